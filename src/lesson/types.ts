@@ -111,4 +111,9 @@ export interface Lesson {
   /** The markdown tree (for the renderer). */
   readonly tree: Root;
   readonly messages: readonly LessonMessage[];
+  /**
+   * Set when the lesson was converted in memory from a notebook: `source` is then the
+   * generated markdown, not the file, so `--update` must not write it back.
+   */
+  readonly importedFrom?: "ipynb" | "text-export";
 }
