@@ -1,0 +1,219 @@
+// Turns a compiled unit into JavaScript source: prologue (argument binding, cells), body, epilogue.
+import type { CodeUnit } from "./code-unit.js";
+
+/** The names the generated code uses from the runtime's ops object (see runtime/ops). */
+export const OPS_NAMES = [
+  "dec",
+  "None",
+  "True",
+  "False",
+  "PyRaise",
+  "newBool",
+  "loadName",
+  "loadGlobal",
+  "storeName",
+  "deleteName",
+  "loadClassFree",
+  "unboundLocal",
+  "loadCell",
+  "storeCell",
+  "deleteCell",
+  "deleteCellQuiet",
+  "cellValue",
+  "newCell",
+  "getAttr",
+  "setAttr",
+  "deleteAttr",
+  "loadMethod",
+  "call",
+  "callEx",
+  "binary",
+  "inplace",
+  "negative",
+  "positive",
+  "invert",
+  "compare",
+  "compareBool",
+  "contains",
+  "isTrue",
+  "getIter",
+  "next",
+  "buildList",
+  "buildTuple",
+  "buildSet",
+  "buildDict",
+  "buildSlice",
+  "listAppend",
+  "setAdd",
+  "dictSetItem",
+  "listExtend",
+  "setUpdate",
+  "dictUpdate",
+  "dictMergeKeywords",
+  "dictSetKeyword",
+  "listToTuple",
+  "getItem",
+  "setItem",
+  "deleteItem",
+  "unpack",
+  "unpackEx",
+  "formatValue",
+  "joinStrings",
+  "makeFunction",
+  "buildClass",
+  "superZeroArgs",
+  "raise",
+  "reraise",
+  "matches",
+  "enterHandler",
+  "exitHandler",
+  "discardCaught",
+  "exceptionObject",
+  "assertFail",
+  "withEnter",
+  "withExitException",
+  "withExitNormal",
+  "importName",
+  "importFrom",
+  "importStar",
+  "tick",
+  "enterCall",
+  "leaveCall",
+  "traceback",
+  "bindArguments",
+  "newGenerator",
+  "sentValue",
+  "yieldFromIter",
+  "yieldFromStep",
+  "yieldFromResult",
+] as const;
+
+function releaseCode(variable: string): string {
+  return `if (${variable} !== null) { const o = ${variable}; ${variable} = null; if (--o.refcount === 0) o.type.dealloc(o); }`;
+}
+
+/** The JS source of the factory `(K, N, W, R, CODE) => compiled function`. */
+export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: readonly number[]): string {
+  const lines: string[] = [];
+  lines.push(`const { ${OPS_NAMES.join(", ")} } = R;`);
+  for (let index = 0; index < constCount; index++) lines.push(`const K${index} = K[${index}];`);
+  lateIndexes.forEach((constIndex, lateIndex) => lines.push(`const KL${lateIndex} = K[${constIndex}];`));
+  unit.names.forEach((_name, index) => lines.push(`const N${index} = N[${index}];`));
+  unit.keywordArrays.forEach((names, index) => lines.push(`const W${index} = ${JSON.stringify(names)};`));
+  const emitter = unit.emitter;
+  const body = emitter.text();
+  const slots = emitter.slotDeclarations();
+  const extras = [...unit.extraVariables].map(([name, initializer]) => `let ${name} = ${initializer};`).join(" ");
+  const scope = unit.scope;
+  const noneReturn = `return (None.refcount++, None);`;
+
+  if (unit.kind === "module") {
+    lines.push(`return function module(G, B) {`);
+    lines.push(`  let ln = ${unit.firstLine}; ${slots} ${extras}`);
+    lines.push(`  try {`);
+    lines.push(body);
+    lines.push(`  ${noneReturn}`);
+    lines.push(`  } catch (e) { throw traceback(e, CODE, ln); }`);
+    lines.push(`  finally { ${emitter.unwindCode(0)} ${extraReleases(unit)} }`);
+    lines.push(`};`);
+    return lines.join("\n");
+  }
+
+  const cellSetup: string[] = [];
+  const releases: string[] = [];
+  const declared: string[] = [];
+  // Free variables: cells borrowed from the function's closure tuple.
+  scope.frees.forEach((name, index) => {
+    cellSetup.push(`const ${unit.localVariable(name)} = F.closure.items[${index}];`);
+  });
+  const locals: string[] = [];
+  for (const [name, access] of scope.access) {
+    if (access === "fast" || access === "cell") locals.push(name);
+  }
+  if (unit.kind === "class" && scope.needsClassCell && !locals.includes("__class__")) locals.push("__class__");
+  for (const name of locals) {
+    const variable = unit.localVariable(name);
+    declared.push(`${variable} = null`);
+    releases.push(releaseCode(variable));
+  }
+
+  if (unit.kind === "class") {
+    lines.push(`return function classBody(F, NS) {`);
+    lines.push(`  const G = F.globals, B = F.builtins;`);
+    lines.push(`  let ln = ${unit.firstLine}; ${declared.length > 0 ? `let ${declared.join(", ")};` : ""} ${slots} ${extras}`);
+    lines.push(`  ${cellSetup.join(" ")}`);
+    for (const name of locals) if (scope.lookup(name) === "cell" || name === "__class__") lines.push(`  ${unit.localVariable(name)} = newCell(null);`);
+    lines.push(`  try {`);
+    lines.push(body);
+    lines.push(`  ${noneReturn}`);
+    lines.push(`  } catch (e) { throw traceback(e, CODE, ln); }`);
+    lines.push(`  finally { ${emitter.unwindCode(0)} ${releases.join(" ")} ${extraReleases(unit)} }`);
+    lines.push(`};`);
+    return lines.join("\n");
+  }
+
+  // Functions and generators: bind the arguments into locals.
+  const parameters = scope.parameters;
+  const simple = !scope.hasVarargs && !scope.hasVarkeywords && unit.kwonlyCount === 0;
+  const bind: string[] = [];
+  const fastAssign = parameters.map((name, index) => `${unit.localVariable(name)} = A[${index}];`).join(" ");
+  const fastIncref = parameters.map((name) => `${unit.localVariable(name)}.refcount++;`).join(" ");
+  const slowAssign = parameters.map((name, index) => `${unit.localVariable(name)} = bound[${index}];`).join(" ");
+  if (simple) {
+    bind.push(`if (KW === null && A.length === ${parameters.length}) { ${fastAssign} if (!OWN) { ${fastIncref} } }`);
+    bind.push(`else { const bound = bindArguments(CODE, F, A, KW, OWN); ${slowAssign} }`);
+  } else {
+    bind.push(`{ const bound = bindArguments(CODE, F, A, KW, OWN); ${slowAssign} }`);
+  }
+  // Parameters captured by inner scopes move into cells; other cell locals start empty.
+  for (const name of locals) {
+    if (scope.lookup(name) !== "cell") continue;
+    const variable = unit.localVariable(name);
+    if (parameters.includes(name)) bind.push(`${variable} = newCell(${variable});`);
+    else bind.push(`${variable} = newCell(null);`);
+  }
+
+  if (unit.kind === "function") {
+    lines.push(`return function ${safeName(unit.name)}(F, A, KW, OWN) {`);
+    lines.push(`  const G = F.globals, B = F.builtins;`);
+    lines.push(`  let ln = ${unit.firstLine}; ${declared.length > 0 ? `let ${declared.join(", ")};` : ""} ${slots} ${extras}`);
+    lines.push(`  ${cellSetup.join(" ")}`);
+    lines.push(`  ${bind.join("\n  ")}`);
+    lines.push(`  enterCall();`);
+    lines.push(`  try {`);
+    lines.push(body);
+    lines.push(`  ${noneReturn}`);
+    lines.push(`  } catch (e) { throw traceback(e, CODE, ln); }`);
+    lines.push(`  finally { leaveCall(); ${emitter.unwindCode(0)} ${releases.join(" ")} ${extraReleases(unit)} }`);
+    lines.push(`};`);
+    return lines.join("\n");
+  }
+
+  // Generator: binding happens at the call; the body runs as a JS generator on next().
+  lines.push(`return function ${safeName(unit.name)}(F, A, KW, OWN) {`);
+  lines.push(`  const G = F.globals, B = F.builtins;`);
+  lines.push(`  let ${declared.length > 0 ? `${declared.join(", ")}` : "unusedLocal = null"};`);
+  lines.push(`  ${cellSetup.join(" ")}`);
+  lines.push(`  ${bind.join("\n  ")}`);
+  lines.push(`  const release = () => { ${releases.join(" ")} };`);
+  lines.push(`  const body = (function* () {`);
+  lines.push(`    let ln = ${unit.firstLine}; ${slots} ${extras}`);
+  lines.push(`    try {`);
+  lines.push(body);
+  lines.push(`    return null;`);
+  lines.push(`    } catch (e) { throw traceback(e, CODE, ln); }`);
+  lines.push(`    finally { ${emitter.unwindCode(0)} release(); ${extraReleases(unit)} }`);
+  lines.push(`  })();`);
+  lines.push(`  return newGenerator(CODE, F, body, release);`);
+  lines.push(`};`);
+  return lines.join("\n");
+}
+
+function extraReleases(unit: CodeUnit): string {
+  return [...unit.extraVariables.keys()].filter((name) => name.startsWith("q_")).map(releaseCode).join(" ");
+}
+
+function safeName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, "_");
+  return /^[A-Za-z_$]/.test(cleaned) ? `py_${cleaned}` : `py_${cleaned}`;
+}

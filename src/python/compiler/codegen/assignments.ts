@@ -1,0 +1,143 @@
+// Assignment targets: names, attributes, subscripts, unpacking; augmented assignment; del.
+import type * as ast from "../../ast/nodes.js";
+import type { CodeUnit } from "../code-unit.js";
+import { compileExpression, BINARY_OPERATOR_CODES, compileSubscriptKey } from "./expressions.js";
+import { deleteName, loadName, storeName } from "./names.js";
+import { UnsupportedSyntax } from "./unsupported.js";
+
+/** Stores the value on top of the stack into `target` (consuming it). */
+export function storeTarget(unit: CodeUnit, target: ast.Expr): void {
+  const emitter = unit.emitter;
+  switch (target.type) {
+    case "Name":
+      storeName(unit, target.id);
+      return;
+    case "Attribute": {
+      compileExpression(unit, target.value);
+      const object = emitter.pop();
+      const value = emitter.pop();
+      emitter.line(`setAttr(${object}, ${unit.nameRef(target.attr)}, ${value}); dec(${value}); ${value} = null; dec(${object}); ${object} = null;`);
+      return;
+    }
+    case "Subscript": {
+      compileExpression(unit, target.value);
+      compileSubscriptKey(unit, target.slice);
+      const key = emitter.pop();
+      const container = emitter.pop();
+      const value = emitter.pop();
+      emitter.line(`setItem(${container}, ${key}, ${value}); dec(${value}); ${value} = null; dec(${container}); ${container} = null; dec(${key}); ${key} = null;`);
+      return;
+    }
+    case "Tuple":
+    case "List":
+      storeUnpacking(unit, target.elts);
+      return;
+    case "Starred":
+      throw new UnsupportedSyntax("a starred assignment target outside a tuple or list", target.lineno);
+    default:
+      throw new UnsupportedSyntax(`assignment to ${target.type}`, target.lineno);
+  }
+}
+
+function storeUnpacking(unit: CodeUnit, targets: readonly ast.Expr[]): void {
+  const emitter = unit.emitter;
+  const value = emitter.pop();
+  const starIndex = targets.findIndex((target) => target.type === "Starred");
+  const items = emitter.temporary("items");
+  if (starIndex < 0) {
+    emitter.line(`const ${items} = unpack(${value}, ${targets.length}); dec(${value}); ${value} = null;`);
+  } else {
+    const after = targets.length - starIndex - 1;
+    emitter.line(`const ${items} = unpackEx(${value}, ${starIndex}, ${after}); dec(${value}); ${value} = null;`);
+  }
+  // The items are owned by the array until each is moved onto the stack and stored; if a store
+  // fails the remaining ones must still be released.
+  emitter.open("try {");
+  targets.forEach((target, index) => {
+    const slot = emitter.push(`${items}[${index}]`);
+    emitter.line(`${items}[${index}] = null;`);
+    void slot;
+    storeTarget(unit, target.type === "Starred" ? target.value : target);
+  });
+  emitter.middle("} finally {");
+  emitter.line(`for (const item of ${items}) if (item !== null) dec(item);`);
+  emitter.close();
+}
+
+/** `target OP= value`. */
+export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
+  const emitter = unit.emitter;
+  const op = BINARY_OPERATOR_CODES.get(node.op)!;
+  const target = node.target;
+  switch (target.type) {
+    case "Name": {
+      loadName(unit, target.id);
+      compileExpression(unit, node.value);
+      const value = emitter.pop();
+      const current = emitter.pop();
+      emitter.line(`{ const r = inplace(${current}, ${value}, ${op}); dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
+      emitter.reserve();
+      storeName(unit, target.id);
+      return;
+    }
+    case "Attribute": {
+      compileExpression(unit, target.value);
+      const object = emitter.slot(emitter.depth - 1);
+      const current = emitter.push(`getAttr(${object}, ${unit.nameRef(target.attr)})`);
+      compileExpression(unit, node.value);
+      const value = emitter.pop();
+      emitter.pop();
+      emitter.line(`{ const r = inplace(${current}, ${value}, ${op}); dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
+      emitter.pop();
+      emitter.line(`setAttr(${object}, ${unit.nameRef(target.attr)}, ${current}); dec(${current}); ${current} = null; dec(${object}); ${object} = null;`);
+      return;
+    }
+    case "Subscript": {
+      compileExpression(unit, target.value);
+      compileSubscriptKey(unit, target.slice);
+      const key = emitter.slot(emitter.depth - 1);
+      const container = emitter.slot(emitter.depth - 2);
+      const current = emitter.push(`getItem(${container}, ${key})`);
+      compileExpression(unit, node.value);
+      const value = emitter.pop();
+      emitter.pop();
+      emitter.line(`{ const r = inplace(${current}, ${value}, ${op}); dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
+      emitter.pop();
+      emitter.pop();
+      emitter.line(
+        `setItem(${container}, ${key}, ${current}); dec(${current}); ${current} = null; dec(${container}); ${container} = null; dec(${key}); ${key} = null;`,
+      );
+      return;
+    }
+  }
+}
+
+/** `del target`. */
+export function deleteTarget(unit: CodeUnit, target: ast.Expr): void {
+  const emitter = unit.emitter;
+  switch (target.type) {
+    case "Name":
+      deleteName(unit, target.id);
+      return;
+    case "Attribute": {
+      compileExpression(unit, target.value);
+      const object = emitter.pop();
+      emitter.line(`deleteAttr(${object}, ${unit.nameRef(target.attr)}); dec(${object}); ${object} = null;`);
+      return;
+    }
+    case "Subscript": {
+      compileExpression(unit, target.value);
+      compileSubscriptKey(unit, target.slice);
+      const key = emitter.pop();
+      const container = emitter.pop();
+      emitter.line(`deleteItem(${container}, ${key}); dec(${container}); ${container} = null; dec(${key}); ${key} = null;`);
+      return;
+    }
+    case "Tuple":
+    case "List":
+      for (const element of target.elts) deleteTarget(unit, element);
+      return;
+    default:
+      throw new UnsupportedSyntax(`del of ${target.type}`, target.lineno);
+  }
+}

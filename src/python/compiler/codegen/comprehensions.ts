@@ -1,0 +1,128 @@
+// Comprehensions: list/set/dict comprehensions inlined (as CPython 3.12 does), generator
+// expressions as nested generator code objects.
+import type * as ast from "../../ast/nodes.js";
+import { CodeUnit } from "../code-unit.js";
+import { scopeOf } from "../symtable.js";
+import { compileExpression } from "./expressions.js";
+import { compileCondition } from "./conditions.js";
+import { storeTarget } from "./assignments.js";
+
+type InlineComprehension = ast.ListComp | ast.SetComp | ast.DictComp;
+
+export function compileComprehension(unit: CodeUnit, node: InlineComprehension): void {
+  const emitter = unit.emitter;
+  const scope = scopeOf.get(node);
+  if (scope === undefined) throw new Error("compiler bug: comprehension without scope");
+  const inner = unit.inlineScope(scope);
+  const start = emitter.depth;
+  // The first iterable is evaluated in the enclosing scope.
+  compileExpression(unit, node.generators[0]!.iter);
+  const firstIterator = emitter.slot(start);
+  emitter.line(`{ const it = getIter(${firstIterator}); dec(${firstIterator}); ${firstIterator} = it; }`);
+  const result = emitter.push(node.type === "ListComp" ? "buildList([])" : node.type === "SetComp" ? "buildSet([])" : "buildDict(0)");
+  compileGenerators(inner, node, 0, firstIterator, result);
+  // Release the comprehension's variables now: they do not outlive it.
+  for (const variable of inner.localVariables.values()) emitter.line(`if (${variable} !== null) { const o = ${variable}; ${variable} = null; dec(o); }`);
+  emitter.line(`dec(${firstIterator}); ${firstIterator} = ${result}; ${result} = null;`);
+  emitter.depth = start;
+  emitter.reserve();
+}
+
+function compileGenerators(unit: CodeUnit, node: InlineComprehension, index: number, iterator: string, result: string): void {
+  const emitter = unit.emitter;
+  const generator = node.generators[index]!;
+  const label = emitter.temporary("comp");
+  emitter.open(`${label}: for (;;) {`);
+  emitter.line("if (--R.steps < 0) tick();");
+  emitter.line(`{ const v = next(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
+  storeTarget(unit, generator.target);
+  for (const condition of generator.ifs) {
+    const test = compileCondition(unit, condition);
+    emitter.line(`if (!${test}) continue ${label};`);
+  }
+  if (index + 1 < node.generators.length) {
+    const next = node.generators[index + 1]!;
+    compileExpression(unit, next.iter);
+    const innerIterator = emitter.slot(emitter.depth - 1);
+    emitter.line(`{ const it = getIter(${innerIterator}); dec(${innerIterator}); ${innerIterator} = it; }`);
+    compileGenerators(unit, node, index + 1, innerIterator, result);
+    emitter.pop();
+    emitter.line(`dec(${innerIterator}); ${innerIterator} = null;`);
+  } else if (node.type === "DictComp") {
+    compileExpression(unit, node.key);
+    compileExpression(unit, node.value);
+    const value = emitter.pop();
+    const key = emitter.pop();
+    emitter.line(`dictSetItem(${result}, ${key}, ${value}); ${key} = null; ${value} = null;`);
+  } else {
+    compileExpression(unit, node.elt);
+    const element = emitter.pop();
+    emitter.line(`${node.type === "ListComp" ? "listAppend" : "setAdd"}(${result}, ${element}); ${element} = null;`);
+  }
+  emitter.close();
+}
+
+/** (elt for … in …): a generator code object called with the first iterator. */
+export function compileGeneratorExpression(unit: CodeUnit, node: ast.GeneratorExp): void {
+  const emitter = unit.emitter;
+  const scope = scopeOf.get(node);
+  if (scope === undefined) throw new Error("compiler bug: generator expression without scope");
+  const child = new CodeUnit(unit.context, "generator", scope, "<genexpr>", qualifiedGenexpr(unit), node.lineno, unit);
+  unit.children.push(child);
+  child.argCount = 1;
+  if (child.profile.functionConstsLeadingNone) child.noneIndex();
+  compileGeneratorBody(child, node, 0, child.localVariable(".0"));
+  const start = emitter.depth;
+  const frees = scope.frees;
+  let closure = "null";
+  if (frees.length > 0) {
+    const cells = frees.map((name) => unit.localVariable(name));
+    closure = emitter.push(`buildTuple([${cells.map((cell) => `(${cell}.refcount++, ${cell})`).join(", ")}])`);
+  }
+  const codeIndex = unit.codeConstIndex(child);
+  if (unit.profile.minor <= 10) unit.strConstIndex(child.qualname);
+  const functionSlot = emitter.slot(start);
+  emitter.line(`{ const f = makeFunction(K${codeIndex}, G, B, null, null, ${closure}); ${closure === "null" ? "" : `${closure} = null;`} ${functionSlot} = f; }`);
+  emitter.depth = start + 1;
+  compileExpression(unit, node.generators[0]!.iter);
+  const iterable = emitter.pop();
+  emitter.line(`{ const it = getIter(${iterable}); dec(${iterable}); ${iterable} = null; const g = call(${functionSlot}, [it], null); dec(${functionSlot}); ${functionSlot} = g; }`);
+}
+
+function qualifiedGenexpr(unit: CodeUnit): string {
+  if (unit.kind === "module") return "<genexpr>";
+  if (unit.kind === "class") return `${unit.qualname}.<genexpr>`;
+  return `${unit.qualname}.<locals>.<genexpr>`;
+}
+
+function compileGeneratorBody(unit: CodeUnit, node: ast.GeneratorExp, index: number, iteratorExpression: string): void {
+  const emitter = unit.emitter;
+  const generator = node.generators[index]!;
+  const label = emitter.temporary("gen");
+  let iterator = iteratorExpression;
+  if (index > 0) {
+    compileExpression(unit, generator.iter);
+    iterator = emitter.slot(emitter.depth - 1);
+    emitter.line(`{ const it = getIter(${iterator}); dec(${iterator}); ${iterator} = it; }`);
+  }
+  emitter.open(`${label}: for (;;) {`);
+  emitter.line("if (--R.steps < 0) tick();");
+  emitter.line(`{ const v = next(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
+  storeTarget(unit, generator.target);
+  for (const condition of generator.ifs) {
+    const test = compileCondition(unit, condition);
+    emitter.line(`if (!${test}) continue ${label};`);
+  }
+  if (index + 1 < node.generators.length) {
+    compileGeneratorBody(unit, node, index + 1, "");
+  } else {
+    compileExpression(unit, node.elt);
+    const element = emitter.pop();
+    emitter.line(`{ const v = ${element}; ${element} = null; const sent = yield v; if (sent !== null) dec(sent); }`);
+  }
+  emitter.close();
+  if (index > 0) {
+    emitter.pop();
+    emitter.line(`dec(${iterator}); ${iterator} = null;`);
+  }
+}

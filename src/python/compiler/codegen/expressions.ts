@@ -1,0 +1,446 @@
+// Expressions: each compiles to code that pushes exactly one owned reference.
+import type * as ast from "../../ast/nodes.js";
+import type { CodeUnit } from "../code-unit.js";
+import type { ConstRef } from "../constants.js";
+import { loadName } from "./names.js";
+import { compileCall } from "./calls.js";
+import { compileCondition } from "./conditions.js";
+import { compileLambda } from "./functions.js";
+import { compileComprehension, compileGeneratorExpression } from "./comprehensions.js";
+import { UnsupportedSyntax } from "./unsupported.js";
+import { storeTarget } from "./assignments.js";
+
+export const BINARY_OPERATOR_CODES: ReadonlyMap<ast.Operator, number> = new Map([
+  ["Add", 0],
+  ["Sub", 1],
+  ["Mult", 2],
+  ["MatMult", 3],
+  ["Div", 4],
+  ["FloorDiv", 5],
+  ["Mod", 6],
+  ["Pow", 7],
+  ["LShift", 8],
+  ["RShift", 9],
+  ["BitAnd", 10],
+  ["BitXor", 11],
+  ["BitOr", 12],
+]);
+
+export const COMPARE_CODES: ReadonlyMap<ast.CmpOperator, number> = new Map([
+  ["Lt", 0],
+  ["LtE", 1],
+  ["Eq", 2],
+  ["NotEq", 3],
+  ["Gt", 4],
+  ["GtE", 5],
+]);
+
+/** Pushes a constant: LOAD_CONST (3.6's peephole appends folded values after every other constant). */
+export function pushConstant(unit: CodeUnit, ref: ConstRef, node: ast.Expr): void {
+  if (ref.origin !== "literal" && unit.profile.folding === "peephole" && node.type !== "Constant") {
+    // 3.6: the operands were compiled first (their constants stay in co_consts).
+    registerOperands(unit, node);
+    unit.emitter.push(`(${unit.lateConstRef(ref)}.refcount++, ${unit.lateConstRef(ref)})`);
+    return;
+  }
+  const index = unit.constIndex(ref);
+  unit.emitter.push(`(K${index}.refcount++, K${index})`);
+}
+
+function registerOperands(unit: CodeUnit, node: ast.Expr): void {
+  switch (node.type) {
+    case "Constant":
+      unit.constIndex({ origin: "literal", node });
+      return;
+    case "BinOp":
+      registerOperands(unit, node.left);
+      registerOperands(unit, node.right);
+      return;
+    case "UnaryOp":
+      registerOperands(unit, node.operand);
+      return;
+    case "Subscript":
+      registerOperands(unit, node.value);
+      registerOperands(unit, node.slice);
+      return;
+    case "Tuple":
+      for (const element of node.elts) registerOperands(unit, element);
+      return;
+    default:
+      return;
+  }
+}
+
+export function compileExpression(unit: CodeUnit, node: ast.Expr): void {
+  const emitter = unit.emitter;
+  if (node.type === "Constant" || node.type === "Tuple" || node.type === "BinOp" || node.type === "UnaryOp" || node.type === "Subscript") {
+    const folded = unit.context.folder.fold(node);
+    if (folded !== undefined) {
+      pushConstant(unit, folded, node);
+      return;
+    }
+  }
+  switch (node.type) {
+    case "Constant":
+      throw new Error("compiler bug: constant not folded");
+    case "Name":
+      loadName(unit, node.id);
+      return;
+    case "Attribute": {
+      compileExpression(unit, node.value);
+      const object = emitter.pop();
+      emitter.line(`{ const r = getAttr(${object}, ${unit.nameRef(node.attr)}); dec(${object}); ${object} = r; }`);
+      emitter.reserve();
+      return;
+    }
+    case "BinOp": {
+      compileExpression(unit, node.left);
+      compileExpression(unit, node.right);
+      const right = emitter.pop();
+      const left = emitter.pop();
+      const code = BINARY_OPERATOR_CODES.get(node.op)!;
+      emitter.line(`{ const r = binary(${left}, ${right}, ${code}); dec(${right}); ${right} = null; dec(${left}); ${left} = r; }`);
+      emitter.reserve();
+      return;
+    }
+    case "UnaryOp": {
+      compileExpression(unit, node.operand);
+      const operand = emitter.pop();
+      if (node.op === "Not") {
+        emitter.line(`{ const r = isTrue(${operand}) ? False : True; dec(${operand}); r.refcount++; ${operand} = r; }`);
+      } else {
+        const helper = node.op === "USub" ? "negative" : node.op === "UAdd" ? "positive" : "invert";
+        emitter.line(`{ const r = ${helper}(${operand}); dec(${operand}); ${operand} = r; }`);
+      }
+      emitter.reserve();
+      return;
+    }
+    case "BoolOp":
+      compileBoolOp(unit, node);
+      return;
+    case "Compare":
+      compileCompare(unit, node);
+      return;
+    case "IfExp": {
+      const condition = compileCondition(unit, node.test);
+      const result = emitter.reserve();
+      const depth = emitter.depth;
+      emitter.open(`if (${condition}) {`);
+      emitter.depth = depth - 1;
+      compileExpression(unit, node.body);
+      emitter.middle("} else {");
+      emitter.depth = depth - 1;
+      compileExpression(unit, node.orelse);
+      emitter.close();
+      emitter.depth = depth;
+      void result;
+      return;
+    }
+    case "Call":
+      compileCall(unit, node);
+      return;
+    case "Tuple":
+      compileSequenceDisplay(unit, node.elts, "tuple");
+      return;
+    case "List":
+      compileSequenceDisplay(unit, node.elts, "list");
+      return;
+    case "Set":
+      compileSequenceDisplay(unit, node.elts, "set");
+      return;
+    case "Dict":
+      compileDictDisplay(unit, node);
+      return;
+    case "Subscript": {
+      compileExpression(unit, node.value);
+      compileSubscriptKey(unit, node.slice);
+      const key = emitter.pop();
+      const container = emitter.pop();
+      emitter.line(`{ const r = getItem(${container}, ${key}); dec(${key}); ${key} = null; dec(${container}); ${container} = r; }`);
+      emitter.reserve();
+      return;
+    }
+    case "Slice":
+      compileSlice(unit, node);
+      return;
+    case "Lambda":
+      compileLambda(unit, node);
+      return;
+    case "ListComp":
+    case "SetComp":
+    case "DictComp":
+      compileComprehension(unit, node);
+      return;
+    case "GeneratorExp":
+      compileGeneratorExpression(unit, node);
+      return;
+    case "JoinedStr":
+      compileJoinedStr(unit, node);
+      return;
+    case "FormattedValue":
+      compileFormattedValue(unit, node);
+      return;
+    case "NamedExpr": {
+      compileExpression(unit, node.value);
+      const value = emitter.pop();
+      emitter.line(`${value}.refcount++;`);
+      emitter.reserve();
+      // Duplicate: one reference stored, one left as the expression's value.
+      const copy = emitter.push(value);
+      void copy;
+      storeTarget(unit, node.target);
+      return;
+    }
+    case "Yield":
+      compileYield(unit, node);
+      return;
+    case "YieldFrom":
+      compileYieldFrom(unit, node);
+      return;
+    case "Starred":
+      throw new UnsupportedSyntax("a starred expression here", node.lineno);
+    case "Await":
+      throw new UnsupportedSyntax("await", node.lineno);
+  }
+}
+
+function compileBoolOp(unit: CodeUnit, node: ast.BoolOp): void {
+  const emitter = unit.emitter;
+  compileExpression(unit, node.values[0]!);
+  const result = emitter.pop();
+  const depth = emitter.depth;
+  let opened = 0;
+  for (let index = 1; index < node.values.length; index++) {
+    const test = node.op === "Or" ? `!isTrue(${result})` : `isTrue(${result})`;
+    emitter.open(`if (${test}) {`);
+    opened++;
+    emitter.line(`dec(${result}); ${result} = null;`);
+    emitter.depth = depth;
+    compileExpression(unit, node.values[index]!);
+    emitter.depth = depth;
+  }
+  for (let index = 0; index < opened; index++) emitter.close();
+  emitter.depth = depth;
+  emitter.reserve();
+}
+
+function compileCompare(unit: CodeUnit, node: ast.Compare): void {
+  const emitter = unit.emitter;
+  compileExpression(unit, node.left);
+  if (node.ops.length === 1) {
+    compileComparand(unit, node.ops[0]!, node.comparators[0]!);
+    const right = emitter.pop();
+    const left = emitter.pop();
+    emitter.line(`{ const r = ${comparisonValue(node.ops[0]!, left, right)}; dec(${right}); ${right} = null; dec(${left}); ${left} = r; }`);
+    emitter.reserve();
+    return;
+  }
+  // Chained: a < b < c evaluates b once and stops at the first false comparison.
+  const result = emitter.pop();
+  const resultDepth = emitter.depth;
+  emitter.reserve();
+  const done = emitter.temporary("chain");
+  emitter.open(`${done}: {`);
+  let left = result;
+  for (let index = 0; index < node.ops.length; index++) {
+    const op = node.ops[index]!;
+    compileComparand(unit, op, node.comparators[index]!);
+    const right = emitter.pop();
+    const last = index === node.ops.length - 1;
+    if (last) {
+      emitter.line(`{ const r = ${comparisonValue(op, left, right)}; dec(${right}); ${right} = null; dec(${left}); ${result} = r; }`);
+    } else {
+      emitter.line(`{ const r = ${comparisonValue(op, left, right)}; dec(${left}); ${left} = null;`);
+      emitter.line(`  if (!isTrue(r)) { dec(${right}); ${right} = null; ${result} = r; break ${done}; }`);
+      emitter.line(`  dec(r); ${result} = ${right}; ${right} = null; }`);
+      left = result;
+    }
+  }
+  emitter.close();
+  emitter.depth = resultDepth + 1;
+}
+
+/** The right operand of a comparison; `in [1, 2]` and `in {1, 2}` fold to constants. */
+function compileComparand(unit: CodeUnit, op: ast.CmpOperator, node: ast.Expr): void {
+  if (op === "In" || op === "NotIn") {
+    const folded = unit.context.folder.foldIterable(node);
+    if (folded !== undefined) {
+      pushConstant(unit, folded, node);
+      return;
+    }
+  }
+  compileExpression(unit, node);
+}
+
+/** A JS expression producing a new reference to the comparison's result. */
+function comparisonValue(op: ast.CmpOperator, left: string, right: string): string {
+  switch (op) {
+    case "Is":
+      return `newBool(${left} === ${right})`;
+    case "IsNot":
+      return `newBool(${left} !== ${right})`;
+    case "In":
+      return `newBool(contains(${right}, ${left}))`;
+    case "NotIn":
+      return `newBool(!contains(${right}, ${left}))`;
+    default:
+      return `compare(${left}, ${right}, ${COMPARE_CODES.get(op)})`;
+  }
+}
+
+/** A JS boolean for a comparison (condition context), consuming both operands. */
+export function comparisonTest(op: ast.CmpOperator, left: string, right: string): string {
+  switch (op) {
+    case "Is":
+      return `(${left} === ${right})`;
+    case "IsNot":
+      return `(${left} !== ${right})`;
+    case "In":
+      return `contains(${right}, ${left})`;
+    case "NotIn":
+      return `!contains(${right}, ${left})`;
+    default:
+      return `compareBool(${left}, ${right}, ${COMPARE_CODES.get(op)})`;
+  }
+}
+
+export { compileComparand };
+
+function hasStarred(elements: readonly ast.Expr[]): boolean {
+  return elements.some((element) => element.type === "Starred");
+}
+
+/** Tuple/list/set displays, including starred items and 3.9+'s constant-tuple form. */
+function compileSequenceDisplay(unit: CodeUnit, elements: readonly ast.Expr[], kind: "tuple" | "list" | "set"): void {
+  const emitter = unit.emitter;
+  if (kind !== "tuple" && elements.length >= 3 && unit.profile.constantDisplays && !hasStarred(elements)) {
+    // BUILD_LIST 0 + LIST_EXTEND (const tuple) / BUILD_SET 0 + SET_UPDATE (const frozenset).
+    const items: ConstRef[] = [];
+    for (const element of elements) {
+      const folded = unit.context.folder.fold(element);
+      if (folded === undefined) break;
+      items.push(folded);
+    }
+    if (items.length === elements.length) {
+      const ref: ConstRef = kind === "list" ? { origin: "tuple", items, byCompiler: true } : { origin: "frozenset", items, byCompiler: true };
+      const index = unit.constIndex(ref);
+      emitter.push(kind === "list" ? `buildList([])` : `buildSet([])`);
+      const container = emitter.pop();
+      emitter.line(kind === "list" ? `listExtend(${container}, K${index});` : `setUpdate(${container}, K${index});`);
+      emitter.reserve();
+      return;
+    }
+  }
+  if (!hasStarred(elements)) {
+    const start = emitter.depth;
+    for (const element of elements) compileExpression(unit, element);
+    const slots: string[] = [];
+    for (let index = 0; index < elements.length; index++) slots.unshift(emitter.pop());
+    const builder = kind === "tuple" ? "buildTuple" : kind === "list" ? "buildList" : "buildSet";
+    const target = emitter.slot(start);
+    const nulls = slots.map((slot) => `${slot} = null;`).join(" ");
+    emitter.line(`{ const items = [${slots.join(", ")}]; ${nulls} ${target} = ${builder}(items); }`);
+    emitter.depth = start;
+    emitter.reserve();
+    return;
+  }
+  // With starred items: build a list and extend it, then convert (BUILD_LIST + LIST_EXTEND).
+  const container = emitter.push(kind === "set" ? "buildSet([])" : "buildList([])");
+  for (const element of elements) {
+    if (element.type === "Starred") {
+      compileExpression(unit, element.value);
+      const iterable = emitter.pop();
+      emitter.line(`${kind === "set" ? "setUpdate" : "listExtend"}(${container}, ${iterable}); dec(${iterable}); ${iterable} = null;`);
+    } else {
+      compileExpression(unit, element);
+      const item = emitter.pop();
+      emitter.line(`${kind === "set" ? "setAdd" : "listAppend"}(${container}, ${item}); ${item} = null;`);
+    }
+  }
+  if (kind === "tuple") emitter.line(`{ const r = listToTuple(${container}); ${container} = r; }`);
+}
+
+function compileDictDisplay(unit: CodeUnit, node: ast.Dict): void {
+  const emitter = unit.emitter;
+  const container = emitter.push(`buildDict(${node.keys.length})`);
+  for (let index = 0; index < node.keys.length; index++) {
+    const key = node.keys[index];
+    if (key === null || key === undefined) {
+      compileExpression(unit, node.values[index]!);
+      const mapping = emitter.pop();
+      emitter.line(`dictUpdate(${container}, ${mapping}); dec(${mapping}); ${mapping} = null;`);
+      continue;
+    }
+    compileExpression(unit, key);
+    compileExpression(unit, node.values[index]!);
+    const value = emitter.pop();
+    const keySlot = emitter.pop();
+    emitter.line(`dictSetItem(${container}, ${keySlot}, ${value}); ${keySlot} = null; ${value} = null;`);
+  }
+}
+
+export function compileSubscriptKey(unit: CodeUnit, node: ast.Expr): void {
+  compileExpression(unit, node);
+}
+
+function compileSlice(unit: CodeUnit, node: ast.Slice): void {
+  const emitter = unit.emitter;
+  const start = emitter.depth;
+  for (const part of [node.lower, node.upper, node.step]) {
+    if (part === null || part === undefined) emitter.push(`(None.refcount++, None)`);
+    else compileExpression(unit, part);
+  }
+  const step = emitter.pop();
+  const upper = emitter.pop();
+  const lower = emitter.pop();
+  emitter.line(`{ const r = buildSlice(${lower}, ${upper}, ${step}); ${upper} = null; ${step} = null; ${lower} = r; }`);
+  emitter.depth = start;
+  emitter.reserve();
+}
+
+function compileJoinedStr(unit: CodeUnit, node: ast.JoinedStr): void {
+  const emitter = unit.emitter;
+  const start = emitter.depth;
+  for (const part of node.values) compileExpression(unit, part);
+  const slots: string[] = [];
+  for (let index = 0; index < node.values.length; index++) slots.unshift(emitter.pop());
+  const target = emitter.slot(start);
+  emitter.line(`{ const parts = [${slots.join(", ")}]; ${slots.map((slot) => `${slot} = null;`).join(" ")} ${target} = joinStrings(parts); }`);
+  emitter.depth = start;
+  emitter.reserve();
+}
+
+function compileFormattedValue(unit: CodeUnit, node: ast.FormattedValue): void {
+  const emitter = unit.emitter;
+  compileExpression(unit, node.value);
+  let spec = "null";
+  if (node.format_spec !== null) {
+    compileExpression(unit, node.format_spec);
+    spec = emitter.pop();
+  }
+  const value = emitter.pop();
+  const releaseSpec = spec === "null" ? "" : `dec(${spec}); ${spec} = null;`;
+  emitter.line(`{ const r = formatValue(${value}, ${node.conversion}, ${spec}); ${releaseSpec} dec(${value}); ${value} = r; }`);
+  emitter.reserve();
+}
+
+function compileYield(unit: CodeUnit, node: ast.Yield): void {
+  const emitter = unit.emitter;
+  if (unit.kind !== "generator") throw new UnsupportedSyntax("yield outside a generator function", node.lineno);
+  if (node.value === null) emitter.push(`(None.refcount++, None)`);
+  else compileExpression(unit, node.value);
+  const value = emitter.pop();
+  // The yielded reference goes to the consumer; what send() passes in comes back owned.
+  emitter.line(`{ const v = ${value}; ${value} = null; ${value} = sentValue(yield v); }`);
+  emitter.reserve();
+}
+
+function compileYieldFrom(unit: CodeUnit, node: ast.YieldFrom): void {
+  const emitter = unit.emitter;
+  if (unit.kind !== "generator") throw new UnsupportedSyntax("yield from outside a generator function", node.lineno);
+  compileExpression(unit, node.value);
+  const iterable = emitter.pop();
+  emitter.line(`{ const it = yieldFromIter(${iterable}); dec(${iterable}); ${iterable} = it; }`);
+  emitter.line(`{ let sent = null; for (;;) { const step = yieldFromStep(${iterable}, sent); if (step === null) { const r = yieldFromResult(); dec(${iterable}); ${iterable} = r; break; } sent = yield step; } }`);
+  emitter.reserve();
+}

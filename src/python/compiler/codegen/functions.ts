@@ -1,0 +1,196 @@
+// def, lambda and class: nested code units, MAKE_FUNCTION, closures, decorators, __build_class__.
+import type * as ast from "../../ast/nodes.js";
+import { CodeUnit } from "../code-unit.js";
+import { scopeOf, type Scope } from "../symtable.js";
+import { compileExpression } from "./expressions.js";
+import { compileBody } from "./statements.js";
+import { loadName, storeName } from "./names.js";
+import { UnsupportedSyntax } from "./unsupported.js";
+
+/** The __qualname__ of a function or class defined in `parent` (compiler_set_qualname). */
+function qualifiedName(parent: CodeUnit, name: string): string {
+  if (parent.kind === "module") return name;
+  if (parent.kind === "class") return `${parent.qualname}.${name}`;
+  return `${parent.qualname}.<locals>.${name}`;
+}
+
+function docstringOf(body: readonly ast.Stmt[]): string | null {
+  const first = body[0];
+  if (first?.type === "Expr" && first.value.type === "Constant" && first.value.value.kind === "str") return first.value.value.value;
+  return null;
+}
+
+function scopeFor(node: object): Scope {
+  const scope = scopeOf.get(node);
+  if (scope === undefined) throw new Error("compiler bug: no scope for node");
+  return scope;
+}
+
+/** Compiles a function body into a new unit (a child of `parent`). */
+function buildFunctionUnit(parent: CodeUnit, node: ast.FunctionDef | ast.Lambda, name: string): CodeUnit {
+  const scope = scopeFor(node);
+  const kind = scope.isGenerator ? "generator" : "function";
+  const unit = new CodeUnit(parent.context, kind, scope, name, qualifiedName(parent, name), node.lineno, parent);
+  parent.children.push(unit);
+  unit.positionalOnlyCount = node.args.posonlyargs.length;
+  unit.argCount = node.args.posonlyargs.length + node.args.args.length;
+  unit.kwonlyCount = node.args.kwonlyargs.length;
+  if (node.type === "Lambda") {
+    // A lambda's co_consts starts with None (≤3.13) only if nothing else is added first.
+    compileExpression(unit, node.body);
+    const value = unit.emitter.pop();
+    if (kind === "generator") unit.emitter.line(`{ const r = ${value}; ${value} = null; dec(r); return null; }`);
+    else unit.emitter.line(`{ const r = ${value}; ${value} = null; return r; }`);
+    return unit;
+  }
+  const docstring = docstringOf(node.body);
+  if (docstring !== null) {
+    unit.docstring = docstring;
+    unit.strConstIndex(docstring);
+  } else if (unit.profile.functionConstsLeadingNone) {
+    unit.noneIndex();
+  }
+  compileBody(unit, docstring !== null ? node.body.slice(1) : node.body);
+  return unit;
+}
+
+/** Pushes a tuple of the cells the child's free variables refer to, or nothing (returns false). */
+function pushClosure(parent: CodeUnit, child: CodeUnit): boolean {
+  const frees = child.scope.frees;
+  if (frees.length === 0) return false;
+  const cells = frees.map((name) => {
+    if (name === "__class__" && parent.kind === "class") return parent.localVariable("__class__");
+    const access = parent.scope.lookup(name);
+    if (access !== "cell" && access !== "free") throw new Error(`compiler bug: free variable ${name} has no cell in ${parent.name}`);
+    return parent.localVariable(name);
+  });
+  parent.emitter.push(`buildTuple([${cells.map((cell) => `(${cell}.refcount++, ${cell})`).join(", ")}])`);
+  return true;
+}
+
+/** Pushes the defaults tuple and kw-defaults dict; returns their slot names or "null". */
+function pushDefaults(unit: CodeUnit, args: ast.Arguments): { defaults: string; kwdefaults: string } {
+  const emitter = unit.emitter;
+  let defaults = "null";
+  if (args.defaults.length > 0) {
+    const start = emitter.depth;
+    for (const value of args.defaults) compileExpression(unit, value);
+    const slots: string[] = [];
+    for (let index = 0; index < args.defaults.length; index++) slots.unshift(emitter.pop());
+    defaults = emitter.slot(start);
+    emitter.line(`{ const items = [${slots.join(", ")}]; ${slots.map((slot) => `${slot} = null;`).join(" ")} ${defaults} = buildTuple(items); }`);
+    emitter.reserve();
+  }
+  let kwdefaults = "null";
+  const present = args.kwonlyargs.map((parameter, index) => ({ parameter, value: args.kw_defaults[index] })).filter((entry) => entry.value !== null && entry.value !== undefined);
+  if (present.length > 0) {
+    kwdefaults = emitter.push("buildDict(0)");
+    for (const { parameter, value } of present) {
+      emitter.push(`(${unit.nameRef(parameter.arg)}.refcount++, ${unit.nameRef(parameter.arg)})`);
+      compileExpression(unit, value!);
+      const valueSlot = emitter.pop();
+      const keySlot = emitter.pop();
+      emitter.line(`dictSetItem(${kwdefaults}, ${keySlot}, ${valueSlot}); ${keySlot} = null; ${valueSlot} = null;`);
+    }
+  }
+  return { defaults, kwdefaults };
+}
+
+/** MAKE_FUNCTION for `child`, leaving the function on the stack. */
+function makeFunction(parent: CodeUnit, child: CodeUnit, args: ast.Arguments | null): void {
+  const emitter = parent.emitter;
+  const start = emitter.depth;
+  const { defaults, kwdefaults } = args === null ? { defaults: "null", kwdefaults: "null" } : pushDefaults(parent, args);
+  const hasClosure = pushClosure(parent, child);
+  const closure = hasClosure ? emitter.slot(emitter.depth - 1) : "null";
+  const codeIndex = parent.codeConstIndex(child);
+  if (parent.profile.minor <= 10) parent.strConstIndex(child.qualname);
+  const target = emitter.slot(start);
+  const taken = [defaults, kwdefaults, closure].filter((slot) => slot !== "null");
+  emitter.line(
+    `{ const f = makeFunction(K${codeIndex}, G, B, ${defaults}, ${kwdefaults}, ${closure}); ${taken.map((slot) => `${slot} = null;`).join(" ")} ${target} = f; }`,
+  );
+  emitter.depth = start;
+  emitter.reserve();
+}
+
+export function compileFunctionDef(unit: CodeUnit, node: ast.FunctionDef): void {
+  const emitter = unit.emitter;
+  if (node.type_params.length > 0) throw new UnsupportedSyntax("type parameters", node.lineno);
+  for (const decorator of node.decorator_list) compileExpression(unit, decorator);
+  const child = buildFunctionUnit(unit, node, node.name);
+  makeFunction(unit, child, node.args);
+  applyDecorators(unit, node.decorator_list.length);
+  void emitter;
+  storeName(unit, node.name);
+}
+
+export function compileLambda(unit: CodeUnit, node: ast.Lambda): void {
+  const child = buildFunctionUnit(unit, node, "<lambda>");
+  makeFunction(unit, child, node.args);
+}
+
+/** Calls the decorators (pushed before the function) innermost first. */
+function applyDecorators(unit: CodeUnit, count: number): void {
+  const emitter = unit.emitter;
+  for (let index = 0; index < count; index++) {
+    const value = emitter.pop();
+    const decorator = emitter.pop();
+    emitter.line(`{ const v = ${value}; ${value} = null; const r = call(${decorator}, [v], null); dec(${decorator}); ${decorator} = r; }`);
+    emitter.reserve();
+  }
+}
+
+export function compileClassDef(unit: CodeUnit, node: ast.ClassDef): void {
+  const emitter = unit.emitter;
+  if (node.type_params.length > 0) throw new UnsupportedSyntax("type parameters", node.lineno);
+  for (const decorator of node.decorator_list) compileExpression(unit, decorator);
+  const scope = scopeFor(node);
+  const body = new CodeUnit(unit.context, "class", scope, node.name, qualifiedName(unit, node.name), node.lineno, unit);
+  unit.children.push(body);
+  compileClassBody(body, node);
+  const start = emitter.depth;
+  makeFunction(unit, body, null);
+  emitter.push(`(${unit.strConstRef(node.name)}.refcount++, ${unit.strConstRef(node.name)})`);
+  for (const base of node.bases) compileExpression(unit, base);
+  for (const keyword of node.keywords) {
+    if (keyword.arg === null) throw new UnsupportedSyntax("class keyword arguments with **", node.lineno);
+    compileExpression(unit, keyword.value);
+  }
+  const count = node.bases.length + node.keywords.length;
+  const slots: string[] = [];
+  for (let index = 0; index < count; index++) slots.unshift(emitter.pop());
+  const nameSlot = emitter.pop();
+  const functionSlot = emitter.pop();
+  const keywordNames = node.keywords.map((keyword) => keyword.arg!);
+  const bases = slots.slice(0, node.bases.length);
+  const keywordValues = slots.slice(node.bases.length);
+  emitter.line(
+    `{ const bases = [${bases.join(", ")}], kwvalues = [${keywordValues.join(", ")}]; ${slots.map((slot) => `${slot} = null;`).join(" ")}` +
+      ` const c = buildClass(${functionSlot}, ${nameSlot}, bases, ${JSON.stringify(keywordNames)}, kwvalues); dec(${nameSlot}); ${nameSlot} = null; dec(${functionSlot}); ${functionSlot} = c; }`,
+  );
+  emitter.depth = start;
+  emitter.reserve();
+  applyDecorators(unit, node.decorator_list.length);
+  storeName(unit, node.name);
+}
+
+function compileClassBody(unit: CodeUnit, node: ast.ClassDef): void {
+  const emitter = unit.emitter;
+  emitter.line(`ln = ${node.lineno};`);
+  // __module__ = __name__; __qualname__ = '<qualname>'
+  loadName(unit, "__name__");
+  storeName(unit, "__module__");
+  emitter.push(`(${unit.strConstRef(unit.qualname)}.refcount++, ${unit.strConstRef(unit.qualname)})`);
+  storeName(unit, "__qualname__");
+  const docstring = docstringOf(node.body);
+  if (docstring !== null) {
+    emitter.push(`(${unit.strConstRef(docstring)}.refcount++, ${unit.strConstRef(docstring)})`);
+    storeName(unit, "__doc__");
+  }
+  compileBody(unit, docstring !== null ? node.body.slice(1) : node.body);
+  if (unit.scope.needsClassCell) {
+    const cell = unit.localVariable("__class__");
+    emitter.line(`storeName(NS, ${unit.nameRef("__classcell__")}, (${cell}.refcount++, ${cell}));`);
+  }
+}

@@ -1,0 +1,90 @@
+// Loading, storing and deleting names: fast locals, cells, globals and namespace dicts.
+import type { CodeUnit } from "../code-unit.js";
+import { UnsupportedSyntax } from "./unsupported.js";
+
+/** Where a code unit's NAME operations look first: the module's globals or a class namespace. */
+function namespaceOf(unit: CodeUnit): string {
+  return unit.kind === "class" ? "NS" : "G";
+}
+
+/** Emits code pushing the value of `name` (a new reference). */
+export function loadName(unit: CodeUnit, name: string): void {
+  const emitter = unit.emitter;
+  const access = unit.scope.lookup(name);
+  switch (access) {
+    case "fast": {
+      const variable = unit.localVariable(name);
+      emitter.push(`(${variable} === null ? unboundLocal(${JSON.stringify(name)}) : (${variable}.refcount++, ${variable}))`);
+      return;
+    }
+    case "cell":
+      emitter.push(`loadCell(${unit.localVariable(name)}, ${JSON.stringify(name)}, false)`);
+      return;
+    case "free":
+      if (unit.kind === "class") {
+        emitter.push(`loadClassFree(NS, ${unit.nameRef(name)}, ${unit.localVariable(name)})`);
+      } else {
+        emitter.push(`loadCell(${unit.localVariable(name)}, ${JSON.stringify(name)}, true)`);
+      }
+      return;
+    case "global":
+      emitter.push(`loadGlobal(G, B, ${unit.nameRef(name)})`);
+      return;
+    case "name":
+      emitter.push(`loadName(${namespaceOf(unit)}, G, B, ${unit.nameRef(name)})`);
+      return;
+  }
+}
+
+/** Emits code storing the top of the stack into `name` (the reference moves into the binding). */
+export function storeName(unit: CodeUnit, name: string): void {
+  const emitter = unit.emitter;
+  const value = emitter.pop();
+  const access = unit.scope.lookup(name);
+  switch (access) {
+    case "fast": {
+      // STORE_FAST: the new value is in place before the old one is released.
+      const variable = unit.localVariable(name);
+      emitter.line(`{ const old = ${variable}; ${variable} = ${value}; ${value} = null; if (old !== null && --old.refcount === 0) old.type.dealloc(old); }`);
+      return;
+    }
+    case "cell":
+    case "free":
+      emitter.line(`storeCell(${unit.localVariable(name)}, ${value}); ${value} = null;`);
+      return;
+    case "global":
+      emitter.line(`storeName(G, ${unit.nameRef(name)}, ${value}); ${value} = null;`);
+      return;
+    case "name":
+      emitter.line(`storeName(${namespaceOf(unit)}, ${unit.nameRef(name)}, ${value}); ${value} = null;`);
+      return;
+  }
+}
+
+export function deleteName(unit: CodeUnit, name: string): void {
+  const emitter = unit.emitter;
+  const access = unit.scope.lookup(name);
+  switch (access) {
+    case "fast": {
+      const variable = unit.localVariable(name);
+      emitter.line(`if (${variable} === null) unboundLocal(${JSON.stringify(name)});`);
+      emitter.line(`{ const old = ${variable}; ${variable} = null; if (--old.refcount === 0) old.type.dealloc(old); }`);
+      return;
+    }
+    case "cell":
+    case "free":
+      emitter.line(`deleteCell(${unit.localVariable(name)}, ${JSON.stringify(name)});`);
+      return;
+    case "global":
+      emitter.line(`deleteName(G, ${unit.nameRef(name)}, true);`);
+      return;
+    case "name":
+      emitter.line(`deleteName(${namespaceOf(unit)}, ${unit.nameRef(name)}, ${unit.kind !== "class"});`);
+      return;
+  }
+}
+
+/** Names that only exist in CPython's compiler internals cannot be used by user code. */
+export function checkName(name: string, line: number): void {
+  if (name.startsWith(".")) throw new UnsupportedSyntax(`the name ${name}`, line);
+}

@@ -1,0 +1,205 @@
+// The compiler's entry point: AST → symbol table → code units → PyCode objects with JS bodies.
+import type * as ast from "../ast/nodes.js";
+import type { Profile } from "../profiles/profile.js";
+import type { PyObject } from "../runtime/object.js";
+import { rt } from "../runtime/state.js";
+import { buildSymbolTable, SymbolTableError } from "./symtable.js";
+import { Folder } from "./fold.js";
+import { CodeUnit, type CompilationContext } from "./code-unit.js";
+import { compileBody, compileStatement } from "./codegen/statements.js";
+import { assembleUnit } from "./assemble.js";
+import { constantKey, type ConstRef } from "./constants.js";
+import { newObjectForScalar } from "./literals.js";
+import { newTupleStealing, type PyTuple } from "../runtime/types/tuple.js";
+import { newFrozensetStealing } from "../runtime/types/set.js";
+import { newCode, CodeFlags, type PyCode } from "../runtime/types/code.js";
+import { intern, internName, isNameCharsOnly, PyStr } from "../runtime/types/str.js";
+import { UnsupportedSyntax } from "./codegen/unsupported.js";
+
+export type CompileMode = "exec" | "single";
+
+export interface CompileOptions {
+  readonly filename: string;
+  readonly mode: CompileMode;
+  /** The objects the parser made for each literal (borrowed: the caller keeps them alive). */
+  readonly literals: ReadonlyMap<ast.Constant, PyObject>;
+}
+
+export interface CompileResult {
+  readonly code: PyCode;
+  /**
+   * References the "parser arena" holds on folded constants (3.7–3.13). The caller releases them
+   * when CPython would free the arena: right after compile() for IPython cells, after running the
+   * unit for scripts and `python -i` lines.
+   */
+  readonly arena: PyObject[];
+}
+
+export { UnsupportedSyntax, SymbolTableError };
+
+/** Compiles a module (exec) or one interactive statement (single). */
+export function compileModule(module: ast.Module | ast.Interactive, options: CompileOptions): CompileResult {
+  const profile = rt.profile;
+  const scope = buildSymbolTable(module);
+  const context: CompilationContext = {
+    profile,
+    folder: new Folder(profile),
+    filename: options.filename,
+    interactive: options.mode === "single",
+  };
+  const root = new CodeUnit(context, "module", scope, "<module>", "<module>", firstLineOf(module), null);
+  const body = module.body;
+  if (options.mode === "exec" && isDocstring(body[0])) {
+    // A module whose first statement is a string literal stores it as __doc__.
+    root.emitter.line(`ln = ${body[0]!.lineno};`);
+    const index = root.constIndex({ origin: "literal", node: (body[0] as ast.ExprStmt).value as ast.Constant });
+    root.emitter.line(`storeName(G, ${root.nameRef("__doc__")}, (K${index}.refcount++, K${index}));`);
+    compileBody(root, body.slice(1));
+  } else if (options.mode === "single") {
+    for (const statement of body) compileStatement(root, statement, true);
+  } else {
+    compileBody(root, body);
+  }
+  root.noneIndex();
+  const materializer = new Materializer(profile, options.literals);
+  const code = materializer.codeFor(root);
+  return { code, arena: materializer.arena };
+}
+
+function isDocstring(statement: ast.Stmt | undefined): boolean {
+  return statement?.type === "Expr" && statement.value.type === "Constant" && statement.value.value.kind === "str";
+}
+
+function firstLineOf(module: ast.Module | ast.Interactive): number {
+  const first = module.body[0];
+  return first === undefined ? 1 : first.lineno;
+}
+
+/** Builds the PyObjects of co_consts (merging and interning per version) and the code objects. */
+class Materializer {
+  readonly arena: PyObject[] = [];
+  /** 3.8+: one cache of constants across every code object of the compilation. */
+  private readonly cache = new Map<string, PyObject>();
+
+  constructor(
+    private readonly profile: Profile,
+    private readonly literals: ReadonlyMap<ast.Constant, PyObject>,
+  ) {}
+
+  codeFor(unit: CodeUnit): PyCode {
+    const values: PyObject[] = unit.consts.map((entry) => (entry.kind === "code" ? this.codeFor(entry.unit) : this.constant(entry.ref)));
+    const lateIndexes: number[] = [];
+    for (const ref of unit.lateConsts) {
+      lateIndexes.push(values.length);
+      values.push(this.constant(ref));
+    }
+    for (let index = 0; index < values.length; index++) values[index] = internConstant(values[index]!);
+    const consts = newTupleStealing(values);
+    const code = newCode(this.codeInfo(unit), consts);
+    const names = unit.names.map((name) => internName(name));
+    code.names = newTupleStealing(names.slice());
+    const source = assembleUnit(unit, unit.consts.length, lateIndexes);
+    let factory: (K: readonly PyObject[], N: readonly PyObject[], R: unknown, CODE: PyCode) => unknown;
+    try {
+      factory = new Function("K", "N", "R", "CODE", source) as typeof factory;
+    } catch (error) {
+      throw new Error(`compiler bug: generated JavaScript for ${unit.qualname} does not parse: ${(error as Error).message}\n${source}`);
+    }
+    code.compiled = factory(consts.items, names, rt.ops, code) as PyCode["compiled"];
+    code.source = source;
+    return code;
+  }
+
+  private codeInfo(unit: CodeUnit) {
+    const scope = unit.scope;
+    let flags = 0;
+    if (unit.isFunctionLike()) flags |= CodeFlags.Optimized | CodeFlags.NewLocals;
+    if (scope.hasVarargs) flags |= CodeFlags.VarArgs;
+    if (scope.hasVarkeywords) flags |= CodeFlags.VarKeywords;
+    if (unit.kind === "generator") flags |= CodeFlags.Generator;
+    if (unit.parent !== null && unit.parent.kind !== "module") flags |= CodeFlags.Nested;
+    if (scope.frees.length === 0 && scope.cells.size === 0) flags |= CodeFlags.NoFree;
+    const varnames = unit.isFunctionLike() ? [...scope.parameters, ...[...scope.access].filter(([name, access]) => (access === "fast" || access === "cell") && !scope.parameters.includes(name)).map(([name]) => name)] : [];
+    return {
+      name: unit.name,
+      qualname: unit.qualname,
+      filename: unit.context.filename,
+      firstLineNumber: unit.firstLine,
+      argCount: unit.argCount,
+      positionalOnlyCount: unit.positionalOnlyCount,
+      keywordOnlyCount: unit.kwonlyCount,
+      flags,
+      varnames,
+      cellvars: [...scope.cells],
+      freevars: [...scope.frees],
+      names: unit.names,
+      docstring: unit.docstring,
+    };
+  }
+
+  /** A new reference to the object for `ref` (merged with an equal one from the cache in 3.8+). */
+  private constant(ref: ConstRef): PyObject {
+    const merge = this.profile.mergeConstantsAcrossCodeObjects;
+    const key = merge ? constantKey(ref) : "";
+    if (merge) {
+      const cached = this.cache.get(key);
+      if (cached !== undefined) {
+        cached.refcount++;
+        return cached;
+      }
+    }
+    const object = this.build(ref);
+    if (merge) this.cache.set(key, object);
+    return object;
+  }
+
+  private build(ref: ConstRef): PyObject {
+    switch (ref.origin) {
+      case "literal": {
+        const object = this.literals.get(ref.node);
+        if (object === undefined) throw new Error("compiler bug: literal without an object");
+        object.refcount++;
+        return object;
+      }
+      case "folded": {
+        const object = newObjectForScalar(ref.value);
+        this.toArena(object);
+        return object;
+      }
+      case "tuple": {
+        const tuple = newTupleStealing(ref.items.map((item) => this.constant(item)));
+        if (!ref.byCompiler) this.toArena(tuple);
+        return tuple;
+      }
+      case "frozenset": {
+        const set = newFrozensetStealing(ref.items.map((item) => this.constant(item)));
+        if (!ref.byCompiler) this.toArena(set);
+        return set;
+      }
+    }
+  }
+
+  /** 3.7–3.13 register folded values in the parser arena (one more reference while it lives). */
+  private toArena(object: PyObject): void {
+    if (this.profile.folding !== "ast") return;
+    object.refcount++;
+    this.arena.push(object);
+  }
+}
+
+/** intern_string_constants: name-like str constants (also inside tuples) become interned. */
+function internConstant(object: PyObject): PyObject {
+  if (object instanceof PyStr) {
+    if (object.type === rt.types.str && isNameCharsOnly(object.value)) return intern(object, false);
+    return object;
+  }
+  if (object.type === rt.types.tuple) {
+    const items = (object as PyTuple).items;
+    for (let index = 0; index < items.length; index++) items[index] = internConstant(items[index]!);
+  }
+  return object;
+}
+
+export function syntaxErrorFromSymtable(error: SymbolTableError): { msg: string; lineno: number; offset: number } {
+  return { msg: error.message, lineno: error.lineno, offset: error.offset };
+}

@@ -1,0 +1,144 @@
+// The gc module: the collector's controls and introspection (the algorithm is runtime/gc).
+import type { PyObject } from "../runtime/object.js";
+import { decref } from "../runtime/object.js";
+import { rt } from "../runtime/state.js";
+import type { ModuleDefinition } from "./module-builder.js";
+import { newInt } from "../runtime/types/int.js";
+import { newList } from "../runtime/types/list.js";
+import { newTupleStealing } from "../runtime/types/tuple.js";
+import { newNone, newBool } from "../runtime/values.js";
+import { typeError, valueError } from "../runtime/errors.js";
+import { indexNumber } from "../runtime/abstract/conversions.js";
+import { splitArgs } from "../runtime/spec-helpers.js";
+import { isTracked } from "../runtime/gc/tracking.js";
+import { newDict, dictSetItem } from "../runtime/types/dict.js";
+import { newStr } from "../runtime/types/str.js";
+
+function owned(objects: PyObject[]): PyObject {
+  for (const object of objects) object.refcount++;
+  return newList(objects);
+}
+
+export const GC_MODULE: ModuleDefinition = {
+  name: "gc",
+  functions: [
+    {
+      name: "collect",
+      kind: "keywords",
+      impl: (_self, args) => {
+        const { positional, keywords } = splitArgs(args);
+        const generationObject = positional[0] ?? keywords.get("generation");
+        const generation = generationObject === undefined ? 2 : indexNumber(generationObject);
+        if (generation < 0 || generation > 2) throw valueError("invalid generation");
+        return newInt(rt.gc.collect(generation));
+      },
+    },
+    {
+      name: "enable",
+      kind: "noargs",
+      impl: () => {
+        rt.gc.enabled = true;
+        return newNone();
+      },
+    },
+    {
+      name: "disable",
+      kind: "noargs",
+      impl: () => {
+        rt.gc.enabled = false;
+        return newNone();
+      },
+    },
+    { name: "isenabled", kind: "noargs", impl: () => newBool(rt.gc.enabled) },
+    {
+      name: "get_objects",
+      kind: "keywords",
+      impl: (_self, args) => {
+        const { positional, keywords } = splitArgs(args);
+        const generationObject = positional[0] ?? keywords.get("generation");
+        if (generationObject !== undefined && generationObject !== rt.None && rt.profile.minor < 8) throw typeError("get_objects() takes no arguments");
+        const generation = generationObject === undefined || generationObject === rt.None ? undefined : indexNumber(generationObject);
+        if (generation !== undefined && (generation < 0 || generation > 2)) throw valueError(generation < 0 ? "generation parameter cannot be negative" : "generation parameter must be less than the number of available generations (3)");
+        return owned(rt.gc.objects(generation));
+      },
+    },
+    { name: "get_count", kind: "noargs", impl: () => newTupleStealing(rt.gc.counts.map((count) => newInt(count))) },
+    { name: "get_threshold", kind: "noargs", impl: () => newTupleStealing(rt.gc.thresholds.map((threshold) => newInt(threshold))) },
+    {
+      name: "set_threshold",
+      kind: "positional",
+      impl: (_self, args) => {
+        if (args.length < 1 || args.length > 3) throw typeError(`set_threshold() takes at most 3 arguments (${args.length} given)`);
+        args.forEach((value, index) => {
+          rt.gc.thresholds[index] = indexNumber(value);
+        });
+        return newNone();
+      },
+    },
+    { name: "is_tracked", kind: "one", impl: (_self, object) => newBool(isTracked(object)) },
+    {
+      name: "is_finalized",
+      kind: "one",
+      impl: (_self, object) => newBool(rt.gc.finalized.has(object)),
+    },
+    {
+      name: "get_referrers",
+      kind: "positional",
+      impl: (_self, targets) => {
+        const wanted = new Set(targets);
+        const referrers = rt.gc.objects().filter((candidate) => {
+          let found = false;
+          candidate.type.traverse?.(candidate, (child) => {
+            if (wanted.has(child)) found = true;
+          });
+          return found;
+        });
+        return owned(referrers);
+      },
+    },
+    {
+      name: "get_referents",
+      kind: "positional",
+      impl: (_self, sources) => {
+        const referents: PyObject[] = [];
+        for (const source of sources) source.type.traverse?.(source, (child) => referents.push(child));
+        return owned(referents);
+      },
+    },
+    {
+      name: "get_stats",
+      kind: "noargs",
+      impl: () =>
+        newList(
+          rt.gc.stats.map((stats) => {
+            const dict = newDict();
+            for (const [name, value] of [
+              ["collections", stats.collections],
+              ["collected", stats.collected],
+              ["uncollectable", stats.uncollectable],
+            ] as const) {
+              const key = newStr(name);
+              const number = newInt(value);
+              dictSetItem(dict, key, number);
+              decref(key);
+              decref(number);
+            }
+            return dict;
+          }),
+        ),
+    },
+    { name: "freeze", kind: "noargs", impl: () => newNone() },
+    { name: "unfreeze", kind: "noargs", impl: () => newNone() },
+    { name: "get_freeze_count", kind: "noargs", impl: () => newInt(0) },
+  ],
+  values: () =>
+    new Map<string, PyObject>([
+      ["garbage", newList([])],
+      ["callbacks", newList([])],
+      ["DEBUG_STATS", newInt(1)],
+      ["DEBUG_COLLECTABLE", newInt(2)],
+      ["DEBUG_UNCOLLECTABLE", newInt(4)],
+      ["DEBUG_SAVEALL", newInt(32)],
+      ["DEBUG_LEAK", newInt(38)],
+    ]),
+};

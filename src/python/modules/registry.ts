@@ -1,0 +1,46 @@
+// The modules `import` can find: created on first import, cached in sys.modules.
+import type { PyObject } from "../runtime/object.js";
+import { decref } from "../runtime/object.js";
+import { rt } from "../runtime/state.js";
+import { createModule, type ModuleDefinition } from "./module-builder.js";
+import type { PyModule } from "../runtime/types/module.js";
+import { dictSetItem } from "../runtime/types/dict.js";
+import { internName } from "../runtime/types/str.js";
+import { GC_MODULE } from "./gc.js";
+import { CTYPES_MODULE } from "./ctypes.js";
+
+/** Modules the simulator implements, by import name. */
+const DEFINITIONS = new Map<string, ModuleDefinition>([
+  ["gc", GC_MODULE],
+  ["ctypes", CTYPES_MODULE],
+]);
+
+/** Adds a module definition (other files register theirs: time, math, string, …). */
+export function registerModule(definition: ModuleDefinition): void {
+  DEFINITIONS.set(definition.name, definition);
+}
+
+/** The module object for `name` (new reference), or null when the simulator has none. */
+export function importModule(name: string): PyObject | null {
+  const cached = rt.modules.get(name);
+  if (cached !== undefined) {
+    cached.refcount++;
+    return cached;
+  }
+  const definition = DEFINITIONS.get(name);
+  if (definition === undefined) return null;
+  const module: PyModule = createModule(definition);
+  rt.modules.set(name, module);
+  if (rt.sysModulesDict !== null) {
+    const key = internName(name);
+    dictSetItem(rt.sysModulesDict, key, module);
+    decref(key);
+  }
+  module.refcount++;
+  return module;
+}
+
+/** Every module the simulator does not implement is refused by name (never a wrong answer). */
+export function isKnownUnsupportedModule(_name: string): boolean {
+  return true;
+}

@@ -1,0 +1,141 @@
+// Attribute access: type lookup along the MRO, the generic getattr/setattr, and the public API.
+import { type PyObject, decref } from "../object.js";
+import type { PyType } from "../type.js";
+import { rt } from "../state.js";
+import { attributeError, typeError } from "../errors.js";
+import type { PyStr } from "../types/str.js";
+import { internName } from "../types/str.js";
+import { instanceAttribute, setInstanceAttribute, hasInstanceAttributes } from "../instance-attributes.js";
+
+/**
+ * _PyType_Lookup: the first value named `name` in the namespaces of `type`'s MRO, or null.
+ * Borrowed. Cached per type until any class namespace changes.
+ */
+export function typeLookup(type: PyType, name: string): PyObject | null {
+  if (type.cacheEpoch !== rt.typeEpoch) {
+    type.attributeCache.clear();
+    type.cacheEpoch = rt.typeEpoch;
+  }
+  const cached = type.attributeCache.get(name);
+  if (cached !== undefined) return cached;
+  let found: PyObject | null = null;
+  const mro = type.mro;
+  for (let i = 0; i < mro.length; i++) {
+    const value = mro[i]!.namespace.get(name);
+    if (value !== undefined) {
+      found = value;
+      break;
+    }
+  }
+  type.attributeCache.set(name, found);
+  return found;
+}
+
+/** Something in a class namespace changed: every attribute cache is stale. */
+export function invalidateTypeCaches(): void {
+  rt.typeEpoch++;
+}
+
+/** True when `descriptor` defines __set__/__delete__ (a data descriptor). */
+function isDataDescriptor(descriptor: PyObject): boolean {
+  return descriptor.type.descrSet !== null;
+}
+
+/**
+ * PyObject_GenericGetAttr without raising: data descriptors on the type, then the instance's
+ * attributes, then other descriptors and class attributes. New reference, or null.
+ */
+export function genericGetAttr(self: PyObject, nameObject: PyObject): PyObject | null {
+  const name = (nameObject as PyStr).value;
+  const type = self.type;
+  const descriptor = typeLookup(type, name);
+  let getter: PyType["descrGet"] = null;
+  if (descriptor !== null) {
+    getter = descriptor.type.descrGet;
+    if (getter !== null && isDataDescriptor(descriptor)) return getter(descriptor, self, type);
+  }
+  if (hasInstanceAttributes(self)) {
+    const value = instanceAttribute(self, nameObject as PyStr);
+    if (value !== null) {
+      value.refcount++;
+      return value;
+    }
+  }
+  if (getter !== null) return getter(descriptor!, self, type);
+  if (descriptor !== null) {
+    descriptor.refcount++;
+    return descriptor;
+  }
+  return null;
+}
+
+/** PyObject_GenericSetAttr (value null deletes). */
+export function genericSetAttr(self: PyObject, nameObject: PyObject, value: PyObject | null): void {
+  const name = (nameObject as PyStr).value;
+  const type = self.type;
+  const descriptor = typeLookup(type, name);
+  if (descriptor !== null) {
+    const setter = descriptor.type.descrSet;
+    if (setter !== null) {
+      setter(descriptor, self, value);
+      return;
+    }
+  }
+  if (!type.instancesHaveDict) {
+    if (descriptor === null) {
+      throw attributeError(`'${type.name}' object has no attribute '${name}'`);
+    }
+    throw attributeError(`'${type.name}' object attribute '${name}' is read-only`);
+  }
+  if (!setInstanceAttribute(self, nameObject as PyStr, value)) {
+    throw attributeError(`'${type.name}' object has no attribute '${name}'`);
+  }
+}
+
+/** getattr(obj, name): new reference; raises AttributeError with CPython's message. */
+export function getAttr(self: PyObject, name: PyStr): PyObject {
+  const getattro = self.type.getattro ?? genericGetAttr;
+  const value = getattro(self, name);
+  if (value === null) throw missingAttribute(self, name.value);
+  return value;
+}
+
+/** getattr(obj, name) for a JS string name (interned on the way). */
+export function getAttrString(self: PyObject, name: string): PyObject {
+  const nameObject = internName(name);
+  try {
+    return getAttr(self, nameObject);
+  } finally {
+    decref(nameObject);
+  }
+}
+
+/** _PyObject_LookupAttr: new reference or null when missing (other errors still raise). */
+export function lookupAttr(self: PyObject, name: PyStr): PyObject | null {
+  const getattro = self.type.getattro ?? genericGetAttr;
+  return getattro(self, name);
+}
+
+export function setAttr(self: PyObject, name: PyStr, value: PyObject | null): void {
+  const setattro = self.type.setattro;
+  if (setattro === null) {
+    if (value === null) throw typeError(`'${self.type.name}' object has no attributes (del .${name.value})`);
+    throw typeError(`'${self.type.name}' object has no attributes (assign to .${name.value})`);
+  }
+  setattro(self, name, value);
+}
+
+/** The AttributeError CPython raises for a missing attribute of `self`. */
+export function missingAttribute(self: PyObject, name: string) {
+  if (self.type === rt.types.type || self.type.isSubtypeOf(rt.types.type)) {
+    return attributeError(`type object '${(self as PyType).name}' has no attribute '${name}'`);
+  }
+  if (self.type === rt.types.module) {
+    return attributeError(`module '${moduleName(self)}' has no attribute '${name}'`);
+  }
+  return attributeError(`'${self.type.name}' object has no attribute '${name}'`);
+}
+
+function moduleName(module: PyObject): string {
+  return (module as unknown as { name: string }).name;
+}

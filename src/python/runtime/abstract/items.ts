@@ -1,0 +1,74 @@
+// Subscription, length and membership (PyObject_GetItem, len(), `in`).
+import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
+import { typeError } from "../errors.js";
+import { CompareOp } from "../slots.js";
+import { richCompareBool } from "./compare.js";
+import { getIter, iterNext } from "./iteration.js";
+import { PyType } from "../type.js";
+
+export function getItem(container: PyObject, key: PyObject): PyObject {
+  const slot = container.type.getitem;
+  if (slot !== null) return slot(container, key);
+  if (container instanceof PyType) {
+    // type[...] (__class_getitem__, generic aliases) is not modelled.
+    throw typeError(`type '${container.name}' is not subscriptable`);
+  }
+  throw typeError(`'${container.type.name}' object is not subscriptable`);
+}
+
+export function setItem(container: PyObject, key: PyObject, value: PyObject): void {
+  const slot = container.type.setitem;
+  if (slot === null) throw typeError(`'${container.type.name}' object does not support item assignment`);
+  slot(container, key, value);
+}
+
+export function deleteItem(container: PyObject, key: PyObject): void {
+  const slot = container.type.setitem;
+  if (slot === null) throw typeError(`'${container.type.name}' object does not support item deletion`);
+  slot(container, key, null);
+}
+
+/** len(value). */
+export function length(value: PyObject): number {
+  const slot = value.type.length;
+  if (slot === null) throw typeError(`object of type '${value.type.name}' has no len()`);
+  return slot(value);
+}
+
+/** Membership by iterating and comparing with == (the fallback of `in`). */
+export function containsByIteration(container: PyObject, item: PyObject): boolean {
+  const iterator = getIter(container);
+  try {
+    for (;;) {
+      const next = iterNext(iterator);
+      if (next === null) return false;
+      const equal = richCompareBool(next, item, CompareOp.Eq);
+      decref(next);
+      if (equal) return true;
+    }
+  } finally {
+    decref(iterator);
+  }
+}
+
+/** `item in container` (PySequence_Contains): sq_contains, else iteration with ==. */
+export function contains(container: PyObject, item: PyObject): boolean {
+  const slot = container.type.contains;
+  if (slot !== null) return slot(container, item);
+  if (container.type.iter === null && container.type.getitem === null) {
+    throw typeError(`argument of type '${container.type.name}' is not iterable`);
+  }
+  const iterator = getIter(container);
+  try {
+    for (;;) {
+      const next = iterNext(iterator);
+      if (next === null) return false;
+      const equal = richCompareBool(next, item, CompareOp.Eq);
+      decref(next);
+      if (equal) return true;
+    }
+  } finally {
+    decref(iterator);
+  }
+}

@@ -1,0 +1,152 @@
+// The built-in types and exception classes of one runtime, by name.
+import type { PyType } from "./type.js";
+
+/** Every built-in type the runtime creates at bootstrap (fields named as CPython names them). */
+export interface BuiltinTypes {
+  object: PyType;
+  type: PyType;
+  NoneType: PyType;
+  NotImplementedType: PyType;
+  ellipsis: PyType;
+  int: PyType;
+  bool: PyType;
+  float: PyType;
+  complex: PyType;
+  str: PyType;
+  bytes: PyType;
+  list: PyType;
+  tuple: PyType;
+  dict: PyType;
+  set: PyType;
+  frozenset: PyType;
+  range: PyType;
+  slice: PyType;
+  function: PyType;
+  code: PyType;
+  cell: PyType;
+  method: PyType;
+  builtin_function_or_method: PyType;
+  method_descriptor: PyType;
+  wrapper_descriptor: PyType;
+  method_wrapper: PyType;
+  classmethod_descriptor: PyType;
+  getset_descriptor: PyType;
+  member_descriptor: PyType;
+  staticmethod: PyType;
+  classmethod: PyType;
+  property: PyType;
+  module: PyType;
+  generator: PyType;
+  mappingproxy: PyType;
+  traceback: PyType;
+  super: PyType;
+  list_iterator: PyType;
+  list_reverseiterator: PyType;
+  tuple_iterator: PyType;
+  range_iterator: PyType;
+  str_iterator: PyType;
+  set_iterator: PyType;
+  dict_keyiterator: PyType;
+  dict_valueiterator: PyType;
+  dict_itemiterator: PyType;
+  dict_keys: PyType;
+  dict_values: PyType;
+  dict_items: PyType;
+  iterator: PyType;
+  enumerate: PyType;
+  zip: PyType;
+  map: PyType;
+  filter: PyType;
+  reversed: PyType;
+  weakref: PyType;
+  TextIOWrapper: PyType;
+  version_info: PyType;
+  _SimpleCData: PyType;
+  py_object: PyType;
+}
+
+/** The exception hierarchy (names as in builtins). */
+export interface ExceptionTypes {
+  BaseException: PyType;
+  SystemExit: PyType;
+  KeyboardInterrupt: PyType;
+  GeneratorExit: PyType;
+  Exception: PyType;
+  StopIteration: PyType;
+  ArithmeticError: PyType;
+  FloatingPointError: PyType;
+  OverflowError: PyType;
+  ZeroDivisionError: PyType;
+  AssertionError: PyType;
+  AttributeError: PyType;
+  BufferError: PyType;
+  EOFError: PyType;
+  ImportError: PyType;
+  ModuleNotFoundError: PyType;
+  LookupError: PyType;
+  IndexError: PyType;
+  KeyError: PyType;
+  MemoryError: PyType;
+  NameError: PyType;
+  UnboundLocalError: PyType;
+  OSError: PyType;
+  ReferenceError: PyType;
+  RuntimeError: PyType;
+  NotImplementedError: PyType;
+  RecursionError: PyType;
+  SyntaxError: PyType;
+  IndentationError: PyType;
+  TabError: PyType;
+  SystemError: PyType;
+  TypeError: PyType;
+  ValueError: PyType;
+  UnicodeError: PyType;
+  Warning: PyType;
+  UserWarning: PyType;
+  DeprecationWarning: PyType;
+  SyntaxWarning: PyType;
+  RuntimeWarning: PyType;
+}
+
+/** [name, base] in creation order: bases before subclasses. */
+export const EXCEPTION_HIERARCHY: readonly (readonly [keyof ExceptionTypes, keyof ExceptionTypes | null])[] = [
+  ["BaseException", null],
+  ["SystemExit", "BaseException"],
+  ["KeyboardInterrupt", "BaseException"],
+  ["GeneratorExit", "BaseException"],
+  ["Exception", "BaseException"],
+  ["StopIteration", "Exception"],
+  ["ArithmeticError", "Exception"],
+  ["FloatingPointError", "ArithmeticError"],
+  ["OverflowError", "ArithmeticError"],
+  ["ZeroDivisionError", "ArithmeticError"],
+  ["AssertionError", "Exception"],
+  ["AttributeError", "Exception"],
+  ["BufferError", "Exception"],
+  ["EOFError", "Exception"],
+  ["ImportError", "Exception"],
+  ["ModuleNotFoundError", "ImportError"],
+  ["LookupError", "Exception"],
+  ["IndexError", "LookupError"],
+  ["KeyError", "LookupError"],
+  ["MemoryError", "Exception"],
+  ["NameError", "Exception"],
+  ["UnboundLocalError", "NameError"],
+  ["OSError", "Exception"],
+  ["ReferenceError", "Exception"],
+  ["RuntimeError", "Exception"],
+  ["NotImplementedError", "RuntimeError"],
+  ["RecursionError", "RuntimeError"],
+  ["SyntaxError", "Exception"],
+  ["IndentationError", "SyntaxError"],
+  ["TabError", "IndentationError"],
+  ["SystemError", "Exception"],
+  ["TypeError", "Exception"],
+  ["ValueError", "Exception"],
+  ["UnicodeError", "ValueError"],
+  ["Warning", "Exception"],
+  ["UserWarning", "Warning"],
+  ["DeprecationWarning", "Warning"],
+  ["SyntaxWarning", "Warning"],
+  ["RuntimeWarning", "Warning"],
+];

@@ -1,0 +1,86 @@
+// What a ctypes read at an address finds: an object's header words, or what freeing left there.
+import type { PyObject } from "../object.js";
+import { IMMORTAL_MARK } from "../object.js";
+import { rt } from "../state.js";
+import { Unsupported } from "../errors.js";
+import { ParkedBlock } from "./object-memory.js";
+import { PyList } from "../types/list.js";
+import { PyTuple } from "../types/tuple.js";
+import { PyInt } from "../types/int.js";
+import { digitCount, sign } from "../types/int-value.js";
+import { PyStr } from "../types/str.js";
+import { PyType } from "../type.js";
+
+/** The refcount an object shows through sys.getrefcount and in memory (immortality per version). */
+export function reportedRefcount(object: PyObject): number {
+  if (object.refcount < IMMORTAL_MARK) return object.refcount;
+  const immortality = rt.profile.immortality;
+  switch (immortality.kind) {
+    case "fixed":
+    case "split":
+      return immortality.reported;
+    default:
+      return object.refcount - IMMORTAL_MARK;
+  }
+}
+
+/** The 8-byte word at the start of an object: ob_refcnt (and 3.14's flag bits). */
+function refcountWord(object: PyObject): bigint {
+  if (object.refcount < IMMORTAL_MARK) return BigInt(object.refcount);
+  const immortality = rt.profile.immortality;
+  if (immortality.kind === "fixed") return BigInt(immortality.memoryWord);
+  if (immortality.kind === "split") return BigInt(rt.isStaticObject(object) ? immortality.staticMemoryWord : immortality.runtimeMemoryWord);
+  return BigInt(object.refcount - IMMORTAL_MARK);
+}
+
+/** ob_size for variable-size objects (PyVarObject), the third word. */
+function sizeWord(object: PyObject): bigint | null {
+  if (object instanceof PyList) return BigInt(object.items.length);
+  if (object instanceof PyTuple) return BigInt(object.items.length);
+  if (object instanceof PyInt && rt.profile.minor < 12) return BigInt(sign(object.value) * digitCount(object.value));
+  if (object instanceof PyStr) return BigInt(object.length);
+  return null;
+}
+
+/** The 8-byte word at `offset` bytes into `object`, when the simulator models it. */
+function objectWord(object: PyObject, offset: number): bigint {
+  if (offset === 0) return refcountWord(object);
+  if (offset === 8) return BigInt(object.type.address);
+  if (offset === 16) {
+    const size = sizeWord(object);
+    if (size !== null) return size;
+  }
+  throw new Unsupported(`reading memory ${offset} bytes into a '${object.type.name}' object`);
+}
+
+function wordAt(address: number): bigint {
+  const located = rt.allocator.locate(address);
+  if (located.kind === "object") {
+    const occupant = located.object;
+    if (occupant instanceof ParkedBlock) return located.offset === 0 ? BigInt(occupant.firstWord) : 0n;
+    if (typeof occupant === "object" && occupant !== null && "refcount" in occupant && "type" in occupant) return objectWord(occupant as PyObject, located.offset);
+    // An object's separate buffer (list items, dict tables): not modelled byte by byte.
+    throw new Unsupported("reading memory inside a container's item buffer");
+  }
+  if (located.kind === "free") return BigInt(located.word);
+  const staticObject = rt.staticObjectAt(address);
+  if (staticObject !== null) return objectWord(staticObject.object, staticObject.offset);
+  throw new Unsupported(`reading memory at 0x${address.toString(16)}, which holds no simulated object`);
+}
+
+/**
+ * Reads `size` bytes (4 or 8) at `address` as an unsigned integer, little-endian like x86-64.
+ * Four-byte reads take the low or high half of the surrounding 8-byte word.
+ */
+export function readMemory(address: number, size: 4 | 8): bigint {
+  const aligned = address - (address % 8);
+  const word = wordAt(aligned);
+  if (size === 8) {
+    if (aligned !== address) throw new Unsupported("an unaligned 8-byte memory read");
+    return BigInt.asUintN(64, word);
+  }
+  const shift = BigInt((address - aligned) * 8);
+  return (BigInt.asUintN(64, word) >> shift) & 0xffffffffn;
+}
+
+export { PyType };

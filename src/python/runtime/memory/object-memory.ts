@@ -1,0 +1,75 @@
+// Giving objects addresses and taking them back: headers, sizes and per-type free lists.
+import type { PyObject } from "../object.js";
+import type { PyType } from "../type.js";
+import { rt } from "../state.js";
+
+/** Bytes between the start of an object's block and the object's address (GC headers). */
+export function headerBytesOf(type: PyType): number {
+  const layout = type.layout;
+  if (!layout.gc) return 0;
+  const sizes = rt.profile.sizes;
+  return layout.preHeader ? sizes.gcHeader + sizes.managedPreHeader : sizes.gcHeader;
+}
+
+/** Gives `object` a fresh address for `size` bytes of object (headers added here). */
+export function allocateObject(object: PyObject, size: number): void {
+  const header = headerBytesOf(object.type);
+  object.address = rt.allocator.allocate(size + header, header, object);
+}
+
+/** Returns the memory of an object allocated with `size` bytes. */
+export function freeObjectMemory(object: PyObject, size: number): void {
+  const header = headerBytesOf(object.type);
+  rt.allocator.free(object.address, header, size + header);
+}
+
+/**
+ * What a ctypes read finds in a block parked on a type's free list: the object's memory is
+ * untouched (its refcount word is 0) unless the free list is intrusive (3.14), where the word
+ * links to the next parked block.
+ */
+export class ParkedBlock {
+  constructor(
+    readonly typeName: string,
+    readonly firstWord: number,
+  ) {}
+}
+
+/**
+ * A per-type free list (list, dict, tuple, float, …): dead objects keep their memory, and the
+ * next object of the same kind takes the most recently parked address (LIFO), as CPython's
+ * `*_dealloc` / `*_alloc` pairs do.
+ */
+export class FreeList {
+  private readonly addresses: number[] = [];
+
+  constructor(
+    readonly typeName: string,
+    readonly capacity: number,
+  ) {}
+
+  get size(): number {
+    return this.addresses.length;
+  }
+
+  /** Parks a dead object's block; false when the list is full (the caller frees the memory). */
+  park(object: PyObject, size: number): boolean {
+    if (this.addresses.length >= this.capacity) return false;
+    const header = headerBytesOf(object.type);
+    const previous = this.addresses.length > 0 ? this.addresses[this.addresses.length - 1]! : 0;
+    const firstWord = rt.profile.intrusiveFreeLists ? previous : 0;
+    rt.allocator.replaceOccupant(object.address, header, size + header, new ParkedBlock(this.typeName, firstWord));
+    this.addresses.push(object.address);
+    return true;
+  }
+
+  /** Gives `object` a parked address if there is one; false when the list is empty. */
+  reuse(object: PyObject, size: number): boolean {
+    const address = this.addresses.pop();
+    if (address === undefined) return false;
+    const header = headerBytesOf(object.type);
+    object.address = address;
+    rt.allocator.replaceOccupant(address, header, size + header, object);
+    return true;
+  }
+}

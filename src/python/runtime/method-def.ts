@@ -1,0 +1,50 @@
+// Built-in functions and methods written in JavaScript (PyMethodDef), and how they are called.
+import type { PyObject } from "./object.js";
+import type { CallArgs } from "./slots.js";
+import { typeError } from "./errors.js";
+
+/**
+ * The calling conventions of CPython's METH_* flags:
+ * noargs (self), one (self, arg), positional (self, args), keywords (self, args incl. kwnames).
+ * Arguments are borrowed; the result is a new reference.
+ */
+export type MethodDef =
+  | { readonly name: string; readonly kind: "noargs"; readonly impl: (self: PyObject) => PyObject; readonly binding?: Binding }
+  | { readonly name: string; readonly kind: "one"; readonly impl: (self: PyObject, arg: PyObject) => PyObject; readonly binding?: Binding }
+  | {
+      readonly name: string;
+      readonly kind: "positional";
+      readonly impl: (self: PyObject, args: readonly PyObject[]) => PyObject;
+      readonly binding?: Binding;
+    }
+  | { readonly name: string; readonly kind: "keywords"; readonly impl: (self: PyObject, args: CallArgs) => PyObject; readonly binding?: Binding };
+
+/** Where a method def is bound: to instances (default), as a classmethod or a staticmethod. */
+export type Binding = "instance" | "class" | "static";
+
+/**
+ * Calls a method def with `self` and vectorcall arguments, checking the arity rules the METH_*
+ * flag implies. `qualifiedName` is how CPython names the function in its messages.
+ */
+export function callMethodDef(def: MethodDef, self: PyObject, args: CallArgs, qualifiedName: string): PyObject {
+  const values = args.values;
+  switch (def.kind) {
+    case "noargs":
+      if (args.kwnames !== null) throw noKeywords(qualifiedName);
+      if (values.length !== 0) throw typeError(`${qualifiedName}() takes no arguments (${values.length} given)`);
+      return def.impl(self);
+    case "one":
+      if (args.kwnames !== null) throw noKeywords(qualifiedName);
+      if (values.length !== 1) throw typeError(`${qualifiedName}() takes exactly one argument (${values.length} given)`);
+      return def.impl(self, values[0]!);
+    case "positional":
+      if (args.kwnames !== null) throw noKeywords(qualifiedName);
+      return def.impl(self, values);
+    case "keywords":
+      return def.impl(self, args);
+  }
+}
+
+function noKeywords(qualifiedName: string) {
+  return typeError(`${qualifiedName}() takes no keyword arguments`);
+}

@@ -1,0 +1,209 @@
+// Calls from generated code (arguments owned by the caller's stack) and argument binding.
+import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
+import { rt } from "../state.js";
+import { typeError } from "../errors.js";
+import { PyFunction } from "../types/function.js";
+import { PyCode, CodeFlags } from "../types/code.js";
+import { PyTuple, newTupleStealing } from "../types/tuple.js";
+import { PyDict, newDict, dictGetItem, dictSetItem, dictForEach } from "../types/dict.js";
+import { PyStr, internName } from "../types/str.js";
+import { call as callBorrowed } from "../abstract/object-protocol.js";
+
+function release(values: readonly PyObject[]): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value !== null && --value.refcount === 0) value.type.dealloc(value);
+  }
+}
+
+/**
+ * CALL from generated code: `args` are the caller's stack references (stolen). A Python
+ * function's frame takes them over on 3.11+ (FACTS §1.2) or takes its own and the caller
+ * releases its copies after the call on ≤3.10; a built-in borrows them for the call.
+ */
+export function callStealing(callable: PyObject, args: PyObject[], kwnames: readonly string[] | null): PyObject {
+  if (callable instanceof PyFunction) {
+    const compiled = callable.code.compiled!;
+    if (rt.profile.frameStealsArguments) return compiled(callable, args, kwnames, true);
+    try {
+      return compiled(callable, args, kwnames, false);
+    } finally {
+      release(args);
+    }
+  }
+  try {
+    return callBorrowed(callable, { values: args, kwnames });
+  } finally {
+    release(args);
+  }
+}
+
+/** CALL_FUNCTION_EX: f(*args, **kwargs); steals the tuple and the dict. */
+export function callWithStarArgs(callable: PyObject, positional: PyObject, keywords: PyObject | null): PyObject {
+  try {
+    const values = [...(positional as PyTuple).items];
+    let kwnames: string[] | null = null;
+    if (keywords !== null) {
+      kwnames = [];
+      dictForEach(keywords as PyDict, (key, value) => {
+        kwnames!.push((key as PyStr).value);
+        values.push(value);
+      });
+    }
+    return callBorrowed(callable, { values, kwnames });
+  } finally {
+    decref(positional);
+    if (keywords !== null) decref(keywords);
+  }
+}
+
+/** Whose name argument errors use: "f()" before 3.10, the qualified name from 3.10. */
+function functionName(func: PyFunction): string {
+  return rt.profile.minor >= 10 ? func.qualname.value : func.name.value;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function namesList(names: readonly string[]): string {
+  const quoted = names.map((name) => `'${name}'`);
+  if (quoted.length === 1) return quoted[0]!;
+  if (quoted.length === 2) return `${quoted[0]} and ${quoted[1]}`;
+  return `${quoted.slice(0, -1).join(", ")}, and ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * Binds call arguments to a function's parameters with CPython's rules and messages. Returns
+ * the values of co_varnames' parameter slots (owned references), *args and **kwargs included.
+ * Consumes `args` as `argsOwned` says (taking the references, or increfing its own).
+ */
+export function bindArguments(code: PyCode, func: PyFunction, args: readonly PyObject[], kwnames: readonly string[] | null, argsOwned: boolean): PyObject[] {
+  const info = code.info;
+  const parameterNames = info.varnames;
+  const positionalCount = info.argCount;
+  const keywordOnlyCount = info.keywordOnlyCount;
+  const hasVarargs = (info.flags & CodeFlags.VarArgs) !== 0;
+  const hasVarkeywords = (info.flags & CodeFlags.VarKeywords) !== 0;
+  const total = positionalCount + keywordOnlyCount + (hasVarargs ? 1 : 0) + (hasVarkeywords ? 1 : 0);
+  const slots: (PyObject | null)[] = new Array(total).fill(null);
+  const keywordCount = kwnames === null ? 0 : kwnames.length;
+  const given = args.length - keywordCount;
+  const owned: PyObject[] = [];
+  const take = (value: PyObject): PyObject => {
+    if (!argsOwned) value.refcount++;
+    return value;
+  };
+  const fail = (error: unknown): never => {
+    for (const value of slots) if (value !== null) decref(value);
+    if (argsOwned) for (let i = 0; i < args.length; i++) if (!used[i]) decref(args[i]!);
+    throw error;
+  };
+  const used = new Array<boolean>(args.length).fill(false);
+  try {
+    // Positional arguments.
+    const direct = Math.min(given, positionalCount);
+    for (let i = 0; i < direct; i++) {
+      slots[i] = take(args[i]!);
+      used[i] = true;
+    }
+    const varargsIndex = positionalCount + keywordOnlyCount;
+    if (hasVarargs) {
+      const extra: PyObject[] = [];
+      for (let i = direct; i < given; i++) {
+        extra.push(take(args[i]!));
+        used[i] = true;
+      }
+      slots[varargsIndex] = newTupleStealing(extra);
+    } else if (given > positionalCount) {
+      throw tooManyPositional(func, positionalCount, given, code, kwnames);
+    }
+    // Keyword arguments.
+    let kwargs: PyDict | null = null;
+    const kwargsIndex = varargsIndex + (hasVarargs ? 1 : 0);
+    if (hasVarkeywords) {
+      kwargs = newDict();
+      slots[kwargsIndex] = kwargs;
+    }
+    for (let k = 0; k < keywordCount; k++) {
+      const name = kwnames![k]!;
+      const value = args[given + k]!;
+      let index = parameterNames.indexOf(name);
+      if (index >= positionalCount + keywordOnlyCount) index = -1;
+      if (index >= 0 && index < info.positionalOnlyCount) {
+        if (kwargs === null) throw typeError(`${functionName(func)}() got some positional-only arguments passed as keyword arguments: '${name}'`);
+        index = -1;
+      }
+      if (index < 0) {
+        if (kwargs === null) throw typeError(`${functionName(func)}() got an unexpected keyword argument '${name}'`);
+        const key = internName(name);
+        dictSetItem(kwargs, key, value);
+        decref(key);
+        used[given + k] = true;
+        if (argsOwned) decref(value);
+        continue;
+      }
+      if (slots[index] !== null) throw typeError(`${functionName(func)}() got multiple values for argument '${name}'`);
+      slots[index] = take(value);
+      used[given + k] = true;
+    }
+    // Defaults for missing positional parameters.
+    const defaults = func.defaults === null ? [] : func.defaults.items;
+    const firstDefault = positionalCount - defaults.length;
+    const missing: string[] = [];
+    for (let i = 0; i < positionalCount; i++) {
+      if (slots[i] !== null) continue;
+      if (i >= firstDefault) {
+        const value = defaults[i - firstDefault]!;
+        value.refcount++;
+        slots[i] = value;
+      } else {
+        missing.push(parameterNames[i]!);
+      }
+    }
+    if (missing.length > 0) {
+      throw typeError(`${functionName(func)}() missing ${plural(missing.length, "required positional argument")}: ${namesList(missing)}`);
+    }
+    const missingKeywordOnly: string[] = [];
+    for (let i = positionalCount; i < positionalCount + keywordOnlyCount; i++) {
+      if (slots[i] !== null) continue;
+      const name = parameterNames[i]!;
+      const fallback = func.kwdefaults === null ? null : dictGetItemByName(func.kwdefaults as PyDict, name);
+      if (fallback === null) missingKeywordOnly.push(name);
+      else {
+        fallback.refcount++;
+        slots[i] = fallback;
+      }
+    }
+    if (missingKeywordOnly.length > 0) {
+      throw typeError(`${functionName(func)}() missing ${plural(missingKeywordOnly.length, "required keyword-only argument")}: ${namesList(missingKeywordOnly)}`);
+    }
+  } catch (error) {
+    fail(error);
+  }
+  void owned;
+  return slots as PyObject[];
+}
+
+function dictGetItemByName(dict: PyDict, name: string): PyObject | null {
+  const key = internName(name);
+  try {
+    return dictGetItem(dict, key);
+  } finally {
+    decref(key);
+  }
+}
+
+function tooManyPositional(func: PyFunction, positionalCount: number, given: number, code: PyCode, kwnames: readonly string[] | null) {
+  const defaults = func.defaults === null ? 0 : func.defaults.items.length;
+  const keywordOnlyGiven = kwnames === null ? 0 : kwnames.filter((name) => code.info.varnames.indexOf(name) >= positionalCount).length;
+  const takes =
+    defaults > 0
+      ? `from ${positionalCount - defaults} to ${positionalCount} positional arguments`
+      : `${plural(positionalCount, "positional argument")}`;
+  const keywordText = keywordOnlyGiven > 0 ? ` positional argument${given === 1 ? "" : "s"} (and ${plural(keywordOnlyGiven, "keyword-only argument")})` : "";
+  const were = given === 1 ? "was" : "were";
+  if (keywordText !== "") return typeError(`${functionName(func)}() takes ${takes} but ${given}${keywordText} ${were} given`);
+  return typeError(`${functionName(func)}() takes ${takes} but ${given} ${were} given`);
+}

@@ -1,0 +1,188 @@
+// Building and unpacking containers for generated code (BUILD_*, *_APPEND, UNPACK_*).
+import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
+import { rt } from "../state.js";
+import { typeError, valueError } from "../errors.js";
+import { newList, PyList, listAppendStealing } from "../types/list.js";
+import { newTupleStealing, PyTuple } from "../types/tuple.js";
+import { newSetStealing, setAddItem, PySet } from "../types/set.js";
+import { newDictPresized, dictSetItem, PyDict, dictGetItem, dictForEach } from "../types/dict.js";
+import { newSliceStealing } from "../types/slice.js";
+import { listExtend as extendList } from "../types/list-spec.js";
+import { dictUpdateFrom } from "../types/dict-spec.js";
+import { collectItems } from "../types/sequence-helpers.js";
+import { getIter, iterNext } from "../abstract/iteration.js";
+import { PyStr } from "../types/str.js";
+import { PyFunction } from "../types/function.js";
+
+export function buildList(items: PyObject[]): PyObject {
+  return newList(items);
+}
+
+export function buildTuple(items: PyObject[]): PyObject {
+  return newTupleStealing(items);
+}
+
+export function buildSet(items: PyObject[]): PyObject {
+  return newSetStealing(items);
+}
+
+export function buildDict(count: number): PyObject {
+  return newDictPresized(count);
+}
+
+export function buildSlice(lower: PyObject, upper: PyObject, step: PyObject): PyObject {
+  return newSliceStealing(lower, upper, step);
+}
+
+/** LIST_APPEND (comprehensions): steals `value`. */
+export function listAppend(list: PyObject, value: PyObject): void {
+  listAppendStealing(list as PyList, value);
+}
+
+/** SET_ADD: steals `value`. */
+export function setAdd(set: PyObject, value: PyObject): void {
+  try {
+    setAddItem(set as PySet, value);
+  } finally {
+    decref(value);
+  }
+}
+
+/** MAP_ADD / BUILD_MAP entries: steals key and value. */
+export function dictSetItemStealing(dict: PyObject, key: PyObject, value: PyObject): void {
+  try {
+    dictSetItem(dict as PyDict, key, value);
+  } finally {
+    decref(key);
+    decref(value);
+  }
+}
+
+/** LIST_EXTEND: `iterable` borrowed. */
+export function listExtend(list: PyObject, iterable: PyObject): void {
+  if (iterable.type.iter === null && iterable.type.getitem === null) {
+    throw typeError(`Value after * must be an iterable, not ${iterable.type.name}`);
+  }
+  extendList(list, iterable);
+}
+
+/** SET_UPDATE: `iterable` borrowed. */
+export function setUpdate(set: PyObject, iterable: PyObject): void {
+  for (const item of collectItems(iterable)) setAdd(set, item);
+}
+
+/** DICT_UPDATE ({**mapping}): `mapping` borrowed. */
+export function dictUpdate(dict: PyObject, mapping: PyObject): void {
+  if (!(mapping instanceof PyDict) && mapping.type.getitem === null) throw typeError(`'${mapping.type.name}' object is not a mapping`);
+  dictUpdateFrom(dict as PyDict, mapping);
+}
+
+function calleeName(callable: PyObject): string {
+  if (callable instanceof PyFunction) return `${rt.profile.minor >= 10 ? callable.qualname.value : callable.name.value}()`;
+  return `${callable.type.name}()`;
+}
+
+/** DICT_MERGE for f(**mapping): keys must be str and must not repeat. */
+export function dictMergeKeywords(dict: PyObject, mapping: PyObject, callable: PyObject): void {
+  if (!(mapping instanceof PyDict) && mapping.type.getitem === null) {
+    throw typeError(`${calleeName(callable)} argument after ** must be a mapping, not ${mapping.type.name}`);
+  }
+  const source = mapping instanceof PyDict ? mapping : null;
+  const entries: [PyObject, PyObject][] = [];
+  if (source !== null) dictForEach(source, (key, value) => void entries.push([key, value]));
+  else {
+    const temporary = newDictPresized(0);
+    try {
+      dictUpdateFrom(temporary, mapping);
+      dictForEach(temporary, (key, value) => {
+        key.refcount++;
+        value.refcount++;
+        entries.push([key, value]);
+      });
+    } finally {
+      decref(temporary);
+    }
+  }
+  try {
+    for (const [key, value] of entries) {
+      if (!(key instanceof PyStr)) throw typeError(`${calleeName(callable)} keywords must be strings`);
+      if (dictGetItem(dict as PyDict, key) !== null) throw typeError(`${calleeName(callable)} got multiple values for keyword argument '${key.value}'`);
+      dictSetItem(dict as PyDict, key, value);
+    }
+  } finally {
+    if (source === null) for (const [key, value] of entries) {
+      decref(key);
+      decref(value);
+    }
+  }
+}
+
+/** A keyword argument of a starred call: steals `value`. */
+export function dictSetKeyword(dict: PyObject, name: PyStr, value: PyObject, callable: PyObject): void {
+  try {
+    if (dictGetItem(dict as PyDict, name) !== null) throw typeError(`${calleeName(callable)} got multiple values for keyword argument '${name.value}'`);
+    dictSetItem(dict as PyDict, name, value);
+  } finally {
+    decref(value);
+  }
+}
+
+/** LIST_TO_TUPLE: steals the list. */
+export function listToTuple(list: PyObject): PyObject {
+  const items = (list as PyList).items;
+  for (const item of items) item.refcount++;
+  const tuple = newTupleStealing(items.slice());
+  decref(list);
+  return tuple;
+}
+
+function unpackMessage(expected: number, got: number | null): string {
+  if (got !== null && got < expected) return `not enough values to unpack (expected ${expected}, got ${got})`;
+  if (rt.profile.minor >= 14 && got !== null) return `too many values to unpack (expected ${expected}, got ${got})`;
+  return `too many values to unpack (expected ${expected})`;
+}
+
+/** UNPACK_SEQUENCE: `count` owned references, in order. */
+export function unpack(value: PyObject, count: number): PyObject[] {
+  if (value.type === rt.types.tuple || value.type === rt.types.list) {
+    const items = (value as PyTuple | PyList).items;
+    if (items.length !== count) throw valueError(unpackMessage(count, items.length));
+    const result = items.slice();
+    for (const item of result) item.refcount++;
+    return result;
+  }
+  if (value.type.iter === null && value.type.getitem === null) throw typeError(`cannot unpack non-iterable ${value.type.name} object`);
+  const iterator = getIter(value);
+  const result: PyObject[] = [];
+  try {
+    for (;;) {
+      const item = iterNext(iterator);
+      if (item === null) break;
+      if (result.length === count) {
+        decref(item);
+        throw valueError(unpackMessage(count, null));
+      }
+      result.push(item);
+    }
+    if (result.length < count) throw valueError(unpackMessage(count, result.length));
+  } catch (error) {
+    for (const item of result) decref(item);
+    throw error;
+  } finally {
+    decref(iterator);
+  }
+  return result;
+}
+
+/** UNPACK_EX: `before` items, a list of the rest, then `after` items. */
+export function unpackEx(value: PyObject, before: number, after: number): PyObject[] {
+  if (value.type.iter === null && value.type.getitem === null) throw typeError(`cannot unpack non-iterable ${value.type.name} object`);
+  const items = collectItems(value);
+  if (items.length < before + after) {
+    for (const item of items) decref(item);
+    throw valueError(`not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
+  }
+  const middle = items.slice(before, items.length - after);
+  return [...items.slice(0, before), newList(middle), ...items.slice(items.length - after)];
+}

@@ -1,0 +1,112 @@
+// MAKE_FUNCTION, LOAD_METHOD, __build_class__ and f-string pieces for generated code.
+import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
+import { rt } from "../state.js";
+import { newFunction, type PyFunction } from "../types/function.js";
+import type { PyCode } from "../types/code.js";
+import type { PyTuple } from "../types/tuple.js";
+import { PyDict, dictGetItem } from "../types/dict.js";
+import { PyStr, newStr, internName } from "../types/str.js";
+import { genericGetAttr, typeLookup, getAttr } from "../abstract/attributes.js";
+import { PyFunction as FunctionClass } from "../types/function.js";
+import { PyMethodDescriptor } from "../types/descriptors.js";
+import { buildClass as buildClassImpl } from "../class-builder.js";
+import { repr, str as strOf } from "../abstract/object-protocol.js";
+import { asciiText } from "../abstract/conversions.js";
+import { formatObjectWithSpec } from "../abstract/format.js";
+import { typeError } from "../errors.js";
+import { instanceAttribute } from "../instance-attributes.js";
+
+/** MAKE_FUNCTION: steals defaults, kwdefaults and closure. */
+export function makeFunction(code: PyCode, globals: PyObject, builtins: PyObject, defaults: PyObject | null, kwdefaults: PyObject | null, closure: PyObject | null): PyObject {
+  code.refcount++;
+  globals.refcount++;
+  builtins.refcount++;
+  const name = internName(code.info.name);
+  const qualname = newStr(code.info.qualname);
+  const moduleKey = internName("__name__");
+  const module = dictGetItem(globals as PyDict, moduleKey) ?? rt.None;
+  decref(moduleKey);
+  module.refcount++;
+  const docstring = code.info.docstring;
+  let doc: PyObject;
+  if (docstring !== null) {
+    doc = code.consts.items[0]!;
+    doc.refcount++;
+  } else {
+    rt.None.refcount++;
+    doc = rt.None;
+  }
+  const func: PyFunction = newFunction(code, globals, builtins, name, qualname as PyStr, module, doc);
+  func.defaults = defaults as PyTuple | null;
+  func.kwdefaults = kwdefaults;
+  func.closure = closure as PyTuple | null;
+  return func;
+}
+
+/**
+ * LOAD_METHOD: when the attribute is a plain function found on the type (and not shadowed by an
+ * instance attribute), push it unbound and pass the object as `self`, without a bound method.
+ */
+export function loadMethod(object: PyObject, name: PyStr): PyObject {
+  const type = object.type;
+  if (type.getattro === genericGetAttr || type.getattro === null) {
+    const found = typeLookup(type, name.value);
+    if (found !== null && (found instanceof FunctionClass || (found instanceof PyMethodDescriptor && found.kind === "method"))) {
+      const shadowed = object.attributes !== null && instanceAttribute(object, name) !== null;
+      if (!shadowed) {
+        rt.ops.methodSelf = true;
+        found.refcount++;
+        return found;
+      }
+    }
+  }
+  rt.ops.methodSelf = false;
+  return getAttr(object, name);
+}
+
+/** __build_class__ for a class statement: steals the bases and keyword values arrays' references. */
+export function buildClass(body: PyObject, name: PyObject, bases: PyObject[], keywordNames: readonly string[], keywordValues: PyObject[]): PyObject {
+  try {
+    return buildClassImpl(body, name, bases, keywordNames, keywordValues);
+  } finally {
+    for (const base of bases) decref(base);
+    for (const value of keywordValues) decref(value);
+  }
+}
+
+/** FORMAT_VALUE: conversion -1 (none), 115 (!s), 114 (!r), 97 (!a). New reference to a str. */
+export function formatValue(value: PyObject, conversion: number, spec: PyObject | null): PyObject {
+  let converted: PyObject;
+  if (conversion === 114) converted = repr(value);
+  else if (conversion === 115) converted = strOf(value);
+  else if (conversion === 97) converted = newStr(asciiText(value));
+  else {
+    value.refcount++;
+    converted = value;
+  }
+  try {
+    const specText = spec === null ? "" : (spec as PyStr).value;
+    if (specText === "" && converted.type === rt.types.str) {
+      converted.refcount++;
+      return converted;
+    }
+    return newStr(formatObjectWithSpec(converted, specText));
+  } finally {
+    decref(converted);
+  }
+}
+
+/** BUILD_STRING: steals the parts. */
+export function joinStrings(parts: PyObject[]): PyObject {
+  try {
+    let text = "";
+    for (const part of parts) {
+      if (!(part instanceof PyStr)) throw typeError("BUILD_STRING of a non-str");
+      text += part.value;
+    }
+    return newStr(text);
+  } finally {
+    for (const part of parts) decref(part);
+  }
+}

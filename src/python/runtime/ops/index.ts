@@ -1,0 +1,107 @@
+// The operations object generated code destructures (see compiler/assemble.ts OPS_NAMES).
+import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
+import type { Runtime } from "../runtime.js";
+import { PyRaise, discardRaise } from "../errors.js";
+import { newBool } from "../values.js";
+import * as names from "./names.js";
+import * as operators from "./operators.js";
+import * as containers from "./containers.js";
+import * as exceptionOps from "./exception-ops.js";
+import * as functionOps from "./function-ops.js";
+import * as imports from "./imports.js";
+import * as limits from "./limits.js";
+import { callStealing, callWithStarArgs, bindArguments } from "./calls.js";
+import { getAttr, setAttr } from "../abstract/attributes.js";
+import type { PyStr } from "../types/str.js";
+import { getItem, setItem, deleteItem } from "../abstract/items.js";
+import { getIter, iterNext } from "../abstract/iteration.js";
+import { newGenerator, yieldFromIter, yieldFromStep, yieldFromResult } from "../types/generator.js";
+import { superZeroArgs } from "../types/super.js";
+import { newNone } from "../values.js";
+
+export interface Ops {
+  /** Set by loadMethod for the call that follows. */
+  methodSelf: boolean;
+  /** Steps left before the next limits check. */
+  steps: number;
+  /** Shows the value of a trailing expression (IPython's display hook, or `python -i`'s). */
+  displayHook: (value: PyObject) => void;
+  readonly [name: string]: unknown;
+}
+
+/** The ops for one runtime: shared functions plus that runtime's singletons. */
+export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
+  const ops = {
+    methodSelf: false,
+    steps: limits.STEP_SLICE,
+    dec: decref,
+    None: runtime.None,
+    True: runtime.True,
+    False: runtime.False,
+    PyRaise,
+    newBool,
+    ...names,
+    getAttr: (object: PyObject, name: PyStr) => getAttr(object, name),
+    setAttr: (object: PyObject, name: PyStr, value: PyObject) => setAttr(object, name, value),
+    deleteAttr: (object: PyObject, name: PyStr) => setAttr(object, name, null),
+    loadMethod: functionOps.loadMethod,
+    call: callStealing,
+    callEx: callWithStarArgs,
+    ...operators,
+    getIter,
+    next: iterNext,
+    buildList: containers.buildList,
+    buildTuple: containers.buildTuple,
+    buildSet: containers.buildSet,
+    buildDict: containers.buildDict,
+    buildSlice: containers.buildSlice,
+    listAppend: containers.listAppend,
+    setAdd: containers.setAdd,
+    dictSetItem: containers.dictSetItemStealing,
+    listExtend: containers.listExtend,
+    setUpdate: containers.setUpdate,
+    dictUpdate: containers.dictUpdate,
+    dictMergeKeywords: containers.dictMergeKeywords,
+    dictSetKeyword: containers.dictSetKeyword,
+    listToTuple: containers.listToTuple,
+    unpack: containers.unpack,
+    unpackEx: containers.unpackEx,
+    getItem,
+    setItem,
+    deleteItem,
+    formatValue: functionOps.formatValue,
+    joinStrings: functionOps.joinStrings,
+    makeFunction: functionOps.makeFunction,
+    buildClass: functionOps.buildClass,
+    superZeroArgs,
+    raise: exceptionOps.raise,
+    reraise: exceptionOps.reraise,
+    matches: exceptionOps.matches,
+    enterHandler: exceptionOps.enterHandler,
+    exitHandler: exceptionOps.exitHandler,
+    discardCaught: (caught: PyRaise) => discardRaise(caught),
+    exceptionObject: exceptionOps.exceptionObject,
+    assertFail: exceptionOps.assertFail,
+    withEnter: exceptionOps.withEnter,
+    withExitException: exceptionOps.withExitException,
+    withExitNormal: exceptionOps.withExitNormal,
+    importName: imports.importName,
+    importFrom: imports.importFrom,
+    importStar: imports.importStar,
+    displayHook: (value: PyObject) => decref(value),
+    tick: limits.tick,
+    enterCall: limits.enterCall,
+    leaveCall: limits.leaveCall,
+    traceback: exceptionOps.traceback,
+    bindArguments,
+    newGenerator,
+    sentValue: (value: PyObject | null) => value ?? newNone(),
+    yieldFromIter,
+    yieldFromStep,
+    yieldFromResult,
+    currentHandled: exceptionOps.currentHandled,
+    tracebackOf: exceptionOps.tracebackOf,
+  };
+  return ops as unknown as Ops & Record<string, unknown>;
+}

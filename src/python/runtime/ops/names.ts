@@ -1,0 +1,140 @@
+// Name lookups for generated code: namespaces (LOAD_NAME), globals, cells, unbound errors.
+import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
+import { rt } from "../state.js";
+import { pyError, nameError } from "../errors.js";
+import { PyDict, dictGetItem, dictSetItem, dictDeleteItem } from "../types/dict.js";
+import type { PyStr } from "../types/str.js";
+import { PyCell, newCell as makeCell } from "../types/cell.js";
+import { getItem, setItem, deleteItem } from "../abstract/items.js";
+import { PyRaise, discardRaise } from "../errors.js";
+import { setExceptionAttribute } from "../types/exceptions.js";
+
+/** A lookup in a namespace that may be a dict subclass or another mapping (class bodies). */
+function namespaceGet(namespace: PyObject, name: PyStr): PyObject | null {
+  if (namespace.type === rt.types.dict) {
+    const value = dictGetItem(namespace as PyDict, name);
+    if (value !== null) value.refcount++;
+    return value;
+  }
+  try {
+    return getItem(namespace, name);
+  } catch (error) {
+    if (error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.KeyError)) {
+      discardRaise(error);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** LOAD_NAME: the local namespace, then globals, then builtins. New reference. */
+export function loadName(namespace: PyObject, globals: PyObject, builtins: PyObject, name: PyStr): PyObject {
+  const local = namespaceGet(namespace, name);
+  if (local !== null) return local;
+  if (namespace !== globals) {
+    const global = dictGetItem(globals as PyDict, name);
+    if (global !== null) {
+      global.refcount++;
+      return global;
+    }
+  }
+  const builtin = dictGetItem(builtins as PyDict, name);
+  if (builtin !== null) {
+    builtin.refcount++;
+    return builtin;
+  }
+  throw nameErrorFor(name);
+}
+
+/** LOAD_GLOBAL: globals then builtins. New reference. */
+export function loadGlobal(globals: PyObject, builtins: PyObject, name: PyStr): PyObject {
+  const global = dictGetItem(globals as PyDict, name) ?? dictGetItem(builtins as PyDict, name);
+  if (global === null) throw nameErrorFor(name);
+  global.refcount++;
+  return global;
+}
+
+function nameErrorFor(name: PyStr): PyRaise {
+  const error = nameError(name.value);
+  setExceptionAttribute(error.exception, "name", name);
+  return error;
+}
+
+/** STORE_NAME / STORE_GLOBAL: steals `value`. */
+export function storeName(namespace: PyObject, name: PyStr, value: PyObject): void {
+  try {
+    if (namespace.type === rt.types.dict) dictSetItem(namespace as PyDict, name, value);
+    else setItem(namespace, name, value);
+  } finally {
+    decref(value);
+  }
+}
+
+export function deleteName(namespace: PyObject, name: PyStr, raiseNameError: boolean): void {
+  if (namespace.type === rt.types.dict) {
+    if (!dictDeleteItem(namespace as PyDict, name) && raiseNameError) throw nameErrorFor(name);
+    return;
+  }
+  deleteItem(namespace, name);
+}
+
+/** LOAD_CLASSDEREF: a class body reading a variable of the enclosing function. */
+export function loadClassFree(namespace: PyObject, name: PyStr, cell: PyObject): PyObject {
+  const local = namespaceGet(namespace, name);
+  if (local !== null) return local;
+  return loadCell(cell, name.value, true);
+}
+
+export function unboundLocal(name: string): never {
+  const message = rt.profile.minor >= 11 ? `cannot access local variable '${name}' where it is not associated with a value` : `local variable '${name}' referenced before assignment`;
+  throw pyError(rt.exc.UnboundLocalError, message);
+}
+
+/** LOAD_DEREF. New reference. */
+export function loadCell(cell: PyObject, name: string, free: boolean): PyObject {
+  const contents = (cell as PyCell).contents;
+  if (contents !== null) {
+    contents.refcount++;
+    return contents;
+  }
+  if (!free) unboundLocal(name);
+  const message =
+    rt.profile.minor >= 11
+      ? `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`
+      : `free variable '${name}' referenced before assignment in enclosing scope`;
+  throw pyError(rt.exc.NameError, message);
+}
+
+/** STORE_DEREF: steals `value`. */
+export function storeCell(cell: PyObject, value: PyObject): void {
+  const target = cell as PyCell;
+  const old = target.contents;
+  target.contents = value;
+  if (old !== null) decref(old);
+}
+
+export function deleteCell(cell: PyObject, name: string): void {
+  const target = cell as PyCell;
+  const old = target.contents;
+  if (old === null) unboundLocal(name);
+  target.contents = null;
+  decref(old);
+}
+
+export function deleteCellQuiet(cell: PyObject): void {
+  const target = cell as PyCell;
+  const old = target.contents;
+  target.contents = null;
+  if (old !== null) decref(old);
+}
+
+/** The contents of a cell, borrowed (for super()'s first argument). */
+export function cellValue(cell: PyObject): PyObject | null {
+  return (cell as PyCell).contents;
+}
+
+/** MAKE_CELL: steals `value` (may be null). */
+export function newCell(value: PyObject | null): PyObject {
+  return makeCell(value);
+}

@@ -1,0 +1,116 @@
+// Operators for generated code, with fast paths for exact ints, floats and strs.
+import type { PyObject } from "../object.js";
+import { rt } from "../state.js";
+import { BinaryOp } from "../type.js";
+import { CompareOp } from "../slots.js";
+import { binaryOp, inplaceOp, unaryOp } from "../abstract/number.js";
+import { richCompare, richCompareBool } from "../abstract/compare.js";
+import { contains as containsSlow } from "../abstract/items.js";
+import { isTrue } from "../abstract/truth.js";
+import { PyInt, newInt } from "../types/int.js";
+import { PyFloat, newFloat } from "../types/float.js";
+import { PyStr, newStr } from "../types/str.js";
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** a OP b. Both borrowed; new reference. */
+export function binary(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
+  const types = rt.types;
+  if (a.type === types.int && b.type === types.int) {
+    const x = (a as PyInt).value;
+    const y = (b as PyInt).value;
+    if (typeof x === "number" && typeof y === "number") {
+      if (op === BinaryOp.Add) {
+        const sum = x + y;
+        if (sum <= MAX_SAFE && sum >= -MAX_SAFE) return newInt(sum);
+      } else if (op === BinaryOp.Sub) {
+        const difference = x - y;
+        if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return newInt(difference);
+      } else if (op === BinaryOp.Mul) {
+        const product = x * y;
+        if (product <= MAX_SAFE && product >= -MAX_SAFE) return newInt(product === 0 ? 0 : product);
+      }
+    }
+  } else if (a.type === types.float && b.type === types.float) {
+    const x = (a as PyFloat).value;
+    const y = (b as PyFloat).value;
+    if (op === BinaryOp.Add) return newFloat(x + y);
+    if (op === BinaryOp.Sub) return newFloat(x - y);
+    if (op === BinaryOp.Mul) return newFloat(x * y);
+  } else if (op === BinaryOp.Add && a.type === types.str && b.type === types.str) {
+    const left = a as PyStr;
+    const right = b as PyStr;
+    if (left.length > 0 && right.length > 0) return newStr(left.value + right.value);
+  }
+  return binaryOp(a, b, op);
+}
+
+/** a OP= b. */
+export function inplace(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
+  const types = rt.types;
+  if ((a.type === types.int && b.type === types.int) || (a.type === types.float && b.type === types.float)) return binary(a, b, op);
+  return inplaceOp(a, b, op);
+}
+
+export function negative(a: PyObject): PyObject {
+  return unaryOp(a, "negative");
+}
+
+export function positive(a: PyObject): PyObject {
+  return unaryOp(a, "positive");
+}
+
+export function invert(a: PyObject): PyObject {
+  return unaryOp(a, "invert");
+}
+
+export function compare(a: PyObject, b: PyObject, op: CompareOp): PyObject {
+  return richCompare(a, b, op);
+}
+
+/** A comparison whose result only decides a branch: a JS boolean. */
+export function compareBool(a: PyObject, b: PyObject, op: CompareOp): boolean {
+  const types = rt.types;
+  if (a.type === types.int && b.type === types.int) {
+    const x = (a as PyInt).value;
+    const y = (b as PyInt).value;
+    if (typeof x === "number" && typeof y === "number") {
+      switch (op) {
+        case CompareOp.Lt:
+          return x < y;
+        case CompareOp.Le:
+          return x <= y;
+        case CompareOp.Eq:
+          return x === y;
+        case CompareOp.Ne:
+          return x !== y;
+        case CompareOp.Gt:
+          return x > y;
+        case CompareOp.Ge:
+          return x >= y;
+      }
+    }
+  }
+  if (op === CompareOp.Eq && a.type === types.str && b.type === types.str) return (a as PyStr).value === (b as PyStr).value;
+  const result = richCompare(a, b, op);
+  if (result === rt.True) {
+    result.refcount--;
+    return true;
+  }
+  if (result === rt.False) {
+    result.refcount--;
+    return false;
+  }
+  try {
+    return isTrue(result);
+  } finally {
+    if (--result.refcount === 0) result.type.dealloc(result);
+  }
+}
+
+/** `item in container`. */
+export function contains(container: PyObject, item: PyObject): boolean {
+  return containsSlow(container, item);
+}
+
+export { isTrue, richCompareBool };

@@ -1,0 +1,158 @@
+// One simulated interpreter: its profile, memory, collector, built-in types and singletons.
+//
+// Everything mutable about a simulated CPython lives here, so two sessions (two lessons, or one
+// lesson on two profiles) never share a refcount. `bootstrap.ts` fills the fields in.
+import type { Profile } from "../profiles/profile.js";
+import { Allocator } from "./memory/allocator.js";
+import type { PyObject } from "./object.js";
+import type { PyType } from "./type.js";
+import type { BuiltinTypes, ExceptionTypes } from "./builtin-type-registry.js";
+import type { PyInt } from "./types/int.js";
+import type { PyStr } from "./types/str.js";
+import type { PyTuple } from "./types/tuple.js";
+import type { PyModule } from "./types/module.js";
+import type { Collector } from "./gc/collector.js";
+import type { FreeLists } from "./memory/free-lists.js";
+import type { ExecutionLimits } from "./limits.js";
+import type { PyBytes } from "./types/bytes.js";
+import type { PyDict } from "./types/dict.js";
+import type { Ops } from "./ops/index.js";
+
+/** The start of the region static objects (types, None, small ints) are placed in. */
+const STATIC_REGION = 0x55d4_a8e0_0000;
+/** The start of the first pymalloc arena. */
+const ARENA_REGION = 0x7f3c_5a40_0000;
+/** The start of the system-malloc region used for blocks over 512 bytes. */
+const LARGE_REGION = 0x55d4_aa61_0000;
+
+export class Runtime {
+  readonly allocator: Allocator;
+  private staticCursor = STATIC_REGION;
+
+  types!: BuiltinTypes;
+  exc!: ExceptionTypes;
+  None!: PyObject;
+  True!: PyInt;
+  False!: PyInt;
+  Ellipsis!: PyObject;
+  NotImplemented!: PyObject;
+  /** The cached ints -5..256, index = value + 5. */
+  smallInts!: PyInt[];
+  emptyTuple!: PyTuple;
+  emptyStr!: PyStr;
+  /** The one-character strings U+0000..U+00FF (CPython's latin-1 singletons). */
+  latin1Chars!: PyStr[];
+  /** sys.intern's table: value → the interned str (a borrowed entry; see str.ts). */
+  readonly interned = new Map<string, PyStr>();
+  emptyBytes!: PyBytes;
+  /** b'\x00'..b'\xff' singletons. */
+  singleBytes!: PyBytes[];
+  gc!: Collector;
+  /** What generated code calls (see ops/index.ts). */
+  ops!: Ops;
+  freeLists!: FreeLists;
+  builtins!: PyModule;
+  sys!: PyModule;
+  /** sys.modules: name → module (owned references). */
+  readonly modules = new Map<string, PyModule>();
+  limits!: ExecutionLimits;
+  /** Text written to sys.stdout / sys.stderr by the running cell, in order. */
+  output: string[] = [];
+  outputLength = 0;
+  /** sys.get_int_max_str_digits() (3.11+ and backports). */
+  maxStrDigits = 4300;
+  /** Containers whose repr is being computed (Py_ReprEnter). */
+  readonly reprActive = new Set<PyObject>();
+  /** The module namespace cells run in (globals()). */
+  currentGlobals: PyDict | null = null;
+  /** sys.modules. */
+  sysModulesDict: PyDict | null = null;
+  /** ctypes integer types by name, and their C sizes. */
+  readonly ctypesTypes = new Map<string, PyType>();
+  readonly ctypesIntegers = new Map<PyType, { readonly size: 4 | 8; readonly signed: boolean }>();
+  /** Names of modules whose repr says "(built-in)". */
+  readonly builtinModuleNames = new Set(["builtins", "sys", "gc", "time", "math", "_ctypes", "_weakref"]);
+  /** Source lines of compiled cells by filename, for tracebacks. */
+  private readonly sources = new Map<string, string[]>();
+  /** Objects in the static region, by address (types, singletons). */
+  private readonly staticObjects = new Map<number, { object: PyObject; size: number }>();
+  private staticAddresses: number[] = [];
+  /** Hooks filled by bootstrap.ts (they would otherwise make module cycles). */
+  clearWeakrefs!: (object: PyObject) => void;
+  gcUntrackIfAtomic!: (object: PyObject) => void;
+  /** Incremented whenever any class namespace changes; attribute caches compare against it. */
+  typeEpoch = 0;
+  /** Current depth of Python calls (for RecursionError). */
+  callDepth = 0;
+  recursionLimit = 1000;
+  /** Line of the statement running now, for unsupported-feature messages. */
+  currentLine = 0;
+
+  constructor(readonly profile: Profile) {
+    this.allocator = new Allocator({
+      poolSize: profile.poolSize,
+      alignment: profile.pymallocAlignment,
+      arenaStart: ARENA_REGION,
+      largeStart: LARGE_REGION,
+    });
+  }
+
+  /** An address in the static region for an object that is never freed (types, singletons). */
+  staticAddress(size: number): number {
+    const address = this.staticCursor;
+    this.staticCursor += Math.ceil(size / 16) * 16 + 16;
+    return address;
+  }
+
+  /** Records an object placed in the static region, so memory reads can find it. */
+  registerStatic(object: PyObject, size: number): void {
+    this.staticObjects.set(object.address, { object, size });
+    this.staticAddresses = [];
+  }
+
+  isStaticObject(object: PyObject): boolean {
+    return this.staticObjects.get(object.address)?.object === object;
+  }
+
+  /** The static object covering `address`, and the offset into it. */
+  staticObjectAt(address: number): { object: PyObject; offset: number } | null {
+    const exact = this.staticObjects.get(address);
+    if (exact !== undefined) return { object: exact.object, offset: 0 };
+    if (this.staticAddresses.length === 0) this.staticAddresses = [...this.staticObjects.keys()].sort((a, b) => a - b);
+    let low = 0;
+    let high = this.staticAddresses.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.staticAddresses[middle]! <= address) low = middle + 1;
+      else high = middle - 1;
+    }
+    const start = this.staticAddresses[high];
+    if (start === undefined) return null;
+    const entry = this.staticObjects.get(start)!;
+    return address < start + entry.size ? { object: entry.object, offset: address - start } : null;
+  }
+
+  /** The live object whose address is exactly `address`, or null. */
+  objectAtAddress(address: number): PyObject | null {
+    const located = this.allocator.locate(address);
+    if (located.kind === "object" && located.offset === 0) {
+      const occupant = located.object as PyObject;
+      if (typeof occupant === "object" && occupant !== null && "refcount" in occupant && occupant.refcount > 0) return occupant;
+    }
+    const staticObject = this.staticObjects.get(address);
+    return staticObject === undefined ? null : staticObject.object;
+  }
+
+  registerSource(filename: string, source: string): void {
+    this.sources.set(filename, source.split("\n"));
+  }
+
+  sourceLine(filename: string, line: number): string | null {
+    return this.sources.get(filename)?.[line - 1] ?? null;
+  }
+
+  /** Builds an exception instance of `type` with a str message (args = (message,)). */
+  newException!: (type: PyType, message: string) => PyObject;
+  /** Builds an exception instance of `type` with the given args (borrowed). */
+  newExceptionWithArgs!: (type: PyType, args: readonly PyObject[]) => PyObject;
+}

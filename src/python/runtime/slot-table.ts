@@ -1,0 +1,562 @@
+// The slot table (typeobject.c's slotdefs): for each slot, the dunder names that reach it, the
+// wrapper that exposes a native slot as a method, and the dispatcher heap types use to call
+// the dunder methods a class defines.
+import type { PyObject } from "./object.js";
+import { decref } from "./object.js";
+import { rt } from "./state.js";
+import { BinaryOp, BINARY_DUNDERS, BINARY_OP_COUNT, type PyType, type BinarySlot } from "./type.js";
+import type { MethodDef } from "./method-def.js";
+import { CompareOp } from "./slots.js";
+import type { CallArgs } from "./slots.js";
+import { PyRaise, typeError, valueError, pyError, discardRaise } from "./errors.js";
+import { typeLookup, genericGetAttr, missingAttribute } from "./abstract/attributes.js";
+import { call } from "./abstract/object-protocol.js";
+import { isTrue } from "./abstract/truth.js";
+import { newInt, PyInt } from "./types/int.js";
+import { PyFunction } from "./types/function.js";
+import { PyMethodDescriptor } from "./types/descriptors.js";
+import { toDouble } from "./types/int-value.js";
+import type { PyHash } from "./hashing/hash-value.js";
+import { hashInt } from "./hashing/index.js";
+import { newNone, newBool, newIntFromHash } from "./values.js";
+import type { PyStr } from "./types/str.js";
+import { writeUnraisable } from "./unraisable.js";
+import { staticMethodCallable } from "./types/function-wrappers.js";
+
+const NO_KEYWORDS = null;
+
+/** Looks a special method up on the type (never the instance) and calls it with `self` first. */
+export function callSpecial(self: PyObject, found: PyObject, values: readonly PyObject[]): PyObject {
+  if (found instanceof PyFunction) return call(found, { values: [self, ...values], kwnames: NO_KEYWORDS });
+  const getter = found.type.descrGet;
+  if (getter === null) return call(found, { values, kwnames: NO_KEYWORDS });
+  const bound = getter(found, self, self.type);
+  try {
+    return call(bound, { values, kwnames: NO_KEYWORDS });
+  } finally {
+    decref(bound);
+  }
+}
+
+/** The dunder on type(self), or null. Borrowed. */
+export function lookupSpecial(self: PyObject, name: string): PyObject | null {
+  return typeLookup(self.type, name);
+}
+
+function callDunder(self: PyObject, name: string, values: readonly PyObject[]): PyObject | null {
+  const found = lookupSpecial(self, name);
+  if (found === null) return null;
+  return callSpecial(self, found, values);
+}
+
+function notImplemented(): PyObject {
+  rt.NotImplemented.refcount++;
+  return rt.NotImplemented;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatchers: the slot functions of heap types.
+
+const COMPARE_DUNDERS = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+
+function slotRepr(self: PyObject): PyObject {
+  return callDunder(self, "__repr__", [])!;
+}
+
+function slotStr(self: PyObject): PyObject {
+  return callDunder(self, "__str__", [])!;
+}
+
+function slotHash(self: PyObject): PyHash {
+  const result = callDunder(self, "__hash__", [])!;
+  try {
+    if (!(result instanceof PyInt)) throw typeError("__hash__ method should return an integer");
+    // hash(int) reduces large values modulo 2**61 - 1, as slot_tp_hash does via PyLong hash.
+    const hash = hashInt(result.value);
+    return hash >= -9007199254740991n && hash <= 9007199254740991n ? Number(hash) : hash;
+  } finally {
+    decref(result);
+  }
+}
+
+function slotRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
+  const result = callDunder(self, COMPARE_DUNDERS[op]!, [other]);
+  return result ?? notImplemented();
+}
+
+function slotCall(self: PyObject, args: CallArgs): PyObject {
+  const found = lookupSpecial(self, "__call__");
+  if (found === null) throw typeError(`'${self.type.name}' object is not callable`);
+  if (found instanceof PyFunction) return call(found, { values: [self, ...args.values], kwnames: args.kwnames });
+  const bound = found.type.descrGet !== null ? found.type.descrGet(found, self, self.type) : (found.refcount++, found);
+  try {
+    return call(bound, args);
+  } finally {
+    decref(bound);
+  }
+}
+
+function slotIter(self: PyObject): PyObject {
+  const result = callDunder(self, "__iter__", []);
+  if (result === null) throw typeError(`'${self.type.name}' object is not iterable`);
+  return result;
+}
+
+function slotIterNext(self: PyObject): PyObject | null {
+  try {
+    return callDunder(self, "__next__", [])!;
+  } catch (error) {
+    if (error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.StopIteration)) {
+      discardRaise(error);
+      return null;
+    }
+    throw error;
+  }
+}
+
+function slotDescrGet(self: PyObject, instance: PyObject | null, owner: PyType): PyObject {
+  return callDunder(self, "__get__", [instance ?? rt.None, owner])!;
+}
+
+function slotDescrSet(self: PyObject, instance: PyObject, value: PyObject | null): void {
+  const result = value === null ? callDunder(self, "__delete__", [instance]) : callDunder(self, "__set__", [instance, value]);
+  if (result === null) throw typeError(value === null ? "__delete__" : "__set__");
+  decref(result);
+}
+
+function slotInit(self: PyObject, args: CallArgs): void {
+  const found = lookupSpecial(self, "__init__")!;
+  let result: PyObject;
+  if (found instanceof PyFunction) {
+    result = call(found, { values: [self, ...args.values], kwnames: args.kwnames });
+  } else {
+    const bound = found.type.descrGet !== null ? found.type.descrGet(found, self, self.type) : (found.refcount++, found);
+    try {
+      result = call(bound, args);
+    } finally {
+      decref(bound);
+    }
+  }
+  if (result !== rt.None) {
+    const name = result.type.name;
+    decref(result);
+    throw typeError(`__init__() should return None, not '${name}'`);
+  }
+  decref(result);
+}
+
+function slotNew(type: PyType, args: CallArgs): PyObject {
+  const found = typeLookup(type, "__new__")!;
+  // __new__ is a static method: call it with the class as the first argument.
+  const callable = found.type === rt.types.staticmethod ? staticMethodCallable(found) : found;
+  return call(callable, { values: [type, ...args.values], kwnames: args.kwnames });
+}
+
+function slotFinalize(self: PyObject): void {
+  try {
+    const result = callDunder(self, "__del__", []);
+    if (result !== null) decref(result);
+  } catch (error) {
+    if (error instanceof PyRaise) writeUnraisable(error, self);
+    else throw error;
+  }
+}
+
+function slotBool(self: PyObject): boolean {
+  const found = lookupSpecial(self, "__bool__");
+  if (found !== null) {
+    const result = callSpecial(self, found, []);
+    if (result !== rt.True && result !== rt.False) {
+      const name = result.type.name;
+      decref(result);
+      throw typeError(`__bool__ should return bool, returned ${name}`);
+    }
+    decref(result);
+    return result === rt.True;
+  }
+  const length = lookupSpecial(self, "__len__");
+  if (length !== null) return slotLength(self) !== 0;
+  return true;
+}
+
+function slotLength(self: PyObject): number {
+  const result = callDunder(self, "__len__", [])!;
+  try {
+    if (!(result instanceof PyInt)) throw typeError(`'${result.type.name}' object cannot be interpreted as an integer`);
+    const value = toDouble(result.value)!;
+    if (value < 0) throw valueError("__len__() should return >= 0");
+    return value;
+  } finally {
+    decref(result);
+  }
+}
+
+function slotGetItem(self: PyObject, key: PyObject): PyObject {
+  return callDunder(self, "__getitem__", [key])!;
+}
+
+function slotSetItem(self: PyObject, key: PyObject, value: PyObject | null): void {
+  const result = value === null ? callDunder(self, "__delitem__", [key]) : callDunder(self, "__setitem__", [key, value]);
+  if (result === null) {
+    throw typeError(value === null ? `'${self.type.name}' object doesn't support item deletion` : `'${self.type.name}' object does not support item assignment`);
+  }
+  decref(result);
+}
+
+function slotContains(self: PyObject, item: PyObject): boolean {
+  const result = callDunder(self, "__contains__", [item])!;
+  try {
+    return isTrue(result);
+  } finally {
+    decref(result);
+  }
+}
+
+function slotGetAttr(self: PyObject, name: PyObject): PyObject | null {
+  const getattribute = lookupSpecial(self, "__getattribute__");
+  const getattr = lookupSpecial(self, "__getattr__");
+  try {
+    if (getattribute !== null && !isNativeWrapper(getattribute, "getattro")) return callSpecial(self, getattribute, [name]);
+    const value = genericGetAttr(self, name);
+    if (value !== null || getattr === null) return value;
+  } catch (error) {
+    if (!(error instanceof PyRaise) || getattr === null || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) {
+      if (error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.AttributeError) && getattr === null) {
+        discardRaise(error);
+        return null;
+      }
+      throw error;
+    }
+    discardRaise(error);
+  }
+  try {
+    return callSpecial(self, getattr!, [name]);
+  } catch (error) {
+    if (error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.AttributeError)) {
+      discardRaise(error);
+      return null;
+    }
+    throw error;
+  }
+}
+
+function slotSetAttr(self: PyObject, name: PyObject, value: PyObject | null): void {
+  const result = value === null ? callDunder(self, "__delattr__", [name]) : callDunder(self, "__setattr__", [name, value]);
+  if (result !== null) decref(result);
+}
+
+function makeUnary(dunder: string) {
+  return (self: PyObject): PyObject => {
+    const result = callDunder(self, dunder, []);
+    if (result === null) throw typeError(`bad operand type for ${dunder}: '${self.type.name}'`);
+    return result;
+  };
+}
+
+/**
+ * SLOT1BINFULL: the same dispatcher serves `a + b` for the left operand's type and the right
+ * one's; it calls __radd__ of a subclass first when the subclass overrides it.
+ */
+function makeBinaryDispatcher(op: BinaryOp): BinarySlot {
+  const [forward, reflected] = BINARY_DUNDERS[op]!;
+  const dispatcher: BinarySlot = (self: PyObject, other: PyObject): PyObject => {
+    const selfIsOurs = self.type.binary[op] === dispatcher;
+    let doOther = self.type !== other.type && other.type.binary[op] === dispatcher;
+    if (selfIsOurs) {
+      if (doOther && other.type.isSubtypeOf(self.type) && methodIsOverloaded(self.type, other.type, reflected!)) {
+        const result = callDunder(other, reflected!, [self]);
+        if (result !== null) {
+          if (result !== rt.NotImplemented) return result;
+          decref(result);
+        }
+        doOther = false;
+      }
+      const result = callDunder(self, forward!, [other]);
+      if (result !== null && (result !== rt.NotImplemented || self.type === other.type)) return result;
+      if (result !== null) decref(result);
+    }
+    if (doOther) {
+      const result = callDunder(other, reflected!, [self]);
+      if (result !== null) return result;
+    }
+    return notImplemented();
+  };
+  return dispatcher;
+}
+
+function methodIsOverloaded(base: PyType, derived: PyType, name: string): boolean {
+  const inDerived = typeLookup(derived, name);
+  if (inDerived === null) return false;
+  return typeLookup(base, name) !== inDerived;
+}
+
+function makeInplaceDispatcher(op: BinaryOp): BinarySlot {
+  const name = BINARY_DUNDERS[op]![2]!;
+  return (self: PyObject, other: PyObject): PyObject => callDunder(self, name, [other]) ?? notImplemented();
+}
+
+const binaryDispatchers: BinarySlot[] = [];
+const inplaceDispatchers: BinarySlot[] = [];
+for (let op = 0; op < BINARY_OP_COUNT; op++) {
+  binaryDispatchers.push(makeBinaryDispatcher(op));
+  inplaceDispatchers.push(makeInplaceDispatcher(op));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+type SlotField =
+  | "repr"
+  | "str"
+  | "hash"
+  | "richcompare"
+  | "getattro"
+  | "setattro"
+  | "call"
+  | "descrGet"
+  | "descrSet"
+  | "iter"
+  | "iternext"
+  | "new_"
+  | "init"
+  | "finalize"
+  | "negative"
+  | "positive"
+  | "invert"
+  | "absolute"
+  | "bool"
+  | "int"
+  | "float"
+  | "index"
+  | "length"
+  | "getitem"
+  | "setitem"
+  | "contains";
+
+export interface SlotDefinition {
+  readonly key: string;
+  readonly dunders: readonly string[];
+  read(type: PyType): unknown;
+  write(type: PyType, value: unknown): void;
+  readonly dispatcher: unknown;
+  /** Methods exposing a native slot function `fn` under its dunder names. */
+  wrappers(fn: unknown): readonly MethodDef[];
+}
+
+function fieldSlot(key: SlotField, dunders: readonly string[], dispatcher: unknown, wrappers: (fn: never) => readonly MethodDef[]): SlotDefinition {
+  return {
+    key,
+    dunders,
+    read: (type) => type[key],
+    write: (type, value) => {
+      (type as unknown as Record<string, unknown>)[key] = value;
+    },
+    dispatcher,
+    wrappers: wrappers as (fn: unknown) => readonly MethodDef[],
+  };
+}
+
+export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
+  fieldSlot("repr", ["__repr__"], slotRepr, (fn: (self: PyObject) => PyObject) => [{ name: "__repr__", kind: "noargs", impl: (self) => fn(self) }]),
+  fieldSlot("str", ["__str__"], slotStr, (fn: (self: PyObject) => PyObject) => [{ name: "__str__", kind: "noargs", impl: (self) => fn(self) }]),
+  fieldSlot("hash", ["__hash__"], slotHash, (fn: (self: PyObject) => PyHash) => [{ name: "__hash__", kind: "noargs", impl: (self) => newIntFromHash(fn(self)) }]),
+  fieldSlot("richcompare", COMPARE_DUNDERS, slotRichCompare, (fn: (self: PyObject, other: PyObject, op: CompareOp) => PyObject) =>
+    COMPARE_DUNDERS.map((name, op): MethodDef => ({ name, kind: "one", impl: (self, other) => fn(self, other, op) })),
+  ),
+  fieldSlot("getattro", ["__getattribute__", "__getattr__"], slotGetAttr, (fn: (self: PyObject, name: PyObject) => PyObject | null) => [
+    {
+      name: "__getattribute__",
+      kind: "one",
+      impl: (self, name) => {
+        if (name.type !== rt.types.str) throw typeError(`attribute name must be string, not '${name.type.name}'`);
+        const value = fn(self, name);
+        if (value === null) throw missingAttribute(self, (name as PyStr).value);
+        return value;
+      },
+    },
+  ]),
+  fieldSlot("setattro", ["__setattr__", "__delattr__"], slotSetAttr, (fn: (self: PyObject, name: PyObject, value: PyObject | null) => void) => [
+    {
+      name: "__setattr__",
+      kind: "positional",
+      impl: (self, args) => {
+        expectArgs("__setattr__", args, 2);
+        fn(self, args[0]!, args[1]!);
+        return newNone();
+      },
+    },
+    {
+      name: "__delattr__",
+      kind: "one",
+      impl: (self, name) => {
+        fn(self, name, null);
+        return newNone();
+      },
+    },
+  ]),
+  fieldSlot("call", ["__call__"], slotCall, (fn: (self: PyObject, args: CallArgs) => PyObject) => [{ name: "__call__", kind: "keywords", impl: (self, args) => fn(self, args) }]),
+  fieldSlot("descrGet", ["__get__"], slotDescrGet, (fn: (self: PyObject, instance: PyObject | null, owner: PyType) => PyObject) => [
+    {
+      name: "__get__",
+      kind: "positional",
+      impl: (self, args) => {
+        const instance = args[0] ?? rt.None;
+        const owner = (args[1] ?? instance.type) as PyType;
+        return fn(self, instance === rt.None ? null : instance, owner);
+      },
+    },
+  ]),
+  fieldSlot("descrSet", ["__set__", "__delete__"], slotDescrSet, (fn: (self: PyObject, instance: PyObject, value: PyObject | null) => void) => [
+    {
+      name: "__set__",
+      kind: "positional",
+      impl: (self, args) => {
+        expectArgs("__set__", args, 2);
+        fn(self, args[0]!, args[1]!);
+        return newNone();
+      },
+    },
+    {
+      name: "__delete__",
+      kind: "one",
+      impl: (self, instance) => {
+        fn(self, instance, null);
+        return newNone();
+      },
+    },
+  ]),
+  fieldSlot("iter", ["__iter__"], slotIter, (fn: (self: PyObject) => PyObject) => [{ name: "__iter__", kind: "noargs", impl: (self) => fn(self) }]),
+  fieldSlot("iternext", ["__next__"], slotIterNext, (fn: (self: PyObject) => PyObject | null) => [
+    {
+      name: "__next__",
+      kind: "noargs",
+      impl: (self) => {
+        const value = fn(self);
+        if (value === null) throw pyError(rt.exc.StopIteration, null);
+        return value;
+      },
+    },
+  ]),
+  fieldSlot("new_", ["__new__"], slotNew, () => []),
+  fieldSlot("init", ["__init__"], slotInit, (fn: (self: PyObject, args: CallArgs) => void) => [
+    {
+      name: "__init__",
+      kind: "keywords",
+      impl: (self, args) => {
+        fn(self, args);
+        return newNone();
+      },
+    },
+  ]),
+  fieldSlot("finalize", ["__del__"], slotFinalize, () => []),
+  fieldSlot("negative", ["__neg__"], makeUnary("__neg__"), (fn: (self: PyObject) => PyObject) => [{ name: "__neg__", kind: "noargs", impl: fn }]),
+  fieldSlot("positive", ["__pos__"], makeUnary("__pos__"), (fn: (self: PyObject) => PyObject) => [{ name: "__pos__", kind: "noargs", impl: fn }]),
+  fieldSlot("invert", ["__invert__"], makeUnary("__invert__"), (fn: (self: PyObject) => PyObject) => [{ name: "__invert__", kind: "noargs", impl: fn }]),
+  fieldSlot("absolute", ["__abs__"], makeUnary("__abs__"), (fn: (self: PyObject) => PyObject) => [{ name: "__abs__", kind: "noargs", impl: fn }]),
+  fieldSlot("bool", ["__bool__", "__len__"], slotBool, (fn: (self: PyObject) => boolean) => [{ name: "__bool__", kind: "noargs", impl: (self) => newBool(fn(self)) }]),
+  fieldSlot("int", ["__int__"], makeUnary("__int__"), (fn: (self: PyObject) => PyObject) => [{ name: "__int__", kind: "noargs", impl: fn }]),
+  fieldSlot("float", ["__float__"], makeUnary("__float__"), (fn: (self: PyObject) => PyObject) => [{ name: "__float__", kind: "noargs", impl: fn }]),
+  fieldSlot("index", ["__index__"], makeUnary("__index__"), (fn: (self: PyObject) => PyObject) => [{ name: "__index__", kind: "noargs", impl: fn }]),
+  fieldSlot("length", ["__len__"], slotLength, (fn: (self: PyObject) => number) => [{ name: "__len__", kind: "noargs", impl: (self) => newInt(fn(self)) }]),
+  fieldSlot("getitem", ["__getitem__"], slotGetItem, (fn: (self: PyObject, key: PyObject) => PyObject) => [{ name: "__getitem__", kind: "one", impl: fn }]),
+  fieldSlot("setitem", ["__setitem__", "__delitem__"], slotSetItem, (fn: (self: PyObject, key: PyObject, value: PyObject | null) => void) => [
+    {
+      name: "__setitem__",
+      kind: "positional",
+      impl: (self, args) => {
+        expectArgs("__setitem__", args, 2);
+        fn(self, args[0]!, args[1]!);
+        return newNone();
+      },
+    },
+    {
+      name: "__delitem__",
+      kind: "one",
+      impl: (self, key) => {
+        fn(self, key, null);
+        return newNone();
+      },
+    },
+  ]),
+  fieldSlot("contains", ["__contains__"], slotContains, (fn: (self: PyObject, item: PyObject) => boolean) => [
+    { name: "__contains__", kind: "one", impl: (self, item) => newBool(fn(self, item)) },
+  ]),
+  ...binarySlotDefinitions(),
+];
+
+function binarySlotDefinitions(): SlotDefinition[] {
+  const definitions: SlotDefinition[] = [];
+  for (let op = 0; op < BINARY_OP_COUNT; op++) {
+    const [forward, reflected, inplace] = BINARY_DUNDERS[op]!;
+    definitions.push({
+      key: `binary:${op}`,
+      dunders: [forward!, reflected!],
+      read: (type) => type.binary[op],
+      write: (type, value) => {
+        type.binary[op] = value as BinarySlot | null;
+      },
+      dispatcher: binaryDispatchers[op],
+      wrappers: (fn) => {
+        const slot = fn as BinarySlot;
+        return [
+          { name: forward!, kind: "one", impl: (self, other) => slot(self, other) },
+          { name: reflected!, kind: "one", impl: (self, other) => slot(other, self) },
+        ];
+      },
+    });
+    definitions.push({
+      key: `inplace:${op}`,
+      dunders: [inplace!],
+      read: (type) => type.inplace[op],
+      write: (type, value) => {
+        type.inplace[op] = value as BinarySlot | null;
+      },
+      dispatcher: inplaceDispatchers[op],
+      wrappers: (fn) => [{ name: inplace!, kind: "one", impl: (self, other) => (fn as BinarySlot)(self, other) }],
+    });
+  }
+  return definitions;
+}
+
+function expectArgs(name: string, args: readonly PyObject[], count: number): void {
+  if (args.length !== count) throw typeError(`expected ${count} arguments, got ${args.length}`);
+  void name;
+}
+
+/**
+ * fixup_slot_dispatchers / update_slot: recomputes every slot of a heap type from the dunder
+ * methods on its MRO. A dunder that is a built-in base's slot wrapper gives back that base's
+ * native function; a Python-level dunder installs the generic dispatcher.
+ */
+export function updateHeapTypeSlots(type: PyType): void {
+  for (const definition of SLOT_DEFINITIONS) {
+    let chosen: unknown = null;
+    for (const dunder of definition.dunders) {
+      const found = typeLookup(type, dunder);
+      if (found === null) continue;
+      if (found instanceof PyMethodDescriptor && found.slotKey === definition.key) {
+        if (chosen === null) chosen = found.slotFunction;
+        continue;
+      }
+      if (found === rt.None && dunder === "__hash__") {
+        chosen = "unhashable";
+        break;
+      }
+      chosen = definition.dispatcher;
+      break;
+    }
+    if (chosen === "unhashable") {
+      type.hash = null;
+      continue;
+    }
+    if (chosen === null && type.base !== null) chosen = definition.read(type.base);
+    definition.write(type, chosen);
+  }
+  // A class that defines __eq__ but not __hash__ is unhashable.
+  if (type.namespace.has("__eq__") && !type.namespace.has("__hash__")) type.hash = null;
+}
+
+/** True when `found` is a built-in slot wrapper for `key` (e.g. object.__getattribute__). */
+function isNativeWrapper(found: PyObject, key: string): boolean {
+  return found instanceof PyMethodDescriptor && found.slotKey === key;
+}

@@ -1,0 +1,154 @@
+// Builds the PyType objects of built-in types from their specs (per runtime, at bootstrap).
+import type { PyObject } from "./object.js";
+import { rt } from "./state.js";
+import { PyType, BINARY_OP_COUNT } from "./type.js";
+import type { BuiltinTypeSpec, SlotFields } from "./type-spec.js";
+import { SLOT_DEFINITIONS } from "./slot-table.js";
+import { newDescriptor } from "./types/descriptors.js";
+import { newBuiltinFunction } from "./types/builtin-function.js";
+import { newCallableWrapper } from "./types/function-wrappers.js";
+import type { MethodDef } from "./method-def.js";
+import { typeError } from "./errors.js";
+
+/** Size of a static type object (PyTypeObject) in the static region. */
+const TYPE_OBJECT_SIZE = 408;
+
+/** Phase 1: the bare type object, so every type exists before any namespace is filled. */
+export function allocateBuiltinType(spec: BuiltinTypeSpec): PyType {
+  const type = new PyType(null, spec.name);
+  type.address = rt.staticAddress(TYPE_OBJECT_SIZE);
+  return type;
+}
+
+const INHERITED_FIELDS: readonly (keyof SlotFields)[] = [
+  "dealloc",
+  "traverse",
+  "clear",
+  "repr",
+  "str",
+  "hash",
+  "richcompare",
+  "getattro",
+  "setattro",
+  "call",
+  "descrGet",
+  "descrSet",
+  "iter",
+  "iternext",
+  "init",
+  "negative",
+  "positive",
+  "invert",
+  "absolute",
+  "bool",
+  "int",
+  "float",
+  "index",
+  "length",
+  "getitem",
+  "setitem",
+  "contains",
+  "concat",
+  "repeat",
+  "inplaceConcat",
+  "inplaceRepeat",
+];
+
+/** Phase 2: base, MRO, layout, slots (own then inherited) and the namespace. */
+export function completeBuiltinType(type: PyType, spec: BuiltinTypeSpec, base: PyType | null): void {
+  type.type = rt.types.type;
+  type.module = spec.module ?? "builtins";
+  type.qualname = spec.qualname ?? spec.name;
+  type.base = base;
+  type.bases = base === null ? [] : [base];
+  type.mro = base === null ? [type] : [type, ...base.mro];
+  type.layout = typeof spec.layout === "function" ? spec.layout(rt.profile) : spec.layout;
+  type.subclassable = spec.subclassable ?? false;
+  type.refcount = rt.profile.baseRefcounts.type;
+  const own = spec.slots ?? {};
+  for (const [key, value] of Object.entries(own)) (type as unknown as Record<string, unknown>)[key] = value;
+  if (spec.slots?.new_ !== undefined) type.new_ = spec.slots.new_;
+  for (const [op, slot] of spec.binary ?? []) type.binary[op] = slot;
+  for (const [op, slot] of spec.inplace ?? []) type.inplace[op] = slot;
+  if (base !== null) inheritSlots(type, base, own);
+  fillNamespace(type, spec);
+}
+
+function inheritSlots(type: PyType, base: PyType, own: Partial<SlotFields>): void {
+  if (!("dealloc" in own)) type.dealloc = base.dealloc;
+  const record = type as unknown as Record<string, unknown>;
+  const baseRecord = base as unknown as Record<string, unknown>;
+  for (const field of INHERITED_FIELDS) if (!(field in own) && record[field] === null) record[field] = baseRecord[field];
+  if (!("new_" in own) && type.new_ === null) type.new_ = base.new_;
+  // hash and richcompare are inherited together (inherit_slots: a type that defines one keeps it).
+  if ("richcompare" in own && !("hash" in own) && type.hash === base.hash) type.hash = base.hash;
+  for (let op = 0; op < BINARY_OP_COUNT; op++) {
+    if (type.binary[op] === null) type.binary[op] = base.binary[op]!;
+    if (type.inplace[op] === null) type.inplace[op] = base.inplace[op]!;
+  }
+}
+
+function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
+  const namespace = type.namespace;
+  const own = spec.slots ?? {};
+  // Slot wrappers for the slots this type defines itself.
+  for (const definition of SLOT_DEFINITIONS) {
+    const isBinary = definition.key.startsWith("binary:") || definition.key.startsWith("inplace:");
+    let native: unknown;
+    if (isBinary) {
+      const [kind, opText] = definition.key.split(":") as [string, string];
+      const op = Number(opText);
+      native = kind === "binary" ? spec.binary?.get(op) : spec.inplace?.get(op);
+    } else {
+      native = (own as Record<string, unknown>)[definition.key];
+    }
+    if (native === undefined || native === null) continue;
+    for (const def of definition.wrappers(native)) {
+      if (namespace.has(def.name)) continue;
+      const descriptor = newDescriptor("slot", type, def.name, def, null);
+      descriptor.slotKey = definition.key;
+      descriptor.slotFunction = native;
+      namespace.set(def.name, descriptor);
+    }
+  }
+  if (own.new_ !== undefined && own.new_ !== null) namespace.set("__new__", newWrapperForNew(type));
+  for (const def of spec.methods ?? []) namespace.set(def.name, methodObject(type, def));
+  for (const getset of spec.getsets ?? []) namespace.set(getset.name, newDescriptor("getset", type, getset.name, null, getset));
+  if (spec.attributes !== undefined) for (const [name, value] of spec.attributes(type)) namespace.set(name, value);
+  if (!namespace.has("__doc__")) {
+    rt.None.refcount++;
+    namespace.set("__doc__", rt.None);
+  }
+}
+
+function methodObject(type: PyType, def: MethodDef): PyObject {
+  switch (def.binding ?? "instance") {
+    case "instance":
+      return newDescriptor("method", type, def.name, def, null);
+    case "class":
+      return newDescriptor("classmethod", type, def.name, def, null);
+    case "static": {
+      const func = newBuiltinFunction(def, type, `${type.name}.${def.name}`, false);
+      const wrapper = newCallableWrapper(rt.types.staticmethod, func);
+      func.refcount--;
+      return wrapper;
+    }
+  }
+}
+
+/** T.__new__(S, ...): a built-in function bound to T that builds an instance of subtype S. */
+function newWrapperForNew(type: PyType): PyObject {
+  const def: MethodDef = {
+    name: "__new__",
+    kind: "keywords",
+    impl: (self, args) => {
+      const owner = self as PyType;
+      const subtype = args.values[0];
+      if (subtype === undefined) throw typeError(`${owner.name}.__new__(): not enough arguments`);
+      if (!(subtype instanceof PyType)) throw typeError(`${owner.name}.__new__(X): X is not a type object (${subtype.type.name})`);
+      if (!subtype.isSubtypeOf(owner)) throw typeError(`${owner.name}.__new__(${subtype.name}): ${subtype.name} is not a subtype of ${owner.name}`);
+      return owner.new_!(subtype, { values: args.values.slice(1), kwnames: args.kwnames });
+    },
+  };
+  return newBuiltinFunction(def, type, `${type.name}.__new__`, false);
+}

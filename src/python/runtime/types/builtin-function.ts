@@ -1,0 +1,66 @@
+// builtin_function_or_method: a JavaScript function bound to a module or an instance.
+import { PyObject } from "../object.js";
+import { rt } from "../state.js";
+import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import { callMethodDef, type MethodDef } from "../method-def.js";
+import type { CallArgs } from "../slots.js";
+
+export class PyBuiltinFunction extends PyObject {
+  constructor(
+    readonly def: MethodDef,
+    /** __self__: the module for module functions, the instance for bound methods (owned). */
+    readonly self: PyObject,
+    /** Shown in reprs and messages: "len" or "list.append". */
+    readonly qualifiedName: string,
+    readonly isMethod: boolean,
+  ) {
+    super(rt.types.builtin_function_or_method);
+  }
+}
+
+/** PyCFunctionObject (+ the method's class pointer). */
+const BUILTIN_FUNCTION_SIZE = 56;
+
+/** A new builtin function or bound built-in method; `self` is borrowed (and increfed). */
+export function newBuiltinFunction(def: MethodDef, self: PyObject, qualifiedName: string, isMethod: boolean): PyBuiltinFunction {
+  self.refcount++;
+  const func = new PyBuiltinFunction(def, self, qualifiedName, isMethod);
+  allocateObject(func, BUILTIN_FUNCTION_SIZE);
+  rt.gc.countAllocation();
+  gcTrack(func);
+  return func;
+}
+
+export function builtinFunctionDealloc(self: PyObject): void {
+  const func = self as PyBuiltinFunction;
+  gcUntrack(func);
+  freeObjectMemory(func, BUILTIN_FUNCTION_SIZE);
+  rt.gc.countDeallocation();
+  const owner = func.self;
+  if (--owner.refcount === 0) owner.type.dealloc(owner);
+}
+
+export function builtinFunctionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  visit((self as PyBuiltinFunction).self);
+}
+
+export function builtinFunctionCall(self: PyObject, args: CallArgs): PyObject {
+  const func = self as PyBuiltinFunction;
+  return callMethodDef(func.def, func.self, args, callableName(func));
+}
+
+/** How CPython names a built-in in argument errors: "len" or (3.10+) "list.append". */
+function callableName(func: PyBuiltinFunction): string {
+  if (!func.isMethod || rt.profile.minor >= 10) return func.qualifiedName;
+  const dot = func.qualifiedName.lastIndexOf(".");
+  return dot < 0 ? func.qualifiedName : func.qualifiedName.slice(dot + 1);
+}
+
+export function builtinFunctionRepr(self: PyObject): string {
+  const func = self as PyBuiltinFunction;
+  if (!func.isMethod) return `<built-in function ${func.def.name}>`;
+  const owner = func.self;
+  const typeName = owner.type.name;
+  return `<built-in method ${func.def.name} of ${typeName} object at 0x${owner.address.toString(16)}>`;
+}

@@ -1,0 +1,45 @@
+// bytes objects: immutable byte strings with CPython's empty and one-byte singletons.
+import { PyObject } from "../object.js";
+import { rt } from "../state.js";
+import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import type { PyHash } from "../hashing/hash-value.js";
+
+export class PyBytes extends PyObject {
+  readonly value: Uint8Array;
+  hashCache: PyHash | null;
+
+  constructor(value: Uint8Array) {
+    super(rt.types.bytes);
+    this.value = value;
+    this.hashCache = null;
+  }
+}
+
+/** PyBytesObject: 33 bytes of header (with the trailing NUL) plus the data. */
+export function bytesObjectSize(length: number): number {
+  return 33 + length;
+}
+
+/** New object for a bytes value; b'' and single bytes are shared singletons. New reference. */
+export function newBytes(value: Uint8Array): PyBytes {
+  if (value.length === 0) {
+    rt.emptyBytes.refcount++;
+    return rt.emptyBytes;
+  }
+  if (value.length === 1) {
+    const single = rt.singleBytes[value[0]!]!;
+    single.refcount++;
+    return single;
+  }
+  return newBytesObject(value);
+}
+
+export function newBytesObject(value: Uint8Array): PyBytes {
+  const bytes = new PyBytes(value);
+  allocateObject(bytes, bytesObjectSize(value.length));
+  return bytes;
+}
+
+export function bytesDealloc(self: PyObject): void {
+  freeObjectMemory(self, bytesObjectSize((self as PyBytes).value.length));
+}

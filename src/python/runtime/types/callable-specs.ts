@@ -1,0 +1,398 @@
+// Specs of callables and descriptors: function, code, cell, method, built-ins, static/class
+// methods and property.
+import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
+import { rt } from "../state.js";
+import type { BuiltinTypeSpec, GetSetDef } from "../type-spec.js";
+import type { PyType } from "../type.js";
+import type { CallArgs } from "../slots.js";
+import { textSlot, addressText, splitArgs } from "../spec-helpers.js";
+import { PyFunction, functionDealloc, functionTraverse, functionClear } from "./function.js";
+import { PyCode, codeDealloc } from "./code.js";
+import { PyCell, cellDealloc, cellTraverse, cellClear } from "./cell.js";
+import { PyMethod, newBoundMethod, methodDealloc, methodTraverse, methodCall } from "./method.js";
+import { builtinFunctionDealloc, builtinFunctionTraverse, builtinFunctionCall, builtinFunctionRepr, PyBuiltinFunction } from "./builtin-function.js";
+import {
+  PyMethodDescriptor,
+  methodDescriptorGet,
+  methodDescriptorCall,
+  getsetDescriptorGet,
+  getsetDescriptorSet,
+  methodWrapperDealloc,
+  methodWrapperCall,
+  methodWrapperTraverse,
+  staticDealloc,
+  PyMethodWrapper,
+} from "./descriptors.js";
+import {
+  PyCallableWrapper,
+  newCallableWrapper,
+  callableWrapperDealloc,
+  callableWrapperTraverse,
+  staticMethodGet,
+  classMethodGet,
+  newProperty,
+  propertyDealloc,
+  propertyTraverse,
+  propertyGet,
+  propertySet,
+  PyProperty,
+} from "./function-wrappers.js";
+import { newStr, PyStr } from "./str.js";
+import { newInt } from "./int.js";
+import { newTuple, newTupleStealing, PyTuple } from "./tuple.js";
+import { newNone } from "../values.js";
+import { typeError, valueError, attributeError } from "../errors.js";
+import { call, reprText } from "../abstract/object-protocol.js";
+import { instanceDictObject, initInstanceAttributes } from "../instance-attributes.js";
+import { newDict, PyDict } from "./dict.js";
+import { adoptSubtype } from "./instance.js";
+import { genericGetAttr, lookupAttr } from "../abstract/attributes.js";
+import { internName } from "./str.js";
+import { hash } from "../abstract/object-protocol.js";
+
+// ---- function -------------------------------------------------------------------------------
+
+function functionRepr(self: PyObject): string {
+  return `<function ${(self as PyFunction).qualname.value} at ${addressText(self)}>`;
+}
+
+/** Calling a Python function with borrowed arguments: its frame takes its own references. */
+export function functionCall(self: PyObject, args: CallArgs): PyObject {
+  const func = self as PyFunction;
+  return func.code.compiled!(func, args.values as PyObject[], args.kwnames, false);
+}
+
+function functionGet(self: PyObject, instance: PyObject | null): PyObject {
+  if (instance === null) {
+    self.refcount++;
+    return self;
+  }
+  return newBoundMethod(self, instance);
+}
+
+function ownedField<T extends PyObject>(read: (func: PyFunction) => T | null, write?: (func: PyFunction, value: T | null) => void): Omit<GetSetDef, "name"> {
+  return {
+    get: (self) => {
+      const value = read(self as PyFunction) ?? rt.None;
+      value.refcount++;
+      return value;
+    },
+    set:
+      write === undefined
+        ? undefined
+        : (self, value) => {
+            const func = self as PyFunction;
+            const old = read(func);
+            const next = value === null || value === rt.None ? null : (value as T);
+            if (next !== null) next.refcount++;
+            write(func, next);
+            if (old !== null) decref(old);
+          },
+  };
+}
+
+function functionDict(self: PyObject): PyObject {
+  if (self.attributes === null) initInstanceAttributes(self);
+  return instanceDictObject(self);
+}
+
+export const FUNCTION_SPEC: BuiltinTypeSpec = {
+  name: "function",
+  layout: { basicSize: 152, itemSize: 0, gc: true, preHeader: false },
+  slots: {
+    dealloc: functionDealloc,
+    traverse: functionTraverse,
+    clear: functionClear,
+    repr: textSlot(functionRepr),
+    call: functionCall,
+    descrGet: functionGet,
+    getattro: null,
+    setattro: null,
+  },
+  getsets: [
+    { name: "__name__", ...ownedField((func) => func.name, (func, value) => { if (!(value instanceof PyStr)) throw typeError("__name__ must be set to a string object"); func.name = value; }) },
+    { name: "__qualname__", ...ownedField((func) => func.qualname, (func, value) => { if (!(value instanceof PyStr)) throw typeError("__qualname__ must be set to a string object"); func.qualname = value; }) },
+    { name: "__code__", ...ownedField((func) => func.code) },
+    { name: "__globals__", ...ownedField((func) => func.globals) },
+    { name: "__builtins__", ...ownedField((func) => func.builtins) },
+    { name: "__defaults__", ...ownedField((func) => func.defaults, (func, value) => { func.defaults = value as PyTuple | null; }) },
+    { name: "__kwdefaults__", ...ownedField((func) => func.kwdefaults, (func, value) => { func.kwdefaults = value; }) },
+    { name: "__closure__", ...ownedField((func) => func.closure) },
+    { name: "__doc__", ...ownedField((func) => func.doc, (func, value) => { func.doc = value ?? (rt.None.refcount++, rt.None); }) },
+    { name: "__module__", ...ownedField((func) => func.module, (func, value) => { func.module = value ?? (rt.None.refcount++, rt.None); }) },
+    {
+      name: "__annotations__",
+      get: (self) => {
+        const func = self as PyFunction;
+        if (func.annotations === null) func.annotations = newDict();
+        func.annotations.refcount++;
+        return func.annotations;
+      },
+    },
+    { name: "__dict__", get: functionDict },
+  ],
+};
+
+// ---- code -----------------------------------------------------------------------------------
+
+function strTuple(names: readonly string[]): PyObject {
+  return newTupleStealing(names.map((name) => newStr(name)));
+}
+
+function codeInfoField(read: (code: PyCode) => PyObject): Omit<GetSetDef, "name"> {
+  return { get: (self) => read(self as PyCode) };
+}
+
+export const CODE_SPEC: BuiltinTypeSpec = {
+  name: "code",
+  layout: { basicSize: 176, itemSize: 0, gc: false, preHeader: false },
+  slots: {
+    dealloc: codeDealloc,
+    repr: textSlot((self) => {
+      const code = self as PyCode;
+      return `<code object ${code.info.name} at ${addressText(self)}, file "${code.info.filename}", line ${code.info.firstLineNumber}>`;
+    }),
+  },
+  getsets: [
+    { name: "co_name", ...codeInfoField((code) => newStr(code.info.name)) },
+    { name: "co_qualname", ...codeInfoField((code) => newStr(code.info.qualname)) },
+    { name: "co_filename", ...codeInfoField((code) => newStr(code.info.filename)) },
+    { name: "co_firstlineno", ...codeInfoField((code) => newInt(code.info.firstLineNumber)) },
+    { name: "co_argcount", ...codeInfoField((code) => newInt(code.info.argCount)) },
+    { name: "co_posonlyargcount", ...codeInfoField((code) => newInt(code.info.positionalOnlyCount)) },
+    { name: "co_kwonlyargcount", ...codeInfoField((code) => newInt(code.info.keywordOnlyCount)) },
+    { name: "co_nlocals", ...codeInfoField((code) => newInt(code.info.varnames.length)) },
+    { name: "co_flags", ...codeInfoField((code) => newInt(code.info.flags)) },
+    { name: "co_varnames", ...codeInfoField((code) => strTuple(code.info.varnames)) },
+    { name: "co_cellvars", ...codeInfoField((code) => strTuple(code.info.cellvars)) },
+    { name: "co_freevars", ...codeInfoField((code) => strTuple(code.info.freevars)) },
+    {
+      name: "co_names",
+      ...codeInfoField((code) => {
+        if (code.names !== null) {
+          code.names.refcount++;
+          return code.names;
+        }
+        return strTuple(code.info.names);
+      }),
+    },
+    {
+      name: "co_consts",
+      ...codeInfoField((code) => {
+        code.consts.refcount++;
+        return code.consts;
+      }),
+    },
+  ],
+};
+
+// ---- cell, method ---------------------------------------------------------------------------
+
+export const CELL_SPEC: BuiltinTypeSpec = {
+  name: "cell",
+  layout: { basicSize: 24, itemSize: 0, gc: true, preHeader: false },
+  slots: {
+    dealloc: cellDealloc,
+    traverse: cellTraverse,
+    clear: cellClear,
+    repr: textSlot((self) => {
+      const contents = (self as PyCell).contents;
+      if (contents === null) return `<cell at ${addressText(self)}: empty>`;
+      return `<cell at ${addressText(self)}: ${contents.type.name} object at ${addressText(contents)}>`;
+    }),
+  },
+  getsets: [
+    {
+      name: "cell_contents",
+      get: (self) => {
+        const contents = (self as PyCell).contents;
+        if (contents === null) throw valueError("Cell is empty");
+        contents.refcount++;
+        return contents;
+      },
+      set: (self, value) => {
+        const cell = self as PyCell;
+        const old = cell.contents;
+        if (value !== null) value.refcount++;
+        cell.contents = value;
+        if (old !== null) decref(old);
+      },
+    },
+  ],
+};
+
+export const METHOD_SPEC: BuiltinTypeSpec = {
+  name: "method",
+  layout: { basicSize: 48, itemSize: 0, gc: true, preHeader: false },
+  slots: {
+    dealloc: methodDealloc,
+    traverse: methodTraverse,
+    call: methodCall,
+    repr: textSlot((self) => {
+      const method = self as PyMethod;
+      const name = method.func instanceof PyFunction ? method.func.qualname.value : "?";
+      return `<bound method ${name} of ${reprText(method.self)}>`;
+    }),
+    getattro: (self, name) => {
+      // Unknown attributes of a bound method come from its function (method_getattro).
+      const own = genericGetAttr(self, name);
+      if (own !== null) return own;
+      return lookupAttr((self as PyMethod).func, name as PyStr);
+    },
+    hash: (self) => {
+      const method = self as PyMethod;
+      return Number(BigInt.asIntN(52, BigInt(hash(method.self)) ^ BigInt(hash(method.func))));
+    },
+  },
+  getsets: [
+    { name: "__func__", get: (self) => ((self as PyMethod).func.refcount++, (self as PyMethod).func) },
+    { name: "__self__", get: (self) => ((self as PyMethod).self.refcount++, (self as PyMethod).self) },
+  ],
+};
+
+// ---- built-in functions and descriptors -----------------------------------------------------
+
+export const BUILTIN_FUNCTION_SPEC: BuiltinTypeSpec = {
+  name: "builtin_function_or_method",
+  layout: { basicSize: 56, itemSize: 0, gc: true, preHeader: false },
+  slots: {
+    dealloc: builtinFunctionDealloc,
+    traverse: builtinFunctionTraverse,
+    call: builtinFunctionCall,
+    repr: textSlot(builtinFunctionRepr),
+  },
+  getsets: [
+    { name: "__name__", get: (self) => newStr((self as PyBuiltinFunction).def.name) },
+    { name: "__qualname__", get: (self) => newStr((self as PyBuiltinFunction).qualifiedName) },
+    {
+      name: "__self__",
+      get: (self) => {
+        const owner = (self as PyBuiltinFunction).self;
+        owner.refcount++;
+        return owner;
+      },
+    },
+    { name: "__module__", get: (self) => ((self as PyBuiltinFunction).isMethod ? newNone() : newStr("builtins")) },
+  ],
+};
+
+function descriptorSpec(name: string, data: boolean, repr: (self: PyMethodDescriptor) => string): BuiltinTypeSpec {
+  return {
+    name,
+    layout: { basicSize: 48, itemSize: 0, gc: false, preHeader: false },
+    slots: {
+      dealloc: staticDealloc,
+      repr: textSlot((self) => repr(self as PyMethodDescriptor)),
+      descrGet: data ? getsetDescriptorGet : methodDescriptorGet,
+      descrSet: data ? getsetDescriptorSet : null,
+      call: data ? null : methodDescriptorCall,
+    },
+    getsets: [
+      { name: "__name__", get: (self) => newStr((self as PyMethodDescriptor).name) },
+      { name: "__qualname__", get: (self) => newStr((self as PyMethodDescriptor).qualifiedName) },
+      { name: "__objclass__", get: (self) => ((self as PyMethodDescriptor).owner.refcount++, (self as PyMethodDescriptor).owner) },
+    ],
+  };
+}
+
+export const METHOD_DESCRIPTOR_SPEC = descriptorSpec("method_descriptor", false, (self) => `<method '${self.name}' of '${self.owner.name}' objects>`);
+export const WRAPPER_DESCRIPTOR_SPEC = descriptorSpec("wrapper_descriptor", false, (self) => `<slot wrapper '${self.name}' of '${self.owner.name}' objects>`);
+export const CLASSMETHOD_DESCRIPTOR_SPEC = descriptorSpec("classmethod_descriptor", false, (self) => `<method '${self.name}' of '${self.owner.name}' objects>`);
+export const GETSET_DESCRIPTOR_SPEC = descriptorSpec("getset_descriptor", true, (self) => `<attribute '${self.name}' of '${self.owner.name}' objects>`);
+export const MEMBER_DESCRIPTOR_SPEC = descriptorSpec("member_descriptor", true, (self) => `<member '${self.name}' of '${self.owner.name}' objects>`);
+
+export const METHOD_WRAPPER_SPEC: BuiltinTypeSpec = {
+  name: "method-wrapper",
+  layout: { basicSize: 32, itemSize: 0, gc: true, preHeader: false },
+  slots: {
+    dealloc: methodWrapperDealloc,
+    traverse: methodWrapperTraverse,
+    call: methodWrapperCall,
+    repr: textSlot((self) => {
+      const wrapper = self as PyMethodWrapper;
+      return `<method-wrapper '${wrapper.descriptor.name}' of ${wrapper.self.type.name} object at ${addressText(wrapper.self)}>`;
+    }),
+  },
+};
+
+// ---- staticmethod, classmethod, property ----------------------------------------------------
+
+function wrapperNew(kind: "staticmethod" | "classmethod") {
+  return (type: PyType, args: CallArgs): PyObject => {
+    const { positional } = splitArgs(args);
+    if (positional.length !== 1) throw typeError(`${kind} expected 1 argument, got ${positional.length}`);
+    const wrapper = newCallableWrapper(rt.types[kind], positional[0]!);
+    if (type !== rt.types[kind]) adoptSubtype(wrapper, type);
+    return wrapper;
+  };
+}
+
+function wrapperSpec(kind: "staticmethod" | "classmethod"): BuiltinTypeSpec {
+  return {
+    name: kind,
+    layout: { basicSize: 40, itemSize: 0, gc: true, preHeader: false },
+    subclassable: true,
+    slots: {
+      dealloc: callableWrapperDealloc,
+      traverse: callableWrapperTraverse,
+      descrGet: kind === "staticmethod" ? staticMethodGet : classMethodGet,
+      new_: wrapperNew(kind),
+      init: () => undefined,
+      call: kind === "staticmethod" ? (self, args) => call((self as PyCallableWrapper).callable, args) : null,
+    },
+    getsets: [{ name: "__func__", get: (self) => ((self as PyCallableWrapper).callable.refcount++, (self as PyCallableWrapper).callable) }],
+  };
+}
+
+export const STATICMETHOD_SPEC = wrapperSpec("staticmethod");
+export const CLASSMETHOD_SPEC = wrapperSpec("classmethod");
+
+function propertyCopy(self: PyObject, field: "getter" | "setter" | "deleter", value: PyObject): PyObject {
+  const property = self as PyProperty;
+  const parts = { getter: property.getter, setter: property.setter, deleter: property.deleter };
+  parts[field] = value;
+  for (const part of [parts.getter, parts.setter, parts.deleter, property.doc]) part.refcount++;
+  return newProperty(self.type, parts.getter, parts.setter, parts.deleter, property.doc);
+}
+
+export const PROPERTY_SPEC: BuiltinTypeSpec = {
+  name: "property",
+  layout: { basicSize: 64, itemSize: 0, gc: true, preHeader: false },
+  subclassable: true,
+  slots: {
+    dealloc: propertyDealloc,
+    traverse: propertyTraverse,
+    descrGet: propertyGet,
+    descrSet: propertySet,
+    new_: (type, args) => {
+      const { positional, keywords } = splitArgs(args);
+      const pick = (index: number, name: string): PyObject => {
+        const value = positional[index] ?? keywords.get(name) ?? rt.None;
+        value.refcount++;
+        return value;
+      };
+      let doc = pick(3, "doc");
+      const getter = pick(0, "fget");
+      if (doc === rt.None && getter !== rt.None) {
+        decref(doc);
+        doc = lookupAttr(getter, internName("__doc__")) ?? (rt.None.refcount++, rt.None);
+      }
+      return newProperty(type, getter, pick(1, "fset"), pick(2, "fdel"), doc);
+    },
+    init: () => undefined,
+  },
+  methods: [
+    { name: "getter", kind: "one", impl: (self, value) => propertyCopy(self, "getter", value) },
+    { name: "setter", kind: "one", impl: (self, value) => propertyCopy(self, "setter", value) },
+    { name: "deleter", kind: "one", impl: (self, value) => propertyCopy(self, "deleter", value) },
+  ],
+  getsets: [
+    { name: "fget", get: (self) => ((self as PyProperty).getter.refcount++, (self as PyProperty).getter) },
+    { name: "fset", get: (self) => ((self as PyProperty).setter.refcount++, (self as PyProperty).setter) },
+    { name: "fdel", get: (self) => ((self as PyProperty).deleter.refcount++, (self as PyProperty).deleter) },
+    { name: "__doc__", get: (self) => ((self as PyProperty).doc.refcount++, (self as PyProperty).doc) },
+  ],
+};
+
+export { newTuple, PyDict, attributeError };

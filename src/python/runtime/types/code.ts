@@ -1,0 +1,88 @@
+// Code objects: the compiled form of a function, class body or statement, with its constants.
+import { PyObject } from "../object.js";
+import { rt } from "../state.js";
+import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import type { PyTuple } from "./tuple.js";
+
+/** co_flags bits the runtime reads. */
+export const enum CodeFlags {
+  Optimized = 0x1,
+  NewLocals = 0x2,
+  VarArgs = 0x4,
+  VarKeywords = 0x8,
+  Nested = 0x10,
+  Generator = 0x20,
+  NoFree = 0x40,
+}
+
+/**
+ * The JavaScript a code object compiles to. For functions: binds `args` (owned by the frame
+ * when `argsOwned`, else borrowed and increfed) and runs the body; returns a new reference.
+ */
+export type CompiledFunction = (
+  func: PyObject,
+  args: PyObject[],
+  kwnames: readonly string[] | null,
+  argsOwned: boolean,
+) => PyObject;
+
+/** Module code: (globals, builtins); class bodies: (function, namespace); functions: see above. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CompiledCode = (...args: any[]) => PyObject;
+
+export interface CodeInfo {
+  readonly name: string;
+  readonly qualname: string;
+  readonly filename: string;
+  readonly firstLineNumber: number;
+  readonly argCount: number;
+  readonly positionalOnlyCount: number;
+  readonly keywordOnlyCount: number;
+  readonly flags: number;
+  /** co_varnames: parameters first, then other locals. */
+  readonly varnames: readonly string[];
+  readonly cellvars: readonly string[];
+  readonly freevars: readonly string[];
+  readonly names: readonly string[];
+  readonly docstring: string | null;
+}
+
+export class PyCode extends PyObject {
+  readonly info: CodeInfo;
+  /** co_consts (owned). */
+  readonly consts: PyTuple;
+  /** co_names as interned str objects (owned). */
+  names: PyTuple | null;
+  /** Set once the code generator has produced the body. */
+  compiled: CompiledCode | null;
+  /** The generated JavaScript (kept for debugging the compiler). */
+  source: string;
+
+  constructor(info: CodeInfo, consts: PyTuple) {
+    super(rt.types.code);
+    this.info = info;
+    this.consts = consts;
+    this.names = null;
+    this.compiled = null;
+    this.source = "";
+  }
+}
+
+/** Code objects are ~168 bytes plus their bytecode in CPython; the size only shapes addresses. */
+const CODE_OBJECT_SIZE = 176;
+
+/** A new code object; steals the reference to `consts`. */
+export function newCode(info: CodeInfo, consts: PyTuple): PyCode {
+  const code = new PyCode(info, consts);
+  allocateObject(code, CODE_OBJECT_SIZE);
+  return code;
+}
+
+export function codeDealloc(self: PyObject): void {
+  const code = self as PyCode;
+  freeObjectMemory(code, CODE_OBJECT_SIZE);
+  const names = code.names;
+  if (names !== null && --names.refcount === 0) names.type.dealloc(names);
+  const consts = code.consts;
+  if (--consts.refcount === 0) consts.type.dealloc(consts);
+}

@@ -1,0 +1,165 @@
+// Descriptors of built-in types: method, slot wrapper, classmethod, getset and member descriptors.
+import { PyObject } from "../object.js";
+import { rt } from "../state.js";
+import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import type { PyType } from "../type.js";
+import type { MethodDef } from "../method-def.js";
+import { callMethodDef } from "../method-def.js";
+import type { CallArgs } from "../slots.js";
+import type { GetSetDef } from "../type-spec.js";
+import { typeError, attributeError } from "../errors.js";
+import { newBuiltinFunction } from "./builtin-function.js";
+
+export type DescriptorKind = "method" | "slot" | "classmethod" | "static" | "getset" | "member";
+
+/** Built-in descriptors live as long as their type; they are static objects in CPython. */
+const DESCRIPTOR_SIZE = 48;
+
+export class PyMethodDescriptor extends PyObject {
+  constructor(
+    type: PyType,
+    readonly kind: DescriptorKind,
+    readonly owner: PyType,
+    readonly name: string,
+    readonly def: MethodDef | null,
+    readonly getset: GetSetDef | null,
+  ) {
+    super(type);
+  }
+
+  /** For slot wrappers: which native slot this wraps, and its function (see heap-type-slots.ts). */
+  slotKey: string | null = null;
+  slotFunction: unknown = null;
+
+  get qualifiedName(): string {
+    return `${this.owner.name}.${this.name}`;
+  }
+}
+
+function descriptorType(kind: DescriptorKind): PyType {
+  switch (kind) {
+    case "method":
+      return rt.types.method_descriptor;
+    case "slot":
+      return rt.types.wrapper_descriptor;
+    case "classmethod":
+      return rt.types.classmethod_descriptor;
+    case "static":
+      return rt.types.staticmethod;
+    case "getset":
+      return rt.types.getset_descriptor;
+    case "member":
+      return rt.types.member_descriptor;
+  }
+}
+
+/** Creates a descriptor for a type's namespace (an owned reference). */
+export function newDescriptor(kind: DescriptorKind, owner: PyType, name: string, def: MethodDef | null, getset: GetSetDef | null): PyMethodDescriptor {
+  const descriptor = new PyMethodDescriptor(descriptorType(kind), kind, owner, name, def, getset);
+  descriptor.address = rt.staticAddress(DESCRIPTOR_SIZE);
+  return descriptor;
+}
+
+/** method_descriptor.__get__: bound to an instance it becomes a built-in method. */
+export function methodDescriptorGet(self: PyObject, instance: PyObject | null, owner: PyType): PyObject {
+  const descriptor = self as PyMethodDescriptor;
+  if (descriptor.kind === "classmethod") {
+    return newBuiltinFunction(descriptor.def!, instance === null ? owner : instance.type, descriptor.qualifiedName, true);
+  }
+  if (instance === null) {
+    self.refcount++;
+    return self;
+  }
+  checkSelfType(descriptor, instance);
+  if (descriptor.kind === "slot") return newMethodWrapper(descriptor, instance);
+  return newBuiltinFunction(descriptor.def!, instance, descriptor.qualifiedName, true);
+}
+
+function checkSelfType(descriptor: PyMethodDescriptor, instance: PyObject): void {
+  if (!instance.type.isSubtypeOf(descriptor.owner)) {
+    throw typeError(
+      `descriptor '${descriptor.name}' for '${descriptor.owner.name}' objects doesn't apply to a '${instance.type.name}' object`,
+    );
+  }
+}
+
+/** Calling the unbound descriptor: `list.append(xs, 1)`. */
+export function methodDescriptorCall(self: PyObject, args: CallArgs): PyObject {
+  const descriptor = self as PyMethodDescriptor;
+  const values = args.values;
+  if (descriptor.kind === "classmethod") {
+    const cls = values[0];
+    if (cls === undefined) throw typeError(`descriptor '${descriptor.name}' of '${descriptor.owner.name}' object needs an argument`);
+    return callMethodDef(descriptor.def!, cls, { values: values.slice(1), kwnames: args.kwnames }, descriptor.qualifiedName);
+  }
+  const positionalCount = values.length - (args.kwnames?.length ?? 0);
+  if (positionalCount < 1) throw typeError(`unbound method ${descriptor.qualifiedName}() needs an argument`);
+  const instance = values[0]!;
+  checkSelfType(descriptor, instance);
+  return callMethodDef(descriptor.def!, instance, { values: values.slice(1), kwnames: args.kwnames }, descriptor.qualifiedName);
+}
+
+export function getsetDescriptorGet(self: PyObject, instance: PyObject | null, _owner: PyType): PyObject {
+  const descriptor = self as PyMethodDescriptor;
+  if (instance === null) {
+    self.refcount++;
+    return self;
+  }
+  checkSelfType(descriptor, instance);
+  return descriptor.getset!.get(instance);
+}
+
+export function getsetDescriptorSet(self: PyObject, instance: PyObject, value: PyObject | null): void {
+  const descriptor = self as PyMethodDescriptor;
+  const setter = descriptor.getset!.set;
+  if (setter === undefined) {
+    throw attributeError(`attribute '${descriptor.name}' of '${descriptor.owner.name}' objects is not writable`);
+  }
+  checkSelfType(descriptor, instance);
+  setter(instance, value);
+}
+
+/** method-wrapper: a slot wrapper bound to an instance (`(1).__add__`). */
+export class PyMethodWrapper extends PyObject {
+  constructor(
+    readonly descriptor: PyMethodDescriptor,
+    readonly self: PyObject,
+  ) {
+    super(rt.types.method_wrapper);
+  }
+}
+
+const METHOD_WRAPPER_SIZE = 32;
+
+function newMethodWrapper(descriptor: PyMethodDescriptor, instance: PyObject): PyMethodWrapper {
+  instance.refcount++;
+  const wrapper = new PyMethodWrapper(descriptor, instance);
+  allocateObject(wrapper, METHOD_WRAPPER_SIZE);
+  rt.gc.countAllocation();
+  gcTrack(wrapper);
+  return wrapper;
+}
+
+export function methodWrapperDealloc(self: PyObject): void {
+  const wrapper = self as PyMethodWrapper;
+  gcUntrack(wrapper);
+  freeObjectMemory(wrapper, METHOD_WRAPPER_SIZE);
+  rt.gc.countDeallocation();
+  const instance = wrapper.self;
+  if (--instance.refcount === 0) instance.type.dealloc(instance);
+}
+
+export function methodWrapperCall(self: PyObject, args: CallArgs): PyObject {
+  const wrapper = self as PyMethodWrapper;
+  return callMethodDef(wrapper.descriptor.def!, wrapper.self, args, wrapper.descriptor.qualifiedName);
+}
+
+export function methodWrapperTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  visit((self as PyMethodWrapper).self);
+}
+
+/** Descriptors are static objects: they are never freed while their type lives. */
+export function staticDealloc(self: PyObject): void {
+  void self;
+}

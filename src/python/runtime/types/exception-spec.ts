@@ -1,0 +1,189 @@
+// The exception classes: one spec for BaseException and the special cases of its subclasses.
+import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
+import { rt } from "../state.js";
+import type { BuiltinTypeSpec } from "../type-spec.js";
+import type { PyType } from "../type.js";
+import type { CallArgs } from "../slots.js";
+import { textSlot, splitArgs } from "../spec-helpers.js";
+import {
+  PyBaseException,
+  newExceptionObject,
+  exceptionDealloc,
+  exceptionTraverse,
+  exceptionClear,
+  exceptionStrText,
+  exceptionReprText,
+} from "./exceptions.js";
+import { newTuple, PyTuple } from "./tuple.js";
+import { newStr } from "./str.js";
+import { newNone } from "../values.js";
+import { typeError } from "../errors.js";
+import { newTraceback } from "./traceback.js";
+import { genericGetAttr, genericSetAttr } from "../abstract/attributes.js";
+import { addExceptionNote } from "./exceptions.js";
+import { newBool } from "../values.js";
+import { isTrue } from "../abstract/truth.js";
+
+function exceptionNew(type: PyType, args: CallArgs): PyObject {
+  const { positional } = splitArgs(args);
+  return newExceptionObject(type, newTuple(positional));
+}
+
+function exceptionInit(self: PyObject, args: CallArgs): void {
+  const { positional, keywords } = splitArgs(args);
+  if (keywords.size > 0 && self.type.init === exceptionInit) throw typeError(`${self.type.name}() takes no keyword arguments`);
+  const exception = self as PyBaseException;
+  const old = exception.args;
+  exception.args = newTuple(positional);
+  decref(old);
+}
+
+function optionalField(read: (exception: PyBaseException) => PyObject | null, write: (exception: PyBaseException, value: PyObject | null) => void, check?: (value: PyObject) => void) {
+  return {
+    get: (self: PyObject) => {
+      const value = read(self as PyBaseException) ?? rt.None;
+      value.refcount++;
+      return value;
+    },
+    set: (self: PyObject, value: PyObject | null) => {
+      if (value === null) throw typeError("can't delete attribute");
+      const exception = self as PyBaseException;
+      const next = value === rt.None ? null : value;
+      if (next !== null) {
+        check?.(next);
+        next.refcount++;
+      }
+      const old = read(exception);
+      write(exception, next);
+      if (old !== null) decref(old);
+    },
+  };
+}
+
+export const BASE_EXCEPTION_SPEC: BuiltinTypeSpec = {
+  name: "BaseException",
+  layout: { basicSize: 72, itemSize: 0, gc: true, preHeader: false },
+  subclassable: true,
+  slots: {
+    dealloc: exceptionDealloc,
+    traverse: exceptionTraverse,
+    clear: exceptionClear,
+    repr: textSlot((self) => exceptionReprText(self as PyBaseException)),
+    str: textSlot((self) => exceptionStrText(self as PyBaseException)),
+    getattro: genericGetAttr,
+    setattro: genericSetAttr,
+    new_: exceptionNew,
+    init: exceptionInit,
+  },
+  methods: [
+    {
+      name: "with_traceback",
+      kind: "one",
+      impl: (self, traceback) => {
+        const exception = self as PyBaseException;
+        const old = exception.tracebackObject;
+        exception.tracebackObject = traceback === rt.None ? null : (traceback.refcount++, traceback);
+        if (old !== null) decref(old);
+        self.refcount++;
+        return self;
+      },
+    },
+    {
+      name: "add_note",
+      kind: "one",
+      impl: (self, note) => {
+        addExceptionNote(self as PyBaseException, note);
+        return newNone();
+      },
+    },
+  ],
+  getsets: [
+    {
+      name: "args",
+      get: (self) => {
+        const args = (self as PyBaseException).args;
+        args.refcount++;
+        return args;
+      },
+      set: (self, value) => {
+        if (value === null) throw typeError("args may not be deleted");
+        const exception = self as PyBaseException;
+        const old = exception.args;
+        exception.args = value instanceof PyTuple ? (value.refcount++, value) : newTuple([value]);
+        decref(old);
+      },
+    },
+    {
+      name: "__traceback__",
+      get: (self) => {
+        const exception = self as PyBaseException;
+        if (exception.tracebackObject === null && exception.traceback.length > 0) exception.tracebackObject = newTraceback(exception.traceback);
+        const traceback = exception.tracebackObject ?? rt.None;
+        traceback.refcount++;
+        return traceback;
+      },
+      set: (self, value) => {
+        const exception = self as PyBaseException;
+        const old = exception.tracebackObject;
+        exception.tracebackObject = value === null || value === rt.None ? null : (value.refcount++, value);
+        if (value === rt.None) exception.traceback = [];
+        if (old !== null) decref(old);
+      },
+    },
+    {
+      name: "__cause__",
+      ...optionalField(
+        (exception) => exception.cause,
+        (exception, value) => {
+          exception.cause = value;
+          exception.suppressContext = true;
+        },
+        (value) => {
+          if (!(value instanceof PyBaseException)) throw typeError("exception cause must be None or derive from BaseException");
+        },
+      ),
+    },
+    {
+      name: "__context__",
+      ...optionalField(
+        (exception) => exception.context,
+        (exception, value) => {
+          exception.context = value;
+        },
+      ),
+    },
+    {
+      name: "__suppress_context__",
+      get: (self) => newBool((self as PyBaseException).suppressContext),
+      set: (self, value) => {
+        (self as PyBaseException).suppressContext = value !== null && isTrue(value);
+      },
+    },
+  ],
+};
+
+/** StopIteration.value: the first argument, or None. */
+export const STOP_ITERATION_GETSETS = [
+  {
+    name: "value",
+    get: (self: PyObject) => {
+      const value = (self as PyBaseException).args.items[0] ?? rt.None;
+      value.refcount++;
+      return value;
+    },
+  },
+];
+
+/** A spec for a plain subclass of another exception class. */
+export function exceptionSubclassSpec(name: string, base: string): BuiltinTypeSpec {
+  return {
+    name,
+    base,
+    layout: { basicSize: 72, itemSize: 0, gc: true, preHeader: false },
+    subclassable: true,
+    getsets: name === "StopIteration" ? STOP_ITERATION_GETSETS : name === "SystemExit" ? [{ name: "code", get: STOP_ITERATION_GETSETS[0]!.get }] : undefined,
+  };
+}
+
+export { newStr };

@@ -1,0 +1,199 @@
+// BaseException and its subclasses: args, context/cause, traceback entries, str/repr per class.
+import { PyObject } from "../object.js";
+import { rt } from "../state.js";
+import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import type { PyType } from "../type.js";
+import { PyTuple, newTuple, newTupleStealing } from "./tuple.js";
+import { newStr, PyStr } from "./str.js";
+import { reprText, strText } from "../abstract/object-protocol.js";
+import { initInstanceAttributes, setInstanceAttribute, instanceAttribute } from "../instance-attributes.js";
+import { internName } from "./str.js";
+import { newList, type PyList } from "./list.js";
+import type { PyCode } from "./code.js";
+import { typeError } from "../errors.js";
+
+/** One frame of a traceback, innermost last (as tb_next walks). */
+export interface TracebackEntry {
+  readonly code: PyCode;
+  readonly line: number;
+}
+
+export class PyBaseException extends PyObject {
+  /** args (owned tuple). */
+  args: PyTuple;
+  /** __cause__, __context__ (owned) or null. */
+  cause: PyObject | null;
+  context: PyObject | null;
+  suppressContext: boolean;
+  /** Frames the exception passed through, outermost first. */
+  traceback: TracebackEntry[];
+  /** The traceback object last assigned to __traceback__ or made for it (owned), or null. */
+  tracebackObject: PyObject | null;
+
+  constructor(type: PyType, args: PyTuple) {
+    super(type);
+    this.args = args;
+    this.cause = null;
+    this.context = null;
+    this.suppressContext = false;
+    this.traceback = [];
+    this.tracebackObject = null;
+  }
+}
+
+/** PyBaseExceptionObject on 64-bit (dict, args, notes, traceback, context, cause, suppress). */
+const EXCEPTION_OBJECT_SIZE = 72;
+
+/** A new exception instance of `type` with the given args (steals the tuple). */
+export function newExceptionObject(type: PyType, args: PyTuple): PyBaseException {
+  const exception = new PyBaseException(type, args);
+  allocateObject(exception, EXCEPTION_OBJECT_SIZE);
+  if (type.heapType) type.refcount++;
+  initInstanceAttributes(exception);
+  rt.gc.countAllocation();
+  gcTrack(exception);
+  return exception;
+}
+
+export function newExceptionWithMessage(type: PyType, message: string): PyBaseException {
+  const text = newStr(message);
+  return newExceptionObject(type, newTupleStealing([text]));
+}
+
+export function newExceptionWithArgs(type: PyType, args: readonly PyObject[]): PyBaseException {
+  return newExceptionObject(type, newTuple(args));
+}
+
+export function exceptionDealloc(self: PyObject): void {
+  const exception = self as PyBaseException;
+  const type = exception.type;
+  if (type.finalize !== null && !rt.gc.finalized.has(self)) {
+    rt.gc.finalized.add(self);
+    self.refcount = 1;
+    type.finalize(self);
+    if (--self.refcount !== 0) return;
+  }
+  gcUntrack(exception);
+  rt.clearWeakrefs(exception);
+  const references: PyObject[] = [exception.args];
+  if (exception.cause !== null) references.push(exception.cause);
+  if (exception.context !== null) references.push(exception.context);
+  if (exception.tracebackObject !== null) references.push(exception.tracebackObject);
+  for (const entry of exception.traceback) references.push(entry.code);
+  exception.traceback = [];
+  const attributes = exception.attributes;
+  exception.attributes = null;
+  attributes?.release();
+  freeObjectMemory(exception, EXCEPTION_OBJECT_SIZE);
+  rt.gc.countDeallocation();
+  for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
+  if (type.heapType && --type.refcount === 0) type.type.dealloc(type);
+}
+
+export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  const exception = self as PyBaseException;
+  if (exception.type.heapType) visit(exception.type);
+  visit(exception.args);
+  if (exception.cause !== null) visit(exception.cause);
+  if (exception.context !== null) visit(exception.context);
+  if (exception.tracebackObject !== null) visit(exception.tracebackObject);
+  exception.attributes?.traverse(visit);
+}
+
+export function exceptionClear(self: PyObject): void {
+  const exception = self as PyBaseException;
+  const references: PyObject[] = [];
+  if (exception.cause !== null) references.push(exception.cause);
+  if (exception.context !== null) references.push(exception.context);
+  if (exception.tracebackObject !== null) references.push(exception.tracebackObject);
+  exception.cause = null;
+  exception.context = null;
+  exception.tracebackObject = null;
+  const attributes = exception.attributes;
+  if (attributes !== null) {
+    exception.attributes = null;
+    attributes.release();
+  }
+  for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
+}
+
+/** Records that the exception passed through a frame of `code` at `line`. */
+export function addTracebackEntry(exception: PyBaseException, code: PyCode, line: number): void {
+  code.refcount++;
+  exception.traceback.unshift({ code, line });
+}
+
+/** str(exception) per class: KeyError shows the key's repr, others the args. */
+export function exceptionStrText(exception: PyBaseException): string {
+  const items = exception.args.items;
+  if (exception.type.isSubtypeOf(rt.exc.KeyError) && items.length === 1) return reprText(items[0]!);
+  if (items.length === 0) return "";
+  if (items.length === 1) return strText(items[0]!);
+  return reprText(exception.args);
+}
+
+/** repr(exception): ValueError('boom'); 3.6 keeps the one-element tuple's comma. */
+export function exceptionReprText(exception: PyBaseException): string {
+  const name = exception.type.name;
+  const items = exception.args.items;
+  if (items.length === 1) {
+    const inner = reprText(items[0]!);
+    return rt.profile.minor <= 6 ? `${name}(${inner},)` : `${name}(${inner})`;
+  }
+  return `${name}${reprText(exception.args)}`;
+}
+
+/** The last line of a traceback: "Type: message" or "Type". */
+export function exceptionSummary(exception: PyBaseException): string {
+  const type = exception.type;
+  const module = type.module;
+  const name = module === "builtins" || module === "__main__" ? type.qualname : `${module}.${type.qualname}`;
+  let message: string;
+  try {
+    const syntaxMessage = type.isSubtypeOf(rt.exc.SyntaxError) ? exceptionAttribute(exception, "msg") : null;
+    message = syntaxMessage instanceof PyStr ? syntaxMessage.value : exceptionStrText(exception);
+  } catch {
+    message = `<exception str() failed>`;
+  }
+  return message === "" ? name : `${name}: ${message}`;
+}
+
+/** Sets an attribute such as NameError.name or AttributeError.obj (3.10+ suggestions use them). */
+export function setExceptionAttribute(exception: PyObject, name: string, value: PyObject): void {
+  if (exception.attributes === null) return;
+  const key = internName(name);
+  setInstanceAttribute(exception, key, value);
+  key.refcount--;
+  if (key.refcount === 0) key.type.dealloc(key);
+}
+
+/** Reads such an attribute (borrowed), or null. */
+export function exceptionAttribute(exception: PyObject, name: string): PyObject | null {
+  if (exception.attributes === null) return null;
+  const key = internName(name);
+  try {
+    return instanceAttribute(exception, key);
+  } finally {
+    if (--key.refcount === 0) key.type.dealloc(key);
+  }
+}
+
+/** BaseException.add_note (3.11+): appends to __notes__. */
+export function addExceptionNote(exception: PyBaseException, note: PyObject): void {
+  if (!(note instanceof PyStr)) throw typeError(`note must be a str, not '${note.type.name}'`);
+  let notes = exceptionAttribute(exception, "__notes__");
+  if (notes === null) {
+    notes = newList([]);
+    setExceptionAttribute(exception, "__notes__", notes);
+    notes.refcount--;
+  }
+  note.refcount++;
+  (notes as PyList).items.push(note);
+}
+
+export function isException(object: PyObject): object is PyBaseException {
+  return object instanceof PyBaseException;
+}
+
+export { PyStr };

@@ -1,0 +1,270 @@
+// Generator objects: a JavaScript generator running the compiled body, with send/throw/close.
+import { PyObject } from "../object.js";
+import { decref } from "../object.js";
+import { rt } from "../state.js";
+import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import type { BuiltinTypeSpec } from "../type-spec.js";
+import { textSlot, addressText } from "../spec-helpers.js";
+import type { PyCode } from "./code.js";
+import { PyRaise, typeError, valueError, pyError, runtimeError, discardRaise } from "../errors.js";
+import { newNone } from "../values.js";
+import { newStr } from "./str.js";
+import { getIter, iterNext } from "../abstract/iteration.js";
+import { PyType } from "../type.js";
+import { call } from "../abstract/object-protocol.js";
+import { writeUnraisable } from "../unraisable.js";
+import { newExceptionWithArgs, PyBaseException } from "./exceptions.js";
+import { enterCall, leaveCall } from "../ops/limits.js";
+import { newBool } from "../values.js";
+
+type Body = Generator<PyObject, PyObject | null, PyObject | null>;
+
+export class PyGenerator extends PyObject {
+  started = false;
+  finished = false;
+  running = false;
+  /** The value of the generator's `return` (owned) once finished, for `yield from`. */
+  returnValue: PyObject | null = null;
+
+  constructor(
+    readonly code: PyCode,
+    /** The function object that made it (owned), for __name__/__qualname__. */
+    readonly func: PyObject,
+    readonly body: Body,
+    /** Drops the locals bound at the call when the body never ran. */
+    readonly releaseUnstarted: () => void,
+  ) {
+    super(rt.types.generator);
+  }
+}
+
+/** PyGenObject with its frame (the size only shapes addresses). */
+const GENERATOR_SIZE = 112;
+
+export function newGenerator(code: PyCode, func: PyObject, body: Body, releaseUnstarted: () => void): PyGenerator {
+  code.refcount++;
+  func.refcount++;
+  const generator = new PyGenerator(code, func, body, releaseUnstarted);
+  allocateObject(generator, GENERATOR_SIZE);
+  rt.gc.countAllocation();
+  gcTrack(generator);
+  return generator;
+}
+
+/**
+ * Runs the body until its next yield. `sent` is owned (null for next()); `thrown` raises inside.
+ * Returns the yielded value (owned) or null when the generator finished.
+ */
+export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, thrown: PyRaise | null): PyObject | null {
+  if (generator.running) throw valueError("generator already executing");
+  if (generator.finished) {
+    if (sent !== null) decref(sent);
+    if (thrown !== null) throw thrown;
+    return null;
+  }
+  generator.started = true;
+  generator.running = true;
+  enterCall();
+  try {
+    const step = thrown !== null ? generator.body.throw(thrown) : generator.body.next(sent);
+    if (step.done) {
+      generator.finished = true;
+      generator.returnValue = step.value;
+      return null;
+    }
+    return step.value;
+  } catch (error) {
+    generator.finished = true;
+    if (error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.StopIteration)) {
+      // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+      const replacement = runtimeError("generator raised StopIteration");
+      (replacement.exception as PyBaseException).cause = error.exception;
+      (replacement.exception as PyBaseException).context = error.exception;
+      error.exception.refcount++;
+      discardRaise(error);
+      throw replacement;
+    }
+    throw error;
+  } finally {
+    leaveCall();
+    generator.running = false;
+  }
+}
+
+function generatorNext(self: PyObject): PyObject | null {
+  return resumeGenerator(self as PyGenerator, null, null);
+}
+
+/** gen.close(): raise GeneratorExit inside; a generator that yields again is an error. */
+export function closeGenerator(generator: PyGenerator): void {
+  if (!generator.started || generator.finished) {
+    if (!generator.started && !generator.finished) {
+      generator.finished = true;
+      generator.releaseUnstarted();
+    }
+    return;
+  }
+  const exit = pyError(rt.exc.GeneratorExit, null);
+  try {
+    const yielded = resumeGenerator(generator, null, exit);
+    if (yielded !== null) {
+      decref(yielded);
+      throw runtimeError("generator ignored GeneratorExit");
+    }
+  } catch (error) {
+    if (error instanceof PyRaise && (error.exception.type.isSubtypeOf(rt.exc.GeneratorExit) || error.exception.type.isSubtypeOf(rt.exc.StopIteration))) {
+      discardRaise(error);
+      return;
+    }
+    throw error;
+  }
+}
+
+function generatorFinalize(self: PyObject): void {
+  const generator = self as PyGenerator;
+  try {
+    closeGenerator(generator);
+  } catch (error) {
+    if (error instanceof PyRaise) writeUnraisable(error, self);
+    else throw error;
+  }
+}
+
+function generatorDealloc(self: PyObject): void {
+  const generator = self as PyGenerator;
+  if (generator.started && !generator.finished) {
+    self.refcount = 1;
+    generatorFinalize(self);
+    if (--self.refcount !== 0) return;
+  } else if (!generator.started && !generator.finished) {
+    generator.finished = true;
+    generator.releaseUnstarted();
+  }
+  gcUntrack(generator);
+  rt.clearWeakrefs(generator);
+  freeObjectMemory(generator, GENERATOR_SIZE);
+  rt.gc.countDeallocation();
+  const returned = generator.returnValue;
+  generator.returnValue = null;
+  if (returned !== null) decref(returned);
+  decref(generator.code);
+  decref(generator.func);
+}
+
+function throwArguments(args: readonly PyObject[]): PyRaise {
+  const first = args[0];
+  if (first === undefined) throw typeError("throw expected at least 1 argument, got 0");
+  if (first instanceof PyType && first.isSubtypeOf(rt.exc.BaseException)) {
+    const value = args[1];
+    const exception = value === undefined || value === rt.None ? call(first, { values: [], kwnames: null }) : value instanceof PyBaseException ? (value.refcount++, value) : call(first, { values: [value], kwnames: null });
+    return new PyRaise(exception);
+  }
+  if (first instanceof PyBaseException) {
+    first.refcount++;
+    return new PyRaise(first);
+  }
+  throw typeError("exceptions must be classes or instances deriving from BaseException, not " + first.type.name);
+}
+
+export const GENERATOR_SPEC: BuiltinTypeSpec = {
+  name: "generator",
+  layout: { basicSize: GENERATOR_SIZE, itemSize: 0, gc: true, preHeader: false },
+  slots: {
+    dealloc: generatorDealloc,
+    traverse: (self, visit) => {
+      const generator = self as PyGenerator;
+      visit(generator.code);
+      visit(generator.func);
+      if (generator.returnValue !== null) visit(generator.returnValue);
+    },
+    finalize: generatorFinalize,
+    iter: (self) => {
+      self.refcount++;
+      return self;
+    },
+    iternext: generatorNext,
+    repr: textSlot((self) => `<generator object ${(self as PyGenerator).code.info.qualname} at ${addressText(self)}>`),
+  },
+  methods: [
+    {
+      name: "send",
+      kind: "one",
+      impl: (self, value) => {
+        const generator = self as PyGenerator;
+        if (!generator.started && value !== rt.None) throw typeError("can't send non-None value to a just-started generator");
+        value.refcount++;
+        const result = resumeGenerator(generator, value, null);
+        if (result === null) throw stopIterationWith(generator);
+        return result;
+      },
+    },
+    {
+      name: "throw",
+      kind: "positional",
+      impl: (self, args) => {
+        const generator = self as PyGenerator;
+        const raised = throwArguments(args);
+        if (!generator.started) {
+          generator.finished = true;
+          generator.releaseUnstarted();
+          throw raised;
+        }
+        const result = resumeGenerator(generator, null, raised);
+        if (result === null) throw stopIterationWith(generator);
+        return result;
+      },
+    },
+    {
+      name: "close",
+      kind: "noargs",
+      impl: (self) => {
+        closeGenerator(self as PyGenerator);
+        return newNone();
+      },
+    },
+  ],
+  getsets: [
+    { name: "__name__", get: (self) => newStr((self as PyGenerator).code.info.name) },
+    { name: "__qualname__", get: (self) => newStr((self as PyGenerator).code.info.qualname) },
+    { name: "gi_running", get: (self) => newBool((self as PyGenerator).running) },
+    { name: "gi_code", get: (self) => ((self as PyGenerator).code.refcount++, (self as PyGenerator).code) },
+  ],
+};
+
+function stopIterationWith(generator: PyGenerator): PyRaise {
+  const value = generator.returnValue;
+  if (value === null || value === rt.None) return pyError(rt.exc.StopIteration, null);
+  return new PyRaise(newExceptionWithArgs(rt.exc.StopIteration, [value]));
+}
+
+// ---- yield from ----------------------------------------------------------------------------
+
+export function yieldFromIter(iterable: PyObject): PyObject {
+  return getIter(iterable);
+}
+
+let lastYieldFromResult: PyObject | null = null;
+
+/** One step of `yield from`: the next value to yield (owned), or null when the iterator ended. */
+export function yieldFromStep(iterator: PyObject, sent: PyObject | null): PyObject | null {
+  if (iterator instanceof PyGenerator) {
+    const value = sent === null ? resumeGenerator(iterator, null, null) : resumeGenerator(iterator, sent, null);
+    if (value === null) {
+      lastYieldFromResult = iterator.returnValue;
+      if (lastYieldFromResult !== null) lastYieldFromResult.refcount++;
+    }
+    return value;
+  }
+  if (sent !== null) decref(sent);
+  const value = iterNext(iterator);
+  if (value === null) lastYieldFromResult = null;
+  return value;
+}
+
+/** The value of a finished `yield from` expression (new reference). */
+export function yieldFromResult(): PyObject {
+  const result = lastYieldFromResult;
+  lastYieldFromResult = null;
+  return result ?? newNone();
+}

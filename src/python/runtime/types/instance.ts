@@ -1,0 +1,105 @@
+// Instances of classes defined in Python (subtype_dealloc and friends) and of plain `object`.
+import { PyObject } from "../object.js";
+import { rt } from "../state.js";
+import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import { initInstanceAttributes } from "../instance-attributes.js";
+import type { PyType } from "../type.js";
+import { InstanceAttributes } from "../instance-attributes.js";
+
+/** An instance whose layout is plain `object` plus attribute storage. */
+export class PyInstance extends PyObject {
+  /** Values of __slots__ declared by the class and its bases, by slot name (owned). */
+  slotValues: Map<string, PyObject> | null;
+
+  constructor(type: PyType) {
+    super(type);
+    this.slotValues = null;
+  }
+}
+
+/** Bytes an instance of `type` occupies (without GC headers), for addresses and getsizeof. */
+export function instanceSize(type: PyType): number {
+  if (type === rt.types.object) return 16;
+  return type.layout.basicSize;
+}
+
+/** object.__new__(type): a bare instance of a heap type (or of object itself). */
+export function newInstance(type: PyType): PyInstance {
+  const instance = new PyInstance(type);
+  allocateObject(instance, instanceSize(type));
+  if (type.heapType) {
+    type.refcount++;
+    if (type.instancesHaveDict) initInstanceAttributes(instance);
+    rt.gc.countAllocation();
+    gcTrack(instance);
+  }
+  return instance;
+}
+
+/**
+ * Makes an object built by a built-in type's constructor an instance of the heap subtype
+ * `type` (class MyList(list)): it takes a reference to its class and gets attribute storage.
+ */
+export function adoptSubtype(object: PyObject, type: PyType): void {
+  if (object.type === type) return;
+  object.type = type;
+  if (type.heapType) {
+    type.refcount++;
+    if (type.instancesHaveDict && object.attributes === null) initInstanceAttributes(object);
+    if (object.gcGeneration < 0) gcTrack(object);
+  }
+}
+
+/**
+ * subtype_dealloc: finalizer first (__del__, at most once, may resurrect), then weak
+ * references, attributes, memory, and the instance's reference to its class.
+ */
+export function instanceDealloc(self: PyObject): void {
+  const type = self.type;
+  if (type.finalize !== null && !rt.gc.finalized.has(self)) {
+    rt.gc.finalized.add(self);
+    self.refcount = 1;
+    type.finalize(self);
+    if (--self.refcount !== 0) return; // resurrected
+  }
+  gcUntrack(self);
+  rt.clearWeakrefs(self);
+  releaseInstanceState(self as PyInstance);
+  freeObjectMemory(self, instanceSize(type));
+  if (type.heapType) {
+    rt.gc.countDeallocation();
+    if (--type.refcount === 0) type.type.dealloc(type);
+  }
+}
+
+function releaseInstanceState(instance: PyInstance): void {
+  const attributes = instance.attributes;
+  instance.attributes = null;
+  attributes?.release();
+  const slots = instance.slotValues;
+  instance.slotValues = null;
+  if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
+}
+
+export function instanceTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  const instance = self as PyInstance;
+  if (self.type.heapType) visit(self.type);
+  instance.attributes?.traverse(visit);
+  if (instance.slotValues !== null) for (const value of instance.slotValues.values()) visit(value);
+}
+
+/** subtype_clear: drops attributes and slot values (cycles through the class stay). */
+export function instanceClear(self: PyObject): void {
+  const instance = self as PyInstance;
+  const attributes = instance.attributes;
+  if (attributes !== null) {
+    instance.attributes = null;
+    attributes.release();
+    // The instance keeps a (now empty) attribute storage, as CPython keeps its dict slot.
+    instance.attributes = new InstanceAttributes(attributes.ownsValues);
+  }
+  const slots = instance.slotValues;
+  instance.slotValues = null;
+  if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
+}

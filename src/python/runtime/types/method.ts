@@ -1,0 +1,55 @@
+// Bound methods: a function and the instance (or class) it is bound to.
+import { PyObject } from "../object.js";
+import { rt } from "../state.js";
+import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import type { CallArgs } from "../slots.js";
+import { call } from "../abstract/object-protocol.js";
+
+export class PyMethod extends PyObject {
+  constructor(
+    /** __func__ (owned). */
+    readonly func: PyObject,
+    /** __self__ (owned). */
+    readonly self: PyObject,
+  ) {
+    super(rt.types.method);
+  }
+}
+
+/** PyMethodObject: func, self, weakreflist, vectorcall. */
+const METHOD_SIZE = 48;
+
+/** A bound method; `func` and `self` are borrowed (increfed). */
+export function newBoundMethod(func: PyObject, self: PyObject): PyMethod {
+  func.refcount++;
+  self.refcount++;
+  const method = new PyMethod(func, self);
+  allocateObject(method, METHOD_SIZE);
+  rt.gc.countAllocation();
+  gcTrack(method);
+  return method;
+}
+
+export function methodDealloc(self: PyObject): void {
+  const method = self as PyMethod;
+  gcUntrack(method);
+  freeObjectMemory(method, METHOD_SIZE);
+  rt.gc.countDeallocation();
+  const func = method.func;
+  const bound = method.self;
+  if (--func.refcount === 0) func.type.dealloc(func);
+  if (--bound.refcount === 0) bound.type.dealloc(bound);
+}
+
+export function methodTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  const method = self as PyMethod;
+  visit(method.func);
+  visit(method.self);
+}
+
+/** Calling a bound method prepends self (method_vectorcall). */
+export function methodCall(self: PyObject, args: CallArgs): PyObject {
+  const method = self as PyMethod;
+  return call(method.func, { values: [method.self, ...args.values], kwnames: args.kwnames });
+}

@@ -1,0 +1,168 @@
+// str objects: creation with CPython's singletons, interning per version, sizes and hashing.
+//
+// A Python str is held as a JS string (UTF-16). Python counts code points, so astral
+// characters (surrogate pairs) are one character; `kind` (PEP 393 storage width) and the
+// code-point length are computed once at creation, as CPython computes maxchar.
+import { PyObject, IMMORTAL_MARK } from "../object.js";
+import { rt } from "../state.js";
+import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { hashStr, strKind, type StrKind } from "../hashing/index.js";
+import type { PyHash } from "../hashing/hash-value.js";
+
+export const enum InternState {
+  NotInterned = 0,
+  /** In the interned table without owning a counted reference (mortal). */
+  Mortal = 1,
+  /** In the interned table and immortal (3.12+ rules). */
+  Immortal = 2,
+}
+
+export class PyStr extends PyObject {
+  readonly value: string;
+  readonly kind: StrKind;
+  /** Length in code points (differs from value.length only with astral characters). */
+  readonly length: number;
+  hashCache: PyHash | null;
+  interned: InternState;
+
+  constructor(value: string, kind: StrKind, length: number) {
+    super(rt.types.str);
+    this.value = value;
+    this.kind = kind;
+    this.length = length;
+    this.hashCache = null;
+    this.interned = InternState.NotInterned;
+  }
+}
+
+function codePointLength(value: string, kind: StrKind): number {
+  if (kind !== 4) return value.length;
+  let length = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    length++;
+  }
+  return length;
+}
+
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Bytes of a compact str object as sys.getsizeof reports it (before any GC header: none). */
+export function strObjectSize(str: PyStr): number {
+  const sizes = rt.profile.sizes;
+  if (str.kind === 1 && isAscii(str.value)) return sizes.asciiStrHeader + str.length + 1;
+  return sizes.compactStrHeader + (str.length + 1) * str.kind;
+}
+
+/** A brand-new str object (never a singleton): what CPython's PyUnicode_New-based paths return. */
+export function newStrObject(value: string): PyStr {
+  const kind = strKind(value);
+  const str = new PyStr(value, kind, codePointLength(value, kind));
+  allocateObject(str, strObjectSize(str));
+  return str;
+}
+
+/**
+ * A str with CPython's canonical results: '' and single Latin-1 characters are the shared
+ * singletons; anything else is a new object. New reference.
+ */
+export function newStr(value: string): PyStr {
+  const length = value.length;
+  if (length === 0) return newRef(rt.emptyStr);
+  if (length === 1) {
+    const code = value.charCodeAt(0);
+    if (code < 256) return newRef(rt.latin1Chars[code]!);
+  }
+  return newStrObject(value);
+}
+
+function newRef(str: PyStr): PyStr {
+  str.refcount++;
+  return str;
+}
+
+export function strHash(self: PyObject): PyHash {
+  const str = self as PyStr;
+  let hash = str.hashCache;
+  if (hash === null) {
+    const big = hashStr(str.value, rt.profile);
+    hash = big >= -9007199254740991n && big <= 9007199254740991n ? Number(big) : big;
+    str.hashCache = hash;
+  }
+  return hash;
+}
+
+export function strDealloc(self: PyObject): void {
+  const str = self as PyStr;
+  if (str.interned !== InternState.NotInterned) rt.interned.delete(str.value);
+  freeObjectMemory(str, strObjectSize(str));
+}
+
+/** Makes `str` immortal (3.12+ interning rules); its count no longer matters. */
+export function immortalize(object: PyObject): void {
+  if (object.refcount < IMMORTAL_MARK) object.refcount += IMMORTAL_MARK;
+}
+
+/**
+ * Interns a str, per the profile's rules (sys.intern, code constants, identifiers).
+ * `asName` marks identifiers and co_names entries, which 3.13+ interns immortal.
+ * Steals the reference to `str`; returns a new reference to the interned str.
+ */
+export function intern(str: PyStr, asName: boolean): PyStr {
+  if (str.type !== rt.types.str) return str;
+  const existing = rt.interned.get(str.value);
+  if (existing !== undefined) {
+    if (existing !== str) {
+      existing.refcount++;
+      str.refcount--;
+      if (str.refcount === 0) str.type.dealloc(str);
+    }
+    if (asName) promoteInterned(existing);
+    return existing;
+  }
+  rt.interned.set(str.value, str);
+  const model = rt.profile.interning;
+  if (model === "immortal" || (model === "names-immortal" && asName)) {
+    str.interned = InternState.Immortal;
+    immortalize(str);
+  } else {
+    str.interned = InternState.Mortal;
+  }
+  return str;
+}
+
+/** 3.13+: a string first interned as a constant becomes immortal once used as a name. */
+function promoteInterned(str: PyStr): void {
+  if (rt.profile.interning === "names-immortal" && str.interned === InternState.Mortal) {
+    str.interned = InternState.Immortal;
+    immortalize(str);
+  }
+}
+
+/** The interned str for an identifier (attribute and variable names): new reference. */
+export function internName(name: string): PyStr {
+  const existing = rt.interned.get(name);
+  if (existing !== undefined) {
+    promoteInterned(existing);
+    existing.refcount++;
+    return existing;
+  }
+  return intern(newStr(name), true);
+}
+
+/** True when CPython's code-object constant interning applies (ASCII letters, digits, _). */
+export function isNameCharsOnly(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const ok = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+    if (!ok) return false;
+  }
+  return true;
+}

@@ -1,0 +1,217 @@
+// One simulated notebook kernel: runs cells with IPython's execution rules (or `python -i`'s),
+// keeps the user namespace, and reports each cell's output, exception or refusal.
+import type { Profile } from "../profiles/profile.js";
+import type { PyObject } from "../runtime/object.js";
+import { decref } from "../runtime/object.js";
+import type { Runtime } from "../runtime/runtime.js";
+import { activateRuntime, rt } from "../runtime/state.js";
+import { createRuntime } from "../runtime/bootstrap.js";
+import { parse } from "../parser/index.js";
+import type * as ast from "../ast/nodes.js";
+import { compileModule, UnsupportedSyntax, SymbolTableError } from "../compiler/compile.js";
+import { createLiteralObjects, releaseLiteralObjects } from "../compiler/literals.js";
+import { PyRaise, Unsupported, LimitExceeded, SimulatedCrash, discardRaise } from "../runtime/errors.js";
+import { newDict, type PyDict } from "../runtime/types/dict.js";
+import { PyBaseException, exceptionStrText } from "../runtime/types/exceptions.js";
+import { formatException, exceptionLastLine } from "../runtime/traceback-format.js";
+import { newLimits } from "../runtime/limits.js";
+import { resetHandled } from "../runtime/ops/exception-ops.js";
+import { setNamespaceValue, namespaceValue } from "./namespace.js";
+import { newStr } from "../runtime/types/str.js";
+import { newList, type PyList } from "../runtime/types/list.js";
+import { IPythonDisplay, ReplDisplay, type DisplayHook } from "./display-hooks.js";
+import { syntaxErrorObject } from "./syntax-errors.js";
+import { takeHeapSnapshot, type HeapSnapshotData } from "./heap-snapshot.js";
+
+export type CellStatus = "ok" | "exception" | "unsupported" | "timeout" | "crash" | "error";
+
+export interface CellOutcome {
+  readonly status: CellStatus;
+  readonly output: string;
+  readonly exception?: { readonly type: string; readonly message: string; readonly traceback: string; readonly lastLine: string };
+  readonly unsupported?: { readonly feature: string; readonly line: number };
+  readonly engineMessage?: string;
+  readonly heap?: HeapSnapshotData;
+}
+
+export interface SessionOptions {
+  readonly display: "pretty" | "repr";
+}
+
+export interface CellLimits {
+  readonly timeoutMs: number;
+  readonly maxSteps: number;
+  /** Lesson line of the cell's first source line (unsupported-feature positions). */
+  readonly firstLine?: number;
+  readonly wantHeap?: boolean;
+}
+
+export class NotebookSession {
+  readonly runtime: Runtime;
+  private readonly namespace: PyDict;
+  private executionCount = 0;
+  private readonly display: DisplayHook;
+  private readonly inputHistory: PyList;
+  /** IPython keeps the last error's exception (sys.last_value), and with it its frames. */
+  private lastException: PyObject | null = null;
+
+  constructor(profile: Profile, private readonly options: SessionOptions) {
+    this.runtime = createRuntime(profile);
+    this.namespace = newDict();
+    setNamespaceValue(this.namespace, "__name__", newStr("__main__"));
+    setNamespaceValue(this.namespace, "__doc__", (rt.None.refcount++, rt.None));
+    setNamespaceValue(this.namespace, "__package__", (rt.None.refcount++, rt.None));
+    rt.builtins.refcount++;
+    setNamespaceValue(this.namespace, "__builtins__", rt.builtins);
+    this.inputHistory = newList([newStr("")]);
+    if (options.display === "pretty") {
+      this.display = new IPythonDisplay(this.namespace, this.inputHistory);
+    } else {
+      this.display = new ReplDisplay();
+    }
+    rt.currentGlobals = this.namespace;
+  }
+
+  /** Runs one cell to its end (or its first exception) and reports what a notebook shows. */
+  runCell(source: string, limits: CellLimits): CellOutcome {
+    activateRuntime(this.runtime);
+    const runtime = this.runtime;
+    runtime.output = [];
+    runtime.outputLength = 0;
+    runtime.callDepth = 0;
+    runtime.limits = newLimits(limits.timeoutMs, limits.maxSteps);
+    runtime.ops.steps = 100_000;
+    runtime.currentGlobals = this.namespace;
+    resetHandled();
+    this.executionCount++;
+    const count = this.executionCount;
+    const filename = this.options.display === "pretty" ? `<cell In[${count}]>` : `<stdin-${count}>`;
+    runtime.registerSource(filename, source);
+    this.display.beginCell(count, source);
+    const firstLine = limits.firstLine ?? 1;
+    try {
+      const outcome = this.execute(source, filename, firstLine);
+      return { ...outcome, output: runtime.output.join(""), heap: limits.wantHeap ? takeHeapSnapshot(this.namespace) : undefined };
+    } catch (error) {
+      return this.failure(error, firstLine);
+    } finally {
+      this.display.endCell();
+      if (runtime.gc.pending) runtime.gc.runPending();
+    }
+  }
+
+  private execute(source: string, filename: string, firstLine: number): Omit<CellOutcome, "output"> {
+    const parsed = parse(source, { mode: "exec", version: this.runtime.profile });
+    if (!parsed.ok) {
+      if ("unsupported" in parsed) return unsupportedOutcome(parsed.unsupported.feature, firstLine + parsed.unsupported.lineno - 1);
+      const exception = syntaxErrorObject(parsed.error, filename);
+      return this.recordException(new PyRaise(exception));
+    }
+    const module = parsed.tree;
+    // IPython: one parse per cell; its literal objects live until the cell ends.
+    const literals = createLiteralObjects(module);
+    try {
+      const statements = module.body;
+      const interactiveLast = this.options.display === "pretty" ? lastIsExpression(statements) : true;
+      for (let index = 0; index < statements.length; index++) {
+        const statement = statements[index]!;
+        const interactive = this.options.display === "repr" ? true : interactiveLast && index === statements.length - 1;
+        const failure = this.runStatement(statement, interactive, filename, literals, firstLine);
+        if (failure !== null) return failure;
+      }
+      return { status: "ok" };
+    } finally {
+      releaseLiteralObjects(literals);
+    }
+  }
+
+  /** Compiles and runs one top-level statement as its own code object (IPython's run_ast_nodes). */
+  private runStatement(statement: ast.Stmt, interactive: boolean, filename: string, literals: ReadonlyMap<ast.Constant, PyObject>, firstLine: number): Omit<CellOutcome, "output"> | null {
+    const module: ast.Module | ast.Interactive = interactive ? { type: "Interactive", body: [statement] } : { type: "Module", body: [statement], type_ignores: [] };
+    let compiled;
+    try {
+      compiled = compileModule(module, { filename, mode: interactive ? "single" : "exec", literals });
+    } catch (error) {
+      if (error instanceof UnsupportedSyntax) return unsupportedOutcome(error.feature, firstLine + error.line - 1);
+      if (error instanceof SymbolTableError) {
+        const exception = syntaxErrorObject({ type: "SyntaxError", msg: error.message, lineno: error.lineno, offset: error.offset, end_lineno: null, end_offset: null, text: this.runtime.sourceLine(filename, error.lineno) }, filename);
+        return this.recordException(new PyRaise(exception));
+      }
+      throw error;
+    }
+    // compile() frees its arena as it returns: folded constants keep only co_consts' references.
+    for (const object of compiled.arena) decref(object);
+    const code = compiled.code;
+    try {
+      const result = code.compiled!(this.namespace, this.runtime.builtins.dict);
+      decref(result);
+      return null;
+    } catch (error) {
+      if (error instanceof PyRaise) return this.recordException(error);
+      throw error;
+    } finally {
+      decref(code);
+    }
+  }
+
+  /** An uncaught exception: the cell stops; IPython keeps it as sys.last_value. */
+  private recordException(raised: PyRaise): Omit<CellOutcome, "output"> {
+    const exception = raised.exception;
+    const traceback = formatException(exception);
+    const lastLine = exceptionLastLine(exception);
+    const type = exception.type;
+    const typeText = type.module === "builtins" || type.module === "__main__" ? type.qualname : `${type.module}.${type.qualname}`;
+    const message = exception instanceof PyBaseException ? safeStr(exception) : "";
+    const previous = this.lastException;
+    this.lastException = exception;
+    if (previous !== null) decref(previous);
+    return { status: "exception", exception: { type: typeText, message, traceback, lastLine } };
+  }
+
+  private failure(error: unknown, firstLine: number): CellOutcome {
+    const output = this.runtime.output.join("");
+    if (error instanceof Unsupported) {
+      const line = (error as unknown as { line?: number }).line ?? 1;
+      return { ...unsupportedOutcome(error.feature, firstLine + line - 1), output };
+    }
+    if (error instanceof LimitExceeded) {
+      return { status: error.limit === "time" ? "timeout" : "timeout", output, engineMessage: `the simulator stopped the cell: ${error.message}` };
+    }
+    if (error instanceof SimulatedCrash) return { status: "crash", output, engineMessage: error.message };
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return { status: "error", output, engineMessage: "the simulator ran out of JavaScript stack (recursion deeper than it supports)" };
+    }
+    const message = error instanceof Error ? error.stack ?? error.message : String(error);
+    return { status: "error", output, engineMessage: `simulator bug: ${message}` };
+  }
+
+  /** The user namespace value of `name` (borrowed), for tests and heap views. */
+  lookup(name: string): PyObject | null {
+    return namespaceValue(this.namespace, name);
+  }
+
+  close(): void {
+    activateRuntime(this.runtime);
+    if (this.lastException !== null) {
+      decref(this.lastException);
+      this.lastException = null;
+    }
+  }
+}
+
+function safeStr(exception: PyBaseException): string {
+  try {
+    return exceptionStrText(exception);
+  } catch (error) {
+    if (error instanceof PyRaise) discardRaise(error);
+    return "<exception str() failed>";
+  }
+}
+
+function lastIsExpression(statements: readonly ast.Stmt[]): boolean {
+  return statements.length > 0 && statements[statements.length - 1]!.type === "Expr";
+}
+
+function unsupportedOutcome(feature: string, line: number): Omit<CellOutcome, "output"> {
+  return { status: "unsupported", unsupported: { feature, line } };
+}
