@@ -8,7 +8,7 @@ import { newInt } from "../runtime/types/int.js";
 import { newStr } from "../runtime/types/str.js";
 import type { PyList } from "../runtime/types/list.js";
 import { reprText } from "../runtime/abstract/object-protocol.js";
-import { prettyText } from "../display/pretty.js";
+import { formatForDisplay } from "../display/display-formatter.js";
 import { setNamespaceValue } from "./namespace.js";
 import { writeOutput } from "../modules/output.js";
 
@@ -101,7 +101,10 @@ export class IPythonDisplay implements DisplayHook {
   private show(value: PyObject): void {
     try {
       if (value === rt.None || this.quiet) return;
-      writeOutput("stdout", prettyText(value) + "\n");
+      // A formatter that raises still leaves the value in the history (IPython shows the
+      // traceback after storing it), so the error is re-raised at the end.
+      const outcome = formatForDisplay(value);
+      if (outcome.text !== null) writeOutput("stdout", outcome.text + "\n");
       // update_user_ns: rotate _, __, ___ then store _N and Out[N].
       const oldTriple = this.tripleUnderscore;
       this.tripleUnderscore = this.doubleUnderscore;
@@ -118,6 +121,7 @@ export class IPythonDisplay implements DisplayHook {
       decref(key);
       value.refcount++;
       this.lastResult = value;
+      if (outcome.error !== null) throw outcome.error;
     } finally {
       decref(value);
     }
