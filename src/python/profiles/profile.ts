@@ -107,6 +107,10 @@ export interface Profile {
   /** 3.14: freed list/dict/tuple/int objects hold a free-list pointer in their first word. */
   readonly intrusiveFreeLists: boolean;
 
+  // ---- deallocation
+  /** How deep deallocation chains are cut (memory/trashcan.ts). */
+  readonly trashcan: TrashcanModel;
+
   // ---- compiler (FACTS §1.3, §3.3)
   readonly folding: FoldingModel;
   /** Longest str/bytes a fold may produce. */
@@ -117,6 +121,12 @@ export interface Profile {
   readonly mergeConstantsAcrossCodeObjects: boolean;
   /** 3.9+: list/set displays of 3+ constants are built from a constant tuple/frozenset. */
   readonly constantDisplays: boolean;
+  /**
+   * How a def's annotations are compiled: a dict built at definition (≤3.9), a flat
+   * (name, value, ...) tuple made into a dict on first use (3.10–3.13), or 3.14's lazy
+   * `__annotate__` function (PEP 649), which the simulator does not model.
+   */
+  readonly annotations: "dict" | "tuple" | "lazy";
   /** ≤3.13: a function's co_consts starts with its docstring or None. */
   readonly functionConstsLeadingNone: boolean;
 
@@ -130,3 +140,14 @@ export interface Profile {
   // ---- hashing
   readonly stringHash: "siphash24" | "siphash13";
 }
+
+/**
+ * ≤3.12: deallocations nested `unwindLevel` deep are deferred until the outermost one ends.
+ * 3.13+: deallocation recurses until the C recursion budget is within `headroom` of its end;
+ * deferred objects are freed as soon as the stack has unwound `headroom` levels again.
+ * `depthLimit` stands for that budget (CPython 3.13: about 10 000 frames; the simulator uses
+ * what a JavaScript stack holds, so chains deeper than it are freed in a different order).
+ */
+export type TrashcanModel =
+  | { readonly style: "nesting"; readonly unwindLevel: number }
+  | { readonly style: "headroom"; readonly depthLimit: number; readonly headroom: number };

@@ -21,6 +21,9 @@ const SIZES_38: ObjectSizes = { ...SIZES_36, gcHeader: 16, instance: 48, slotsIn
 const SIZES_311: ObjectSizes = { ...SIZES_38, managedPreHeader: 16, zeroIntSize: 28, instance: 56 };
 const SIZES_312: ObjectSizes = { ...SIZES_311, asciiStrHeader: 40, compactStrHeader: 56, instance: 48 };
 
+/** 3.13+ (see TrashcanModel): CPython's budget is ~10 000 C frames; a JavaScript stack holds ~1 000 deallocations. */
+const HEADROOM_TRASHCAN = { style: "headroom", depthLimit: 1000, headroom: 50 } as const;
+
 const BASE: Omit<Profile, "key" | "minor" | "patchVersion"> = {
   major: 3,
   measured: true,
@@ -40,6 +43,8 @@ const BASE: Omit<Profile, "key" | "minor" | "patchVersion"> = {
   mergeConstantsAcrossCodeObjects: true,
   constantDisplays: true,
   functionConstsLeadingNone: true,
+  annotations: "tuple",
+  trashcan: { style: "nesting", unwindLevel: 50 },
   sizes: SIZES_38,
   pymallocAlignment: 16,
   poolSize: 16384,
@@ -61,6 +66,7 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
       maxFoldedTupleLength: 20,
       mergeConstantsAcrossCodeObjects: false,
       constantDisplays: false,
+      annotations: "dict",
       sizes: SIZES_36,
       pymallocAlignment: 8,
       poolSize: 4096,
@@ -76,13 +82,14 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
       baseRefcounts: baseRefcounts(4300, 108, 119, 1231, 62, 69),
       mergeConstantsAcrossCodeObjects: false,
       constantDisplays: false,
+      annotations: "dict",
       sizes: SIZES_36,
       pymallocAlignment: 8,
       poolSize: 4096,
     },
   ],
-  ["3.8", { ...BASE, key: "3.8", minor: 8, patchVersion: 18, constantDisplays: false, poolSize: 4096 }],
-  ["3.9", { ...BASE, key: "3.9", minor: 9, patchVersion: 18, poolSize: 4096 }],
+  ["3.8", { ...BASE, key: "3.8", minor: 8, patchVersion: 18, constantDisplays: false, annotations: "dict", poolSize: 4096 }],
+  ["3.9", { ...BASE, key: "3.9", minor: 9, patchVersion: 18, annotations: "dict", poolSize: 4096 }],
   ["3.10", { ...BASE, key: "3.10", minor: 10, patchVersion: 13, baseRefcounts: baseRefcounts(4180, 118, 120, 1413, 66, 70) }],
   [
     "3.11",
@@ -124,6 +131,7 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
       minor: 13,
       patchVersion: 0,
       frameStealsArguments: true,
+      trashcan: HEADROOM_TRASHCAN,
       immortality: { kind: "fixed", reported: 4_294_967_295, memoryWord: 4_294_967_295 },
       interning: "names-immortal",
       strConcatInPlace: false,
@@ -144,6 +152,8 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
       frameStealsArguments: true,
       borrowedLocalLoads: true,
       // 64-bit values derived from Include/refcount.h (FACTS §1.4, §7): 3<<30 plus flag bits.
+      annotations: "lazy",
+      trashcan: HEADROOM_TRASHCAN,
       immortality: {
         kind: "split",
         reported: 3_221_225_472,

@@ -20,6 +20,7 @@ import { instanceDealloc, instanceTraverse, instanceClear } from "./types/instan
 import { addInstanceDescriptors } from "./heap-type-descriptors.js";
 import { getIter, iterNext } from "./abstract/iteration.js";
 import { allocateObject } from "./memory/object-memory.js";
+import { withTrashcan, withoutTrashcan } from "./memory/trashcan.js";
 /** PyHeapTypeObject on 64-bit 3.11 (the size only shapes addresses). */
 const HEAP_TYPE_SIZE = 904;
 
@@ -230,10 +231,11 @@ function instanceBasicSize(base: PyType, type: PyType): number {
   return 16 + 8 * type.slotNames.length + 8;
 }
 
+/** subtype_dealloc, inside the trashcan; a built-in base's own deallocator runs without its own. */
 function instanceDeallocFor(base: PyType): (self: PyObject) => void {
-  if (base === rt.types.object || base.heapType) return instanceDealloc;
-  const baseDealloc = base.dealloc;
-  return (self: PyObject): void => {
+  if (base === rt.types.object || base.heapType) return guardedInstanceDealloc;
+  const baseDealloc = withoutTrashcan(base.dealloc);
+  return withTrashcan((self: PyObject): void => {
     const type = self.type;
     if (type.finalize !== null && !rt.gc.finalized.has(self)) {
       rt.gc.finalized.add(self);
@@ -246,8 +248,10 @@ function instanceDeallocFor(base: PyType): (self: PyObject) => void {
     attributes?.release();
     baseDealloc(self);
     if (type.heapType && --type.refcount === 0) type.type.dealloc(type);
-  };
+  });
 }
+
+const guardedInstanceDealloc = withTrashcan(instanceDealloc);
 
 function slotNamesOf(value: PyObject): string[] {
   if (value instanceof PyStr) return [value.value];

@@ -17,6 +17,7 @@ import type { ExecutionLimits } from "./limits.js";
 import type { PyBytes } from "./types/bytes.js";
 import type { PyDict } from "./types/dict.js";
 import type { Ops } from "./ops/index.js";
+import { TrashcanState } from "./memory/trashcan.js";
 
 /** The start of the region static objects (types, None, small ints) are placed in. */
 const STATIC_REGION = 0x55d4_a8e0_0000;
@@ -36,6 +37,8 @@ export class Runtime {
   False!: PyInt;
   Ellipsis!: PyObject;
   NotImplemented!: PyObject;
+  /** Dead int objects whose JavaScript objects new ints reuse (types/int.ts). */
+  readonly spareInts: PyInt[] = [];
   /** The cached ints -5..256, index = value + 5. */
   smallInts!: PyInt[];
   emptyTuple!: PyTuple;
@@ -48,6 +51,8 @@ export class Runtime {
   /** b'\x00'..b'\xff' singletons. */
   singleBytes!: PyBytes[];
   gc!: Collector;
+  /** Deallocations deferred past the trashcan's nesting level (memory/trashcan.ts). */
+  readonly trashcan = new TrashcanState();
   /** What generated code calls (see ops/index.ts). */
   ops!: Ops;
   freeLists!: FreeLists;

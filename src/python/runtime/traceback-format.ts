@@ -4,6 +4,15 @@ import { PyBaseException, exceptionSummary } from "./types/exceptions.js";
 import { rt } from "./state.js";
 import { suggestionFor } from "./suggestions.js";
 
+/** Cells compiled by the IPython session (session/cell-transform.ts) under `<ipython-input-N-HASH>`. */
+const IPYTHON_FILENAME = /^<ipython-input-(\d+)-[0-9a-f]{12}>$/;
+
+/** How IPython 8 labels a cell's frames in tracebacks ("Cell In[3]"), or null for other files. */
+function cellLabel(filename: string): string | null {
+  const match = IPYTHON_FILENAME.exec(filename);
+  return match === null ? null : `Cell In[${match[1]}]`;
+}
+
 const CAUSE = "\nThe above exception was the direct cause of the following exception:\n\n";
 const CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n\n";
 
@@ -27,7 +36,9 @@ function formatOne(exception: PyObject): string {
   if (exception instanceof PyBaseException && exception.traceback.length > 0) {
     lines.push("Traceback (most recent call last):");
     for (const entry of exception.traceback) {
-      lines.push(`  File "${entry.code.info.filename}", line ${entry.line}, in ${entry.code.info.name}`);
+      const filename = entry.code.info.filename;
+      const label = cellLabel(filename);
+      lines.push(`  ${label ?? `File "${filename}"`}, line ${entry.line}, in ${entry.code.info.name}`);
       const source = rt.sourceLine(entry.code.info.filename, entry.line);
       if (source !== null) lines.push(`    ${source.trim()}`);
     }

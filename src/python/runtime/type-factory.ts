@@ -9,6 +9,7 @@ import { newBuiltinFunction } from "./types/builtin-function.js";
 import { newCallableWrapper } from "./types/function-wrappers.js";
 import type { MethodDef } from "./method-def.js";
 import { typeError } from "./errors.js";
+import { withTrashcan } from "./memory/trashcan.js";
 
 /** Size of a static type object (PyTypeObject) in the static region. */
 const TYPE_OBJECT_SIZE = 408;
@@ -54,6 +55,23 @@ const INHERITED_FIELDS: readonly (keyof SlotFields)[] = [
   "inplaceRepeat",
 ];
 
+/**
+ * Built-in types whose deallocator is wrapped in Py_TRASHCAN_BEGIN/END in CPython (list_dealloc,
+ * tupledealloc, dict_dealloc, set_dealloc, BaseException_dealloc, method_dealloc, meth_dealloc,
+ * tb_dealloc); heap classes get it in class-builder.ts (subtype_dealloc).
+ */
+const TRASHCAN_TYPES: ReadonlySet<string> = new Set([
+  "list",
+  "tuple",
+  "dict",
+  "set",
+  "frozenset",
+  "BaseException",
+  "method",
+  "builtin_function_or_method",
+  "traceback",
+]);
+
 /** Phase 2: base, MRO, layout, slots (own then inherited) and the namespace. */
 export function completeBuiltinType(type: PyType, spec: BuiltinTypeSpec, base: PyType | null): void {
   type.type = rt.types.type;
@@ -67,6 +85,7 @@ export function completeBuiltinType(type: PyType, spec: BuiltinTypeSpec, base: P
   type.refcount = rt.profile.baseRefcounts.type;
   const own = spec.slots ?? {};
   for (const [key, value] of Object.entries(own)) (type as unknown as Record<string, unknown>)[key] = value;
+  if (own.dealloc !== undefined && TRASHCAN_TYPES.has(spec.name)) type.dealloc = withTrashcan(own.dealloc);
   if (spec.slots?.new_ !== undefined) type.new_ = spec.slots.new_;
   for (const [op, slot] of spec.binary ?? []) type.binary[op] = slot;
   for (const [op, slot] of spec.inplace ?? []) type.inplace[op] = slot;

@@ -5,6 +5,7 @@ import type { PyObject } from "../runtime/object.js";
 import { decref } from "../runtime/object.js";
 import type { Runtime } from "../runtime/runtime.js";
 import { activateRuntime, rt } from "../runtime/state.js";
+import { transformCell, ipythonCellFilename } from "./cell-transform.js";
 import { createRuntime } from "../runtime/bootstrap.js";
 import { parse } from "../parser/index.js";
 import type * as ast from "../ast/nodes.js";
@@ -85,12 +86,19 @@ export class NotebookSession {
     resetHandled();
     this.executionCount++;
     const count = this.executionCount;
-    const filename = this.options.display === "pretty" ? `<cell In[${count}]>` : `<stdin-${count}>`;
-    runtime.registerSource(filename, source);
+    let text = source;
+    let filename = `<stdin-${count}>`;
+    let firstLine = limits.firstLine ?? 1;
+    if (this.options.display === "pretty") {
+      const transformed = transformCell(source);
+      text = transformed.text;
+      filename = ipythonCellFilename(count, text);
+      firstLine += transformed.droppedLines;
+    }
+    runtime.registerSource(filename, text);
     this.display.beginCell(count, source);
-    const firstLine = limits.firstLine ?? 1;
     try {
-      const outcome = this.execute(source, filename, firstLine);
+      const outcome = this.execute(text, filename, firstLine);
       return { ...outcome, output: runtime.output.join(""), heap: limits.wantHeap ? takeHeapSnapshot(this.namespace) : undefined };
     } catch (error) {
       return this.failure(error, firstLine);

@@ -34,7 +34,7 @@ function compileGenerators(unit: CodeUnit, node: InlineComprehension, index: num
   const label = emitter.temporary("comp");
   emitter.open(`${label}: for (;;) {`);
   emitter.line("if (--R.steps < 0) tick();");
-  emitter.line(`{ const v = next(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
+  emitter.line(`{ const v = ${iterator}.type.iternext(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
   storeTarget(unit, generator.target);
   for (const condition of generator.ifs) {
     const test = compileCondition(unit, condition);
@@ -107,7 +107,7 @@ function compileGeneratorBody(unit: CodeUnit, node: ast.GeneratorExp, index: num
   }
   emitter.open(`${label}: for (;;) {`);
   emitter.line("if (--R.steps < 0) tick();");
-  emitter.line(`{ const v = next(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
+  emitter.line(`{ const v = ${iterator}.type.iternext(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
   storeTarget(unit, generator.target);
   for (const condition of generator.ifs) {
     const test = compileCondition(unit, condition);

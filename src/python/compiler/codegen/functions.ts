@@ -83,32 +83,82 @@ function pushDefaults(unit: CodeUnit, args: ast.Arguments): { defaults: string; 
   }
   let kwdefaults = "null";
   const present = args.kwonlyargs.map((parameter, index) => ({ parameter, value: args.kw_defaults[index] })).filter((entry) => entry.value !== null && entry.value !== undefined);
-  if (present.length > 0) {
-    kwdefaults = emitter.push("buildDict(0)");
-    for (const { parameter, value } of present) {
-      emitter.push(`(${unit.nameRef(parameter.arg)}.refcount++, ${unit.nameRef(parameter.arg)})`);
-      compileExpression(unit, value!);
-      const valueSlot = emitter.pop();
-      const keySlot = emitter.pop();
-      emitter.line(`dictSetItem(${kwdefaults}, ${keySlot}, ${valueSlot}); ${keySlot} = null; ${valueSlot} = null;`);
-    }
-  }
+  if (present.length > 0) kwdefaults = buildConstKeyMap(unit, present.map((entry) => entry.parameter.arg), present.map((entry) => entry.value!));
   return { defaults, kwdefaults };
 }
 
-/** MAKE_FUNCTION for `child`, leaving the function on the stack. */
-function makeFunction(parent: CodeUnit, child: CodeUnit, args: ast.Arguments | null): void {
+/**
+ * BUILD_CONST_KEY_MAP: the values evaluated in order, then the keys as one tuple constant (so
+ * co_consts gains `('y', 'z')` after the values' own constants). Leaves the dict in a slot.
+ */
+function buildConstKeyMap(unit: CodeUnit, keys: readonly string[], values: readonly ast.Expr[]): string {
+  const emitter = unit.emitter;
+  const start = emitter.depth;
+  for (const value of values) compileExpression(unit, value);
+  const slots: string[] = [];
+  for (let index = 0; index < values.length; index++) slots.unshift(emitter.pop());
+  const keysIndex = unit.constIndex({ origin: "tuple", items: keys.map((key) => ({ origin: "folded", value: { kind: "str", value: key } })), byCompiler: true });
+  const target = emitter.slot(start);
+  // The values leave their slots first: the dict goes into the first of them.
+  const takes = slots.map((slot, index) => `const v${index} = ${slot}; ${slot} = null;`);
+  const sets = slots.map((_slot, index) => `{ const k = K${keysIndex}.items[${index}]; k.refcount++; dictSetItem(d, k, v${index}); }`);
+  emitter.line(`{ ${takes.join(" ")} const d = buildDict(${keys.length}); ${target} = d; ${sets.join(" ")} }`);
+  emitter.reserve();
+  return target;
+}
+
+/** The annotated parameters of a def in compiler_visit_annotations' order, then `return`. */
+function annotationsOf(args: ast.Arguments, returns: ast.Expr | null | undefined): { name: string; value: ast.Expr }[] {
+  const entries: { name: string; value: ast.Expr }[] = [];
+  const add = (parameter: ast.Arg | null | undefined): void => {
+    if (parameter?.annotation) entries.push({ name: parameter.arg, value: parameter.annotation });
+  };
+  args.posonlyargs.forEach(add);
+  args.args.forEach(add);
+  add(args.vararg);
+  args.kwonlyargs.forEach(add);
+  add(args.kwarg);
+  if (returns) entries.push({ name: "return", value: returns });
+  return entries;
+}
+
+/**
+ * The annotations operand of MAKE_FUNCTION, or "null": up to 3.9 a dict (BUILD_CONST_KEY_MAP),
+ * from 3.10 a flat (name, value, ...) tuple that `__annotations__` turns into a dict on first use.
+ */
+function pushAnnotations(unit: CodeUnit, entries: readonly { name: string; value: ast.Expr }[]): string {
+  if (entries.length === 0) return "null";
+  if (unit.profile.annotations === "lazy") throw new UnsupportedSyntax("annotations (3.14 compiles them into a lazy __annotate__ function)", entries[0]!.value.lineno);
+  if (unit.profile.annotations === "dict") return buildConstKeyMap(unit, entries.map((entry) => entry.name), entries.map((entry) => entry.value));
+  const emitter = unit.emitter;
+  const start = emitter.depth;
+  for (const entry of entries) {
+    const name = unit.strConstRef(entry.name);
+    emitter.push(`(${name}.refcount++, ${name})`);
+    compileExpression(unit, entry.value);
+  }
+  const slots: string[] = [];
+  for (let index = 0; index < entries.length * 2; index++) slots.unshift(emitter.pop());
+  const target = emitter.slot(start);
+  emitter.line(`{ const items = [${slots.join(", ")}]; ${slots.map((slot) => `${slot} = null;`).join(" ")} ${target} = buildTuple(items); }`);
+  emitter.reserve();
+  return target;
+}
+
+/** MAKE_FUNCTION for `child`, leaving the function on the stack. `node` gives a def's annotations. */
+function makeFunction(parent: CodeUnit, child: CodeUnit, args: ast.Arguments | null, node?: ast.FunctionDef): void {
   const emitter = parent.emitter;
   const start = emitter.depth;
   const { defaults, kwdefaults } = args === null ? { defaults: "null", kwdefaults: "null" } : pushDefaults(parent, args);
+  const annotations = node === undefined ? "null" : pushAnnotations(parent, annotationsOf(node.args, node.returns));
   const hasClosure = pushClosure(parent, child);
   const closure = hasClosure ? emitter.slot(emitter.depth - 1) : "null";
   const codeIndex = parent.codeConstIndex(child);
   if (parent.profile.minor <= 10) parent.strConstIndex(child.qualname);
   const target = emitter.slot(start);
-  const taken = [defaults, kwdefaults, closure].filter((slot) => slot !== "null");
+  const taken = [defaults, kwdefaults, annotations, closure].filter((slot) => slot !== "null");
   emitter.line(
-    `{ const f = makeFunction(K${codeIndex}, G, B, ${defaults}, ${kwdefaults}, ${closure}); ${taken.map((slot) => `${slot} = null;`).join(" ")} ${target} = f; }`,
+    `{ const f = makeFunction(K${codeIndex}, G, B, ${defaults}, ${kwdefaults}, ${closure}, ${annotations}); ${taken.map((slot) => `${slot} = null;`).join(" ")} ${target} = f; }`,
   );
   emitter.depth = start;
   emitter.reserve();
@@ -119,7 +169,7 @@ export function compileFunctionDef(unit: CodeUnit, node: ast.FunctionDef): void 
   if (node.type_params.length > 0) throw new UnsupportedSyntax("type parameters", node.lineno);
   for (const decorator of node.decorator_list) compileExpression(unit, decorator);
   const child = buildFunctionUnit(unit, node, node.name);
-  makeFunction(unit, child, node.args);
+  makeFunction(unit, child, node.args, node);
   applyDecorators(unit, node.decorator_list.length);
   void emitter;
   storeName(unit, node.name);

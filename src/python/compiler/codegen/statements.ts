@@ -155,7 +155,7 @@ function compileFor(unit: CodeUnit, node: ast.For): void {
   if (broke !== null) emitter.line(`let ${broke} = false;`);
   emitter.open(`${label}: for (;;) {`);
   emitter.line("if (--R.steps < 0) tick();");
-  emitter.line(`{ const v = next(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
+  emitter.line(`{ const v = ${iterator}.type.iternext(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
   storeTarget(unit, node.target);
   unit.loops.push({ label, depth: emitter.depth, onBreak: broke === null ? "" : `${broke} = true;` });
   compileBody(unit, node.body);

@@ -15,36 +15,51 @@
 
 const POOL_HEADER = 48;
 const SMALL_REQUEST_LIMIT = 512;
+/** Unmapped pools between consecutive arenas. */
+const ARENA_GAP_POOLS = 17;
 
 class Pool {
   /** Blocks handed out so far by bumping (blocks below this index have been used once). */
   nextBlock = 0;
   /** Head of the LIFO list of freed blocks (block indexes), -1 when empty. */
   freeHead = -1;
-  /** next-free link per block index (-1 = end of list). */
+  /**
+   * next-free link per block index (-1 = end of list). For a freed block this is also what its
+   * first word holds: the address of the block freed before it.
+   */
   readonly freeNext: Int32Array;
-  /** The address written into a freed block's first word (0 for end of list). */
-  readonly freeWord: Float64Array;
   /** The live object in each block (undefined when free) and its address's offset into the block. */
   readonly occupants: unknown[];
   readonly occupantOffsets: Int32Array;
   used = 0;
   inUsedList = false;
+  /**
+   * Offset of block 0 from the allocator's first arena. The hot paths work on these small
+   * integers; an absolute address (about 2**47) is a double, which V8 boxes when stored.
+   */
+  readonly firstOffset: number;
 
   constructor(
     readonly start: number,
+    startOffset: number,
     readonly sizeClass: number,
     readonly blockSize: number,
     readonly capacity: number,
   ) {
     this.freeNext = new Int32Array(capacity).fill(-1);
-    this.freeWord = new Float64Array(capacity);
     this.occupants = new Array(capacity).fill(undefined);
     this.occupantOffsets = new Int32Array(capacity);
+    this.firstOffset = startOffset + POOL_HEADER;
   }
 
   blockAddress(index: number): number {
     return this.start + POOL_HEADER + index * this.blockSize;
+  }
+
+  /** The first word of a freed block: the address of the next free block, 0 at the end. */
+  freeWord(index: number): number {
+    const next = this.freeNext[index]!;
+    return next >= 0 ? this.blockAddress(next) : 0;
   }
 }
 
@@ -52,9 +67,15 @@ export class Allocator {
   private readonly poolSize: number;
   private readonly arenaSize: number;
   private readonly alignment: number;
+  private readonly alignmentShift: number;
+  /** log2(poolSize). */
+  private readonly poolShift: number;
   /** usedpools: per size class, the pools with free room, most recently used first. */
   private readonly usedPools: Pool[][];
-  private readonly poolsByNumber = new Map<number, Pool>();
+  /** Live pools by (pool start - first arena start) / pool size: finding a block's pool is one index. */
+  private readonly poolsByIndex: (Pool | undefined)[] = [];
+  /** The first arena's start: `allocateSmall` offsets are relative to it. */
+  readonly arenaBase: number;
   private readonly emptyPools: number[] = [];
   private nextArenaStart: number;
   private arenaPoolsLeft = 0;
@@ -68,8 +89,11 @@ export class Allocator {
     this.poolSize = options.poolSize;
     this.arenaSize = options.poolSize === 4096 ? 256 * 1024 : 1024 * 1024;
     this.alignment = options.alignment;
+    this.alignmentShift = Math.log2(options.alignment);
+    this.poolShift = Math.log2(options.poolSize);
     this.usedPools = Array.from({ length: SMALL_REQUEST_LIMIT / options.alignment }, () => []);
     this.nextArenaStart = options.arenaStart;
+    this.arenaBase = options.arenaStart;
     this.largeCursor = options.largeStart;
   }
 
@@ -79,52 +103,44 @@ export class Allocator {
    */
   allocate(size: number, headerBytes: number, object: unknown): number {
     if (size > SMALL_REQUEST_LIMIT) return this.allocateLarge(size, headerBytes, object);
-    const sizeClass = ((size + this.alignment - 1) / this.alignment - 1) | 0;
+    return this.arenaBase + this.allocateSmall(size, headerBytes, object);
+  }
+
+  /**
+   * The pymalloc path of `allocate` (size ≤ 512): returns the address minus `arenaBase`, a small
+   * integer, so hot callers (ints) avoid a boxed double until they store the address.
+   */
+  allocateSmall(size: number, headerBytes: number, object: unknown): number {
+    const sizeClass = ((size + this.alignment - 1) >> this.alignmentShift) - 1;
     const pools = this.usedPools[sizeClass]!;
-    let pool = pools.length > 0 ? pools[pools.length - 1]! : this.newPool(sizeClass);
-    let index: number;
-    if (pool.freeHead >= 0) {
-      index = pool.freeHead;
-      pool.freeHead = pool.freeNext[index]!;
-    } else {
-      index = pool.nextBlock++;
-    }
-    pool.used++;
+    const pool = pools.length > 0 ? pools[pools.length - 1]! : this.newPool(sizeClass);
+    let index = pool.freeHead;
+    if (index >= 0) pool.freeHead = pool.freeNext[index]!;
+    else index = pool.nextBlock++;
     pool.occupants[index] = object;
     pool.occupantOffsets[index] = headerBytes;
-    if (pool.used === pool.capacity) {
+    if (++pool.used === pool.capacity) {
       pools.pop();
       pool.inUsedList = false;
     }
-    return pool.blockAddress(index) + headerBytes;
+    return pool.firstOffset + index * pool.blockSize + headerBytes;
   }
 
   /** Frees the block of the object at `address`, allocated with the same size and header. */
   free(address: number, headerBytes: number, size: number): void {
-    const blockAddress = address - headerBytes;
     if (size > SMALL_REQUEST_LIMIT) {
-      const large = this.largeBlocks.get(blockAddress);
-      if (large === undefined || large.object === undefined) throw new Error(`simulator bug: double free at 0x${address.toString(16)}`);
-      this.freeLarge(blockAddress, large.size);
+      this.freeLargeAt(address, headerBytes);
       return;
     }
-    const pool = this.poolsByNumber.get(Math.floor(blockAddress / this.poolSize));
+    const offset = address - headerBytes - this.arenaBase;
+    const pool = offset >= 0 && offset < 2 ** 31 ? this.poolsByIndex[offset >> this.poolShift] : undefined;
     if (pool === undefined) throw new Error(`simulator bug: free of unknown address 0x${address.toString(16)}`);
-    const index = (blockAddress - pool.start - POOL_HEADER) / pool.blockSize;
-    pool.freeWord[index] = pool.freeHead >= 0 ? pool.blockAddress(pool.freeHead) : 0;
+    const index = (((offset | 0) - pool.firstOffset) / pool.blockSize) | 0;
     pool.freeNext[index] = pool.freeHead;
     pool.freeHead = index;
     pool.occupants[index] = undefined;
-    pool.used--;
-    if (pool.used === 0) {
-      // An empty pool leaves usedpools and may later serve any size class.
-      if (pool.inUsedList) {
-        const pools = this.usedPools[pool.sizeClass]!;
-        pools.splice(pools.indexOf(pool), 1);
-        pool.inUsedList = false;
-      }
-      this.poolsByNumber.delete(pool.start / this.poolSize);
-      this.emptyPools.push(pool.start);
+    if (--pool.used === 0) {
+      this.retireEmptyPool(pool);
       return;
     }
     if (!pool.inUsedList) {
@@ -132,6 +148,24 @@ export class Allocator {
       this.usedPools[pool.sizeClass]!.push(pool);
       pool.inUsedList = true;
     }
+  }
+
+  /** An empty pool leaves usedpools and may later serve any size class. */
+  private retireEmptyPool(pool: Pool): void {
+    if (pool.inUsedList) {
+      const pools = this.usedPools[pool.sizeClass]!;
+      pools.splice(pools.indexOf(pool), 1);
+      pool.inUsedList = false;
+    }
+    this.poolsByIndex[(pool.start - this.arenaBase) >> this.poolShift] = undefined;
+    this.emptyPools.push(pool.start);
+  }
+
+  private freeLargeAt(address: number, headerBytes: number): void {
+    const blockAddress = address - headerBytes;
+    const large = this.largeBlocks.get(blockAddress);
+    if (large === undefined || large.object === undefined) throw new Error(`simulator bug: double free at 0x${address.toString(16)}`);
+    this.freeLarge(blockAddress, large.size);
   }
 
   /**
@@ -145,7 +179,7 @@ export class Allocator {
       if (large !== undefined) large.object = occupant;
       return;
     }
-    const pool = this.poolsByNumber.get(Math.floor(blockAddress / this.poolSize));
+    const pool = this.poolAt(blockAddress);
     if (pool === undefined) return;
     const index = (blockAddress - pool.start - POOL_HEADER) / pool.blockSize;
     pool.occupants[index] = occupant;
@@ -154,14 +188,14 @@ export class Allocator {
 
   /** Which object's memory covers `address`, and at what offset into that object. */
   locate(address: number): { kind: "object"; object: unknown; offset: number } | { kind: "free"; word: number; offset: number } | { kind: "unknown" } {
-    const pool = this.poolsByNumber.get(Math.floor(address / this.poolSize));
+    const pool = this.poolAt(address);
     if (pool !== undefined) {
       const index = Math.floor((address - pool.start - POOL_HEADER) / pool.blockSize);
       if (index < 0 || index >= pool.nextBlock) return { kind: "unknown" };
       const blockOffset = address - pool.blockAddress(index);
       const occupant = pool.occupants[index];
       if (occupant !== undefined) return { kind: "object", object: occupant, offset: blockOffset - pool.occupantOffsets[index]! };
-      return { kind: "free", word: blockOffset === 0 ? pool.freeWord[index]! : 0, offset: blockOffset };
+      return { kind: "free", word: blockOffset === 0 ? pool.freeWord(index) : 0, offset: blockOffset };
     }
     for (const [start, block] of this.largeBlocks) {
       if (address >= start && address < start + block.size) {
@@ -172,17 +206,27 @@ export class Allocator {
     return { kind: "unknown" };
   }
 
+  /** The live pool covering `address`, if any. */
+  private poolAt(address: number): Pool | undefined {
+    const offset = address - this.arenaBase;
+    if (offset < 0 || offset >= 2 ** 31) return undefined;
+    return this.poolsByIndex[offset >> this.poolShift];
+  }
+
   private newPool(sizeClass: number): Pool {
     if (this.arenaPoolsLeft === 0) {
       this.arenaCursor = this.nextArenaStart;
-      this.nextArenaStart += this.arenaSize + 0x41000; // arenas are separate mmaps
+      // Arenas are separate mmaps, so there is a gap between them; pools stay pool-aligned,
+      // which is what lets free() find a block's pool from its address alone.
+      this.nextArenaStart += this.arenaSize + ARENA_GAP_POOLS * this.poolSize;
       this.arenaPoolsLeft = this.arenaSize / this.poolSize;
     }
     const start = this.emptyPools.pop() ?? this.takeArenaPool();
     const blockSize = (sizeClass + 1) * this.alignment;
     const capacity = Math.floor((this.poolSize - POOL_HEADER) / blockSize);
-    const pool = new Pool(start, sizeClass, blockSize, capacity);
-    this.poolsByNumber.set(start / this.poolSize, pool);
+    const startOffset = start - this.arenaBase;
+    const pool = new Pool(start, startOffset, sizeClass, blockSize, capacity);
+    this.poolsByIndex[startOffset >> this.poolShift] = pool;
     this.usedPools[sizeClass]!.push(pool);
     pool.inUsedList = true;
     return pool;

@@ -18,7 +18,16 @@ import { typeError } from "../errors.js";
 import { instanceAttribute } from "../instance-attributes.js";
 
 /** MAKE_FUNCTION: steals defaults, kwdefaults and closure. */
-export function makeFunction(code: PyCode, globals: PyObject, builtins: PyObject, defaults: PyObject | null, kwdefaults: PyObject | null, closure: PyObject | null): PyObject {
+/** MAKE_FUNCTION: steals defaults, kwdefaults, closure and annotations (a dict, or 3.10+'s flat tuple). */
+export function makeFunction(
+  code: PyCode,
+  globals: PyObject,
+  builtins: PyObject,
+  defaults: PyObject | null,
+  kwdefaults: PyObject | null,
+  closure: PyObject | null,
+  annotations: PyObject | null = null,
+): PyObject {
   code.refcount++;
   globals.refcount++;
   builtins.refcount++;
@@ -41,6 +50,7 @@ export function makeFunction(code: PyCode, globals: PyObject, builtins: PyObject
   func.defaults = defaults as PyTuple | null;
   func.kwdefaults = kwdefaults;
   func.closure = closure as PyTuple | null;
+  func.annotations = annotations;
   return func;
 }
 

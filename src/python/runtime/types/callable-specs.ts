@@ -45,7 +45,7 @@ import { newNone } from "../values.js";
 import { typeError, valueError, attributeError } from "../errors.js";
 import { call, reprText } from "../abstract/object-protocol.js";
 import { instanceDictObject, initInstanceAttributes } from "../instance-attributes.js";
-import { newDict, PyDict } from "./dict.js";
+import { newDict, dictSetItem, PyDict } from "./dict.js";
 import { adoptSubtype } from "./instance.js";
 import { genericGetAttr, lookupAttr } from "../abstract/attributes.js";
 import { internName } from "./str.js";
@@ -126,6 +126,7 @@ export const FUNCTION_SPEC: BuiltinTypeSpec = {
       get: (self) => {
         const func = self as PyFunction;
         if (func.annotations === null) func.annotations = newDict();
+        else if (func.annotations instanceof PyTuple) func.annotations = annotationsDict(func.annotations);
         func.annotations.refcount++;
         return func.annotations;
       },
@@ -396,3 +397,11 @@ export const PROPERTY_SPEC: BuiltinTypeSpec = {
 };
 
 export { newTuple, PyDict, attributeError };
+
+/** func_get_annotations (3.10–3.13): the flat (name, value, ...) tuple becomes a dict once. Steals the tuple. */
+function annotationsDict(pairs: PyTuple): PyObject {
+  const annotations = newDict();
+  for (let index = 0; index + 1 < pairs.items.length; index += 2) dictSetItem(annotations, pairs.items[index]!, pairs.items[index + 1]!);
+  decref(pairs);
+  return annotations;
+}

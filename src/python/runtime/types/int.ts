@@ -5,7 +5,8 @@ import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { type IntValue, digitCount } from "./int-value.js";
 
 export class PyInt extends PyObject {
-  readonly value: IntValue;
+  /** Never changes while the object is alive (ints are immutable); see `newIntObject`. */
+  value: IntValue;
 
   constructor(value: IntValue) {
     super(rt.types.int);
@@ -15,6 +16,8 @@ export class PyInt extends PyObject {
 
 /** sys.getsizeof of an int: 24 bytes of header plus 4 per 30-bit digit (zero per profile). */
 export function intObjectSize(value: IntValue): number {
+  // The common case first (one 30-bit digit): this runs for every int made and freed.
+  if (typeof value === "number" && value !== 0 && value < 0x4000_0000 && value > -0x4000_0000) return 28;
   const digits = digitCount(value);
   if (digits === 0) return rt.profile.sizes.zeroIntSize;
   return 24 + 4 * digits;
@@ -30,15 +33,34 @@ export function newInt(value: IntValue): PyInt {
   return newIntObject(value);
 }
 
-/** Always a new int object (what the parser builds for large literals). New reference. */
+/** Dead exact ints kept for reuse by this many: making and freeing ints is the hottest path of loops. */
+const SPARE_INT_LIMIT = 1024;
+
+/**
+ * Always a new int object (what the parser builds for large literals). New reference.
+ * The JavaScript object may be a dead int's (`rt.spareInts`); the simulated address is always
+ * a fresh allocation, so nothing Python can see tells the difference.
+ */
 export function newIntObject(value: IntValue): PyInt {
-  const int = new PyInt(value);
-  allocateObject(int, intObjectSize(value));
+  const spare = rt.spareInts;
+  let int: PyInt;
+  if (spare.length > 0) {
+    int = spare.pop()!;
+    int.refcount = 1;
+    int.value = value;
+  } else {
+    int = new PyInt(value);
+  }
+  // Ints have no GC header: the block starts at the object.
+  const size = intObjectSize(value);
+  const allocator = rt.allocator;
+  int.address = size <= 512 ? allocator.arenaBase + allocator.allocateSmall(size, 0, int) : allocator.allocate(size, 0, int);
   return int;
 }
 
 export function intDealloc(self: PyObject): void {
-  freeObjectMemory(self, intObjectSize((self as PyInt).value));
+  rt.allocator.free(self.address, 0, intObjectSize((self as PyInt).value));
+  if (self.type === rt.types.int && self.extras === null && rt.spareInts.length < SPARE_INT_LIMIT) rt.spareInts.push(self as PyInt);
 }
 
 /** True for int and its subclasses (bool included). */
