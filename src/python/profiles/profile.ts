@@ -57,8 +57,12 @@ export type FoldingModel =
 export interface ObjectSizes {
   /** Bytes in front of a GC-tracked object (PyGC_Head). */
   readonly gcHeader: number;
-  /** Extra bytes before the GC header of instances with a managed dict (3.11+). */
+  /** Extra bytes before the GC header of instances with a managed dict (3.11+) or weakref list (3.12+). */
   readonly managedPreHeader: number;
+  /** 3.12+: the weakref list of heap-type instances lives in the pre-header too (no slot in the object). */
+  readonly managedWeakref: boolean;
+  /** 3.12+: subclasses of variable-size types (int, tuple) also keep their dict in the pre-header. */
+  readonly managedDictForVariableSize: boolean;
   /** sys.getsizeof(0): 3.11+ counts one digit for zero. */
   readonly zeroIntSize: number;
   /** Header bytes of a compact ASCII str (PyASCIIObject): 48 until 3.11, 40 from 3.12. */

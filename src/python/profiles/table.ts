@@ -10,6 +10,8 @@ function baseRefcounts(none: number, trueCount: number, falseCount: number, empt
 const SIZES_36: ObjectSizes = {
   gcHeader: 32,
   managedPreHeader: 0,
+  managedWeakref: false,
+  managedDictForVariableSize: false,
   zeroIntSize: 24,
   asciiStrHeader: 48,
   compactStrHeader: 72,
@@ -19,7 +21,7 @@ const SIZES_36: ObjectSizes = {
 };
 const SIZES_38: ObjectSizes = { ...SIZES_36, gcHeader: 16, instance: 48, slotsInstanceOneSlot: 40, emptySet: 216 };
 const SIZES_311: ObjectSizes = { ...SIZES_38, managedPreHeader: 16, zeroIntSize: 28, instance: 56 };
-const SIZES_312: ObjectSizes = { ...SIZES_311, asciiStrHeader: 40, compactStrHeader: 56, instance: 48 };
+const SIZES_312: ObjectSizes = { ...SIZES_311, managedWeakref: true, managedDictForVariableSize: true, asciiStrHeader: 40, compactStrHeader: 56, instance: 48 };
 
 /** 3.13+ (see TrashcanModel): CPython's budget is ~10 000 C frames; a JavaScript stack holds ~1 000 deallocations. */
 const HEADROOM_TRASHCAN = { style: "headroom", depthLimit: 1000, headroom: 50 } as const;

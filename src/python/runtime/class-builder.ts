@@ -176,7 +176,7 @@ export function typeNew(metatype: PyType, args: CallArgs): PyObject {
       type.qualname = value.value;
       return;
     }
-    if (key.value === "__classcell__" || key.value === "__slots__") return;
+    if (key.value === "__classcell__") return;
     let stored = value;
     if ((key.value === "__init_subclass__" || key.value === "__class_getitem__") && value instanceof PyFunction) {
       stored = newCallableWrapper(rt.types.classmethod, value);
@@ -194,19 +194,29 @@ export function typeNew(metatype: PyType, args: CallArgs): PyObject {
     type.namespace.set("__doc__", rt.None);
   }
 
-  // __slots__: named slots instead of a per-instance dict.
+  // __slots__: named slots instead of a per-instance dict (and weakref list, unless listed).
   const slotsValue = dictGetItem(namespace, internedKey("__slots__"));
-  const baseHasDict = base.instancesHaveDict;
+  const solidBase = base === rt.types.object || base.heapType;
   if (slotsValue !== null) {
     const names = slotNamesOf(slotsValue);
     type.slotNames = names.filter((name) => name !== "__dict__" && name !== "__weakref__");
-    type.instancesHaveDict = baseHasDict || names.includes("__dict__");
+    type.instancesHaveDict = base.instancesHaveDict || names.includes("__dict__");
+    type.instancesHaveWeakrefs = base.instancesHaveWeakrefs || names.includes("__weakref__");
   } else {
     type.instancesHaveDict = true;
+    // Variable-size bases (int, tuple, bytes) cannot take a weakref slot.
+    type.instancesHaveWeakrefs = base.instancesHaveWeakrefs || (solidBase || base.layout.itemSize === 0);
   }
+  // 3.11+ keep the dict (3.12+ also the weakref list) in a pre-header; in 3.11 subclasses of
+  // variable-size bases (int, tuple, bytes) still keep a dict pointer after their items.
+  const sizes = rt.profile.sizes;
+  const variableSized = base.layout.itemSize !== 0;
+  const managedDict = type.instancesHaveDict && sizes.managedPreHeader > 0 && (!variableSized || sizes.managedDictForVariableSize);
+  const managedWeakref = type.instancesHaveWeakrefs && sizes.managedWeakref;
   type.layout = {
     ...type.layout,
-    basicSize: instanceBasicSize(base, type),
+    basicSize: instanceBasicSize(base, type, managedDict, managedWeakref),
+    preHeader: managedDict || managedWeakref,
   };
   type.dealloc = instanceDeallocFor(base);
   type.traverse = base === rt.types.object || base.heapType ? instanceTraverse : base.traverse;
@@ -222,13 +232,17 @@ export function typeNew(metatype: PyType, args: CallArgs): PyObject {
   return type;
 }
 
-/** sys.getsizeof of instances: FACTS §5 per version (dict pointer / weakref slots / slots). */
-function instanceBasicSize(base: PyType, type: PyType): number {
-  if (base !== rt.types.object && !base.heapType) return base.layout.basicSize;
-  const sizes = rt.profile.sizes;
-  const gc = sizes.gcHeader;
-  if (type.instancesHaveDict) return sizes.instance - gc - (rt.profile.sizes.managedPreHeader > 0 ? 0 : 0);
-  return 16 + 8 * type.slotNames.length + 8;
+/**
+ * tp_basicsize of a class (type_new): the base's, one pointer per __slots__ name, and a pointer
+ * for the __dict__ and the weakref list this class adds, unless they live in the pre-header
+ * (managed dict 3.11+, managed weakref 3.12+). sys.getsizeof adds the GC header and pre-header.
+ */
+function instanceBasicSize(base: PyType, type: PyType, managedDict: boolean, managedWeakref: boolean): number {
+  let size = base === rt.types.object ? 16 : base.layout.basicSize;
+  size += 8 * type.slotNames.length;
+  if (type.instancesHaveDict && !base.instancesHaveDict && !managedDict) size += 8;
+  if (type.instancesHaveWeakrefs && !base.instancesHaveWeakrefs && !managedWeakref) size += 8;
+  return size;
 }
 
 /** subtype_dealloc, inside the trashcan; a built-in base's own deallocator runs without its own. */

@@ -25,7 +25,7 @@ export function addInstanceDescriptors(type: PyType): void {
       }),
     );
   }
-  if (!type.namespace.has("__weakref__") && (base === rt.types.object || !base.heapType)) {
+  if (type.instancesHaveWeakrefs && !base.instancesHaveWeakrefs && !type.namespace.has("__weakref__")) {
     type.namespace.set(
       "__weakref__",
       newDescriptor("getset", type, "__weakref__", null, { name: "__weakref__", get: (self) => weakrefListHead(self) }),

@@ -66,6 +66,8 @@ export class PyType extends PyObject {
   layout: InstanceLayout;
   /** Instances of heap types get attribute storage (a __dict__); false with __slots__ only. */
   instancesHaveDict: boolean;
+  /** Instances of heap types can be weakly referenced (a __weakref__ slot or, 3.12+, pre-header). */
+  instancesHaveWeakrefs: boolean;
   /** Names of __slots__ declared by this class (not inherited). */
   slotNames: string[];
   /** Attribute cache: name → found object (borrowed) or null, valid for `cacheEpoch`. */
@@ -139,6 +141,7 @@ export class PyType extends PyObject {
     this.subclassable = true;
     this.layout = { basicSize: 16, itemSize: 0, gc: false, preHeader: false };
     this.instancesHaveDict = false;
+    this.instancesHaveWeakrefs = false;
     this.slotNames = [];
     this.attributeCache = new Map();
     this.cacheEpoch = -1;

@@ -37,6 +37,8 @@ export class IPythonDisplay implements DisplayHook {
   private doubleUnderscore: PyObject;
   private tripleUnderscore: PyObject;
   private lastResult: PyObject | null = null;
+  /** The value displayed by the running cell, if any. */
+  private cellResult: PyObject | null = null;
   private count = 0;
   private quiet = false;
 
@@ -66,12 +68,6 @@ export class IPythonDisplay implements DisplayHook {
     this.count = count;
     this.quiet = endsWithSemicolon(source);
     rt.ops.displayHook = (value) => this.show(value);
-    // The previous cell's result is released when a new cell starts.
-    if (this.lastResult !== null) {
-      const last = this.lastResult;
-      this.lastResult = null;
-      decref(last);
-    }
     // store_inputs: In[N], _i, _ii, _iii, _iN.
     const text = newStr(source);
     this.inputs.items.push(text);
@@ -89,7 +85,12 @@ export class IPythonDisplay implements DisplayHook {
   }
 
   endCell(): void {
-    // Nothing: the last result stays referenced until the next cell begins.
+    // IPython's last_execution_result: a cell's result stays referenced until the next cell
+    // ends (then that cell's result, or nothing, replaces it).
+    const previous = this.lastResult;
+    this.lastResult = this.cellResult;
+    this.cellResult = null;
+    if (previous !== null) decref(previous);
   }
 
   private push(name: string, value: PyObject): void {
@@ -120,7 +121,7 @@ export class IPythonDisplay implements DisplayHook {
       dictSetItem(this.out, key, value);
       decref(key);
       value.refcount++;
-      this.lastResult = value;
+      this.cellResult = value;
       if (outcome.error !== null) throw outcome.error;
     } finally {
       decref(value);

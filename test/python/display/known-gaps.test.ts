@@ -5,17 +5,11 @@ import { describe, expect, it } from "vitest";
 import { realEngine, showCases, simulatedCases, type DisplayCase } from "./display-support.js";
 
 const GAPS: readonly (readonly [string, DisplayCase])[] = [
-  ["xfail_annotations_not_compiled: the compiler does not fill __annotations__", "def f(x: int, y: 'str' = 'a') -> bool: pass\nf"],
   ["xfail_function_attributes_read_only: functions refuse attribute assignment", "def f(x, y=1): pass\nf.__defaults__ = (5,)\nf.__module__ = 'mod'\nf"],
   ["xfail_staticmethod_repr: 3.10+ staticmethod/classmethod reprs", "[staticmethod(len), classmethod(len)]"],
   ["xfail_class_dict_order: class __dict__ keys in CPython's order", "class A: pass\nA.__dict__"],
   ["xfail_oserror_subclass: OSError(errno) picks its subclass", "OSError(2, 'no')"],
   ["xfail_type_module_assignment: a class's __module__ can be set", "class G: pass\nG.__module__ = None\nG"],
-  [
-    "xfail_display_hook_formatter: the session hook does not use formatForDisplay yet",
-    "class Bundle:\n    def _repr_mimebundle_(self, include=None, exclude=None):\n        return {'text/plain': 'from bundle'}\nBundle()",
-  ],
-  ["xfail_display_hook_keeps_value: `_` is set even when the display fails", ["class Bad:\n    def __repr__(self): raise ValueError('no')\nBad()", "type(_).__name__"]],
 ];
 
 describe("known display gaps outside src/python/display (vs real IPython on CPython 3.11)", async () => {

@@ -162,6 +162,13 @@ const BY_NAME: DisplayCase[] = [
   "class SimpleNamespace:\n    __module__ = 'types'\n    def __init__(self): self.a = 1\nSimpleNamespace()",
 ];
 
+/** The session's display hook and the compiler, seen through the display. */
+const SESSION: DisplayCase[] = [
+  "def f(x: int, y: 'str' = 'a') -> bool: pass\nf",
+  "class Bundle:\n    def _repr_mimebundle_(self, include=None, exclude=None):\n        return {'text/plain': 'from bundle'}\nBundle()",
+  ["class Bad:\n    def __repr__(self): raise ValueError('no')\nBad()", "type(_).__name__"],
+];
+
 const GROUPS: readonly (readonly [string, readonly DisplayCase[]])[] = [
   ["line breaking", LAYOUT],
   ["containers, sorting and truncation", CONTAINERS],
@@ -172,6 +179,7 @@ const GROUPS: readonly (readonly [string, readonly DisplayCase[]])[] = [
   ["exceptions", EXCEPTIONS],
   ["_repr_pretty_", REPR_PRETTY],
   ["printers chosen by module and name", BY_NAME],
+  ["annotations and the session's display hook", SESSION],
 ];
 
 describe("IPython 8 display: simulator 3.11 vs real IPython on CPython 3.11", async () => {

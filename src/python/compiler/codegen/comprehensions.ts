@@ -20,6 +20,10 @@ export function compileComprehension(unit: CodeUnit, node: InlineComprehension):
   const firstIterator = emitter.slot(start);
   emitter.line(`{ const it = getIter(${firstIterator}); dec(${firstIterator}); ${firstIterator} = it; }`);
   const result = emitter.push(node.type === "ListComp" ? "buildList([])" : node.type === "SetComp" ? "buildSet([])" : "buildDict(0)");
+  // A variable an inner function captures lives in one cell for the whole comprehension.
+  for (const [name, access] of scope.access) {
+    if (access === "cell") emitter.line(`${inner.localVariable(name)} = newCell(null);`);
+  }
   compileGenerators(inner, node, 0, firstIterator, result);
   // Release the comprehension's variables now: they do not outlive it.
   for (const variable of inner.localVariables.values()) emitter.line(`if (${variable} !== null) { const o = ${variable}; ${variable} = null; dec(o); }`);

@@ -40,7 +40,8 @@ export function pushConstant(unit: CodeUnit, ref: ConstRef, node: ast.Expr): voi
   if (ref.origin !== "literal" && unit.profile.folding === "peephole" && node.type !== "Constant") {
     // 3.6: the operands were compiled first (their constants stay in co_consts).
     registerOperands(unit, node);
-    unit.emitter.push(`(${unit.lateConstRef(ref)}.refcount++, ${unit.lateConstRef(ref)})`);
+    const late = unit.lateConstRef(ref);
+    unit.emitter.push(`(${late}.refcount++, ${late})`);
     return;
   }
   const index = unit.constIndex(ref);

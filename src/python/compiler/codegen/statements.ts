@@ -250,7 +250,8 @@ function compileTry(unit: CodeUnit, node: ast.Try): void {
     emitter.open("try {");
     compileHandlers(unit, node.handlers, caught, kept);
     emitter.middle("} finally {");
-    // A handled exception is released; one that no clause matched propagates unchanged.
+    // The raise's own reference is CPython's stack slot: a matching clause pops it (or stores
+    // it into `as name`); one that no clause matched propagates with it.
     emitter.line(`exitHandler(); if (!${kept}) discardCaught(${caught});`);
     emitter.close();
     emitter.close();
@@ -273,7 +274,7 @@ function compileHandlers(unit: CodeUnit, handlers: readonly ast.ExceptHandler[],
   for (const handler of handlers) {
     emitter.line(`ln = ${handler.lineno};`);
     if (handler.exc_type === null) {
-      compileHandlerBody(unit, handler, caught);
+      compileHandlerBody(unit, handler, caught, kept);
       break;
     }
     compileExpression(unit, handler.exc_type);
@@ -281,7 +282,7 @@ function compileHandlers(unit: CodeUnit, handlers: readonly ast.ExceptHandler[],
     const matched = emitter.temporary("m");
     emitter.line(`const ${matched} = matches(${caught}, ${type}); dec(${type}); ${type} = null;`);
     emitter.open(`if (${matched}) {`);
-    compileHandlerBody(unit, handler, caught);
+    compileHandlerBody(unit, handler, caught, kept);
     emitter.middle("} else {");
     opened++;
   }
@@ -290,14 +291,17 @@ function compileHandlers(unit: CodeUnit, handlers: readonly ast.ExceptHandler[],
   for (let index = 0; index < opened; index++) emitter.close();
 }
 
-function compileHandlerBody(unit: CodeUnit, handler: ast.ExceptHandler, caught: string): void {
+function compileHandlerBody(unit: CodeUnit, handler: ast.ExceptHandler, caught: string, kept: string): void {
   const emitter = unit.emitter;
   if (handler.name === null) {
+    // POP_TOP: only the handled-exception state keeps the exception now.
+    emitter.line(`${kept} = true; discardCaught(${caught});`);
     compileBody(unit, handler.body);
     return;
   }
-  // `except E as name:` binds the exception and deletes the name when the handler ends.
-  emitter.push(`exceptionObject(${caught})`);
+  // `except E as name:` binds the exception (moving the raise's reference) and deletes the
+  // name when the handler ends.
+  emitter.push(`(${kept} = true, ${caught}.exception)`);
   storeName(unit, handler.name);
   emitter.open("try {");
   compileBody(unit, handler.body);

@@ -11,6 +11,7 @@ import { typeError, attributeError } from "../errors.js";
 import { typeNew, classAttributeChanged, computeMro } from "../class-builder.js";
 import { PyStr, newStr } from "./str.js";
 import { newTuple } from "./tuple.js";
+import { newInt } from "./int.js";
 import { newList } from "./list.js";
 import { newMappingProxy } from "./mappingproxy.js";
 import { newNone } from "../values.js";
@@ -211,6 +212,8 @@ export const TYPE_SPEC: BuiltinTypeSpec = {
       },
     },
     { name: "__mro__", get: (self) => newTuple((self as PyType).mro) },
+    { name: "__basicsize__", get: (self) => newInt((self as PyType).layout.basicSize) },
+    { name: "__itemsize__", get: (self) => newInt((self as PyType).layout.itemSize) },
     { name: "__dict__", get: (self) => newMappingProxy(self as PyType) },
     {
       name: "__doc__",
