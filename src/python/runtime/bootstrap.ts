@@ -199,16 +199,21 @@ function createSingletons(runtime: Runtime): void {
   runtime.None = newStaticSingleton(types.NoneType, startingRefcount("None"));
   runtime.NotImplemented = newStaticSingleton(types.NotImplementedType, startingRefcount("NotImplemented"));
   runtime.Ellipsis = newStaticSingleton(types.ellipsis, startingRefcount("Ellipsis"));
-  const makeStaticInt = (value: number, type: PyType, refcount: number): PyInt => {
+  const makeStaticInt = (value: number, type: PyType, refcount: number, address: number): PyInt => {
     const int = Object.create(PyInt.prototype) as PyInt;
-    Object.assign(int, { refcount, address: runtime.staticAddress(32), type, gcNext: null, gcPrev: null, gcGeneration: -1, gcRefs: 0, extras: null, attributes: null, value });
+    Object.assign(int, { refcount, address, type, gcNext: null, gcPrev: null, gcGeneration: -1, gcRefs: 0, extras: null, attributes: null, value });
     runtime.registerStatic(int, 32);
     return int;
   };
-  runtime.False = makeStaticInt(0, types.bool, startingRefcount("False"));
-  runtime.True = makeStaticInt(1, types.bool, startingRefcount("True"));
+  runtime.False = makeStaticInt(0, types.bool, startingRefcount("False"), runtime.staticAddress(32));
+  runtime.True = makeStaticInt(1, types.bool, startingRefcount("True"), runtime.staticAddress(32));
+  // The small ints are one array of 32-byte objects (id(1) - id(0) == 32 on every version).
+  const smallIntCount = 256 + 5 + 1;
+  const smallIntsStart = runtime.staticAddress(32 * smallIntCount);
   runtime.smallInts = [];
-  for (let value = -5; value <= 256; value++) runtime.smallInts.push(makeStaticInt(value, types.int, startingRefcount("smallInt")));
+  for (let value = -5; value <= 256; value++) {
+    runtime.smallInts.push(makeStaticInt(value, types.int, startingRefcount("smallInt"), smallIntsStart + 32 * (value + 5)));
+  }
   const emptyTuple = Object.create(PyTuple.prototype) as PyTuple;
   Object.assign(emptyTuple, { refcount: startingRefcount("emptyTuple"), address: runtime.staticAddress(24), type: types.tuple, gcNext: null, gcPrev: null, gcGeneration: -1, gcRefs: 0, extras: null, attributes: null, items: [] });
   runtime.registerStatic(emptyTuple, 24);

@@ -1,0 +1,228 @@
+// Where the simulator disagrees with CPython today, grouped by probable root cause: the snippets
+// listed here run as `it.fails`, so fixing a cause turns its tests red until its group is removed.
+import type { KnownGapGroup } from "./support/gaps.js";
+
+export const KNOWN_GAPS: readonly KnownGapGroup[] = [
+  // ---- reference counts and object graph ----
+  {
+    cause: "type objects lack CPython's internal references (tp_mro tuple, __dict__/__weakref__ getset descriptors, subclass' __bases__/__mro__/tp_base): class refcounts too low and class cycles never collected",
+    snippets: {
+      refcounts: ["fresh class object count", "subclass references its base"],
+      gc: ["class object cycle is collected"],
+    },
+  },
+  {
+    cause: "an uncaught exception does not keep its traceback frames (sys.last_traceback, f_locals snapshot) alive",
+    snippets: { refcounts: ["exception frames keep an argument alive"] },
+  },
+  // ---- identity ----
+  {
+    cause: "3.13: the first instances of a freshly created class do not reuse a freed instance's address (FACTS §2.4); the simulator reuses it at once",
+    versions: ["3.13"],
+    snippets: { identity: ["id of freed dicts tuples and instances is reused", "id reuse in a loop inside one function"] },
+  },
+  {
+    cause: "IPython allocates between top-level statements (a [node] list per statement), so a freed list's address is not reused by the next statement's list",
+    snippets: { identity: ["new list reuses a deleted list's address"] },
+  },
+  {
+    cause: "a latin-1 one-character literal is not the single-character singleton on 3.11/3.12 (chr(97) is 'a' False there)",
+    versions: ["3.11", "3.12"],
+    snippets: { identity: ["chr(97) against the literal"] },
+  },
+  {
+    cause: "str() of a one-digit int returns the cached one-character string (CPython makes a new str each time)",
+    snippets: { identity: ["chr(97) against the literal"] },
+  },
+  // ---- compiler warnings and syntax errors ----
+  {
+    cause: "compile-time SyntaxWarnings are not emitted ('\"is\" with a literal', 'not subscriptable; perhaps you missed a comma?') in IPython's two-line format",
+    snippets: {
+      identity: ["is with a literal warns", "is not with a literal warns"],
+      exceptions: ["TypeError not subscriptable", "TypeError list indices", "TypeError string indices"],
+    },
+  },
+  {
+    cause: "an unclosed bracket at the end of a cell is IPython's 'incomplete input' (PyCF_ALLOW_INCOMPLETE_INPUT), _IncompleteInputError on 3.13",
+    versions: ["3.10", "3.11", "3.12", "3.13"],
+    snippets: { exceptions: ["SyntaxError unclosed paren"] },
+  },
+  {
+    cause: "'return' outside function is reported as unsupported instead of SyntaxError",
+    snippets: { exceptions: ["SyntaxError return outside function"] },
+  },
+  {
+    cause: "two starred assignment targets compile instead of raising 'multiple starred expressions in assignment'",
+    snippets: { "control-flow": ["two starred targets is a syntax error"] },
+  },
+  // ---- exception messages ----
+  {
+    cause: "3.10/3.11 show NameError 'Did you mean' suggestions, but IPython there formats with the traceback module, which has none (suggestions are printed only by the C-level display before 3.12)",
+    versions: ["3.10", "3.11"],
+    snippets: { exceptions: ["NameError with a suggestion", "NameError suggestion for a builtin", "NameError after del"] },
+  },
+  {
+    cause: "3.12+: 'Did you mean' suggestions missing for AttributeError, for function locals and for builtins from a class-body comprehension",
+    versions: ["3.12", "3.13"],
+    snippets: {
+      exceptions: ["NameError suggestion from a local", "AttributeError on a list with a suggestion", "AttributeError on an instance"],
+    },
+  },
+  {
+    cause: "3.13: NameError suggestion of a builtin from a class-body comprehension ('slice') missing",
+    versions: ["3.13"],
+    snippets: { functions: ["comprehension in a class body cannot see class names"] },
+  },
+  {
+    cause: "3.12+: NameError 'Did you forget to import' hint for stdlib module names missing (no '?' on 3.12)",
+    versions: ["3.12", "3.13"],
+    snippets: { exceptions: ["NameError for a missing import"] },
+  },
+  {
+    cause: "3.13 wording: 'and no __dict__ for setting new attributes' missing from AttributeError",
+    versions: ["3.13"],
+    snippets: { exceptions: ["AttributeError on a new attribute of an object()", "AttributeError for __slots__"] },
+  },
+  {
+    cause: "3.13 wording of the MRO conflict TypeError is one line ('Cannot create a consistent method resolution order (MRO) for bases A, B')",
+    versions: ["3.13"],
+    snippets: { classes: ["inconsistent MRO"] },
+  },
+  {
+    cause: "3.10+ wording: assigning to a property without setter names it (3.10 \"can't set attribute 'area'\", 3.11+ \"property 'area' of 'Circle' object has no setter\")",
+    versions: ["3.10", "3.11", "3.12", "3.13"],
+    snippets: { classes: ["read-only property"] },
+  },
+  {
+    cause: "positional-only keyword error lists only the first name ('a' instead of 'a, b')",
+    snippets: { functions: ["positional-only parameters"] },
+  },
+  {
+    cause: "recursion through a builtin slot (repr() -> __repr__) overflows the JavaScript stack before Python's recursion limit",
+    snippets: { exceptions: ["RecursionError in repr"] },
+  },
+  {
+    cause: "importing an unknown module is 'unsupported' instead of ModuleNotFoundError",
+    snippets: { exceptions: ["ModuleNotFoundError"] },
+  },
+  {
+    cause: "OSError(2, ...) is not mapped to its FileNotFoundError subclass",
+    snippets: { reprs: ["exception reprs"] },
+  },
+  {
+    cause: "exception in __del__: unraisable report shows the object instead of '<function Broken.__del__ at …>', the cell file is not IPython's '<ipython-input-N-hash>' (no source line), and 3.13 uses 3.14's 'while calling deallocator' wording",
+    snippets: { gc: ["exception in __del__ is reported and ignored"] },
+  },
+  // ---- gc ----
+  {
+    cause: "gc.collect() counts objects resurrected by __del__ (PEP 442: a resurrected cycle is not counted; the simulator says 1, or 2 with the instance dict on ≤3.10)",
+    snippets: { gc: ["resurrection from a cycle"] },
+  },
+  {
+    cause: "gc.callbacks are never called",
+    snippets: { gc: ["gc.callbacks see a collection"] },
+  },
+  {
+    cause: "≤3.10: frame objects are GC-tracked heap objects, but gc.get_count() does not count the frames of calls (a comprehension's frame)",
+    versions: ["3.8", "3.9", "3.10"],
+    snippets: { gc: ["get_count grows with allocated lists"] },
+  },
+  {
+    cause: "≤3.10: after a collected instance cycle, the objects made by `any(... for o in gc.get_objects())` (generator, frame) reuse the freed addresses in another order, so an id-based 'still alive?' check differs",
+    versions: ["3.8", "3.9", "3.10"],
+    snippets: { course: ["garbage collection of a circular pair"] },
+  },
+  {
+    cause: "≤3.10: the same address-reuse order after a collected cycle, in the gc topic's shorter variant (3.9 happens to agree)",
+    versions: ["3.8", "3.10"],
+    snippets: { gc: ["course cycle of two instances"] },
+  },
+  // ---- sizes ----
+  {
+    cause: "function object size is always 168 (CPython 136 on 3.8/3.9, 144 on 3.10, 152 on 3.11, 160 on 3.12+)",
+    snippets: { sizes: ["functions and lambdas"] },
+  },
+  // ---- types and methods missing ----
+  {
+    cause: "UnicodeEncodeError and UnicodeDecodeError do not exist: encode/decode errors are 'unsupported'",
+    snippets: { strings: ["encode error", "decode error"] },
+  },
+  {
+    cause: "bytearray is unsupported",
+    snippets: { containers: ["bytearray mutation"], reprs: ["bytes reprs"], sizes: ["bytes and bytearray"] },
+  },
+  {
+    cause: "3.9+: a set display of constants (built from a frozenset constant) iterates in a different order when hashes collide",
+    versions: ["3.9", "3.10", "3.11", "3.12", "3.13"],
+    snippets: { containers: ["set order of ints with collisions"] },
+  },
+  {
+    cause: "builtin types have no docstrings (int.__doc__ is None)",
+    snippets: { course: ["everything is an object"] },
+  },
+  // ---- standard-library modules ----
+  {
+    cause: "module collections is unsupported (namedtuple, Counter, defaultdict, deque, OrderedDict)",
+    snippets: { modules: ["collections.namedtuple", "collections.Counter", "collections.defaultdict", "collections.deque", "collections.OrderedDict"] },
+  },
+  {
+    cause: "modules itertools, functools and operator are unsupported",
+    snippets: { modules: ["itertools basics", "functools reduce partial lru_cache", "functools.wraps keeps the name", "operator module"] },
+  },
+  {
+    cause: "modules random, dataclasses, enum, json, re, fractions/decimal and datetime are unsupported",
+    snippets: { modules: ["random with a seed", "dataclasses", "enum", "json round trip", "re basics", "fractions and decimal", "datetime arithmetic"] },
+  },
+  {
+    cause: "string.Template, sys.float_info and weakref.proxy are unsupported",
+    snippets: { modules: ["string.capwords and Template", "sys attributes lessons print", "weakref.proxy"] },
+  },
+  // ---- display: repr (python -i rules) ----
+  {
+    cause: "display: repr compiles each statement of a `;`-joined line separately; python -i compiles the whole line as one unit (shared constants, +1 refcount from the running code)",
+    snippets: { repl: ["one line with semicolons is one unit", "strings on one line share a constant", "constant refcount on one line"] },
+  },
+  {
+    cause: "display: repr does not echo expression statements nested in compound statements ('single' mode prints every expression statement)",
+    snippets: { repl: ["compound statement values are not echoed"] },
+  },
+  // ---- language features ----
+  {
+    cause: "the match statement is unsupported",
+    versions: ["3.10", "3.11", "3.12", "3.13"],
+    snippets: { "control-flow": ["match with literals and capture", "match with classes and guards", "match mappings and or-patterns"] },
+  },
+  {
+    cause: "except* (exception groups) is unsupported",
+    versions: ["3.11", "3.12", "3.13"],
+    snippets: { "control-flow": ["exception groups with except*"] },
+  },
+  {
+    cause: "exec() and eval() of source strings are unsupported",
+    snippets: { "control-flow": ["exec and eval"] },
+  },
+  {
+    cause: "locals() inside a function is unsupported",
+    snippets: { functions: ["locals and globals inside a function"] },
+  },
+  {
+    cause: "a generator's return value is not stored in StopIteration.value",
+    snippets: { functions: ["generator return value"] },
+  },
+  {
+    cause: "generator.gi_frame missing",
+    snippets: { functions: ["generator state"] },
+  },
+  {
+    cause: "private name mangling (self.__x -> _Class__x) is not done",
+    snippets: { classes: ["private name mangling"] },
+  },
+  {
+    cause: "defining __eq__ without __hash__ does not set __hash__ to None in the class dict",
+    snippets: { classes: ["__eq__ without __hash__ makes unhashable"] },
+  },
+  {
+    cause: "bound method == compares the method objects instead of __self__ and __func__",
+    snippets: { classes: ["bound method identity"] },
+  },
+];

@@ -1,0 +1,312 @@
+// Snippets about classes: attributes, inheritance and super(), properties, __slots__, dunder
+// methods, equality and hashing, class and static methods, introspection.
+import { py, snippet, type Snippet } from "../support/snippet.js";
+
+export const classSnippets: readonly Snippet[] = [
+  snippet("instance and class attributes", [
+    py`
+      class Dog:
+          species = 'canis'
+          def __init__(self, name):
+              self.name = name
+      rex, fido = Dog('Rex'), Dog('Fido')
+      rex.species = 'wolf'
+      print(rex.species, fido.species, Dog.species, rex.__dict__, sorted(k for k in Dog.__dict__ if not k.startswith('__')))
+    `,
+  ]),
+  snippet("mutable class attribute shared", ["class Bag:\n    items = []\n    def add(self, x):\n        self.items.append(x)\nfirst, second = Bag(), Bag()\nfirst.add(1)\nprint(second.items, Bag.items is first.items)"]),
+  snippet("single inheritance and override", [
+    py`
+      class Animal:
+          def speak(self):
+              return 'generic sound'
+          def describe(self):
+              return self.__class__.__name__ + ': ' + self.speak()
+      class Cat(Animal):
+          def speak(self):
+              return 'meow'
+      print(Animal().describe(), Cat().describe())
+    `,
+  ]),
+  snippet("super() in __init__", [
+    py`
+      class Base:
+          def __init__(self, x):
+              self.x = x
+      class Child(Base):
+          def __init__(self, x, y):
+              super().__init__(x)
+              self.y = y
+      child = Child(1, 2)
+      print(child.x, child.y, vars(child))
+    `,
+  ]),
+  snippet("multiple inheritance and MRO", [
+    py`
+      class A:
+          def who(self):
+              return 'A'
+      class B(A):
+          def who(self):
+              return 'B>' + super().who()
+      class C(A):
+          def who(self):
+              return 'C>' + super().who()
+      class D(B, C):
+          def who(self):
+              return 'D>' + super().who()
+      print(D().who(), [k.__name__ for k in D.__mro__])
+    `,
+  ]),
+  snippet("inconsistent MRO", ["class A:\n    pass\nclass B(A):\n    pass\nclass C(A, B):\n    pass"]),
+  snippet("isinstance and issubclass", ["class A:\n    pass\nclass B(A):\n    pass\nprint(isinstance(B(), A), issubclass(B, A), issubclass(A, B), isinstance(1, (str, int)), issubclass(bool, int))"]),
+  snippet("__bases__ and __mro__ of builtins", ["print(bool.__mro__, int.__bases__, object.__bases__, type.__mro__)"]),
+  snippet("property getter and setter", [
+    py`
+      class Temperature:
+          def __init__(self):
+              self._celsius = 0
+          @property
+          def fahrenheit(self):
+              return self._celsius * 9 / 5 + 32
+          @fahrenheit.setter
+          def fahrenheit(self, value):
+              self._celsius = (value - 32) * 5 / 9
+      t = Temperature()
+      t.fahrenheit = 212
+      print(t._celsius, t.fahrenheit)
+    `,
+  ]),
+  snippet("read-only property", ["class Circle:\n    @property\n    def area(self):\n        return 3\nCircle().area = 5"]),
+  snippet("property with deleter", [
+    py`
+      class Box:
+          def __init__(self):
+              self._v = 1
+          @property
+          def v(self):
+              return self._v
+          @v.deleter
+          def v(self):
+              print('deleting')
+              del self._v
+      box = Box()
+      del box.v
+      print(hasattr(box, '_v'))
+    `,
+  ]),
+  snippet("__slots__ instances have no __dict__", ["class Point:\n    __slots__ = ('x', 'y')\n    def __init__(self):\n        self.x = 1\np = Point()\nprint(p.x, hasattr(p, '__dict__'), Point.__slots__)", "p.y"]),
+  snippet("classmethod and staticmethod", [
+    py`
+      class Date:
+          def __init__(self, y, m, d):
+              self.parts = (y, m, d)
+          @classmethod
+          def from_text(cls, text):
+              return cls(*map(int, text.split('-')))
+          @staticmethod
+          def is_leap(year):
+              return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+      print(Date.from_text('2024-02-29').parts, Date.is_leap(1900), Date(1, 1, 1).is_leap(2000))
+    `,
+  ]),
+  snippet("classmethod in a subclass gets the subclass", ["class Base:\n    @classmethod\n    def make(cls):\n        return cls.__name__\nclass Child(Base):\n    pass\nprint(Base.make(), Child.make())"]),
+  snippet("__eq__ without __hash__ makes unhashable", ["class Point:\n    def __init__(self, x):\n        self.x = x\n    def __eq__(self, other):\n        return self.x == other.x\nprint(Point(1) == Point(1), Point.__hash__)", "{Point(1)}"]),
+  snippet("__eq__ and __hash__ in a set", [
+    py`
+      class Point:
+          def __init__(self, x, y):
+              self.x, self.y = x, y
+          def __eq__(self, other):
+              return (self.x, self.y) == (other.x, other.y)
+          def __hash__(self):
+              return hash((self.x, self.y))
+      points = {Point(1, 2), Point(1, 2), Point(2, 1)}
+      print(len(points), Point(1, 2) in points)
+    `,
+  ]),
+  snippet("default equality is identity", ["class Thing:\n    pass\na, b = Thing(), Thing()\nprint(a == a, a == b, a != b, hash(a) == hash(a))"]),
+  snippet("__eq__ returning NotImplemented", [
+    py`
+      class Meters:
+          def __init__(self, v):
+              self.v = v
+          def __eq__(self, other):
+              if not isinstance(other, Meters):
+                  return NotImplemented
+              return self.v == other.v
+      print(Meters(1) == Meters(1), Meters(1) == 1, Meters(1) != 'x')
+    `,
+  ]),
+  snippet("ordering with total comparisons", [
+    py`
+      class Version:
+          def __init__(self, n):
+              self.n = n
+          def __lt__(self, other):
+              return self.n < other.n
+          def __repr__(self):
+              return 'V%d' % self.n
+      print(sorted([Version(3), Version(1), Version(2)]), Version(1) > Version(0), max(Version(5), Version(9)))
+    `,
+  ]),
+  snippet("arithmetic dunders and reflected", [
+    py`
+      class Vec:
+          def __init__(self, x, y):
+              self.x, self.y = x, y
+          def __add__(self, other):
+              return Vec(self.x + other.x, self.y + other.y)
+          def __mul__(self, k):
+              return Vec(self.x * k, self.y * k)
+          def __rmul__(self, k):
+              return self * k
+          def __neg__(self):
+              return Vec(-self.x, -self.y)
+          def __repr__(self):
+              return f'Vec({self.x}, {self.y})'
+      v = Vec(1, 2)
+      print(v + v, v * 3, 3 * v, -v)
+    `,
+  ]),
+  snippet("in-place dunder", ["class Acc:\n    def __init__(self):\n        self.total = 0\n    def __iadd__(self, n):\n        self.total += n\n        return self\nacc = Acc()\nbefore = id(acc)\nacc += 5\nprint(acc.total, id(acc) == before)"]),
+  snippet("container dunders", [
+    py`
+      class Deck:
+          def __init__(self):
+              self.cards = list('AKQJ')
+          def __len__(self):
+              return len(self.cards)
+          def __getitem__(self, i):
+              return self.cards[i]
+          def __contains__(self, card):
+              return card in self.cards
+      deck = Deck()
+      print(len(deck), deck[0], deck[-1], 'Q' in deck, list(deck), deck[1:3])
+    `,
+  ]),
+  snippet("__iter__ and __next__", [
+    py`
+      class Countdown:
+          def __init__(self, start):
+              self.current = start
+          def __iter__(self):
+              return self
+          def __next__(self):
+              if self.current <= 0:
+                  raise StopIteration
+              self.current -= 1
+              return self.current + 1
+      print(list(Countdown(3)), sum(Countdown(4)))
+    `,
+  ]),
+  snippet("__call__", ["class Adder:\n    def __init__(self, n):\n        self.n = n\n    def __call__(self, x):\n        return x + self.n\nadd5 = Adder(5)\nprint(add5(10), callable(add5), callable(Adder))"]),
+  snippet("__bool__ and __len__ truthiness", ["class Empty:\n    def __len__(self):\n        return 0\nclass No:\n    def __bool__(self):\n        return False\nprint(bool(Empty()), bool(No()), bool(object()), 'yes' if Empty() else 'no')"]),
+  snippet("__getattr__ fallback", [
+    py`
+      class Flexible:
+          real = 'real'
+          def __getattr__(self, name):
+              return 'computed ' + name
+      f = Flexible()
+      print(f.real, f.anything, getattr(f, 'other'))
+    `,
+  ]),
+  snippet("__setattr__ interception", [
+    py`
+      class Logged:
+          def __setattr__(self, name, value):
+              print('set', name, value)
+              super().__setattr__(name, value)
+      item = Logged()
+      item.a = 1
+      print(item.a)
+    `,
+  ]),
+  snippet("__new__ and __init__ order", [
+    py`
+      class Traced:
+          def __new__(cls, *args):
+              print('new', args)
+              return super().__new__(cls)
+          def __init__(self, value):
+              print('init', value)
+      Traced(7)
+      print('done')
+    `,
+  ]),
+  snippet("getattr setattr hasattr delattr", ["class Box:\n    pass\nbox = Box()\nsetattr(box, 'size', 3)\nprint(getattr(box, 'size'), hasattr(box, 'size'), getattr(box, 'color', 'none'))\ndelattr(box, 'size')\nprint(hasattr(box, 'size'))"]),
+  snippet("vars and __dict__ mutation", ["class Box:\n    pass\nbox = Box()\nvars(box)['direct'] = 1\nbox.__dict__.update(more=2)\nprint(box.direct, box.more, vars(box))"]),
+  snippet("class body executes once", ["class Noisy:\n    print('class body running')\n    value = 1 + 1\nprint(Noisy.value)"]),
+  snippet("type() creates classes", ["Point = type('Point', (), {'x': 1, 'describe': lambda self: 'P'})\np = Point()\nprint(p.x, p.describe(), Point.__name__, type(p).__name__)"]),
+  snippet("class attributes: __name__ __qualname__ __module__ __doc__", ["class Doc:\n    '''A documented class.'''\nprint(Doc.__name__, Doc.__qualname__, Doc.__module__, Doc.__doc__)"]),
+  snippet("instance __class__ and type", ["class A:\n    pass\na = A()\nprint(a.__class__ is A, type(a) is A, type(A) is type, type(type) is type)"]),
+  snippet("method resolution on the instance first", ["class A:\n    def greet(self):\n        return 'class'\na = A()\na.greet = lambda: 'instance'\nprint(a.greet(), A.greet(a))"]),
+  snippet("bound method identity", ["class A:\n    def m(self):\n        pass\na = A()\nprint(a.m == a.m, a.m is a.m, a.m.__self__ is a, a.m.__func__ is A.m)"]),
+  snippet("private name mangling", ["class Secret:\n    def __init__(self):\n        self.__hidden = 1\ns = Secret()\nprint(s._Secret__hidden, '_Secret__hidden' in vars(s))", "s.__hidden"]),
+  snippet("abstract base via NotImplementedError", ["class Shape:\n    def area(self):\n        raise NotImplementedError('subclass must implement')\nShape().area()"]),
+  snippet("inherit from builtins", [
+    py`
+      class Stack(list):
+          def push(self, x):
+              self.append(x)
+      class Upper(str):
+          def shout(self):
+              return self.upper() + '!'
+      s = Stack([1])
+      s.push(2)
+      print(s, len(s), type(s).__name__, Upper('hi').shout(), isinstance(s, list))
+    `,
+  ]),
+  snippet("dict subclass with __missing__", ["class Default(dict):\n    def __missing__(self, key):\n        return key * 2\nd = Default(a=1)\nprint(d['a'], d['zz'], d)"]),
+  snippet("exception subclass with extra fields", [
+    py`
+      class HttpError(Exception):
+          def __init__(self, code, message):
+              super().__init__(message)
+              self.code = code
+      try:
+          raise HttpError(404, 'not found')
+      except HttpError as error:
+          print(error.code, error, error.args)
+    `,
+  ]),
+  snippet("descriptor protocol", [
+    py`
+      class Positive:
+          def __set_name__(self, owner, name):
+              self.name = '_' + name
+          def __get__(self, obj, objtype=None):
+              return getattr(obj, self.name)
+          def __set__(self, obj, value):
+              if value <= 0:
+                  raise ValueError('must be positive')
+              setattr(obj, self.name, value)
+      class Account:
+          balance = Positive()
+      acct = Account()
+      acct.balance = 10
+      print(acct.balance)
+      acct.balance = -1
+    `,
+  ]),
+  snippet("__init_subclass__ registry", [
+    py`
+      class Plugin:
+          registry = []
+          def __init_subclass__(cls, **kwargs):
+              super().__init_subclass__(**kwargs)
+              Plugin.registry.append(cls.__name__)
+      class First(Plugin):
+          pass
+      class Second(Plugin):
+          pass
+      print(Plugin.registry)
+    `,
+  ]),
+  snippet("class variables through instances and subclasses", ["class Base:\n    count = 0\nclass Child(Base):\n    pass\nChild.count += 1\nprint(Base.count, Child.count, Child.__dict__.get('count'))"]),
+  snippet("dir of an instance includes its attributes", ["class Item:\n    kind = 'k'\n    def __init__(self):\n        self.size = 1\nprint([n for n in dir(Item()) if not n.startswith('__')])"]),
+  snippet("__repr__ used by containers and __str__ by print", ["class P:\n    def __repr__(self):\n        return 'P-repr'\n    def __str__(self):\n        return 'P-str'\nprint(P(), [P()], (P(),), {'k': P()})"]),
+  snippet("super() outside a method", ["super()"]),
+  snippet("calling an instance without __call__", ["class Plain:\n    pass\nPlain()()"]),
+];

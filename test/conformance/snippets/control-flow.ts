@@ -1,0 +1,164 @@
+// Snippets about statements: with, try/except/else/finally, unpacking, chained comparisons,
+// loops with else/break/continue, match, walrus, conditional expressions, del and assert.
+import { py, snippet, type Snippet } from "../support/snippet.js";
+
+const MANAGER = py`
+  class Managed:
+      def __init__(self, name, swallow=False):
+          self.name = name
+          self.swallow = swallow
+      def __enter__(self):
+          print('enter', self.name)
+          return self.name.upper()
+      def __exit__(self, kind, value, traceback):
+          print('exit', self.name, kind.__name__ if kind else None, value)
+          return self.swallow
+`;
+
+export const controlFlowSnippets: readonly Snippet[] = [
+  snippet("with enter and exit", [MANAGER, "with Managed('a') as value:\n    print('body', value)\nprint('after')"]),
+  snippet("with exception propagates", [MANAGER, "with Managed('b'):\n    raise KeyError('inside')"]),
+  snippet("with exception swallowed", [MANAGER, "with Managed('c', swallow=True):\n    1 / 0\nprint('continued')"]),
+  snippet("nested with statements", [MANAGER, "with Managed('outer') as o, Managed('inner') as i:\n    print('body', o, i)"]),
+  snippet("with and return in a function", [MANAGER, "def use():\n    with Managed('fn'):\n        return 'returned'\nprint(use())"]),
+  snippet("try except else finally order", [
+    py`
+      def run(fail):
+          try:
+              print('try')
+              if fail:
+                  raise ValueError('x')
+          except ValueError:
+              print('except')
+          else:
+              print('else')
+          finally:
+              print('finally')
+      run(False)
+      run(True)
+    `,
+  ]),
+  snippet("finally overrides return", ["def pick():\n    try:\n        return 'try'\n    finally:\n        return 'finally'\nprint(pick())"]),
+  snippet("finally runs on return", ["def pick():\n    try:\n        return 'try'\n    finally:\n        print('cleanup')\nprint(pick())"]),
+  snippet("finally with break in a loop", ["for i in range(3):\n    try:\n        if i == 1:\n            break\n    finally:\n        print('finally', i)\nprint('loop done')"]),
+  snippet("continue in try finally", ["for i in range(3):\n    try:\n        if i == 1:\n            continue\n        print('body', i)\n    finally:\n        print('finally', i)"]),
+  snippet("multiple except clauses and tuple", [
+    py`
+      def classify(action):
+          try:
+              action()
+          except (KeyError, IndexError) as error:
+              return 'lookup ' + type(error).__name__
+          except ZeroDivisionError:
+              return 'math'
+          except Exception as error:
+              return 'other ' + type(error).__name__
+      print(classify(lambda: {}['x']), classify(lambda: [][0]), classify(lambda: 1 / 0), classify(lambda: int('x')))
+    `,
+  ]),
+  snippet("exception not caught by a wrong clause", ["try:\n    int('x')\nexcept KeyError:\n    print('not here')"]),
+  snippet("exception variable cleared after except", ["try:\n    1 / 0\nexcept ZeroDivisionError as problem:\n    pass\nprint('problem' in dir())"]),
+  snippet("exception groups with except*", [
+    py`
+      try:
+          raise ExceptionGroup('many', [ValueError('a'), TypeError('b')])
+      except* ValueError as group:
+          print('values', group.exceptions)
+      except* TypeError as group:
+          print('types', group.exceptions)
+    `,
+  ]),
+  snippet("basic unpacking", ["a, b = 1, 2\n(c, d), e = [3, 4], 5\nprint(a, b, c, d, e)"]),
+  snippet("star unpacking", ["first, *middle, last = range(6)\n*init, tail = 'abc'\nhead, *rest = [1]\nprint(first, middle, last, init, tail, head, rest)"]),
+  snippet("swap and rotate", ["a, b, c = 1, 2, 3\na, b, c = c, a, b\nprint(a, b, c)"]),
+  snippet("unpacking in for loops", ["pairs = {'x': 1, 'y': 2}\nfor key, value in pairs.items():\n    print(key, value)\nfor index, (left, right) in enumerate([(1, 2), (3, 4)]):\n    print(index, left, right)"]),
+  snippet("unpacking in literals", ["first = [1, 2]\nsecond = (3,)\nprint([*first, *second], (*first, 0), {*first, *second}, {**{'a': 1}, 'b': 2})"]),
+  snippet("two starred targets is a syntax error", ["*a, *b = [1, 2]"]),
+  snippet("chained comparisons", ["x = 5\nprint(1 < x < 10, 1 < x > 4, 1 < x < 3, x == 5 == 5.0, 1 < 2 < 3 < 4 < 0)"]),
+  snippet("chained comparison evaluates the middle once", ["def middle():\n    print('called')\n    return 5\nprint(1 < middle() < 10)"]),
+  snippet("chained comparison short-circuits", ["def loud(v):\n    print('eval', v)\n    return v\nprint(loud(3) < loud(2) < loud(1))"]),
+  snippet("boolean operators return operands", ["print(0 or 'default', 'x' and 'y', None or 0, [] and 'never', not [], 1 and 0 or 'z')"]),
+  snippet("conditional expression", ["n = 7\nprint('odd' if n % 2 else 'even', [('big' if v > 2 else 'small') for v in (1, 3)])"]),
+  snippet("for else and while else", [
+    py`
+      for n in range(3):
+          if n == 10:
+              break
+      else:
+          print('for completed')
+      count = 0
+      while count < 3:
+          count += 1
+          if count == 2:
+              break
+      else:
+          print('never')
+      print('count', count)
+    `,
+  ]),
+  snippet("nested loops with break", ["for i in range(3):\n    for j in range(3):\n        if j > i:\n            break\n        print(i, j, end='; ')\nprint()"]),
+  snippet("loop over a dict while modifying", ["table = {'a': 1}\nfor key in table:\n    table['b'] = 2"]),
+  snippet("loop over a list while modifying", ["values = [1, 2, 3, 4]\nfor v in values:\n    if v % 2 == 0:\n        values.remove(v)\nprint(values)"]),
+  snippet("walrus operator", ["data = [1, 2, 3, 4]\nif (n := len(data)) > 3:\n    print('long', n)\nprint([y for x in data if (y := x * 2) > 4], n)"]),
+  snippet("match with literals and capture", [
+    py`
+      def describe(command):
+          match command.split():
+              case ['go', direction]:
+                  return 'going ' + direction
+              case ['look']:
+                  return 'looking'
+              case ['take', *items]:
+                  return 'taking ' + ', '.join(items)
+              case _:
+                  return 'unknown'
+      print(describe('go north'), describe('look'), describe('take a b'), describe('dance'))
+    `,
+  ]),
+  snippet("match with classes and guards", [
+    py`
+      class Point:
+          __match_args__ = ('x', 'y')
+          def __init__(self, x, y):
+              self.x, self.y = x, y
+      def where(p):
+          match p:
+              case Point(0, 0):
+                  return 'origin'
+              case Point(x, 0) if x > 0:
+                  return 'positive x axis'
+              case Point(x=x, y=y):
+                  return f'at {x},{y}'
+      print(where(Point(0, 0)), where(Point(3, 0)), where(Point(1, 2)))
+    `,
+  ]),
+  snippet("match mappings and or-patterns", [
+    py`
+      def kind(value):
+          match value:
+              case {'type': 'circle', 'r': r}:
+                  return f'circle {r}'
+              case 1 | 2 | 3:
+                  return 'small'
+              case str() as text:
+                  return 'text ' + text
+              case [int(), *_]:
+                  return 'int list'
+          return 'none'
+      print(kind({'type': 'circle', 'r': 2, 'extra': 0}), kind(2), kind('x'), kind([1, 'a']), kind(4.5))
+    `,
+  ]),
+  snippet("del of names, items and slices", ["values = list(range(6))\ndel values[0]\ndel values[1:3]\ntable = {'a': 1, 'b': 2}\ndel table['a']\nname = 1\ndel name\nprint(values, table, 'name' in globals())"]),
+  snippet("assert passes silently", ["assert 1 + 1 == 2\nprint('ok')"]),
+  snippet("pass and ellipsis bodies", ["def todo():\n    ...\nclass Later:\n    pass\nprint(todo(), Later.__name__)"]),
+  snippet("while with counter", ["n, steps = 27, 0\nwhile n != 1:\n    n = n // 2 if n % 2 == 0 else 3 * n + 1\n    steps += 1\nprint(steps)"]),
+  snippet("augmented assignments", ["x = 10\nx += 5\nx -= 3\nx *= 2\nx //= 5\nx **= 3\nx %= 7\nx <<= 2\nx |= 1\nx ^= 3\nx &= 0xFF\nx >>= 1\nprint(x)"]),
+  snippet("augmented assignment on attributes and items", ["class Box:\n    value = 1\nbox = Box()\nbox.value += 1\ntable = {'k': [1]}\ntable['k'] += [2]\nprint(box.value, Box.value, table)"]),
+  snippet("multiple assignment targets", ["a = b = c = []\na.append(1)\nprint(b, c, a is c)"]),
+  snippet("if elif else chain", ["def grade(score):\n    if score >= 90:\n        return 'A'\n    elif score >= 80:\n        return 'B'\n    elif score >= 70:\n        return 'C'\n    else:\n        return 'F'\nprint([grade(s) for s in (95, 85, 75, 5)])"]),
+  snippet("truthiness of values", ["print([bool(v) for v in (0, 0.0, '', [], {}, set(), None, 'a', [0], -1, 0j)])"]),
+  snippet("identity and equality of None checks", ["value = None\nprint(value is None, value == None, value is not None)"]),
+  snippet("ternary chain and nested conditions", ["x = 0\nprint('neg' if x < 0 else 'zero' if x == 0 else 'pos')"]),
+  snippet("exec and eval", ["namespace = {}\nexec('a = 2\\nb = a * 3', namespace)\nprint(namespace['b'], eval('a + b', namespace), eval('[n for n in range(3)]'))"]),
+  snippet("range behaviour", ["r = range(10, 0, -3)\nprint(list(r), len(r), r[1], 4 in r, 7 in r, r.index(4), list(range(0)), list(range(5, 2)))"]),
+];

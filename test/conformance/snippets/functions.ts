@@ -1,0 +1,174 @@
+// Snippets about functions, comprehensions, generators, closures, lambdas and scopes
+// (global/nonlocal), including the objects and attributes a course inspects.
+import { py, snippet, type Snippet } from "../support/snippet.js";
+
+export const functionSnippets: readonly Snippet[] = [
+  snippet("list comprehension with condition", ["print([n * n for n in range(10) if n % 2 == 0])"]),
+  snippet("nested comprehension", ["print([(x, y) for x in range(3) for y in range(x)])"]),
+  snippet("matrix transpose comprehension", ["matrix = [[1, 2, 3], [4, 5, 6]]\nprint([[row[i] for row in matrix] for i in range(3)])"]),
+  snippet("dict and set comprehensions", ["words = ['apple', 'bob', 'cat', 'apple']\nprint({w: len(w) for w in words}, {len(w) for w in words})"]),
+  snippet("comprehension variable does not leak", ["squares = [item * item for item in range(3)]\nprint('item' in globals(), squares)"]),
+  snippet("comprehension sees enclosing names", ["factor = 3\nprint([factor * n for n in range(4)])"]),
+  snippet("comprehension in a class body", ["class Table:\n    size = 3\n    rows = [n for n in range(size)]\nprint(Table.rows)"]),
+  snippet("comprehension in a class body cannot see class names", ["class Table:\n    size = 3\n    rows = [size for n in range(2)]"]),
+  snippet("generator expression", ["gen = (n * 2 for n in range(4))\nprint(type(gen).__name__, sum(gen), list(gen))"]),
+  snippet("generator function", ["def countdown(n):\n    while n > 0:\n        yield n\n        n -= 1\nprint(list(countdown(4)))"]),
+  snippet("generator next and StopIteration", ["def two():\n    yield 'a'\n    yield 'b'\ngen = two()\nprint(next(gen), next(gen), next(gen, 'done'))"]),
+  snippet("generator return value", [
+    py`
+      def with_result():
+          yield 1
+          return 'finished'
+      gen = with_result()
+      next(gen)
+      try:
+          next(gen)
+      except StopIteration as stop:
+          print('value:', stop.value)
+    `,
+  ]),
+  snippet("generator send", [
+    py`
+      def echo():
+          received = None
+          while True:
+              received = yield received
+      gen = echo()
+      next(gen)
+      print(gen.send('hi'), gen.send(42))
+    `,
+  ]),
+  snippet("yield from", ["def inner():\n    yield 1\n    yield 2\n    return 3\ndef outer():\n    result = yield from inner()\n    yield result\nprint(list(outer()))"]),
+  snippet("generator close and finally", [
+    py`
+      def guarded():
+          try:
+              yield 1
+              yield 2
+          finally:
+              print('cleanup')
+      gen = guarded()
+      print(next(gen))
+      gen.close()
+      print('closed')
+    `,
+  ]),
+  snippet("generator throw", [
+    py`
+      def catcher():
+          while True:
+              try:
+                  yield
+              except ValueError as error:
+                  print('caught', error)
+      gen = catcher()
+      next(gen)
+      gen.throw(ValueError('boom'))
+      print('still alive')
+    `,
+  ]),
+  snippet("generator is exhausted once", ["gen = (c for c in 'ab')\nprint(list(gen), list(gen))"]),
+  snippet("generator state", [
+    py`
+      def simple():
+          yield 1
+      gen = simple()
+      print(gen.gi_running, gen.gi_frame is not None)
+      list(gen)
+      print(gen.gi_frame)
+    `,
+  ]),
+  snippet("infinite generator with zip", ["def naturals():\n    n = 0\n    while True:\n        yield n\n        n += 1\nprint(list(zip('abc', naturals())))"]),
+  snippet("closure counter with nonlocal", [
+    py`
+      def make_counter():
+          count = 0
+          def increment():
+              nonlocal count
+              count += 1
+              return count
+          return increment
+      counter = make_counter()
+      print(counter(), counter(), counter())
+    `,
+  ]),
+  snippet("closure cells", ["def outer(x):\n    def inner():\n        return x\n    return inner\nfn = outer(10)\nprint(fn.__closure__[0].cell_contents, fn.__code__.co_freevars, outer.__code__.co_cellvars)"]),
+  snippet("late binding closures", ["fns = [lambda: i for i in range(3)]\nprint([f() for f in fns])"]),
+  snippet("default argument binding", ["fns = [lambda i=i: i for i in range(3)]\nprint([f() for f in fns])"]),
+  snippet("mutable default argument", ["def append_to(item, target=[]):\n    target.append(item)\n    return target\nprint(append_to(1), append_to(2))"]),
+  snippet("global statement", ["total = 0\ndef add(n):\n    global total\n    total += n\nadd(5)\nadd(7)\nprint(total)"]),
+  snippet("global creates a name", ["def create():\n    global created_later\n    created_later = 'yes'\ncreate()\nprint(created_later)"]),
+  snippet("nonlocal in nested functions", [
+    py`
+      def outer():
+          value = 'outer'
+          def middle():
+              def inner():
+                  nonlocal value
+                  value = 'changed'
+              inner()
+          middle()
+          return value
+      print(outer())
+    `,
+  ]),
+  snippet("nonlocal without binding is a syntax error", ["def outer():\n    def inner():\n        nonlocal missing\n    return inner"]),
+  snippet("LEGB lookup order", [
+    py`
+      name = 'global'
+      def outer():
+          name = 'enclosing'
+          def inner():
+              return name
+          return inner()
+      print(outer(), name, len.__name__)
+    `,
+  ]),
+  snippet("shadowing a builtin", ["def show():\n    len = 5\n    return len\nprint(show(), len('ab'))"]),
+  snippet("positional and keyword arguments", ["def describe(a, b=2, *rest, key='k', **extra):\n    return a, b, rest, key, extra\nprint(describe(1))\nprint(describe(1, 3, 4, 5, key='z', other=0))"]),
+  snippet("positional-only parameters", ["def pos(a, b, /, c):\n    return a + b + c\nprint(pos(1, 2, c=3), pos(1, 2, 3))", "pos(a=1, b=2, c=3)"]),
+  snippet("unpacking into a call", ["def triple(a, b, c):\n    return a * 100 + b * 10 + c\nargs = [1, 2]\nprint(triple(*args, 3), triple(**{'a': 1, 'b': 2, 'c': 3}), triple(*'123'))"]),
+  snippet("function attributes", ["def documented(x: int, y: str = 'a') -> bool:\n    '''Doc line.'''\n    return True\nprint(documented.__name__, documented.__doc__, documented.__annotations__, documented.__defaults__)"]),
+  snippet("function code object", ["def area(width, height):\n    scale = 2\n    return width * height * scale\ncode = area.__code__\nprint(code.co_name, code.co_argcount, code.co_varnames, code.co_nlocals)"]),
+  snippet("functions are objects", ["def shout(text):\n    return text.upper()\nalias = shout\nactions = {'shout': shout}\nprint(alias('hi'), actions['shout']('x'), type(shout).__name__, callable(shout))"]),
+  snippet("higher-order functions", ["def apply(fn, value):\n    return fn(value)\nprint(apply(len, 'abc'), apply(lambda v: v * 2, 21), list(map(abs, [-1, 2, -3])))"]),
+  snippet("sorted with key lambda", ["people = [('ann', 30), ('bob', 25), ('cat', 30)]\nprint(sorted(people, key=lambda p: (-p[1], p[0])))"]),
+  snippet("filter and map objects", ["evens = filter(lambda n: n % 2 == 0, range(10))\nprint(list(evens), list(map(str, range(3))), list(map(pow, [2, 3], [3, 2])))"]),
+  snippet("recursion factorial and fibonacci", ["def fact(n):\n    return 1 if n <= 1 else n * fact(n - 1)\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fact(20), fib(20))"]),
+  snippet("decorator", [
+    py`
+      def logged(fn):
+          def wrapper(*args):
+              print('calling', fn.__name__, args)
+              return fn(*args)
+          return wrapper
+      @logged
+      def add(a, b):
+          return a + b
+      print(add(2, 3), add.__name__)
+    `,
+  ]),
+  snippet("decorator with arguments", [
+    py`
+      def repeat(times):
+          def decorate(fn):
+              def wrapper():
+                  return [fn() for _ in range(times)]
+              return wrapper
+          return decorate
+      @repeat(3)
+      def ping():
+          return 'ping'
+      print(ping())
+    `,
+  ]),
+  snippet("lambda in a dict of operations", ["ops = {'+': lambda a, b: a + b, '*': lambda a, b: a * b}\nprint(ops['+'](2, 3), ops['*'](2, 3), (lambda: 'x')())"]),
+  snippet("recursion with memo dict", ["memo = {}\ndef fib(n):\n    if n in memo:\n        return memo[n]\n    memo[n] = n if n < 2 else fib(n - 1) + fib(n - 2)\n    return memo[n]\nprint(fib(90))"]),
+  snippet("locals and globals inside a function", ["def scope(a):\n    b = 2\n    return sorted(locals().items())\nprint(scope(1), 'scope' in globals())"]),
+  snippet("function returning multiple values", ["def stats(values):\n    return min(values), max(values), sum(values) / len(values)\nlow, high, mean = stats([3, 1, 4, 1, 5])\nprint(low, high, mean)"]),
+  snippet("return None implicitly", ["def nothing():\n    pass\nprint(nothing(), nothing() is None)"]),
+  snippet("iter with a sentinel", ["values = iter([3, 2, 1, 0, 5])\nprint(list(iter(lambda: next(values), 0)))"]),
+  snippet("enumerate zip reversed", ["names = ['a', 'b', 'c']\nprint(list(enumerate(names)), list(zip(names, range(5))), list(reversed(names)))"]),
+  snippet("any all with generators", ["print(any(n > 3 for n in [1, 5]), all(n > 0 for n in [1, -1]), any([]), all([]))"]),
+  snippet("sum min max with keys and defaults", ["print(sum([0.1] * 10), min([], default='none'), max('apple', 'fig', key=len), min(3, 1, 2), sum([[1], [2]], []))"]),
+];

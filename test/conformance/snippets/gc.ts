@@ -1,0 +1,173 @@
+// Snippets about the cycle collector: collect() counts after a clean collection, get_objects
+// membership, is_tracked, get_count, finalizers (order, resurrection) and weakref callbacks.
+import { py, snippet, type Snippet } from "../support/snippet.js";
+
+/** Every gc snippet starts from a clean collection, so counts are about the snippet's objects. */
+const CLEAN = py`
+  import gc, sys, ctypes
+  def count_at(address):
+      return ctypes.c_long.from_address(address).value
+  def alive(object_id):
+      return any(id(o) == object_id for o in gc.get_objects())
+  collected_at_start = gc.collect()
+`;
+
+const PAIR_CLASSES = py`
+  class Left:
+      def __init__(self):
+          self.right = Right(self)
+  class Right:
+      def __init__(self, left):
+          self.left = left
+`;
+
+export const gcSnippets: readonly Snippet[] = [
+  snippet("a clean collect finds nothing", [CLEAN, "print(gc.collect())"]),
+  snippet("list containing itself", [CLEAN, "loop = []\nloop.append(loop)\ndel loop\nprint(gc.collect())"]),
+  snippet("two lists referring to each other", [CLEAN, "a = []\nb = [a]\na.append(b)\ndel a, b\nprint(gc.collect())"]),
+  snippet("dict containing itself", [CLEAN, "table = {}\ntable['me'] = table\ndel table\nprint(gc.collect())"]),
+  snippet("course cycle of two instances", [
+    CLEAN,
+    PAIR_CLASSES,
+    "gc.disable()\nhead = Left()\nleft_id, right_id = id(head), id(head.right)\nprint(count_at(left_id), count_at(right_id))",
+    "head = None\nprint(count_at(left_id), count_at(right_id), alive(left_id), alive(right_id))",
+    "print(gc.collect(), count_at(left_id), count_at(right_id))\nprint(alive(left_id), alive(right_id))\ngc.enable()",
+  ]),
+  snippet("instance cycle after touching __dict__", [
+    CLEAN,
+    PAIR_CLASSES,
+    "head = Left()\nhead.__dict__, head.right.__dict__\ndel head\nprint(gc.collect())",
+  ]),
+  snippet("instances with attributes added afterwards", [
+    CLEAN,
+    "class Bare:\n    pass\nfirst, second = Bare(), Bare()\nfirst.other = second\nsecond.other = first\ndel first, second\nprint(gc.collect())",
+  ]),
+  snippet("__slots__ instances in a cycle", [
+    CLEAN,
+    "class Slim:\n    __slots__ = ('peer',)\nfirst, second = Slim(), Slim()\nfirst.peer = second\nsecond.peer = first\ndel first, second\nprint(gc.collect())",
+  ]),
+  snippet("instance referring to itself", [CLEAN, "class Selfish:\n    pass\nme = Selfish()\nme.me = me\ndel me\nprint(gc.collect())"]),
+  snippet("cycle through a list attribute", [
+    CLEAN,
+    "class Node:\n    def __init__(self):\n        self.children = []\nroot = Node()\nroot.children.append(root)\ndel root\nprint(gc.collect())",
+  ]),
+  snippet("no cycle: freed by refcount, collect finds nothing", [CLEAN, "chain = [[1], [2]]\ndel chain\nprint(gc.collect())"]),
+  snippet("finalizer runs at del without a cycle", [
+    CLEAN,
+    "class Noisy:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print('bye', self.name)",
+    "one = Noisy('one')\ndel one\nprint('after del')",
+  ]),
+  snippet("finalizer runs when a name is rebound", [
+    CLEAN,
+    "class Noisy:\n    def __del__(self):\n        print('finalized')",
+    "holder = Noisy()\nholder = None\nprint('rebound')",
+  ]),
+  snippet("finalizers in a cycle run at collect", [
+    CLEAN,
+    "class Noisy:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print('bye', self.name)",
+    "first, second = Noisy('first'), Noisy('second')\nfirst.peer, second.peer = second, first\ndel first, second\nprint('collected', gc.collect())\nprint(gc.garbage)",
+  ]),
+  snippet("finalizer order for a list of objects", [
+    CLEAN,
+    "class Noisy:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print('bye', self.name)",
+    "crowd = [Noisy(n) for n in 'abc']\ndel crowd",
+  ]),
+  snippet("finalizer of nested objects: outer first", [
+    CLEAN,
+    "class Noisy:\n    def __init__(self, name, inner=None):\n        self.name = name\n        self.inner = inner\n    def __del__(self):\n        print('bye', self.name)",
+    "outer = Noisy('outer', Noisy('inner'))\ndel outer",
+  ]),
+  snippet("resurrection keeps the object and runs __del__ once", [
+    CLEAN,
+    py`
+      saved = []
+      class Phoenix:
+          def __del__(self):
+              print('finalizing')
+              saved.append(self)
+    `,
+    "bird = Phoenix()\nbird_id = id(bird)\ndel bird\nprint(len(saved), id(saved[0]) == bird_id)",
+    "saved.clear()\nprint('cleared', len(saved))",
+  ]),
+  snippet("resurrection from a cycle", [
+    CLEAN,
+    py`
+      saved = []
+      class Phoenix:
+          def __del__(self):
+              saved.append(self)
+      bird = Phoenix()
+      bird.me = bird
+      del bird
+      print(gc.collect(), len(saved))
+    `,
+  ]),
+  snippet("exception in __del__ is reported and ignored", [
+    CLEAN,
+    "class Broken:\n    def __del__(self):\n        raise RuntimeError('in del')",
+    "broken = Broken()\ndel broken\nprint('still running')",
+  ]),
+  snippet("instances are in get_objects", [CLEAN, "class Plain:\n    pass\nthing = Plain()\nprint(alive(id(thing)))"]),
+  snippet("lists are in get_objects, ints and strs are not", [CLEAN, "items = [1]\nnumber = 10 ** 30\nword = 'xyz' * 3\nprint(alive(id(items)), alive(id(number)), alive(id(word)))"]),
+  snippet("instance __dict__ in get_objects before and after access", [
+    CLEAN,
+    "class Plain:\n    def __init__(self):\n        self.a = 1\nthing = Plain()\nprint(any(o is not thing and type(o) is dict and o == {'a': 1} for o in gc.get_objects()))",
+    "thing.__dict__\nprint(any(type(o) is dict and o == {'a': 1} for o in gc.get_objects()))",
+  ]),
+  snippet("is_tracked for atoms and containers", [CLEAN, "print(gc.is_tracked(1), gc.is_tracked('a'), gc.is_tracked([]), gc.is_tracked(()), gc.is_tracked(None))"]),
+  snippet("is_tracked for dicts", [CLEAN, "print(gc.is_tracked({}), gc.is_tracked({'a': 1}), gc.is_tracked({'a': []}), gc.is_tracked({1: 'x'}))"]),
+  snippet("tuple untracked by a collection", [CLEAN, "pair = tuple([1, 2])\nprint(gc.is_tracked(pair))\ngc.collect()\nprint(gc.is_tracked(pair))"]),
+  snippet("tuple holding a list stays tracked", [CLEAN, "pair = tuple([[1], 2])\ngc.collect()\nprint(gc.is_tracked(pair))"]),
+  snippet("instance and class are tracked", [CLEAN, "class Plain:\n    pass\nprint(gc.is_tracked(Plain()), gc.is_tracked(Plain), gc.is_tracked(len))"]),
+  snippet("dict becomes tracked when it gets a container", [CLEAN, "table = {'a': 1}\nprint(gc.is_tracked(table))\ntable['b'] = []\nprint(gc.is_tracked(table))"]),
+  snippet("get_count is zero right after a collection", [CLEAN, "def measure():\n    gc.collect()\n    return gc.get_count()\nprint(measure())"]),
+  snippet("get_count after collecting generation 0 and 1", [
+    CLEAN,
+    "def measure(generation):\n    gc.collect(generation)\n    return gc.get_count()\nprint(measure(0), measure(1), measure(2))",
+  ]),
+  snippet("get_count grows with allocated lists", [
+    CLEAN,
+    "def grow():\n    gc.collect()\n    before = gc.get_count()[0]\n    kept = [[] for _ in range(50)]\n    return gc.get_count()[0] - before\nprint(grow())",
+  ]),
+  snippet("get_threshold", [CLEAN, "print(gc.get_threshold(), gc.isenabled())"]),
+  snippet("disable and enable", [CLEAN, "gc.disable()\nprint(gc.isenabled())\ngc.enable()\nprint(gc.isenabled())"]),
+  snippet("set_threshold round trip", [CLEAN, "old = gc.get_threshold()\ngc.set_threshold(500, 5, 5)\nprint(gc.get_threshold())\ngc.set_threshold(*old)\nprint(gc.get_threshold() == old)"]),
+  snippet("gc.garbage is empty", [CLEAN, "print(gc.garbage, type(gc.garbage))"]),
+  snippet("get_referents of a list", [CLEAN, "inner = ['x']\nprint(gc.get_referents([inner, 5]))"]),
+  snippet("get_referrers of an object", [CLEAN, "target = ['t']\nholder = [target]\nprint([r is holder for r in gc.get_referrers(target) if type(r) is list])"]),
+  snippet("collect returns counts for a cycle of three", [CLEAN, "a, b, c = [], [], []\na.append(b)\nb.append(c)\nc.append(a)\ndel a, b, c\nprint(gc.collect())"]),
+  snippet("cycle kept alive by an outside reference is not collected", [CLEAN, "loop = []\nloop.append(loop)\nkeeper = loop\ndel loop\nprint(gc.collect(), len(keeper))"]),
+  snippet("closure referring to itself", [
+    CLEAN,
+    "def outer():\n    def inner():\n        return inner\n    return inner\nmade = outer()\ndel made\nprint(gc.collect())",
+  ]),
+  snippet("class object cycle is collected", [CLEAN, "class Temporary:\n    pass", "del Temporary\nprint(gc.collect())"]),
+  snippet("suspended generator in a cycle", [
+    CLEAN,
+    "def gen(box):\n    yield box\nholder = []\nrunning = gen(holder)\nnext(running)\nholder.append(running)\ndel holder, running\nprint(gc.collect())",
+  ]),
+  snippet("collected objects read zero refcount", [CLEAN, "pair = [[], []]\npair[0].append(pair[1])\npair[1].append(pair[0])\nfirst_id = id(pair[0])\ndel pair\nprint(gc.collect(), count_at(first_id))"]),
+  snippet("cycle with finalizer in a list of three objects", [
+    CLEAN,
+    "class Noisy:\n    def __init__(self, name):\n        self.name = name\n    def __del__(self):\n        print('bye', self.name)",
+    "a, b, c = Noisy('a'), Noisy('b'), Noisy('c')\na.next, b.next, c.next = b, c, a\ndel a, b, c\nprint(gc.collect())",
+  ]),
+  snippet("weakref to an object dies with it", [
+    CLEAN,
+    "import weakref\nclass Plain:\n    pass\nthing = Plain()\nref = weakref.ref(thing)\nprint(ref() is thing)\ndel thing\nprint(ref())",
+  ]),
+  snippet("weakref callback on del", [
+    CLEAN,
+    "import weakref\nclass Plain:\n    pass\nthing = Plain()\nref = weakref.ref(thing, lambda r: print('callback', r() is None))\ndel thing\nprint('done')",
+  ]),
+  snippet("weakref callback during collect", [
+    CLEAN,
+    "import weakref\nclass Plain:\n    pass\nthing = Plain()\nthing.me = thing\nref = weakref.ref(thing, lambda r: print('callback'))\ndel thing\nprint(gc.collect())",
+  ]),
+  snippet("weakref count", [CLEAN, "import weakref\nclass Plain:\n    pass\nthing = Plain()\nrefs = [weakref.ref(thing), weakref.ref(thing)]\nprint(weakref.getweakrefcount(thing), refs[0] is refs[1])"]),
+  snippet("cannot create weak reference to int", [CLEAN, "import weakref\nweakref.ref(5)"]),
+  snippet("gc.callbacks see a collection", [
+    CLEAN,
+    "def watch(phase, info):\n    print(phase, info['generation'])\ngc.callbacks.append(watch)\ngc.collect()\ngc.callbacks.remove(watch)",
+  ]),
+];

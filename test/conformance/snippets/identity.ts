@@ -1,0 +1,142 @@
+// Snippets about identity: id() and `is` for small ints, interned and folded constants, tuples of
+// constants, per-statement code objects in a cell, and address reuse after free.
+import { py, snippet, type Snippet } from "../support/snippet.js";
+
+export const identitySnippets: readonly Snippet[] = [
+  snippet("small int across cells", ["first = 256", "second = 256\nprint(first is second, id(first) == id(second))"]),
+  snippet("257 across cells", ["first = 257", "second = 257\nprint(first is second, first == second)"]),
+  snippet("257 in one statement", ["first, second = 257, 257\nprint(first is second)"]),
+  snippet("500 on two lines of one cell", ["first = 500\nsecond = 500\nprint(first is second)"]),
+  snippet("500 on one line with semicolons", ["first = 500; second = 500; print(first is second)"]),
+  snippet("500 inside one compound statement", ["if True:\n    first = 500\n    second = 500\n    print(first is second)"]),
+  snippet("500 inside one function body", ["def pair():\n    x = 500\n    y = 500\n    return x is y\nprint(pair())"]),
+  snippet("negative small ints", ["low = -5", "print(low is int('-5'), int('-6') is int('-6'))"]),
+  snippet("run-time ints inside and outside the cache", ["print(int('100') is int('100'), int('300') is int('300'))"]),
+  snippet("arithmetic results", ["base = 250\ncached = 256\nbig = 260\nprint(base + 6 is cached, base + 10 is big, base + 10 == big)"]),
+  snippet("small-int cache boundaries", ["print([int(str(n)) is int(str(n)) for n in (-6, -5, 0, 255, 256, 257)])"]),
+  snippet("id of small int is stable", ["print(id(7) == id(3 + 4), id(1000) == id(1000))"]),
+  snippet("function returns the same constant twice", ["def thousand():\n    return 1000\nprint(thousand() is thousand())"]),
+  snippet("constant shared between cell and function", ["def thousand():\n    return 1000\nlocal = 1000\nprint(thousand() is local)"]),
+  snippet("constant shared in one compound statement with a function", ["if True:\n    def thousand():\n        return 1000\n    local = 1000\n    print(thousand() is local)"]),
+  snippet("identifier-like string across cells", ["word = 'hello'", "again = 'hello'\nprint(word is again)"]),
+  snippet("string with a space across cells", ["text = 'hello world'", "again = 'hello world'\nprint(text is again, text == again)"]),
+  snippet("string with a space in one statement", ["text, again = 'hello world', 'hello world'\nprint(text is again)"]),
+  snippet("string with a space on two lines", ["text = 'hello world'\nagain = 'hello world'\nprint(text is again)"]),
+  snippet("string with punctuation across cells", ["text = 'hello!'", "again = 'hello!'\nprint(text is again)"]),
+  snippet("underscore and digits across cells", ["one = 'abc_123'", "two = 'abc_123'\nprint(one is two)"]),
+  snippet("leading digit string across cells", ["one = '1abc'", "two = '1abc'\nprint(one is two)"]),
+  snippet("single characters are shared", ["one = 'a'\naccent = 'é'", "two = 'a'\nagain = 'é'\nprint(one is two, accent is again, chr(233) is accent)"]),
+  snippet("chr(97) against the literal", ["letter = 'a'\nword = 'abc'\nprint(chr(97) is letter, word[0] is letter, str(5) is str(2 + 3))"]),
+  snippet("empty string singleton", ["empty = ''", "print(empty is str(), str() is ''.join([]), 'abc'[3:] is empty)"]),
+  snippet("euro sign across cells", ["one = '€'", "two = '€'\nprint(one is two)"]),
+  snippet("non-ASCII word across cells", ["one = 'Straße'", "two = 'Straße'\nprint(one is two)"]),
+  snippet("folded concatenation of identifiers", ["joined = 'hello' + 'world'", "plain = 'helloworld'\nprint(joined is plain)"]),
+  snippet("folded concatenation with a space", ["joined = 'hello' + ' world'", "other = 'hello world'\nprint(joined is other)"]),
+  snippet("'a' * 20 across cells", ["one = 'a' * 20", "two = 'a' * 20\nprint(one is two)"]),
+  snippet("'a' * 21 across cells", ["one = 'a' * 21", "two = 'a' * 21\nprint(one is two)"]),
+  snippet("'a' * 4096 across cells", ["one = 'a' * 4096", "two = 'a' * 4096\nprint(one is two)"]),
+  snippet("'a' * 4097 across cells", ["one = 'a' * 4097", "two = 'a' * 4097\nprint(one is two, one == two)"]),
+  snippet("run-time join is a new object", ["built = ''.join(['py', 'thon'])\nliteral = 'python'\nprint(built == literal, built is literal)"]),
+  snippet("sys.intern makes run-time strings shared", ["import sys\nbuilt = sys.intern(''.join(['py', 'thon', ' x']))\nother = sys.intern('python x')\nprint(built is other)"]),
+  snippet("dict keys and attribute names are interned", [
+    py`
+      class Spot:
+          pass
+      spot = Spot()
+      spot.some_attribute = 1
+      name = [key for key in vars(spot)][0]
+      literal = 'some_attribute'
+      print(name is literal)
+    `,
+  ]),
+  snippet("tuple of constants in one statement", ["one, two = (1, 2), (1, 2)\nprint(one is two)"]),
+  snippet("tuple of constants on two lines", ["one = (1, 2)\ntwo = (1, 2)\nprint(one is two, one == two)"]),
+  snippet("empty tuple singleton", ["empty = ()\nprint(tuple() is empty, tuple([]) is empty, (1, 2)[2:] is empty)"]),
+  snippet("tuple built at run time", ["parts = [1, 2]\nprint(tuple(parts) is tuple(parts))"]),
+  snippet("empty list literals", ["print([] is [], [] == [])"]),
+  snippet("empty frozenset", ["print(frozenset() is frozenset())"]),
+  snippet("None True False singletons", ["print(None is None, bool(1) is True, (1 == 2) is False, type(None)() is None)"]),
+  snippet("float nan identity", ["nan = float('nan')\nprint(nan is nan, nan == nan, float('nan') is float('nan'))"]),
+  snippet("same list via two names", ["first = [1, 2]\nsecond = first\nprint(first is second, id(first) == id(second))"]),
+  snippet("list += keeps id", ["values = [1]\nbefore = id(values)\nvalues += [2]\nprint(id(values) == before, values)"]),
+  snippet("list = list + ... makes a new object", ["values = [1]\nbefore = id(values)\nvalues = values + [2]\nprint(id(values) == before)"]),
+  snippet("tuple += makes a new object", ["values = (1,)\nbefore = id(values)\nvalues += (2,)\nprint(id(values) == before, values)"]),
+  snippet("int += makes a new object", ["count = 10\nbefore = id(count)\ncount += 1\nprint(id(count) == before)"]),
+  snippet("str += on a literal makes a new object", ["word = 'abc'\nbefore = id(word)\nword += 'd'\nprint(id(word) == before)"]),
+  snippet("set |= keeps id, frozenset |= does not", ["mutable = {1}\nfrozen = frozenset({1})\nm, f = id(mutable), id(frozen)\nmutable |= {2}\nfrozen |= {2}\nprint(id(mutable) == m, id(frozen) == f)"]),
+  snippet("dict.update keeps id", ["table = {'a': 1}\nbefore = id(table)\ntable.update(b=2)\nprint(id(table) == before)"]),
+  snippet("tuple holding a list keeps its id when the list changes", ["holder = ([1], 2)\nbefore = id(holder)\nholder[0].append(3)\nprint(id(holder) == before, holder)"]),
+  snippet("augmented assignment to a list inside a tuple", [
+    "holder = ([1], 2)",
+    "holder[0] += [10]",
+    "print(holder)",
+  ]),
+  snippet("argument is the same object", ["def ident(value):\n    return id(value)\nthing = [1]\nprint(ident(thing) == id(thing))"]),
+  snippet("rebinding inside a function makes a new object", [
+    py`
+      def rebind(value):
+          value = value + [0]
+          return id(value)
+      thing = [1]
+      print(rebind(thing) == id(thing), thing)
+    `,
+  ]),
+  snippet("mutating inside a function is visible outside", ["def mutate(value):\n    value.append(0)\nthing = [1]\nmutate(thing)\nprint(thing)"]),
+  snippet("id of a freed list is reused", ["print(id([]) == id([]), id(object()) == id(object()))"], { fresh: true }),
+  snippet("new list reuses a deleted list's address", ["first = [1, 2]\nfirst_id = id(first)\ndel first\nsecond = [3]\nprint(id(second) == first_id)"], { fresh: true }),
+  snippet("id of freed dicts tuples and instances is reused", ["class Fresh:\n    pass\nprint(id({}) == id({}), id((1, [])) == id((2, [])), id(Fresh()) == id(Fresh()))"], { fresh: true }),
+  snippet("id reuse in a loop inside one function", [
+    py`
+      class Fresh:
+          pass
+      def ids():
+          return [id(Fresh()) for _ in range(5)]
+      found = ids()
+      print([found[i] == found[0] for i in range(5)])
+    `,
+  ], { fresh: true }),
+  snippet("freed list address reused inside one statement", ["def reuse():\n    first = [1, 2]\n    address = id(first)\n    del first\n    second = [3]\n    return id(second) == address\nprint(reuse())"], { fresh: true }),
+  snippet("freed float address reused", ["def reuse():\n    value = float('1.5')\n    address = id(value)\n    del value\n    return id(float('2.5')) == address\nprint(reuse())"], { fresh: true }),
+  snippet("two live lists differ", ["first = []\nsecond = []\nprint(first is second, id(first) == id(second))"]),
+  snippet("hex id format", ["thing = object()\nprint(hex(id(thing)) == '0x%x' % id(thing), id(thing) % 16)"]),
+  snippet("is versus == on equal lists", ["left = [1, 2, 3]\nright = [1, 2, 3]\nprint(left == right, left is right, left is not right)"]),
+  snippet("is with a literal warns", ["value = 5\nprint(value is 5)"]),
+  snippet("is not with a literal warns", ["value = 'x'\nprint(value is not 'y')"]),
+  snippet("bytes singletons", ["one = b'a'\nnothing = b''", "two = b'a'\nprint(one is two, bytes([97]) is one, nothing is bytes())"]),
+  snippet("membership test constant becomes a tuple", [
+    py`
+      def check(x):
+          return x in [1, 2, 3], x in {4, 5, 6}
+      print(check.__code__.co_consts)
+    `,
+  ]),
+  snippet("folded constants in a function", [
+    py`
+      def folded():
+          minutes = 24 * 60
+          pair = (1, 2) * 3
+          word = 'ab' * 3
+          long_word = 'xy' * 11
+          return minutes, pair, word, long_word
+      print(folded.__code__.co_consts)
+    `,
+  ]),
+  snippet("large folded constants stay unfolded", [
+    py`
+      def big():
+          return 'z' * 4097, 2 ** 128, (0,) * 257
+      consts = big.__code__.co_consts
+      print([type(c).__name__ for c in consts])
+    `,
+  ]),
+  snippet("list display of constants in a function", ["def listing():\n    return [1, 2, 3]\nprint(listing.__code__.co_consts)"]),
+  snippet("set display of constants in a function", ["def setting():\n    return {1, 2, 3}\nprint(setting.__code__.co_consts)"]),
+  snippet("not True folding", ["def negate():\n    return not True, -5, 'abc'[1]\nprint(negate.__code__.co_consts)"]),
+  snippet("docstring is the first constant", ["def documented():\n    'Say hi.'\n    return 1\nprint(documented.__code__.co_consts, documented.__doc__)"]),
+  snippet("ids of elements of a list of small ints", ["values = [1, 1, 2]\nprint(values[0] is values[1], id(values[0]) == id(1))"]),
+  snippet("string slicing identity", ["word = 'python'\nprint(word[:] is word, word[0:6] is word, word[0:3] is word)"]),
+  snippet("copy of a list via slicing", ["source = [1, 2]\ncopy_ = source[:]\nprint(copy_ is source, copy_ == source, copy_[0] is source[0])"]),
+  snippet("str() of a str is the same object", ["word = 'already'\nprint(str(word) is word, repr(word) is word)"]),
+  snippet("tuple() of a tuple is the same object", ["pair = (1, 2)\nprint(tuple(pair) is pair, list(pair) is pair)"]),
+  snippet("int() of an int", ["big = 10 ** 20\nprint(int(big) is big, +big is big)"]),
+];

@@ -1,0 +1,507 @@
+// Snippets about reference counts: sys.getrefcount and a ctypes reader of ob_refcnt, at module
+// level, in functions, methods, closures, containers, after del, for cell constants and across cells.
+import { py, snippet, type Snippet } from "../support/snippet.js";
+
+/** The reader every snippet starts with: the count stored in the object's header. */
+const READER = py`
+  import sys, ctypes
+  def count_at(address):
+      return ctypes.c_long.from_address(address).value
+`;
+
+export const refcountSnippets: readonly Snippet[] = [
+  snippet("list at module level: getrefcount and header", [
+    READER,
+    py`
+      numbers = [1, 2, 3]
+      print(sys.getrefcount(numbers), count_at(id(numbers)))
+    `,
+  ]),
+  snippet("second name in a later cell", [READER, "items = [4, 5]", "other = items\nprint(count_at(id(items)), sys.getrefcount(other))"]),
+  snippet("rebinding the alias to None", [READER, "items = [4, 5]\nother = items", "other = None\nprint(count_at(id(items)))"]),
+  snippet("del of the alias", [READER, "items = [4, 5]\nother = items\nthird = other", "del other\nprint(count_at(id(items)))", "del third\nprint(count_at(id(items)))"]),
+  snippet("object stored twice in a list", [READER, "cell = ['x']\npair = [cell, cell]\nprint(count_at(id(cell)))", "del pair\nprint(count_at(id(cell)))"]),
+  snippet("object as dict value and key", [
+    READER,
+    py`
+      key = (1, 'k')
+      value = [0]
+      table = {key: value, 'again': value}
+      print(count_at(id(key)), count_at(id(value)))
+    `,
+    "table.clear()\nprint(count_at(id(key)), count_at(id(value)))",
+  ]),
+  snippet("object inside a tuple and a set", [
+    READER,
+    py`
+      inner = ('a', 'b')
+      outer = (inner, inner, inner)
+      bag = {inner}
+      print(count_at(id(inner)))
+    `,
+  ]),
+  snippet("argument seen inside a function", [
+    READER,
+    py`
+      def inside(value):
+          return sys.getrefcount(value), count_at(id(value))
+      data = [1, 2]
+      print(inside(data))
+    `,
+  ]),
+  snippet("argument after a local alias", [
+    READER,
+    py`
+      def inside(value):
+          alias = value
+          return count_at(id(value))
+      data = [1]
+      print(inside(data), count_at(id(data)))
+    `,
+  ]),
+  snippet("local-only list in a function", [
+    READER,
+    py`
+      def local_only():
+          mine = [1, 2, 3]
+          return sys.getrefcount(mine), count_at(id(mine))
+      print(local_only())
+    `,
+  ]),
+  snippet("argument forwarded to a second function", [
+    READER,
+    py`
+      def second(z):
+          return count_at(id(z))
+      def first(x):
+          return second(x)
+      data = [1]
+      print(first(data))
+    `,
+  ]),
+  snippet("star-args tuple element", [
+    READER,
+    py`
+      def spread(*args):
+          return count_at(id(args[0])), len(args)
+      data = [1]
+      print(spread(data, 2, 3))
+    `,
+  ]),
+  snippet("keyword-args value", [
+    READER,
+    py`
+      def named(**options):
+          return count_at(id(options['item']))
+      data = [1]
+      print(named(item=data))
+    `,
+  ]),
+  snippet("self inside a method called on the instance", [
+    READER,
+    py`
+      class Box:
+          def measure(self):
+              return count_at(id(self))
+      box = Box()
+      print(box.measure(), Box.measure(box))
+    `,
+  ]),
+  snippet("instance count at module level", [READER, "class Plain:\n    pass\nthing = Plain()\nprint(count_at(id(thing)), sys.getrefcount(thing))"]),
+  snippet("bound method keeps its instance", [
+    READER,
+    py`
+      class Box:
+          def size(self):
+              return 1
+      box = Box()
+      bound = box.size
+      print(count_at(id(box)))
+    `,
+    "del bound\nprint(count_at(id(box)))",
+  ]),
+  snippet("attribute of an instance", [
+    READER,
+    py`
+      class Holder:
+          def __init__(self, payload):
+              self.payload = payload
+      payload = [1]
+      first = Holder(payload)
+      second = Holder(payload)
+      print(count_at(id(payload)))
+    `,
+    "del first\nprint(count_at(id(payload)))",
+  ]),
+  snippet("class attribute", [
+    READER,
+    py`
+      shared = ['s']
+      class Config:
+          setting = shared
+      print(count_at(id(shared)))
+    `,
+  ]),
+  snippet("closure cell keeps the captured object", [
+    READER,
+    py`
+      def make_reader(source):
+          def read():
+              return source
+          return read
+      data = [1, 2]
+      reader = make_reader(data)
+      print(count_at(id(data)))
+    `,
+    "del reader\nprint(count_at(id(data)))",
+  ]),
+  snippet("default argument keeps its object", [
+    READER,
+    py`
+      default = []
+      def use(x=default):
+          return x
+      print(count_at(id(default)))
+    `,
+  ]),
+  snippet("lambda default argument", [READER, "marker = object()\ncheck = lambda value=marker: value is marker\nprint(count_at(id(marker)), check())"]),
+  snippet("count back to baseline after the call", [
+    READER,
+    py`
+      def touch(x):
+          y = x
+          z = [x, x]
+          return len(z)
+      data = [9]
+      touch(data)
+      print(count_at(id(data)), sys.getrefcount(data))
+    `,
+  ]),
+  snippet("returned new list", [
+    READER,
+    py`
+      def build():
+          return [1, 2, 3]
+      made = build()
+      print(count_at(id(made)))
+    `,
+  ]),
+  snippet("int constant in the same cell, next statement", [READER, "big = 1000\nprint(count_at(id(big)))"]),
+  snippet("int constant from an earlier cell", [READER, "big = 1000", "print(count_at(id(big)))"]),
+  snippet("int constant on one line with a semicolon", [READER, "big = 1000; print(count_at(id(big)))"]),
+  snippet("int constant inside one compound statement", [READER, "if True:\n    big = 1000\n    print(count_at(id(big)))"]),
+  snippet("int constant inside a for loop body", [READER, "for _ in range(1):\n    big = 123456\n    print(count_at(id(big)))"]),
+  snippet("non-interned string constant across cells", [READER, "text = 'hello world'", "print(count_at(id(text)))"]),
+  snippet("non-interned string constant in the same cell", [READER, "text = 'hello world'\nprint(count_at(id(text)))"]),
+  snippet("float constant across cells", [READER, "ratio = 2.5", "print(count_at(id(ratio)))"]),
+  snippet("float constant in the same cell", [READER, "ratio = 2.5\nprint(count_at(id(ratio)))"]),
+  snippet("tuple constant in the same cell", [READER, "triple = (1, 2, 3)\nprint(count_at(id(triple)))"]),
+  snippet("tuple constant across cells", [READER, "triple = (1, 2, 3)", "print(count_at(id(triple)))"]),
+  snippet("run-time int", [READER, "number = int('1000')\nprint(count_at(id(number)))"]),
+  snippet("run-time str", [READER, "word = ''.join(['ab', 'cd', ' ef'])\nprint(count_at(id(word)))"]),
+  snippet("constant returned by a function defined in the cell", [
+    READER,
+    py`
+      def give():
+          return 424243
+      got = give()
+      print(count_at(id(got)))
+    `,
+    "print(count_at(id(got)))",
+  ]),
+  snippet("chained assignment", [READER, "first = second = [0]\nprint(count_at(id(first)))"]),
+  snippet("swap by tuple unpacking", [READER, "left = [1]\nright = [2]\nleft, right = right, left\nprint(count_at(id(left)), count_at(id(right)))"]),
+  snippet("append and pop", [
+    READER,
+    py`
+      item = {'k': 1}
+      stack = []
+      stack.append(item)
+      stack.append(item)
+      print(count_at(id(item)))
+      stack.pop()
+      print(count_at(id(item)))
+    `,
+  ]),
+  snippet("list repetition of one object", [READER, "part = [0]\nrows = [part] * 4\nprint(count_at(id(part)))"]),
+  snippet("nested list", [READER, "core = [1]\nwrapped = [[core], [core, core]]\nprint(count_at(id(core)))", "wrapped[1].clear()\nprint(count_at(id(core)))"]),
+  snippet("loop variable keeps the last element", [
+    READER,
+    py`
+      pieces = [[1], [2], [3]]
+      for piece in pieces:
+          pass
+      print(count_at(id(pieces[-1])), count_at(id(pieces[0])))
+    `,
+  ]),
+  snippet("except-as name is deleted after the block", [
+    READER,
+    py`
+      try:
+          raise ValueError('x')
+      except ValueError as caught:
+          kept = caught
+      print(count_at(id(kept)), 'caught' in globals())
+    `,
+  ]),
+  snippet("suspended generator holds its argument", [
+    READER,
+    py`
+      def walk(sequence):
+          for element in sequence:
+              yield element
+      data = [1, 2, 3]
+      walker = walk(data)
+      print(count_at(id(data)))
+      next(walker)
+      print(count_at(id(data)))
+    `,
+    "del walker\nprint(count_at(id(data)))",
+  ]),
+  snippet("getrefcount inside a list comprehension at module level", [READER, "data = [7]\nprint([sys.getrefcount(data) for _ in range(1)])"]),
+  snippet("refcount inside a lambda", [READER, "data = [7]\nprobe = lambda v: count_at(id(v))\nprint(probe(data))"]),
+  snippet("object referenced by a global read in a function", [
+    READER,
+    py`
+      registry = [1]
+      def look():
+          return count_at(id(registry)), sys.getrefcount(registry)
+      print(look())
+    `,
+  ]),
+  snippet("function object count", [READER, "def solo():\n    pass\nprint(count_at(id(solo)), sys.getrefcount(solo))"]),
+  snippet("function stored in a list", [READER, "def solo():\n    pass\nhandlers = [solo, solo]\nprint(count_at(id(solo)))"]),
+  snippet("fresh class object count", [READER, "class Fresh:\n    pass", "print(sys.getrefcount(Fresh))"]),
+  snippet("class count grows with instances", [
+    READER,
+    "class Counted:\n    pass",
+    "before = sys.getrefcount(Counted)\nobjects = [Counted() for _ in range(5)]\nprint(sys.getrefcount(Counted) - before)",
+  ]),
+  snippet("subclass references its base", [
+    READER,
+    "class Base:\n    pass",
+    "before = sys.getrefcount(Base)\nclass Child(Base):\n    pass\nprint(sys.getrefcount(Base) - before)",
+  ]),
+  snippet("dict value after update and pop", [
+    READER,
+    py`
+      value = [1]
+      table = {}
+      table.update(a=value, b=value)
+      print(count_at(id(value)))
+      table.pop('a')
+      print(count_at(id(value)))
+    `,
+  ]),
+  snippet("slice copy of a list holds the elements", [READER, "element = [0]\nsource = [element, 1, 2]\ncopied = source[:]\nprint(count_at(id(element)))"]),
+  snippet("list() copy holds the elements", [READER, "element = [0]\nsource = [element]\ncopied = list(source)\nprint(count_at(id(element)))"]),
+  snippet("sorted() result", [READER, "element = [0]\nsource = [element, [1]]\nordered = sorted(source)\nprint(count_at(id(element)), count_at(id(ordered)))"]),
+  snippet("dict.items() materialized", [READER, "value = [1]\ntable = {'v': value}\nitems = list(table.items())\nprint(count_at(id(value)))"]),
+  snippet("zip and enumerate results", [READER, "element = [0]\nsource = [element]\nzipped = list(zip(source, source))\nnumbered = list(enumerate(source))\nprint(count_at(id(element)))"]),
+  snippet("getrefcount of an argument passed twice", [
+    READER,
+    py`
+      def twice(a, b):
+          return sys.getrefcount(a)
+      data = [1]
+      print(twice(data, data))
+    `,
+  ]),
+  snippet("method called on an argument", [
+    READER,
+    py`
+      def grow(target):
+          target.append(len(target))
+          return count_at(id(target))
+      data = []
+      print(grow(data), count_at(id(data)))
+    `,
+  ]),
+  snippet("recursion depth holds the argument", [
+    READER,
+    py`
+      def dive(x, depth):
+          if depth == 0:
+              return count_at(id(x))
+          return dive(x, depth - 1)
+      data = [1]
+      print(dive(data, 3))
+    `,
+  ]),
+  snippet("instance in its class's list", [
+    READER,
+    py`
+      class Tracked:
+          everyone = []
+          def __init__(self):
+              Tracked.everyone.append(self)
+      one = Tracked()
+      print(count_at(id(one)))
+    `,
+  ]),
+  snippet("sys.getrefcount of a literal list", [READER, "print(sys.getrefcount([]), sys.getrefcount([1, 2]))"]),
+  snippet("getrefcount of a non-interned string literal", [READER, "print(sys.getrefcount('a b c d'))"]),
+  snippet("objects built by a comprehension", [READER, "rows = [[i] for i in range(3)]\nprint([count_at(id(row)) for row in rows])"]),
+  snippet("del of a name frees a container element's extra ref", [
+    READER,
+    py`
+      element = [1]
+      box = {'e': element}
+      alias = element
+      del alias
+      print(count_at(id(element)))
+      del box
+      print(count_at(id(element)))
+    `,
+  ]),
+  snippet("getrefcount inside a comprehension reads the header too", [READER, "data = [7]\nprint([count_at(id(data)) for _ in range(1)], [sys.getrefcount(data) for _ in (1,)])"]),
+  snippet("refcount inside a generator expression", [READER, "data = [7]\nprint(list(count_at(id(data)) for _ in range(1)))"]),
+  snippet("module-level for loop over a list", [READER, "data = [[1], [2]]\nfor element in data:\n    print(count_at(id(element)), count_at(id(data)))"]),
+  snippet("global read by getrefcount inside a function", [READER, "shared = [1]\ndef peek():\n    return sys.getrefcount(shared)\nprint(peek())"]),
+  snippet("self inside __init__", [
+    READER,
+    py`
+      class Built:
+          def __init__(self):
+              print('in init', count_at(id(self)), sys.getrefcount(self))
+      made = Built()
+      print('after', count_at(id(made)))
+    `,
+  ]),
+  snippet("self inside a property getter", [
+    READER,
+    py`
+      class Shape:
+          @property
+          def count(self):
+              return count_at(id(self))
+      shape = Shape()
+      print(shape.count)
+    `,
+  ]),
+  snippet("exception object inside its except block", [
+    READER,
+    py`
+      try:
+          raise KeyError('k')
+      except KeyError as problem:
+          print(count_at(id(problem)))
+    `,
+  ]),
+  snippet("exception object inside an except block in a function", [
+    READER,
+    py`
+      def handle():
+          try:
+              raise KeyError('k')
+          except KeyError as problem:
+              return count_at(id(problem))
+      print(handle())
+    `,
+  ]),
+  snippet("context manager inside its with block", [
+    READER,
+    py`
+      class Manager:
+          def __enter__(self):
+              return None
+          def __exit__(self, *details):
+              return False
+      manager = Manager()
+      with manager:
+          print(count_at(id(manager)))
+      print(count_at(id(manager)))
+    `,
+  ]),
+  snippet("value returned by __enter__", [
+    READER,
+    py`
+      class Manager:
+          def __init__(self):
+              self.resource = [1]
+          def __enter__(self):
+              return self.resource
+          def __exit__(self, *details):
+              return False
+      manager = Manager()
+      with manager as resource:
+          print(count_at(id(resource)))
+    `,
+  ]),
+  snippet("iterator holds its list", [READER, "data = [1, 2]\nwalker = iter(data)\nprint(count_at(id(data)))\nnext(walker)\nlist(walker)\nprint(count_at(id(data)))"]),
+  snippet("enumerate reversed and zip hold their sources", [READER, "data = [1, 2]\nnumbered = enumerate(data)\nbackwards = reversed(data)\npaired = zip(data, data)\nprint(count_at(id(data)))"]),
+  snippet("map holds its function and list", [READER, "data = [1]\ndef double(x):\n    return x * 2\nlazy = map(double, data)\nprint(count_at(id(data)), count_at(id(double)))"]),
+  snippet("elements during a sort key call", [
+    READER,
+    py`
+      seen = []
+      def key(element):
+          seen.append(count_at(id(element)))
+          return element[0]
+      rows = [[2], [1], [3]]
+      rows.sort(key=key)
+      print(seen)
+    `,
+  ]),
+  snippet("closure contents read inside the inner function", [
+    READER,
+    py`
+      def outer():
+          captured = [1]
+          def inner():
+              return count_at(id(captured))
+          return inner
+      print(outer()())
+    `,
+  ]),
+  snippet("del of a local frees it at once", [
+    READER,
+    py`
+      class Noisy:
+          def __del__(self):
+              print('freed')
+      def work():
+          local = Noisy()
+          del local
+          print('after del')
+      work()
+    `,
+  ]),
+  snippet("tuple unpacking of the same object", [READER, "source = [0]\nfirst, second = source, source\nprint(count_at(id(source)))"]),
+  snippet("list.remove drops the reference", [READER, "item = [0]\nbag = [item, 1]\nbag.remove(item)\nprint(count_at(id(item)))"]),
+  snippet("set holding a tuple, then cleared", [READER, "key = (1, 2)\nbag = {key}\ntable = {key: 0}\nprint(count_at(id(key)))\nbag.clear()\ndel table\nprint(count_at(id(key)))"]),
+  snippet("object referenced only from globals()", [READER, "globals()['planted'] = [1]\nprint(count_at(id(planted)))"]),
+  snippet("running function's own count", [READER, "def whoami():\n    return count_at(id(whoami))\nprint(whoami())"]),
+  snippet("object in __del__", [
+    READER,
+    py`
+      class Watched:
+          def __del__(self):
+              print('in del', count_at(id(self)))
+      watched = Watched()
+      del watched
+    `,
+  ]),
+  snippet("defaults tuple after the function is deleted", [READER, "default = [0]\ndef use(x=default):\n    return x\ndel use\nprint(count_at(id(default)))"]),
+  snippet("str.join result pieces", [READER, "piece = 'xy' * 3\nglued = '-'.join([piece, piece])\nprint(count_at(id(piece)), count_at(id(glued)))"]),
+  snippet("attribute read through the instance", [READER, "class Config:\n    setting = [1]\nconfig = Config()\nvalue = config.setting\nprint(count_at(id(value)))"]),
+  snippet("immortal small int on 3.12+", [READER, "print(sys.getrefcount(7), count_at(id(7)))"], { versions: ["3.12", "3.13"] }),
+  snippet("immortal None and True on 3.12+", [READER, "print(sys.getrefcount(None), sys.getrefcount(True), count_at(id(False)))"], {
+    versions: ["3.12", "3.13"],
+  }),
+  snippet("small int count is huge on 3.11", [READER, "print(sys.getrefcount(0) > 999_999_999, count_at(id(1)) > 999_999_999)"], { versions: ["3.11"] }),
+  snippet("interned name-like string literal", [READER, "word = 'hello_literal_xyz'", "print(count_at(id(word)))"]),
+  snippet("interned via sys.intern", [READER, "made = sys.intern(''.join(['run', '_time', '_name']))\nprint(count_at(id(made)))"]),
+  snippet("list displayed as Out then counted", [READER, "shown = [1, 2, 3]", "shown", "print(count_at(id(shown)))"], { fresh: true }),
+  snippet("Out keeps a value after del", [READER, "shown = [5, 6]", "shown", "keep_id = id(shown)\ndel shown\nprint(count_at(keep_id))"], { fresh: true }),
+  snippet("exception frames keep an argument alive", [
+    READER,
+    py`
+      victim = [1, 2, 3]
+      def explode(arg):
+          raise ValueError('boom')
+      explode(victim)
+    `,
+    "print(count_at(id(victim)))",
+  ], { fresh: true }),
+];
