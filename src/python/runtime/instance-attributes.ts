@@ -98,6 +98,17 @@ export function instanceAttribute(object: PyObject, name: PyStr): PyObject | nul
 export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObject | null): boolean {
   const attributes = object.attributes;
   if (attributes === null) return false;
+  const current = attributes.slot.dict;
+  if (value !== null && current !== null && name.type === rt.types.str && (attributes.dictObject !== null || rt.profile.instanceDict !== "dict")) {
+    // Rebinding an existing attribute: swap the value in place (one lookup, no key change).
+    const old = current.replaceTextValue(name.value, value);
+    if (old !== undefined) {
+      value.refcount++;
+      if (attributes.dictObject !== null) trackDictIfNeeded(attributes.dictObject, value);
+      if (--old.refcount === 0) old.type.dealloc(old);
+      return true;
+    }
+  }
   const cache = keysCacheOf(object.type);
   const hash = strHash(name);
   const table = attributes.table(cache);

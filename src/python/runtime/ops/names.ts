@@ -9,6 +9,12 @@ import { PyCell, newCell as makeCell } from "../types/cell.js";
 import { getItem, setItem, deleteItem } from "../abstract/items.js";
 import { PyRaise, discardRaise } from "../errors.js";
 import { setExceptionAttribute } from "../types/exceptions.js";
+import { gcTrack, isTracked } from "../gc/tracking.js";
+
+/** MAINTAIN_TRACKING: a dict starts being tracked once it holds a possible cycle member. */
+function mayBeTracked(value: PyObject): boolean {
+  return value.type.layout.gc && (value.type !== rt.types.tuple || isTracked(value));
+}
 
 /** A lookup in a namespace that may be a dict subclass or another mapping (class bodies). */
 function namespaceGet(namespace: PyObject, name: PyStr): PyObject | null {
@@ -63,6 +69,16 @@ function nameErrorFor(name: PyStr): PyRaise {
 
 /** STORE_NAME / STORE_GLOBAL: steals `value`. */
 export function storeName(namespace: PyObject, name: PyStr, value: PyObject): void {
+  if (namespace.type === rt.types.dict) {
+    // Rebinding an existing name: swap the value in place (insertdict's existing-key case).
+    const dict = namespace as PyDict;
+    const old = dict.table.replaceTextValue(name.value, value);
+    if (old !== undefined) {
+      if (dict.gcGeneration < 0 && mayBeTracked(value)) gcTrack(dict);
+      if (--old.refcount === 0) old.type.dealloc(old);
+      return;
+    }
+  }
   try {
     if (namespace.type === rt.types.dict) dictSetItem(namespace as PyDict, name, value);
     else setItem(namespace, name, value);

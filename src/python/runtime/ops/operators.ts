@@ -29,6 +29,15 @@ export function binary(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
       } else if (op === BinaryOp.Mul) {
         const product = x * y;
         if (product <= MAX_SAFE && product >= -MAX_SAFE) return newInt(product === 0 ? 0 : product);
+      } else if (y !== 0 && (op === BinaryOp.Mod || op === BinaryOp.FloorDiv)) {
+        // Python's floor semantics: the remainder takes the divisor's sign.
+        let remainder = x % y;
+        if (remainder !== 0 && remainder < 0 !== y < 0) remainder += y;
+        if (op === BinaryOp.Mod) return newInt(remainder === 0 ? 0 : remainder);
+        const quotient = (x - remainder) / y;
+        return newInt(quotient === 0 ? 0 : quotient);
+      } else if (op === BinaryOp.And && (x | 0) === x && (y | 0) === y) {
+        return newInt(x & y);
       }
     }
   } else if (a.type === types.float && b.type === types.float) {

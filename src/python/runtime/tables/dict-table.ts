@@ -147,6 +147,27 @@ export class DictTable<K, V> {
 
   // ---- mutation --------------------------------------------------------------------------
 
+  /**
+   * insertdict for a key that is already present, found by its text: replaces the value and
+   * returns the old one. Undefined (and nothing changed) when the key is absent or the table is
+   * not str-only. The caller passes the text of an exact str. Namespaces take this path on
+   * every assignment to an existing name.
+   */
+  replaceTextValue(text: string, value: V): V | undefined {
+    const keys = this.keys;
+    if (keys === null || keys.kind === "general") return undefined;
+    const entry = keys.lookupText(text, this.ops);
+    if (entry < 0) return undefined;
+    if (this.values !== null) {
+      const old = this.values[entry];
+      if (old !== undefined) this.values[entry] = value;
+      return old;
+    }
+    const old = keys.entryValues[entry];
+    if (old !== undefined) keys.entryValues[entry] = value;
+    return old;
+  }
+
   /** d[key] = value (`PyDict_SetItem` → `insertdict`). */
   set(key: K, hash: PyHash, value: V): void {
     hashRegister.load(hash);

@@ -163,7 +163,11 @@ export function invert(a: IntValue): IntValue {
 export function bitLength(a: IntValue): number {
   if (typeof a === "number") {
     const magnitude = Math.abs(a);
-    return magnitude === 0 ? 0 : magnitude < 2 ** 31 ? 32 - Math.clz32(magnitude) : toBig(magnitude).toString(2).length;
+    if (magnitude === 0) return 0;
+    if (magnitude < 2 ** 31) return 32 - Math.clz32(magnitude);
+    // Exact for safe integers: the high 32 bits decide (no BigInt on this hot path).
+    const high = Math.floor(magnitude / 2 ** 32);
+    return high > 0 ? 64 - Math.clz32(high) : 32;
   }
   return (a < 0n ? -a : a).toString(2).length;
 }
