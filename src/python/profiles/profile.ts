@@ -116,6 +116,8 @@ export interface Profile {
   readonly trashcan: TrashcanModel;
 
   // ---- compiler (FACTS §1.3, §3.3)
+  /** SyntaxWarnings of the compiler: none before 3.8; 3.12+ name the literal's type. */
+  readonly compileWarnings: "none" | "untyped" | "typed";
   readonly folding: FoldingModel;
   /** Longest str/bytes a fold may produce. */
   readonly maxFoldedStrLength: number;

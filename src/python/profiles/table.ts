@@ -46,6 +46,7 @@ const BASE: Omit<Profile, "key" | "minor" | "patchVersion"> = {
   constantDisplays: true,
   functionConstsLeadingNone: true,
   annotations: "tuple",
+  compileWarnings: "untyped",
   trashcan: { style: "nesting", unwindLevel: 50 },
   sizes: SIZES_38,
   pymallocAlignment: 16,
@@ -69,6 +70,7 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
       mergeConstantsAcrossCodeObjects: false,
       constantDisplays: false,
       annotations: "dict",
+      compileWarnings: "none",
       sizes: SIZES_36,
       pymallocAlignment: 8,
       poolSize: 4096,
@@ -85,6 +87,7 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
       mergeConstantsAcrossCodeObjects: false,
       constantDisplays: false,
       annotations: "dict",
+      compileWarnings: "none",
       sizes: SIZES_36,
       pymallocAlignment: 8,
       poolSize: 4096,
@@ -114,6 +117,7 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
     {
       ...BASE,
       key: "3.12",
+      compileWarnings: "typed",
       minor: 12,
       patchVersion: 1,
       frameStealsArguments: true,
@@ -130,6 +134,7 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
     {
       ...BASE,
       key: "3.13",
+      compileWarnings: "typed",
       minor: 13,
       patchVersion: 0,
       frameStealsArguments: true,
@@ -148,6 +153,7 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
     {
       ...BASE,
       key: "3.14",
+      compileWarnings: "typed",
       minor: 14,
       patchVersion: 2,
       measured: false,

@@ -23,6 +23,8 @@ import { newList, type PyList } from "../runtime/types/list.js";
 import { IPythonDisplay, ReplDisplay, type DisplayHook } from "./display-hooks.js";
 import { syntaxErrorObject } from "./syntax-errors.js";
 import { takeHeapSnapshot, type HeapSnapshotData } from "./heap-snapshot.js";
+import { syntaxWarnings } from "../compiler/syntax-warnings.js";
+import { writeOutput } from "../modules/output.js";
 
 export type CellStatus = "ok" | "exception" | "unsupported" | "timeout" | "crash" | "error";
 
@@ -116,6 +118,11 @@ export class NotebookSession {
       return this.recordException(new PyRaise(exception));
     }
     const module = parsed.tree;
+    // IPython first compiles the whole cell under the name "<>" (its top-level-await check):
+    // the compiler's SyntaxWarnings appear once from there, without source lines.
+    if (this.options.display === "pretty") {
+      for (const warning of syntaxWarnings(module, this.runtime.profile)) writeOutput("stderr", `<>:${warning.lineno}: SyntaxWarning: ${warning.message}\n`);
+    }
     // IPython: one parse per cell; its literal objects live until the cell ends.
     const literals = createLiteralObjects(module);
     try {
@@ -136,6 +143,7 @@ export class NotebookSession {
   /** Compiles and runs one top-level statement as its own code object (IPython's run_ast_nodes). */
   private runStatement(statement: ast.Stmt, interactive: boolean, filename: string, literals: ReadonlyMap<ast.Constant, PyObject>, firstLine: number): Omit<CellOutcome, "output"> | null {
     const module: ast.Module | ast.Interactive = interactive ? { type: "Interactive", body: [statement] } : { type: "Module", body: [statement], type_ignores: [] };
+    this.showSyntaxWarnings(statement, filename);
     let compiled;
     try {
       compiled = compileModule(module, { filename, mode: interactive ? "single" : "exec", literals });
@@ -159,6 +167,18 @@ export class NotebookSession {
       throw error;
     } finally {
       decref(code);
+    }
+  }
+
+  /** warnings.showwarning for the compiler's SyntaxWarnings of one statement, as it compiles. */
+  private showSyntaxWarnings(statement: ast.Stmt, filename: string): void {
+    for (const warning of syntaxWarnings(statement, this.runtime.profile)) {
+      if (this.options.display === "pretty") {
+        const source = this.runtime.sourceLine(filename, warning.lineno);
+        writeOutput("stderr", `${filename}:${warning.lineno}: SyntaxWarning: ${warning.message}\n${source === null ? "" : `  ${source.trim()}\n`}`);
+      } else {
+        writeOutput("stderr", `<stdin>:${warning.lineno}: SyntaxWarning: ${warning.message}\n`);
+      }
     }
   }
 

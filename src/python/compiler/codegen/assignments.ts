@@ -3,7 +3,7 @@ import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
 import { compileExpression, BINARY_OPERATOR_CODES, compileSubscriptKey } from "./expressions.js";
 import { deleteName, loadName, storeName } from "./names.js";
-import { UnsupportedSyntax } from "./unsupported.js";
+import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
 
 /** Stores the value on top of the stack into `target` (consuming it). */
 export function storeTarget(unit: CodeUnit, target: ast.Expr): void {
@@ -43,6 +43,9 @@ function storeUnpacking(unit: CodeUnit, targets: readonly ast.Expr[]): void {
   const emitter = unit.emitter;
   const value = emitter.pop();
   const starIndex = targets.findIndex((target) => target.type === "Starred");
+  if (targets.filter((target) => target.type === "Starred").length > 1) {
+    throw compilerSyntaxError(unit, `${unit.profile.minor >= 9 ? "multiple" : "two"} starred expressions in assignment`, targets[0]!);
+  }
   const items = emitter.temporary("items");
   if (starIndex < 0) {
     emitter.line(`const ${items} = unpack(${value}, ${targets.length}); dec(${value}); ${value} = null;`);

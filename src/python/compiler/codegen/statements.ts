@@ -6,7 +6,7 @@ import { compileCondition } from "./conditions.js";
 import { storeTarget, compileAugAssign, deleteTarget } from "./assignments.js";
 import { storeName } from "./names.js";
 import { compileFunctionDef, compileClassDef } from "./functions.js";
-import { UnsupportedSyntax } from "./unsupported.js";
+import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
 
 export function compileBody(unit: CodeUnit, body: readonly ast.Stmt[]): void {
   for (const statement of body) compileStatement(unit, statement);
@@ -65,7 +65,7 @@ export function compileStatement(unit: CodeUnit, node: ast.Stmt, displayResult =
       return;
     case "Continue": {
       const loop = unit.loops[unit.loops.length - 1];
-      if (loop === undefined) throw new UnsupportedSyntax("'continue' outside a loop", node.lineno);
+      if (loop === undefined) throw compilerSyntaxError(unit, "'continue' not properly in loop", node);
       emitter.line(`continue ${loop.label};`);
       return;
     }
@@ -172,13 +172,13 @@ function compileFor(unit: CodeUnit, node: ast.For): void {
 
 function compileBreak(unit: CodeUnit, node: ast.Break): void {
   const loop = unit.loops[unit.loops.length - 1];
-  if (loop === undefined) throw new UnsupportedSyntax("'break' outside a loop", node.lineno);
+  if (loop === undefined) throw compilerSyntaxError(unit, "'break' outside loop", node);
   unit.emitter.line(`${loop.onBreak} break ${loop.label};`);
 }
 
 function compileReturn(unit: CodeUnit, node: ast.Return): void {
   const emitter = unit.emitter;
-  if (!unit.isFunctionLike()) throw new UnsupportedSyntax("'return' outside function", node.lineno);
+  if (!unit.isFunctionLike()) throw compilerSyntaxError(unit, "'return' outside function", node);
   if (node.value === null) {
     if (unit.kind === "generator") {
       emitter.line("return null;");
