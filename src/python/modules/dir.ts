@@ -1,41 +1,63 @@
-// dir(): attribute names of an object (its own, its class's and the bases'), sorted.
+// dir(): the names object.__dir__, type.__dir__ and module.__dir__ report, and the scope
+// helpers behind dir(), vars(), globals() and locals() without arguments.
 import type { PyObject } from "../runtime/object.js";
+import { decref } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import { newList } from "../runtime/types/list.js";
 import { newStr, PyStr } from "../runtime/types/str.js";
 import { PyType } from "../runtime/type.js";
 import { PyModule } from "../runtime/types/module.js";
-import { dictForEach } from "../runtime/types/dict.js";
+import { PyDict, dictForEach } from "../runtime/types/dict.js";
 import { Unsupported } from "../runtime/errors.js";
-import { compareStrings } from "../runtime/types/str-spec.js";
+import { optionalAttribute } from "./optional-attribute.js";
+import { isRefusalHook } from "./module-builder.js";
 
-function sortedList(names: Iterable<string>): PyObject {
-  const strings = [...new Set(names)].map((name) => newStr(name));
-  strings.sort((a, b) => compareStrings(a, b));
-  return newList(strings);
+/** An ordered set of names, as the dict CPython merges them into keeps first insertions. */
+type NameSet = Set<string>;
+
+function listOf(names: NameSet): PyObject {
+  return newList([...names].map((name) => newStr(name)));
 }
 
-function namespaceNames(type: PyType, into: Set<string>): void {
-  for (const base of type.mro) for (const name of base.namespace.keys()) into.add(name);
+function addDictKeys(dict: PyDict, into: NameSet): void {
+  dictForEach(dict, (key, value) => {
+    if (key instanceof PyStr && !isRefusalHook(value)) into.add(key.value);
+  });
 }
 
+/** merge_class_dict: the class's own names, then each base's, depth first. */
+function mergeClassNames(type: PyType, into: NameSet): void {
+  for (const name of type.namespace.keys()) into.add(name);
+  for (const base of type.bases) mergeClassNames(base, into);
+}
+
+/**
+ * What `object.__dir__()` returns (new reference; dir() sorts it). Instances: the __dict__'s
+ * keys (reading __dict__, which makes the dict object exist as in CPython) and the names of
+ * __class__ and its bases. Classes: their own and their bases' names, not the metaclass's.
+ * Modules: the keys of their dict.
+ */
 export function dirNames(object: PyObject): PyObject {
-  const names = new Set<string>();
+  const names: NameSet = new Set();
   if (object instanceof PyModule) {
-    dictForEach(object.dict, (key) => {
-      if (key instanceof PyStr) names.add(key.value);
-    });
-    return sortedList(names);
+    addDictKeys(object.dict, names);
+    return listOf(names);
   }
   if (object instanceof PyType) {
-    namespaceNames(object, names);
-    for (const base of object.type.mro) for (const name of base.namespace.keys()) if (object.type !== rt.types.type) names.add(name);
-    return sortedList(names);
+    mergeClassNames(object, names);
+    return listOf(names);
   }
-  const table = object.attributes?.slot.dict;
-  if (table) for (const key of table.keysInOrder()) if (key instanceof PyStr) names.add(key.value);
-  namespaceNames(object.type, names);
-  return sortedList(names);
+  const dict = optionalAttribute(object, "__dict__");
+  if (dict !== null) {
+    if (dict instanceof PyDict) addDictKeys(dict, names);
+    decref(dict);
+  }
+  const itsClass = optionalAttribute(object, "__class__");
+  if (itsClass !== null) {
+    if (itsClass instanceof PyType) mergeClassNames(itsClass, names);
+    decref(itsClass);
+  }
+  return listOf(names);
 }
 
 /** The module namespace the running cell sees (globals()). New reference. */
@@ -52,12 +74,11 @@ export function scopeLocals(): PyObject {
   return scopeGlobals();
 }
 
-export function dirOfScope(): PyObject {
+/** dir() without arguments: the sorted names of the current (module-level) scope. */
+export function namesInScope(): PyObject {
   const globals = rt.currentGlobals;
   if (globals === null || rt.callDepth > 0) throw new Unsupported("dir() without arguments inside a function");
-  const names: string[] = [];
-  dictForEach(globals, (key) => {
-    if (key instanceof PyStr) names.push(key.value);
-  });
-  return sortedList(names);
+  const names: NameSet = new Set();
+  addDictKeys(globals, names);
+  return listOf(names);
 }

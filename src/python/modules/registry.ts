@@ -7,12 +7,24 @@ import type { PyModule } from "../runtime/types/module.js";
 import { dictSetItem } from "../runtime/types/dict.js";
 import { internName } from "../runtime/types/str.js";
 import { GC_MODULE } from "./gc.js";
+import { MATH_MODULE } from "./math.js";
 import { CTYPES_MODULE } from "./ctypes.js";
+import { TIME_MODULE } from "./time.js";
+import { STRING_MODULE } from "./string.js";
+import { COPY_MODULE } from "./copy.js";
+import { WEAKREF_C_MODULE } from "./weakref-c.js";
+import { WEAKREF_MODULE } from "./weakref.js";
 
 /** Modules the simulator implements, by import name. */
 const DEFINITIONS = new Map<string, ModuleDefinition>([
   ["gc", GC_MODULE],
+  ["math", MATH_MODULE],
   ["ctypes", CTYPES_MODULE],
+  ["time", TIME_MODULE],
+  ["string", STRING_MODULE],
+  ["copy", COPY_MODULE],
+  ["_weakref", WEAKREF_C_MODULE],
+  ["weakref", WEAKREF_MODULE],
 ]);
 
 /** Adds a module definition (other files register theirs: time, math, string, …). */
