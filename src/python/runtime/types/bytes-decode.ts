@@ -1,15 +1,18 @@
-// str(bytes, encoding): decoding as UTF-8 (the only codec the simulator models).
+// Decoding bytes to str: str(bytes, encoding, errors) and bytes.decode, through str-codecs.ts.
 import type { PyObject } from "../object.js";
-import { rt } from "../state.js";
 import { PyBytes } from "./bytes.js";
-import { newStr } from "./str.js";
-import { typeError, pyError } from "../errors.js";
+import { PyStr, newStr } from "./str.js";
+import { typeError } from "../errors.js";
+import { decodeBytes } from "./str-codecs.js";
 
-export function decodeBytesArgument(argument: PyObject | undefined): PyObject {
-  if (!(argument instanceof PyBytes)) throw typeError(`decoding to str: need a bytes-like object, ${argument?.type.name ?? "NoneType"} found`);
-  try {
-    return newStr(new TextDecoder("utf-8", { fatal: true }).decode(argument.value));
-  } catch {
-    throw pyError(rt.exc.UnicodeError, "'utf-8' codec can't decode bytes");
-  }
+/** str(object, encoding, errors) once an encoding or errors was given: a new reference. */
+export function decodeForStr(object: PyObject, encoding: string | undefined, errors: string | undefined): PyStr {
+  if (object instanceof PyStr) throw typeError("decoding str is not supported");
+  if (!(object instanceof PyBytes)) throw typeError(`decoding to str: need a bytes-like object, ${object.type.name} found`);
+  return decodedStr(object.value, encoding ?? "utf-8", errors ?? "strict");
+}
+
+/** Decoded text as a str: '' and one Latin-1 character are the singletons. New reference. */
+export function decodedStr(bytes: Uint8Array, encoding: string, errors: string): PyStr {
+  return newStr(decodeBytes(bytes, encoding, errors));
 }

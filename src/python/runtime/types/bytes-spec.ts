@@ -1,23 +1,38 @@
-// The bytes type: repr, comparison, hashing, indexing, concatenation, decode.
+// The bytes type: repr, comparison, hashing, indexing, concatenation, repetition, construction.
+import { strRules } from "./str-version-rules.js";
 import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
 import { rt } from "../state.js";
+import { gcUntrack } from "../gc/tracking.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
+import type { PyType } from "../type.js";
+import type { CallArgs } from "../slots.js";
 import { CompareOp } from "../slots.js";
-import { textSlot, splitArgs } from "../spec-helpers.js";
-import { PyBytes, newBytes, bytesDealloc } from "./bytes.js";
-import { newInt, PyInt } from "./int.js";
-import { newStr, PyStr } from "./str.js";
+import { BinaryOp } from "../type.js";
+import { PyBytes, newBytes, newBytesObject, freshBytes, unchangedBytes, bytesDealloc, bytesObjectSize } from "./bytes.js";
+import { checkResultSize } from "./str-text.js";
+import { allocateObject } from "../memory/object-memory.js";
+import { newInt } from "./int.js";
+import { PyStr, newStr } from "./str.js";
 import { newBool, newNotImplemented } from "../values.js";
 import { hashBytes } from "../hashing/index.js";
-import { typeError, indexError, valueError } from "../errors.js";
+import { typeError, indexError, valueError, overflowError, PyRaise, raisedIs, discardRaise } from "../errors.js";
 import { PySlice, sliceIndices } from "./slice.js";
-import { indexNumber } from "../abstract/conversions.js";
+import { indexValue } from "../abstract/conversions.js";
 import { collectItems } from "./sequence-helpers.js";
-import { toDouble } from "./int-value.js";
-import { decref } from "../object.js";
-import { memoryError } from "../errors.js";
-import { pyError } from "../errors.js";
+import { lookupSpecial, callSpecial } from "../slot-table.js";
+import { getIter } from "../abstract/iteration.js";
+import { adoptSubtype } from "./instance.js";
+import { parseArguments, type Signature } from "./str-arguments.js";
+import { encodeText } from "./str-codecs.js";
+import { bytesMethods } from "./bytes-methods.js";
+import { bytesPercentFormat } from "./bytes-percent.js";
+import { newBytesIterator } from "./bytes-iterator.js";
+import { byteValue } from "./bytes-text.js";
+import { PyList } from "./list.js";
+import { PyTuple } from "./tuple.js";
 
+/** bytes_repr: single quotes unless the data has ' and no ", \xNN outside printable ASCII. */
 export function bytesRepr(value: Uint8Array): string {
   const hasSingle = value.includes(0x27);
   const hasDouble = value.includes(0x22);
@@ -41,13 +56,184 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
+const SSIZE_MAX = 2n ** 63n - 1n;
+
+/** b[i] (an int) and b[a:b:c]. */
+function bytesGetItem(self: PyObject, key: PyObject): PyObject {
+  const value = (self as PyBytes).value;
+  if (key instanceof PySlice) {
+    const [start, , step, length] = sliceIndices(key, value.length);
+    if (length <= 0) return newBytes(new Uint8Array(0));
+    if (start === 0 && step === 1 && length === value.length) return unchangedBytes(self);
+    if (step === 1) return newBytes(value.slice(start, start + length));
+    const result = new Uint8Array(length);
+    for (let i = 0, at = start; i < length; i++, at += step) result[i] = value[at]!;
+    return freshBytes(result);
+  }
+  if (key.type.index === null) throw typeError(`byte indices must be integers or slices, not ${key.type.name}`);
+  const big = indexValue(key);
+  if (big > SSIZE_MAX || big < -SSIZE_MAX - 1n) throw indexError("cannot fit 'int' into an index-sized integer");
+  let index = Number(big);
+  if (index < 0) index += value.length;
+  if (index < 0 || index >= value.length) throw indexError("index out of range");
+  return newInt(value[index]!);
+}
+
+function bytesContains(self: PyObject, item: PyObject): boolean {
+  const value = (self as PyBytes).value;
+  if (item.type.index !== null) return value.includes(byteValue(item));
+  if (item instanceof PyBytes) return Buffer.from(value.buffer, value.byteOffset, value.length).includes(Buffer.from(item.value));
+  throw typeError(`a bytes-like object is required, not '${item.type.name}'`);
+}
+
+/** bytes_concat: an empty side returns the other (when exactly bytes). */
+function bytesConcat(self: PyObject, other: PyObject): PyObject {
+  if (!(other instanceof PyBytes)) throw typeError(`can't concat ${other.type.name} to ${self.type.name}`);
+  const a = (self as PyBytes).value;
+  if (a.length === 0 && other.type === rt.types.bytes) return unchangedBytes(other);
+  if (other.value.length === 0 && self.type === rt.types.bytes) return unchangedBytes(self);
+  const total = a.length + other.value.length;
+  checkResultSize(total, "bytes");
+  const result = new Uint8Array(total);
+  result.set(a);
+  result.set(other.value, a.length);
+  return freshBytes(result);
+}
+
+/** bytes_repeat: a result as long as the operand is the operand itself. */
+function bytesRepeat(self: PyObject, countObject: PyObject): PyObject {
+  const big = indexValue(countObject);
+  if (big > SSIZE_MAX || big < -SSIZE_MAX - 1n) throw overflowError("cannot fit 'int' into an index-sized integer");
+  const value = (self as PyBytes).value;
+  const count = big < 0n ? 0n : big;
+  const total = BigInt(value.length) * count;
+  if (total > SSIZE_MAX) throw overflowError("repeated bytes are too long");
+  if (total === BigInt(value.length) && self.type === rt.types.bytes) return unchangedBytes(self);
+  if (total === 0n) return strRules().emptyBytesRepeatIsNewObject ? newBytesObject(new Uint8Array(0)) : newBytes(new Uint8Array(0));
+  checkResultSize(total, "bytes");
+  const times = Number(count);
+  const result = new Uint8Array(value.length * times);
+  for (let i = 0; i < times; i++) result.set(value, i * value.length);
+  return freshBytes(result);
+}
+
+const BYTES_SIGNATURE: Signature = {
+  name: "bytes",
+  owner: "bytes",
+  history: [[6, { kind: "keywords", names: ["source", "encoding", "errors"], min: 0 }]],
+};
+
+/** PyBytes_FromObject for lists, tuples and iterables of ints. */
+function bytesFromIterable(source: PyObject): PyBytes {
+  let iterable = source;
+  if (!(source instanceof PyList) && !(source instanceof PyTuple)) {
+    try {
+      iterable = getIter(source);
+    } catch (error) {
+      if (error instanceof PyRaise && raisedIs(error, rt.exc.TypeError)) {
+        discardRaise(error);
+        throw typeError(`cannot convert '${source.type.name}' object to bytes`);
+      }
+      throw error;
+    }
+  } else {
+    iterable.refcount++;
+  }
+  let items: PyObject[];
+  try {
+    items = collectItems(iterable);
+  } finally {
+    decref(iterable);
+  }
+  try {
+    checkResultSize(items.length, "bytes");
+    const result = new Uint8Array(items.length);
+    items.forEach((item, i) => {
+      if (item.type.index === null) throw typeError(`'${item.type.name}' object cannot be interpreted as an integer`);
+      const value = indexValue(item);
+      if (value < 0n || value > 255n) throw valueError("bytes must be in range(0, 256)");
+      result[i] = Number(value);
+    });
+    return newBytes(result);
+  } finally {
+    for (const item of items) decref(item);
+  }
+}
+
+/** bytes(source=b'', encoding, errors) as bytes_new_impl decides. */
+function bytesFromArguments(source: PyObject | undefined, encoding: PyObject | undefined, errors: PyObject | undefined): PyBytes {
+  const codecName = (value: PyObject, position: number, name: string): string => {
+    if (value instanceof PyStr) return value.value;
+    throw typeError(`bytes() argument ${rt.profile.minor >= 10 ? `'${name}'` : position} must be str, not ${value.type.name}`);
+  };
+  if (source === undefined) {
+    if (encoding !== undefined || errors !== undefined) {
+      throw typeError(encoding !== undefined ? "encoding without a string argument" : "errors without a string argument");
+    }
+    return newBytes(new Uint8Array(0));
+  }
+  if (encoding !== undefined) {
+    const encodingText = codecName(encoding, 2, "encoding");
+    const errorsText = errors === undefined ? "strict" : codecName(errors, 3, "errors");
+    if (!(source instanceof PyStr)) throw typeError("encoding without a string argument");
+    return newBytes(encodeText(source.value, encodingText, errorsText));
+  }
+  if (errors !== undefined) {
+    throw typeError(source instanceof PyStr ? "string argument without an encoding" : "errors without a string argument");
+  }
+  const special = lookupSpecial(source, "__bytes__");
+  if (special !== null) {
+    const result = callSpecial(source, special, []);
+    if (!(result instanceof PyBytes)) {
+      const name = result.type.name;
+      decref(result);
+      throw typeError(`__bytes__ returned non-bytes (type ${name})`);
+    }
+    return result;
+  }
+  if (source instanceof PyStr) throw typeError("string argument without an encoding");
+  if (source.type.index !== null) {
+    const size = indexValue(source);
+    if (size > SSIZE_MAX || size < -SSIZE_MAX - 1n) throw overflowError("cannot fit 'int' into an index-sized integer");
+    if (size < 0n) throw valueError("negative count");
+    checkResultSize(size, "bytes");
+    // _PyBytes_FromSize: a new object even for one byte.
+    return freshBytes(new Uint8Array(Number(size)));
+  }
+  if (source.type === rt.types.bytes) return unchangedBytes(source);
+  if (source instanceof PyBytes) return newBytes(source.value);
+  return bytesFromIterable(source);
+}
+
+function bytesNew(type: PyType, args: CallArgs): PyObject {
+  const [source, encoding, errors] = parseArguments(BYTES_SIGNATURE, args);
+  const result = bytesFromArguments(source, encoding, errors);
+  if (type === rt.types.bytes) return result;
+  // bytes_subtype_new; the type is set first so the allocation includes the subclass's GC header.
+  const instance = new PyBytes(result.value);
+  decref(result);
+  adoptSubtype(instance, type);
+  allocateObject(instance, bytesObjectSize(instance.value.length));
+  return instance;
+}
+
+/**
+ * Instances of subclasses are GC-tracked (adoptSubtype) and the subclass's dealloc ends in this
+ * slot: untrack them before the memory goes, or the collector would meet a freed object.
+ */
+function bytesSpecDealloc(self: PyObject): void {
+  gcUntrack(self);
+  bytesDealloc(self);
+}
+
 export const BYTES_SPEC: BuiltinTypeSpec = {
   name: "bytes",
   layout: { basicSize: 33, itemSize: 1, gc: false, preHeader: false },
   subclassable: true,
   slots: {
-    dealloc: bytesDealloc,
-    repr: textSlot((self) => bytesRepr((self as PyBytes).value)),
+    dealloc: bytesSpecDealloc,
+    repr: (self) => newStr(bytesRepr((self as PyBytes).value)),
+    str: (self) => newStr(bytesRepr((self as PyBytes).value)),
     hash: (self) => {
       const bytes = self as PyBytes;
       if (bytes.hashCache === null) {
@@ -59,80 +245,32 @@ export const BYTES_SPEC: BuiltinTypeSpec = {
     richcompare: (self, other, op) => {
       if (!(other instanceof PyBytes)) return newNotImplemented();
       const order = compareBytes((self as PyBytes).value, other.value);
-      const results = [order < 0, order <= 0, order === 0, order !== 0, order > 0, order >= 0];
-      return newBool(results[op as CompareOp]!);
+      switch (op) {
+        case CompareOp.Lt:
+          return newBool(order < 0);
+        case CompareOp.Le:
+          return newBool(order <= 0);
+        case CompareOp.Eq:
+          return newBool(order === 0);
+        case CompareOp.Ne:
+          return newBool(order !== 0);
+        case CompareOp.Gt:
+          return newBool(order > 0);
+        default:
+          return newBool(order >= 0);
+      }
     },
     length: (self) => (self as PyBytes).value.length,
-    getitem: (self, key) => {
-      const value = (self as PyBytes).value;
-      if (key instanceof PySlice) {
-        const [start, , step, length] = sliceIndices(key, value.length);
-        const result = new Uint8Array(length);
-        for (let i = 0, at = start; i < length; i++, at += step) result[i] = value[at]!;
-        return newBytes(result);
-      }
-      let index = indexNumber(key);
-      if (index < 0) index += value.length;
-      if (index < 0 || index >= value.length) throw indexError("index out of range");
-      return newInt(value[index]!);
-    },
-    contains: (self, item) => {
-      const value = (self as PyBytes).value;
-      if (item instanceof PyInt) return value.includes(Number(toDouble(item.value)));
-      if (item instanceof PyBytes) return Buffer.from(value).includes(Buffer.from(item.value));
-      throw typeError(`a bytes-like object is required, not '${item.type.name}'`);
-    },
-    concat: (self, other) => {
-      if (!(other instanceof PyBytes)) throw typeError(`can't concat ${other.type.name} to bytes`);
-      const a = (self as PyBytes).value;
-      const result = new Uint8Array(a.length + other.value.length);
-      result.set(a);
-      result.set(other.value, a.length);
-      return newBytes(result);
-    },
-    repeat: (self, count) => {
-      const times = Math.max(0, indexNumber(count));
-      const value = (self as PyBytes).value;
-      if (value.length * times > 200_000_000) throw memoryError();
-      const result = new Uint8Array(value.length * times);
-      for (let i = 0; i < times; i++) result.set(value, i * value.length);
-      return newBytes(result);
-    },
-    new_: (_type, args) => {
-      const { positional } = splitArgs(args);
-      const source = positional[0];
-      if (source === undefined) return newBytes(new Uint8Array(0));
-      if (source instanceof PyInt) {
-        const size = indexNumber(source);
-        if (size < 0) throw valueError("negative count");
-        if (size > 200_000_000) throw memoryError();
-        return newBytes(new Uint8Array(size));
-      }
-      if (source instanceof PyStr) {
-        if (positional[1] === undefined) throw typeError("string argument without an encoding");
-        return newBytes(new TextEncoder().encode(source.value));
-      }
-      if (source instanceof PyBytes) return newBytes(source.value);
-      const items = collectItems(source);
-      try {
-        return newBytes(Uint8Array.from(items.map((item) => indexNumber(item))));
-      } finally {
-        for (const item of items) decref(item);
-      }
-    },
+    getitem: bytesGetItem,
+    contains: bytesContains,
+    concat: bytesConcat,
+    repeat: bytesRepeat,
+    iter: (self) => newBytesIterator(self as PyBytes),
+    new_: bytesNew,
   },
-  methods: [
-    {
-      name: "decode",
-      kind: "keywords",
-      impl: (self) => {
-        try {
-          return newStr(new TextDecoder("utf-8", { fatal: true }).decode((self as PyBytes).value));
-        } catch {
-          throw pyError(rt.exc.UnicodeError, "'utf-8' codec can't decode bytes");
-        }
-      },
-    },
-    { name: "hex", kind: "noargs", impl: (self) => newStr(Buffer.from((self as PyBytes).value).toString("hex")) },
-  ],
+  binary: new Map([[BinaryOp.Mod, bytesPercentFormat]]),
+  // Built when a runtime creates its types: the methods depend on the profile's version.
+  get methods() {
+    return bytesMethods();
+  },
 };

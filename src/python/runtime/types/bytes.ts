@@ -20,7 +20,10 @@ export function bytesObjectSize(length: number): number {
   return 33 + length;
 }
 
-/** New object for a bytes value; b'' and single bytes are shared singletons. New reference. */
+/**
+ * PyBytes_FromStringAndSize(data, n): b'' and single bytes are the shared singletons.
+ * New reference.
+ */
 export function newBytes(value: Uint8Array): PyBytes {
   if (value.length === 0) {
     rt.emptyBytes.refcount++;
@@ -34,10 +37,29 @@ export function newBytes(value: Uint8Array): PyBytes {
   return newBytesObject(value);
 }
 
+/**
+ * PyBytes_FromStringAndSize(NULL, n) then filled: b'' is still the singleton, but one byte is a
+ * new object (case mappings, padding, replace, join build results this way).
+ */
+export function freshBytes(value: Uint8Array): PyBytes {
+  return value.length === 0 ? newBytes(value) : newBytesObject(value);
+}
+
+/** Always a new object, even for b'' (what 3.6–3.7's bytes repetition allocated). */
 export function newBytesObject(value: Uint8Array): PyBytes {
   const bytes = new PyBytes(value);
   allocateObject(bytes, bytesObjectSize(value.length));
   return bytes;
+}
+
+/** The bytes itself when exactly a bytes, else an exact copy (bytes subclasses). New reference. */
+export function unchangedBytes(self: PyObject): PyBytes {
+  const bytes = self as PyBytes;
+  if (bytes.type === rt.types.bytes) {
+    bytes.refcount++;
+    return bytes;
+  }
+  return newBytes(bytes.value);
 }
 
 export function bytesDealloc(self: PyObject): void {

@@ -1,69 +1,70 @@
-// The dict type and its views: lookups, updates, iteration in insertion order, repr.
-import { PyObject } from "../object.js";
+// The dict type: lookups, updates, copies, `|` (3.9+), fromkeys, popitem, iteration in insertion order, repr.
+import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { PyType } from "../type.js";
+import type { CallArgs } from "../slots.js";
 import { CompareOp } from "../slots.js";
-import { textSlot, splitArgs } from "../spec-helpers.js";
+import { BinaryOp } from "../type.js";
+import { textSlot } from "../spec-helpers.js";
 import {
   PyDict,
   newDict,
+  newDictFromTypeCall,
   dictGetItem,
   dictSetItem,
-  dictDeleteItem,
-  dictForEach,
+  dictSetItemWithHash,
+  dictPopItemReference,
   dictDealloc,
   dictTraverse,
   dictClear,
   dictSize,
+  dictCopy,
   keyHash,
-  OBJECT_KEY_OPS,
-  newDictWithTable,
+  asOneLookup,
+  reconcile,
 } from "./dict.js";
+import { isTracked } from "../gc/tracking.js";
 import { newBool, newNone, newNotImplemented } from "../values.js";
-import { keyErrorFor, typeError, valueError, pyError } from "../errors.js";
+import { keyErrorFor, pyError } from "../errors.js";
 import { newInt } from "./int.js";
-import { newList } from "./list.js";
-import { newTupleStealing, PyTuple } from "./tuple.js";
-import { collectItems, guardedRepr } from "./sequence-helpers.js";
-import { reprText } from "../abstract/object-protocol.js";
+import { newTupleStealing } from "./tuple.js";
+import { guardedRepr } from "./sequence-helpers.js";
+import { reprText, callPositional } from "../abstract/object-protocol.js";
 import { richCompareBool } from "../abstract/compare.js";
-import { newSnapshotIterator } from "./iterators.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
-import { getItem } from "../abstract/items.js";
-import { lookupSpecial, callSpecial } from "../slot-table.js";
-import { getAttrString, lookupAttr } from "../abstract/attributes.js";
-import { internName } from "./str.js";
-import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
-import { gcTrack, gcUntrack } from "../gc/tracking.js";
-import { adoptSubtype } from "./instance.js";
-import { DictTable } from "../tables/index.js";
-import { callPositional } from "../abstract/object-protocol.js";
 import { setItem } from "../abstract/items.js";
+import { lookupSpecial, callSpecial } from "../slot-table.js";
+import { getAttrString } from "../abstract/attributes.js";
+import { adoptSubtype } from "./instance.js";
+import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import { PySet } from "./set.js";
+import { newList } from "./list.js";
+import { newDictIterator } from "./dict-iterators.js";
+import { newDictView } from "./dict-views.js";
+import { dictMerge, dictUpdateArg, dictUpdateKeywords, dictMergeFromPairs } from "./dict-update.js";
+import { checkUnpacked } from "./container-arguments.js";
+import { containerRules } from "./container-rules.js";
 
 function dictOf(self: PyObject): PyDict {
   return self as PyDict;
 }
 
-function pairs(dict: PyDict): [PyObject, PyObject][] {
-  const result: [PyObject, PyObject][] = [];
-  dictForEach(dict, (key, value) => {
-    result.push([key, value]);
-  });
-  return result;
-}
-
+/** dict_repr: items are visited by position, so a repr that mutates the dict is seen as CPython sees it. */
 function dictRepr(self: PyObject): string {
   const dict = dictOf(self);
-  if (dictSize(dict) === 0) return "{}";
   return guardedRepr(self, "{...}", () => {
+    if (dict.table.size === 0) return "{}";
     const parts: string[] = [];
-    for (const [key, value] of pairs(dict)) {
+    for (let position = dict.table.nextPosition(0); position >= 0; position = dict.table.nextPosition(position + 1)) {
+      const key = dict.table.keyAtPosition(position);
+      const value = dict.table.valueAtPosition(position);
       key.refcount++;
       value.refcount++;
       try {
-        parts.push(`${reprText(key)}: ${reprText(value)}`);
+        const keyText = reprText(key);
+        parts.push(`${keyText}: ${reprText(value)}`);
       } finally {
         decref(key);
         decref(value);
@@ -73,19 +74,35 @@ function dictRepr(self: PyObject): string {
   });
 }
 
-function dictRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
-  if (!(other instanceof PyDict) || (op !== CompareOp.Eq && op !== CompareOp.Ne)) return newNotImplemented();
-  const a = dictOf(self);
-  let equal = dictSize(a) === dictSize(other);
-  if (equal) {
-    for (const [key, value] of pairs(a)) {
-      const otherValue = dictGetItem(other, key);
-      if (otherValue === null || !richCompareBool(value, otherValue, CompareOp.Eq)) {
-        equal = false;
-        break;
+/** dict_equal: sizes, then each of a's values against b's value for the same key (stored hash). */
+function dictEqual(a: PyDict, b: PyDict): boolean {
+  if (a.table.size !== b.table.size) return false;
+  for (let position = a.table.nextPosition(0); position >= 0; position = a.table.nextPosition(position + 1)) {
+    const key = a.table.keyAtPosition(position);
+    const value = a.table.valueAtPosition(position);
+    const hash = a.table.hashAtPosition(position);
+    key.refcount++;
+    value.refcount++;
+    try {
+      const other = b.table.get(key, hash);
+      if (other === undefined) return false;
+      other.refcount++;
+      try {
+        if (!richCompareBool(value, other, CompareOp.Eq)) return false;
+      } finally {
+        decref(other);
       }
+    } finally {
+      decref(key);
+      decref(value);
     }
   }
+  return true;
+}
+
+function dictRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
+  if (!(other instanceof PyDict) || (op !== CompareOp.Eq && op !== CompareOp.Ne)) return newNotImplemented();
+  const equal = dictEqual(dictOf(self), other);
   return newBool(op === CompareOp.Eq ? equal : !equal);
 }
 
@@ -103,187 +120,205 @@ function dictSubscript(self: PyObject, key: PyObject): PyObject {
 }
 
 function dictAssign(self: PyObject, key: PyObject, value: PyObject | null): void {
+  // Python code sees the dict: any display that built it is complete.
+  dictOf(self).displayInsertsLeft = 0;
   if (value === null) {
-    if (!dictDeleteItem(dictOf(self), key)) throw keyErrorFor(key);
+    const removed = dictPopItemReference(dictOf(self), key);
+    if (removed === null) throw keyErrorFor(key);
+    decref(removed);
     return;
   }
   dictSetItem(dictOf(self), key, value);
 }
 
-/** dict.update(other) / dict(other): a mapping (keys() + []), or an iterable of pairs. */
-export function dictUpdateFrom(dict: PyDict, source: PyObject): void {
-  if (source instanceof PyDict) {
-    for (const [key, value] of pairs(source)) dictSetItem(dict, key, value);
-    return;
+/** dict_new: a fresh object (never the free list); subclasses start tracked. */
+function dictNew(type: PyType): PyObject {
+  const dict = newDictFromTypeCall(type);
+  adoptSubtype(dict, type);
+  if (type !== rt.types.dict) {
+    if (!isTracked(dict)) gcTrack(dict);
+  } else if (rt.profile.minor >= 14) {
+    gcTrack(dict);
+  } else {
+    gcUntrack(dict);
   }
-  const keysName = internName("keys");
-  const keysMethod = lookupAttr(source, keysName);
-  decref(keysName);
-  if (keysMethod !== null) {
-    const keysIterable = callPositional(keysMethod, []);
-    decref(keysMethod);
+  return dict;
+}
+
+/** dict(mapping_or_pairs=(), **kwargs) and dict.update(...). */
+function dictUpdateCommon(self: PyObject, args: CallArgs, name: string): void {
+  const kwnames = args.kwnames ?? [];
+  const positional = args.values.slice(0, args.values.length - kwnames.length);
+  checkUnpacked(name, positional, 0, 1);
+  const dict = dictOf(self);
+  if (positional.length === 1) dictUpdateArg(dict, positional[0]!);
+  dictUpdateKeywords(dict, kwnames, args.values.slice(positional.length));
+}
+
+function dictInit(self: PyObject, args: CallArgs): void {
+  dictUpdateCommon(self, args, "dict");
+}
+
+/** dict.fromkeys(iterable, value=None) on `cls`. */
+function dictFromKeys(cls: PyObject, args: readonly PyObject[]): PyObject {
+  checkUnpacked("fromkeys", args, 1, 2);
+  const iterable = args[0]!;
+  const value = args[1] ?? rt.None;
+  const result = callPositional(cls, []);
+  try {
+    if (result.type === rt.types.dict && dictSize(result as PyDict) === 0) {
+      const dict = result as PyDict;
+      if (iterable.type === rt.types.dict || iterable.type === rt.types.set || iterable.type === rt.types.frozenset) {
+        const before = new Map<PyObject, PyObject>();
+        asOneLookup(() => {
+          if (iterable instanceof PyDict) {
+            const kind = iterable.table.kind;
+            dict.table.reserveForFromKeys(iterable.table.size, kind === "unicode" || kind === "split" || kind === "empty");
+            for (const [key, hash] of iterable.table.entriesWithHashes()) dict.table.set(key, hash, value);
+          } else {
+            const set = iterable as PySet;
+            dict.table.reserveForFromKeys(set.table.size, false);
+            for (const [key, hash] of set.table.entries()) dict.table.set(key, hash, value);
+          }
+        });
+        reconcile(dict, before);
+        return result;
+      }
+    }
+    const iterator = getIter(iterable);
     try {
-      for (const key of collectItems(keysIterable)) {
+      for (;;) {
+        const key = iterNext(iterator);
+        if (key === null) break;
         try {
-          const value = getItem(source, key);
-          dictSetItem(dict, key, value);
-          decref(value);
+          if (result.type === rt.types.dict) dictSetItem(result as PyDict, key, value);
+          else setItem(result, key, value);
         } finally {
           decref(key);
         }
       }
     } finally {
-      decref(keysIterable);
+      decref(iterator);
     }
-    return;
-  }
-  const iterator = getIter(source);
-  try {
-    for (let index = 0; ; index++) {
-      const item = iterNext(iterator);
-      if (item === null) break;
-      try {
-        const pair = collectItems(item);
-        try {
-          if (pair.length !== 2) throw valueError(`dictionary update sequence element #${index} has length ${pair.length}; 2 is required`);
-          dictSetItem(dict, pair[0]!, pair[1]!);
-        } finally {
-          for (const part of pair) decref(part);
-        }
-      } catch (error) {
-        if (error instanceof Object && "exception" in (error as object) && (error as { exception: PyObject }).exception.type.isSubtypeOf(rt.exc.TypeError) && item.type.iter === null) {
-          throw typeError(`cannot convert dictionary update sequence element #${index} to a sequence`);
-        }
-        throw error;
-      } finally {
-        decref(item);
-      }
-    }
-  } finally {
-    decref(iterator);
+    return result;
+  } catch (error) {
+    decref(result);
+    throw error;
   }
 }
 
-function dictNew(type: PyType): PyObject {
-  const dict = new PyDict(DictTable.fromTypeCall<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS));
-  if (!rt.freeLists.dict.reuse(dict, 48)) {
-    allocateObject(dict, 48);
-    rt.gc.countAllocation();
-  }
-  if (rt.profile.minor >= 14) gcTrack(dict);
-  adoptSubtype(dict, type);
-  return dict;
+function dictGet(self: PyObject, args: readonly PyObject[]): PyObject {
+  checkUnpacked("get", args, 1, 2);
+  const value = dictGetItem(dictOf(self), args[0]!) ?? args[1] ?? rt.None;
+  value.refcount++;
+  return value;
 }
 
-function dictInit(self: PyObject, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): void {
-  const { positional, keywords } = splitArgs(args);
-  if (positional.length > 1) throw typeError(`dict expected at most 1 argument, got ${positional.length}`);
+function dictSetDefault(self: PyObject, args: readonly PyObject[]): PyObject {
+  checkUnpacked("setdefault", args, 1, 2);
   const dict = dictOf(self);
-  if (positional.length === 1) dictUpdateFrom(dict, positional[0]!);
-  for (const [name, value] of keywords) {
-    const key = internName(name);
-    dictSetItem(dict, key, value);
-    decref(key);
-  }
-}
-
-// ---- views ---------------------------------------------------------------------------------
-
-export class PyDictView extends PyObject {
-  constructor(
-    type: PyType,
-    readonly dict: PyDict,
-  ) {
-    super(type);
-  }
-}
-
-const VIEW_SIZE = 24;
-
-function newView(type: PyType, dict: PyDict): PyDictView {
-  dict.refcount++;
-  const view = new PyDictView(type, dict);
-  allocateObject(view, VIEW_SIZE);
-  rt.gc.countAllocation();
-  gcTrack(view);
-  return view;
-}
-
-type ViewKind = "keys" | "values" | "items";
-
-function viewItems(dict: PyDict, kind: ViewKind): PyObject[] {
-  const result: PyObject[] = [];
-  for (const [key, value] of pairs(dict)) {
-    if (kind === "keys") {
-      key.refcount++;
-      result.push(key);
-    } else if (kind === "values") {
-      value.refcount++;
-      result.push(value);
-    } else {
-      key.refcount++;
-      value.refcount++;
-      result.push(newTupleStealing([key, value]));
+  const key = args[0]!;
+  const fallback = args[1] ?? rt.None;
+  return asOneLookup(() => {
+    const hash = keyHash(key);
+    const existing = dict.table.get(key, hash);
+    if (existing !== undefined) {
+      existing.refcount++;
+      return existing;
     }
+    dictSetItemWithHash(dict, key, hash, fallback);
+    fallback.refcount++;
+    return fallback;
+  });
+}
+
+function dictPop(self: PyObject, args: readonly PyObject[]): PyObject {
+  checkUnpacked("pop", args, 1, 2);
+  const dict = dictOf(self);
+  const key = args[0]!;
+  const fallback = args[1];
+  if (dict.table.size === 0) {
+    if (fallback !== undefined) {
+      fallback.refcount++;
+      return fallback;
+    }
+    throw keyErrorFor(key);
+  }
+  const removed = dictPopItemReference(dict, key);
+  if (removed !== null) return removed;
+  if (fallback !== undefined) {
+    fallback.refcount++;
+    return fallback;
+  }
+  throw keyErrorFor(key);
+}
+
+/** dict.popitem(): the result tuple is made before the last item comes out (LIFO). */
+function dictPopItem(self: PyObject): PyObject {
+  const dict = dictOf(self);
+  if (dict.table.size === 0) throw pyError(rt.exc.KeyError, "popitem(): dictionary is empty");
+  const result = newTupleStealing(new Array<PyObject>(2));
+  const entry = dict.table.popItem()!;
+  // The dict's references to the key and the value move into the tuple.
+  result.items[0] = entry[0];
+  result.items[1] = entry[1];
+  return result;
+}
+
+/** dict | other (3.9+): a copy updated by the other dict. */
+function dictOr(a: PyObject, b: PyObject): PyObject {
+  if (!(a instanceof PyDict) || !(b instanceof PyDict)) return newNotImplemented();
+  const result = dictCopy(a);
+  try {
+    dictUpdateArg(result, b);
+  } catch (error) {
+    decref(result);
+    throw error;
   }
   return result;
 }
 
-function iteratorType(kind: ViewKind): PyType {
-  return kind === "keys" ? rt.types.dict_keyiterator : kind === "values" ? rt.types.dict_valueiterator : rt.types.dict_itemiterator;
+function dictInplaceOr(a: PyObject, b: PyObject): PyObject {
+  dictUpdateArg(dictOf(a), b);
+  a.refcount++;
+  return a;
 }
 
-/** iter(d), iter(d.keys()), …: insertion order, RuntimeError when the size changes. */
-export function newDictIterator(dict: PyDict, kind: ViewKind): PyObject {
-  const items = viewItems(dict, kind);
-  const iterator = newSnapshotIterator(iteratorType(kind), dict, items, () => dictSize(dict), "dictionary changed size during iteration");
-  for (const item of items) decref(item);
-  return iterator;
-}
-
-function viewSpec(name: string, kind: ViewKind): BuiltinTypeSpec {
-  return {
-    name,
-    layout: { basicSize: VIEW_SIZE, itemSize: 0, gc: true, preHeader: false },
-    slots: {
-      dealloc: (self) => {
-        const view = self as PyDictView;
-        gcUntrack(view);
-        freeObjectMemory(view, VIEW_SIZE);
-        rt.gc.countDeallocation();
-        decref(view.dict);
+function dictMethods() {
+  const methods: BuiltinTypeSpec["methods"] & object[] = [
+    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(dictOf(self).table.sizeof() - rt.profile.sizes.gcHeader) },
+    { name: "get", kind: "positional", impl: dictGet },
+    { name: "setdefault", kind: "positional", impl: dictSetDefault },
+    { name: "pop", kind: "positional", impl: dictPop },
+    { name: "popitem", kind: "noargs", impl: dictPopItem },
+    { name: "keys", kind: "noargs", impl: (self) => newDictView(dictOf(self), "keys") },
+    { name: "items", kind: "noargs", impl: (self) => newDictView(dictOf(self), "items") },
+    { name: "values", kind: "noargs", impl: (self) => newDictView(dictOf(self), "values") },
+    {
+      name: "update",
+      kind: "keywords",
+      impl: (self, args) => {
+        dictUpdateCommon(self, args, "update");
+        return newNone();
       },
-      traverse: (self, visit) => visit((self as PyDictView).dict),
-      length: (self) => dictSize((self as PyDictView).dict),
-      iter: (self) => newDictIterator((self as PyDictView).dict, kind),
-      contains: (self, item) => {
-        const dict = (self as PyDictView).dict;
-        if (kind === "keys") return dictGetItem(dict, item) !== null;
-        if (kind === "items") {
-          if (!(item instanceof PyTuple) || item.items.length !== 2) return false;
-          const value = dictGetItem(dict, item.items[0]!);
-          return value !== null && richCompareBool(value, item.items[1]!, CompareOp.Eq);
-        }
-        for (const [, value] of pairs(dict)) if (richCompareBool(value, item, CompareOp.Eq)) return true;
-        return false;
-      },
-      repr: textSlot((self) => {
-        const items = viewItems((self as PyDictView).dict, kind);
-        try {
-          return guardedRepr(self, "...", () => `${name}([${items.map((item) => reprText(item)).join(", ")}])`);
-        } finally {
-          for (const item of items) decref(item);
-        }
-      }),
     },
-  };
+    { name: "fromkeys", kind: "positional", binding: "class", impl: dictFromKeys },
+    {
+      name: "clear",
+      kind: "noargs",
+      impl: (self) => {
+        dictClear(self);
+        return newNone();
+      },
+    },
+    { name: "copy", kind: "noargs", impl: (self) => dictCopy(dictOf(self)) },
+  ];
+  return methods;
 }
 
-export const DICT_KEYS_SPEC = viewSpec("dict_keys", "keys");
-export const DICT_VALUES_SPEC = viewSpec("dict_values", "values");
-export const DICT_ITEMS_SPEC = viewSpec("dict_items", "items");
-
-// ---- the dict type ---------------------------------------------------------------------------
+function reversedMethod() {
+  return { name: "__reversed__", kind: "noargs" as const, impl: (self: PyObject) => newDictIterator(dictOf(self), "keys", true) };
+}
 
 export const DICT_SPEC: BuiltinTypeSpec = {
   name: "dict",
@@ -304,126 +339,22 @@ export const DICT_SPEC: BuiltinTypeSpec = {
     new_: dictNew,
     init: dictInit,
   },
-  methods: [
-    { name: "keys", kind: "noargs", impl: (self) => newView(rt.types.dict_keys, dictOf(self)) },
-    { name: "values", kind: "noargs", impl: (self) => newView(rt.types.dict_values, dictOf(self)) },
-    { name: "items", kind: "noargs", impl: (self) => newView(rt.types.dict_items, dictOf(self)) },
-    {
-      name: "get",
-      kind: "positional",
-      impl: (self, args) => {
-        if (args.length < 1 || args.length > 2) throw typeError(`get expected at most 2 arguments, got ${args.length}`);
-        const value = dictGetItem(dictOf(self), args[0]!) ?? args[1] ?? rt.None;
-        value.refcount++;
-        return value;
-      },
-    },
-    {
-      name: "setdefault",
-      kind: "positional",
-      impl: (self, args) => {
-        if (args.length < 1 || args.length > 2) throw typeError(`setdefault expected at most 2 arguments, got ${args.length}`);
-        const dict = dictOf(self);
-        const existing = dictGetItem(dict, args[0]!);
-        if (existing !== null) {
-          existing.refcount++;
-          return existing;
-        }
-        const fallback = args[1] ?? rt.None;
-        dictSetItem(dict, args[0]!, fallback);
-        fallback.refcount++;
-        return fallback;
-      },
-    },
-    {
-      name: "pop",
-      kind: "positional",
-      impl: (self, args) => {
-        if (args.length < 1 || args.length > 2) throw typeError(`pop expected at most 2 arguments, got ${args.length}`);
-        const dict = dictOf(self);
-        const key = args[0]!;
-        const value = dictGetItem(dict, key);
-        if (value === null) {
-          if (args[1] !== undefined) {
-            args[1].refcount++;
-            return args[1];
-          }
-          throw keyErrorFor(key);
-        }
-        value.refcount++;
-        dictDeleteItem(dict, key);
-        return value;
-      },
-    },
-    {
-      name: "popitem",
-      kind: "noargs",
-      impl: (self) => {
-        const dict = dictOf(self);
-        const entry = dict.table.popItem();
-        if (entry === undefined) throw pyError(rt.exc.KeyError, "popitem(): dictionary is empty");
-        return newTupleStealing([entry[0], entry[1]]);
-      },
-    },
-    {
-      name: "update",
-      kind: "keywords",
-      impl: (self, args) => {
-        dictInit(self, args);
-        return newNone();
-      },
-    },
-    {
-      name: "copy",
-      kind: "noargs",
-      impl: (self) => {
-        const copy = newDictWithTable(dictOf(self).table.copy());
-        dictForEach(copy, (key, value) => {
-          key.refcount++;
-          value.refcount++;
-        });
-        return copy;
-      },
-    },
-    {
-      name: "clear",
-      kind: "noargs",
-      impl: (self) => {
-        dictClear(self);
-        return newNone();
-      },
-    },
-    {
-      name: "fromkeys",
-      kind: "positional",
-      binding: "class",
-      impl: (cls, args) => {
-        if (args.length < 1 || args.length > 2) throw typeError(`fromkeys expected at most 2 arguments, got ${args.length}`);
-        const result = callPositional(cls, []);
-        const value = args[1] ?? rt.None;
-        for (const key of collectItems(args[0]!)) {
-          try {
-            if (result instanceof PyDict) dictSetItem(result, key, value);
-            else setItem(result, key, value);
-          } finally {
-            decref(key);
-          }
-        }
-        return result;
-      },
-    },
-    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(dictOf(self).table.sizeof() - rt.profile.sizes.gcHeader) },
-    {
-      name: "__reversed__",
-      kind: "noargs",
-      impl: (self) => {
-        const items = viewItems(dictOf(self), "keys").reverse();
-        const iterator = newSnapshotIterator(rt.types.dict_keyiterator, self, items, () => dictSize(dictOf(self)), "dictionary changed size during iteration");
-        for (const item of items) decref(item);
-        return iterator;
-      },
-    },
-  ],
+  // Read at bootstrap, with the runtime's profile active: `|` is 3.9+, reversed(d) 3.8+.
+  get binary() {
+    return rt.profile.minor >= 9 ? new Map([[BinaryOp.Or, dictOr]]) : undefined;
+  },
+  get inplace() {
+    return rt.profile.minor >= 9 ? new Map([[BinaryOp.Or, dictInplaceOr]]) : undefined;
+  },
+  get methods() {
+    return containerRules().iterators.reversibleDicts ? [...dictMethods(), reversedMethod()] : dictMethods();
+  },
 };
 
-export { newDict, newList, keyHash, getAttrString };
+/** PyDict_Update semantics for callers outside (DICT_UPDATE, f(**mapping)): keys() and []. */
+export function dictUpdateFrom(dict: PyDict, source: PyObject): void {
+  dictMerge(dict, source, true);
+}
+
+export { DICT_KEYS_SPEC, DICT_VALUES_SPEC, DICT_ITEMS_SPEC, PyDictView } from "./dict-views.js";
+export { newDictIterator, dictMergeFromPairs, newDict, newList, keyHash, getAttrString };

@@ -1,14 +1,15 @@
-// dict objects: CPython's compact table (tables/dict-table.ts) holding owned references.
+// dict objects: CPython's compact table (tables/dict-table.ts) holding owned references, allocation and tracking.
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack, isTracked } from "../gc/tracking.js";
-import { DictTable, type DictKeyOps } from "../tables/index.js";
+import { DictTable, type DictKeyOps, dictRules, usableFraction } from "../tables/index.js";
 import { richCompareBool } from "../abstract/compare.js";
 import { CompareOp } from "../slots.js";
 import { hash } from "../abstract/object-protocol.js";
 import { PyStr, strHash } from "./str.js";
 import type { PyHash } from "../hashing/hash-value.js";
+import type { PyType } from "../type.js";
 
 export class PyDict extends PyObject {
   table: DictTable<PyObject, PyObject>;
@@ -17,6 +18,12 @@ export class PyDict extends PyObject {
    * neither reports nor releases them.
    */
   sharedValuesOwner: PyObject | null;
+  /**
+   * A display being built (BUILD_MAP n, 3.11+): inserts still expected. `_PyDict_FromItems`
+   * presizes a str-only table when every key is an exact str, which only the inserts reveal.
+   */
+  displayInsertsLeft = 0;
+  displaySize = 0;
 
   constructor(table: DictTable<PyObject, PyObject>) {
     super(rt.types.dict);
@@ -25,15 +32,58 @@ export class PyDict extends PyObject {
   }
 }
 
+/**
+ * While one dict operation runs, the answers of `stored == probe` it already got. The table
+ * model looks a key up more than once for one CPython lookup (get, then set); with this, each
+ * pair's `__eq__` runs once, as in CPython. Python code run by `__eq__` sees no memo.
+ */
+let equalityMemo: Map<PyObject, Map<PyObject, boolean>> | null = null;
+/** True while an operation runs under asOneLookup (the memo is made on the first comparison). */
+let memoActive = false;
+
+function keyEquals(stored: PyObject, probe: PyObject): boolean {
+  if (memoActive && equalityMemo === null) equalityMemo = new Map();
+  const memo = equalityMemo;
+  if (memo === null) return richCompareBool(stored, probe, CompareOp.Eq);
+  let answers = memo.get(stored);
+  const known = answers?.get(probe);
+  if (known !== undefined) return known;
+  equalityMemo = null;
+  memoActive = false;
+  let equal: boolean;
+  try {
+    equal = richCompareBool(stored, probe, CompareOp.Eq);
+  } finally {
+    equalityMemo = memo;
+    memoActive = true;
+  }
+  if (answers === undefined) memo.set(stored, (answers = new Map()));
+  answers.set(probe, equal);
+  return equal;
+}
+
+/** Runs one dict operation whose several table lookups stand for a single CPython lookup. */
+export function asOneLookup<T>(body: () => T): T {
+  if (memoActive) return body();
+  memoActive = true;
+  try {
+    return body();
+  } finally {
+    memoActive = false;
+    equalityMemo = null;
+  }
+}
+
 /** Key operations for tables of PyObjects: Python equality, and exact-str detection. */
 export const OBJECT_KEY_OPS: DictKeyOps<PyObject> = {
-  equals: (stored, probe) => richCompareBool(stored, probe, CompareOp.Eq),
+  equals: keyEquals,
   strContent: (key) => (key.type === rt.types.str ? (key as PyStr).value : undefined),
 };
 
 /** PyDictObject: ma_used, ma_version_tag, ma_keys, ma_values. */
 export const DICT_OBJECT_SIZE = 48;
 
+/** PyDict_New's allocation: the dict free list first (exact dicts). */
 function allocateDict(dict: PyDict): void {
   if (dict.type !== rt.types.dict || !rt.freeLists.dict.reuse(dict, DICT_OBJECT_SIZE)) {
     allocateObject(dict, DICT_OBJECT_SIZE);
@@ -50,10 +100,38 @@ export function newDict(): PyDict {
   return dict;
 }
 
-/** BUILD_MAP n: presized for `count` items. */
+/**
+ * BUILD_MAP n: presized for `count` items. From 3.11 the table is str-only when all the keys
+ * are exact strs: it starts so, and becomes general (as if made so) on the first other key.
+ */
 export function newDictPresized(count: number): PyDict {
-  const dict = new PyDict(DictTable.presized<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS, count, false));
+  const strOnlyPossible = dictRules(rt.profile).unicodeEntries;
+  const dict = new PyDict(DictTable.presized<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS, count, strOnlyPossible));
+  if (strOnlyPossible && dict.table.kind === "unicode") {
+    dict.displayInsertsLeft = count;
+    dict.displaySize = count;
+  }
   allocateDict(dict);
+  return dict;
+}
+
+/** The display turned out to have a non-str key: rebuild as a general presized table. */
+function presizeAsGeneral(dict: PyDict): void {
+  const general = DictTable.presized<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS, dict.displaySize, false);
+  for (const [key, hash, value] of dict.table.entriesWithHashes()) general.set(key, hash, value);
+  dict.table = general;
+}
+
+/**
+ * `dict_new` (calling the type): tp_alloc, never the free list; an exact dict starts
+ * untracked, a subclass instance tracked.
+ */
+export function newDictFromTypeCall(type: PyType): PyDict {
+  const dict = new PyDict(DictTable.fromTypeCall<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS));
+  dict.type = type;
+  allocateObject(dict, DICT_OBJECT_SIZE);
+  dict.type = rt.types.dict;
+  rt.gc.countAllocation();
   return dict;
 }
 
@@ -68,7 +146,7 @@ export function newDictWithTable(table: DictTable<PyObject, PyObject>): PyDict {
 }
 
 /** _PyObject_GC_MAY_BE_TRACKED: a container that can take part in a cycle. */
-function mayBeTracked(object: PyObject): boolean {
+export function mayBeTracked(object: PyObject): boolean {
   if (!object.type.layout.gc) return false;
   return object.type !== rt.types.tuple || isTracked(object);
 }
@@ -85,16 +163,43 @@ export function dictGetItem(dict: PyDict, key: PyObject): PyObject | null {
   return table.get(key, keyHash(key)) ?? null;
 }
 
+/** A lookup with a hash already computed (borrowed reference or null). */
+export function dictGetItemWithHash(dict: PyDict, key: PyObject, keyHashValue: PyHash): PyObject | null {
+  return dict.table.get(key, keyHashValue) ?? null;
+}
+
 /** d[key] = value; both borrowed (the dict takes its own references). */
 export function dictSetItem(dict: PyDict, key: PyObject, value: PyObject): void {
-  const table = dict.table;
-  const keyHashValue = keyHash(key);
-  const storedKey = table.storedKey(key, keyHashValue);
-  const old = storedKey === undefined ? undefined : table.get(storedKey, keyHashValue);
-  value.refcount++;
-  if (storedKey === undefined) key.refcount++;
-  table.set(key, keyHashValue, value);
-  if (dict.gcGeneration < 0 && (mayBeTracked(value) || mayBeTracked(key))) gcTrack(dict);
+  dictSetItemWithHash(dict, key, keyHash(key), value);
+}
+
+/** insertdict with a known hash: the old value goes after the new one is stored. */
+export function dictSetItemWithHash(dict: PyDict, key: PyObject, keyHashValue: PyHash, value: PyObject): void {
+  if (dict.displayInsertsLeft > 0) {
+    dict.displayInsertsLeft--;
+    if (key.type !== rt.types.str && dict.table.kind === "unicode") {
+      dict.displayInsertsLeft = 0;
+      presizeAsGeneral(dict);
+    }
+  }
+  // One CPython lookup (see asOneLookup), written out: this is the hot path of name stores.
+  const outer = memoActive;
+  memoActive = true;
+  let old: PyObject | undefined;
+  try {
+    const table = dict.table;
+    old = table.get(key, keyHashValue);
+    value.refcount++;
+    if (old === undefined) key.refcount++;
+    table.set(key, keyHashValue, value);
+    if (dict.gcGeneration < 0 && (mayBeTracked(value) || mayBeTracked(key))) gcTrack(dict);
+  } finally {
+    if (!outer) {
+      memoActive = false;
+      equalityMemo = null;
+    }
+  }
+  // The replaced value goes last (its __del__ may use dicts).
   if (old !== undefined && --old.refcount === 0) old.type.dealloc(old);
 }
 
@@ -104,14 +209,26 @@ export function dictSetItemStealing(dict: PyDict, key: PyObject, value: PyObject
   value.refcount--;
 }
 
+/**
+ * Removes `key` and returns the removed value as a reference the caller now owns (the dict's
+ * key reference is released), or null when absent.
+ */
+export function dictPopItemReference(dict: PyDict, key: PyObject, keyHashValue: PyHash = keyHash(key)): PyObject | null {
+  return asOneLookup(() => {
+    const table = dict.table;
+    if (table.size === 0) return null;
+    const storedKey = table.storedKey(key, keyHashValue);
+    if (storedKey === undefined) return null;
+    const value = table.delete(key, keyHashValue)!;
+    if (--storedKey.refcount === 0) storedKey.type.dealloc(storedKey);
+    return value;
+  });
+}
+
 /** del d[key]: false when the key is missing. */
 export function dictDeleteItem(dict: PyDict, key: PyObject): boolean {
-  const table = dict.table;
-  const keyHashValue = keyHash(key);
-  const storedKey = table.storedKey(key, keyHashValue);
-  if (storedKey === undefined) return false;
-  const value = table.delete(key, keyHashValue)!;
-  if (--storedKey.refcount === 0) storedKey.type.dealloc(storedKey);
+  const value = dictPopItemReference(dict, key);
+  if (value === null) return false;
   if (--value.refcount === 0) value.type.dealloc(value);
   return true;
 }
@@ -128,6 +245,10 @@ export function dictForEach(dict: PyDict, visit: (key: PyObject, value: PyObject
   }
 }
 
+/**
+ * dict_dealloc: the table is given up (dispose: a shared keys table loses a sharer), then the
+ * keys and values are released entry by entry, then the object goes to the free list.
+ */
 export function dictDealloc(self: PyObject): void {
   const dict = self as PyDict;
   gcUntrack(dict);
@@ -137,6 +258,7 @@ export function dictDealloc(self: PyObject): void {
       references.push(key, value);
     });
   }
+  dict.table.dispose();
   dict.table = DictTable.create<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS);
   for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
   if (dict.type !== rt.types.dict || !rt.freeLists.dict.park(dict, DICT_OBJECT_SIZE)) {
@@ -145,22 +267,26 @@ export function dictDealloc(self: PyObject): void {
   }
 }
 
+/** dict_traverse: each entry's value, then its key (str-only tables: values only; strs are not tracked). */
 export function dictTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   if ((self as PyDict).sharedValuesOwner !== null) return;
   dictForEach(self as PyDict, (key, value) => {
-    visit(key);
     visit(value);
+    visit(key);
   });
 }
 
-/** tp_clear / dict.clear(). */
+/** tp_clear / dict.clear(): back to the empty keys, then the old entries are released. */
 export function dictClear(self: PyObject): void {
   const dict = self as PyDict;
+  if (dict.table.size === 0 && dict.table.kind === "empty") return;
   const references: PyObject[] = [];
-  dictForEach(dict, (key, value) => {
-    references.push(key, value);
-  });
-  dict.table = dict.table.emptyLike();
+  if (dict.sharedValuesOwner === null) {
+    dictForEach(dict, (key, value) => {
+      references.push(key, value);
+    });
+  }
+  dict.table.clear();
   for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
 }
 
@@ -183,7 +309,103 @@ export function untrackDictIfAtomic(self: PyObject): void {
   if (atomic) gcUntrack(self);
 }
 
-/** sys.getsizeof(d) without the GC header. */
+/** sys.getsizeof(d) with the GC header. */
 export function dictSizeof(dict: PyDict): number {
   return dict.table.sizeof();
 }
+
+/**
+ * PyDict_Copy: an empty dict is a new one (3.7+), a split dict a shared-keys copy (a fresh
+ * object), a clean combined table a clone (free list), anything else a new dict merged into.
+ * The copy is tracked when the original is (3.7+ clones and split copies) or as inserts go.
+ */
+export function dictCopy(source: PyDict): PyDict {
+  const table = source.table;
+  const rules = dictRules(rt.profile);
+  const isSplit = table.isSplit || (table.kind === "empty" && rules.copyOfClearedSharesEmptyKeys);
+  const clones = !isSplit && rules.copyClones && table.size > 0 && table.size >= Math.floor((table.entryCount * 2) / 3);
+  const copyTable = table.copy();
+  let copy: PyDict;
+  if (isSplit) {
+    copy = new PyDict(copyTable);
+    allocateObject(copy, DICT_OBJECT_SIZE);
+    rt.gc.countAllocation();
+  } else {
+    copy = new PyDict(copyTable);
+    allocateDict(copy);
+  }
+  dictForEach(copy, (key, value) => {
+    key.refcount++;
+    value.refcount++;
+  });
+  if (isSplit || clones) {
+    if (isTracked(source) && !isTracked(copy)) gcTrack(copy);
+  } else if (!isTracked(copy)) {
+    let needsTracking = false;
+    dictForEach(copy, (key, value) => {
+      if (mayBeTracked(key) || mayBeTracked(value)) {
+        needsTracking = true;
+        return false;
+      }
+      return true;
+    });
+    if (needsTracking) gcTrack(copy);
+  }
+  return copy;
+}
+
+/**
+ * dict_merge of an exact dict (or dict subclass without its own __iter__) into `target`: the
+ * table merge (one resize, then inserts in order), with references for what went in or out.
+ */
+export function dictMergeDict(target: PyDict, source: PyDict, override: boolean): void {
+  target.displayInsertsLeft = 0;
+  if (target === source || source.table.size === 0) return;
+  const before = new Map<PyObject, PyObject>();
+  dictForEach(target, (key, value) => void before.set(key, value));
+  const from = source.table;
+  // 3.10+ clones a clean, not oversized table into an empty dict, tracking state included.
+  const clones =
+    target.table.size === 0 &&
+    dictRules(rt.profile).mergeClonesIntoEmpty &&
+    !from.isSplit &&
+    from.size === from.entryCount &&
+    (from.keysSize === 8 || usableFraction(from.keysSize / 2) < from.size);
+  asOneLookup(() => target.table.merge(from, override));
+  if (clones && isTracked(source) && !isTracked(target)) gcTrack(target);
+  reconcile(target, before);
+}
+
+/**
+ * After a table-level change of `dict` whose previous content was `before`, takes references
+ * for what is new and releases what left (values replaced, keys dropped).
+ */
+export function reconcile(dict: PyDict, before: Map<PyObject, PyObject>): void {
+  const released: PyObject[] = [];
+  const seenKeys = new Set<PyObject>();
+  dictForEach(dict, (key, value) => {
+    seenKeys.add(key);
+    const oldValue = before.get(key);
+    if (oldValue === undefined) {
+      key.refcount++;
+      value.refcount++;
+    } else if (oldValue !== value) {
+      value.refcount++;
+      released.push(oldValue);
+    }
+  });
+  for (const [key, value] of before) {
+    if (!seenKeys.has(key)) released.push(key, value);
+  }
+  if (dict.gcGeneration < 0) {
+    dictForEach(dict, (key, value) => {
+      if (mayBeTracked(key) || mayBeTracked(value)) {
+        gcTrack(dict);
+        return false;
+      }
+      return true;
+    });
+  }
+  for (const object of released) if (--object.refcount === 0) object.type.dealloc(object);
+}
+

@@ -169,7 +169,15 @@ export function bitLength(a: IntValue): number {
     const high = Math.floor(magnitude / 2 ** 32);
     return high > 0 ? 64 - Math.clz32(high) : 32;
   }
-  return (a < 0n ? -a : a).toString(2).length;
+  const magnitude = a < 0n ? -a : a;
+  const approximate = Number(magnitude);
+  if (approximate < 2 ** 1000) {
+    // The double may have rounded up to the next power of two: one shift checks the guess.
+    const guess = Math.floor(Math.log2(approximate)) + 1;
+    return magnitude >> BigInt(guess - 1) === 0n ? guess - 1 : guess;
+  }
+  const hex = magnitude.toString(16);
+  return (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16)));
 }
 
 /** How many 30-bit digits CPython stores for this value (0 for zero). */
@@ -188,4 +196,33 @@ export function toDouble(a: IntValue): number | undefined {
   // Number(bigint) rounds correctly (round-half-even), as CPython's PyLong_AsDouble.
   const result = Number(a);
   return Number.isFinite(result) ? result : undefined;
+}
+
+/** Number of one bits in |a| (int.bit_count). */
+export function bitCount(a: IntValue): number {
+  if (typeof a === "number") {
+    let magnitude = Math.abs(a);
+    let count = 0;
+    while (magnitude > 0xffffffff) {
+      count += popcount32(magnitude % 4294967296);
+      magnitude = Math.floor(magnitude / 4294967296);
+    }
+    return count + popcount32(magnitude);
+  }
+  const text = (a < 0n ? -a : a).toString(16);
+  let count = 0;
+  for (let index = 0; index < text.length; index++) count += popcount32(parseInt(text[index]!, 16));
+  return count;
+}
+
+function popcount32(word: number): number {
+  let value = word >>> 0;
+  value -= (value >>> 1) & 0x55555555;
+  value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
+  return (((value + (value >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** True when |a| fits CPython's Py_ssize_t (a signed 64-bit integer). */
+export function fitsSsize(a: IntValue): boolean {
+  return typeof a === "number" || (a >= -9223372036854775808n && a <= 9223372036854775807n);
 }

@@ -1,90 +1,60 @@
-// Iterators over built-in sequences and mappings, plus enumerate, zip, map, filter, reversed.
+// Iterators over built-in sequences (list, tuple, str, the old sequence protocol) and enumerate, zip, map, filter, reversed.
 import { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
-import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import { gcTrack, gcUntrack, isTracked } from "../gc/tracking.js";
 import type { PyType } from "../type.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
-import { textSlot, addressText, splitArgs } from "../spec-helpers.js";
+import type { CallArgs } from "../slots.js";
+import type { Profile } from "../../profiles/profile.js";
 import type { PyList } from "./list.js";
-import type { PyTuple } from "./tuple.js";
-import { newTupleStealing } from "./tuple.js";
+import { PyTuple, newTupleStealing } from "./tuple.js";
 import { PyStr, newStr } from "./str.js";
-import { newInt } from "./int.js";
-import { getItem, length } from "../abstract/items.js";
+import { PyInt, newInt } from "./int.js";
+import { getItem } from "../abstract/items.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { call } from "../abstract/object-protocol.js";
 import { isTrue } from "../abstract/truth.js";
-import { PyRaise, typeError, discardRaise, runtimeError } from "../errors.js";
+import { PyRaise, typeError, valueError, discardRaise } from "../errors.js";
 import { lookupSpecial, callSpecial } from "../slot-table.js";
 import { codePoints } from "./str-spec.js";
 import { add as addInt, type IntValue } from "./int-value.js";
-import { indexNumber } from "../abstract/conversions.js";
+import { indexValue } from "../abstract/conversions.js";
+import { newNone } from "../values.js";
+import { containerRules, containerRulesFor } from "./container-rules.js";
+import { checkUnpacked, checkNoKeywords, unexpectedKeyword } from "./container-arguments.js";
+import { lazyType } from "./container-types.js";
+import { adoptSubtype } from "./instance.js";
+import { dictIteratorSpec } from "./dict-iterators.js";
+import { setIteratorSpec } from "./set-iterator.js";
 
-/**
- * One iterator object: what it walks (`source`, owned, or null once exhausted), a position,
- * and how to produce the next item. Subclass-free so every iterator shares one JS shape.
- */
-export class PyIterator extends PyObject {
-  constructor(
-    type: PyType,
-    public source: PyObject | null,
-    public position: number,
-    /** Extra owned references (zip's iterators, map's function…). */
-    public extra: PyObject[],
-    readonly step: (self: PyIterator) => PyObject | null,
-  ) {
-    super(type);
+/** Allocates an iterator object of `size` bytes (plus the GC header when the type has one) and tracks it. */
+export function placeIterator(object: PyObject, size: number): void {
+  allocateObject(object, size);
+  if (object.type.layout.gc) {
+    rt.gc.countAllocation();
+    gcTrack(object);
   }
-  /** Cached code points for str iterators over astral text. */
-  points: string[] | null = null;
-  /** A running int counter (enumerate). */
-  counter: IntValue = 0;
 }
 
-const ITERATOR_SIZE = 32;
+/** Frees an iterator's memory (after its references were dropped by the caller). */
+export function releaseIterator(object: PyObject): void {
+  if (object.type.layout.gc) gcUntrack(object);
+  freeObjectMemory(object, object.type.layout.basicSize);
+  if (object.type.layout.gc) rt.gc.countDeallocation();
+}
 
-function newIterator(type: PyType, source: PyObject | null, position: number, extra: PyObject[], step: (self: PyIterator) => PyObject | null): PyIterator {
-  if (source !== null) source.refcount++;
-  const iterator = new PyIterator(type, source, position, extra, step);
-  allocateObject(iterator, ITERATOR_SIZE);
+/** Places a builtin iterator created as its base type, then gives it `type` (a subclass, maybe). */
+function placeTyped<T extends PyObject>(object: T, type: PyType): T {
+  const base = object.type;
+  object.type = type;
+  allocateObject(object, base.layout.basicSize);
+  object.type = base;
   rt.gc.countAllocation();
-  gcTrack(iterator);
-  return iterator;
-}
-
-/** Drops the source once exhausted, as CPython's iterators do (it_seq = NULL). */
-function finish(iterator: PyIterator): null {
-  const source = iterator.source;
-  iterator.source = null;
-  if (source !== null) decref(source);
-  return null;
-}
-
-function iteratorDealloc(self: PyObject): void {
-  const iterator = self as PyIterator;
-  gcUntrack(iterator);
-  freeObjectMemory(iterator, ITERATOR_SIZE);
-  rt.gc.countDeallocation();
-  const source = iterator.source;
-  iterator.source = null;
-  if (source !== null) decref(source);
-  const extra = iterator.extra;
-  iterator.extra = [];
-  for (const item of extra) decref(item);
-}
-
-function iteratorTraverse(self: PyObject, visit: (child: PyObject) => void): void {
-  const iterator = self as PyIterator;
-  if (iterator.source !== null) visit(iterator.source);
-  for (const item of iterator.extra) visit(item);
-}
-
-function iteratorNext(self: PyObject): PyObject | null {
-  const iterator = self as PyIterator;
-  if (iterator.source === null && iterator.extra.length === 0) return null;
-  return iterator.step(iterator);
+  adoptSubtype(object, type);
+  if (!isTracked(object)) gcTrack(object);
+  return object;
 }
 
 function returnSelf(self: PyObject): PyObject {
@@ -92,89 +62,119 @@ function returnSelf(self: PyObject): PyObject {
   return self;
 }
 
-/** A spec for an iterator type that only differs by name. */
-export function iteratorSpec(name: string): BuiltinTypeSpec {
-  return {
-    name,
-    layout: { basicSize: ITERATOR_SIZE, itemSize: 0, gc: true, preHeader: false },
-    slots: {
-      dealloc: iteratorDealloc,
-      traverse: iteratorTraverse,
-      iter: returnSelf,
-      iternext: iteratorNext,
-      repr: textSlot((self) => `<${self.type.name} object at ${addressText(self)}>`),
-    },
-  };
+function gcLayout(basicSize: number) {
+  return { basicSize, itemSize: 0, gc: true, preHeader: false };
 }
 
-// ---- sequences -------------------------------------------------------------------------------
+// ---- list, tuple, str and sequence iterators ---------------------------------------------------
 
-function listStep(iterator: PyIterator): PyObject | null {
-  const list = iterator.source as PyList;
-  const item = list.items[iterator.position];
-  if (item === undefined) return finish(iterator);
-  iterator.position++;
+/** listiterobject / tupleiterobject / unicodeiterobject / seqiterobject: a source and an index. */
+export class PySequenceIterator extends PyObject {
+  constructor(
+    type: PyType,
+    /** The sequence (owned), or null once exhausted. */
+    public source: PyObject | null,
+    public index: number,
+  ) {
+    super(type);
+  }
+  /** Code points of an astral str (index counts code points). */
+  points: string[] | null = null;
+}
+
+const SEQUENCE_ITERATOR_SIZE = 32;
+
+function newSequenceIteratorOf(type: PyType, source: PyObject, index: number): PySequenceIterator {
+  source.refcount++;
+  const iterator = new PySequenceIterator(type, source, index);
+  placeIterator(iterator, SEQUENCE_ITERATOR_SIZE);
+  return iterator;
+}
+
+function sequenceIteratorDealloc(self: PyObject): void {
+  const iterator = self as PySequenceIterator;
+  gcUntrack(iterator);
+  const source = iterator.source;
+  iterator.source = null;
+  if (source !== null) decref(source);
+  releaseIterator(iterator);
+}
+
+function sequenceIteratorTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  const source = (self as PySequenceIterator).source;
+  if (source !== null) visit(source);
+}
+
+/** Drops the source once exhausted (it_seq = NULL), as CPython's iterators do. */
+function exhaust(iterator: PySequenceIterator): null {
+  const source = iterator.source;
+  iterator.source = null;
+  if (source !== null) decref(source);
+  return null;
+}
+
+function listNext(self: PyObject): PyObject | null {
+  const iterator = self as PySequenceIterator;
+  const list = iterator.source as PyList | null;
+  if (list === null) return null;
+  const item = list.items[iterator.index];
+  if (item === undefined) return exhaust(iterator);
+  iterator.index++;
   item.refcount++;
   return item;
 }
 
-export function newListIterator(list: PyList): PyObject {
-  return newIterator(rt.types.list_iterator, list, 0, [], listStep);
+function listReverseNext(self: PyObject): PyObject | null {
+  const iterator = self as PySequenceIterator;
+  const list = iterator.source as PyList | null;
+  const index = iterator.index;
+  if (list !== null && index >= 0 && index < list.items.length) {
+    iterator.index--;
+    const item = list.items[index]!;
+    item.refcount++;
+    return item;
+  }
+  iterator.index = -1;
+  return exhaust(iterator);
 }
 
-function listReverseStep(iterator: PyIterator): PyObject | null {
-  const list = iterator.source as PyList;
-  const index = iterator.position;
-  if (index < 0 || index >= list.items.length) return finish(iterator);
-  iterator.position--;
-  const item = list.items[index]!;
+function tupleNext(self: PyObject): PyObject | null {
+  const iterator = self as PySequenceIterator;
+  const tuple = iterator.source as PyTuple | null;
+  if (tuple === null) return null;
+  const item = tuple.items[iterator.index];
+  if (item === undefined) return exhaust(iterator);
+  iterator.index++;
   item.refcount++;
   return item;
 }
 
-export function newListReverseIterator(list: PyList): PyObject {
-  return newIterator(rt.types.list_reverseiterator, list, list.items.length - 1, [], listReverseStep);
-}
-
-function tupleStep(iterator: PyIterator): PyObject | null {
-  const tuple = iterator.source as PyTuple;
-  const item = tuple.items[iterator.position];
-  if (item === undefined) return finish(iterator);
-  iterator.position++;
-  item.refcount++;
-  return item;
-}
-
-export function newTupleIterator(tuple: PyTuple): PyObject {
-  return newIterator(rt.types.tuple_iterator, tuple, 0, [], tupleStep);
-}
-
-function strStep(iterator: PyIterator): PyObject | null {
-  const str = iterator.source as PyStr;
+function strNext(self: PyObject): PyObject | null {
+  const iterator = self as PySequenceIterator;
+  const str = iterator.source as PyStr | null;
+  if (str === null) return null;
   if (str.kind !== 4) {
-    if (iterator.position >= str.value.length) return finish(iterator);
-    return newStr(str.value[iterator.position++]!);
+    if (iterator.index >= str.value.length) return exhaust(iterator);
+    return newStr(str.value[iterator.index++]!);
   }
   const points = (iterator.points ??= codePoints(str));
-  if (iterator.position >= points.length) return finish(iterator);
-  return newStr(points[iterator.position++]!);
+  if (iterator.index >= points.length) return exhaust(iterator);
+  return newStr(points[iterator.index++]!);
 }
 
-export function newStrIterator(str: PyStr): PyObject {
-  return newIterator(rt.types.str_iterator, str, 0, [], strStep);
-}
-
-/** The old sequence protocol: obj[0], obj[1], … until IndexError. */
-function sequenceStep(iterator: PyIterator): PyObject | null {
-  const index = newInt(iterator.position);
+/** The old sequence protocol: obj[0], obj[1], … until IndexError or StopIteration. */
+function sequenceNext(self: PyObject): PyObject | null {
+  const iterator = self as PySequenceIterator;
+  if (iterator.source === null) return null;
+  const index = newInt(iterator.index);
   try {
-    const item = getItem(iterator.source!, index);
-    iterator.position++;
+    const item = getItem(iterator.source, index);
+    iterator.index++;
     return item;
   } catch (error) {
     if (error instanceof PyRaise && (error.exception.type.isSubtypeOf(rt.exc.IndexError) || error.exception.type.isSubtypeOf(rt.exc.StopIteration))) {
       discardRaise(error);
-      return finish(iterator);
+      return exhaust(iterator);
     }
     throw error;
   } finally {
@@ -182,143 +182,542 @@ function sequenceStep(iterator: PyIterator): PyObject | null {
   }
 }
 
-export function newSequenceIterator(source: PyObject): PyObject {
-  return newIterator(rt.types.iterator, source, 0, [], sequenceStep);
+function remaining(self: PyObject): number {
+  const iterator = self as PySequenceIterator;
+  const source = iterator.source;
+  if (source === null) return 0;
+  let size: number;
+  if (source.type === rt.types.str || source.type.isSubtypeOf(rt.types.str)) size = (source as PyStr).length;
+  else size = (source as PyObject & { items: PyObject[] }).items.length;
+  return Math.max(0, size - iterator.index);
 }
 
-// ---- builtins: enumerate, zip, map, filter, reversed ------------------------------------------
+function lengthHintMethod(hint: (self: PyObject) => PyObject) {
+  return { name: "__length_hint__", kind: "noargs" as const, impl: hint };
+}
 
-function enumerateStep(iterator: PyIterator): PyObject | null {
-  const item = iterNext(iterator.source!);
-  if (item === null) return finish(iterator);
-  const index = newInt(iterator.counter);
-  iterator.counter = addInt(iterator.counter, 1);
+function sequenceIteratorSpec(name: string, next: (self: PyObject) => PyObject | null, hint: (self: PyObject) => PyObject): BuiltinTypeSpec {
+  return {
+    name,
+    layout: gcLayout(SEQUENCE_ITERATOR_SIZE),
+    slots: { dealloc: sequenceIteratorDealloc, traverse: sequenceIteratorTraverse, iter: returnSelf, iternext: next },
+    methods: [lengthHintMethod(hint)],
+  };
+}
+
+const remainingHint = (self: PyObject): PyObject => newInt(remaining(self));
+
+function listReverseHint(self: PyObject): PyObject {
+  const iterator = self as PySequenceIterator;
+  const list = iterator.source as PyList | null;
+  const length = iterator.index + 1;
+  return newInt(list === null || list.items.length < length ? 0 : length);
+}
+
+/** seqiter's hint: len(seq) minus the index when the sequence has a length, else NotImplemented. */
+function sequenceHint(self: PyObject): PyObject {
+  const iterator = self as PySequenceIterator;
+  const source = iterator.source;
+  if (source === null) return newInt(0);
+  const lengthSlot = source.type.length;
+  if (lengthSlot === null) {
+    rt.NotImplemented.refcount++;
+    return rt.NotImplemented;
+  }
+  return newInt(Math.max(0, lengthSlot(source) - iterator.index));
+}
+
+export function newListIterator(list: PyList): PyObject {
+  return newSequenceIteratorOf(rt.types.list_iterator, list, 0);
+}
+
+export function newListReverseIterator(list: PyList): PyObject {
+  return newSequenceIteratorOf(rt.types.list_reverseiterator, list, list.items.length - 1);
+}
+
+export function newTupleIterator(tuple: PyTuple): PyObject {
+  return newSequenceIteratorOf(rt.types.tuple_iterator, tuple, 0);
+}
+
+function isAsciiText(str: PyStr): boolean {
+  if (str.kind !== 1) return false;
+  const value = str.value;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** iter(str): a str_ascii_iterator for ASCII text from 3.11, else a str_iterator. */
+export function newStrIterator(str: PyStr): PyObject {
+  const name = containerRules().iterators.asciiStrIterator && isAsciiText(str) ? "str_ascii_iterator" : "str_iterator";
+  const type = rt.types.str_iterator.name === name ? rt.types.str_iterator : lazyType(sequenceIteratorSpec(name, strNext, remainingHint));
+  return newSequenceIteratorOf(type, str, 0);
+}
+
+export function newSequenceIterator(source: PyObject): PyObject {
+  return newSequenceIteratorOf(rt.types.iterator, source, 0);
+}
+
+// ---- enumerate ---------------------------------------------------------------------------------
+
+export class PyEnumerate extends PyObject {
+  /** en_sit: the underlying iterator (owned). */
+  source: PyObject | null = null;
+  /** en_index, kept as an IntValue (en_longindex past the C range). */
+  index: IntValue = 0;
+  /** en_result: the (index, item) tuple handed out again when nobody kept it. */
+  result: PyTuple | null = null;
+}
+
+function enumerateNext(self: PyObject): PyObject | null {
+  const enumerate = self as PyEnumerate;
+  const item = iterNext(enumerate.source!);
+  if (item === null) return null;
+  const index = newInt(enumerate.index);
+  enumerate.index = addInt(enumerate.index, 1);
+  const result = enumerate.result;
+  if (result !== null && result.refcount === 1) {
+    result.refcount++;
+    const oldIndex = result.items[0]!;
+    const oldItem = result.items[1]!;
+    result.items[0] = index;
+    result.items[1] = item;
+    decref(oldIndex);
+    decref(oldItem);
+    if (!isTracked(result)) gcTrack(result);
+    return result;
+  }
   return newTupleStealing([index, item]);
 }
 
-export function enumerateNew(_type: PyType, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): PyObject {
-  const { positional, keywords } = splitArgs(args);
-  const iterable = positional[0] ?? keywords.get("iterable");
-  if (iterable === undefined) throw typeError("enumerate() missing required argument 'iterable'");
-  const startObject = positional[1] ?? keywords.get("start");
-  const source = getIter(iterable);
-  const iterator = newIterator(rt.types.enumerate, source, 0, [], enumerateStep);
-  decref(source);
-  if (startObject !== undefined) iterator.counter = indexNumber(startObject);
-  return iterator;
+function enumerateSize(profile: Profile): number {
+  return containerRulesFor(profile).iterators.enumerateSize;
 }
 
-function zipStep(iterator: PyIterator): PyObject | null {
-  if (iterator.extra.length === 0) return null;
-  const items: PyObject[] = [];
-  for (const source of iterator.extra) {
-    const item = iterNext(source);
-    if (item === null) {
-      for (const taken of items) decref(taken);
-      const extra = iterator.extra;
-      iterator.extra = [];
-      for (const each of extra) decref(each);
-      return null;
-    }
-    items.push(item);
+/** enumerate(iterable, start=0). */
+export function enumerateNew(type: PyType, args: CallArgs): PyObject {
+  const kwnames = args.kwnames ?? [];
+  const positional = args.values.slice(0, args.values.length - kwnames.length);
+  const minor = rt.profile.minor;
+  if (args.values.length > 2) throw typeError(`enumerate() takes at most 2 arguments (${args.values.length} given)`);
+  let iterable: PyObject | undefined = positional[0];
+  let start: PyObject | undefined = positional[1];
+  kwnames.forEach((name, index) => {
+    const value = args.values[positional.length + index]!;
+    if (name === "iterable" && iterable === undefined) iterable = value;
+    else if (name === "start" && start === undefined) start = value;
+    else if (name === "iterable" || name === "start") throw typeError(`argument for enumerate() given by name ('${name}') and position (${name === "iterable" ? 1 : 2})`);
+    else if (minor === 6) throw typeError(`'${name}' is an invalid keyword argument for this function`);
+    else throw typeError(`'${name}' is an invalid keyword argument for enumerate()`);
+  });
+  if (iterable === undefined) {
+    if (minor === 6) throw typeError("Required argument 'iterable' (pos 1) not found");
+    throw typeError(minor <= 10 ? "enumerate() missing required argument 'iterable' (pos 1)" : "enumerate() missing required argument 'iterable'");
   }
-  return newTupleStealing(items);
+  const enumerate = placeTyped(new PyEnumerate(rt.types.enumerate), type);
+  try {
+    if (start !== undefined) enumerate.index = startIndex(start);
+    enumerate.source = getIter(iterable);
+    enumerate.result = newTupleStealing([newNone(), newNone()]);
+  } catch (error) {
+    decref(enumerate);
+    throw error;
+  }
+  return enumerate;
 }
 
-export function zipNew(_type: PyType, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): PyObject {
-  const { positional } = splitArgs(args);
-  const sources = positional.map((iterable) => getIter(iterable));
-  return newIterator(rt.types.zip, null, 0, sources, zipStep);
+function startIndex(start: PyObject): IntValue {
+  if (start instanceof PyInt) return start.value;
+  const big = indexValue(start);
+  return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
 }
 
-function mapStep(iterator: PyIterator): PyObject | null {
-  const [func, ...sources] = iterator.extra;
-  const values: PyObject[] = [];
-  for (const source of sources) {
-    const item = iterNext(source!);
+function enumerateDealloc(self: PyObject): void {
+  const enumerate = self as PyEnumerate;
+  gcUntrack(enumerate);
+  const source = enumerate.source;
+  const result = enumerate.result;
+  enumerate.source = null;
+  enumerate.result = null;
+  if (source !== null) decref(source);
+  if (result !== null) decref(result);
+  releaseIterator(enumerate);
+}
+
+function enumerateTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  const enumerate = self as PyEnumerate;
+  if (enumerate.source !== null) visit(enumerate.source);
+  if (enumerate.result !== null) visit(enumerate.result);
+}
+
+// ---- zip ---------------------------------------------------------------------------------------
+
+export class PyZip extends PyObject {
+  /** ittuple: the iterators (owned tuple). */
+  iterators: PyTuple | null = null;
+  /** The result tuple reused while nobody else holds it. */
+  result: PyTuple | null = null;
+  strict = false;
+}
+
+function zipNext(self: PyObject): PyObject | null {
+  const zip = self as PyZip;
+  const iterators = zip.iterators!.items;
+  const size = iterators.length;
+  if (size === 0) return null;
+  const result = zip.result!;
+  if (result.refcount === 1) {
+    result.refcount++;
+    for (let i = 0; i < size; i++) {
+      const item = nextOrStrictError(zip, i);
+      if (item === null) {
+        decref(result);
+        return strictEnd(zip, i);
+      }
+      const old = result.items[i]!;
+      result.items[i] = item;
+      decref(old);
+    }
+    if (!isTracked(result)) gcTrack(result);
+    return result;
+  }
+  const fresh = newTupleStealing(new Array<PyObject>(size));
+  for (let i = 0; i < size; i++) {
+    const item = nextOrStrictError(zip, i);
     if (item === null) {
+      decref(fresh);
+      return strictEnd(zip, i);
+    }
+    fresh.items[i] = item;
+  }
+  return fresh;
+}
+
+function nextOrStrictError(zip: PyZip, i: number): PyObject | null {
+  return iterNext(zip.iterators!.items[i]!);
+}
+
+/** strict=True: the argument that ran out first must be the only one, or ValueError. */
+function strictEnd(zip: PyZip, exhausted: number): null {
+  if (!zip.strict) return null;
+  const plural = (i: number): string => (i === 1 ? " " : "s 1-");
+  if (exhausted > 0) throw valueError(`zip() argument ${exhausted + 1} is shorter than argument${plural(exhausted)}${exhausted}`);
+  const iterators = zip.iterators!.items;
+  for (let i = 1; i < iterators.length; i++) {
+    const item = nextOrStrictError(zip, i);
+    if (item !== null) {
+      decref(item);
+      throw valueError(`zip() argument ${i + 1} is longer than argument${plural(i)}${i}`);
+    }
+  }
+  return null;
+}
+
+/** zip(*iterables, strict=False). */
+export function zipNew(type: PyType, args: CallArgs): PyObject {
+  const kwnames = args.kwnames ?? [];
+  const positional = args.values.slice(0, args.values.length - kwnames.length);
+  let strict = false;
+  if (kwnames.length > 0) {
+    const rules = containerRules().iterators;
+    if (!rules.zipStrict) checkNoKeywords("zip", args);
+    kwnames.forEach((name, index) => {
+      if (name !== "strict") unexpectedKeyword("zip", name);
+      strict = isTrue(args.values[positional.length + index]!);
+    });
+  }
+  const holder = newTupleStealing(new Array<PyObject>(positional.length));
+  try {
+    positional.forEach((iterable, i) => {
+      try {
+        holder.items[i] = getIter(iterable);
+      } catch (error) {
+        if (rt.profile.minor <= 7 && error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.TypeError)) {
+          discardRaise(error);
+          throw typeError(`zip argument #${i + 1} must support iteration`);
+        }
+        throw error;
+      }
+    });
+  } catch (error) {
+    decref(holder);
+    throw error;
+  }
+  const result = newTupleStealing(positional.map(() => newNone()));
+  const zip = placeTyped(new PyZip(rt.types.zip), type);
+  zip.iterators = holder;
+  zip.result = result;
+  zip.strict = strict;
+  return zip;
+}
+
+function zipDealloc(self: PyObject): void {
+  const zip = self as PyZip;
+  gcUntrack(zip);
+  const iterators = zip.iterators;
+  const result = zip.result;
+  zip.iterators = null;
+  zip.result = null;
+  if (iterators !== null) decref(iterators);
+  if (result !== null) decref(result);
+  releaseIterator(zip);
+}
+
+function zipTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  const zip = self as PyZip;
+  if (zip.iterators !== null) visit(zip.iterators);
+  if (zip.result !== null) visit(zip.result);
+}
+
+// ---- map and filter ------------------------------------------------------------------------------
+
+export class PyMap extends PyObject {
+  iterators: PyTuple | null = null;
+  func: PyObject | null = null;
+}
+
+function mapNext(self: PyObject): PyObject | null {
+  const map = self as PyMap;
+  const iterators = map.iterators!.items;
+  if (rt.profile.minor <= 7) {
+    // 3.6/3.7 build an argument tuple for every call, before fetching the arguments.
+    const argumentTuple = newTupleStealing(new Array<PyObject>(iterators.length));
+    try {
+      for (let i = 0; i < iterators.length; i++) {
+        const value = iterNext(iterators[i]!);
+        if (value === null) return null;
+        argumentTuple.items[i] = value;
+      }
+      return call(map.func!, { values: argumentTuple.items.slice(), kwnames: null });
+    } finally {
+      decref(argumentTuple);
+    }
+  }
+  const values: PyObject[] = [];
+  for (const iterator of iterators) {
+    const value = iterNext(iterator);
+    if (value === null) {
       for (const taken of values) decref(taken);
       return null;
     }
-    values.push(item);
+    values.push(value);
   }
   try {
-    return call(func!, { values, kwnames: null });
+    return call(map.func!, { values, kwnames: null });
   } finally {
     for (const value of values) decref(value);
   }
 }
 
-export function mapNew(_type: PyType, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): PyObject {
-  const { positional } = splitArgs(args);
+/** map(func, *iterables). */
+export function mapNew(type: PyType, args: CallArgs): PyObject {
+  checkNoKeywords("map", args);
+  const positional = args.values;
   if (positional.length < 2) throw typeError("map() must have at least two arguments.");
-  const func = positional[0]!;
-  func.refcount++;
-  const sources = positional.slice(1).map((iterable) => getIter(iterable));
-  return newIterator(rt.types.map, null, 0, [func, ...sources], mapStep);
+  const holder = newTupleStealing(new Array<PyObject>(positional.length - 1));
+  try {
+    for (let i = 1; i < positional.length; i++) holder.items[i - 1] = getIter(positional[i]!);
+  } catch (error) {
+    decref(holder);
+    throw error;
+  }
+  const map = placeTyped(new PyMap(rt.types.map), type);
+  map.iterators = holder;
+  positional[0]!.refcount++;
+  map.func = positional[0]!;
+  return map;
 }
 
-function filterStep(iterator: PyIterator): PyObject | null {
-  const [func, source] = iterator.extra as [PyObject, PyObject];
+function mapDealloc(self: PyObject): void {
+  const map = self as PyMap;
+  gcUntrack(map);
+  const iterators = map.iterators;
+  const func = map.func;
+  map.iterators = null;
+  map.func = null;
+  if (iterators !== null) decref(iterators);
+  if (func !== null) decref(func);
+  releaseIterator(map);
+}
+
+function mapTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  const map = self as PyMap;
+  if (map.iterators !== null) visit(map.iterators);
+  if (map.func !== null) visit(map.func);
+}
+
+export class PyFilter extends PyObject {
+  func: PyObject | null = null;
+  source: PyObject | null = null;
+}
+
+function filterNext(self: PyObject): PyObject | null {
+  const filter = self as PyFilter;
+  const func = filter.func!;
+  const checkTruth = func === rt.None || func === rt.types.bool;
   for (;;) {
-    const item = iterNext(source);
+    const item = iterNext(filter.source!);
     if (item === null) return null;
     let keep: boolean;
-    if (func === rt.None) {
-      keep = isTrue(item);
-    } else {
-      const result = call(func, { values: [item], kwnames: null });
-      keep = isTrue(result);
-      decref(result);
+    try {
+      if (checkTruth) {
+        keep = isTrue(item);
+      } else {
+        const verdict = call(func, { values: [item], kwnames: null });
+        try {
+          keep = isTrue(verdict);
+        } finally {
+          decref(verdict);
+        }
+      }
+    } catch (error) {
+      decref(item);
+      throw error;
     }
     if (keep) return item;
     decref(item);
   }
 }
 
-export function filterNew(_type: PyType, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): PyObject {
-  const { positional } = splitArgs(args);
-  if (positional.length !== 2) throw typeError(`filter expected 2 arguments, got ${positional.length}`);
-  const func = positional[0]!;
-  func.refcount++;
-  return newIterator(rt.types.filter, null, 0, [func, getIter(positional[1]!)], filterStep);
+/** filter(function or None, iterable). */
+export function filterNew(type: PyType, args: CallArgs): PyObject {
+  checkNoKeywords("filter", args);
+  checkUnpacked("filter", args.values, 2, 2);
+  const source = getIter(args.values[1]!);
+  const filter = placeTyped(new PyFilter(rt.types.filter), type);
+  args.values[0]!.refcount++;
+  filter.func = args.values[0]!;
+  filter.source = source;
+  return filter;
 }
 
-function reversedStep(iterator: PyIterator): PyObject | null {
-  if (iterator.position < 0) return finish(iterator);
-  const index = newInt(iterator.position--);
-  try {
-    return getItem(iterator.source!, index);
-  } finally {
-    decref(index);
+function filterDealloc(self: PyObject): void {
+  const filter = self as PyFilter;
+  gcUntrack(filter);
+  const func = filter.func;
+  const source = filter.source;
+  filter.func = null;
+  filter.source = null;
+  if (func !== null) decref(func);
+  if (source !== null) decref(source);
+  releaseIterator(filter);
+}
+
+function filterTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  const filter = self as PyFilter;
+  if (filter.source !== null) visit(filter.source);
+  if (filter.func !== null) visit(filter.func);
+}
+
+// ---- reversed ----------------------------------------------------------------------------------
+
+function reversedNext(self: PyObject): PyObject | null {
+  const iterator = self as PySequenceIterator;
+  const index = iterator.index;
+  if (index >= 0 && iterator.source !== null) {
+    const key = newInt(index);
+    try {
+      const item = getItem(iterator.source, key);
+      iterator.index--;
+      return item;
+    } catch (error) {
+      if (!(error instanceof PyRaise) || !(error.exception.type.isSubtypeOf(rt.exc.IndexError) || error.exception.type.isSubtypeOf(rt.exc.StopIteration))) throw error;
+      discardRaise(error);
+    } finally {
+      decref(key);
+    }
+  }
+  iterator.index = -1;
+  return exhaust(iterator);
+}
+
+function reversedHint(self: PyObject): PyObject {
+  const iterator = self as PySequenceIterator;
+  if (iterator.source === null) return newInt(0);
+  const lengthSlot = iterator.source.type.length;
+  if (lengthSlot === null) throw typeError(`object of type '${iterator.source.type.name}' has no len()`);
+  const size = lengthSlot(iterator.source);
+  const position = iterator.index + 1;
+  return newInt(size < position ? 0 : position);
+}
+
+/** reversed(sequence): its __reversed__(), or an index walking down from len(seq) - 1. */
+export function reversedNew(type: PyType, args: CallArgs): PyObject {
+  if (type === rt.types.reversed) checkNoKeywords("reversed", args);
+  checkUnpacked("reversed", args.values, 1, 1);
+  const sequence = args.values[0]!;
+  const method = lookupSpecial(sequence, "__reversed__");
+  if (method === rt.None) throw typeError(`'${sequence.type.name}' object is not reversible`);
+  if (method !== null) return callSpecial(sequence, method, []);
+  const isSequence = sequence.type.getitem !== null && !sequence.type.isSubtypeOf(rt.types.dict);
+  if (!isSequence) throw typeError(`'${sequence.type.name}' object is not reversible`);
+  const lengthSlot = sequence.type.length;
+  if (lengthSlot === null) throw typeError(`object of type '${sequence.type.name}' has no len()`);
+  const size = lengthSlot(sequence);
+  const iterator = placeTyped(new PySequenceIterator(rt.types.reversed, sequence, size - 1), type);
+  sequence.refcount++;
+  return iterator;
+}
+
+// ---- the specs -------------------------------------------------------------------------------------
+
+/** The spec of each iterator type the bootstrap registers by name (layouts per version). */
+export function iteratorSpec(name: string): BuiltinTypeSpec {
+  switch (name) {
+    case "list_iterator":
+      return sequenceIteratorSpec(name, listNext, remainingHint);
+    case "list_reverseiterator":
+      return sequenceIteratorSpec(name, listReverseNext, listReverseHint);
+    case "tuple_iterator":
+      return sequenceIteratorSpec(name, tupleNext, remainingHint);
+    case "str_iterator":
+    case "str_ascii_iterator":
+      return sequenceIteratorSpec(name, strNext, remainingHint);
+    case "iterator":
+      return sequenceIteratorSpec(name, sequenceNext, sequenceHint);
+    case "enumerate":
+      return {
+        name,
+        layout: (profile: Profile) => gcLayout(enumerateSize(profile)),
+        subclassable: true,
+        slots: { dealloc: enumerateDealloc, traverse: enumerateTraverse, iter: returnSelf, iternext: enumerateNext, new_: enumerateNew },
+      };
+    case "zip":
+      return {
+        name,
+        layout: (profile: Profile) => gcLayout(containerRulesFor(profile).iterators.zipSize),
+        subclassable: true,
+        slots: { dealloc: zipDealloc, traverse: zipTraverse, iter: returnSelf, iternext: zipNext, new_: zipNew },
+      };
+    case "map":
+      return {
+        name,
+        layout: gcLayout(32),
+        subclassable: true,
+        slots: { dealloc: mapDealloc, traverse: mapTraverse, iter: returnSelf, iternext: mapNext, new_: mapNew },
+      };
+    case "filter":
+      return {
+        name,
+        layout: gcLayout(32),
+        subclassable: true,
+        slots: { dealloc: filterDealloc, traverse: filterTraverse, iter: returnSelf, iternext: filterNext, new_: filterNew },
+      };
+    case "reversed":
+      return {
+        name,
+        layout: gcLayout(32),
+        subclassable: true,
+        slots: { dealloc: sequenceIteratorDealloc, traverse: sequenceIteratorTraverse, iter: returnSelf, iternext: reversedNext, new_: reversedNew },
+        methods: [lengthHintMethod(reversedHint)],
+      };
+    case "set_iterator":
+      return setIteratorSpec();
+    case "dict_keyiterator":
+    case "dict_valueiterator":
+    case "dict_itemiterator":
+      return dictIteratorSpec(name);
+    default:
+      throw new Error(`simulator bug: no iterator spec named ${name}`);
   }
 }
 
-export function reversedNew(_type: PyType, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): PyObject {
-  const { positional } = splitArgs(args);
-  if (positional.length !== 1) throw typeError(`reversed expected 1 argument, got ${positional.length}`);
-  const sequence = positional[0]!;
-  const method = lookupSpecial(sequence, "__reversed__");
-  if (method !== null) return callSpecial(sequence, method, []);
-  if (sequence.type.getitem === null || sequence.type.length === null) throw typeError(`'${sequence.type.name}' object is not reversible`);
-  return newIterator(rt.types.reversed, sequence, length(sequence) - 1, [], reversedStep);
-}
-
-/** An iterator over a snapshot of items (dict views, sets) that also checks for size changes. */
-export function newSnapshotIterator(type: PyType, owner: PyObject, items: readonly PyObject[], sizeOf: () => number, changedMessage: string): PyObject {
-  const snapshot = items.slice();
-  for (const item of snapshot) item.refcount++;
-  const expected = sizeOf();
-  return newIterator(type, owner, 0, snapshot, (self) => {
-    if (self.source === null) return null;
-    if (sizeOf() !== expected) {
-      finish(self);
-      throw runtimeError(changedMessage);
-    }
-    const item = self.extra[self.position];
-    if (item === undefined) return finish(self);
-    self.position++;
-    item.refcount++;
-    return item;
-  });
-}

@@ -1,39 +1,125 @@
-// The list type: slots and methods (append, extend, insert, pop, remove, sort, …).
+// The list type: slots and methods (append, extend, insert, pop, remove, index, count, sort, …).
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { PyType } from "../type.js";
+import type { CallArgs } from "../slots.js";
 import { CompareOp } from "../slots.js";
-import { textSlot, splitArgs } from "../spec-helpers.js";
-import { PyList, newList, listDealloc, listTraverse, listClear, resizeCapacity, setBuffer, listAppendStealing, LIST_OBJECT_SIZE } from "./list.js";
-import { newNotImplemented, newNone } from "../values.js";
-import { typeError, indexError, valueError } from "../errors.js";
+import { PyList, newList, listDealloc, listTraverse, listClear, listAppendStealing, preallocateExact, hasItemBuffer, LIST_OBJECT_SIZE, MAX_LIST_LENGTH } from "./list.js";
+import { listSlice, listExtend as extendList, listAssignSlice, listInplaceRepeat as inplaceRepeatList, listInsert, listPop, listAssignItem, listDeleteExtended, listAssignExtended, sequenceFast } from "./list-ops.js";
+import { sortList } from "./list-sort.js";
+import { newNotImplemented, newNone, newBool } from "../values.js";
+import { typeError, indexError, valueError, memoryError, PyRaise } from "../errors.js";
 import { newInt } from "./int.js";
 import { PySlice, sliceIndices } from "./slice.js";
-import { indexNumber } from "../abstract/conversions.js";
-import { guardedRepr, itemsRepr, compareSequences, collectItems, indexOfItem, countOfItem, containsItem } from "./sequence-helpers.js";
-import { newListIterator, newListReverseIterator } from "./iterators.js";
-import { richCompareBool } from "../abstract/compare.js";
-import { call } from "../abstract/object-protocol.js";
-import { isTrue } from "../abstract/truth.js";
-import { adoptSubtype } from "./instance.js";
+import { richCompare, richCompareBool } from "../abstract/compare.js";
 import { reprText } from "../abstract/object-protocol.js";
-import { memoryError } from "../errors.js";
+import { isTrue } from "../abstract/truth.js";
+import { newListIterator, newListReverseIterator } from "./iterators.js";
+import { allocateObject } from "../memory/object-memory.js";
+import { gcTrack } from "../gc/tracking.js";
+import { adoptSubtype } from "./instance.js";
+import { textSlot } from "../spec-helpers.js";
+import { guardedRepr } from "./sequence-helpers.js";
+import { containerRules } from "./container-rules.js";
+import { checkPositional, checkConstructorArgs, unexpectedKeyword, subscriptIndex, repeatCount, ssizeArgument, sliceIndexArgument, intFlagArgument } from "./container-arguments.js";
 
-function items(self: PyObject): PyObject[] {
-  return (self as PyList).items;
+function listOf(self: PyObject): PyList {
+  return self as PyList;
 }
 
+/** list_repr: `[...]` for a list inside its own repr; items are re-read as reprs may mutate it. */
+function listRepr(self: PyObject): string {
+  const list = listOf(self);
+  if (list.items.length === 0) return "[]";
+  return guardedRepr(self, "[...]", () => {
+    const parts: string[] = [];
+    for (let i = 0; i < list.items.length; i++) {
+      const item = list.items[i]!;
+      item.refcount++;
+      try {
+        parts.push(reprText(item));
+      } finally {
+        decref(item);
+      }
+    }
+    return `[${parts.join(", ")}]`;
+  });
+}
+
+/** list_richcompare: lengths first for ==/!=, then the first differing items. */
 function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
   if (!(other instanceof PyList)) return newNotImplemented();
-  return compareSequences(items(self), other.items, op);
+  const left = listOf(self);
+  if (left.items.length !== other.items.length && (op === CompareOp.Eq || op === CompareOp.Ne)) return newBool(op === CompareOp.Ne);
+  let i = 0;
+  for (; i < left.items.length && i < other.items.length; i++) {
+    const a = left.items[i]!;
+    const b = other.items[i]!;
+    if (a === b) continue;
+    a.refcount++;
+    b.refcount++;
+    let equal: boolean;
+    try {
+      equal = richCompareBool(a, b, CompareOp.Eq);
+    } finally {
+      decref(a);
+      decref(b);
+    }
+    if (!equal) break;
+  }
+  if (i >= left.items.length || i >= other.items.length) {
+    const sizeA = left.items.length;
+    const sizeB = other.items.length;
+    const outcome = [sizeA < sizeB, sizeA <= sizeB, sizeA === sizeB, sizeA !== sizeB, sizeA > sizeB, sizeA >= sizeB][op]!;
+    return newBool(outcome);
+  }
+  if (op === CompareOp.Eq) return newBool(false);
+  if (op === CompareOp.Ne) return newBool(true);
+  const a = left.items[i]!;
+  const b = other.items[i]!;
+  a.refcount++;
+  b.refcount++;
+  try {
+    return richCompare(a, b, op);
+  } finally {
+    decref(a);
+    decref(b);
+  }
 }
 
-function listGetItem(self: PyObject, key: PyObject): PyObject {
-  const list = self as PyList;
+/** list_contains: `==` against each item, re-reading the size (comparisons may mutate). */
+export function listContains(self: PyObject, value: PyObject): boolean {
+  const list = listOf(self);
+  const itemFirst = containerRules().list.containsComparesItemFirst;
+  for (let i = 0; i < list.items.length; i++) {
+    const item = list.items[i]!;
+    if (item === value) return true;
+    item.refcount++;
+    try {
+      if (itemFirst ? richCompareBool(item, value, CompareOp.Eq) : richCompareBool(value, item, CompareOp.Eq)) return true;
+    } finally {
+      decref(item);
+    }
+  }
+  return false;
+}
+
+function listSubscript(self: PyObject, key: PyObject): PyObject {
+  const list = listOf(self);
+  if (key.type.index !== null) {
+    let index = subscriptIndex(key);
+    if (index < 0) index += list.items.length;
+    const item = list.items[index];
+    if (index < 0 || item === undefined) throw indexError("list index out of range");
+    item.refcount++;
+    return item;
+  }
   if (key instanceof PySlice) {
-    const [start, , step, length] = sliceIndices(key, list.items.length);
+    const [start, stop, step, length] = sliceIndices(key, list.items.length);
+    if (length <= 0) return newList([]);
+    if (step === 1) return listSlice(list, start, stop);
     const result: PyObject[] = [];
     for (let i = 0, at = start; i < length; i++, at += step) {
       const item = list.items[at]!;
@@ -42,179 +128,215 @@ function listGetItem(self: PyObject, key: PyObject): PyObject {
     }
     return newList(result);
   }
-  if (key.type.index === null) throw typeError(`list indices must be integers or slices, not ${key.type.name}`);
-  let index = indexNumber(key);
-  if (index < 0) index += list.items.length;
-  const item = list.items[index];
-  if (index < 0 || item === undefined) throw indexError("list index out of range");
-  item.refcount++;
-  return item;
+  throw typeError(`list indices must be integers or slices, not ${key.type.name}`);
 }
 
-/** Replaces `list[start:stop]` with `replacement` (owned references), like list_ass_slice. */
-function assignSlice(list: PyList, start: number, stop: number, replacement: PyObject[]): void {
-  const removed = list.items.splice(start, Math.max(0, stop - start), ...replacement);
-  resizeCapacity(list, list.items.length);
-  for (const item of removed) decref(item);
-}
-
-function listSetItem(self: PyObject, key: PyObject, value: PyObject | null): void {
-  const list = self as PyList;
-  if (key instanceof PySlice) {
-    const [start, stop, step, length] = sliceIndices(key, list.items.length);
-    if (value === null) {
-      if (step === 1) {
-        assignSlice(list, start, Math.max(start, stop), []);
-        return;
-      }
-      const indexes = new Set<number>();
-      for (let i = 0, at = start; i < length; i++, at += step) indexes.add(at);
-      const removed: PyObject[] = [];
-      list.items = list.items.filter((item, index) => {
-        if (indexes.has(index)) {
-          removed.push(item);
-          return false;
-        }
-        return true;
-      });
-      resizeCapacity(list, list.items.length);
-      for (const item of removed) decref(item);
-      return;
-    }
-    const replacement = collectItems(value);
-    if (step === 1) {
-      assignSlice(list, start, Math.max(start, stop), replacement);
-      return;
-    }
-    if (replacement.length !== length) {
-      for (const item of replacement) decref(item);
-      throw valueError(`attempt to assign sequence of size ${replacement.length} to extended slice of size ${length}`);
-    }
-    const old: PyObject[] = [];
-    for (let i = 0, at = start; i < length; i++, at += step) {
-      old.push(list.items[at]!);
-      list.items[at] = replacement[i]!;
-    }
-    for (const item of old) decref(item);
+/** list_ass_subscript: item and slice assignment and deletion. */
+function listAssignSubscript(self: PyObject, key: PyObject, value: PyObject | null): void {
+  const list = listOf(self);
+  if (key.type.index !== null) {
+    let index = subscriptIndex(key);
+    if (index < 0) index += list.items.length;
+    listAssignItem(list, index, value);
     return;
   }
-  if (key.type.index === null) throw typeError(`list indices must be integers or slices, not ${key.type.name}`);
-  let index = indexNumber(key);
-  if (index < 0) index += list.items.length;
-  if (index < 0 || index >= list.items.length) throw indexError(value === null ? "list assignment index out of range" : "list assignment index out of range");
-  const old = list.items[index]!;
-  if (value === null) {
-    list.items.splice(index, 1);
-    resizeCapacity(list, list.items.length);
-  } else {
-    value.refcount++;
-    list.items[index] = value;
+  if (!(key instanceof PySlice)) throw typeError(`list indices must be integers or slices, not ${key.type.name}`);
+  const rules = containerRules().list;
+  if (value !== null && rules.sliceAssignmentParsesValueFirst) {
+    // 3.13: the value becomes a sequence before the indices are adjusted.
+    const sequence = value === list ? listSlice(list, 0, list.items.length) : sequenceFast(value, "must assign iterable to extended slice");
+    try {
+      assignSliceWith(list, key, sequence);
+    } finally {
+      decref(sequence);
+    }
+    return;
   }
-  decref(old);
+  let [start, stop, step, length] = sliceIndices(key, list.items.length);
+  if (step === 1) {
+    listAssignSlice(list, start, stop, value);
+    return;
+  }
+  if ((step < 0 && start < stop) || (step > 0 && start > stop)) stop = start;
+  if (value === null) {
+    listDeleteExtended(list, start, step, length);
+    return;
+  }
+  const sequence = value === list ? listSlice(list, 0, list.items.length) : sequenceFast(value, "must assign iterable to extended slice");
+  try {
+    assignExtended(list, start, step, length, sequence.items);
+  } finally {
+    decref(sequence);
+  }
+}
+
+function assignSliceWith(list: PyList, key: PySlice, sequence: PyObject & { items: PyObject[] }): void {
+  const [start, stop, step, length] = sliceIndices(key, list.items.length);
+  if (step === 1) {
+    listAssignSlice(list, start, stop, sequence);
+    return;
+  }
+  assignExtended(list, start, step, length, sequence.items);
+}
+
+function assignExtended(list: PyList, start: number, step: number, length: number, items: readonly PyObject[]): void {
+  if (items.length !== length) throw valueError(`attempt to assign sequence of size ${items.length} to extended slice of size ${length}`);
+  listAssignExtended(list, start, step, items.slice());
 }
 
 function listConcat(self: PyObject, other: PyObject): PyObject {
   if (!(other instanceof PyList)) throw typeError(`can only concatenate list (not "${other.type.name}") to list`);
-  const result = [...items(self), ...other.items];
-  for (const item of result) item.refcount++;
-  return newList(result);
+  const items = [...listOf(self).items, ...other.items];
+  if (items.length === 0) return newList([]);
+  for (const item of items) item.refcount++;
+  return newList(items);
 }
 
-function listRepeat(self: PyObject, count: PyObject): PyObject {
-  const times = indexNumber(count);
-  const source = items(self);
+function listRepeat(self: PyObject, countObject: PyObject): PyObject {
+  const times = repeatCount(countObject);
+  const source = listOf(self).items;
   if (times <= 0 || source.length === 0) return newList([]);
-  if (source.length * times > 50_000_000) throw memoryError();
+  if (source.length > MAX_LIST_LENGTH / times) throw memoryError();
   const result: PyObject[] = new Array(source.length * times);
   for (let t = 0, at = 0; t < times; t++) for (let i = 0; i < source.length; i++, at++) result[at] = source[i]!;
   for (const item of source) item.refcount += times;
   return newList(result);
 }
 
-/** list.extend / += : appends every item of an iterable. */
+/** list.extend / `+=` (LIST_EXTEND goes through here too). */
 export function listExtend(self: PyObject, iterable: PyObject): void {
-  const list = self as PyList;
-  const added = collectItems(iterable);
-  if (added.length === 0) return;
-  resizeCapacity(list, list.items.length + added.length);
-  for (const item of added) list.items.push(item);
+  extendList(listOf(self), iterable);
 }
 
 function listInplaceConcat(self: PyObject, other: PyObject): PyObject {
-  listExtend(self, other);
+  extendList(listOf(self), other);
   self.refcount++;
   return self;
 }
 
-function listInplaceRepeat(self: PyObject, count: PyObject): PyObject {
-  const list = self as PyList;
-  const times = indexNumber(count);
-  if (times <= 0) {
-    listClear(list);
-  } else {
-    const source = list.items.slice();
-    resizeCapacity(list, source.length * times);
-    for (let t = 1; t < times; t++) for (const item of source) {
-      item.refcount++;
-      list.items.push(item);
-    }
-  }
+function listInplaceRepeat(self: PyObject, countObject: PyObject): PyObject {
+  inplaceRepeatList(listOf(self), repeatCount(countObject));
   self.refcount++;
   return self;
 }
 
+/** list.__new__ is PyType_GenericAlloc: a fresh block, never the free list. */
 function listNew(type: PyType): PyObject {
-  const list = newList([]);
+  const list = new PyList([]);
+  // The header size of the block is the subtype's (allocateObject reads the object's type).
+  list.type = type;
+  allocateObject(list, LIST_OBJECT_SIZE);
+  list.type = rt.types.list;
+  rt.gc.countAllocation();
   adoptSubtype(list, type);
+  gcTrack(list);
   return list;
 }
 
-function listInit(self: PyObject, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): void {
-  const { positional, keywords } = splitArgs(args);
-  if (keywords.size > 0) throw typeError("list() takes no keyword arguments");
-  if (positional.length > 1) throw typeError(`list expected at most 1 argument, got ${positional.length}`);
-  const list = self as PyList;
-  if (list.items.length > 0) listClear(list);
-  if (positional.length === 1) {
-    const source = positional[0]!;
-    const added = collectItems(source);
-    // list(iterable) preallocates exactly for sized inputs (list_preallocate_exact, 3.9+).
-    if (rt.profile.minor >= 9 && source.type.length !== null) setBuffer(list, added.length);
-    else resizeCapacity(list, added.length);
-    for (const item of added) list.items.push(item);
+/** list.__init__(iterable=()): empties the list, then extends it (3.8/3.9 preallocate sized inputs). */
+function listInit(self: PyObject, args: CallArgs): void {
+  const positional = checkConstructorArgs("list", args, 1);
+  const list = listOf(self);
+  if (hasItemBuffer(list)) listClear(list);
+  if (positional.length === 0) return;
+  const iterable = positional[0]!;
+  if (containerRules().list.initPreallocatesSized && iterable.type.length !== null) {
+    let size = -1;
+    try {
+      size = iterable.type.length(iterable);
+    } catch (error) {
+      if (!(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.TypeError)) throw error;
+      decref(error.exception);
+    }
+    if (size > 0 && !hasItemBuffer(list)) preallocateExact(list, size);
   }
+  extendList(list, iterable);
 }
 
-/** list.sort(key=None, reverse=False): stable, with < via rich comparison. */
-function listSort(self: PyObject, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): PyObject {
-  const { positional, keywords } = splitArgs(args);
-  if (positional.length > 0) throw typeError("sort() takes no positional arguments");
-  const key = keywords.get("key") ?? rt.None;
-  const reverse = isTrue(keywords.get("reverse") ?? rt.False);
-  const list = self as PyList;
-  const original = list.items;
-  list.items = [];
-  try {
-    const keyed = original.map((item) => ({ item, key: key === rt.None ? (item.refcount++, item) : call(key, { values: [item], kwnames: null }) }));
+/** list.sort(*, key=None, reverse=False). */
+function listSortMethod(self: PyObject, args: CallArgs): PyObject {
+  const kwnames = args.kwnames ?? [];
+  const positionalCount = args.values.length - kwnames.length;
+  if (rt.profile.minor === 6) {
+    if (positionalCount > 0) throw typeError("must use keyword argument for key function");
+  } else if (positionalCount > 0) {
+    throw typeError("sort() takes no positional arguments");
+  }
+  let key: PyObject = rt.None;
+  let reverse = false;
+  kwnames.forEach((name, index) => {
+    const value = args.values[positionalCount + index]!;
+    if (name === "key") key = value;
+    else if (name === "reverse") reverse = intFlagArgument(value, isTrue);
+    else unexpectedKeyword("sort", name);
+  });
+  sortList(listOf(self), key === rt.None ? null : key, reverse);
+  return newNone();
+}
+
+function listIndex(self: PyObject, args: readonly PyObject[]): PyObject {
+  checkPositional("index", args, 1, 3);
+  const list = listOf(self);
+  const value = args[0]!;
+  let start = args[1] === undefined ? 0 : sliceIndexArgument(args[1]);
+  let stop = args[2] === undefined ? Number.MAX_SAFE_INTEGER : sliceIndexArgument(args[2]);
+  if (start < 0) {
+    start += list.items.length;
+    if (start < 0) start = 0;
+  }
+  if (stop < 0) {
+    stop += list.items.length;
+    if (stop < 0) stop = 0;
+  }
+  for (let i = start; i < stop && i < list.items.length; i++) {
+    const item = list.items[i]!;
+    item.refcount++;
     try {
-      const ordered = reverse ? keyed.slice().reverse() : keyed.slice();
-      ordered.sort((a, b) => (richCompareBool(a.key, b.key, CompareOp.Lt) ? -1 : richCompareBool(b.key, a.key, CompareOp.Lt) ? 1 : 0));
-      if (reverse) ordered.reverse();
-      original.splice(0, original.length, ...ordered.map((entry) => entry.item));
+      if (richCompareBool(item, value, CompareOp.Eq)) return newInt(i);
     } finally {
-      for (const entry of keyed) decref(entry.key);
-    }
-  } finally {
-    const modified = list.items.length > 0;
-    const mutated = list.items;
-    list.items = original;
-    if (modified) {
-      for (const item of mutated) decref(item);
-      // eslint-disable-next-line no-unsafe-finally
-      throw valueError("list modified during sort");
+      decref(item);
     }
   }
-  return newNone();
+  if (containerRules().messages.listIndexNamesValue) throw valueError(`${reprText(value)} is not in list`);
+  throw valueError("list.index(x): x not in list");
+}
+
+function listCount(self: PyObject, value: PyObject): PyObject {
+  const list = listOf(self);
+  let count = 0;
+  for (let i = 0; i < list.items.length; i++) {
+    const item = list.items[i]!;
+    if (item === value) {
+      count++;
+      continue;
+    }
+    item.refcount++;
+    try {
+      if (richCompareBool(item, value, CompareOp.Eq)) count++;
+    } finally {
+      decref(item);
+    }
+  }
+  return newInt(count);
+}
+
+function listRemove(self: PyObject, value: PyObject): PyObject {
+  const list = listOf(self);
+  for (let i = 0; i < list.items.length; i++) {
+    const item = list.items[i]!;
+    item.refcount++;
+    let equal: boolean;
+    try {
+      equal = richCompareBool(item, value, CompareOp.Eq);
+    } finally {
+      decref(item);
+    }
+    if (equal) {
+      listAssignSlice(list, i, i + 1, null);
+      return newNone();
+    }
+  }
+  throw valueError("list.remove(x): x not in list");
 }
 
 export const LIST_SPEC: BuiltinTypeSpec = {
@@ -225,121 +347,24 @@ export const LIST_SPEC: BuiltinTypeSpec = {
     dealloc: listDealloc,
     traverse: listTraverse,
     clear: listClear,
-    repr: textSlot((self) => guardedRepr(self, "[...]", () => `[${itemsRepr(items(self))}]`)),
+    repr: textSlot(listRepr),
     richcompare: listRichCompare,
     hash: null,
-    length: (self) => items(self).length,
-    getitem: listGetItem,
-    setitem: listSetItem,
-    contains: (self, item) => containsItem(items(self), item),
+    length: (self) => listOf(self).items.length,
+    getitem: listSubscript,
+    setitem: listAssignSubscript,
+    contains: listContains,
     concat: listConcat,
     repeat: listRepeat,
     inplaceConcat: listInplaceConcat,
     inplaceRepeat: listInplaceRepeat,
-    iter: (self) => newListIterator(self as PyList),
+    iter: (self) => newListIterator(listOf(self)),
     new_: listNew,
     init: listInit,
   },
   methods: [
-    {
-      name: "append",
-      kind: "one",
-      impl: (self, item) => {
-        item.refcount++;
-        listAppendStealing(self as PyList, item);
-        return newNone();
-      },
-    },
-    {
-      name: "extend",
-      kind: "one",
-      impl: (self, iterable) => {
-        listExtend(self, iterable);
-        return newNone();
-      },
-    },
-    {
-      name: "insert",
-      kind: "positional",
-      impl: (self, args) => {
-        if (args.length !== 2) throw typeError(`insert expected 2 arguments, got ${args.length}`);
-        const list = self as PyList;
-        let index = indexNumber(args[0]!);
-        const length = list.items.length;
-        if (index < 0) index = Math.max(0, index + length);
-        if (index > length) index = length;
-        const item = args[1]!;
-        item.refcount++;
-        resizeCapacity(list, length + 1);
-        list.items.splice(index, 0, item);
-        return newNone();
-      },
-    },
-    {
-      name: "pop",
-      kind: "positional",
-      impl: (self, args) => {
-        if (args.length > 1) throw typeError(`pop expected at most 1 argument, got ${args.length}`);
-        const list = self as PyList;
-        if (list.items.length === 0) throw indexError("pop from empty list");
-        let index = args.length === 0 ? list.items.length - 1 : indexNumber(args[0]!);
-        if (index < 0) index += list.items.length;
-        if (index < 0 || index >= list.items.length) throw indexError("pop index out of range");
-        const [item] = list.items.splice(index, 1);
-        resizeCapacity(list, list.items.length);
-        return item!;
-      },
-    },
-    {
-      name: "remove",
-      kind: "one",
-      impl: (self, value) => {
-        const list = self as PyList;
-        const index = indexOfItem(list.items, value, 0, list.items.length);
-        if (index < 0) throw valueError(rt.profile.minor >= 13 ? "list.remove(x): x not in list" : "list.remove(x): x not in list");
-        const [item] = list.items.splice(index, 1);
-        resizeCapacity(list, list.items.length);
-        decref(item!);
-        return newNone();
-      },
-    },
-    {
-      name: "index",
-      kind: "positional",
-      impl: (self, args) => {
-        if (args.length < 1) throw typeError("index expected at least 1 argument, got 0");
-        const list = self as PyList;
-        const length = list.items.length;
-        const clamp = (value: PyObject | undefined, fallback: number): number => {
-          if (value === undefined) return fallback;
-          let index = indexNumber(value);
-          if (index < 0) index = Math.max(0, index + length);
-          return Math.min(index, length);
-        };
-        const found = indexOfItem(list.items, args[0]!, clamp(args[1], 0), clamp(args[2], length));
-        if (found < 0) throw valueError(rt.profile.minor >= 13 ? "list.index(x): x not in list" : `${reprText(args[0]!)} is not in list`);
-        return newInt(found);
-      },
-    },
-    { name: "count", kind: "one", impl: (self, value) => newInt(countOfItem(items(self), value)) },
-    {
-      name: "reverse",
-      kind: "noargs",
-      impl: (self) => {
-        items(self).reverse();
-        return newNone();
-      },
-    },
-    { name: "sort", kind: "keywords", impl: listSort },
-    {
-      name: "copy",
-      kind: "noargs",
-      impl: (self) => {
-        const copy = items(self).slice();
-        for (const item of copy) item.refcount++;
-        return newList(copy);
-      },
-    },
+    { name: "__reversed__", kind: "noargs", impl: (self) => newListReverseIterator(listOf(self)) },
+    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(self.type.layout.basicSize + 8 * listOf(self).allocated) },
     {
       name: "clear",
       kind: "noargs",
@@ -348,7 +373,52 @@ export const LIST_SPEC: BuiltinTypeSpec = {
         return newNone();
       },
     },
-    { name: "__reversed__", kind: "noargs", impl: (self) => newListReverseIterator(self as PyList) },
-    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(LIST_OBJECT_SIZE + 8 * (self as PyList).allocated) },
+    { name: "copy", kind: "noargs", impl: (self) => listSlice(listOf(self), 0, listOf(self).items.length) },
+    {
+      name: "append",
+      kind: "one",
+      impl: (self, item) => {
+        item.refcount++;
+        listAppendStealing(listOf(self), item);
+        return newNone();
+      },
+    },
+    {
+      name: "insert",
+      kind: "positional",
+      impl: (self, args) => {
+        checkPositional("insert", args, 2, 2);
+        listInsert(listOf(self), ssizeArgument(args[0]!), args[1]!);
+        return newNone();
+      },
+    },
+    {
+      name: "extend",
+      kind: "one",
+      impl: (self, iterable) => {
+        extendList(listOf(self), iterable);
+        return newNone();
+      },
+    },
+    {
+      name: "pop",
+      kind: "positional",
+      impl: (self, args) => {
+        checkPositional("pop", args, 0, 1);
+        return listPop(listOf(self), args.length === 0 ? -1 : ssizeArgument(args[0]!));
+      },
+    },
+    { name: "remove", kind: "one", impl: listRemove },
+    { name: "index", kind: "positional", impl: listIndex },
+    { name: "count", kind: "one", impl: listCount },
+    {
+      name: "reverse",
+      kind: "noargs",
+      impl: (self) => {
+        listOf(self).items.reverse();
+        return newNone();
+      },
+    },
+    { name: "sort", kind: "keywords", impl: listSortMethod },
   ],
 };

@@ -1,90 +1,190 @@
-// list objects: items, CPython's over-allocation (for sys.getsizeof), the free list, dealloc.
+// list objects: items, the item buffer as CPython allocates it (list_resize, preallocation), the free list, dealloc.
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
-import { pyError } from "../errors.js";
+import { memoryError } from "../errors.js";
+import { containerRules } from "./container-rules.js";
 
 /** A stand-in occupant for a list's item buffer in the allocator (memory reads show 0 there). */
 class ItemBuffer {
   constructor(readonly owner: PyList) {}
 }
 
+/** pymalloc serves requests up to this many bytes; larger ones come from the system malloc. */
+const SMALL_REQUEST_LIMIT = 512;
+/**
+ * `bufferAddress` of a buffer that lives in the system heap but is too small for the large-block
+ * model (what `PyMem_Realloc(p, 0)` returns, and what such a block grows into while it stays at
+ * most 512 bytes). It is not NULL: `ob_item != NULL` checks see a buffer.
+ */
+const SYSTEM_BLOCK = -1;
+
 export class PyList extends PyObject {
-  /** Owned references; `items.length` is ob_size. */
+  /** ob_item[0:ob_size]: owned references; `items.length` is ob_size. Re-read after any Python call. */
   items: PyObject[];
-  /** ob_allocated: the capacity CPython would have (drives sys.getsizeof). */
+  /** The capacity CPython has (drives sys.getsizeof); -1 while list.sort() runs. */
   allocated: number;
-  /** Address of the item buffer (0 when none), allocated like PyMem_Malloc would. */
+  /** Address of the item buffer: 0 when ob_item is NULL, SYSTEM_BLOCK for an untracked system block. */
   bufferAddress: number;
+  /** Bytes requested for the current buffer (what freeing it needs). */
+  bufferBytes: number;
 
   constructor(items: PyObject[]) {
     super(rt.types.list);
     this.items = items;
     this.allocated = 0;
     this.bufferAddress = 0;
+    this.bufferBytes = 0;
   }
 }
 
 /** PyListObject without items: 40 bytes on 64-bit. */
 export const LIST_OBJECT_SIZE = 40;
 /** Lists larger than this are refused with MemoryError (the simulator's memory cap). */
-const MAX_LIST_LENGTH = 50_000_000;
+export const MAX_LIST_LENGTH = 50_000_000;
 
-/** PyList_New(0)-style empty list: from the free list when possible. New reference. */
+/** PyList_New(n) filled with `items` (steals the references): capacity exactly n. New reference. */
 export function newList(items: PyObject[] = []): PyList {
+  if (items.length > MAX_LIST_LENGTH) throw memoryError();
   const list = new PyList(items);
   if (!rt.freeLists.list.reuse(list, LIST_OBJECT_SIZE)) {
     allocateObject(list, LIST_OBJECT_SIZE);
     rt.gc.countAllocation();
   }
-  if (items.length > 0) setBuffer(list, items.length);
+  if (items.length > 0) {
+    allocateBuffer(list, items.length * 8);
+    list.allocated = items.length;
+  }
   gcTrack(list);
   return list;
 }
 
-/** A list holding `items` exactly (PyList_New(n) then filled): steals the references. */
+/** Same as newList: PyList_New(n) then filled with the items it steals. */
 export function newListStealing(items: PyObject[]): PyList {
   return newList(items);
 }
 
+/** True when ob_item is not NULL (a buffer exists, possibly of capacity 0). */
+export function hasItemBuffer(list: PyList): boolean {
+  return list.bufferAddress !== 0;
+}
+
 /**
- * list_resize: the capacity CPython reaches when the size becomes `newSize`. Over-allocation
- * differs by version (3.6–3.8 vs 3.9+); shrinking below half the capacity reallocates.
+ * list_resize: makes room for `newSize` items, over-allocating as the version does. Call it
+ * while `list.items.length` is still the size CPython's Py_SIZE has at that point (the "jump"
+ * rule of 3.9+ compares against it); the caller then changes the items.
  */
-export function resizeCapacity(list: PyList, newSize: number): void {
-  if (newSize > MAX_LIST_LENGTH) throw pyError(rt.exc.MemoryError, "");
+export function listResize(list: PyList, newSize: number): void {
+  if (newSize > MAX_LIST_LENGTH) throw memoryError();
   const allocated = list.allocated;
   if (allocated >= newSize && newSize >= allocated >> 1) return;
   let capacity: number;
-  if (newSize === 0) {
-    capacity = 0;
-  } else if (rt.profile.minor >= 9) {
+  if (containerRules().list.resize === "rounded") {
     capacity = (newSize + (newSize >> 3) + 6) & ~3;
     if (newSize - list.items.length > capacity - newSize) capacity = (newSize + 3) & ~3;
   } else {
     capacity = newSize + (newSize >> 3) + (newSize < 9 ? 3 : 6);
   }
-  setBuffer(list, capacity);
+  if (newSize === 0) capacity = 0;
+  reallocBuffer(list, capacity * 8);
+  list.allocated = capacity;
 }
 
-/** Sets the capacity exactly (PyList_New(n), list_preallocate_exact), reallocating the buffer. */
-export function setBuffer(list: PyList, capacity: number): void {
-  if (list.bufferAddress !== 0) rt.allocator.free(list.bufferAddress, 0, list.allocated * 8);
-  list.bufferAddress = capacity === 0 ? 0 : rt.allocator.allocate(capacity * 8, 0, new ItemBuffer(list));
+/** list_preallocate_exact: a list without a buffer gets room for `size` items (even, 3.10+). */
+export function preallocateExact(list: PyList, size: number): void {
+  if (size > MAX_LIST_LENGTH) throw memoryError();
+  const capacity = containerRules().list.preallocate === "even" ? (size + 1) & ~1 : size;
+  allocateBuffer(list, capacity * 8);
   list.allocated = capacity;
+}
+
+/** PyMem_Malloc for the item buffer (the list must not have one). */
+function allocateBuffer(list: PyList, bytes: number): void {
+  list.bufferBytes = bytes;
+  // PyMem_Malloc(0) is served by the system malloc (pymalloc refuses zero-byte requests).
+  list.bufferAddress = bytes === 0 ? SYSTEM_BLOCK : rt.allocator.allocate(bytes, 0, new ItemBuffer(list));
+}
+
+/** PyMem_Free of a buffer that no list refers to any more. */
+export function releaseBuffer(address: number, bytes: number): void {
+  if (address !== 0 && address !== SYSTEM_BLOCK) rt.allocator.free(address, 0, bytes);
+}
+
+/** PyMem_Free of the item buffer, leaving ob_item NULL. */
+export function freeBuffer(list: PyList): void {
+  const address = list.bufferAddress;
+  if (address !== 0 && address !== SYSTEM_BLOCK) rt.allocator.free(address, 0, list.bufferBytes);
+  list.bufferAddress = 0;
+  list.bufferBytes = 0;
+}
+
+/** The pymalloc size class (block size) serving a request of `bytes`. */
+function blockSize(bytes: number): number {
+  const alignment = rt.profile.pymallocAlignment;
+  return Math.ceil(bytes / alignment) * alignment;
+}
+
+/**
+ * PyMem_Realloc of the item buffer. A pymalloc block is kept when the new size still fits its
+ * size class without shrinking below three quarters of it; otherwise a new block is taken and
+ * the old one freed (in that order). Zero bytes, and anything a system block turns into while
+ * it stays small, live in the system heap, which the model does not place.
+ */
+function reallocBuffer(list: PyList, bytes: number): void {
+  const address = list.bufferAddress;
+  if (address === 0) {
+    if (bytes === 0) {
+      list.bufferAddress = SYSTEM_BLOCK;
+      list.bufferBytes = 0;
+    } else {
+      allocateBuffer(list, bytes);
+    }
+    return;
+  }
+  const oldBytes = list.bufferBytes;
+  const inPool = address !== SYSTEM_BLOCK && oldBytes <= SMALL_REQUEST_LIMIT;
+  if (inPool) {
+    const size = blockSize(oldBytes);
+    if (bytes <= size && 4 * bytes > 3 * size) {
+      list.bufferBytes = bytes <= oldBytes ? oldBytes : bytes;
+      return;
+    }
+    const fresh = bytes === 0 ? SYSTEM_BLOCK : rt.allocator.allocate(bytes, 0, new ItemBuffer(list));
+    rt.allocator.free(address, 0, oldBytes);
+    list.bufferAddress = fresh;
+    list.bufferBytes = bytes;
+    return;
+  }
+  // A system block stays in the system heap (glibc realloc).
+  if (bytes > SMALL_REQUEST_LIMIT) {
+    if (address !== SYSTEM_BLOCK && Math.ceil((bytes + 16) / 16) === Math.ceil((oldBytes + 16) / 16)) {
+      list.bufferBytes = bytes;
+      return;
+    }
+    const fresh = rt.allocator.allocate(bytes, 0, new ItemBuffer(list));
+    if (address !== SYSTEM_BLOCK) rt.allocator.free(address, 0, oldBytes);
+    list.bufferAddress = fresh;
+    list.bufferBytes = bytes;
+    return;
+  }
+  if (address !== SYSTEM_BLOCK) rt.allocator.free(address, 0, oldBytes);
+  list.bufferAddress = SYSTEM_BLOCK;
+  list.bufferBytes = bytes;
 }
 
 export function listDealloc(self: PyObject): void {
   const list = self as PyList;
   gcUntrack(list);
+  // Items go last-first while the list still holds them, then the buffer, then the object.
   const items = list.items;
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
     if (--item.refcount === 0) item.type.dealloc(item);
   }
   list.items = [];
-  setBuffer(list, 0);
+  freeBuffer(list);
+  list.allocated = 0;
   if (list.type !== rt.types.list || !rt.freeLists.list.park(list, LIST_OBJECT_SIZE)) {
     freeObjectMemory(list, LIST_OBJECT_SIZE);
     rt.gc.countDeallocation();
@@ -93,24 +193,33 @@ export function listDealloc(self: PyObject): void {
 
 export function listTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const items = (self as PyList).items;
-  for (let i = 0; i < items.length; i++) visit(items[i]!);
+  for (let i = items.length - 1; i >= 0; i--) visit(items[i]!);
 }
 
-/** tp_clear: empties the list (used by the collector to break cycles). */
+/**
+ * list_clear: empties the list first (ob_item NULL, capacity 0), then drops the items
+ * last-first, then frees the old buffer. Used by clear(), tp_clear and emptying slices.
+ */
 export function listClear(self: PyObject): void {
   const list = self as PyList;
+  if (list.bufferAddress === 0) return;
   const items = list.items;
+  const address = list.bufferAddress;
+  const bytes = list.bufferBytes;
   list.items = [];
-  setBuffer(list, 0);
+  list.bufferAddress = 0;
+  list.bufferBytes = 0;
+  list.allocated = 0;
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
     if (--item.refcount === 0) item.type.dealloc(item);
   }
+  if (address !== SYSTEM_BLOCK) rt.allocator.free(address, 0, bytes);
 }
 
 /** Appends (steals the reference to `item`), growing the capacity as list.append does. */
 export function listAppendStealing(list: PyList, item: PyObject): void {
   const size = list.items.length;
-  if (size === list.allocated) resizeCapacity(list, size + 1);
+  if (size >= list.allocated) listResize(list, size + 1);
   list.items.push(item);
 }

@@ -1,15 +1,14 @@
-// Helpers shared by list and tuple: reprs that survive recursion, comparison, iteration to arrays.
+// Helpers shared by the containers: reprs that survive recursion, iteration to arrays, length hints.
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
-import { CompareOp } from "../slots.js";
-import { richCompare, richCompareBool } from "../abstract/compare.js";
-import { reprText } from "../abstract/object-protocol.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
-import { newBool } from "../values.js";
 import { PyList } from "./list.js";
 import { PyTuple } from "./tuple.js";
 import { tick } from "../ops/limits.js";
+import { PyRaise, typeError, valueError, discardRaise } from "../errors.js";
+import { lookupSpecial, callSpecial } from "../slot-table.js";
+import { PyInt } from "./int.js";
 
 /** Py_ReprEnter / Py_ReprLeave around a container repr: `[...]` when it contains itself. */
 export function guardedRepr(self: PyObject, recursive: string, render: () => string): string {
@@ -21,59 +20,6 @@ export function guardedRepr(self: PyObject, recursive: string, render: () => str
   } finally {
     active.delete(self);
   }
-}
-
-export function itemsRepr(items: readonly PyObject[]): string {
-  const parts: string[] = [];
-  // Items may change while their reprs run; index each time like CPython.
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    item.refcount++;
-    try {
-      parts.push(reprText(item));
-    } finally {
-      decref(item);
-    }
-  }
-  return parts.join(", ");
-}
-
-/** Lexicographic rich comparison of two item arrays (list_richcompare / tuplerichcompare). */
-export function compareSequences(left: readonly PyObject[], right: readonly PyObject[], op: CompareOp): PyObject {
-  if ((op === CompareOp.Eq || op === CompareOp.Ne) && left.length !== right.length) return newBool(op === CompareOp.Ne);
-  let i = 0;
-  for (; i < left.length && i < right.length; i++) {
-    const a = left[i]!;
-    const b = right[i]!;
-    a.refcount++;
-    b.refcount++;
-    try {
-      if (!richCompareBool(a, b, CompareOp.Eq)) break;
-    } finally {
-      decref(a);
-      decref(b);
-    }
-  }
-  if (i >= left.length || i >= right.length) {
-    const difference = left.length - right.length;
-    switch (op) {
-      case CompareOp.Lt:
-        return newBool(difference < 0);
-      case CompareOp.Le:
-        return newBool(difference <= 0);
-      case CompareOp.Eq:
-        return newBool(difference === 0);
-      case CompareOp.Ne:
-        return newBool(difference !== 0);
-      case CompareOp.Gt:
-        return newBool(difference > 0);
-      case CompareOp.Ge:
-        return newBool(difference >= 0);
-    }
-  }
-  if (op === CompareOp.Eq) return newBool(false);
-  if (op === CompareOp.Ne) return newBool(true);
-  return richCompare(left[i]!, right[i]!, op);
 }
 
 /** All items of an iterable as owned references (fast paths for lists and tuples). */
@@ -101,55 +47,37 @@ export function collectItems(iterable: PyObject): PyObject[] {
   return result;
 }
 
-/** The index of `item` in `items` between bounds, by ==, or -1. */
-export function indexOfItem(items: readonly PyObject[], item: PyObject, start: number, stop: number): number {
-  for (let i = start; i < stop && i < items.length; i++) {
-    const candidate = items[i]!;
-    if (candidate === item) return i;
-    candidate.refcount++;
+/**
+ * PyObject_LengthHint: len() when the type has one (a TypeError from it is ignored), else
+ * `__length_hint__()` (NotImplemented → the default), else the default.
+ */
+export function lengthHint(object: PyObject, defaultValue: number): number {
+  const lengthSlot = object.type.length;
+  if (lengthSlot !== null) {
     try {
-      if (richCompareBool(candidate, item, CompareOp.Eq)) return i;
-    } finally {
-      decref(candidate);
+      return lengthSlot(object);
+    } catch (error) {
+      if (!(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.TypeError)) throw error;
+      discardRaise(error);
     }
   }
-  return -1;
-}
-
-export function countOfItem(items: readonly PyObject[], item: PyObject): number {
-  let count = 0;
-  for (let i = 0; i < items.length; i++) {
-    const candidate = items[i]!;
-    if (candidate === item) {
-      count++;
-      continue;
-    }
-    candidate.refcount++;
-    try {
-      if (richCompareBool(candidate, item, CompareOp.Eq)) count++;
-    } finally {
-      decref(candidate);
-    }
+  const method = lookupSpecial(object, "__length_hint__");
+  if (method === null) return defaultValue;
+  let result: PyObject;
+  try {
+    result = callSpecial(object, method, []);
+  } catch (error) {
+    if (!(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.TypeError)) throw error;
+    discardRaise(error);
+    return defaultValue;
   }
-  return count;
-}
-
-/** The `in` test on an item array (list_contains / tuplecontains). */
-export function containsItem(items: readonly PyObject[], item: PyObject): boolean {
-  for (let i = 0; i < items.length; i++) {
-    const candidate = items[i]!;
-    if (candidate === item) return true;
-    // Fast path for str items: equal text means equal without dispatch.
-    if (candidate.type === item.type && candidate.type === rt.types.str) {
-      if ((candidate as unknown as { value: string }).value === (item as unknown as { value: string }).value) return true;
-      continue;
-    }
-    candidate.refcount++;
-    try {
-      if (richCompareBool(candidate, item, CompareOp.Eq)) return true;
-    } finally {
-      decref(candidate);
-    }
+  try {
+    if (result === rt.NotImplemented) return defaultValue;
+    if (!(result instanceof PyInt)) throw typeError(`__length_hint__ must be an integer, not ${result.type.name}`);
+    const hint = Number(result.value);
+    if (hint < 0) throw valueError("__length_hint__() should return >= 0");
+    return hint;
+  } finally {
+    decref(result);
   }
-  return false;
 }

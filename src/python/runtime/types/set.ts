@@ -1,27 +1,27 @@
-// set and frozenset: CPython's open-addressing table (tables/set-table.ts) holding owned keys.
+// set and frozenset objects: CPython's open-addressing table (tables/set-table.ts) holding owned keys.
 import { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
+import type { Runtime } from "../runtime.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
-import { SetTable, setOps, setSizeof } from "../tables/index.js";
+import { SetTable, SET_MIN_SIZE } from "../tables/index.js";
 import { richCompareBool } from "../abstract/compare.js";
 import { CompareOp } from "../slots.js";
-import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { PyType } from "../type.js";
-import { BinaryOp } from "../type.js";
-import { textSlot, splitArgs } from "../spec-helpers.js";
-import { keyHash } from "./dict.js";
-import { newBool, newNone, newNotImplemented } from "../values.js";
-import { keyErrorFor, typeError, pyError } from "../errors.js";
-import { newInt } from "./int.js";
-import { collectItems, guardedRepr } from "./sequence-helpers.js";
-import { reprText } from "../abstract/object-protocol.js";
-import { newSnapshotIterator } from "./iterators.js";
+import { PyDict, keyHash } from "./dict.js";
+import { PyStr } from "./str.js";
+import { PyRaise, discardRaise } from "../errors.js";
+import { getIter, iterNext } from "../abstract/iteration.js";
+import { tick } from "../ops/limits.js";
+import type { PyHash } from "../hashing/hash-value.js";
 import { adoptSubtype } from "./instance.js";
 
 export class PySet extends PyObject {
   table: SetTable<PyObject>;
+  /** The PyMem block of a table larger than the inline smalltable (0 when inline). */
+  tableAddress = 0;
+  tableBytes = 0;
 
   constructor(type: PyType, table: SetTable<PyObject>) {
     super(type);
@@ -36,291 +36,61 @@ function emptyTable(): SetTable<PyObject> {
 }
 
 /** PySetObject without its table: 200 bytes, the GC header added by getsizeof. */
-const SET_OBJECT_SIZE = 200;
+export const SET_OBJECT_SIZE = 200;
+const SET_ENTRY_SIZE = 16;
 
-function newSetObject(type: PyType, table: SetTable<PyObject>): PySet {
-  const set = new PySet(type, table);
+/** A block standing for a set's separately allocated table (memory reads show nothing there). */
+class SetTableMemory {
+  constructor(readonly owner: PySet) {}
+}
+
+/**
+ * Mirrors the table's PyMem block after an operation: set_table_resize allocates the new table
+ * before freeing the old one; the inline smalltable needs none.
+ */
+export function syncTableMemory(set: PySet): void {
+  const slots = set.table.mask + 1;
+  const bytes = slots > SET_MIN_SIZE ? slots * SET_ENTRY_SIZE : 0;
+  if (bytes === set.tableBytes) return;
+  const oldAddress = set.tableAddress;
+  const oldBytes = set.tableBytes;
+  set.tableAddress = bytes === 0 ? 0 : rt.allocator.allocate(bytes, 0, new SetTableMemory(set));
+  set.tableBytes = bytes;
+  if (oldAddress !== 0) rt.allocator.free(oldAddress, 0, oldBytes);
+}
+
+/** make_new_set: tp_alloc (tracked, never a free list), an empty table. New reference. */
+export function allocateSet(type: PyType): PySet {
+  const base = type.isSubtypeOf(rt.types.frozenset) ? rt.types.frozenset : rt.types.set;
+  const set = new PySet(base, emptyTable());
+  set.type = type;
   allocateObject(set, SET_OBJECT_SIZE);
+  set.type = base;
   rt.gc.countAllocation();
+  adoptSubtype(set, type);
   gcTrack(set);
   return set;
 }
 
-/** Adds `key` (borrowed) to the table, increfing it only if it was not already there. */
-function addKey(table: SetTable<PyObject>, key: PyObject): void {
-  if (table.add(key, keyHash(key))) key.refcount++;
+// ---- single keys ---------------------------------------------------------------------------------
+
+/** set_add_entry: stores `key` (borrowed) unless an equal key is there; takes a reference if stored. */
+export function setAddEntry(set: PySet, key: PyObject, hash: PyHash): void {
+  if (set.table.add(key, hash)) key.refcount++;
+  syncTableMemory(set);
 }
 
-/** A new set of the given keys (borrowed). */
-export function newSet(keys: readonly PyObject[]): PySet {
-  const table = emptyTable();
-  for (const key of keys) addKey(table, key);
-  return newSetObject(rt.types.set, table);
+export function setAddKey(set: PySet, key: PyObject): void {
+  setAddEntry(set, key, keyHash(key));
 }
 
-/** A set built from owned references (BUILD_SET): duplicates are released. */
-export function newSetStealing(keys: PyObject[]): PySet {
-  const table = emptyTable();
-  try {
-    for (const key of keys) {
-      if (!table.add(key, keyHash(key))) decref(key);
-    }
-  } catch (error) {
-    for (const key of keys) if (!table.contains(key, keyHash(key))) decref(key);
-    throw error;
-  }
-  return newSetObject(rt.types.set, table);
-}
-
-export function newFrozensetStealing(keys: PyObject[]): PySet {
-  const set = newSetStealing(keys);
-  set.type = rt.types.frozenset;
-  return set;
-}
-
-/** Takes references to every key of a table produced by a set operation. */
-function adopt(table: SetTable<PyObject>, type: PyType): PySet {
-  for (const key of table.keys()) key.refcount++;
-  return newSetObject(type, table);
-}
-
+/** Kept for the BUILD_SET path: adds a borrowed key. */
 export function setAddItem(set: PySet, key: PyObject): void {
-  addKey(set.table, key);
+  setAddKey(set, key);
 }
 
-function setDealloc(self: PyObject): void {
-  const set = self as PySet;
-  gcUntrack(set);
-  rt.clearWeakrefs(set);
-  const keys = set.table.keys();
-  set.table = emptyTable();
-  freeObjectMemory(set, SET_OBJECT_SIZE);
-  rt.gc.countDeallocation();
-  for (const key of keys) decref(key);
-}
-
-function setClear(self: PyObject): void {
-  const set = self as PySet;
-  const keys = set.table.keys();
-  set.table = emptyTable();
-  for (const key of keys) decref(key);
-}
-
-function tableOf(object: PyObject): SetTable<PyObject> | null {
-  return object instanceof PySet ? object.table : null;
-}
-
-/** The table for an arbitrary iterable argument (a temporary set when it is not one). */
-function withTable<T>(other: PyObject, use: (table: SetTable<PyObject>) => T): T {
-  const table = tableOf(other);
-  if (table !== null) return use(table);
-  const temporary = newSetStealing(collectItems(other));
-  try {
-    return use(temporary.table);
-  } finally {
-    decref(temporary);
-  }
-}
-
-function setRepr(self: PyObject): string {
-  const set = self as PySet;
-  const name = set.type.name;
-  if (set.table.size === 0) return `${name}()`;
-  return guardedRepr(self, `${name}(...)`, () => {
-    const body = `{${set.table.keys().map((key) => reprText(key)).join(", ")}}`;
-    return set.type === rt.types.set ? body : `${name}(${body})`;
-  });
-}
-
-function binaryOperation(operation: (a: SetTable<PyObject>, b: SetTable<PyObject>) => SetTable<PyObject>) {
-  return (a: PyObject, b: PyObject): PyObject => {
-    const left = tableOf(a);
-    const right = tableOf(b);
-    if (left === null || right === null) return newNotImplemented();
-    return adopt(operation(left, right), a.type === rt.types.frozenset || a.type.isSubtypeOf(rt.types.frozenset) ? rt.types.frozenset : rt.types.set);
-  };
-}
-
-function inplaceOperation(update: (set: PySet, other: PySet) => void) {
-  return (a: PyObject, b: PyObject): PyObject => {
-    if (!(b instanceof PySet)) return newNotImplemented();
-    update(a as PySet, b);
-    a.refcount++;
-    return a;
-  };
-}
-
-/** Replaces a set's table with `next`, fixing references: keys that left are released. */
-function replaceTable(set: PySet, next: SetTable<PyObject>): void {
-  const before = new Set(set.table.keys());
-  for (const key of next.keys()) if (!before.delete(key)) key.refcount++;
-  set.table = next;
-  for (const key of before) decref(key);
-}
-
-function setRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
-  const left = (self as PySet).table;
-  const right = tableOf(other);
-  if (right === null) return newNotImplemented();
-  switch (op) {
-    case CompareOp.Eq:
-      return newBool(left.size === right.size && setOps.isSubset(left, right));
-    case CompareOp.Ne:
-      return newBool(!(left.size === right.size && setOps.isSubset(left, right)));
-    case CompareOp.Le:
-      return newBool(setOps.isSubset(left, right));
-    case CompareOp.Ge:
-      return newBool(setOps.isSubset(right, left));
-    case CompareOp.Lt:
-      return newBool(left.size < right.size && setOps.isSubset(left, right));
-    case CompareOp.Gt:
-      return newBool(left.size > right.size && setOps.isSubset(right, left));
-  }
-}
-
-function setNew(type: PyType, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): PyObject {
-  const { positional, keywords } = splitArgs(args);
-  const name = type.isSubtypeOf(rt.types.frozenset) ? "frozenset" : "set";
-  if (keywords.size > 0) throw typeError(`${name}() takes no keyword arguments`);
-  if (positional.length > 1) throw typeError(`${name} expected at most 1 argument, got ${positional.length}`);
-  if (type === rt.types.frozenset && positional.length === 1 && positional[0]!.type === rt.types.frozenset) {
-    positional[0]!.refcount++;
-    return positional[0]!;
-  }
-  const set = newSetStealing(positional.length === 1 && type.isSubtypeOf(rt.types.frozenset) ? collectItems(positional[0]!) : []);
-  set.type = rt.types.set;
-  adoptSubtype(set, type);
-  return set;
-}
-
-function setInit(self: PyObject, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): void {
-  if (self.type.isSubtypeOf(rt.types.frozenset)) return;
-  const { positional } = splitArgs(args);
-  const set = self as PySet;
-  if (set.table.size > 0) setClear(set);
-  if (positional.length === 1) for (const item of collectItems(positional[0]!)) {
-    if (!set.table.add(item, keyHash(item))) decref(item);
-  }
-}
-
-function methodsFor(mutable: boolean) {
-  const readOnly = [
-    { name: "copy", kind: "noargs" as const, impl: (self: PyObject) => adopt((self as PySet).table.copy(), self.type === rt.types.frozenset ? rt.types.frozenset : rt.types.set) },
-    {
-      name: "union",
-      kind: "positional" as const,
-      impl: (self: PyObject, args: readonly PyObject[]) => {
-        let table = (self as PySet).table.copy();
-        for (const other of args) table = withTable(other, (otherTable) => setOps.union(table, otherTable));
-        return adopt(table, self.type === rt.types.frozenset ? rt.types.frozenset : rt.types.set);
-      },
-    },
-    {
-      name: "intersection",
-      kind: "positional" as const,
-      impl: (self: PyObject, args: readonly PyObject[]) => {
-        let table = (self as PySet).table.copy();
-        for (const other of args) table = withTable(other, (otherTable) => setOps.intersection(table, otherTable));
-        return adopt(table, self.type === rt.types.frozenset ? rt.types.frozenset : rt.types.set);
-      },
-    },
-    {
-      name: "difference",
-      kind: "positional" as const,
-      impl: (self: PyObject, args: readonly PyObject[]) => {
-        let table = (self as PySet).table.copy();
-        for (const other of args) table = withTable(other, (otherTable) => setOps.difference(table, otherTable));
-        return adopt(table, self.type === rt.types.frozenset ? rt.types.frozenset : rt.types.set);
-      },
-    },
-    {
-      name: "symmetric_difference",
-      kind: "one" as const,
-      impl: (self: PyObject, other: PyObject) =>
-        withTable(other, (otherTable) => adopt(setOps.symmetricDifference((self as PySet).table, otherTable), self.type === rt.types.frozenset ? rt.types.frozenset : rt.types.set)),
-    },
-    { name: "issubset", kind: "one" as const, impl: (self: PyObject, other: PyObject) => withTable(other, (table) => newBool(setOps.isSubset((self as PySet).table, table))) },
-    { name: "issuperset", kind: "one" as const, impl: (self: PyObject, other: PyObject) => withTable(other, (table) => newBool(setOps.isSubset(table, (self as PySet).table))) },
-    { name: "isdisjoint", kind: "one" as const, impl: (self: PyObject, other: PyObject) => withTable(other, (table) => newBool(setOps.isDisjoint((self as PySet).table, table))) },
-    { name: "__sizeof__", kind: "noargs" as const, impl: (self: PyObject) => newInt(setSizeof((self as PySet).table) - rt.profile.sizes.gcHeader) },
-  ];
-  if (!mutable) return readOnly;
-  return [
-    ...readOnly,
-    {
-      name: "add",
-      kind: "one" as const,
-      impl: (self: PyObject, key: PyObject) => {
-        addKey((self as PySet).table, key);
-        return newNone();
-      },
-    },
-    {
-      name: "discard",
-      kind: "one" as const,
-      impl: (self: PyObject, key: PyObject) => {
-        removeKey(self as PySet, key);
-        return newNone();
-      },
-    },
-    {
-      name: "remove",
-      kind: "one" as const,
-      impl: (self: PyObject, key: PyObject) => {
-        if (!removeKey(self as PySet, key)) throw keyErrorFor(key);
-        return newNone();
-      },
-    },
-    {
-      name: "pop",
-      kind: "noargs" as const,
-      impl: (self: PyObject) => {
-        const key = (self as PySet).table.pop();
-        if (key === undefined) throw pyError(rt.exc.KeyError, "pop from an empty set");
-        return key;
-      },
-    },
-    {
-      name: "clear",
-      kind: "noargs" as const,
-      impl: (self: PyObject) => {
-        setClear(self);
-        return newNone();
-      },
-    },
-    {
-      name: "update",
-      kind: "positional" as const,
-      impl: (self: PyObject, args: readonly PyObject[]) => {
-        for (const other of args) for (const item of collectItems(other)) {
-          if (!(self as PySet).table.add(item, keyHash(item))) decref(item);
-        }
-        return newNone();
-      },
-    },
-    {
-      name: "intersection_update",
-      kind: "positional" as const,
-      impl: (self: PyObject, args: readonly PyObject[]) => {
-        const set = self as PySet;
-        for (const other of args) replaceTable(set, withTable(other, (table) => setOps.intersection(set.table, table)));
-        return newNone();
-      },
-    },
-    {
-      name: "difference_update",
-      kind: "positional" as const,
-      impl: (self: PyObject, args: readonly PyObject[]) => {
-        const set = self as PySet;
-        for (const other of args) replaceTable(set, withTable(other, (table) => setOps.difference(set.table, table)));
-        return newNone();
-      },
-    },
-  ];
-}
-
-function removeKey(set: PySet, key: PyObject): boolean {
-  const hash = keyHash(key);
+/** set_discard_entry: true when found (the stored key is released). */
+export function setDiscardEntry(set: PySet, key: PyObject, hash: PyHash): boolean {
   const stored = set.table.find(key, hash);
   if (stored === undefined) return false;
   set.table.discard(key, hash);
@@ -328,66 +98,448 @@ function removeKey(set: PySet, key: PyObject): boolean {
   return true;
 }
 
-function frozensetHash(self: PyObject): number | bigint {
-  const hash = (self as PySet).table.frozensetHash();
-  return hash >= -9007199254740991n && hash <= 9007199254740991n ? Number(hash) : hash;
+/** An unhashable set used as a key is looked up as a frozenset with its items (set_contains & co.). */
+function withHashableKey<T>(key: PyObject, use: (key: PyObject, hash: PyHash) => T): T {
+  let hash: PyHash;
+  try {
+    hash = keyHash(key);
+  } catch (error) {
+    if (!(error instanceof PyRaise) || !(key instanceof PySet) || key.type.isSubtypeOf(rt.types.frozenset) || !error.exception.type.isSubtypeOf(rt.exc.TypeError)) throw error;
+    discardRaise(error);
+    const frozen = makeNewSet(rt.types.frozenset, key);
+    try {
+      return use(frozen, keyHash(frozen));
+    } finally {
+      decref(frozen);
+    }
+  }
+  return use(key, hash);
 }
 
-const SET_LAYOUT = { basicSize: SET_OBJECT_SIZE, itemSize: 0, gc: true, preHeader: false };
+export function setContainsKey(set: PySet, key: PyObject): boolean {
+  return withHashableKey(key, (probe, hash) => set.table.contains(probe, hash));
+}
 
-function commonSlots() {
-  return {
-    dealloc: setDealloc,
-    traverse: (self: PyObject, visit: (child: PyObject) => void) => {
-      for (const key of (self as PySet).table.keys()) visit(key);
-    },
-    clear: setClear,
-    repr: textSlot(setRepr),
-    richcompare: setRichCompare,
-    length: (self: PyObject) => (self as PySet).table.size,
-    contains: (self: PyObject, key: PyObject) => {
+export function setDiscardKey(set: PySet, key: PyObject): boolean {
+  return withHashableKey(key, (probe, hash) => setDiscardEntry(set, probe, hash));
+}
+
+// ---- whole-table changes with reference accounting -------------------------------------------------
+
+/**
+ * Runs a table-level operation on `set` and fixes the references: keys now present that were
+ * not are increfed, keys that left are released (after the table is consistent).
+ */
+export function changeTable(set: PySet, change: () => void): void {
+  const before = new Set(set.table.keys());
+  try {
+    change();
+  } finally {
+    const released: PyObject[] = [];
+    const after = new Set(set.table.keys());
+    for (const key of after) if (!before.has(key)) key.refcount++;
+    for (const key of before) if (!after.has(key)) released.push(key);
+    syncTableMemory(set);
+    for (const key of released) decref(key);
+  }
+}
+
+/** set_merge: `other` is a set or frozenset. */
+export function setMerge(set: PySet, other: PySet): void {
+  if (other === set || other.table.size === 0) return;
+  changeTable(set, () => set.table.merge(other.table));
+}
+
+/** Adds every key an iterable yields, in order, each released after it is stored. */
+function addFromIterator(set: PySet, iterable: PyObject): void {
+  const iterator = getIter(iterable);
+  try {
+    for (;;) {
+      if (--rt.ops.steps < 0) tick();
+      const key = iterNext(iterator);
+      if (key === null) break;
       try {
-        return (self as PySet).table.contains(key, keyHash(key));
-      } catch (error) {
-        throw error;
+        setAddKey(set, key);
+      } finally {
+        decref(key);
       }
-    },
-    iter: (self: PyObject) =>
-      newSnapshotIterator(rt.types.set_iterator, self, (self as PySet).table.keys(), () => (self as PySet).table.size, "Set changed size during iteration"),
-    new_: setNew,
-    init: setInit,
-  };
+    }
+  } finally {
+    decref(iterator);
+  }
 }
 
-const SET_BINARY = new Map<number, (a: PyObject, b: PyObject) => PyObject>([
-  [BinaryOp.Or, binaryOperation(setOps.union)],
-  [BinaryOp.And, binaryOperation(setOps.intersection)],
-  [BinaryOp.Sub, binaryOperation(setOps.difference)],
-  [BinaryOp.Xor, binaryOperation(setOps.symmetricDifference)],
-]);
+/** set_update_internal: a set merges, an exact dict presizes and adds its keys, else iteration. */
+export function setUpdateInternal(set: PySet, other: PyObject): void {
+  if (other instanceof PySet) {
+    setMerge(set, other);
+    return;
+  }
+  if (other.type === rt.types.dict) {
+    const source = (other as PyDict).table;
+    changeTable(set, () => {
+      set.table.reserveFor(source.size);
+      for (const [key, hash] of source.entriesWithHashes()) set.table.add(key, hash);
+    });
+    return;
+  }
+  addFromIterator(set, other);
+}
 
-export const SET_SPEC: BuiltinTypeSpec = {
-  name: "set",
-  layout: SET_LAYOUT,
-  subclassable: true,
-  slots: { ...commonSlots(), hash: null },
-  binary: SET_BINARY,
-  inplace: new Map<number, (a: PyObject, b: PyObject) => PyObject>([
-    [BinaryOp.Or, inplaceOperation((set, other) => replaceTable(set, setOps.union(set.table, other.table)))],
-    [BinaryOp.And, inplaceOperation((set, other) => replaceTable(set, setOps.intersection(set.table, other.table)))],
-    [BinaryOp.Sub, inplaceOperation((set, other) => replaceTable(set, setOps.difference(set.table, other.table)))],
-    [BinaryOp.Xor, inplaceOperation((set, other) => replaceTable(set, setOps.symmetricDifference(set.table, other.table)))],
-  ]),
-  methods: methodsFor(true),
-};
+/** make_new_set(type, iterable). */
+export function makeNewSet(type: PyType, iterable: PyObject | null): PySet {
+  const set = allocateSet(type);
+  if (iterable !== null) {
+    try {
+      setUpdateInternal(set, iterable);
+    } catch (error) {
+      decref(set);
+      throw error;
+    }
+  }
+  return set;
+}
 
-export const FROZENSET_SPEC: BuiltinTypeSpec = {
-  name: "frozenset",
-  layout: SET_LAYOUT,
-  subclassable: true,
-  slots: { ...commonSlots(), hash: frozensetHash },
-  binary: SET_BINARY,
-  methods: methodsFor(false),
-};
+/** make_new_set_basetype: a set for set subclasses, a frozenset for frozenset subclasses. */
+export function makeNewSetBasetype(type: PyType, iterable: PyObject | null): PySet {
+  return makeNewSet(type.isSubtypeOf(rt.types.set) ? rt.types.set : rt.types.frozenset, iterable);
+}
 
-export { emptyTable };
+/** BUILD_SET: a set built from owned references (each released after the add). */
+export function newSetStealing(keys: PyObject[]): PySet {
+  const set = allocateSet(rt.types.set);
+  let index = 0;
+  try {
+    for (; index < keys.length; index++) {
+      const key = keys[index]!;
+      setAddKey(set, key);
+      decref(key);
+    }
+  } catch (error) {
+    for (let rest = index; rest < keys.length; rest++) decref(keys[rest]!);
+    decref(set);
+    throw error;
+  }
+  return set;
+}
+
+/**
+ * A frozenset constant (the compiler's): keys stolen, added in source order. From 3.9, where
+ * such constants feed set displays, `merge_consts_recursive` rebuilds the constant from its own
+ * iteration order, and `intern_string_constants` may rebuild it once more when it swapped an
+ * identifier-like str (tables/set-constructs.ts documents the model).
+ */
+export function newFrozensetStealing(keys: PyObject[]): PySet {
+  const set = allocateSet(rt.types.frozenset);
+  for (const key of keys) {
+    setAddKey(set, key);
+    decref(key);
+  }
+  if (set.table.rules.constantDisplayMerges && set.table.size > 2) {
+    const identifierLike = set.table.keys().some((key) => key instanceof PyStr && /^[A-Za-z0-9_]{2,}$/.test(key.value));
+    for (let rebuild = identifierLike ? 2 : 1; rebuild > 0; rebuild--) {
+      const rebuilt = emptyTable();
+      for (const [key, hash] of set.table.entries()) rebuilt.add(key, hash);
+      set.table = rebuilt;
+    }
+    syncTableMemory(set);
+  }
+  return set;
+}
+
+/** Where ≤3.9 keep the empty frozenset singleton (made on first request, never freed). */
+const emptyFrozensets = new WeakMap<Runtime, PySet>();
+
+/** frozenset() with no items: the singleton up to 3.9, a new object after. */
+export function emptyFrozenset(type: PyType): PySet {
+  if (rt.profile.minor >= 10 || type !== rt.types.frozenset) return allocateSet(type);
+  let singleton = emptyFrozensets.get(rt);
+  if (singleton === undefined) {
+    singleton = allocateSet(rt.types.frozenset);
+    emptyFrozensets.set(rt, singleton);
+  }
+  singleton.refcount++;
+  return singleton;
+}
+
+export function setDealloc(self: PyObject): void {
+  const set = self as PySet;
+  gcUntrack(set);
+  rt.clearWeakrefs(set);
+  const keys = set.table.keys();
+  set.table = emptyTable();
+  for (const key of keys) decref(key);
+  if (set.tableAddress !== 0) rt.allocator.free(set.tableAddress, 0, set.tableBytes);
+  set.tableAddress = 0;
+  set.tableBytes = 0;
+  freeObjectMemory(set, SET_OBJECT_SIZE);
+  rt.gc.countDeallocation();
+}
+
+/** set_clear_internal: the smalltable again, then the old keys are released. */
+export function setClear(self: PyObject): void {
+  const set = self as PySet;
+  const keys = set.table.keys();
+  set.table.clear();
+  syncTableMemory(set);
+  for (const key of keys) decref(key);
+}
+
+// ---- algebra -----------------------------------------------------------------------------------------
+
+/** set_copy: make_new_set_basetype(type(so), so). */
+export function setCopy(set: PySet): PySet {
+  return makeNewSetBasetype(set.type, set);
+}
+
+/** set_intersection(so, other). */
+export function setIntersection(set: PySet, other: PyObject): PySet {
+  if (other === set) return setCopy(set);
+  const result = makeNewSetBasetype(set.type, null);
+  try {
+    if (other instanceof PySet) {
+      let probed: PySet = set;
+      let walked: PySet = other;
+      if (other.table.size > set.table.size) {
+        probed = other;
+        walked = set;
+      }
+      for (const [key, hash] of walked.table.entries()) {
+        key.refcount++;
+        try {
+          if (probed.table.contains(key, hash)) setAddEntry(result, key, hash);
+        } finally {
+          decref(key);
+        }
+      }
+      return result;
+    }
+    const iterator = getIter(other);
+    try {
+      for (;;) {
+        const key = iterNext(iterator);
+        if (key === null) break;
+        try {
+          const hash = keyHash(key);
+          if (set.table.contains(key, hash)) {
+            setAddEntry(result, key, hash);
+            if (result.table.size >= set.table.size) break;
+          }
+        } finally {
+          decref(key);
+        }
+      }
+    } finally {
+      decref(iterator);
+    }
+    return result;
+  } catch (error) {
+    decref(result);
+    throw error;
+  }
+}
+
+/** Swaps two sets' tables (set_swap_bodies); references move with the keys. */
+export function swapBodies(a: PySet, b: PySet): void {
+  a.table.swapBodies(b.table);
+  const address = a.tableAddress;
+  const bytes = a.tableBytes;
+  a.tableAddress = b.tableAddress;
+  a.tableBytes = b.tableBytes;
+  b.tableAddress = address;
+  b.tableBytes = bytes;
+}
+
+/** set_intersection_update: the intersection's body replaces the set's. */
+export function setIntersectionUpdate(set: PySet, other: PyObject): void {
+  const result = setIntersection(set, other);
+  swapBodies(set, result);
+  decref(result);
+}
+
+/** set_difference_update_internal. */
+export function setDifferenceUpdate(set: PySet, other: PyObject): void {
+  if (other === set) {
+    setClear(set);
+    return;
+  }
+  // 3.6 returns at once for an empty set (no iteration, no purge).
+  if (set.table.size === 0 && set.table.rules.differenceUpdateSkipsEmpty) return;
+  if (other instanceof PySet) {
+    const temporary = other.table.size >> 3 > set.table.size ? setIntersection(set, other) : null;
+    const walked = temporary ?? other;
+    try {
+      for (const [key, hash] of walked.table.entries()) {
+        key.refcount++;
+        try {
+          setDiscardEntry(set, key, hash);
+        } finally {
+          decref(key);
+        }
+      }
+    } finally {
+      if (temporary !== null) decref(temporary);
+    }
+  } else {
+    const iterator = getIter(other);
+    try {
+      for (;;) {
+        const key = iterNext(iterator);
+        if (key === null) break;
+        try {
+          setDiscardKey(set, key);
+        } finally {
+          decref(key);
+        }
+      }
+    } finally {
+      decref(iterator);
+    }
+  }
+  set.table.purgeDummiesIfMany();
+  syncTableMemory(set);
+}
+
+/** set_copy_and_difference. */
+function copyAndDifference(set: PySet, other: PyObject): PySet {
+  const result = setCopy(set);
+  try {
+    setDifferenceUpdate(result, other);
+  } catch (error) {
+    decref(result);
+    throw error;
+  }
+  return result;
+}
+
+/** set_difference(so, other). */
+export function setDifference(set: PySet, other: PyObject): PySet {
+  let otherSize: number;
+  if (other instanceof PySet) otherSize = other.table.size;
+  else if (other.type === rt.types.dict) otherSize = (other as PyDict).table.size;
+  else return copyAndDifference(set, other);
+  if (set.table.size >> 2 > otherSize) return copyAndDifference(set, other);
+  const result = makeNewSetBasetype(set.type, null);
+  for (const [key, hash] of set.table.entries()) {
+    key.refcount++;
+    try {
+      const present = other instanceof PySet ? other.table.contains(key, hash) : (other as PyDict).table.has(key, hash);
+      if (!present) setAddEntry(result, key, hash);
+    } catch (error) {
+      decref(result);
+      throw error;
+    } finally {
+      decref(key);
+    }
+  }
+  return result;
+}
+
+/** set_symmetric_difference_update. */
+export function setSymmetricDifferenceUpdate(set: PySet, other: PyObject): void {
+  if (other === set) {
+    setClear(set);
+    return;
+  }
+  if (other.type === rt.types.dict) {
+    for (const [key, hash] of (other as PyDict).table.entriesWithHashes()) {
+      key.refcount++;
+      try {
+        if (!setDiscardEntry(set, key, hash)) setAddEntry(set, key, hash);
+      } finally {
+        decref(key);
+      }
+    }
+    return;
+  }
+  const otherSet = other instanceof PySet ? (other.refcount++, other) : makeNewSetBasetype(set.type, other);
+  try {
+    for (const [key, hash] of otherSet.table.entries()) {
+      key.refcount++;
+      try {
+        if (!setDiscardEntry(set, key, hash)) setAddEntry(set, key, hash);
+      } finally {
+        decref(key);
+      }
+    }
+  } finally {
+    decref(otherSet);
+  }
+}
+
+/** set_symmetric_difference: a set of `other` updated by `set`. */
+export function setSymmetricDifference(set: PySet, other: PyObject): PySet {
+  const result = makeNewSetBasetype(set.type, other);
+  try {
+    setSymmetricDifferenceUpdate(result, set);
+  } catch (error) {
+    decref(result);
+    throw error;
+  }
+  return result;
+}
+
+/** set_issubset. */
+export function setIsSubset(set: PySet, other: PyObject): boolean {
+  if (!(other instanceof PySet)) {
+    const temporary = makeNewSet(rt.types.set, other);
+    try {
+      return setIsSubset(set, temporary);
+    } finally {
+      decref(temporary);
+    }
+  }
+  if (set.table.size > other.table.size) return false;
+  for (const [key, hash] of set.table.entries()) {
+    key.refcount++;
+    try {
+      if (!other.table.contains(key, hash)) return false;
+    } finally {
+      decref(key);
+    }
+  }
+  return true;
+}
+
+/** set_issuperset. */
+export function setIsSuperset(set: PySet, other: PyObject): boolean {
+  if (other instanceof PySet) return setIsSubset(other, set);
+  const temporary = makeNewSet(rt.types.set, other);
+  try {
+    return setIsSubset(temporary, set);
+  } finally {
+    decref(temporary);
+  }
+}
+
+/** set_isdisjoint. */
+export function setIsDisjoint(set: PySet, other: PyObject): boolean {
+  if (other === set) return set.table.size === 0;
+  if (other instanceof PySet && (other.type === rt.types.set || other.type === rt.types.frozenset)) {
+    let probed: PySet = set;
+    let walked: PySet = other;
+    if (other.table.size > set.table.size) {
+      probed = other;
+      walked = set;
+    }
+    for (const [key, hash] of walked.table.entries()) if (probed.table.contains(key, hash)) return false;
+    return true;
+  }
+  const iterator = getIter(other);
+  try {
+    for (;;) {
+      const key = iterNext(iterator);
+      if (key === null) return true;
+      try {
+        if (setContainsKey(set, key)) return false;
+      } finally {
+        decref(key);
+      }
+    }
+  } finally {
+    decref(iterator);
+  }
+}
+
+
+export { SET_SPEC, FROZENSET_SPEC } from "./set-spec.js";

@@ -1,323 +1,266 @@
-// str methods: join, split, strip, case, search, replace, format, padding and predicates.
+// The str methods, with their calling conventions per version.
+// Arguments are converted in CPython's order, and results are new objects, singletons or the
+// str itself as unicodeobject.c chooses.
+import { strRules } from "./str-version-rules.js";
 import type { PyObject } from "../object.js";
-import { decref } from "../object.js";
 import { rt } from "../state.js";
 import type { MethodDef } from "../method-def.js";
-import { PyStr, newStr } from "./str.js";
+import { PyStr, newStr, strObjectSize } from "./str.js";
 import { newInt } from "./int.js";
 import { newList } from "./list.js";
 import { newTupleStealing, PyTuple } from "./tuple.js";
 import { newBool } from "../values.js";
 import { typeError, valueError } from "../errors.js";
-import { getIter, iterNext } from "../abstract/iteration.js";
-import { splitArgs } from "../spec-helpers.js";
-import { formatTemplate } from "./str-format-method.js";
-import { formatStr, FormatError } from "../format/index.js";
-import { pyRaiseFromFormatError } from "../errors.js";
-import { indexNumber } from "../abstract/conversions.js";
-import { newBytes } from "./bytes.js";
 import { isTrue } from "../abstract/truth.js";
+import { ssizeArgument, intArgument, sliceIndexArgument } from "./str-arguments.js";
+import { NOARGS, ONE, varargsThenPositional, keywords, conventions, methodDefs, type MethodSpec } from "./str-method-kit.js";
+import { viewOf, unchangedStr, freshStr, codePointsOf, checkResultSize } from "./str-text.js";
+import { findText, countText, tailMatches, replaceText } from "./str-search.js";
+import { splitWhitespace, rsplitWhitespace, splitSeparator, rsplitSeparator, splitLines, type Piece } from "./str-split.js";
+import * as cases from "./str-case.js";
+import { joinStrings } from "./str-join.js";
+import { STR_FORMAT_METHODS } from "./str-format-methods.js";
+import { encodeText } from "./str-codecs.js";
+import { newBytes } from "./bytes.js";
+import { makeTranslation, translateText } from "./str-translate.js";
+import { unicodeDatabase } from "./str-unicode.js";
 
 function text(self: PyObject): string {
   return (self as PyStr).value;
 }
 
-function argumentText(value: PyObject, method: string, position = 1): string {
-  if (!(value instanceof PyStr)) {
-    throw typeError(`${method}() argument ${position} must be str, not ${value.type.name}`);
-  }
+/** Pieces of a split as a new list; a null piece is the str itself (or an exact copy). */
+function pieceList(self: PyObject, pieces: readonly Piece[]): PyObject {
+  const whole = (): PyObject => {
+    if (self.type !== rt.types.str) return newStr(text(self));
+    self.refcount++;
+    return self;
+  };
+  return newList(pieces.map((piece) => (piece === null ? whole() : newStr(piece))));
+}
+
+function caseMethod(name: string, map: (value: string) => string): MethodSpec {
+  return { name, history: NOARGS, impl: (self) => freshStr(map(text(self))) };
+}
+
+function predicate(name: string, test: (value: string) => boolean, since?: number): MethodSpec {
+  return { name, history: NOARGS, ...(since === undefined ? {} : { since }), impl: (self) => newBool(test(text(self))) };
+}
+
+/** The sep argument of split/rsplit. */
+function separatorOf(value: PyObject | undefined): string | null {
+  if (value === undefined || value === rt.None) return null;
+  if (!(value instanceof PyStr)) throw typeError(`must be str or None, not ${value.type.name}`);
+  if (value.length === 0) throw valueError("empty separator");
   return value.value;
 }
 
-const WHITESPACE = /[\s\u001c-\u001f\u0085]/;
-
-function isSpace(char: string): boolean {
-  return WHITESPACE.test(char);
-}
-
-function stripChars(value: string, chars: string | null, left: boolean, right: boolean): string {
-  const matches = (char: string): boolean => (chars === null ? isSpace(char) : chars.includes(char));
-  let start = 0;
-  let end = value.length;
-  if (left) while (start < end && matches(value[start]!)) start++;
-  if (right) while (end > start && matches(value[end - 1]!)) end--;
-  return value.slice(start, end);
-}
-
-function stripMethod(name: string, left: boolean, right: boolean): MethodDef {
+function splitMethod(name: "split" | "rsplit"): MethodSpec {
   return {
     name,
-    kind: "positional",
-    impl: (self, args) => {
-      if (args.length > 1) throw typeError(`${name} expected at most 1 argument, got ${args.length}`);
-      const chars = args.length === 0 || args[0] === rt.None ? null : argumentText(args[0]!, name);
-      return newStr(stripChars(text(self), chars, left, right));
+    history: keywords(["sep", "maxsplit"]),
+    impl: (self, [sepObject, maxObject]) => {
+      const maxsplit = maxObject === undefined ? -1 : ssizeArgument(maxObject);
+      const separator = separatorOf(sepObject);
+      const value = text(self);
+      if (separator === null) return pieceList(self, name === "split" ? splitWhitespace(value, maxsplit) : rsplitWhitespace(value, maxsplit));
+      return pieceList(self, name === "split" ? splitSeparator(value, separator, maxsplit) : rsplitSeparator(value, separator, maxsplit));
     },
   };
 }
 
-function splitWhitespace(value: string, maxsplit: number): string[] {
-  const parts: string[] = [];
-  let i = 0;
-  const length = value.length;
-  while (i < length) {
-    while (i < length && isSpace(value[i]!)) i++;
-    if (i >= length) break;
-    if (maxsplit >= 0 && parts.length === maxsplit) {
-      let end = length;
-      while (end > i && isSpace(value[end - 1]!)) end--;
-      parts.push(value.slice(i, end));
-      return parts;
-    }
-    let j = i;
-    while (j < length && !isSpace(value[j]!)) j++;
-    parts.push(value.slice(i, j));
-    i = j;
-  }
-  return parts;
-}
-
-function splitArguments(name: string, argsValue: { values: readonly PyObject[]; kwnames: readonly string[] | null }): { separator: string | null; maxsplit: number } {
-  const { positional, keywords } = splitArgs(argsValue);
-  const separatorObject = positional[0] ?? keywords.get("sep") ?? rt.None;
-  const maxObject = positional[1] ?? keywords.get("maxsplit");
-  const separator = separatorObject === rt.None ? null : argumentText(separatorObject, name);
-  if (separator === "") throw valueError("empty separator");
-  return { separator, maxsplit: maxObject === undefined ? -1 : indexNumber(maxObject) };
-}
-
-function newStrList(parts: readonly string[]): PyObject {
-  return newList(parts.map((part) => newStr(part)));
-}
-
-function countOccurrences(haystack: string, needle: string, start: number, end: number): number {
-  const region = haystack.slice(start, end);
-  if (needle === "") return Array.from(region).length + 1;
-  let count = 0;
-  let at = region.indexOf(needle);
-  while (at >= 0) {
-    count++;
-    at = region.indexOf(needle, at + needle.length);
-  }
-  return count;
-}
-
-/** Normalises optional start/end arguments like CPython's slice-style bounds. */
-function bounds(args: readonly PyObject[], from: number, length: number): [number, number] {
-  const clamp = (value: PyObject | undefined, fallback: number): number => {
-    if (value === undefined || value === rt.None) return fallback;
-    let index = indexNumber(value);
-    if (index < 0) index = Math.max(0, index + length);
-    return Math.min(index, length);
-  };
-  return [clamp(args[from], 0), clamp(args[from + 1], length)];
-}
-
-function findMethod(name: string, reverse: boolean, raise: boolean): MethodDef {
+function stripMethod(name: string, left: boolean, right: boolean): MethodSpec {
   return {
     name,
-    kind: "positional",
-    impl: (self, args) => {
-      if (args.length < 1) throw typeError(`${name}() takes at least 1 argument (0 given)`);
-      const value = text(self);
-      const needle = argumentText(args[0]!, name);
-      const [start, end] = bounds(args, 1, value.length);
-      let found = -1;
-      if (end - start >= needle.length) {
-        const region = value.slice(start, end);
-        const at = reverse ? region.lastIndexOf(needle) : region.indexOf(needle);
-        found = at < 0 ? -1 : at + start;
+    history: varargsThenPositional(0, 1, 7),
+    impl: (self, [charsObject]) => {
+      let chars: Set<number> | null = null;
+      if (charsObject !== undefined && charsObject !== rt.None) {
+        if (!(charsObject instanceof PyStr)) throw typeError(`${name} arg must be None or str`);
+        chars = new Set(codePointsOf(charsObject.value));
       }
+      const db = unicodeDatabase(rt.profile.minor);
+      const value = text(self);
+      const points = codePointsOf(value);
+      const matches = (code: number): boolean => (chars === null ? db.isSpace(code) : chars.has(code));
+      let start = 0;
+      let end = points.length;
+      if (left) while (start < end && matches(points[start]!)) start++;
+      if (right) while (end > start && matches(points[end - 1]!)) end--;
+      if (start === 0 && end === points.length) return unchangedStr(self);
+      const view = viewOf(self as PyStr);
+      return newStr(value.slice(view.unitOf(start), view.unitOf(end)));
+    },
+  };
+}
+
+/** The needle of find/count/index: its type check comes after the slice indices until 3.12. */
+function needleOf(name: string, value: PyObject): PyStr {
+  if (value instanceof PyStr) return value;
+  throw typeError(rt.profile.minor >= 13 ? `${name}() argument 1 must be str, not ${value.type.name}` : `must be str, not ${value.type.name}`);
+}
+
+function searchArguments(name: string, args: readonly (PyObject | undefined)[]): { needle: PyStr; start: number | undefined; end: number | undefined } {
+  if (strRules().findChecksNeedleFirst) needleOf(name, args[0]!);
+  const start = sliceIndexArgument(args[1]);
+  const end = sliceIndexArgument(args[2]);
+  return { needle: needleOf(name, args[0]!), start, end };
+}
+
+function findMethod(name: string, reverse: boolean, raise: boolean): MethodSpec {
+  return {
+    name,
+    history: varargsThenPositional(1, 3, 13),
+    impl: (self, args) => {
+      const { needle, start, end } = searchArguments(name, args);
+      const found = findText(viewOf(self as PyStr), viewOf(needle), start, end, reverse);
       if (found < 0 && raise) throw valueError("substring not found");
       return newInt(found);
     },
   };
 }
 
-function affixMethod(name: string, test: (value: string, affix: string) => boolean): MethodDef {
+function affixMethod(name: "startswith" | "endswith"): MethodSpec {
   return {
     name,
-    kind: "positional",
-    impl: (self, args) => {
-      if (args.length < 1) throw typeError(`${name}() takes at least 1 argument (0 given)`);
-      const value = text(self);
-      const [start, end] = bounds(args, 1, value.length);
-      const region = value.slice(start, end);
-      const prefix = args[0]!;
-      if (prefix instanceof PyTuple) {
-        for (const item of prefix.items) if (test(region, argumentText(item, name))) return newBool(true);
+    history: varargsThenPositional(1, 3, 13),
+    impl: (self, [affix, startObject, endObject]) => {
+      const start = sliceIndexArgument(startObject);
+      const end = sliceIndexArgument(endObject);
+      const view = viewOf(self as PyStr);
+      const atEnd = name === "endswith";
+      if (affix instanceof PyTuple) {
+        for (const item of affix.items) {
+          if (!(item instanceof PyStr)) throw typeError(`tuple for ${name} must only contain str, not ${item.type.name}`);
+          if (tailMatches(view, viewOf(item), start, end, atEnd)) return newBool(true);
+        }
         return newBool(false);
       }
-      if (!(prefix instanceof PyStr)) {
-        throw typeError(`${name} first arg must be str or a tuple of str, not ${prefix.type.name}`);
-      }
-      return newBool(test(region, prefix.value));
+      if (!(affix instanceof PyStr)) throw typeError(`${name} first arg must be str or a tuple of str, not ${affix!.type.name}`);
+      return newBool(tailMatches(view, viewOf(affix), start, end, atEnd));
     },
   };
 }
 
-function predicate(name: string, test: (value: string) => boolean): MethodDef {
-  return { name, kind: "noargs", impl: (self) => newBool(test(text(self))) };
+/** The fill character of center/ljust/rjust. */
+function fillOf(value: PyObject | undefined): string {
+  if (value === undefined) return " ";
+  if (!(value instanceof PyStr)) throw typeError(`The fill character must be a unicode character, not ${value.type.name}`);
+  if (value.length !== 1) throw typeError("The fill character must be exactly one character long");
+  return value.value;
 }
 
-function padMethod(name: string, pad: (value: string, padding: number, fill: string, width: number) => string): MethodDef {
+function padMethod(name: string, pad: (value: string, margin: number, fill: string, width: number) => string): MethodSpec {
   return {
     name,
-    kind: "positional",
-    impl: (self, args) => {
-      if (args.length < 1 || args.length > 2) throw typeError(`${name} expected 1 or 2 arguments, got ${args.length}`);
-      const width = indexNumber(args[0]!);
-      const fill = args[1] === undefined ? " " : argumentText(args[1], name, 2);
-      if (Array.from(fill).length !== 1) throw typeError("The fill character must be exactly one character long");
-      const value = text(self);
-      const length = Array.from(value).length;
-      if (width <= length) return newStr(value);
-      return newStr(pad(value, width - length, fill, width));
+    history: varargsThenPositional(1, 2, 8),
+    impl: (self, [widthObject, fillObject]) => {
+      const width = ssizeArgument(widthObject!);
+      const fill = fillOf(fillObject);
+      const length = (self as PyStr).length;
+      if (length >= width) return unchangedStr(self);
+      checkResultLength(width);
+      return freshStr(pad(text(self), width - length, fill, width));
     },
   };
 }
 
-export const STR_METHODS: readonly MethodDef[] = [
-  {
-    name: "join",
-    kind: "one",
-    impl: (self, iterable) => {
-      const separator = text(self);
-      const parts: string[] = [];
-      const iterator = getIter(iterable);
-      try {
-        for (let index = 0; ; index++) {
-          const item = iterNext(iterator);
-          if (item === null) break;
-          if (!(item instanceof PyStr)) {
-            const name = item.type.name;
-            decref(item);
-            throw typeError(`sequence item ${index}: expected str instance, ${name} found`);
-          }
-          parts.push(item.value);
-          decref(item);
-        }
-      } finally {
-        decref(iterator);
-      }
-      return newStr(parts.join(separator));
+function checkResultLength(length: number): void {
+  checkResultSize(length, "str");
+}
+
+function removeAffixMethod(name: "removeprefix" | "removesuffix"): MethodSpec {
+  return {
+    name,
+    history: ONE,
+    since: 9,
+    impl: (self, [affixObject]) => {
+      if (!(affixObject instanceof PyStr)) throw typeError(`${name}() argument must be str, not ${affixObject!.type.name}`);
+      const view = viewOf(self as PyStr);
+      const affix = viewOf(affixObject);
+      const atEnd = name === "removesuffix";
+      if (affix.length === 0 || !tailMatches(view, affix, undefined, undefined, atEnd)) return unchangedStr(self);
+      const from = atEnd ? 0 : view.unitOf(affix.length);
+      const to = atEnd ? view.unitOf(view.length - affix.length) : view.text.length;
+      return newStr(view.text.slice(from, to));
     },
-  },
-  {
-    name: "split",
-    kind: "keywords",
-    impl: (self, args) => {
-      const { separator, maxsplit } = splitArguments("split", args);
+  };
+}
+
+function partitionMethod(name: "partition" | "rpartition"): MethodSpec {
+  return {
+    name,
+    history: ONE,
+    impl: (self, [separatorObject]) => {
+      if (!(separatorObject instanceof PyStr)) throw typeError(`must be str, not ${separatorObject!.type.name}`);
+      if (separatorObject.length === 0) throw valueError("empty separator");
       const value = text(self);
-      if (separator === null) return newStrList(splitWhitespace(value, maxsplit));
-      const parts = value.split(separator);
-      if (maxsplit >= 0 && parts.length > maxsplit + 1) {
-        const head = parts.slice(0, maxsplit);
-        head.push(parts.slice(maxsplit).join(separator));
-        return newStrList(head);
+      const separator = separatorObject.value;
+      const at = name === "partition" ? value.indexOf(separator) : value.lastIndexOf(separator);
+      const empty = (): PyObject => newStr("");
+      if (at < 0) {
+        self.refcount++;
+        return newTupleStealing(name === "partition" ? [self, empty(), empty()] : [empty(), empty(), self]);
       }
-      return newStrList(parts);
+      separatorObject.refcount++;
+      return newTupleStealing([newStr(value.slice(0, at)), separatorObject, newStr(value.slice(at + separator.length))]);
     },
-  },
-  {
-    name: "rsplit",
-    kind: "keywords",
-    impl: (self, args) => {
-      const { separator, maxsplit } = splitArguments("rsplit", args);
-      const value = text(self);
-      if (separator === null) {
-        if (maxsplit < 0) return newStrList(splitWhitespace(value, -1));
-        const reversed = splitWhitespace([...value].reverse().join(""), maxsplit).map((part) => [...part].reverse().join(""));
-        return newStrList(reversed.reverse());
-      }
-      const parts = value.split(separator);
-      if (maxsplit >= 0 && parts.length > maxsplit + 1) {
-        const tail = parts.slice(parts.length - maxsplit);
-        return newStrList([parts.slice(0, parts.length - maxsplit).join(separator), ...tail]);
-      }
-      return newStrList(parts);
-    },
-  },
+  };
+}
+
+/** The encoding/errors arguments: named in messages from 3.8, numbered before. */
+function codecArgument(value: PyObject | undefined, fallback: string, position: number, parameter: string, method: string): string {
+  if (value === undefined) return fallback;
+  if (value instanceof PyStr) return value.value;
+  const which = rt.profile.minor >= 8 ? `'${parameter}'` : `${position}`;
+  throw typeError(`${method}() argument ${which} must be str, not ${value.type.name}`);
+}
+
+/**
+ * unicode.__sizeof__: the object, plus the cached UTF-8 form the static Latin-1 strs carry.
+ * Instances of subclasses are "legacy" strs: a PyUnicodeObject pointing at separate data.
+ */
+function strSizeof(str: PyStr): number {
+  if (str.type !== rt.types.str) return rt.profile.sizes.compactStrHeader + 8 + (str.length + 1) * str.kind;
+  const size = strObjectSize(str);
+  const code = str.length === 1 ? str.value.charCodeAt(0) : -1;
+  if (code >= 0x80 && code < 0x100 && str === rt.latin1Chars[code] && strRules().latin1SingletonsCarryUtf8) return size + 3;
+  return size;
+}
+
+const STR_METHOD_SPECS: readonly MethodSpec[] = [
+  { name: "join", history: ONE, impl: (self, [iterable]) => joinStrings(self as PyStr, iterable!) },
+  splitMethod("split"),
+  splitMethod("rsplit"),
   {
     name: "splitlines",
-    kind: "keywords",
-    impl: (self, args) => {
-      const { positional, keywords } = splitArgs(args);
-      const keepends = isTrue(positional[0] ?? keywords.get("keepends") ?? rt.False);
-      const value = text(self);
-      const lines: string[] = [];
-      const pattern = /\r\n|[\n\r\v\f\u001c\u001d\u001e\u0085\u2028\u2029]/g;
-      let last = 0;
-      for (let match = pattern.exec(value); match !== null; match = pattern.exec(value)) {
-        lines.push(value.slice(last, keepends ? match.index + match[0].length : match.index));
-        last = match.index + match[0].length;
-      }
-      if (last < value.length) lines.push(value.slice(last));
-      return newStrList(lines);
+    history: keywords(["keepends"]),
+    impl: (self, [keependsObject]) => {
+      let keepends = false;
+      if (keependsObject !== undefined) keepends = strRules().splitlinesKeependsIsBool ? isTrue(keependsObject) : intArgument(keependsObject) !== 0;
+      return pieceList(self, splitLines(text(self), keepends));
     },
   },
   stripMethod("strip", true, true),
   stripMethod("lstrip", true, false),
   stripMethod("rstrip", false, true),
-  { name: "lower", kind: "noargs", impl: (self) => newStr(text(self).toLowerCase()) },
-  { name: "upper", kind: "noargs", impl: (self) => newStr(text(self).toUpperCase()) },
-  { name: "casefold", kind: "noargs", impl: (self) => newStr(text(self).toLowerCase()) },
-  {
-    name: "capitalize",
-    kind: "noargs",
-    impl: (self) => {
-      const value = text(self);
-      return newStr(value.length === 0 ? value : value[0]!.toUpperCase() + value.slice(1).toLowerCase());
-    },
-  },
-  {
-    name: "title",
-    kind: "noargs",
-    impl: (self) => newStr(text(self).toLowerCase().replace(/(^|[^A-Za-z\u00c0-\uffff])([A-Za-z\u00c0-\uffff])/g, (_m, before: string, letter: string) => before + letter.toUpperCase())),
-  },
-  {
-    name: "swapcase",
-    kind: "noargs",
-    impl: (self) => newStr(Array.from(text(self), (char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase())).join("")),
-  },
+  caseMethod("lower", cases.lowerText),
+  caseMethod("upper", cases.upperText),
+  caseMethod("casefold", cases.casefoldText),
+  caseMethod("swapcase", cases.swapcaseText),
+  caseMethod("title", cases.titleText),
+  caseMethod("capitalize", (value) => cases.capitalizeText(value, strRules().capitalizeUsesTitlecase)),
   {
     name: "replace",
-    kind: "positional",
-    impl: (self, args) => {
-      if (args.length < 2 || args.length > 3) throw typeError(`replace expected at least 2 arguments, got ${args.length}`);
-      const value = text(self);
-      const old = argumentText(args[0]!, "replace", 1);
-      const replacement = argumentText(args[1]!, "replace", 2);
-      let count = args[2] === undefined ? -1 : indexNumber(args[2]);
-      if (count < 0) count = Number.MAX_SAFE_INTEGER;
-      if (old === "") {
-        const chars = Array.from(value);
-        let result = "";
-        let made = 0;
-        for (let i = 0; i <= chars.length; i++) {
-          if (made < count) {
-            result += replacement;
-            made++;
-          }
-          if (i < chars.length) result += chars[i];
-        }
-        return newStr(result);
-      }
-      let result = "";
-      let from = 0;
-      let made = 0;
-      while (made < count) {
-        const at = value.indexOf(old, from);
-        if (at < 0) break;
-        result += value.slice(from, at) + replacement;
-        from = at + old.length;
-        made++;
-      }
-      if (made === 0 && self.type === rt.types.str) {
-        self.refcount++;
-        return self;
-      }
-      return newStr(result + value.slice(from));
+    history: conventions([6, { kind: "varargs", min: 2, max: 3 }], [8, { kind: "positional", min: 2, max: 3 }], [13, { kind: "keywords", names: ["old", "new", "count"], min: 2, positionalOnly: 2 }]),
+    impl: (self, [oldObject, newObject, countObject]) => {
+      if (!(oldObject instanceof PyStr)) throw typeError(`replace() argument 1 must be str, not ${oldObject!.type.name}`);
+      if (!(newObject instanceof PyStr)) throw typeError(`replace() argument 2 must be str, not ${newObject!.type.name}`);
+      const count = countObject === undefined ? -1 : ssizeArgument(countObject);
+      // replace() compares the two objects, not their text, before doing any work.
+      if (oldObject === newObject) return unchangedStr(self);
+      const result = replaceText(text(self), oldObject.value, newObject.value, count);
+      return result === null ? unchangedStr(self) : freshStr(result);
     },
   },
   findMethod("find", false, false),
@@ -326,91 +269,54 @@ export const STR_METHODS: readonly MethodDef[] = [
   findMethod("rindex", true, true),
   {
     name: "count",
-    kind: "positional",
+    history: varargsThenPositional(1, 3, 13),
     impl: (self, args) => {
-      if (args.length < 1) throw typeError("count() takes at least 1 argument (0 given)");
-      const value = text(self);
-      const [start, end] = bounds(args, 1, value.length);
-      return newInt(countOccurrences(value, argumentText(args[0]!, "count"), start, end));
+      const { needle, start, end } = searchArguments("count", args);
+      return newInt(countText(viewOf(self as PyStr), viewOf(needle), start, end));
     },
   },
-  affixMethod("startswith", (value, affix) => value.startsWith(affix)),
-  affixMethod("endswith", (value, affix) => value.endsWith(affix)),
-  {
-    name: "format",
-    kind: "keywords",
-    impl: (self, args) => {
-      const { positional, keywords } = splitArgs(args);
-      return newStr(formatTemplate(text(self), { positional, keywords }));
-    },
-  },
-  {
-    name: "__format__",
-    kind: "one",
-    impl: (self, spec) => {
-      if (!(spec instanceof PyStr)) throw typeError(`format() argument 2 must be str, not ${spec.type.name}`);
-      try {
-        return newStr(formatStr(text(self), spec.value, rt.profile, self.type.name));
-      } catch (error) {
-        if (error instanceof FormatError) throw pyRaiseFromFormatError(error);
-        throw error;
-      }
-    },
-  },
-  {
-    name: "partition",
-    kind: "one",
-    impl: (self, separator) => {
-      const value = text(self);
-      const sep = argumentText(separator, "partition");
-      if (sep === "") throw valueError("empty separator");
-      const at = value.indexOf(sep);
-      if (at < 0) return newTupleStealing([newStr(value), newStr(""), newStr("")]);
-      return newTupleStealing([newStr(value.slice(0, at)), newStr(sep), newStr(value.slice(at + sep.length))]);
-    },
-  },
-  {
-    name: "rpartition",
-    kind: "one",
-    impl: (self, separator) => {
-      const value = text(self);
-      const sep = argumentText(separator, "rpartition");
-      if (sep === "") throw valueError("empty separator");
-      const at = value.lastIndexOf(sep);
-      if (at < 0) return newTupleStealing([newStr(""), newStr(""), newStr(value)]);
-      return newTupleStealing([newStr(value.slice(0, at)), newStr(sep), newStr(value.slice(at + sep.length))]);
-    },
-  },
-  padMethod("center", (value, padding, fill, width) => {
-    // unicode_center: left = marg // 2 + (marg & width & 1)
-    const left = Math.floor(padding / 2) + (padding & width & 1);
-    return fill.repeat(left) + value + fill.repeat(padding - left);
+  affixMethod("startswith"),
+  affixMethod("endswith"),
+  ...STR_FORMAT_METHODS,
+  partitionMethod("partition"),
+  partitionMethod("rpartition"),
+  padMethod("center", (value, margin, fill, width) => {
+    // pad() in unicodeobject.c: left = marg / 2 + (marg & width & 1).
+    const left = Math.floor(margin / 2) + (margin & width & 1);
+    return fill.repeat(left) + value + fill.repeat(margin - left);
   }),
-  padMethod("ljust", (value, padding, fill) => value + fill.repeat(padding)),
-  padMethod("rjust", (value, padding, fill) => fill.repeat(padding) + value),
+  padMethod("ljust", (value, margin, fill) => value + fill.repeat(margin)),
+  padMethod("rjust", (value, margin, fill) => fill.repeat(margin) + value),
   {
     name: "zfill",
-    kind: "one",
-    impl: (self, widthObject) => {
+    history: conventions([6, { kind: "varargs", min: 1, max: 1 }], [7, { kind: "one" }]),
+    impl: (self, [widthObject]) => {
+      const width = ssizeArgument(widthObject!);
+      const length = (self as PyStr).length;
+      if (length >= width) return unchangedStr(self);
+      checkResultLength(width);
       const value = text(self);
-      const width = indexNumber(widthObject);
-      if (value.length >= width) return newStr(value);
       const sign = value[0] === "+" || value[0] === "-" ? value[0] : "";
-      return newStr(sign + "0".repeat(width - value.length) + value.slice(sign.length));
+      return freshStr(sign + "0".repeat(width - length) + value.slice(sign.length));
     },
   },
   {
     name: "expandtabs",
-    kind: "positional",
-    impl: (self, args) => {
-      const size = args[0] === undefined ? 8 : indexNumber(args[0]);
+    history: keywords(["tabsize"]),
+    impl: (self, [sizeObject]) => {
+      const size = sizeObject === undefined ? 8 : intArgument(sizeObject);
+      const value = text(self);
+      if (!value.includes("\t")) return unchangedStr(self);
       let column = 0;
       let result = "";
-      for (const char of text(self)) {
+      for (const char of value) {
         if (char === "\t") {
-          const spaces = size > 0 ? size - (column % size) : 0;
-          result += " ".repeat(spaces);
-          column += spaces;
+          if (size > 0) {
+            const spaces = size - (column % size);
+            checkResultLength(result.length + spaces);
+            result += " ".repeat(spaces);
+            column += spaces;
+          }
         } else {
           result += char;
           column = char === "\n" || char === "\r" ? 0 : column + 1;
@@ -421,36 +327,39 @@ export const STR_METHODS: readonly MethodDef[] = [
   },
   {
     name: "encode",
-    kind: "keywords",
-    impl: (self) => newBytes(new TextEncoder().encode(text(self))),
-  },
-  predicate("isdigit", (value) => value.length > 0 && /^\p{Nd}+$/u.test(value)),
-  predicate("isdecimal", (value) => value.length > 0 && /^\p{Nd}+$/u.test(value)),
-  predicate("isnumeric", (value) => value.length > 0 && /^\p{N}+$/u.test(value)),
-  predicate("isalpha", (value) => value.length > 0 && /^\p{L}+$/u.test(value)),
-  predicate("isalnum", (value) => value.length > 0 && /^[\p{L}\p{N}]+$/u.test(value)),
-  predicate("isspace", (value) => value.length > 0 && Array.from(value).every(isSpace)),
-  predicate("islower", (value) => /\p{Ll}/u.test(value) && !/\p{Lu}|\p{Lt}/u.test(value)),
-  predicate("isupper", (value) => /\p{Lu}/u.test(value) && !/\p{Ll}/u.test(value)),
-  predicate("isascii", (value) => /^[\x00-\x7f]*$/.test(value)),
-  predicate("isidentifier", (value) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(value)),
-  predicate("istitle", (value) => /\p{Lu}/u.test(value) && !/\p{Lu}\p{Lu}|\P{L}\p{Ll}|^\p{Ll}/u.test(value)),
-  {
-    name: "removeprefix",
-    kind: "one",
-    impl: (self, prefix) => {
-      const value = text(self);
-      const affix = argumentText(prefix, "removeprefix");
-      return newStr(affix !== "" && value.startsWith(affix) ? value.slice(affix.length) : value);
+    history: keywords(["encoding", "errors"]),
+    impl: (self, [encodingObject, errorsObject]) => {
+      const encoding = codecArgument(encodingObject, "utf-8", 1, "encoding", "encode");
+      const errors = codecArgument(errorsObject, "strict", 2, "errors", "encode");
+      return newBytes(encodeText(text(self), encoding, errors));
     },
   },
   {
-    name: "removesuffix",
-    kind: "one",
-    impl: (self, suffix) => {
-      const value = text(self);
-      const affix = argumentText(suffix, "removesuffix");
-      return newStr(affix !== "" && value.endsWith(affix) ? value.slice(0, value.length - affix.length) : value);
-    },
+    name: "maketrans",
+    history: varargsThenPositional(1, 3, 8),
+    binding: "static",
+    impl: (_self, [x, y, z]) => makeTranslation(x!, y, z),
   },
+  { name: "translate", history: ONE, impl: (self, [table]) => translateText(text(self), table!) },
+  predicate("isdigit", cases.isDigitText),
+  predicate("isdecimal", cases.isDecimalText),
+  predicate("isnumeric", cases.isNumericText),
+  predicate("isalpha", cases.isAlphaText),
+  predicate("isalnum", cases.isAlnumText),
+  predicate("isspace", cases.isSpaceText),
+  predicate("islower", cases.isLowerText),
+  predicate("isupper", cases.isUpperText),
+  predicate("istitle", cases.isTitleText),
+  predicate("isprintable", cases.isPrintableText),
+  predicate("isidentifier", cases.isIdentifierText),
+  predicate("isascii", cases.isAsciiText, 7),
+  removeAffixMethod("removeprefix"),
+  removeAffixMethod("removesuffix"),
+  { name: "__getnewargs__", history: NOARGS, impl: (self) => newTupleStealing([freshStr(text(self))]) },
+  { name: "__sizeof__", history: NOARGS, impl: (self) => newInt(strSizeof(self as PyStr)) },
 ];
+
+/** The str methods of the active profile's version. */
+export function strMethods(): MethodDef[] {
+  return methodDefs("str", STR_METHOD_SPECS);
+}

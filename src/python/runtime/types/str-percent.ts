@@ -1,5 +1,6 @@
 // `str % args`: printf-style formatting through the formatting kernel's hooks.
 import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { PyStr, newStr } from "./str.js";
 import { PyTuple } from "./tuple.js";
@@ -16,54 +17,81 @@ import { convertToDouble } from "./float-spec.js";
 import { indexValue } from "../abstract/conversions.js";
 import { asciiText } from "../abstract/conversions.js";
 
-const HOOKS: PercentHooks<PyObject> = {
-  str: strText,
-  repr: reprText,
-  ascii: asciiText,
-  typeName: (value) => value.type.name,
-  intValue: (value) => (value instanceof PyInt ? toBig(value.value) : undefined),
-  strValue: (value) => (value instanceof PyStr ? value.value : undefined),
-  toInt: (value) => {
-    if (!(value instanceof PyInt) && !(value instanceof PyFloat) && value.type.int === null && value.type.index === null) return undefined;
-    const result = convertToInt(value);
-    try {
-      return toBig(result.value);
-    } finally {
-      if (--result.refcount === 0) result.type.dealloc(result);
-    }
-  },
-  toIndex: (value) => (value.type.index === null ? undefined : indexValue(value)),
-  toFloat: (value) => {
-    if (!(value instanceof PyFloat) && !(value instanceof PyInt) && value.type.float === null && value.type.index === null) return undefined;
-    return convertToDouble(value);
-  },
-  getItem: (mapping, key) => {
-    const keyObject = newStr(key);
-    try {
-      const result = getItem(mapping, keyObject);
-      result.refcount--;
-      return result;
-    } finally {
-      if (--keyObject.refcount === 0) keyObject.type.dealloc(keyObject);
-    }
-  },
-};
+/** Hooks over runtime objects; values fetched by `%(key)s` are kept in `temporaries` until the end. */
+function hooks(temporaries: PyObject[]): PercentHooks<PyObject> {
+  return {
+    str: strText,
+    repr: reprText,
+    ascii: asciiText,
+    typeName: (value) => value.type.name,
+    intValue: (value) => (value instanceof PyInt ? toBig(value.value) : undefined),
+    strValue: (value) => (value instanceof PyStr ? value.value : undefined),
+    toInt: (value) => {
+      if (!(value instanceof PyInt) && !(value instanceof PyFloat) && value.type.int === null && value.type.index === null) return undefined;
+      const result = convertToInt(value);
+      try {
+        return toBig(result.value);
+      } finally {
+        decref(result);
+      }
+    },
+    toIndex: (value) => (value.type.index === null ? undefined : indexValue(value)),
+    toFloat: (value) => {
+      if (!(value instanceof PyFloat) && !(value instanceof PyInt) && value.type.float === null && value.type.index === null) return undefined;
+      return convertToDouble(value);
+    },
+    getItem: (mapping, key) => {
+      const keyObject = newStr(key);
+      try {
+        const result = getItem(mapping, keyObject);
+        temporaries.push(result);
+        return result;
+      } finally {
+        decref(keyObject);
+      }
+    },
+  };
+}
+
+/** One `%s` conversion and nothing else: optional key, flags, width and precision. */
+const LONE_STR_CONVERSION = /^%(\([^()]*\))?[-+ #0]*\d*(\.\d*)?s$/;
+
+/**
+ * The object CPython's writer returns unchanged, if any: the template itself when it has no
+ * conversion, or the exact str argument of a template that is one `%s` whose output is that
+ * argument's whole text (no padding, no truncation: the writer's fast path).
+ */
+function unchangedResult(template: PyStr, args: PyObject, isTuple: boolean, text: string, fetched: readonly PyObject[]): PyObject | null {
+  if (text === template.value && !template.value.includes("%")) return template;
+  if (!LONE_STR_CONVERSION.test(template.value)) return null;
+  const argument = template.value.startsWith("%(") ? fetched[0] : isTuple ? (args as PyTuple).items[0] : args;
+  if (argument !== undefined && argument.type === rt.types.str && (argument as PyStr).value === text) return argument;
+  return null;
+}
 
 /** The binary `%` slot of str. */
 export function strPercentFormat(template: PyObject, args: PyObject): PyObject {
   if (!(template instanceof PyStr)) return newNotImplemented();
   const isTuple = args instanceof PyTuple;
   const isMapping = !isTuple && !(args instanceof PyStr) && args.type.getitem !== null;
+  const temporaries: PyObject[] = [];
   try {
     const text = percentFormat(
       template.value,
       isTuple ? { kind: "tuple", items: (args as PyTuple).items } : { kind: "single", value: args, isMapping },
-      HOOKS,
+      hooks(temporaries),
       { version: rt.profile, maxStrDigits: rt.maxStrDigits },
     );
+    const unchanged = unchangedResult(template, args, isTuple, text, temporaries);
+    if (unchanged !== null) {
+      unchanged.refcount++;
+      return unchanged;
+    }
     return newStr(text);
   } catch (error) {
     if (error instanceof FormatError) throw pyRaiseFromFormatError(error);
     throw error;
+  } finally {
+    for (const temporary of temporaries) decref(temporary);
   }
 }

@@ -1,24 +1,27 @@
-// The tuple type: hashing (per version), comparison, indexing, concatenation, count/index.
+// The tuple type: hashing (per version), comparison, indexing, concatenation, count/index, tuple(iterable).
 import type { PyObject } from "../object.js";
+import { decref } from "../object.js";
 import { rt } from "../state.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { PyType } from "../type.js";
+import type { CallArgs } from "../slots.js";
 import { CompareOp } from "../slots.js";
-import { textSlot, splitArgs } from "../spec-helpers.js";
-import { PyTuple, newTupleStealing, tupleDealloc, tupleTraverse, tupleObjectSize } from "./tuple.js";
-import { newNotImplemented } from "../values.js";
-import { typeError, indexError, valueError } from "../errors.js";
+import { textSlot } from "../spec-helpers.js";
+import { PyTuple, newTupleStealing, tupleDealloc, tupleTraverse, tupleObjectSize, tupleFromIterable } from "./tuple.js";
+import { newNotImplemented, newBool } from "../values.js";
+import { typeError, indexError, valueError, memoryError } from "../errors.js";
 import { newInt } from "./int.js";
 import { PySlice, sliceIndices } from "./slice.js";
-import { indexNumber } from "../abstract/conversions.js";
-import { guardedRepr, itemsRepr, compareSequences, collectItems, indexOfItem, countOfItem, containsItem } from "./sequence-helpers.js";
+import { guardedRepr, lengthHint } from "./sequence-helpers.js";
 import { newTupleIterator } from "./iterators.js";
-import { hash } from "../abstract/object-protocol.js";
+import { hash, reprText } from "../abstract/object-protocol.js";
+import { richCompare, richCompareBool } from "../abstract/compare.js";
 import { hashTuple } from "../hashing/index.js";
 import { adoptSubtype } from "./instance.js";
 import { allocateObject } from "../memory/object-memory.js";
 import { gcTrack } from "../gc/tracking.js";
-import { memoryError } from "../errors.js";
+import { containerRules } from "./container-rules.js";
+import { checkPositional, checkConstructorArgs, subscriptIndex, repeatCount, sliceIndexArgument } from "./container-arguments.js";
 
 function items(self: PyObject): PyObject[] {
   return (self as PyTuple).items;
@@ -27,14 +30,62 @@ function items(self: PyObject): PyObject[] {
 function tupleRepr(self: PyObject): string {
   const values = items(self);
   if (values.length === 0) return "()";
-  return guardedRepr(self, "(...)", () => (values.length === 1 ? `(${itemsRepr(values)},)` : `(${itemsRepr(values)})`));
+  return guardedRepr(self, "(...)", () => {
+    const parts: string[] = [];
+    for (const item of values) {
+      item.refcount++;
+      try {
+        parts.push(reprText(item));
+      } finally {
+        decref(item);
+      }
+    }
+    return values.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
+  });
 }
 
-function tupleGetItem(self: PyObject, key: PyObject): PyObject {
+/** tuplerichcompare: no length shortcut; == on items until one differs, then `op` on that pair. */
+function tupleRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
+  if (!(other instanceof PyTuple)) return newNotImplemented();
+  const left = items(self);
+  const right = other.items;
+  let i = 0;
+  for (; i < left.length && i < right.length; i++) {
+    if (!richCompareBool(left[i]!, right[i]!, CompareOp.Eq)) break;
+  }
+  if (i >= left.length || i >= right.length) {
+    const a = left.length;
+    const b = right.length;
+    return newBool([a < b, a <= b, a === b, a !== b, a > b, a >= b][op]!);
+  }
+  if (op === CompareOp.Eq) return newBool(false);
+  if (op === CompareOp.Ne) return newBool(true);
+  return richCompare(left[i]!, right[i]!, op);
+}
+
+function tupleContains(self: PyObject, value: PyObject): boolean {
+  const itemFirst = containerRules().list.containsComparesItemFirst;
+  for (const item of items(self)) {
+    if (item === value) return true;
+    if (itemFirst ? richCompareBool(item, value, CompareOp.Eq) : richCompareBool(value, item, CompareOp.Eq)) return true;
+  }
+  return false;
+}
+
+function tupleSubscript(self: PyObject, key: PyObject): PyObject {
   const tuple = self as PyTuple;
+  if (key.type.index !== null) {
+    let index = subscriptIndex(key);
+    if (index < 0) index += tuple.items.length;
+    const item = tuple.items[index];
+    if (index < 0 || item === undefined) throw indexError("tuple index out of range");
+    item.refcount++;
+    return item;
+  }
   if (key instanceof PySlice) {
     const [start, , step, length] = sliceIndices(key, tuple.items.length);
-    if (step === 1 && start === 0 && length === tuple.items.length && tuple.type === rt.types.tuple) {
+    if (length <= 0) return newTupleStealing([]);
+    if (start === 0 && step === 1 && length === tuple.items.length && tuple.type === rt.types.tuple) {
       tuple.refcount++;
       return tuple;
     }
@@ -46,18 +97,17 @@ function tupleGetItem(self: PyObject, key: PyObject): PyObject {
     }
     return newTupleStealing(result);
   }
-  if (key.type.index === null) throw typeError(`tuple indices must be integers or slices, not ${key.type.name}`);
-  let index = indexNumber(key);
-  if (index < 0) index += tuple.items.length;
-  const item = tuple.items[index];
-  if (index < 0 || item === undefined) throw indexError("tuple index out of range");
-  item.refcount++;
-  return item;
+  throw typeError(`tuple indices must be integers or slices, not ${key.type.name}`);
 }
 
 function tupleConcat(self: PyObject, other: PyObject): PyObject {
   if (!(other instanceof PyTuple)) throw typeError(`can only concatenate tuple (not "${other.type.name}") to tuple`);
-  if (other.items.length === 0 && self.type === rt.types.tuple) {
+  // 3.7+ return an operand when the other one is empty.
+  if (rt.profile.minor >= 7 && items(self).length === 0 && other.type === rt.types.tuple) {
+    other.refcount++;
+    return other;
+  }
+  if (rt.profile.minor >= 7 && other.items.length === 0 && self.type === rt.types.tuple) {
     self.refcount++;
     return self;
   }
@@ -66,20 +116,21 @@ function tupleConcat(self: PyObject, other: PyObject): PyObject {
   return newTupleStealing(result);
 }
 
-function tupleRepeat(self: PyObject, count: PyObject): PyObject {
-  const times = indexNumber(count);
+function tupleRepeat(self: PyObject, countObject: PyObject): PyObject {
+  const times = repeatCount(countObject);
   const source = items(self);
-  if (times === 1 && self.type === rt.types.tuple) {
-    self.refcount++;
-    return self;
+  if (source.length === 0 || times === 1) {
+    if (self.type === rt.types.tuple) {
+      self.refcount++;
+      return self;
+    }
+    if (source.length === 0) return newTupleStealing([]);
   }
-  if (times <= 0 || source.length === 0) return newTupleStealing([]);
-  if (source.length * times > 50_000_000) throw memoryError();
+  if (times <= 0) return newTupleStealing([]);
+  if (source.length > 50_000_000 / times) throw memoryError();
   const result: PyObject[] = [];
-  for (let t = 0; t < times; t++) for (const item of source) {
-    item.refcount++;
-    result.push(item);
-  }
+  for (let t = 0; t < times; t++) for (const item of source) result.push(item);
+  for (const item of source) item.refcount += times;
   return newTupleStealing(result);
 }
 
@@ -89,24 +140,50 @@ function tupleHash(self: PyObject): number | bigint {
   return result >= -9007199254740991n && result <= 9007199254740991n ? Number(result) : result;
 }
 
-function tupleNew(type: PyType, args: { values: readonly PyObject[]; kwnames: readonly string[] | null }): PyObject {
-  const { positional, keywords } = splitArgs(args);
-  if (keywords.size > 0) throw typeError("tuple() takes no keyword arguments");
-  if (positional.length > 1) throw typeError(`tuple expected at most 1 argument, got ${positional.length}`);
-  if (positional.length === 0) return newTupleStealing([]);
-  const source = positional[0]!;
-  if (source.type === rt.types.tuple && type === rt.types.tuple) {
-    source.refcount++;
-    return source;
+/** tuple(iterable=()): PySequence_Tuple; a subclass copies a temporary exact tuple. */
+function tupleNew(type: PyType, args: CallArgs): PyObject {
+  const positional = checkConstructorArgs("tuple", args, 1);
+  const exact = positional.length === 0 ? newTupleStealing([]) : tupleFromIterable(positional[0]!, lengthHint);
+  if (type === rt.types.tuple) return exact;
+  try {
+    const copy = exact.items.slice();
+    for (const item of copy) item.refcount++;
+    const tuple = new PyTuple(copy);
+    tuple.type = type;
+    allocateObject(tuple, tupleObjectSize(copy.length));
+    tuple.type = rt.types.tuple;
+    rt.gc.countAllocation();
+    adoptSubtype(tuple, type);
+    gcTrack(tuple);
+    return tuple;
+  } finally {
+    decref(exact);
   }
-  const values = collectItems(source);
-  if (type === rt.types.tuple) return newTupleStealing(values);
-  const tuple = new PyTuple(values);
-  allocateObject(tuple, tupleObjectSize(values.length));
-  rt.gc.countAllocation();
-  gcTrack(tuple);
-  adoptSubtype(tuple, type);
-  return tuple;
+}
+
+/** tuple.index(value, start=0, stop=sys.maxsize). */
+function tupleIndex(self: PyObject, args: readonly PyObject[]): PyObject {
+  checkPositional("index", args, 1, 3);
+  const values = items(self);
+  const value = args[0]!;
+  let start = args[1] === undefined ? 0 : sliceIndexArgument(args[1]);
+  let stop = args[2] === undefined ? Number.MAX_SAFE_INTEGER : sliceIndexArgument(args[2]);
+  if (start < 0) {
+    start += values.length;
+    if (start < 0) start = 0;
+  }
+  if (stop < 0) stop += values.length;
+  else if (stop > values.length) stop = values.length;
+  for (let i = start; i < stop; i++) {
+    if (richCompareBool(values[i]!, value, CompareOp.Eq)) return newInt(i);
+  }
+  throw valueError("tuple.index(x): x not in tuple");
+}
+
+function tupleCount(self: PyObject, value: PyObject): PyObject {
+  let count = 0;
+  for (const item of items(self)) if (richCompareBool(item, value, CompareOp.Eq)) count++;
+  return newInt(count);
 }
 
 export const TUPLE_SPEC: BuiltinTypeSpec = {
@@ -118,29 +195,18 @@ export const TUPLE_SPEC: BuiltinTypeSpec = {
     traverse: tupleTraverse,
     repr: textSlot(tupleRepr),
     hash: tupleHash,
-    richcompare: (self, other, op: CompareOp) => (other instanceof PyTuple ? compareSequences(items(self), other.items, op) : newNotImplemented()),
+    richcompare: tupleRichCompare,
     length: (self) => items(self).length,
-    getitem: tupleGetItem,
-    contains: (self, item) => containsItem(items(self), item),
+    getitem: tupleSubscript,
+    contains: tupleContains,
     concat: tupleConcat,
     repeat: tupleRepeat,
     iter: (self) => newTupleIterator(self as PyTuple),
     new_: tupleNew,
   },
   methods: [
-    { name: "count", kind: "one", impl: (self, value) => newInt(countOfItem(items(self), value)) },
-    {
-      name: "index",
-      kind: "positional",
-      impl: (self, args) => {
-        if (args.length < 1) throw typeError("index expected at least 1 argument, got 0");
-        const values = items(self);
-        const found = indexOfItem(values, args[0]!, 0, values.length);
-        if (found < 0) throw valueError(rt.profile.minor >= 13 ? "tuple.index(x): x not in tuple" : "tuple.index(x): x not in tuple");
-        return newInt(found);
-      },
-    },
-    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(tupleObjectSize(items(self).length)) },
+    { name: "index", kind: "positional", impl: tupleIndex },
+    { name: "count", kind: "one", impl: tupleCount },
+    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(self.type.layout.basicSize + 8 * items(self).length) },
   ],
 };
-

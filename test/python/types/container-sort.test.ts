@@ -1,0 +1,21 @@
+// list.sort() and sorted() against CPython 3.6–3.13: the comparisons timsort makes (count_run, binary
+// insertion, galloping merges, merge_collapse/powersort), stability, key functions and errors mid-sort.
+import { agreesWithCPython } from "./container-support.js";
+
+const CELLS = [
+  "class K:\n    log = []\n    def __init__(self, v): self.v = v\n    def __lt__(self, o):\n        K.log.append((self.v, o.v))\n        return self.v < o.v\n    def __repr__(self): return 'K%d' % self.v\ndef lcg(seed, n, mod):\n    out = []\n    for _ in range(n):\n        seed = (seed * 1103515245 + 12345) % 2**31\n        out.append(seed % mod)\n    return out",
+  "for n in (5, 20, 63, 64, 65, 100, 130, 257, 600):\n    for mod in (3, 50, 1000):\n        data = lcg(n * 7 + mod, n, mod)\n        K.log = []\n        items = [K(v) for v in data]\n        items.sort()\n        print(n, mod, len(K.log), hash(tuple(K.log)) % 1000003, [k.v for k in items] == sorted(data))",
+  "for n in (30, 100, 300):\n    data = lcg(n, n, 40)\n    K.log = []\n    items = [K(v) for v in data]\n    items.sort(reverse=True)\n    print(n, len(K.log), hash(tuple(K.log)) % 1000003)\n    K.log = []\n    items = sorted(data, key=K)\n    print(n, len(K.log), hash(tuple(K.log)) % 1000003, items == sorted(data))",
+  "data = list(range(50)) + list(range(100, 0, -1)) + [5] * 30 + list(range(40))\nK.log = []\nitems = [K(v) for v in data]\nitems.sort()\nprint(len(K.log), hash(tuple(K.log)) % 1000003)",
+  "class Boom:\n    n = 0\n    def __init__(self, v): self.v = v\n    def __lt__(self, o):\n        Boom.n += 1\n        if Boom.n == 40: raise ValueError('boom')\n        return self.v < o.v\n    def __repr__(self): return str(self.v)\nfor n in (10, 70, 200):\n    Boom.n = 0\n    items = [Boom(v) for v in lcg(n, n, 100)]\n    try:\n        items.sort()\n    except ValueError as e:\n        print(n, e, items[:30])",
+  "for n in (10, 70, 200):\n    Boom.n = 0\n    items = lcg(n, n, 100)\n    try:\n        items.sort(key=Boom, reverse=True)\n    except ValueError as e:\n        print(n, e, items[:30])",
+  "l = [3, 1, 2]\ndef key(x):\n    l.append(x)\n    return x\ntry:\n    l.sort(key=key)\nexcept ValueError as e:\n    print(e)\nprint(l)",
+  "l = [3, 1, 2]\ndef key(x):\n    print(len(l), l)\n    return x\nl.sort(key=key); print(l)",
+  "print(sorted([(2, 'b'), (1, 'z'), (2, 'a'), (1, 'a')]), sorted(['b', 'A', 'a', 'B']), sorted([3.5, 1, 2.25, -1]), sorted([10**30, 5, -10**20]))",
+  "print(sorted('hello world', reverse=True), sorted([[2, 1], [1, 2], [1]]), sorted(['é', 'e', 'z', '€', '😀', 'a']))",
+  "l = [(1, K(3)), (1, K(1)), (0, K(9))]\nK.log = []\nl.sort()\nprint(l, K.log)",
+  "l = [1, 'a', 2]\ntry:\n    l.sort()\nexcept TypeError as e:\n    print(e, l)\nl = [2.5, 1, 'x', None]\ntry:\n    l.sort(reverse=True)\nexcept TypeError as e:\n    print(e, l)",
+  "import sys\na = object()\nl = [a, a, a]\nprint(sys.getrefcount(a))\nl.sort(key=id); l.sort(key=lambda x: 0, reverse=True)\nprint(sys.getrefcount(a), sys.getsizeof(l))",
+];
+
+agreesWithCPython("sorting", CELLS);
