@@ -4,17 +4,6 @@ import type { KnownGapGroup } from "./support/gaps.js";
 
 export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- reference counts and object graph ----
-  {
-    cause: "type objects lack CPython's internal references (tp_mro tuple, __dict__/__weakref__ getset descriptors, subclass' __bases__/__mro__/tp_base): class refcounts too low and class cycles never collected",
-    snippets: {
-      refcounts: ["fresh class object count", "subclass references its base"],
-      gc: ["class object cycle is collected"],
-    },
-  },
-  {
-    cause: "an uncaught exception does not keep its traceback frames (sys.last_traceback, f_locals snapshot) alive",
-    snippets: { refcounts: ["exception frames keep an argument alive"] },
-  },
   // ---- identity ----
   {
     cause: "3.13: the first instances of a freshly created class do not reuse a freed instance's address (FACTS §2.4); the simulator reuses it at once",
@@ -36,24 +25,9 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   },
   // ---- compiler warnings and syntax errors ----
   {
-    cause: "compile-time SyntaxWarnings are not emitted ('\"is\" with a literal', 'not subscriptable; perhaps you missed a comma?') in IPython's two-line format",
-    snippets: {
-      identity: ["is with a literal warns", "is not with a literal warns"],
-      exceptions: ["TypeError not subscriptable", "TypeError list indices", "TypeError string indices"],
-    },
-  },
-  {
     cause: "an unclosed bracket at the end of a cell is IPython's 'incomplete input' (PyCF_ALLOW_INCOMPLETE_INPUT), _IncompleteInputError on 3.13",
     versions: ["3.10", "3.11", "3.12", "3.13"],
     snippets: { exceptions: ["SyntaxError unclosed paren"] },
-  },
-  {
-    cause: "'return' outside function is reported as unsupported instead of SyntaxError",
-    snippets: { exceptions: ["SyntaxError return outside function"] },
-  },
-  {
-    cause: "two starred assignment targets compile instead of raising 'multiple starred expressions in assignment'",
-    snippets: { "control-flow": ["two starred targets is a syntax error"] },
   },
   // ---- exception messages ----
   {
@@ -208,18 +182,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   {
     cause: "a generator's return value is not stored in StopIteration.value",
     snippets: { functions: ["generator return value"] },
-  },
-  {
-    cause: "generator.gi_frame missing",
-    snippets: { functions: ["generator state"] },
-  },
-  {
-    cause: "private name mangling (self.__x -> _Class__x) is not done",
-    snippets: { classes: ["private name mangling"] },
-  },
-  {
-    cause: "defining __eq__ without __hash__ does not set __hash__ to None in the class dict",
-    snippets: { classes: ["__eq__ without __hash__ makes unhashable"] },
   },
   {
     cause: "bound method == compares the method objects instead of __self__ and __func__",

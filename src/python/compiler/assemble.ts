@@ -88,6 +88,44 @@ export const OPS_NAMES = [
   "yieldFromResult",
 ] as const;
 
+/**
+ * The frame view of a function's locals, in localsplus order (what f_locals lists): 3.11+ keeps
+ * parameters in place and puts other cells after the plain locals; ≤3.10 lists cells (parameters
+ * included) after all plain locals. Cells and free variables sort by name, as co_cellvars and
+ * co_freevars do. Returns [names, JS expressions of the values].
+ */
+function frameLocals(unit: CodeUnit, locals: readonly string[]): [string[], string[]] {
+  const scope = unit.scope;
+  const isCell = (name: string): boolean => scope.lookup(name) === "cell";
+  const parameters = scope.parameters;
+  const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  let plain: string[];
+  let cells: string[];
+  if (unit.profile.minor >= 11) {
+    plain = [...parameters, ...locals.filter((name) => !parameters.includes(name) && !isCell(name))];
+    cells = locals.filter((name) => !parameters.includes(name) && isCell(name)).sort(byName);
+  } else {
+    plain = [...parameters.filter((name) => !isCell(name)), ...locals.filter((name) => !parameters.includes(name) && !isCell(name))];
+    cells = locals.filter(isCell).sort(byName);
+  }
+  const frees = [...scope.frees].sort(byName);
+  const names = [...plain, ...cells, ...frees];
+  return [names, names.map((name) => unit.localVariable(name))];
+}
+
+/** The `traceback(...)` call a code object's handler (error `e`) or epilogue (error `null`) makes. */
+function frameHandoff(unit: CodeUnit, error: string, locals: readonly string[]): string {
+  if (unit.kind === "module") return `traceback(${error}, CODE, ln, null, G)`;
+  if (unit.kind === "class") return `traceback(${error}, CODE, ln, F, NS)`;
+  const [, values] = frameLocals(unit, locals);
+  return `traceback(${error}, CODE, ln, F, null, LN, [${values.join(", ")}])`;
+}
+
+/** At a normal end the epilogue calls into the runtime only when some frame object waits for its run. */
+function epilogueHandoff(unit: CodeUnit, locals: readonly string[]): string {
+  return `if (R.liveFrames > 0) ${frameHandoff(unit, "null", locals)};`;
+}
+
 function releaseCode(variable: string): string {
   return `if (${variable} !== null) { const o = ${variable}; ${variable} = null; if (--o.refcount === 0) o.type.dealloc(o); }`;
 }
@@ -113,8 +151,8 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
     lines.push(`  try {`);
     lines.push(body);
     lines.push(`  ${noneReturn}`);
-    lines.push(`  } catch (e) { throw traceback(e, CODE, ln); }`);
-    lines.push(`  finally { ${emitter.unwindCode(0)} ${extraReleases(unit)} }`);
+    lines.push(`  } catch (e) { throw ${frameHandoff(unit, "e", [])}; }`);
+    lines.push(`  finally { ${epilogueHandoff(unit, [])} ${emitter.unwindCode(0)} ${extraReleases(unit)} }`);
     lines.push(`};`);
     return lines.join("\n");
   }
@@ -146,8 +184,8 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
     lines.push(`  try {`);
     lines.push(body);
     lines.push(`  ${noneReturn}`);
-    lines.push(`  } catch (e) { throw traceback(e, CODE, ln); }`);
-    lines.push(`  finally { ${emitter.unwindCode(0)} ${releases.join(" ")} ${extraReleases(unit)} }`);
+    lines.push(`  } catch (e) { throw ${frameHandoff(unit, "e", locals)}; }`);
+    lines.push(`  finally { ${epilogueHandoff(unit, locals)} ${emitter.unwindCode(0)} ${releases.join(" ")} ${extraReleases(unit)} }`);
     lines.push(`};`);
     return lines.join("\n");
   }
@@ -173,6 +211,7 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
     else bind.push(`${variable} = newCell(null);`);
   }
 
+  lines.push(`const LN = ${JSON.stringify(frameLocals(unit, locals)[0])};`);
   if (unit.kind === "function") {
     lines.push(`return function ${safeName(unit.name)}(F, A, KW, OWN) {`);
     lines.push(`  const G = F.globals, B = F.builtins;`);
@@ -183,8 +222,8 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
     lines.push(`  try {`);
     lines.push(body);
     lines.push(`  ${noneReturn}`);
-    lines.push(`  } catch (e) { throw traceback(e, CODE, ln); }`);
-    lines.push(`  finally { leaveCall(); ${emitter.unwindCode(0)} ${releases.join(" ")} ${extraReleases(unit)} }`);
+    lines.push(`  } catch (e) { throw ${frameHandoff(unit, "e", locals)}; }`);
+    lines.push(`  finally { ${epilogueHandoff(unit, locals)} leaveCall(); ${emitter.unwindCode(0)} ${releases.join(" ")} ${extraReleases(unit)} }`);
     lines.push(`};`);
     return lines.join("\n");
   }
@@ -201,8 +240,8 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   lines.push(`    try {`);
   lines.push(body);
   lines.push(`    return null;`);
-  lines.push(`    } catch (e) { throw traceback(e, CODE, ln); }`);
-  lines.push(`    finally { ${emitter.unwindCode(0)} release(); ${extraReleases(unit)} }`);
+  lines.push(`    } catch (e) { throw ${frameHandoff(unit, "e", locals)}; }`);
+  lines.push(`    finally { ${epilogueHandoff(unit, locals)} ${emitter.unwindCode(0)} release(); ${extraReleases(unit)} }`);
   lines.push(`  })();`);
   lines.push(`  return newGenerator(CODE, F, body, release);`);
   lines.push(`};`);

@@ -37,13 +37,25 @@ export class Scope {
   needsClassCell = false;
   /** Local names in definition order: parameters first (co_varnames). */
   readonly localOrder: string[] = [];
+  /**
+   * The class whose name private names (`__x`) are mangled with in this scope (u_private): a
+   * class body's own name, inherited by the functions and comprehensions inside it.
+   */
+  readonly privateName: string | null;
 
   constructor(
     readonly kind: ScopeKind,
     readonly name: string,
     readonly node: ast.Mod | ast.Stmt | ast.Expr,
     readonly parent: Scope | null,
-  ) {}
+  ) {
+    this.privateName = kind === "class" ? name : (parent?.privateName ?? null);
+  }
+
+  /** `name` as this scope's code stores it: private names mangled (_Py_Mangle). */
+  mangle(name: string): string {
+    return mangle(this.privateName, name);
+  }
 
   get isFunctionLike(): boolean {
     return this.kind === "function" || this.kind === "lambda" || this.kind === "comprehension" || this.kind === "genexpr";
@@ -52,6 +64,20 @@ export class Scope {
   lookup(name: string): NameAccess {
     return this.access.get(name) ?? (this.isFunctionLike ? "global" : "name");
   }
+}
+
+/**
+ * _Py_Mangle: inside class `className`, `__spam` becomes `_className__spam`. Names that do not
+ * start with two underscores, dunder names (`__init__`), dotted names and classes named only with
+ * underscores are left alone; the class name loses its leading underscores.
+ */
+export function mangle(className: string | null, name: string): string {
+  if (className === null || name.length < 2 || name.charCodeAt(0) !== 95 || name.charCodeAt(1) !== 95) return name;
+  if (name.endsWith("__") || name.includes(".")) return name;
+  let start = 0;
+  while (start < className.length && className.charCodeAt(start) === 95) start++;
+  if (start === className.length) return name;
+  return `_${className.slice(start)}${name}`;
 }
 
 export class SymbolTableError extends Error {
@@ -78,13 +104,14 @@ class ScopeBuilder {
   /** Maps each scope-creating node to its scope, for the code generator. */
   readonly scopes = new Map<object, Scope>();
 
-  bind(scope: Scope, name: string): void {
+  bind(scope: Scope, rawName: string): void {
+    const name = scope.mangle(rawName);
     scope.assigned.add(name);
     if (scope.isFunctionLike && !scope.localOrder.includes(name)) scope.localOrder.push(name);
   }
 
-  use(scope: Scope, name: string): void {
-    scope.used.add(name);
+  use(scope: Scope, rawName: string): void {
+    scope.used.add(scope.mangle(rawName));
   }
 
   statements(body: readonly ast.Stmt[], scope: Scope): void {
@@ -199,20 +226,22 @@ class ScopeBuilder {
         }
         return;
       case "Global":
-        for (const name of node.names) {
+        for (const rawName of node.names) {
+          const name = scope.mangle(rawName);
           if (scope.assigned.has(name) || scope.used.has(name)) {
             const verb = scope.assigned.has(name) ? "assigned to" : "used";
-            throw new SymbolTableError(`name '${name}' is ${verb} before global declaration`, node.lineno, node.col_offset + 1);
+            throw new SymbolTableError(`name '${rawName}' is ${verb} before global declaration`, node.lineno, node.col_offset + 1);
           }
           scope.declaredGlobal.add(name);
         }
         return;
       case "Nonlocal":
-        for (const name of node.names) {
+        for (const rawName of node.names) {
+          const name = scope.mangle(rawName);
           if (scope.kind === "module") throw new SymbolTableError("nonlocal declaration not allowed at module level", node.lineno, node.col_offset + 1);
           if (scope.assigned.has(name) || scope.used.has(name)) {
             const verb = scope.assigned.has(name) ? "assigned to" : "used";
-            throw new SymbolTableError(`name '${name}' is ${verb} before nonlocal declaration`, node.lineno, node.col_offset + 1);
+            throw new SymbolTableError(`name '${rawName}' is ${verb} before nonlocal declaration`, node.lineno, node.col_offset + 1);
           }
           scope.declaredNonlocal.add(name);
         }
@@ -246,7 +275,7 @@ class ScopeBuilder {
   }
 
   private addParameter(scope: Scope, name: string): void {
-    scope.parameters.push(name);
+    scope.parameters.push(scope.mangle(name));
     this.bind(scope, name);
   }
 
@@ -341,7 +370,7 @@ class ScopeBuilder {
         while (target.kind === "comprehension" || target.kind === "genexpr") target = target.parent!;
         this.bind(target, node.target.id);
         if (target !== scope) {
-          for (let inner: Scope | null = scope; inner !== target && inner !== null; inner = inner.parent) inner.used.add(node.target.id);
+          for (let inner: Scope | null = scope; inner !== target && inner !== null; inner = inner.parent) inner.used.add(inner.mangle(node.target.id));
         }
         return;
       }

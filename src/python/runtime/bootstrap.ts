@@ -20,6 +20,7 @@ import { FLOAT_SPEC } from "./types/float-spec.js";
 import { COMPLEX_SPEC } from "./types/complex-spec.js";
 import { STR_SPEC } from "./types/str-spec.js";
 import { BYTES_SPEC } from "./types/bytes-spec.js";
+import { BYTES_ITERATOR_SPEC } from "./types/bytes-iterator.js";
 import { LIST_SPEC } from "./types/list-spec.js";
 import { TUPLE_SPEC } from "./types/tuple-spec.js";
 import { DICT_SPEC, DICT_KEYS_SPEC, DICT_VALUES_SPEC, DICT_ITEMS_SPEC } from "./types/dict-spec.js";
@@ -45,6 +46,7 @@ import {
 import { MODULE_SPEC } from "./types/module-spec.js";
 import { GENERATOR_SPEC } from "./types/generator.js";
 import { TRACEBACK_SPEC } from "./types/traceback.js";
+import { FRAME_SPEC } from "./types/frame.js";
 import { SUPER_SPEC } from "./types/super.js";
 import { WEAKREF_SPEC } from "./types/weakref.js";
 import { iteratorSpec, enumerateNew, zipNew, mapNew, filterNew, reversedNew } from "./types/iterators.js";
@@ -58,6 +60,7 @@ import { newExceptionWithMessage, newExceptionWithArgs } from "./types/exception
 import { textSlot } from "./spec-helpers.js";
 import { STREAM_SPEC } from "../modules/streams.js";
 import { VERSION_INFO_SPEC } from "../modules/version-info.js";
+import { CALLABLE_ITERATOR_SPEC } from "../modules/callable-iterator.js";
 import { SIMPLE_CDATA_SPEC, PY_OBJECT_SPEC, INTEGER_TYPE_SPECS } from "../modules/ctypes.js";
 import { createModule } from "../modules/module-builder.js";
 import { BUILTINS_MODULE } from "../modules/builtins.js";
@@ -109,12 +112,14 @@ function typeSpecs(): [string, BuiltinTypeSpec][] {
     ["generator", GENERATOR_SPEC],
     ["mappingproxy", MAPPINGPROXY_SPEC],
     ["traceback", TRACEBACK_SPEC],
+    ["frame", FRAME_SPEC],
     ["super", SUPER_SPEC],
     ["list_iterator", iteratorSpec("list_iterator")],
     ["list_reverseiterator", iteratorSpec("list_reverseiterator")],
     ["tuple_iterator", iteratorSpec("tuple_iterator")],
     ["range_iterator", RANGE_ITERATOR_SPEC],
     ["str_iterator", iteratorSpec(rt.profile.minor >= 12 ? "str_ascii_iterator" : "str_iterator")],
+    ["bytes_iterator", BYTES_ITERATOR_SPEC],
     ["set_iterator", iteratorSpec("set_iterator")],
     ["dict_keyiterator", iteratorSpec("dict_keyiterator")],
     ["dict_valueiterator", iteratorSpec("dict_valueiterator")],
@@ -129,6 +134,7 @@ function typeSpecs(): [string, BuiltinTypeSpec][] {
     ["filter", withNew(iteratorSpec("filter"), filterNew)],
     ["reversed", withNew(iteratorSpec("reversed"), reversedNew)],
     ["weakref", WEAKREF_SPEC],
+    ["callable_iterator", CALLABLE_ITERATOR_SPEC],
     ["TextIOWrapper", STREAM_SPEC],
     ["version_info", VERSION_INFO_SPEC],
     ["_SimpleCData", SIMPLE_CDATA_SPEC],

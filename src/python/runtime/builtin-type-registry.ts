@@ -39,12 +39,14 @@ export interface BuiltinTypes {
   generator: PyType;
   mappingproxy: PyType;
   traceback: PyType;
+  frame: PyType;
   super: PyType;
   list_iterator: PyType;
   list_reverseiterator: PyType;
   tuple_iterator: PyType;
   range_iterator: PyType;
   str_iterator: PyType;
+  bytes_iterator: PyType;
   set_iterator: PyType;
   dict_keyiterator: PyType;
   dict_valueiterator: PyType;
@@ -59,6 +61,7 @@ export interface BuiltinTypes {
   filter: PyType;
   reversed: PyType;
   weakref: PyType;
+  callable_iterator: PyType;
   TextIOWrapper: PyType;
   version_info: PyType;
   _SimpleCData: PyType;

@@ -5,26 +5,50 @@ import { decref } from "./object.js";
 import { rt } from "./state.js";
 import { PyType } from "./type.js";
 import type { CallArgs } from "./slots.js";
-import { typeError } from "./errors.js";
-import { call } from "./abstract/object-protocol.js";
-import { getAttr, lookupAttr, typeLookup, invalidateTypeCaches } from "./abstract/attributes.js";
-import { newDict, dictForEach, dictGetItem, dictDeleteItem, type PyDict } from "./types/dict.js";
-import { PyStr, internName, newStr } from "./types/str.js";
-import { PyTuple, newTuple } from "./types/tuple.js";
+import { typeError, Unsupported } from "./errors.js";
+import { call, reprText } from "./abstract/object-protocol.js";
+import { lookupAttr, typeLookup, invalidateTypeCaches } from "./abstract/attributes.js";
+import { newDict, dictCopy, dictForEach, dictGetItem, type PyDict } from "./types/dict.js";
+import { PyStr, internName } from "./types/str.js";
+import { PyTuple, newTuple, newTupleStealing } from "./types/tuple.js";
 import { updateHeapTypeSlots } from "./slot-table.js";
 import { PyFunction } from "./types/function.js";
 import { newCallableWrapper } from "./types/function-wrappers.js";
 import { PyCell } from "./types/cell.js";
+import { newSuper } from "./types/super.js";
 import { gcTrack } from "./gc/tracking.js";
 import { instanceDealloc, instanceTraverse, instanceClear } from "./types/instance.js";
 import { addInstanceDescriptors } from "./heap-type-descriptors.js";
+import { reindexNamespace, setTypeAttribute, deleteTypeAttribute } from "./type-namespace.js";
+import { addSubclass } from "./type-subclasses.js";
 import { getIter, iterNext } from "./abstract/iteration.js";
 import { allocateObject } from "./memory/object-memory.js";
 import { withTrashcan, withoutTrashcan } from "./memory/trashcan.js";
-/** PyHeapTypeObject on 64-bit 3.11 (the size only shapes addresses). */
-const HEAP_TYPE_SIZE = 904;
+import { mangle } from "../compiler/symtable.js";
 
-/** __build_class__(func, name, *bases, **kwds): runs the class body, then the metaclass. */
+/** sizeof(PyHeapTypeObject) (type.__basicsize__) per CPython minor version, 64-bit. */
+export function heapTypeBasicSize(minor: number): number {
+  if (minor <= 7) return 864;
+  if (minor <= 9) return 880;
+  if (minor === 10) return 888;
+  if (minor === 11) return 904;
+  if (minor === 12) return 920;
+  return 928;
+}
+
+/** type.__itemsize__: one PyMemberDef per __slots__ name, stored after the heap type. */
+export const HEAP_TYPE_ITEM_SIZE = 40;
+
+/** PyType_GenericAlloc(metatype, nslots): the items plus a sentinel PyMemberDef. */
+export function heapTypeAllocationSize(slotCount: number): number {
+  return heapTypeBasicSize(rt.profile.minor) + (slotCount + 1) * HEAP_TYPE_ITEM_SIZE;
+}
+
+/**
+ * __build_class__(func, name, *bases, **kwds): the metaclass (explicit, or the most derived of
+ * the bases' types), its __prepare__ namespace, the class body run in it, then
+ * metaclass(name, bases, namespace, **kwds). Arguments are borrowed; returns a new reference.
+ */
 export function buildClass(body: PyObject, name: PyObject, bases: readonly PyObject[], keywordNames: readonly string[], keywordValues: readonly PyObject[]): PyObject {
   let metaclass: PyObject | null = null;
   const keywords: { names: string[]; values: PyObject[] } = { names: [], values: [] };
@@ -35,32 +59,56 @@ export function buildClass(body: PyObject, name: PyObject, bases: readonly PyObj
       keywords.values.push(keywordValues[index]!);
     }
   });
-  for (const base of bases) if (!(base instanceof PyType)) throw typeError("bases must be types");
+  for (const base of bases) {
+    if (base instanceof PyType) continue;
+    // update_bases (PEP 560) and classes built by a non-type's type are not modelled.
+    if (typeLookup(base.type, "__mro_entries__") !== null) throw new Unsupported("class bases with __mro_entries__ (PEP 560)");
+    throw new Unsupported(`a class statement with a base that is not a class ('${base.type.name}' object)`);
+  }
   if (metaclass === null) metaclass = bases.length > 0 ? (bases[0] as PyType).type : rt.types.type;
   if (metaclass instanceof PyType) metaclass = calculateMetaclass(metaclass, bases as PyType[]);
-  const namespace = newDict();
+  const basesTuple = newTuple(bases);
   try {
-    const result = (body as PyFunction).code.compiled!(body, namespace);
-    decref(result);
-    const basesTuple = newTuple(bases);
+    const kwnames = keywords.names.length > 0 ? keywords.names : null;
+    const namespace = prepareNamespace(metaclass, name, basesTuple, keywords.values, kwnames);
     try {
-      const cls = call(metaclass, { values: [name, basesTuple, namespace, ...keywords.values], kwnames: keywords.names.length > 0 ? keywords.names : null });
-      const cellObject = dictGetItem(namespace, internedKey("__classcell__"));
-      if (cellObject instanceof PyCell) {
-        const old = cellObject.contents;
-        cls.refcount++;
-        cellObject.contents = cls;
-        if (old !== null) decref(old);
+      const result = (body as PyFunction).code.compiled!(body, namespace);
+      decref(result);
+      // _PyObject_MakeTpCall: the metaclass is called through tp_call with an argument tuple.
+      const argumentTuple = newTuple([name, basesTuple, namespace]);
+      try {
+        return call(metaclass, { values: [name, basesTuple, namespace, ...keywords.values], kwnames });
+      } finally {
+        decref(argumentTuple);
       }
-      return cls;
     } finally {
-      decref(basesTuple);
+      decref(namespace);
     }
   } finally {
-    decref(namespace);
+    decref(basesTuple);
   }
 }
 
+/** metaclass.__prepare__(name, bases, **kwds), looked up as an attribute (a bound method, freed after the call). */
+function prepareNamespace(metaclass: PyObject, name: PyObject, bases: PyObject, keywordValues: readonly PyObject[], kwnames: readonly string[] | null): PyObject {
+  const prepare = lookupAttr(metaclass, internedKey("__prepare__"));
+  if (prepare === null) return newDict();
+  let namespace: PyObject;
+  try {
+    namespace = call(prepare, { values: [name, bases, ...keywordValues], kwnames });
+  } finally {
+    decref(prepare);
+  }
+  if (namespace.type.getitem === null) {
+    const typeName = namespace.type.name;
+    decref(namespace);
+    const owner = metaclass instanceof PyType ? metaclass.name : "<metaclass>";
+    throw typeError(`${owner}.__prepare__() must return a mapping, not ${typeName}`);
+  }
+  return namespace;
+}
+
+/** The interned str for `name`, borrowed (interned names stay alive in the interned table). */
 function internedKey(name: string): PyStr {
   const key = internName(name);
   key.refcount--;
@@ -134,7 +182,14 @@ function solidBase(type: PyType): PyType {
   return current;
 }
 
-/** type.__new__(metatype, name, bases, namespace, **kwargs): a new heap type. */
+/**
+ * type.__new__(metatype, name, bases, namespace, **kwargs): a new heap type, built in CPython's
+ * order (type_new → type_new_init → PyType_Ready → fixup_slot_dispatchers → __set_name__ →
+ * __init_subclass__), so the objects it makes take the same places in memory: the (object,)
+ * bases tuple when none were given, the namespace copy (tp_dict), the type object, the wrappers
+ * of __new__/__init_subclass__/__class_getitem__, the __mro__ tuple, the __slots__ member and
+ * __dict__/__weakref__ getset descriptors, and each base's subclass entry.
+ */
 export function typeNew(metatype: PyType, args: CallArgs): PyObject {
   const values = args.values;
   const positional = values.length - (args.kwnames?.length ?? 0);
@@ -150,58 +205,132 @@ export function typeNew(metatype: PyType, args: CallArgs): PyObject {
   if (namespaceObject.type !== rt.types.dict && !namespaceObject.type.isSubtypeOf(rt.types.dict)) {
     throw typeError(`type.__new__() argument 3 must be dict, not ${namespaceObject.type.name}`);
   }
+  for (const item of basesObject.items) {
+    if (!(item instanceof PyType)) throw new Unsupported(`type() with a base that is not a class ('${item.type.name}' object)`);
+  }
+  // _PyType_CalculateMetaclass: a more derived metaclass of the bases builds the class instead.
+  const winner = calculateMetaclass(metatype, basesObject.items as PyType[]);
+  if (winner !== metatype) {
+    if (winner.new_ !== typeNew) return winner.new_!(winner, args);
+    metatype = winner;
+  }
+  if (metatype !== rt.types.type && typeLookup(metatype, "mro") !== typeLookup(rt.types.type, "mro")) {
+    throw new Unsupported("a metaclass that overrides mro()");
+  }
   const namespace = namespaceObject as PyDict;
-  const bases = basesObject.items.length > 0 ? (basesObject.items as PyType[]) : [rt.types.object];
-  const base = bestBase(bases);
-
-  const type = new PyType(metatype, nameObject.value);
-  type.heapType = true;
-  type.base = base;
-  type.bases = [...bases];
-  type.address = 0;
-  metatype.refcount++;
-  allocateObject(type, HEAP_TYPE_SIZE);
-  for (const parent of bases) {
-    parent.refcount++;
-    parent.subclasses.push(type);
+  // type_new_get_bases: no bases means a new (object,) tuple; otherwise the tuple given.
+  let basesTuple: PyTuple;
+  if (basesObject.items.length === 0) basesTuple = newTuple([rt.types.object]);
+  else {
+    basesObject.refcount++;
+    basesTuple = basesObject;
   }
-  type.mro = computeMro(type, bases);
-  type.layout = { ...base.layout, gc: true, preHeader: rt.profile.sizes.managedPreHeader > 0 && base === rt.types.object };
+  let type: PyType;
+  try {
+    const bases = basesTuple.items as PyType[];
+    const base = bestBase(bases);
+    const slotsValue = dictGetItem(namespace, internedKey("__slots__"));
+    const slotNames = slotsValue === null ? null : slotNamesOf(slotsValue, nameObject.value);
+    // type_new_init: tp_dict is a copy of the namespace, made before the type object.
+    const dict = dictCopy(namespace);
+    type = new PyType(metatype, nameObject.value);
+    type.heapType = true;
+    type.dict = dict;
+    type.basesTuple = basesTuple;
+    type.bases = bases;
+    type.base = base;
+    base.refcount++;
+    if (metatype.heapType) metatype.refcount++;
+    describeLayout(type, base, slotNames);
+    allocateObject(type, heapTypeAllocationSize(type.slotNames.length));
+    rt.gc.countAllocation();
+    gcTrack(type);
+  } catch (error) {
+    decref(basesTuple);
+    throw error;
+  }
+  try {
+    reindexNamespace(type);
+    setAttributes(type);
+    readyHeapType(type);
+  } catch (error) {
+    decref(type);
+    throw error;
+  }
+  updateHeapTypeSlots(type);
+  invalidateTypeCaches();
+  setNames(type);
+  initSubclass(type, args);
+  return type;
+}
 
-  // Copy the namespace, applying the implicit conversions of type_new.
-  dictForEach(namespace, (key, value) => {
-    if (!(key instanceof PyStr)) return;
-    if (key.value === "__qualname__") {
-      if (!(value instanceof PyStr)) throw typeError(`type __qualname__ must be a str, not ${value.type.name}`);
-      type.qualname = value.value;
-      return;
-    }
-    if (key.value === "__classcell__") return;
-    let stored = value;
-    if ((key.value === "__init_subclass__" || key.value === "__class_getitem__") && value instanceof PyFunction) {
-      stored = newCallableWrapper(rt.types.classmethod, value);
-    } else if (key.value === "__new__" && value instanceof PyFunction) {
-      stored = newCallableWrapper(rt.types.staticmethod, value);
-    } else {
-      value.refcount++;
-    }
-    type.namespace.set(key.value, stored);
-  });
+/**
+ * type_new_set_attrs: __module__ from the caller's globals when the body did not set it,
+ * __qualname__ moved out of the dict into the type, __new__ made a staticmethod and
+ * __init_subclass__/__class_getitem__ classmethods, the __class__ cell filled and removed.
+ */
+function setAttributes(type: PyType): void {
+  if (!type.namespace.has("__module__")) {
+    const globals = rt.currentGlobals;
+    const moduleName = globals === null ? null : dictGetItem(globals, internedKey("__name__"));
+    if (moduleName !== null) setTypeAttribute(type, "__module__", moduleName);
+  }
   const moduleName = type.namespace.get("__module__");
-  if (moduleName instanceof PyStr) type.module = moduleName.value;
-  if (!type.namespace.has("__doc__")) {
-    rt.None.refcount++;
-    type.namespace.set("__doc__", rt.None);
+  type.module = moduleName instanceof PyStr ? moduleName.value : "builtins";
+  const qualname = type.namespace.get("__qualname__");
+  if (qualname !== undefined) {
+    if (!(qualname instanceof PyStr)) throw typeError(`type __qualname__ must be a str, not ${qualname.type.name}`);
+    type.qualname = qualname.value;
+    deleteTypeAttribute(type, "__qualname__");
   }
+  wrapFunction(type, "__new__", rt.types.staticmethod);
+  wrapFunction(type, "__init_subclass__", rt.types.classmethod);
+  wrapFunction(type, "__class_getitem__", rt.types.classmethod);
+  const cell = type.namespace.get("__classcell__");
+  if (cell !== undefined) {
+    if (!(cell instanceof PyCell)) throw typeError(`__classcell__ must be a nonlocal cell, not ${reprText(cell.type)}`);
+    const old = cell.contents;
+    type.refcount++;
+    cell.contents = type;
+    if (old !== null) decref(old);
+    deleteTypeAttribute(type, "__classcell__");
+  }
+}
 
+/** type_new_staticmethod / type_new_classmethod: a plain function under `name` gets wrapped in place. */
+function wrapFunction(type: PyType, name: string, wrapperType: PyType): void {
+  const value = type.namespace.get(name);
+  if (!(value instanceof PyFunction)) return;
+  const wrapper = newCallableWrapper(wrapperType, value);
+  setTypeAttribute(type, name, wrapper);
+  decref(wrapper);
+}
+
+/**
+ * PyType_Ready for a class: the __mro__ tuple, the descriptors of its __slots__, __dict__ and
+ * __weakref__, __doc__ = None when absent, __hash__ = None when it defines __eq__ alone
+ * (type_ready_set_hash), and its entry in each base's subclass registry.
+ */
+function readyHeapType(type: PyType): void {
+  const mro = computeMro(type, type.bases);
+  for (const entry of mro) entry.refcount++;
+  type.mroTuple = newTupleStealing(mro);
+  type.mro = mro;
+  addInstanceDescriptors(type);
+  if (!type.namespace.has("__doc__")) setTypeAttribute(type, "__doc__", rt.None);
+  if (type.namespace.has("__eq__") && !type.namespace.has("__hash__")) setTypeAttribute(type, "__hash__", rt.None);
+  for (const base of type.bases) addSubclass(base, type);
+}
+
+/** The instance layout a class gets from its base and its __slots__ (type_new_descriptors). */
+function describeLayout(type: PyType, base: PyType, slotNames: string[] | null): void {
+  type.layout = { ...base.layout, gc: true, preHeader: rt.profile.sizes.managedPreHeader > 0 && base === rt.types.object };
   // __slots__: named slots instead of a per-instance dict (and weakref list, unless listed).
-  const slotsValue = dictGetItem(namespace, internedKey("__slots__"));
   const solidBase = base === rt.types.object || base.heapType;
-  if (slotsValue !== null) {
-    const names = slotNamesOf(slotsValue);
-    type.slotNames = names.filter((name) => name !== "__dict__" && name !== "__weakref__");
-    type.instancesHaveDict = base.instancesHaveDict || names.includes("__dict__");
-    type.instancesHaveWeakrefs = base.instancesHaveWeakrefs || names.includes("__weakref__");
+  if (slotNames !== null) {
+    type.slotNames = slotNames.filter((name) => name !== "__dict__" && name !== "__weakref__");
+    type.instancesHaveDict = base.instancesHaveDict || slotNames.includes("__dict__");
+    type.instancesHaveWeakrefs = base.instancesHaveWeakrefs || slotNames.includes("__weakref__");
   } else {
     type.instancesHaveDict = true;
     // Variable-size bases (int, tuple, bytes) cannot take a weakref slot.
@@ -221,15 +350,6 @@ export function typeNew(metatype: PyType, args: CallArgs): PyObject {
   type.dealloc = instanceDeallocFor(base);
   type.traverse = base === rt.types.object || base.heapType ? instanceTraverse : base.traverse;
   type.clear = base === rt.types.object || base.heapType ? instanceClear : base.clear;
-  addInstanceDescriptors(type);
-  updateHeapTypeSlots(type);
-  invalidateTypeCaches();
-  rt.gc.countAllocation();
-  gcTrack(type);
-
-  setNames(type);
-  initSubclass(type, args);
-  return type;
 }
 
 /**
@@ -267,7 +387,12 @@ function instanceDeallocFor(base: PyType): (self: PyObject) => void {
 
 const guardedInstanceDealloc = withTrashcan(instanceDealloc);
 
-function slotNamesOf(value: PyObject): string[] {
+/** The names __slots__ lists, private ones mangled with the class name (type_new_copy_slots). */
+function slotNamesOf(value: PyObject, className: string): string[] {
+  return rawSlotNames(value).map((name) => mangle(className, name));
+}
+
+function rawSlotNames(value: PyObject): string[] {
   if (value instanceof PyStr) return [value.value];
   const names: string[] = [];
   const iterator = getIter(value);
@@ -289,41 +414,59 @@ function slotNamesOf(value: PyObject): string[] {
   return names;
 }
 
-/** Calls __set_name__(owner, name) on every class attribute that defines it. */
+/**
+ * type_new_set_names: __set_name__(owner, name) on every class attribute whose type defines it,
+ * walking a copy of the class dict (so the hooks may change the class).
+ */
 function setNames(type: PyType): void {
-  for (const [name, value] of [...type.namespace]) {
-    const hook = typeLookup(value.type, "__set_name__");
-    if (hook === null) continue;
-    const nameObject = newStr(name);
-    try {
-      const bound = getAttr(value, internedKey("__set_name__"));
+  const snapshot = dictCopy(type.dict!);
+  try {
+    const entries: [PyObject, PyObject][] = [];
+    dictForEach(snapshot, (key, value) => {
+      entries.push([key, value]);
+    });
+    for (const [key, value] of entries) {
+      const hook = typeLookup(value.type, "__set_name__");
+      if (hook === null) continue;
+      const getter = hook.type.descrGet;
+      const bound = getter === null ? (hook.refcount++, hook) : getter(hook, value, value.type);
       try {
-        decref(call(bound, { values: [type, nameObject], kwnames: null }));
+        decref(call(bound, { values: [type, key], kwnames: null }));
       } finally {
         decref(bound);
       }
-    } finally {
-      decref(nameObject);
     }
+  } finally {
+    decref(snapshot);
   }
 }
 
-/** super(type, type).__init_subclass__(**kwargs) */
+/**
+ * type_new_init_subclass: super(type, type).__init_subclass__(**kwargs), i.e. the next
+ * definition after the class on its MRO, bound to the class. The super object is made and
+ * dropped as in CPython.
+ */
 function initSubclass(type: PyType, args: CallArgs): void {
   const kwnames = args.kwnames;
   const keywordValues = kwnames === null ? [] : args.values.slice(args.values.length - kwnames.length);
-  // super(type, type).__init_subclass__(**kwargs): the next definition on the MRO, bound to type.
-  for (const base of type.mro.slice(1)) {
-    const hook = base.namespace.get("__init_subclass__");
-    if (hook === undefined) continue;
-    const getter = hook.type.descrGet;
-    const target = getter === null ? (hook.refcount++, hook) : getter(hook, null, type);
-    try {
-      decref(call(target, { values: keywordValues, kwnames }));
-    } finally {
-      decref(target);
+  const proxy = newSuper(type, type);
+  let target: PyObject | null = null;
+  try {
+    for (const base of type.mro.slice(1)) {
+      const hook = base.namespace.get("__init_subclass__");
+      if (hook === undefined) continue;
+      const getter = hook.type.descrGet;
+      target = getter === null ? (hook.refcount++, hook) : getter(hook, null, type);
+      break;
     }
-    return;
+  } finally {
+    decref(proxy);
+  }
+  if (target === null) return;
+  try {
+    decref(call(target, { values: keywordValues, kwnames }));
+  } finally {
+    decref(target);
   }
 }
 
@@ -338,4 +481,3 @@ export function classAttributeChanged(type: PyType, name: string): void {
   visit(type);
 }
 
-export { dictDeleteItem };

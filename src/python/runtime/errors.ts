@@ -9,6 +9,13 @@ import { rt } from "./state.js";
 import type { FormatError } from "./format/index.js";
 
 export class PyRaise {
+  /**
+   * The frame object whose traceback entry this raise already has (borrowed, compared only):
+   * an exception caught and re-raised in one run of a code object gets one entry for it, as
+   * CPython's RERAISE adds none.
+   */
+  recordedFrame: PyObject | null = null;
+
   /** The exception instance; this PyRaise owns one reference to it. */
   constructor(public exception: PyObject) {}
 }

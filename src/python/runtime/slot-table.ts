@@ -21,6 +21,7 @@ import { hashInt } from "./hashing/index.js";
 import { newNone, newBool, newIntFromHash } from "./values.js";
 import type { PyStr } from "./types/str.js";
 import { writeUnraisable } from "./unraisable.js";
+import { requestStopIteration, cancelStopIterationRequest, takeStopIterationRequest } from "./types/stop-iteration.js";
 import { staticMethodCallable } from "./types/function-wrappers.js";
 
 const NO_KEYWORDS = null;
@@ -102,11 +103,13 @@ function slotIter(self: PyObject): PyObject {
   return result;
 }
 
+/** slot_tp_iternext: __next__'s StopIteration is the end, raised on to a caller that asked for it. */
 function slotIterNext(self: PyObject): PyObject | null {
+  const wantsStop = takeStopIterationRequest(self);
   try {
     return callDunder(self, "__next__", [])!;
   } catch (error) {
-    if (error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.StopIteration)) {
+    if (!wantsStop && error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.StopIteration)) {
       discardRaise(error);
       return null;
     }
@@ -431,7 +434,14 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       name: "__next__",
       kind: "noargs",
       impl: (self) => {
-        const value = fn(self);
+        // wrap_next: the iterator's own StopIteration (a generator's return value) when it has one.
+        requestStopIteration(self);
+        let value: PyObject | null;
+        try {
+          value = fn(self);
+        } finally {
+          cancelStopIterationRequest();
+        }
         if (value === null) throw pyError(rt.exc.StopIteration, null);
         return value;
       },

@@ -1,6 +1,10 @@
-// Python's traceback text for an exception: frames, chained causes/contexts, the last line.
+// Python's traceback text for an exception: frames, chained causes/contexts, the last line; and
+// what IPython does when a cell's exception is shown (sys.last_*, reading each frame's f_locals).
 import type { PyObject } from "./object.js";
 import { PyBaseException, exceptionSummary } from "./types/exceptions.js";
+import type { PyTraceback } from "./types/traceback.js";
+import { touchFrameLocals } from "./types/frame.js";
+import { rememberLastException } from "./ops/exception-ops.js";
 import { rt } from "./state.js";
 import { suggestionFor } from "./suggestions.js";
 
@@ -16,9 +20,34 @@ function cellLabel(filename: string): string | null {
 const CAUSE = "\nThe above exception was the direct cause of the following exception:\n\n";
 const CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n\n";
 
-/** The full text traceback.print_exception would write. */
+/**
+ * IPython's showtraceback for an exception that ended a cell: it remembers the exception in
+ * sys (last_type, last_value, last_traceback, 3.12+ last_exc), reads f_locals of every frame it
+ * shows (looking for __tracebackhide__, which on ≤3.12 leaves a locals snapshot in each function
+ * frame, so the objects a failed call had stay referenced), and returns the text it shows.
+ */
 export function formatException(exception: PyObject): string {
+  rememberLastException(exception);
+  readShownFrameLocals(exception);
+  return tracebackText(exception);
+}
+
+/** The full text traceback.print_exception would write (no side effects). */
+export function tracebackText(exception: PyObject): string {
   return formatChain(exception, new Set());
+}
+
+/** Each frame of the exception's traceback, then of its cause (or unsuppressed context), and so on. */
+function readShownFrameLocals(exception: PyObject): void {
+  const seen = new Set<PyObject>();
+  let current: PyObject | null = exception;
+  while (current instanceof PyBaseException && !seen.has(current)) {
+    seen.add(current);
+    for (let entry = current.tracebackObject; entry !== null; entry = entry.next) {
+      if (entry.frame !== null) touchFrameLocals(entry.frame);
+    }
+    current = current.cause ?? (current.suppressContext ? null : current.context);
+  }
 }
 
 function formatChain(exception: PyObject, seen: Set<PyObject>): string {
@@ -33,13 +62,16 @@ function formatChain(exception: PyObject, seen: Set<PyObject>): string {
 
 function formatOne(exception: PyObject): string {
   const lines: string[] = [];
-  if (exception instanceof PyBaseException && exception.traceback.length > 0) {
+  const head = exception instanceof PyBaseException ? exception.tracebackObject : null;
+  if (head !== null) {
     lines.push("Traceback (most recent call last):");
-    for (const entry of exception.traceback) {
-      const filename = entry.code.info.filename;
+    for (let entry: PyTraceback | null = head; entry !== null; entry = entry.next) {
+      if (entry.frame === null) continue;
+      const code = entry.frame.code;
+      const filename = code.info.filename;
       const label = cellLabel(filename);
-      lines.push(`  ${label ?? `File "${filename}"`}, line ${entry.line}, in ${entry.code.info.name}`);
-      const source = rt.sourceLine(entry.code.info.filename, entry.line);
+      lines.push(`  ${label ?? `File "${filename}"`}, line ${entry.line}, in ${code.info.name}`);
+      const source = rt.sourceLine(filename, entry.line);
       if (source !== null) lines.push(`    ${source.trim()}`);
     }
   }

@@ -72,6 +72,14 @@ const TRASHCAN_TYPES: ReadonlySet<string> = new Set([
   "traceback",
 ]);
 
+/**
+ * Built-in types whose instances carry a __dict__ (tp_dictoffset) or a weak reference list
+ * (tp_weaklistoffset); their subclasses inherit both. A class statement over such a base adds no
+ * __dict__ / __weakref__ descriptor of its own.
+ */
+const INSTANCE_DICT_TYPES: ReadonlySet<string> = new Set(["type", "BaseException", "staticmethod", "classmethod", "function", "module"]);
+const WEAKREF_LIST_TYPES: ReadonlySet<string> = new Set(["type", "set", "frozenset", "function", "builtin_function_or_method", "method", "generator", "code", "module"]);
+
 /** Phase 2: base, MRO, layout, slots (own then inherited) and the namespace. */
 export function completeBuiltinType(type: PyType, spec: BuiltinTypeSpec, base: PyType | null): void {
   type.type = rt.types.type;
@@ -82,6 +90,8 @@ export function completeBuiltinType(type: PyType, spec: BuiltinTypeSpec, base: P
   type.mro = base === null ? [type] : [type, ...base.mro];
   type.layout = typeof spec.layout === "function" ? spec.layout(rt.profile) : spec.layout;
   type.subclassable = spec.subclassable ?? false;
+  type.instancesHaveDict = INSTANCE_DICT_TYPES.has(spec.name) || (base?.instancesHaveDict ?? false);
+  type.instancesHaveWeakrefs = WEAKREF_LIST_TYPES.has(spec.name) || (base?.instancesHaveWeakrefs ?? false);
   type.refcount = rt.profile.baseRefcounts.type;
   const own = spec.slots ?? {};
   for (const [key, value] of Object.entries(own)) (type as unknown as Record<string, unknown>)[key] = value;

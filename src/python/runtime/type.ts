@@ -2,6 +2,8 @@
 import { PyObject } from "./object.js";
 import type { CallArgs, CompareOp, Visitor } from "./slots.js";
 import type { PyHash } from "./hashing/hash-value.js";
+import type { PyDict } from "./types/dict.js";
+import type { PyTuple } from "./types/tuple.js";
 
 /** Binary operators in one numbering shared by slots, dunder names and the compiler. */
 export const enum BinaryOp {
@@ -48,17 +50,28 @@ export class PyType extends PyObject {
   qualname: string;
   /** __module__ for heap types; "builtins" for built-ins (not shown in their repr). */
   module: string;
-  /** tp_base: the "solid" base whose layout instances share. */
+  /** tp_base: the "solid" base whose layout instances share (a counted reference for heap types). */
   base: PyType | null;
-  /** __bases__ (borrowed view; the tuple object is built on demand). */
+  /** The items of __bases__, for fast walks (borrowed from `basesTuple`). */
   bases: PyType[];
-  /** __mro__, starting with this type. */
+  /** The items of __mro__, starting with this type (borrowed from `mroTuple`). */
   mro: PyType[];
   /**
-   * The type's namespace (tp_dict). Values are owned references. A Map keyed by the attribute
-   * name; `T.__dict__` shows it through a mappingproxy.
+   * Index of the namespace by attribute name, for typeLookup. For heap types the values are
+   * borrowed from `dict`, which owns them (runtime/type-namespace.ts keeps both in step); for
+   * built-in types this Map owns them and `dict` is a static copy made when first asked for.
    */
   namespace: Map<string, PyObject>;
+  /** tp_dict: the namespace as a dict object (owned; null until a built-in type needs one). */
+  dict: PyDict | null;
+  /** tp_mro and tp_bases as tuple objects (owned; built-in types get static ones on demand). */
+  mroTuple: PyTuple | null;
+  basesTuple: PyTuple | null;
+  /**
+   * tp_subclasses: {id(subclass): weakref to it} (owned; runtime/type-subclasses.ts), made for
+   * the first subclass. `subclasses` lists the same classes in order.
+   */
+  subclassDict: PyDict | null;
   /** True for classes made by `class` statements (Py_TPFLAGS_HEAPTYPE). */
   heapType: boolean;
   /** Python code may subclass it (Py_TPFLAGS_BASETYPE). */
@@ -73,7 +86,7 @@ export class PyType extends PyObject {
   /** Attribute cache: name → found object (borrowed) or null, valid for `cacheEpoch`. */
   attributeCache: Map<string, PyObject | null>;
   cacheEpoch: number;
-  /** Subclasses, for cache invalidation and __subclasses__(). */
+  /** Direct subclasses in creation order (borrowed; the index of `subclassDict`). */
   subclasses: PyType[];
   /** CACHED_KEYS: the attribute-name table instances share (tables/instance-dicts.ts). */
   keysCache: unknown;
@@ -137,6 +150,10 @@ export class PyType extends PyObject {
     this.bases = [];
     this.mro = [this];
     this.namespace = new Map();
+    this.dict = null;
+    this.mroTuple = null;
+    this.basesTuple = null;
+    this.subclassDict = null;
     this.heapType = false;
     this.subclassable = true;
     this.layout = { basicSize: 16, itemSize: 0, gc: false, preHeader: false };

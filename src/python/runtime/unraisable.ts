@@ -4,7 +4,7 @@ import type { PyRaise } from "./errors.js";
 import { discardRaise } from "./errors.js";
 import { rt } from "./state.js";
 import { reprText } from "./abstract/object-protocol.js";
-import { formatException } from "./traceback-format.js";
+import { tracebackText } from "./traceback-format.js";
 
 /** Writes the report CPython's default sys.unraisablehook prints to stderr, then drops it. */
 export function writeUnraisable(raised: PyRaise, object: PyObject | null): void {
@@ -17,6 +17,6 @@ export function writeUnraisable(raised: PyRaise, object: PyObject | null): void 
     }
   }
   const header = rt.profile.minor >= 13 ? `Exception ignored while calling deallocator ${where}:\n` : `Exception ignored in: ${where}\n`;
-  rt.output.push(header + formatException(raised.exception));
+  rt.output.push(header + tracebackText(raised.exception));
   discardRaise(raised);
 }

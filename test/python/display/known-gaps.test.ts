@@ -7,9 +7,7 @@ import { realEngine, showCases, simulatedCases, type DisplayCase } from "./displ
 const GAPS: readonly (readonly [string, DisplayCase])[] = [
   ["xfail_function_attributes_read_only: functions refuse attribute assignment", "def f(x, y=1): pass\nf.__defaults__ = (5,)\nf.__module__ = 'mod'\nf"],
   ["xfail_staticmethod_repr: 3.10+ staticmethod/classmethod reprs", "[staticmethod(len), classmethod(len)]"],
-  ["xfail_class_dict_order: class __dict__ keys in CPython's order", "class A: pass\nA.__dict__"],
   ["xfail_oserror_subclass: OSError(errno) picks its subclass", "OSError(2, 'no')"],
-  ["xfail_type_module_assignment: a class's __module__ can be set", "class G: pass\nG.__module__ = None\nG"],
 ];
 
 describe("known display gaps outside src/python/display (vs real IPython on CPython 3.11)", async () => {

@@ -89,6 +89,8 @@ const OBJECTS: DisplayCase[] = [
   "class P:\n    def f(self): return super()\nP().f()",
   "super(int, 1)",
   "class Nr:\n    __repr__ = None\nNr()",
+  "class A: pass\nA.__dict__",
+  "class G: pass\nG.__module__ = None\nG",
 ];
 
 const SUBCLASSES: DisplayCase[] = [

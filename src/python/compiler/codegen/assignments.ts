@@ -2,7 +2,7 @@
 import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
 import { compileExpression, BINARY_OPERATOR_CODES, compileSubscriptKey } from "./expressions.js";
-import { deleteName, loadName, storeName } from "./names.js";
+import { deleteName, loadName, storeName, attributeNameRef } from "./names.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
 
 /** Stores the value on top of the stack into `target` (consuming it). */
@@ -16,7 +16,7 @@ export function storeTarget(unit: CodeUnit, target: ast.Expr): void {
       compileExpression(unit, target.value);
       const object = emitter.pop();
       const value = emitter.pop();
-      emitter.line(`setAttr(${object}, ${unit.nameRef(target.attr)}, ${value}); dec(${value}); ${value} = null; dec(${object}); ${object} = null;`);
+      emitter.line(`setAttr(${object}, ${attributeNameRef(unit, target.attr)}, ${value}); dec(${value}); ${value} = null; dec(${object}); ${object} = null;`);
       return;
     }
     case "Subscript": {
@@ -86,13 +86,13 @@ export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
     case "Attribute": {
       compileExpression(unit, target.value);
       const object = emitter.slot(emitter.depth - 1);
-      const current = emitter.push(`getAttr(${object}, ${unit.nameRef(target.attr)})`);
+      const current = emitter.push(`getAttr(${object}, ${attributeNameRef(unit, target.attr)})`);
       compileExpression(unit, node.value);
       const value = emitter.pop();
       emitter.pop();
       emitter.line(`{ const r = inplace(${current}, ${value}, ${op}); dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
       emitter.pop();
-      emitter.line(`setAttr(${object}, ${unit.nameRef(target.attr)}, ${current}); dec(${current}); ${current} = null; dec(${object}); ${object} = null;`);
+      emitter.line(`setAttr(${object}, ${attributeNameRef(unit, target.attr)}, ${current}); dec(${current}); ${current} = null; dec(${object}); ${object} = null;`);
       return;
     }
     case "Subscript": {
@@ -125,7 +125,7 @@ export function deleteTarget(unit: CodeUnit, target: ast.Expr): void {
     case "Attribute": {
       compileExpression(unit, target.value);
       const object = emitter.pop();
-      emitter.line(`deleteAttr(${object}, ${unit.nameRef(target.attr)}); dec(${object}); ${object} = null;`);
+      emitter.line(`deleteAttr(${object}, ${attributeNameRef(unit, target.attr)}); dec(${object}); ${object} = null;`);
       return;
     }
     case "Subscript": {

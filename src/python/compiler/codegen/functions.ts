@@ -83,7 +83,7 @@ function pushDefaults(unit: CodeUnit, args: ast.Arguments): { defaults: string; 
   }
   let kwdefaults = "null";
   const present = args.kwonlyargs.map((parameter, index) => ({ parameter, value: args.kw_defaults[index] })).filter((entry) => entry.value !== null && entry.value !== undefined);
-  if (present.length > 0) kwdefaults = buildConstKeyMap(unit, present.map((entry) => entry.parameter.arg), present.map((entry) => entry.value!));
+  if (present.length > 0) kwdefaults = buildConstKeyMap(unit, present.map((entry) => unit.scope.mangle(entry.parameter.arg)), present.map((entry) => entry.value!));
   return { defaults, kwdefaults };
 }
 
@@ -150,7 +150,7 @@ function makeFunction(parent: CodeUnit, child: CodeUnit, args: ast.Arguments | n
   const emitter = parent.emitter;
   const start = emitter.depth;
   const { defaults, kwdefaults } = args === null ? { defaults: "null", kwdefaults: "null" } : pushDefaults(parent, args);
-  const annotations = node === undefined ? "null" : pushAnnotations(parent, annotationsOf(node.args, node.returns));
+  const annotations = node === undefined ? "null" : pushAnnotations(parent, annotationsOf(node.args, node.returns).map((entry) => ({ ...entry, name: parent.scope.mangle(entry.name) })));
   const hasClosure = pushClosure(parent, child);
   const closure = hasClosure ? emitter.slot(emitter.depth - 1) : "null";
   const codeIndex = parent.codeConstIndex(child);

@@ -7,8 +7,17 @@ function namespaceOf(unit: CodeUnit): string {
   return unit.kind === "class" ? "NS" : "G";
 }
 
+/**
+ * co_names entry of an attribute or imported name, private names mangled as CPython's
+ * compiler_addop_name does (`self.__x` inside `class C` is `self._C__x`).
+ */
+export function attributeNameRef(unit: CodeUnit, name: string): string {
+  return unit.nameRef(unit.scope.mangle(name));
+}
+
 /** Emits code pushing the value of `name` (a new reference). */
-export function loadName(unit: CodeUnit, name: string): void {
+export function loadName(unit: CodeUnit, rawName: string): void {
+  const name = unit.scope.mangle(rawName);
   const emitter = unit.emitter;
   const access = unit.scope.lookup(name);
   switch (access) {
@@ -37,7 +46,8 @@ export function loadName(unit: CodeUnit, name: string): void {
 }
 
 /** Emits code storing the top of the stack into `name` (the reference moves into the binding). */
-export function storeName(unit: CodeUnit, name: string): void {
+export function storeName(unit: CodeUnit, rawName: string): void {
+  const name = unit.scope.mangle(rawName);
   const emitter = unit.emitter;
   const value = emitter.pop();
   const access = unit.scope.lookup(name);
@@ -61,7 +71,8 @@ export function storeName(unit: CodeUnit, name: string): void {
   }
 }
 
-export function deleteName(unit: CodeUnit, name: string): void {
+export function deleteName(unit: CodeUnit, rawName: string): void {
+  const name = unit.scope.mangle(rawName);
   const emitter = unit.emitter;
   const access = unit.scope.lookup(name);
   switch (access) {

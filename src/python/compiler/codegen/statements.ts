@@ -4,7 +4,7 @@ import type { CodeUnit } from "../code-unit.js";
 import { compileExpression, pushConstant } from "./expressions.js";
 import { compileCondition } from "./conditions.js";
 import { storeTarget, compileAugAssign, deleteTarget } from "./assignments.js";
-import { storeName } from "./names.js";
+import { storeName, attributeNameRef } from "./names.js";
 import { compileFunctionDef, compileClassDef } from "./functions.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
 
@@ -313,7 +313,8 @@ function compileHandlerBody(unit: CodeUnit, handler: ast.ExceptHandler, caught: 
 }
 
 /** The name bound by `except … as name` is deleted at the end of the handler. */
-function deleteHandlerName(unit: CodeUnit, name: string): void {
+function deleteHandlerName(unit: CodeUnit, rawName: string): void {
+  const name = unit.scope.mangle(rawName);
   const access = unit.scope.lookup(name);
   if (access === "fast") {
     const variable = unit.localVariable(name);
@@ -385,7 +386,7 @@ function compileImportFrom(unit: CodeUnit, node: ast.ImportFrom): void {
     emitter.line(`importStar(${module}, ${unit.kind === "class" ? "NS" : "G"});`);
   } else {
     for (const alias of node.names) {
-      emitter.push(`importFrom(${module}, ${unit.nameRef(alias.name)})`);
+      emitter.push(`importFrom(${module}, ${attributeNameRef(unit, alias.name)})`);
       storeName(unit, alias.asname ?? alias.name);
     }
   }

@@ -5,7 +5,7 @@ import { rt } from "../state.js";
 import { attributeError, typeError } from "../errors.js";
 import type { PyStr } from "../types/str.js";
 import { internName } from "../types/str.js";
-import { instanceAttribute, setInstanceAttribute, hasInstanceAttributes } from "../instance-attributes.js";
+import { instanceAttribute, setInstanceAttribute, hasInstanceAttributes, initInstanceAttributes } from "../instance-attributes.js";
 
 /**
  * _PyType_Lookup: the first value named `name` in the namespaces of `type`'s MRO, or null.
@@ -87,6 +87,8 @@ export function genericSetAttr(self: PyObject, nameObject: PyObject, value: PyOb
     }
     throw attributeError(`'${type.name}' object attribute '${name}' is read-only`);
   }
+  // Built-in objects with a __dict__ slot (functions, exceptions) make their storage on first store.
+  if (self.attributes === null && value !== null) initInstanceAttributes(self);
   if (!setInstanceAttribute(self, nameObject as PyStr, value)) {
     throw attributeError(`'${type.name}' object has no attribute '${name}'`);
   }

@@ -5,14 +5,16 @@ import { rt } from "../state.js";
 import { PyRaise, typeError, pyError, attributeError, Unsupported, LimitExceeded } from "../errors.js";
 import { PyType } from "../type.js";
 import { PyTuple } from "../types/tuple.js";
-import { PyBaseException, addTracebackEntry } from "../types/exceptions.js";
+import { PyBaseException, addTracebackEntry, outermostFrame } from "../types/exceptions.js";
 import { call } from "../abstract/object-protocol.js";
 import { isTrue } from "../abstract/truth.js";
 import { lookupSpecial, callSpecial } from "../slot-table.js";
 import type { PyCode } from "../types/code.js";
-import { newTraceback } from "../types/traceback.js";
-import { newNone } from "../values.js";
 import { SimulatedCrash } from "../errors.js";
+import { newFrame, finishFrame, type PyFrame } from "../types/frame.js";
+import { liveFrameFor, rememberLiveFrame, forgetLiveFrame, resetLiveFrames } from "../types/live-frames.js";
+import { dictSetItem } from "../types/dict.js";
+import { internName } from "../types/str.js";
 
 /** Exceptions being handled by enclosing except blocks, innermost last (owned references). */
 const handledStack: PyObject[] = [];
@@ -21,8 +23,10 @@ export function currentHandled(): PyObject | null {
   return handledStack.length > 0 ? handledStack[handledStack.length - 1]! : null;
 }
 
+/** A new cell starts with nothing being handled and no frame still running. */
 export function resetHandled(): void {
   for (const exception of handledStack.splice(0)) decref(exception);
+  resetLiveFrames();
 }
 
 /** Makes an exception instance from `raise X` (a class is called without arguments). */
@@ -78,12 +82,14 @@ export function raise(value: PyObject, cause: PyObject | undefined): never {
   throw new PyRaise(exception);
 }
 
-/** A bare `raise`: re-raises the exception being handled. */
+/** A bare `raise`: re-raises the exception being handled, adding no traceback entry (RERAISE). */
 export function reraise(): never {
   const handled = currentHandled();
   if (handled === null) throw pyError(rt.exc.RuntimeError, "No active exception to reraise");
   handled.refcount++;
-  throw new PyRaise(handled);
+  const raised = new PyRaise(handled);
+  raised.recordedFrame = outermostFrame(handled);
+  throw raised;
 }
 
 function matchesType(exception: PyObject, type: PyObject): boolean {
@@ -99,8 +105,12 @@ export function matches(caught: PyRaise, type: PyObject): boolean {
   return matchesType(caught.exception, type);
 }
 
-/** Entering an except block: the exception becomes "being handled". */
-export function enterHandler(caught: PyRaise): void {
+/**
+ * Entering an except block: the exception becomes "being handled". Given the running code and
+ * line, the exception first gets its traceback entry for this run (raised or arrived here).
+ */
+export function enterHandler(caught: PyRaise, code?: PyCode, line?: number): void {
+  if (code !== undefined && line !== undefined) recordInRun(caught, code, line);
   caught.exception.refcount++;
   handledStack.push(caught.exception);
 }
@@ -116,11 +126,9 @@ export function exceptionObject(caught: PyRaise): PyObject {
   return caught.exception;
 }
 
-/** The traceback object of an exception being handled (sys.exc_info()[2]). */
+/** The traceback object of an exception being handled (sys.exc_info()[2]): new reference. */
 export function tracebackOf(exception: PyObject): PyObject {
-  if (!(exception instanceof PyBaseException)) return newNone();
-  if (exception.tracebackObject === null && exception.traceback.length > 0) exception.tracebackObject = newTraceback(exception.traceback);
-  const traceback = exception.tracebackObject ?? rt.None;
+  const traceback = (exception instanceof PyBaseException ? exception.tracebackObject : null) ?? rt.None;
   traceback.refcount++;
   return traceback;
 }
@@ -156,7 +164,8 @@ export function withEnter(manager: PyObject): [PyObject, PyObject] {
 }
 
 /** __exit__ with the exception; true when it asks to suppress it (the exception is dropped). */
-export function withExitException(exit: PyObject, caught: PyRaise): boolean {
+export function withExitException(exit: PyObject, caught: PyRaise, code?: PyCode, line?: number): boolean {
+  if (code !== undefined && line !== undefined) recordInRun(caught, code, line);
   const exception = caught.exception;
   enterHandler(caught);
   let result: PyObject;
@@ -184,12 +193,59 @@ export function withExitNormal(exit: PyObject): void {
 }
 
 /**
- * Records the frame an exception leaves (the function-level handler of every code object), so
- * tracebacks list the lines; simulator refusals remember the innermost line they happened at.
+ * PyTraceback_Here for the run of `code` at the current call depth: the exception arrived in
+ * this run (raised here or by a callee) and is caught here; its frame object stays running.
  */
-export function traceback(error: unknown, code: PyCode, line: number): unknown {
-  if (error instanceof PyRaise) {
-    if (error.exception instanceof PyBaseException) addTracebackEntry(error.exception, code, line);
+function recordInRun(caught: PyRaise, code: PyCode, line: number): void {
+  const exception = caught.exception;
+  if (!(exception instanceof PyBaseException)) return;
+  let frame = liveFrameFor(code, rt.callDepth) as PyFrame | null;
+  if (frame !== null && caught.recordedFrame === frame) return;
+  if (frame === null) {
+    frame = newFrame(code, rt.callDepth);
+    rememberLiveFrame(frame);
+    addTracebackEntry(exception, frame, line);
+    decref(frame);
+  } else {
+    addTracebackEntry(exception, frame, line);
+  }
+  caught.recordedFrame = frame;
+}
+
+/**
+ * The end of a run of `code` (the handler and epilogue every code object's generated function
+ * has). With an exception (`error`) leaving the run, the exception gets this run's traceback
+ * entry unless it already has it; then (and at a normal end, `error` null) the run's frame
+ * object, if one exists, takes its own references to what the run held: the function (`func`),
+ * a module's or class body's `namespace`, and the fast locals (`names`, borrowed `values`).
+ * Simulator refusals remember the innermost line they happened at. Returns `error`.
+ */
+export function traceback(
+  error: unknown,
+  code: PyCode,
+  line: number,
+  func: PyObject | null = null,
+  namespace: PyObject | null = null,
+  names: readonly string[] | null = null,
+  values: readonly (PyObject | null)[] | null = null,
+): unknown {
+  const depth = rt.callDepth;
+  if (error === null || error instanceof PyRaise) {
+    let frame = liveFrameFor(code, depth) as PyFrame | null;
+    let created = false;
+    if (error !== null && error.exception instanceof PyBaseException && (frame === null || error.recordedFrame !== frame)) {
+      if (frame === null) {
+        frame = newFrame(code, depth);
+        created = true;
+      }
+      addTracebackEntry(error.exception, frame, line);
+      error.recordedFrame = frame;
+    }
+    if (frame !== null) {
+      finishFrame(frame, line, func, namespace, names, values);
+      if (created) decref(frame);
+      else forgetLiveFrame(frame);
+    }
   } else if (error instanceof Unsupported || error instanceof LimitExceeded || error instanceof SimulatedCrash) {
     const located = error as { line?: number; filename?: string };
     if (located.line === undefined) {
@@ -198,4 +254,23 @@ export function traceback(error: unknown, code: PyCode, line: number): unknown {
     }
   }
   return error;
+}
+
+/**
+ * What IPython leaves in sys after an uncaught exception (InteractiveShell._get_exc_info):
+ * last_type, last_value, last_traceback, and 3.12+'s last_exc.
+ */
+export function rememberLastException(exception: PyObject): void {
+  const traceback = (exception instanceof PyBaseException ? exception.tracebackObject : null) ?? rt.None;
+  const entries: [string, PyObject][] = [
+    ["last_type", exception.type],
+    ["last_value", exception],
+    ["last_traceback", traceback],
+  ];
+  if (rt.profile.minor >= 12) entries.push(["last_exc", exception]);
+  for (const [name, value] of entries) {
+    const key = internName(name);
+    dictSetItem(rt.sys.dict, key, value);
+    decref(key);
+  }
 }

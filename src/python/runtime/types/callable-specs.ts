@@ -21,7 +21,10 @@ import {
   methodWrapperDealloc,
   methodWrapperCall,
   methodWrapperTraverse,
-  staticDealloc,
+  descriptorDealloc,
+  descriptorTraverse,
+  descriptorSize,
+  type DescriptorKind,
   PyMethodWrapper,
 } from "./descriptors.js";
 import {
@@ -278,12 +281,14 @@ export const BUILTIN_FUNCTION_SPEC: BuiltinTypeSpec = {
   ],
 };
 
-function descriptorSpec(name: string, data: boolean, repr: (self: PyMethodDescriptor) => string): BuiltinTypeSpec {
+function descriptorSpec(name: string, kind: DescriptorKind, repr: (self: PyMethodDescriptor) => string): BuiltinTypeSpec {
+  const data = kind === "getset" || kind === "member";
   return {
     name,
-    layout: { basicSize: 48, itemSize: 0, gc: false, preHeader: false },
+    layout: (profile) => ({ basicSize: descriptorSize(kind, profile.minor), itemSize: 0, gc: true, preHeader: false }),
     slots: {
-      dealloc: staticDealloc,
+      dealloc: descriptorDealloc,
+      traverse: descriptorTraverse,
       repr: textSlot((self) => repr(self as PyMethodDescriptor)),
       descrGet: data ? getsetDescriptorGet : methodDescriptorGet,
       descrSet: data ? getsetDescriptorSet : null,
@@ -297,11 +302,11 @@ function descriptorSpec(name: string, data: boolean, repr: (self: PyMethodDescri
   };
 }
 
-export const METHOD_DESCRIPTOR_SPEC = descriptorSpec("method_descriptor", false, (self) => `<method '${self.name}' of '${self.owner.name}' objects>`);
-export const WRAPPER_DESCRIPTOR_SPEC = descriptorSpec("wrapper_descriptor", false, (self) => `<slot wrapper '${self.name}' of '${self.owner.name}' objects>`);
-export const CLASSMETHOD_DESCRIPTOR_SPEC = descriptorSpec("classmethod_descriptor", false, (self) => `<method '${self.name}' of '${self.owner.name}' objects>`);
-export const GETSET_DESCRIPTOR_SPEC = descriptorSpec("getset_descriptor", true, (self) => `<attribute '${self.name}' of '${self.owner.name}' objects>`);
-export const MEMBER_DESCRIPTOR_SPEC = descriptorSpec("member_descriptor", true, (self) => `<member '${self.name}' of '${self.owner.name}' objects>`);
+export const METHOD_DESCRIPTOR_SPEC = descriptorSpec("method_descriptor", "method", (self) => `<method '${self.name}' of '${self.owner.name}' objects>`);
+export const WRAPPER_DESCRIPTOR_SPEC = descriptorSpec("wrapper_descriptor", "slot", (self) => `<slot wrapper '${self.name}' of '${self.owner.name}' objects>`);
+export const CLASSMETHOD_DESCRIPTOR_SPEC = descriptorSpec("classmethod_descriptor", "classmethod", (self) => `<method '${self.name}' of '${self.owner.name}' objects>`);
+export const GETSET_DESCRIPTOR_SPEC = descriptorSpec("getset_descriptor", "getset", (self) => `<attribute '${self.name}' of '${self.owner.name}' objects>`);
+export const MEMBER_DESCRIPTOR_SPEC = descriptorSpec("member_descriptor", "member", (self) => `<member '${self.name}' of '${self.owner.name}' objects>`);
 
 export const METHOD_WRAPPER_SPEC: BuiltinTypeSpec = {
   name: "method-wrapper",

@@ -13,8 +13,21 @@ import { newBuiltinFunction } from "./builtin-function.js";
 
 export type DescriptorKind = "method" | "slot" | "classmethod" | "static" | "getset" | "member";
 
-/** Built-in descriptors live as long as their type; they are static objects in CPython. */
-const DESCRIPTOR_SIZE = 48;
+/**
+ * tp_basicsize of each descriptor kind: PyDescr_COMMON (40 bytes) and the def pointer; method
+ * descriptors gained a vectorcall pointer in 3.8; slot wrappers carry the wrapped function too.
+ */
+export function descriptorSize(kind: DescriptorKind, minor: number): number {
+  switch (kind) {
+    case "method":
+    case "classmethod":
+      return minor >= 8 ? 56 : 48;
+    case "slot":
+      return 56;
+    default:
+      return 48;
+  }
+}
 
 export class PyMethodDescriptor extends PyObject {
   constructor(
@@ -31,6 +44,12 @@ export class PyMethodDescriptor extends PyObject {
   /** For slot wrappers: which native slot this wraps, and its function (see heap-type-slots.ts). */
   slotKey: string | null = null;
   slotFunction: unknown = null;
+  /**
+   * True for descriptors a class statement made (__dict__, __weakref__, __slots__ members): heap
+   * objects, GC-tracked, holding a reference to their class (d_type). Built-in types' own
+   * descriptors are static objects that live as long as the runtime.
+   */
+  heap = false;
 
   get qualifiedName(): string {
     return `${this.owner.name}.${this.name}`;
@@ -54,11 +73,41 @@ function descriptorType(kind: DescriptorKind): PyType {
   }
 }
 
-/** Creates a descriptor for a type's namespace (an owned reference). */
+/** Creates a descriptor for a built-in type's namespace (an owned reference to a static object). */
 export function newDescriptor(kind: DescriptorKind, owner: PyType, name: string, def: MethodDef | null, getset: GetSetDef | null): PyMethodDescriptor {
   const descriptor = new PyMethodDescriptor(descriptorType(kind), kind, owner, name, def, getset);
-  descriptor.address = rt.staticAddress(DESCRIPTOR_SIZE);
+  descriptor.address = rt.staticAddress(descriptorSize(kind, rt.profile.minor));
   return descriptor;
+}
+
+/**
+ * PyDescr_NewGetSet / PyDescr_NewMember for a class being created: a GC-tracked heap object
+ * that holds a reference to `owner`. New reference.
+ */
+export function newHeapDescriptor(kind: "getset" | "member", owner: PyType, name: string, getset: GetSetDef): PyMethodDescriptor {
+  const descriptor = new PyMethodDescriptor(descriptorType(kind), kind, owner, name, null, getset);
+  descriptor.heap = true;
+  owner.refcount++;
+  allocateObject(descriptor, descriptorSize(kind, rt.profile.minor));
+  rt.gc.countAllocation();
+  gcTrack(descriptor);
+  return descriptor;
+}
+
+/** descr_dealloc: static descriptors are never freed; a class's own drop their class, then their memory. */
+export function descriptorDealloc(self: PyObject): void {
+  const descriptor = self as PyMethodDescriptor;
+  if (!descriptor.heap) return;
+  gcUntrack(descriptor);
+  const owner = descriptor.owner;
+  if (--owner.refcount === 0) owner.type.dealloc(owner);
+  freeObjectMemory(descriptor, descriptorSize(descriptor.kind, rt.profile.minor));
+  rt.gc.countDeallocation();
+}
+
+/** descr_traverse: d_type. */
+export function descriptorTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+  visit((self as PyMethodDescriptor).owner);
 }
 
 /** method_descriptor.__get__: bound to an instance it becomes a built-in method. */

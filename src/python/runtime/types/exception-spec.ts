@@ -19,7 +19,7 @@ import { newTuple, PyTuple } from "./tuple.js";
 import { newStr } from "./str.js";
 import { newNone } from "../values.js";
 import { typeError } from "../errors.js";
-import { newTraceback } from "./traceback.js";
+import { PyTraceback } from "./traceback.js";
 import { genericGetAttr, genericSetAttr } from "../abstract/attributes.js";
 import { addExceptionNote } from "./exceptions.js";
 import { newBool } from "../values.js";
@@ -61,6 +61,19 @@ function optionalField(read: (exception: PyBaseException) => PyObject | null, wr
   };
 }
 
+/** BaseException_set_tb: a traceback object or None. */
+function setTraceback(exception: PyBaseException, value: PyObject): void {
+  if (value !== rt.None && !(value instanceof PyTraceback)) throw typeError("__traceback__ must be a traceback or None");
+  const old = exception.tracebackObject;
+  if (value instanceof PyTraceback) {
+    value.refcount++;
+    exception.tracebackObject = value;
+  } else {
+    exception.tracebackObject = null;
+  }
+  if (old !== null) decref(old);
+}
+
 export const BASE_EXCEPTION_SPEC: BuiltinTypeSpec = {
   name: "BaseException",
   layout: { basicSize: 72, itemSize: 0, gc: true, preHeader: false },
@@ -81,10 +94,7 @@ export const BASE_EXCEPTION_SPEC: BuiltinTypeSpec = {
       name: "with_traceback",
       kind: "one",
       impl: (self, traceback) => {
-        const exception = self as PyBaseException;
-        const old = exception.tracebackObject;
-        exception.tracebackObject = traceback === rt.None ? null : (traceback.refcount++, traceback);
-        if (old !== null) decref(old);
+        setTraceback(self as PyBaseException, traceback);
         self.refcount++;
         return self;
       },
@@ -117,18 +127,13 @@ export const BASE_EXCEPTION_SPEC: BuiltinTypeSpec = {
     {
       name: "__traceback__",
       get: (self) => {
-        const exception = self as PyBaseException;
-        if (exception.tracebackObject === null && exception.traceback.length > 0) exception.tracebackObject = newTraceback(exception.traceback);
-        const traceback = exception.tracebackObject ?? rt.None;
+        const traceback = (self as PyBaseException).tracebackObject ?? rt.None;
         traceback.refcount++;
         return traceback;
       },
       set: (self, value) => {
-        const exception = self as PyBaseException;
-        const old = exception.tracebackObject;
-        exception.tracebackObject = value === null || value === rt.None ? null : (value.refcount++, value);
-        if (value === rt.None) exception.traceback = [];
-        if (old !== null) decref(old);
+        if (value === null) throw typeError("__traceback__ may not be deleted");
+        setTraceback(self as PyBaseException, value);
       },
     },
     {

@@ -10,14 +10,9 @@ import { reprText, strText } from "../abstract/object-protocol.js";
 import { initInstanceAttributes, setInstanceAttribute, instanceAttribute } from "../instance-attributes.js";
 import { internName } from "./str.js";
 import { newList, type PyList } from "./list.js";
-import type { PyCode } from "./code.js";
 import { typeError } from "../errors.js";
-
-/** One frame of a traceback, innermost last (as tb_next walks). */
-export interface TracebackEntry {
-  readonly code: PyCode;
-  readonly line: number;
-}
+import { newTraceback, type PyTraceback } from "./traceback.js";
+import { linkCaller, type PyFrame } from "./frame.js";
 
 export class PyBaseException extends PyObject {
   /** args (owned tuple). */
@@ -26,10 +21,8 @@ export class PyBaseException extends PyObject {
   cause: PyObject | null;
   context: PyObject | null;
   suppressContext: boolean;
-  /** Frames the exception passed through, outermost first. */
-  traceback: TracebackEntry[];
-  /** The traceback object last assigned to __traceback__ or made for it (owned), or null. */
-  tracebackObject: PyObject | null;
+  /** __traceback__ (owned): the entry of the outermost frame the exception passed through, or null. */
+  tracebackObject: PyTraceback | null;
 
   constructor(type: PyType, args: PyTuple) {
     super(type);
@@ -37,7 +30,6 @@ export class PyBaseException extends PyObject {
     this.cause = null;
     this.context = null;
     this.suppressContext = false;
-    this.traceback = [];
     this.tracebackObject = null;
   }
 }
@@ -76,19 +68,32 @@ export function exceptionDealloc(self: PyObject): void {
   }
   gcUntrack(exception);
   rt.clearWeakrefs(exception);
-  const references: PyObject[] = [exception.args];
-  if (exception.cause !== null) references.push(exception.cause);
-  if (exception.context !== null) references.push(exception.context);
-  if (exception.tracebackObject !== null) references.push(exception.tracebackObject);
-  for (const entry of exception.traceback) references.push(entry.code);
-  exception.traceback = [];
-  const attributes = exception.attributes;
-  exception.attributes = null;
-  attributes?.release();
+  // BaseException_dealloc: BaseException_clear (dict, args, traceback, cause, context), then free.
+  releaseReferences(exception, true);
   freeObjectMemory(exception, EXCEPTION_OBJECT_SIZE);
   rt.gc.countDeallocation();
-  for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
   if (type.heapType && --type.refcount === 0) type.type.dealloc(type);
+}
+
+/** BaseException_clear's order: __dict__, args, __traceback__, __cause__, __context__. */
+function releaseReferences(exception: PyBaseException, dying: boolean): void {
+  const attributes = exception.attributes;
+  if (attributes !== null) {
+    exception.attributes = null;
+    attributes.release();
+  }
+  const args = exception.args;
+  const traceback = exception.tracebackObject;
+  const cause = exception.cause;
+  const context = exception.context;
+  if (!dying) {
+    rt.emptyTuple.refcount++;
+    exception.args = rt.emptyTuple;
+  }
+  exception.tracebackObject = null;
+  exception.cause = null;
+  exception.context = null;
+  for (const reference of [args, traceback, cause, context]) if (reference !== null && --reference.refcount === 0) reference.type.dealloc(reference);
 }
 
 export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
@@ -102,26 +107,25 @@ export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => vo
 }
 
 export function exceptionClear(self: PyObject): void {
-  const exception = self as PyBaseException;
-  const references: PyObject[] = [];
-  if (exception.cause !== null) references.push(exception.cause);
-  if (exception.context !== null) references.push(exception.context);
-  if (exception.tracebackObject !== null) references.push(exception.tracebackObject);
-  exception.cause = null;
-  exception.context = null;
-  exception.tracebackObject = null;
-  const attributes = exception.attributes;
-  if (attributes !== null) {
-    exception.attributes = null;
-    attributes.release();
-  }
-  for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
+  releaseReferences(self as PyBaseException, false);
 }
 
-/** Records that the exception passed through a frame of `code` at `line`. */
-export function addTracebackEntry(exception: PyBaseException, code: PyCode, line: number): void {
-  code.refcount++;
-  exception.traceback.unshift({ code, line });
+/**
+ * PyTraceback_Here: the exception passed through `frame` at `line`; the new entry goes in front
+ * of the existing ones. The frame the exception came from learns its caller (f_back).
+ */
+export function addTracebackEntry(exception: PyBaseException, frame: PyFrame, line: number): void {
+  const previous = exception.tracebackObject;
+  exception.tracebackObject = newTraceback(previous, frame, line);
+  if (previous === null) return;
+  const callee = previous.frame;
+  if (callee !== null && callee !== frame && callee.depth >= frame.depth) linkCaller(callee, frame);
+  if (--previous.refcount === 0) previous.type.dealloc(previous);
+}
+
+/** The frame of the outermost traceback entry (borrowed), or null. */
+export function outermostFrame(exception: PyObject): PyFrame | null {
+  return exception instanceof PyBaseException ? exception.tracebackObject?.frame ?? null : null;
 }
 
 /** str(exception) per class: KeyError shows the key's repr, others the args. */

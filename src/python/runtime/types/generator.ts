@@ -17,6 +17,9 @@ import { writeUnraisable } from "../unraisable.js";
 import { newExceptionWithArgs, PyBaseException } from "./exceptions.js";
 import { enterCall, leaveCall } from "../ops/limits.js";
 import { newBool } from "../values.js";
+import { newFrame, type PyFrame } from "./frame.js";
+import { liveFrameFor, rememberLiveFrame, forgetLiveFrame } from "./live-frames.js";
+import { requestStopIteration, cancelStopIterationRequest, takeStopIterationRequest } from "./stop-iteration.js";
 
 type Body = Generator<PyObject, PyObject | null, PyObject | null>;
 
@@ -24,8 +27,10 @@ export class PyGenerator extends PyObject {
   started = false;
   finished = false;
   running = false;
-  /** The value of the generator's `return` (owned) once finished, for `yield from`. */
+  /** The value of the generator's `return` (owned) from the step that finished it until its caller takes it. */
   returnValue: PyObject | null = null;
+  /** gi_frame (owned) once asked for or made by an exception; dropped when the generator finishes. */
+  frame: PyFrame | null = null;
 
   constructor(
     readonly code: PyCode,
@@ -54,7 +59,8 @@ export function newGenerator(code: PyCode, func: PyObject, body: Body, releaseUn
 
 /**
  * Runs the body until its next yield. `sent` is owned (null for next()); `thrown` raises inside.
- * Returns the yielded value (owned) or null when the generator finished.
+ * Returns the yielded value (owned) or null when the generator finished; then its `return`
+ * value waits in returnValue for the caller (takeReturnValue).
  */
 export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, thrown: PyRaise | null): PyObject | null {
   if (generator.running) throw valueError("generator already executing");
@@ -63,9 +69,16 @@ export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, t
     if (thrown !== null) throw thrown;
     return null;
   }
+  enterCall();
+  const depth = rt.callDepth;
   generator.started = true;
   generator.running = true;
-  enterCall();
+  // While it runs, the generator's frame object is the frame of this run.
+  const suspended = generator.frame;
+  if (suspended !== null && suspended.running) {
+    suspended.depth = depth;
+    rememberLiveFrame(suspended);
+  }
   try {
     const step = thrown !== null ? generator.body.throw(thrown) : generator.body.next(sent);
     if (step.done) {
@@ -87,23 +100,78 @@ export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, t
     }
     throw error;
   } finally {
+    keepSuspendedFrame(generator, depth);
     leaveCall();
     generator.running = false;
   }
 }
 
-function generatorNext(self: PyObject): PyObject | null {
-  return resumeGenerator(self as PyGenerator, null, null);
+/** After a step: a frame object the run made stays with the generator; a finished generator drops it. */
+function keepSuspendedFrame(generator: PyGenerator, depth: number): void {
+  const running = liveFrameFor(generator.code, depth) as PyFrame | null;
+  if (running !== null) {
+    forgetLiveFrame(running);
+    if (running !== generator.frame) {
+      running.refcount++;
+      const old = generator.frame;
+      generator.frame = running;
+      if (old !== null) decref(old);
+    }
+  }
+  if (generator.finished) dropFrame(generator);
 }
 
-/** gen.close(): raise GeneratorExit inside; a generator that yields again is an error. */
-export function closeGenerator(generator: PyGenerator): void {
+function dropFrame(generator: PyGenerator): void {
+  const frame = generator.frame;
+  if (frame === null) return;
+  generator.frame = null;
+  decref(frame);
+}
+
+/** The finished generator's `return` value (new reference), or null when it returned None or nothing. */
+export function takeReturnValue(generator: PyGenerator): PyObject | null {
+  const value = generator.returnValue;
+  generator.returnValue = null;
+  return value;
+}
+
+/** gen_iternext: the next value, or null at the end; a caller that asked gets StopIteration(value). */
+function generatorNext(self: PyObject): PyObject | null {
+  const generator = self as PyGenerator;
+  const wantsStop = takeStopIterationRequest(generator);
+  const value = resumeGenerator(generator, null, null);
+  if (value !== null) return value;
+  const returned = takeReturnValue(generator);
+  if (returned === null) return null;
+  if (wantsStop && returned !== rt.None) throw stopIterationStealing(returned);
+  decref(returned);
+  return null;
+}
+
+/** StopIteration(value) to raise; steals `value`. */
+function stopIterationStealing(value: PyObject): PyRaise {
+  try {
+    return new PyRaise(newExceptionWithArgs(rt.exc.StopIteration, [value]));
+  } finally {
+    decref(value);
+  }
+}
+
+/** An unstarted generator closed or thrown into ends without running (its locals are dropped). */
+function finishUnstarted(generator: PyGenerator): void {
+  generator.finished = true;
+  generator.releaseUnstarted();
+  dropFrame(generator);
+}
+
+/**
+ * gen.close(): raise GeneratorExit inside; a generator that yields again is an error. Returns
+ * the value the generator returned instead (new reference; 3.13+'s close() gives it), or null.
+ */
+export function closeGenerator(generator: PyGenerator): PyObject | null {
   if (!generator.started || generator.finished) {
-    if (!generator.started && !generator.finished) {
-      generator.finished = true;
-      generator.releaseUnstarted();
-    }
-    return;
+    if (!generator.started && !generator.finished) finishUnstarted(generator);
+    return null;
   }
   const exit = pyError(rt.exc.GeneratorExit, null);
   try {
@@ -112,10 +180,11 @@ export function closeGenerator(generator: PyGenerator): void {
       decref(yielded);
       throw runtimeError("generator ignored GeneratorExit");
     }
+    return takeReturnValue(generator);
   } catch (error) {
     if (error instanceof PyRaise && (error.exception.type.isSubtypeOf(rt.exc.GeneratorExit) || error.exception.type.isSubtypeOf(rt.exc.StopIteration))) {
       discardRaise(error);
-      return;
+      return null;
     }
     throw error;
   }
@@ -124,7 +193,8 @@ export function closeGenerator(generator: PyGenerator): void {
 function generatorFinalize(self: PyObject): void {
   const generator = self as PyGenerator;
   try {
-    closeGenerator(generator);
+    const returned = closeGenerator(generator);
+    if (returned !== null) decref(returned);
   } catch (error) {
     if (error instanceof PyRaise) writeUnraisable(error, self);
     else throw error;
@@ -138,9 +208,9 @@ function generatorDealloc(self: PyObject): void {
     generatorFinalize(self);
     if (--self.refcount !== 0) return;
   } else if (!generator.started && !generator.finished) {
-    generator.finished = true;
-    generator.releaseUnstarted();
+    finishUnstarted(generator);
   }
+  dropFrame(generator);
   gcUntrack(generator);
   rt.clearWeakrefs(generator);
   freeObjectMemory(generator, GENERATOR_SIZE);
@@ -177,6 +247,7 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
       visit(generator.code);
       visit(generator.func);
       if (generator.returnValue !== null) visit(generator.returnValue);
+      if (generator.frame !== null) visit(generator.frame);
     },
     finalize: generatorFinalize,
     iter: (self) => {
@@ -206,8 +277,7 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
         const generator = self as PyGenerator;
         const raised = throwArguments(args);
         if (!generator.started) {
-          generator.finished = true;
-          generator.releaseUnstarted();
+          finishUnstarted(generator);
           throw raised;
         }
         const result = resumeGenerator(generator, null, raised);
@@ -219,7 +289,9 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
       name: "close",
       kind: "noargs",
       impl: (self) => {
-        closeGenerator(self as PyGenerator);
+        const returned = closeGenerator(self as PyGenerator);
+        if (returned !== null && rt.profile.minor >= 13) return returned;
+        if (returned !== null) decref(returned);
         return newNone();
       },
     },
@@ -229,13 +301,33 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
     { name: "__qualname__", get: (self) => newStr((self as PyGenerator).code.info.qualname) },
     { name: "gi_running", get: (self) => newBool((self as PyGenerator).running) },
     { name: "gi_code", get: (self) => ((self as PyGenerator).code.refcount++, (self as PyGenerator).code) },
+    { name: "gi_frame", get: (self) => generatorFrame(self as PyGenerator) },
   ],
 };
 
+/** gi_frame: the generator's frame object, made on first need; None once it finished. */
+function generatorFrame(generator: PyGenerator): PyObject {
+  if (generator.finished) return newNone();
+  let frame = generator.frame;
+  if (frame === null) {
+    frame = newFrame(generator.code, generator.running ? rt.callDepth : -1);
+    if (!generator.started) frame.line = generator.code.info.firstLineNumber;
+    generator.frame = frame;
+    if (generator.running) rememberLiveFrame(frame);
+  } else {
+    frame.refcount++;
+  }
+  return frame;
+}
+
+/** The StopIteration that send()/throw() raise when the generator finished (takes its return value). */
 function stopIterationWith(generator: PyGenerator): PyRaise {
-  const value = generator.returnValue;
-  if (value === null || value === rt.None) return pyError(rt.exc.StopIteration, null);
-  return new PyRaise(newExceptionWithArgs(rt.exc.StopIteration, [value]));
+  const value = takeReturnValue(generator);
+  if (value === null || value === rt.None) {
+    if (value !== null) decref(value);
+    return pyError(rt.exc.StopIteration, null);
+  }
+  return stopIterationStealing(value);
 }
 
 // ---- yield from ----------------------------------------------------------------------------
@@ -249,17 +341,34 @@ let lastYieldFromResult: PyObject | null = null;
 /** One step of `yield from`: the next value to yield (owned), or null when the iterator ended. */
 export function yieldFromStep(iterator: PyObject, sent: PyObject | null): PyObject | null {
   if (iterator instanceof PyGenerator) {
-    const value = sent === null ? resumeGenerator(iterator, null, null) : resumeGenerator(iterator, sent, null);
-    if (value === null) {
-      lastYieldFromResult = iterator.returnValue;
-      if (lastYieldFromResult !== null) lastYieldFromResult.refcount++;
-    }
+    const value = resumeGenerator(iterator, sent, null);
+    if (value === null) setYieldFromResult(takeReturnValue(iterator));
     return value;
   }
   if (sent !== null) decref(sent);
-  const value = iterNext(iterator);
-  if (value === null) lastYieldFromResult = null;
-  return value;
+  requestStopIteration(iterator);
+  try {
+    const value = iterNext(iterator);
+    if (value === null) setYieldFromResult(null);
+    return value;
+  } catch (error) {
+    // The iterator's StopIteration carries the `yield from` expression's value.
+    if (!(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.StopIteration)) throw error;
+    const value = (error.exception as PyBaseException).args.items[0] ?? null;
+    if (value !== null) value.refcount++;
+    discardRaise(error);
+    setYieldFromResult(value);
+    return null;
+  } finally {
+    cancelStopIterationRequest();
+  }
+}
+
+/** Steals `value`. */
+function setYieldFromResult(value: PyObject | null): void {
+  const old = lastYieldFromResult;
+  lastYieldFromResult = value;
+  if (old !== null) decref(old);
 }
 
 /** The value of a finished `yield from` expression (new reference). */

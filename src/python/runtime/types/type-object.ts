@@ -1,24 +1,27 @@
 // `type`: calling a class, attribute lookup on classes (metatype first), class attribute updates.
 import type { PyObject } from "../object.js";
-import { decref } from "../object.js";
+import { decref, newRef } from "../object.js";
 import { rt } from "../state.js";
 import { PyType } from "../type.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { CallArgs } from "../slots.js";
 import { textSlot } from "../spec-helpers.js";
-import { typeLookup, missingAttribute } from "../abstract/attributes.js";
+import { typeLookup, missingAttribute, invalidateTypeCaches } from "../abstract/attributes.js";
 import { typeError, attributeError } from "../errors.js";
-import { typeNew, classAttributeChanged, computeMro } from "../class-builder.js";
+import { typeNew, classAttributeChanged, computeMro, heapTypeBasicSize, heapTypeAllocationSize, HEAP_TYPE_ITEM_SIZE } from "../class-builder.js";
+import { setTypeAttribute, deleteTypeAttribute, clearTypeNamespace, typeDict } from "../type-namespace.js";
+import { removeSubclass } from "../type-subclasses.js";
 import { PyStr, newStr } from "./str.js";
-import { newTuple } from "./tuple.js";
+import { PyTuple, tupleObjectSize } from "./tuple.js";
 import { newInt } from "./int.js";
 import { newList } from "./list.js";
-import { newMappingProxy } from "./mappingproxy.js";
+import { newMappingProxyOf } from "./mappingproxy.js";
 import { newNone } from "../values.js";
 import { gcUntrack } from "../gc/tracking.js";
 import { freeObjectMemory } from "../memory/object-memory.js";
 import { newBool } from "../values.js";
 import { newDict } from "./dict.js";
+import { ClassKeysCache, keysObjectSize } from "../tables/index.js";
 
 function typeRepr(self: PyObject): string {
   const type = self as PyType;
@@ -76,6 +79,7 @@ function typeGetAttr(self: PyObject, name: PyObject): PyObject | null {
   return null;
 }
 
+/** type_setattro: a metatype data descriptor, else the class's own namespace (heap types only). */
 function typeSetAttr(self: PyObject, name: PyObject, value: PyObject | null): void {
   const type = self as PyType;
   const text = (name as PyStr).value;
@@ -88,48 +92,113 @@ function typeSetAttr(self: PyObject, name: PyObject, value: PyObject | null): vo
     metaAttribute.type.descrSet(metaAttribute, type, value);
     return;
   }
-  const old = type.namespace.get(text);
   if (value === null) {
-    if (old === undefined) throw missingAttribute(type, text);
-    type.namespace.delete(text);
+    if (!type.namespace.has(text)) throw missingAttribute(type, text);
+    deleteTypeAttribute(type, text);
   } else {
-    value.refcount++;
-    type.namespace.set(text, value);
+    setTypeAttribute(type, text, value);
   }
   classAttributeChanged(type, text);
-  if (old !== undefined && --old.refcount === 0) old.type.dealloc(old);
 }
 
-/** Heap types are freed when their last reference goes (static types never are). */
+/**
+ * type_dealloc (heap types; static types are never freed): out of each base's subclass
+ * registry, weak references cleared, then tp_base, tp_dict, tp_bases, tp_mro and tp_subclasses
+ * released in CPython's order, and the memory last.
+ */
 function typeDealloc(self: PyObject): void {
   const type = self as PyType;
   if (!type.heapType) return;
   gcUntrack(type);
+  for (const base of type.bases) removeSubclass(base, type);
   rt.clearWeakrefs(type);
-  const references: PyObject[] = [...type.namespace.values(), ...type.bases, type.type];
+  const references = [type.base, type.dict, type.basesTuple, type.mroTuple, type.subclassDict];
+  type.base = null;
+  type.dict = null;
+  type.basesTuple = null;
+  type.mroTuple = null;
+  type.subclassDict = null;
   type.namespace.clear();
-  for (const base of type.bases) {
-    const index = base.subclasses.indexOf(type);
-    if (index >= 0) base.subclasses.splice(index, 1);
-  }
-  freeObjectMemory(type, 904);
-  for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
+  invalidateTypeCaches();
+  for (const reference of references) if (reference !== null) decref(reference);
+  freeObjectMemory(type, heapTypeAllocationSize(type.slotNames.length));
+  rt.gc.countDeallocation();
 }
 
+/** type_traverse: tp_dict, tp_mro, tp_bases and tp_base (and a heap metaclass, as subtype_traverse adds). */
 function typeTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const type = self as PyType;
   if (!type.heapType) return;
-  for (const value of type.namespace.values()) visit(value);
-  for (const base of type.bases) visit(base);
-  visit(type.type);
+  if (type.type.heapType) visit(type.type);
+  if (type.dict !== null) visit(type.dict);
+  if (type.mroTuple !== null) visit(type.mroTuple);
+  if (type.basesTuple !== null) visit(type.basesTuple);
+  if (type.base !== null) visit(type.base);
 }
 
+/** type_clear: empties tp_dict and drops tp_mro, which breaks every cycle through a class. */
 function typeClear(self: PyObject): void {
   const type = self as PyType;
   if (!type.heapType) return;
-  const values = [...type.namespace.values()];
-  type.namespace.clear();
-  for (const value of values) if (--value.refcount === 0) value.type.dealloc(value);
+  clearTypeNamespace(type);
+  const mro = type.mroTuple;
+  type.mroTuple = null;
+  if (mro !== null) decref(mro);
+}
+
+/** type.__sizeof__: the type object, plus a class's shared instance-keys table. */
+function typeSizeof(type: PyType): number {
+  if (!type.heapType) return staticTypeSize(rt.profile.minor);
+  let size = heapTypeBasicSize(rt.profile.minor);
+  if (type.instancesHaveDict) size += sharedKeysSize(type);
+  return size;
+}
+
+/** _PyDict_KeysSize(ht_cached_keys): the keys table a class's instances share, when it has one. */
+function sharedKeysSize(type: PyType): number {
+  const cache = (type.keysCache as ClassKeysCache<PyObject, PyObject> | null) ?? ClassKeysCache.forVersion<PyObject, PyObject>(rt.profile);
+  return cache.keys === null ? 0 : keysObjectSize(cache.keys, cache.rules);
+}
+
+/** sizeof(PyTypeObject) per CPython minor version, 64-bit (static types have no GC header). */
+function staticTypeSize(minor: number): number {
+  if (minor <= 7) return 400;
+  if (minor === 8) return 416;
+  if (minor <= 10) return 408;
+  if (minor === 11) return 424;
+  if (minor === 12) return 432;
+  return 416;
+}
+
+/** A built-in type's tuple (__mro__ / __bases__) made once, in the static region, on first request. */
+function staticTuple(items: readonly PyObject[]): PyTuple {
+  for (const item of items) item.refcount++;
+  const tuple = new PyTuple(items.slice());
+  tuple.address = rt.staticAddress(tupleObjectSize(items.length));
+  rt.registerStatic(tuple, tupleObjectSize(items.length));
+  return tuple;
+}
+
+function mroTupleOf(type: PyType): PyTuple {
+  if (type.mroTuple === null) type.mroTuple = staticTuple(type.mro);
+  return type.mroTuple;
+}
+
+function basesTupleOf(type: PyType): PyTuple {
+  if (type.basesTuple === null) type.basesTuple = staticTuple(type.bases);
+  return type.basesTuple;
+}
+
+/** type.__module__ = value: stored in the class dict (type_set_module). */
+function setModule(self: PyObject, value: PyObject | null): void {
+  const type = self as PyType;
+  if (!type.heapType) {
+    if (rt.profile.minor >= 10) throw typeError(`cannot set '__module__' attribute of immutable type '${type.name}'`);
+    throw typeError(`can't set attributes of built-in/extension type '${type.name}'`);
+  }
+  if (value === null) throw typeError(`cannot delete '__module__' attribute of immutable type '${type.name}'`);
+  setTypeAttribute(type, "__module__", value);
+  type.module = value instanceof PyStr ? value.value : "builtins";
 }
 
 function strAttribute(get: (type: PyType) => string, set?: (type: PyType, value: string) => void) {
@@ -147,7 +216,7 @@ function strAttribute(get: (type: PyType) => string, set?: (type: PyType, value:
 export const TYPE_SPEC: BuiltinTypeSpec = {
   name: "type",
   base: "object",
-  layout: { basicSize: 904, itemSize: 40, gc: true, preHeader: false },
+  layout: (profile) => ({ basicSize: heapTypeBasicSize(profile.minor), itemSize: HEAP_TYPE_ITEM_SIZE, gc: true, preHeader: false }),
   subclassable: true,
   slots: {
     dealloc: typeDealloc,
@@ -161,6 +230,7 @@ export const TYPE_SPEC: BuiltinTypeSpec = {
     init: () => undefined,
   },
   methods: [
+    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(typeSizeof(self as PyType)) },
     {
       name: "mro",
       kind: "noargs",
@@ -193,15 +263,15 @@ export const TYPE_SPEC: BuiltinTypeSpec = {
       name: "__module__",
       get: (self) => {
         const type = self as PyType;
-        const stored = type.heapType ? type.namespace.get("__module__") : undefined;
-        if (stored !== undefined) {
-          stored.refcount++;
-          return stored;
-        }
-        return newStr(type.module);
+        if (!type.heapType) return newStr(type.module);
+        const stored = type.namespace.get("__module__");
+        if (stored === undefined) throw attributeError("__module__");
+        stored.refcount++;
+        return stored;
       },
+      set: setModule,
     },
-    { name: "__bases__", get: (self) => newTuple((self as PyType).bases) },
+    { name: "__bases__", get: (self) => newRef(basesTupleOf(self as PyType)) },
     {
       name: "__base__",
       get: (self) => {
@@ -211,10 +281,10 @@ export const TYPE_SPEC: BuiltinTypeSpec = {
         return base;
       },
     },
-    { name: "__mro__", get: (self) => newTuple((self as PyType).mro) },
+    { name: "__mro__", get: (self) => newRef(mroTupleOf(self as PyType)) },
     { name: "__basicsize__", get: (self) => newInt((self as PyType).layout.basicSize) },
     { name: "__itemsize__", get: (self) => newInt((self as PyType).layout.itemSize) },
-    { name: "__dict__", get: (self) => newMappingProxy(self as PyType) },
+    { name: "__dict__", get: (self) => newMappingProxyOf(typeDict(self as PyType)) },
     {
       name: "__doc__",
       get: (self) => {
