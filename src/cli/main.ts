@@ -43,10 +43,14 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
       case "check":
       case "run":
         return await (await import("./commands/check.js")).runCheckCommand(command, io, spec.name);
+      case "drift":
+        return await (await import("./commands/drift.js")).runDriftCommand(command, io);
       case "import":
         return await (await import("./commands/import.js")).runImportCommand(command, io);
       case "build":
         return await (await import("./commands/build.js")).runBuildCommand(command, io);
+      case "serve":
+        return await (await import("./commands/serve.js")).runServeCommand(command, io);
     }
     return 2;
   } catch (error) {

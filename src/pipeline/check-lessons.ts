@@ -5,7 +5,8 @@ import type { CellRun, Engine } from "../runners/types.js";
 import { checkLesson, describeRuns, summarize } from "../check/index.js";
 import type { CheckReport, LessonResult } from "../check/types.js";
 import type { Reporter } from "../report/index.js";
-import { runLesson } from "./run-lesson.js";
+import type { LessonCache } from "../cache/index.js";
+import { runLessonCached } from "./cached-run.js";
 import { mapWithConcurrency } from "./pool.js";
 
 export interface CheckLessonsOptions {
@@ -16,6 +17,10 @@ export interface CheckLessonsOptions {
   readonly timeoutMs: number;
   /** Which cells need a heap snapshot (only `build` asks). */
   readonly wantHeap?: (lesson: Lesson, cellIndex: number) => boolean;
+  /** The result cache; absent: every lesson runs. */
+  readonly cache?: LessonCache;
+  /** Called as each lesson finishes (progress on stderr). */
+  readonly onLessonDone?: (done: { readonly path: string; readonly fromCache: boolean; readonly finished: number; readonly total: number }) => void;
 }
 
 export interface CheckedLesson {
@@ -32,7 +37,7 @@ export interface CheckOutcome {
   readonly lessons: readonly CheckedLesson[];
 }
 
-function unreadableResult(path: string, error: LessonLoadError): LessonResult {
+export function unreadableResult(path: string, error: LessonLoadError): LessonResult {
   return {
     path,
     title: path,
@@ -53,6 +58,7 @@ function unreadableResult(path: string, error: LessonLoadError): LessonResult {
 export async function checkLessons(files: readonly string[], options: CheckLessonsOptions): Promise<CheckOutcome> {
   const { engine, reporter } = options;
   reporter.onStart(engine.identity, files.length);
+  let finished = 0;
   const lessons = await mapWithConcurrency(files, options.jobs, async (path): Promise<CheckedLesson> => {
     reporter.onLessonStart({ path });
     let lesson: Lesson;
@@ -62,15 +68,20 @@ export async function checkLessons(files: readonly string[], options: CheckLesso
       if (!(error instanceof LessonLoadError)) throw error;
       const result = unreadableResult(path, error);
       reporter.onLessonEnd(result);
+      finished += 1;
+      options.onLessonDone?.({ path, fromCache: false, finished, total: files.length });
       return { path, runs: new Map(), result, unreadable: true };
     }
-    const runs = await runLesson(lesson, engine, {
+    const { runs, fromCache } = await runLessonCached(lesson, engine, {
       timeoutMs: options.timeoutMs,
       wantHeap: options.wantHeap === undefined ? undefined : (index) => options.wantHeap!(lesson, index),
+      ...(options.cache ? { cache: options.cache } : {}),
     });
     const result = options.mode === "check" ? checkLesson(lesson, runs, { identity: engine.identity }) : describeRuns(lesson, runs);
     for (const cell of result.cells) reporter.onCellResult(path, cell);
     reporter.onLessonEnd(result);
+    finished += 1;
+    options.onLessonDone?.({ path, fromCache, finished, total: files.length });
     return { path, lesson, runs, result, unreadable: false };
   });
   const results = lessons.map((entry) => entry.result);

@@ -1,0 +1,150 @@
+// Simulator engines whose sessions run in worker threads. The simulator runs a cell without
+// yielding (up to its timeout); on the main thread that would stall real interpreters' pipes and
+// fire their timeout timers late, turning their cells into false timeouts. In workers, simulated
+// cells also use the other cores.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { CellRequest, CellRun, Engine, EngineIdentity, EngineSession, SessionOptions } from "../runners/types.js";
+import type { SimWorkerCommand, SimWorkerReply } from "./sim-worker.js";
+
+const WORKER_URL = new URL("./sim-worker.js", import.meta.url);
+
+/**
+ * Worker threads need the compiled worker script; running from TypeScript sources (the test
+ * runner) there is none, and sessions stay on the main thread.
+ */
+export function simThreadsAvailable(): boolean {
+  return import.meta.url.endsWith(".js") && existsSync(fileURLToPath(WORKER_URL));
+}
+
+/** One worker, one session at a time; requests answered in order. */
+class SimWorker {
+  private readonly worker = new Worker(WORKER_URL);
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+  dead = false;
+
+  constructor() {
+    this.worker.on("message", (reply: SimWorkerReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (waiting === undefined) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(new Error(reply.error));
+    });
+    const fail = (error: Error): void => {
+      this.dead = true;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    this.worker.on("error", fail);
+    this.worker.on("exit", (code) => fail(new Error(`the simulator's worker thread stopped (exit code ${code})`)));
+  }
+
+  request(message: SimWorkerCommand): Promise<unknown> {
+    if (this.dead) return Promise.reject(new Error("the simulator's worker thread stopped"));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  terminate(): Promise<number> {
+    this.dead = true;
+    return this.worker.terminate();
+  }
+}
+
+/** At most `size` workers; a session borrows one from open() to close(). */
+export class SimWorkerPool {
+  private readonly idle: SimWorker[] = [];
+  private readonly all = new Set<SimWorker>();
+  private readonly waiting: ((worker: SimWorker) => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async acquire(): Promise<SimWorker> {
+    while (this.idle.length > 0) {
+      const worker = this.idle.pop()!;
+      if (!worker.dead) return worker;
+      this.all.delete(worker);
+    }
+    if (this.all.size < this.size) {
+      const worker = new SimWorker();
+      this.all.add(worker);
+      return worker;
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(worker: SimWorker): void {
+    if (worker.dead) {
+      this.all.delete(worker);
+      const next = this.waiting.shift();
+      if (next !== undefined) {
+        const replacement = new SimWorker();
+        this.all.add(replacement);
+        next(replacement);
+      }
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next !== undefined) next(worker);
+    else this.idle.push(worker);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.all].map((worker) => worker.terminate()));
+    this.all.clear();
+    this.idle.length = 0;
+  }
+}
+
+class ThreadedSimSession implements EngineSession {
+  private closed = false;
+
+  constructor(
+    private readonly worker: SimWorker,
+    private readonly pool: SimWorkerPool,
+  ) {}
+
+  async run(cell: CellRequest): Promise<CellRun> {
+    try {
+      return (await this.worker.request({ kind: "run", cell })) as CellRun;
+    } catch (error) {
+      return { index: cell.index, status: "crash", output: "", engineMessage: (error as Error).message, durationMs: 0 };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.worker.request({ kind: "close" });
+    } catch {
+      // A dead worker has nothing left to close.
+    }
+    this.pool.release(this.worker);
+  }
+}
+
+/** The simulator engine of one profile, its sessions in the pool's workers. Same identity as in-process. */
+export class ThreadedSimEngine implements Engine {
+  constructor(
+    readonly identity: EngineIdentity & { readonly kind: "sim" },
+    private readonly pool: SimWorkerPool,
+  ) {}
+
+  async open(options: SessionOptions): Promise<EngineSession> {
+    const worker = await this.pool.acquire();
+    try {
+      await worker.request({ kind: "open", profile: this.identity.profile, options });
+    } catch (error) {
+      this.pool.release(worker);
+      throw error;
+    }
+    return new ThreadedSimSession(worker, this.pool);
+  }
+}

@@ -1,0 +1,83 @@
+// The drift analysis on made-up runs: which cells are rows, their class, simulator vs real.
+import { describe, expect, it } from "vitest";
+import { analyzeDrift } from "../../src/drift/analyze.js";
+import { columnsFor } from "../../src/drift/columns.js";
+import type { Engine, EngineIdentity } from "../../src/runners/types.js";
+import type { CellRun } from "../../src/runners/types.js";
+import { lessonOf, runsOf } from "./runs-builder.js";
+
+function engine(identity: EngineIdentity): Engine {
+  return { identity, open: () => Promise.reject(new Error("not run in this test")) };
+}
+const real = (version: string): Engine => engine({ kind: "python", executable: `/usr/bin/python${version}`, version, kernel: "emulated" });
+const sim = (profile: string): Engine => engine({ kind: "sim", profile });
+
+const lesson = lessonOf("lesson.md", [
+  { source: "import sys\nsys.getrefcount(None) == 4294967295", output: "False" },
+  { source: "print(1 + 1)", output: "2" },
+  { source: "print(1 + 1)", output: "3" },
+  { source: "import time\nprint(time.perf_counter())", options: "nocheck" },
+  { source: "print('simulated')", output: "simulated" },
+]);
+
+// Engines: real 3.11.7, real 3.12.1, sim 3.11, sim 3.12, sim 3.14.
+const engines = [real("3.11.7"), real("3.12.1"), sim("3.11"), sim("3.12"), sim("3.14")];
+type Attempts = Record<number, Map<number, CellRun>>;
+const runs: Attempts[] = [
+  { 1: runsOf(["False", "2", "2", "0.25", "simulated"]), 2: runsOf(["False", "2", "2", "0.75", "simulated"]) },
+  { 1: runsOf(["True", "2", "2", "0.5", "simulated"]), 2: runsOf(["True", "2", "2", "0.125", "simulated"]) },
+  { 1: runsOf(["False", "2", "2", "0.0", "simulated"]) },
+  { 1: runsOf(["True", "2", "2", "0.0", "oops"]) },
+  { 1: runsOf(["True", "2", "2", "0.0", "simulated"]) },
+];
+
+function analyze() {
+  return analyzeDrift(
+    {
+      lessons: [{ path: "lesson.md", lesson }],
+      runs: (_lesson, column, attempt = 1) => runs[column]![attempt],
+      executed: 8,
+      served: 0,
+    },
+    { columns: columnsFor(engines) },
+  );
+}
+
+describe("analyzeDrift", () => {
+  const { report } = analyze();
+  const row = (index: number) => report.rows.find((candidate) => candidate.index === index);
+
+  it("names columns by version, simulator profiles apart", () => {
+    expect(report.columns.map((column) => column.label)).toEqual(["3.11", "3.12", "sim 3.11", "sim 3.12", "sim 3.14"]);
+    expect(report.columns.map((column) => column.runs)).toEqual([2, 2, 1, 1, 1]);
+  });
+
+  it("classes an output that follows the version as drift, with each column's verdict", () => {
+    expect(row(0)?.classification).toBe("drift");
+    expect(row(0)?.entries.map((entry) => entry?.status)).toEqual(["pass", "fail", "pass", "fail", "fail"]);
+    expect(row(0)?.outputs.map((output) => output.text)).toEqual(["False\n", "True\n"]);
+    expect(row(0)?.outputs.map((output) => output.columns)).toEqual([[0, 2], [1, 3, 4]]);
+  });
+
+  it("leaves out a cell that is the same everywhere and passes", () => {
+    expect(row(1)).toBeUndefined();
+  });
+
+  it("keeps a cell that fails on every engine as broken, even when its output is the same", () => {
+    expect(row(2)?.classification).toBe("broken");
+  });
+
+  it("classes a cell whose two runs on one interpreter differ as flaky, and marks where", () => {
+    expect(row(3)?.classification).toBe("flaky");
+    expect(row(3)?.entries.map((entry) => entry?.flaky)).toEqual([true, true, false, false, false]);
+  });
+
+  it("classes a cell where only a simulator profile differs from its real interpreter as sim", () => {
+    expect(row(4)?.classification).toBe("sim");
+  });
+
+  it("lists simulator vs real disagreements, never for flaky cells", () => {
+    expect(report.simVsReal.map((item) => [item.version, item.index, item.real, item.sim])).toEqual([["3.12", 4, "simulated\n", "oops\n"]]);
+    expect(report.counts).toMatchObject({ rows: 4, drift: 1, flaky: 1, broken: 1, sim: 1, simVsReal: 1 });
+  });
+});
