@@ -1,4 +1,4 @@
-// Page templates from templates/ (an author can copy and change them), filled by name.
+// Page templates from templates/ (an author can copy the folder and change it), filled by name.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { packageRoot } from "../package-root.js";
@@ -9,14 +9,16 @@ export interface Templates {
   readonly style: string;
 }
 
-/** Reads templates from `folder` (a project's own templates/), else lessonkit's defaults. */
+export const TEMPLATE_FILES = ["page.html", "index.html", "style.css"] as const;
+
+/** Reads each template from `folder` (a project's own templates/) when it has it, else lessonkit's. */
 export async function loadTemplates(folder?: string): Promise<Templates> {
   const read = async (name: string): Promise<string> => {
     if (folder !== undefined) {
       try {
         return await readFile(path.join(folder, name), "utf8");
-      } catch {
-        // fall through to the packaged template
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       }
     }
     return readFile(path.join(packageRoot(), "templates", name), "utf8");
@@ -24,9 +26,12 @@ export async function loadTemplates(folder?: string): Promise<Templates> {
   return { page: await read("page.html"), index: await read("index.html"), style: await read("style.css") };
 }
 
-/** Replaces {{name}} placeholders; values are HTML (the caller escapes text). */
-export function fill(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+/**
+ * Replaces `{{name}}` placeholders; values are HTML (the caller escapes text). Unknown names are
+ * left as written, so a typo in a template shows on the page instead of vanishing.
+ */
+export function fill(template: string, values: ReadonlyMap<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values.get(name) ?? whole);
 }
 
 export function escapeHtml(text: string): string {
