@@ -1,6 +1,6 @@
 // dict, dict views, set and frozenset against CPython 3.6–3.13: methods and messages, view set
 // operations (3.8+/3.10+ algorithms), iteration order and sizes, live iterators, copies and updates.
-import { agreesWithCPython } from "./container-support.js";
+import { agreesWithCPython } from "../../support/agreement.js";
 
 const CELLS = [
   "d = {'a': 1, 'b': 2}\nprint(d.keys(), d.values(), d.items(), list(d), len(d.keys()))",

@@ -1,6 +1,6 @@
 // list and tuple behaviour against CPython 3.6–3.13: error messages per version, slicing and slice
 // assignment, operators, comparisons, iteration while mutating, identity shortcuts, reversed().
-import { agreesWithCPython } from "./container-support.js";
+import { agreesWithCPython } from "../../support/agreement.js";
 
 const ERRORS = [
   "[1, 2, 3].remove(5)",

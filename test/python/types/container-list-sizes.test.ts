@@ -2,7 +2,7 @@
 // over-allocation, exact preallocation, extend's paths, slices, repeats and displays.
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../support/differential.js";
-import { agreesWithCPython } from "./container-support.js";
+import { agreesWithCPython } from "../../support/agreement.js";
 
 const CELLS = [
   "import sys\ndef cap(l): return (sys.getsizeof(l) - sys.getsizeof([])) // 8",

@@ -1,6 +1,6 @@
 // The memory model of containers against CPython 3.6–3.13: gc tracking, address reuse through free
 // lists (list(), dict() use fresh blocks), and exact reference counts through every operation.
-import { agreesWithCPython } from "./container-support.js";
+import { agreesWithCPython } from "../../support/agreement.js";
 
 const CELLS = [
   "import gc, sys\ngc.disable()\n_ = gc.collect()",

@@ -1,6 +1,6 @@
 // range, slice and the iterator types against CPython 3.6–3.13: arithmetic on big values, slicing,
 // hashing, messages, enumerate/zip(strict)/map/filter/reversed, length hints and iterator names.
-import { agreesWithCPython } from "./container-support.js";
+import { agreesWithCPython } from "../../support/agreement.js";
 
 const CELLS = [
   "print(range(5), range(1, 5), range(1, 10, 2), range(10, 0, -3), range(0), list(range(10, 0, -3)), len(range(1, 10, 2)), range(1, 10, 2)[2], range(10)[-1])",

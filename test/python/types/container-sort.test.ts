@@ -1,6 +1,6 @@
 // list.sort() and sorted() against CPython 3.6–3.13: the comparisons timsort makes (count_run, binary
 // insertion, galloping merges, merge_collapse/powersort), stability, key functions and errors mid-sort.
-import { agreesWithCPython } from "./container-support.js";
+import { agreesWithCPython } from "../../support/agreement.js";
 
 const CELLS = [
   "class K:\n    log = []\n    def __init__(self, v): self.v = v\n    def __lt__(self, o):\n        K.log.append((self.v, o.v))\n        return self.v < o.v\n    def __repr__(self): return 'K%d' % self.v\ndef lcg(seed, n, mod):\n    out = []\n    for _ in range(n):\n        seed = (seed * 1103515245 + 12345) % 2**31\n        out.append(seed % mod)\n    return out",

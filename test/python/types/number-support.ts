@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { cpython, simulate } from "../../support/differential.js";
 
-export const ALL_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] as const;
+import { ALL_VERSIONS } from "../../support/agreement.js";
+
+export { ALL_VERSIONS };
 
 export interface DifferentialOptions {
   /** Cells run first in both interpreters (imports, helper definitions); not compared separately. */

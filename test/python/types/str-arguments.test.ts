@@ -1,10 +1,7 @@
 // str method argument errors carry CPython's wording per version.
 // Wrong counts, keywords, types and conversions, as METH_NOARGS, METH_O, PyArg_ParseTuple and
 // Argument Clinic word them in 3.6–3.13.
-import { describe, expect, it } from "vitest";
-import { cpython, simulate } from "../../support/differential.js";
-
-const VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+import { agreesWithCPython } from "../../support/agreement.js";
 
 /** Cells written for this test; each shows one value or one exception line. */
 const CELLS = [
@@ -301,17 +298,4 @@ const CELLS = [
   "'a'.split.__self__",
 ];
 
-/** Each cell next to what it showed, so a failure names the cell. */
-function shownBy(cells: readonly string[], outputs: readonly string[]): string[] {
-  return cells.map((cell, index) => `${cell}\n=> ${outputs[index]}`);
-}
-
-for (const version of VERSIONS) {
-  describe(`str argument errors: simulator ${version} vs CPython ${version}`, async () => {
-    const real = await cpython(version, CELLS);
-    it.skipIf(real === null)(`agrees cell by cell${real === null ? ` (CPython ${version} not installed)` : ""}`, async () => {
-      const simulated = await simulate(version, CELLS);
-      expect(shownBy(CELLS, simulated)).toEqual(shownBy(CELLS, real!));
-    });
-  });
-}
+agreesWithCPython("str argument errors", CELLS);

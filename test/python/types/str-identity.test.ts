@@ -1,9 +1,6 @@
 // str operations return the same object, a singleton or a new object as CPython does.
 // Also refcounts after those operations and sys.getsizeof / __sizeof__, for 3.6–3.13.
-import { describe, expect, it } from "vitest";
-import { cpython, simulate } from "../../support/differential.js";
-
-const VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+import { agreesWithCPython } from "../../support/agreement.js";
 
 /** Cells written for this test; each shows one value or one exception line. */
 const CELLS = [
@@ -208,17 +205,4 @@ const CELLS = [
   "'abc'.__iter__().__next__()",
 ];
 
-/** Each cell next to what it showed, so a failure names the cell. */
-function shownBy(cells: readonly string[], outputs: readonly string[]): string[] {
-  return cells.map((cell, index) => `${cell}\n=> ${outputs[index]}`);
-}
-
-for (const version of VERSIONS) {
-  describe(`str identity: simulator ${version} vs CPython ${version}`, async () => {
-    const real = await cpython(version, CELLS);
-    it.skipIf(real === null)(`agrees cell by cell${real === null ? ` (CPython ${version} not installed)` : ""}`, async () => {
-      const simulated = await simulate(version, CELLS);
-      expect(shownBy(CELLS, simulated)).toEqual(shownBy(CELLS, real!));
-    });
-  });
-}
+agreesWithCPython("str identity", CELLS);

@@ -6,11 +6,11 @@ import { PyInt } from "../types/int.js";
 import { toBig } from "../types/int-value.js";
 import { reprText } from "./object-protocol.js";
 
-/** operator.index(value) as a bigint ("'float' object cannot be interpreted as an integer"). */
-export function indexValue(value: PyObject): bigint {
+/** The value of operator.index(value), or null when the type has no __index__. */
+export function indexOrNull(value: PyObject): bigint | null {
   if (value instanceof PyInt) return toBig(value.value);
   const slot = value.type.index;
-  if (slot === null) throw typeError(`'${value.type.name}' object cannot be interpreted as an integer`);
+  if (slot === null) return null;
   const result = slot(value);
   try {
     if (!(result instanceof PyInt)) throw typeError(`__index__ returned non-int (type ${result.type.name})`);
@@ -18,6 +18,13 @@ export function indexValue(value: PyObject): bigint {
   } finally {
     decref(result);
   }
+}
+
+/** operator.index(value) as a bigint ("'float' object cannot be interpreted as an integer"). */
+export function indexValue(value: PyObject): bigint {
+  const index = indexOrNull(value);
+  if (index === null) throw typeError(`'${value.type.name}' object cannot be interpreted as an integer`);
+  return index;
 }
 
 /** An index argument as a JS number, clamped like PyNumber_AsSsize_t for sequence indexes. */

@@ -8,7 +8,8 @@ function quickTwoSum(a: number, b: number): DoubleDouble {
   return [sum, b - (sum - a)];
 }
 
-function twoSum(a: number, b: number): DoubleDouble {
+/** a + b exactly, as a normalised pair. */
+export function twoSum(a: number, b: number): DoubleDouble {
   const sum = a + b;
   const bPart = sum - a;
   return [sum, a - (sum - bPart) + (b - bPart)];
@@ -16,8 +17,8 @@ function twoSum(a: number, b: number): DoubleDouble {
 
 const SPLITTER = 134217729; // 2^27 + 1, Dekker's splitting constant
 
-/** a * b exactly as hi + lo (operands well inside the double range). */
-function twoProduct(a: number, b: number): DoubleDouble {
+/** a * b exactly as hi + lo (operands well inside the double range, |a|, |b| below 2^996). */
+export function twoProduct(a: number, b: number): DoubleDouble {
   const product = a * b;
   const aScaled = SPLITTER * a;
   const aHigh = aScaled - (aScaled - a);

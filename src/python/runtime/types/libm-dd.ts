@@ -4,32 +4,13 @@
 // A DoubleDouble [hi, lo] here is always normalised: hi === hi + lo in double arithmetic, so hi
 // is the double nearest to the pair's exact value. That makes `hi` the correctly rounded result
 // whenever the pair approximates the true value to ~2^-104 and no subnormal scaling follows.
-import { add, multiply, multiplyByDouble, divide, negate, type DoubleDouble } from "../format/double-double.js";
+import { add, multiply, multiplyByDouble, divide, negate, twoSum, twoProduct, type DoubleDouble } from "../format/double-double.js";
 import { binaryParts } from "../format/float-bits.js";
 import { ratioToFloat } from "../format/ratio-to-float.js";
 
 export { add, multiply, multiplyByDouble, divide, negate, type DoubleDouble };
-
-/** a + b exactly, as a normalised pair. */
-export function sumOfDoubles(a: number, b: number): DoubleDouble {
-  const sum = a + b;
-  const bPart = sum - a;
-  return [sum, a - (sum - bPart) + (b - bPart)];
-}
-
-const SPLITTER = 134217729; // 2^27 + 1
-
-/** a * b exactly, as a normalised pair (|a|, |b| well below 2^996). */
-export function productOfDoubles(a: number, b: number): DoubleDouble {
-  const product = a * b;
-  const aScaled = SPLITTER * a;
-  const aHigh = aScaled - (aScaled - a);
-  const aLow = a - aHigh;
-  const bScaled = SPLITTER * b;
-  const bHigh = bScaled - (bScaled - b);
-  const bLow = b - bHigh;
-  return [product, aHigh * bHigh - product + aHigh * bLow + aLow * bHigh + aLow * bLow];
-}
+// Exact sums and products of two doubles, under the names the libm code reads best with.
+export { twoSum as sumOfDoubles, twoProduct as productOfDoubles };
 
 export function subtract(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
   return add(a, negate(b));
@@ -61,7 +42,7 @@ export function scaleByPowerOfTwo(a: DoubleDouble, k: number): DoubleDouble {
 export function squareRoot(a: DoubleDouble): DoubleDouble {
   if (a[0] <= 0) return [Math.sqrt(a[0]), 0];
   const root = Math.sqrt(a[0]);
-  const residual = subtract(a, productOfDoubles(root, root));
+  const residual = subtract(a, twoProduct(root, root));
   return normalise(root, residual[0] / (2 * root));
 }
 

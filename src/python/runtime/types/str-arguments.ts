@@ -12,6 +12,7 @@ import { PyInt } from "./int.js";
 import { PyFloat } from "./float.js";
 import { toBig } from "./int-value.js";
 import { decref } from "../object.js";
+import { indexOrNull } from "../abstract/conversions.js";
 
 export type Convention =
   /** METH_VARARGS | METH_KEYWORDS taking anything (str.format): the method reads the call itself. */
@@ -165,20 +166,6 @@ const SSIZE_MAX = 2n ** 63n - 1n;
 const SSIZE_MIN = -(2n ** 63n);
 const INT_MAX = 2n ** 31n - 1n;
 const INT_MIN = -(2n ** 31n);
-
-/** The value of operator.index(value), or null when the type has no __index__. */
-function indexOrNull(value: PyObject): bigint | null {
-  if (value instanceof PyInt) return toBig(value.value);
-  const slot = value.type.index;
-  if (slot === null) return null;
-  const result = slot(value);
-  try {
-    if (!(result instanceof PyInt)) throw typeError(`__index__ returned non-int (type ${result.type.name})`);
-    return toBig(result.value);
-  } finally {
-    decref(result);
-  }
-}
 
 /** The 'n' (Py_ssize_t) converter of PyArg_Parse and Argument Clinic. */
 export function ssizeArgument(value: PyObject): number {

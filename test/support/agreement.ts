@@ -1,7 +1,8 @@
 // Runs a sequence of notebook cells in the simulator and in each installed CPython 3.6–3.13, and
-// compares what every cell shows (addresses replaced by identity-keeping symbols).
+// compares what every cell shows (addresses replaced by identity-keeping symbols): the harness of
+// the differential type tests.
 import { describe, expect, it } from "vitest";
-import { cpython, simulate } from "../../support/differential.js";
+import { cpython, simulate } from "./differential.js";
 
 export const ALL_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] as const;
 
