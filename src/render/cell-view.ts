@@ -9,6 +9,7 @@ import type { PythonVersion } from "../versions/version.js";
 import { badgeElement, badgeModel } from "./badge.js";
 import { driftNote } from "./drift-note.js";
 import { heapSvg } from "./heap/svg.js";
+import { namesUsedBy } from "./heap/cell-names.js";
 import type { PythonHighlighter } from "./highlight.js";
 import type { EngineVerdict } from "./site-model.js";
 import { cellProblems, type CellProblem } from "./verdicts.js";
@@ -61,7 +62,7 @@ function diagramElement(view: CellView): ElementContent[] {
   if (diagram.kind === "none") return [];
   if (diagram.kind === "unavailable") return [h("p.heap-missing", `No heap diagram: ${diagram.reason}.`)];
   const anchor = cellAnchor(view.cell);
-  const svg = heapSvg(diagram.snapshot, { idPrefix: `${anchor}-heap`, cellLabel: cellName(view.cell) });
+  const svg = heapSvg(diagram.snapshot, { idPrefix: `${anchor}-heap`, cellLabel: cellName(view.cell), focus: namesUsedBy(view.cell.source) });
   return [
     h("figure.heap-figure", [
       h("div.heap-scroll", { tabIndex: 0, role: "group", ariaLabel: `Heap diagram after ${cellName(view.cell)}` }, svg),

@@ -31,6 +31,27 @@ function proseNodes(lesson: Lesson): RootContent[] {
   return nodes;
 }
 
+const HEADING = /^h([1-6])$/;
+
+/**
+ * The title is the page's one <h1>; the prose's headings come under it with no level skipped
+ * (a notebook going from its title straight to "###" would otherwise jump from h1 to h3, which
+ * screen-reader users navigate by and axe reports). Their relative order of levels is kept.
+ */
+function nestHeadingsUnderTitle(tree: HastRoot): void {
+  const headings: Element[] = [];
+  const visit = (node: HastRoot | ElementContent): void => {
+    if (node.type === "element" && HEADING.test(node.tagName)) headings.push(node);
+    if ("children" in node) for (const child of node.children) visit(child as ElementContent);
+  };
+  visit(tree);
+  const levels = [...new Set(headings.map((heading) => Number(HEADING.exec(heading.tagName)![1])))].sort((a, b) => a - b);
+  for (const heading of headings) {
+    const rank = levels.indexOf(Number(HEADING.exec(heading.tagName)![1]));
+    heading.tagName = `h${Math.min(6, 2 + rank)}`;
+  }
+}
+
 export function renderLessonBody(input: LessonBodyInput): string {
   const { lesson } = input;
   const cellsByOffset = new Map<number, CellView>();
@@ -58,6 +79,7 @@ export function renderLessonBody(input: LessonBodyInput): string {
     .use(rehypeStringify);
   const hast = processor.runSync(tree) as HastRoot;
   rewriteLessonLinks(hast, input.pages);
+  nestHeadingsUnderTitle(hast);
   const heading: Element = h("h1", lesson.title);
   const newline = { type: "text", value: "\n" } as const;
   const intro = (input.intro ?? []).flatMap((node) => [node, newline]);

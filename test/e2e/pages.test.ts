@@ -4,7 +4,7 @@
 // no serious or critical violation (light and dark), and phones need no sideways scrolling.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
@@ -15,6 +15,7 @@ import type { CommandIo } from "../../src/cli/io.js";
 import { loadLesson } from "../../src/lesson/load.js";
 import { selectLessonFiles } from "../../src/pipeline/select-lessons.js";
 import { pageNames } from "../../src/render/page-names.js";
+import { startSiteServer } from "../../src/render/serve/site-server.js";
 
 function findChromium(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -44,16 +45,6 @@ interface PageFindings {
   readonly links: string[];
   readonly seriousViolations: string[];
   readonly phoneOverflow: number;
-}
-
-/** The seed lesson, with the `my_var = A()` cell asking for a diagram (the lesson's reference cycle). */
-async function seedWithCycleDiagram(folder: string): Promise<string> {
-  const source = await readFile(SEED_LESSON, "utf8");
-  const marked = source.replace(/```python([^\n]*)\nmy_var = A\(\)\n/, (whole, meta: string) => (/\bdiagram\b/.test(meta) ? whole : `\`\`\`python${meta} diagram\nmy_var = A()\n`));
-  expect(marked, "the seed lesson's my_var = A() cell").toMatch(/```python[^\n]*\bdiagram\b[^\n]*\nmy_var = A\(\)\n/);
-  const file = path.join(folder, path.basename(SEED_LESSON));
-  await writeFile(file, marked);
-  return file;
 }
 
 async function seriousViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
@@ -118,8 +109,12 @@ async function inspect(page: Page, file: string): Promise<PageFindings> {
   return { file, errors, title: facts.title, headings: facts.headings, cells: new Map(facts.cells), links: facts.links, seriousViolations: violations, phoneOverflow };
 }
 
+const SKIP_MESSAGE = "skipped: no Chromium at $CHROMIUM_PATH or /usr/bin/chromium; install it with apt-get install -y --no-install-recommends chromium";
+// A skipped suite's name is not printed by the default reporter: say it where it is seen.
+if (CHROMIUM === undefined) process.stderr.write(`test/e2e/pages.test.ts: ${SKIP_MESSAGE}\n`);
+
 describe.skipIf(CHROMIUM === undefined)(
-  `pages in headless Chromium (${CHROMIUM ?? "skipped: no Chromium at $CHROMIUM_PATH or /usr/bin/chromium; install it with apt-get install -y --no-install-recommends chromium"})`,
+  `pages in headless Chromium (${CHROMIUM ?? SKIP_MESSAGE})`,
   () => {
     let browser: Browser;
     let dist: string;
@@ -133,10 +128,7 @@ describe.skipIf(CHROMIUM === undefined)(
     beforeAll(async () => {
       startedAt = performance.now();
       const work = await mkdtemp(path.join(tmpdir(), "lk-e2e-"));
-      const seedFolder = path.join(work, "seed");
-      await mkdir(seedFolder);
-      await seedWithCycleDiagram(seedFolder);
-      const sources = [seedFolder, path.resolve("lessons"), path.resolve("test/fixtures/render")];
+      const sources = [path.resolve("lessons"), path.resolve("test/fixtures/render")];
       if (HAS_CORPUS) {
         const corpusFolder = path.join(work, "corpus");
         const notebooks = (await readdir(CORPUS)).filter((name) => name.endsWith(".ipynb")).map((name) => path.join(CORPUS, name));
@@ -215,7 +207,7 @@ describe.skipIf(CHROMIUM === undefined)(
       let checked = 0;
       for (const [name, found] of findings) {
         for (const href of found.links) {
-          if (/^(https?|mailto):/.test(href)) continue;
+          if (/^(https?|mailto|data):/.test(href)) continue;
           expect(href, `${name}: ${href}`).not.toMatch(/^(\/|[a-z]+:)/);
           const target = new URL(href, pathToFileURL(path.join(dist, name)));
           const file = fileURLToPath(target);
@@ -237,25 +229,86 @@ describe.skipIf(CHROMIUM === undefined)(
       for (const [name, found] of findings) expect(found.phoneOverflow, name).toBeLessThanOrEqual(0);
     });
 
-    it("shows the seed lesson's A/B reference cycle as a diagram, saved as a screenshot in test-artifacts/", async () => {
-      const name = pages.get(lessonFiles.find((file) => file.includes(`${path.sep}seed${path.sep}`))!)!;
+    it("shows the seed lesson's A/B reference cycle in the diagram of cell n=21, saved as a screenshot in test-artifacts/", async () => {
+      const name = pages.get(lessonFiles.find((file) => path.resolve(file) === SEED_LESSON)!)!;
+      const seed = await loadLesson(SEED_LESSON);
+      // The lesson asks for the diagram on In [21] (`a_id = id(my_var)`), after the cycle is made.
+      const cycleCell = seed.cells.find((cell) => cell.executionCount === 21)!;
+      expect(cycleCell.options.diagram, "the seed lesson's cell n=21 asks for a diagram").toBe(true);
       const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, colorScheme: "light" });
       try {
         await page.goto(pathToFileURL(path.join(dist, name)).href);
-        const cell = page.locator("section.cell", { hasText: "my_var = A()" }).filter({ has: page.locator("svg.heap") });
-        await expect(cell.count()).resolves.toBe(1);
+        const cell = page.locator(`section#cell-${cycleCell.index + 1}`);
+        await expect(cell.locator("svg.heap").count()).resolves.toBe(1);
         const objects = await cell.locator("g.heap-object").evaluateAll((groups) => groups.map((group) => group.getAttribute("data-object-type")));
         expect(objects).toEqual(expect.arrayContaining(["A", "B"]));
         const description = await cell.locator("svg.heap desc").textContent();
+        expect(description).toMatch(/my_var refers to A at 0x[0-9a-f]+\./);
         expect(description).toMatch(/A at (0x[0-9a-f]+) has refcount 2, refers \.b to B at (0x[0-9a-f]+)\./);
         expect(description).toMatch(/B at 0x[0-9a-f]+ has refcount 1, refers \.a to A at 0x[0-9a-f]+\./);
         expect(await cell.locator("path.heap-edge-back").count()).toBeGreaterThanOrEqual(1);
+        // The names the cell uses come first, so the cycle is at the top of the drawing.
+        const names = await cell.locator("g.heap-name").evaluateAll((groups) => groups.map((group) => group.getAttribute("data-name")));
+        expect(names.slice(0, 3)).toEqual(["a_id", "my_var", "b_id"]);
         await mkdir(ARTIFACTS, { recursive: true });
         const screenshot = path.join(ARTIFACTS, "seed-cycle-heap-diagram.png");
         await cell.screenshot({ path: screenshot });
         expect((await readFile(screenshot)).subarray(1, 4).toString()).toBe("PNG");
       } finally {
         await page.close();
+      }
+    });
+
+    it("reads the same with JavaScript turned off: code, outputs, badges, drift notes and diagrams are all there", async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      try {
+        await page.goto(pathToFileURL(path.join(dist, pages.get(SEED_LESSON)!)).href);
+        await expect(page.locator("svg.heap").first().isVisible()).resolves.toBe(true);
+        await expect(page.locator("pre.shiki").first().isVisible()).resolves.toBe(true);
+        await page.goto(pathToFileURL(path.join(dist, "drift-notes.html")).href);
+        await expect(page.locator("details.drift-note table").first().isVisible()).resolves.toBe(true);
+        await expect(page.locator(".badge").first().isVisible()).resolves.toBe(true);
+        expect(await page.locator("script").count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("works from a web server sub-path: pages load over http without console errors, links resolve, a rebuild reloads the page", async () => {
+      // The folder holding dist/ is served, so the site lives under /dist/, not at the root.
+      const server = await startSiteServer({ root: path.dirname(dist), port: 0 });
+      const base = new URL(`${path.basename(dist)}/`, server.url);
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+      });
+      try {
+        let checked = 0;
+        for (const [name, found] of findings) {
+          const pageUrl = new URL(name, base);
+          for (const href of found.links) {
+            if (/^(https?|mailto|data):/.test(href)) continue;
+            const target = new URL(href, pageUrl);
+            expect(target.pathname.startsWith(base.pathname), `${name}: ${href} leaves the sub-path`).toBe(true);
+            const response = await fetch(target, { method: "HEAD" });
+            expect(response.status, `${name}: ${href}`).toBe(200);
+            checked += 1;
+          }
+        }
+        expect(checked).toBeGreaterThan(findings.size * 3);
+        const some = ["index.html", pages.get(SEED_LESSON) ?? [...findings.keys()][0]!, "statuses.html"];
+        for (const name of some) await page.goto(new URL(name, base).href);
+        // The last page opened listens for rebuilds; a reload event must reload it.
+        await expect.poll(() => server.reloads.size, { timeout: 10_000 }).toBeGreaterThan(0);
+        const reloaded = page.waitForEvent("load", { timeout: 10_000 });
+        server.reloads.reload();
+        await reloaded;
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+        await server.close();
       }
     });
 

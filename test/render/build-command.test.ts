@@ -105,6 +105,14 @@ describe("lessonkit build on the render fixtures", () => {
     expect(note).toContain("whatever the count was");
   });
 
+  it("keeps one <h1> (the title) and nests the prose's headings under it without skipping a level", () => {
+    const page = site.get("drift-notes.html")!;
+    expect(page.match(/<h1>/g)).toHaveLength(1);
+    expect(page).toContain("<h2>None's reference count</h2>");
+    expect(page).toContain("<h3>Plain arithmetic</h3>");
+    expect(page).not.toMatch(/<h[456]>/);
+  });
+
   it("draws heap diagrams on cells marked diagram, and on every cell when the frontmatter asks", () => {
     const statuses = site.get("statuses.html")!;
     expect(statuses.match(/<svg class="heap"/g)).toHaveLength(1);
@@ -129,7 +137,8 @@ describe("lessonkit build on the render fixtures", () => {
     for (const [name, html] of site) {
       if (!name.endsWith(".html")) continue;
       for (const [, url] of html.matchAll(/(?:href|src)="([^"]*)"/g)) {
-        expect(url, `${name}: ${url}`).toMatch(/^(#|[a-z0-9-]+\.(html|css)(#[\w-]+)?$|https:\/\/example\.org\/$)/);
+        // "data:," is the empty icon that spares a served page a favicon request (and a 404).
+        expect(url, `${name}: ${url}`).toMatch(/^(#|[a-z0-9-]+\.(html|css)(#[\w-]+)?$|https:\/\/example\.org\/$|data:,$)/);
       }
     }
     expect(site.get("statuses.html")!).toContain('<a href="hostile.html#cell-1">the hostile lesson</a>');

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { layoutHeap, type HeapLayout } from "../../src/render/heap/layout.js";
 import { heapSvg } from "../../src/render/heap/svg.js";
 import { describeHeap } from "../../src/render/heap/describe.js";
+import { namesUsedBy } from "../../src/render/heap/cell-names.js";
 import { toHtmlText } from "../../src/render/html.js";
 import { heapObject, snapshot } from "./support.js";
 
@@ -54,6 +55,39 @@ describe("layoutHeap", () => {
     expect(layout.edges.filter((edge) => edge.target === LIST)).toHaveLength(4);
   });
 
+  it("routes a reference back into its own column around underneath when it would cut through a fan of arrows", () => {
+    // x → a list of three ints, t → tuple; tuple[0] → list: both in the first column.
+    const TUPLE = 0x7f0000004000;
+    const ints = [1, 2, 3].map((value) => heapObject(ONE + value * 32, "int", String(value)));
+    const layout = layoutHeap(
+      snapshot(
+        [
+          ["x", LIST],
+          ["t", TUPLE],
+        ],
+        [
+          heapObject(
+            LIST,
+            "list",
+            "[1, 2, 3]",
+            ints.map((item, index) => [`[${index}]`, item.id]),
+            2,
+          ),
+          heapObject(TUPLE, "tuple", "([1, 2, 3],)", [["[0]", LIST]]),
+          ...ints,
+        ],
+      ),
+    );
+    const back = layout.edges.filter((edge) => edge.back);
+    expect(back).toHaveLength(1);
+    const list = layout.objects.find((box) => box.object.id === LIST)!;
+    // It ends on the list's left side, coming from below every box of its column.
+    expect(back[0]!.d).toMatch(new RegExp(`H${list.x}$`));
+    const lowest = Math.max(...layout.objects.filter((box) => box.column === list.column).map((box) => box.y + box.height));
+    const ys = [...back[0]!.d.matchAll(/V(\d+)/g)].map((match) => Number(match[1]));
+    expect(Math.max(...ys)).toBeGreaterThan(lowest);
+  });
+
   it("marks references to objects the snapshot left out instead of drawing a dangling arrow", () => {
     const capped = snapshot([["big", LIST]], [heapObject(LIST, "list", "[...]", [["[0]", 0x123450]])]);
     const layout = layoutHeap(capped);
@@ -79,7 +113,76 @@ describe("layoutHeap", () => {
     const layout = layoutHeap(many);
     expect(layout.objects).toHaveLength(29);
     expect(overlaps(layout)).toBe(false);
+    // The list's 24 arrows get a wider gap than a single arrow would, so they stay apart.
+    const listBox = layout.objects.find((box) => box.object.id === LIST)!;
+    const firstItem = layout.objects.find((box) => box.object.id === items[0]!.id)!;
+    expect(firstItem.x - (listBox.x + listBox.width)).toBeGreaterThanOrEqual(120);
     expect(layout.width).toBeLessThan(900);
+  });
+
+  it("keeps a short way back (a list holding itself) along the box's right side", () => {
+    const layout = layoutHeap(snapshot([["loop", LIST]], [heapObject(LIST, "list", "[[...]]", [["[0]", LIST]], 2)]));
+    const back = layout.edges.filter((edge) => edge.back);
+    expect(back).toHaveLength(1);
+    const list = layout.objects[0]!;
+    expect(back[0]!.d).toMatch(new RegExp(`H${list.x + list.width}$`));
+  });
+});
+
+describe("the cell's own names first", () => {
+  const A_ID = 0x7f0000005000;
+  const GREETING = 0x7f0000006000;
+  const NONE = 0x5500000000b0;
+  // The seed lesson's In [21] after earlier cells defined other names.
+  const seed = snapshot(
+    [
+      ["greeting", GREETING],
+      ["a", NONE],
+      ["my_var", A],
+      ["a_id", A_ID],
+    ],
+    [...cycle.objects, heapObject(GREETING, "str", "'Hello'"), heapObject(NONE, "NoneType", "None", [], 4294967295), heapObject(A_ID, "int", "139897188932336")],
+  );
+
+  it("finds the names a cell uses, in order, leaving out attributes, strings and comments", () => {
+    expect(namesUsedBy("a_id = id(my_var)\nb_id = id(my_var.b)\n")).toEqual(["a_id", "id", "my_var", "b_id"]);
+    expect(namesUsedBy('print("greeting", x)  # not y\nz = f\'{w}\'\nobj . attr\n')).toEqual(["print", "x", "z", "w", "obj"]);
+  });
+
+  it("draws the names the cell uses first, in its order, and sets the others apart below a label", () => {
+    const layout = layoutHeap(seed, { focus: namesUsedBy("a_id = id(my_var)\n") });
+    expect(layout.names.map((name) => [name.name, name.focus])).toEqual([
+      ["a_id", true],
+      ["my_var", true],
+      ["greeting", false],
+      ["a", false],
+    ]);
+    const ys = layout.names.map((name) => name.y);
+    expect(ys).toEqual([...ys].sort((x, y) => x - y));
+    const label = layout.titles.find((title) => title.text === "other names")!;
+    expect(label.y).toBeGreaterThan(layout.names[1]!.y + layout.names[1]!.height);
+    expect(label.y).toBeLessThan(layout.names[2]!.y);
+    // The objects of the cell's names sit level with them, at the top.
+    const byId = new Map(layout.objects.map((box) => [box.object.id, box]));
+    expect(byId.get(A)!.y).toBeLessThan(byId.get(GREETING)!.y);
+    expect(overlaps(layout)).toBe(false);
+  });
+
+  it("keeps snapshot order and no label when the cell uses none of the names", () => {
+    const layout = layoutHeap(seed, { focus: ["print"] });
+    expect(layout.names.map((name) => name.name)).toEqual(["greeting", "a", "my_var", "a_id"]);
+    expect(layout.names.every((name) => name.focus)).toBe(true);
+    expect(layout.titles.map((title) => title.text)).toEqual(["names", "objects"]);
+  });
+
+  it("puts a short value and its refcount on one line, and calls an immortal refcount so", () => {
+    const text = toHtmlText(heapSvg(seed, { idPrefix: "h", cellLabel: "In [21]", focus: ["a_id"] }));
+    const none = layoutHeap(seed).objects.find((box) => box.object.id === NONE)!;
+    expect(none.lines.map((line) => line.kind)).toEqual(["type", "summary"]);
+    expect(none.lines[1]!.aside).toBe("refcount 4294967295 (immortal)");
+    expect(text).toContain(">refcount 4294967295 (immortal)<");
+    expect(text).toMatch(/<g class="heap-name heap-name-other" data-name="greeting">/);
+    expect(text).toMatch(/<g class="heap-name" data-name="a_id">/);
   });
 });
 

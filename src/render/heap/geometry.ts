@@ -8,6 +8,8 @@ export const LANE_SPACING = 8;
 
 export interface NameBox {
   readonly name: string;
+  /** The cell uses this name (drawn first and stronger); false for the notebook's other names. */
+  readonly focus: boolean;
   readonly target: number;
   readonly x: number;
   readonly y: number;
@@ -22,6 +24,8 @@ export interface BoxLine {
   readonly text: string;
   /** Baseline of the text. */
   readonly y: number;
+  /** Drawn right-aligned on the same line (a short value's refcount shares its line). */
+  readonly aside?: string;
   /** For reference lines: the object referred to, when the snapshot holds it. */
   readonly target?: number;
   readonly missingTarget?: boolean;

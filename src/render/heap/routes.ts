@@ -21,6 +21,24 @@ function crossesBox(boxes: ReadonlyMap<number, ObjectBox>, y: number, left: numb
   return false;
 }
 
+/** How many forward arrows a back reference running along a column's right side may cross. */
+const MAX_CROSSED_ARROWS = 2;
+
+/** Arrows leaving `column` for a later column with their start between heights `a` and `b`. */
+function forwardArrowsBetween(boxes: ReadonlyMap<number, ObjectBox>, column: number, a: number, b: number): number {
+  const [low, high] = a < b ? [a, b] : [b, a];
+  let count = 0;
+  for (const box of boxes.values()) {
+    if (box.column !== column) continue;
+    for (const line of box.lines) {
+      const y = line.y - 4;
+      if (line.target === undefined || y <= low || y >= high) continue;
+      if (boxes.get(line.target)!.column > column) count += 1;
+    }
+  }
+  return count;
+}
+
 export function routeEdges(names: readonly NameBox[], boxes: ReadonlyMap<number, ObjectBox>): { edges: Edge[]; lanes: number } {
   const pending: PendingEdge[] = [];
   for (const name of names) {
@@ -35,9 +53,12 @@ export function routeEdges(names: readonly NameBox[], boxes: ReadonlyMap<number,
       let route: PendingEdge["route"] = "forward";
       if (target.column <= box.column) {
         // Back to an earlier column or the same one (a cycle): straight into the target's right
-        // side when that line is clear of other boxes, else around underneath them.
+        // side when that line is clear of other boxes, else around underneath them. Within one
+        // column, the way along its right side also cuts through the arrows leaving the column
+        // between the two boxes: past a couple of them (a long list's fan), it goes underneath.
         const clear = !crossesBox(boxes, target.y + ENTRY_OFFSET, target.x + target.width, fromX + 24, target.object.id);
-        route = clear ? "right" : "under";
+        const crowded = target.column === box.column && forwardArrowsBetween(boxes, box.column, target.y + ENTRY_OFFSET, line.y - 4) > MAX_CROSSED_ARROWS;
+        route = clear && !crowded ? "right" : "under";
       }
       pending.push({ kind: "reference", fromX, fromY: line.y - 4, fromColumn: box.column, target: line.target, route });
     }

@@ -13,6 +13,8 @@ export interface HeapSvgOptions {
   readonly idPrefix: string;
   /** "cell 3", for the title. */
   readonly cellLabel: string;
+  /** Names the cell uses, in order of first use: drawn first (see layout.ts). */
+  readonly focus?: readonly string[];
 }
 
 function objectGroup(box: ObjectBox): Element {
@@ -25,6 +27,9 @@ function objectGroup(box: ObjectBox): Element {
   for (const line of box.lines) {
     const className = `heap-${line.kind}`;
     children.push(s(`text.${className}`, { x: box.x + 8, y: line.y, fill: "currentColor" }, line.text));
+    if (line.aside !== undefined) {
+      children.push(s("text.heap-refcount", { x: box.x + box.width - 8, y: line.y, fill: "currentColor", textAnchor: "end" }, line.aside));
+    }
     if (line.kind === "type") {
       children.push(s("text.heap-address", { x: box.x + box.width - 8, y: line.y, fill: "currentColor", textAnchor: "end" }, hexAddress(object.address)));
     }
@@ -37,7 +42,7 @@ function objectGroup(box: ObjectBox): Element {
 
 /** The diagram of `snapshot`; deterministic: the same snapshot gives the same element. */
 export function heapSvg(snapshot: HeapSnapshot, options: HeapSvgOptions): Element {
-  const layout = layoutHeap(snapshot);
+  const layout = layoutHeap(snapshot, options.focus !== undefined ? { focus: options.focus } : {});
   const titleId = `${options.idPrefix}-title`;
   const descId = `${options.idPrefix}-desc`;
   const arrowId = `${options.idPrefix}-arrow`;
@@ -49,11 +54,11 @@ export function heapSvg(snapshot: HeapSnapshot, options: HeapSvgOptions): Elemen
         s("path.heap-arrowhead", { d: "M0,0 L10,5 L0,10 z", fill: "currentColor" }),
       ]),
     ]),
-    ...layout.titles.map((title) => s("text.heap-heading", { x: title.x, y: 16, fill: "currentColor" }, title.text)),
+    ...layout.titles.map((title) => s("text.heap-heading", { x: title.x, y: title.y, fill: "currentColor" }, title.text)),
   ];
   for (const name of layout.names) {
     children.push(
-      s("g.heap-name", { dataName: name.name }, [
+      s(`g.heap-name${name.focus ? "" : ".heap-name-other"}`, { dataName: name.name }, [
         s("rect.heap-name-box", { x: name.x, y: name.y, width: name.width, height: name.height, rx: 4, fill: "none", stroke: "currentColor" }),
         s("text.heap-name-text", { x: name.x + 8, y: name.y + 16, fill: "currentColor" }, name.name),
       ]),
