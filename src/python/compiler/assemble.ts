@@ -131,10 +131,13 @@ function releaseCode(variable: string): string {
 }
 
 /** The JS source of the factory `(K, N, W, R, CODE) => compiled function`. */
-export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: readonly number[]): string {
+export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: readonly number[], cfgConstCount: number, commonOffset: number): string {
   const lines: string[] = [];
   lines.push(`const { ${OPS_NAMES.join(", ")} } = R;`);
   for (let index = 0; index < constCount; index++) lines.push(`const K${index} = K[${index}];`);
+  // 3.14: values folded by the CFG optimiser follow codegen's constants in K.
+  for (let index = 0; index < cfgConstCount; index++) lines.push(`const KC${index} = K[${constCount + index}];`);
+  unit.commonConstants.forEach((_name, index) => lines.push(`const KX${index} = K[${commonOffset + index}];`));
   lateIndexes.forEach((constIndex, lateIndex) => lines.push(`const KL${lateIndex} = K[${constIndex}];`));
   unit.names.forEach((_name, index) => lines.push(`const N${index} = N[${index}];`));
   unit.keywordArrays.forEach((names, index) => lines.push(`const W${index} = ${JSON.stringify(names)};`));
@@ -172,7 +175,13 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   for (const name of locals) {
     const variable = unit.localVariable(name);
     declared.push(`${variable} = null`);
-    releases.push(releaseCode(variable));
+    const borrowed = unit.kind === "function" ? unit.borrowFlag(name) : null;
+    if (borrowed !== null) {
+      declared.push(`${borrowed} = false`);
+      releases.push(`if (${variable} !== null) { const o = ${variable}; ${variable} = null; if (!${borrowed} && --o.refcount === 0) o.type.dealloc(o); }`);
+    } else {
+      releases.push(releaseCode(variable));
+    }
   }
 
   if (unit.kind === "class") {
@@ -197,11 +206,26 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   const fastAssign = parameters.map((name, index) => `${unit.localVariable(name)} = A[${index}];`).join(" ");
   const fastIncref = parameters.map((name) => `${unit.localVariable(name)}.refcount++;`).join(" ");
   const slowAssign = parameters.map((name, index) => `${unit.localVariable(name)} = bound[${index}];`).join(" ");
+  // 3.14: bit i of BM marks A[i] as borrowed (LOAD_FAST_BORROW in the caller). Plain parameters
+  // keep it borrowed, noted in their flag; anything else (cells, *args, defaults, generator
+  // frames) takes a reference of its own first, as CPython makes a stack reference strong.
+  const borrowing = unit.profile.borrowedLocalLoads;
+  const strengthen = borrowing ? `if (OWN && BM) for (let i = 0; i < A.length && i < 30; i++) if (BM & (1 << i)) A[i].refcount++;` : "";
+  const noteBorrowed = parameters
+    .map((name, index) => {
+      const flag = unit.borrowFlag(name);
+      if (flag !== null) return `${flag} = (BM & ${1 << index}) !== 0;`;
+      return index < 30 ? `if (BM & ${1 << index}) ${unit.localVariable(name)}.refcount++;` : "";
+    })
+    .join(" ");
+  const fastBorrowed = borrowing && unit.kind === "function" ? ` else if (BM) { ${noteBorrowed} }` : "";
+  if (unit.kind === "generator") bind.push(strengthen);
+  const strengthenHere = unit.kind === "generator" ? "" : strengthen;
   if (simple) {
-    bind.push(`if (KW === null && A.length === ${parameters.length}) { ${fastAssign} if (!OWN) { ${fastIncref} } }`);
-    bind.push(`else { const bound = bindArguments(CODE, F, A, KW, OWN); ${slowAssign} }`);
+    bind.push(`if (KW === null && A.length === ${parameters.length}) { ${fastAssign} if (!OWN) { ${fastIncref} }${fastBorrowed} }`);
+    bind.push(`else { ${strengthenHere} const bound = bindArguments(CODE, F, A, KW, OWN); ${slowAssign} }`);
   } else {
-    bind.push(`{ const bound = bindArguments(CODE, F, A, KW, OWN); ${slowAssign} }`);
+    bind.push(`{ ${strengthenHere} const bound = bindArguments(CODE, F, A, KW, OWN); ${slowAssign} }`);
   }
   // Parameters captured by inner scopes move into cells; other cell locals start empty.
   for (const name of locals) {
@@ -213,7 +237,7 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
 
   lines.push(`const LN = ${JSON.stringify(frameLocals(unit, locals)[0])};`);
   if (unit.kind === "function") {
-    lines.push(`return function ${safeName(unit.name)}(F, A, KW, OWN) {`);
+    lines.push(`return function ${safeName(unit.name)}(F, A, KW, OWN, BM) {`);
     lines.push(`  const G = F.globals, B = F.builtins;`);
     lines.push(`  let ln = ${unit.firstLine}; ${declared.length > 0 ? `let ${declared.join(", ")};` : ""} ${slots} ${extras}`);
     lines.push(`  ${cellSetup.join(" ")}`);
@@ -229,7 +253,7 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   }
 
   // Generator: binding happens at the call; the body runs as a JS generator on next().
-  lines.push(`return function ${safeName(unit.name)}(F, A, KW, OWN) {`);
+  lines.push(`return function ${safeName(unit.name)}(F, A, KW, OWN, BM) {`);
   lines.push(`  const G = F.globals, B = F.builtins;`);
   lines.push(`  let ${declared.length > 0 ? `${declared.join(", ")}` : "unusedLocal = null"};`);
   lines.push(`  ${cellSetup.join(" ")}`);

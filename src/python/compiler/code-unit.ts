@@ -47,6 +47,22 @@ export class CodeUnit {
   readonly children: CodeUnit[] = [];
   /** 3.6 peephole results, appended after every other constant (not de-duplicated). */
   readonly lateConsts: ConstRef[] = [];
+  /**
+   * Per slot of `consts`: does the generated code refer to it (`referenced`), and does a
+   * LOAD_CONST still load it after 3.14's CFG optimiser (`loaded`)? Fold operands are neither;
+   * ints 0..255 under LOAD_SMALL_INT are referenced (the JS needs the object) but not loaded.
+   */
+  readonly constUse: { referenced: boolean; loaded: boolean }[] = [];
+  /** 3.14: values the CFG optimiser folded, appended after every codegen constant (flowgraph.c add_const). */
+  readonly cfgConsts: { readonly ref: ConstRef; loaded: boolean }[] = [];
+  private readonly cfgConstIndexes = new Map<string, number>();
+  /**
+   * Objects the interpreter supplies without a co_consts slot (3.14's LOAD_COMMON_CONSTANT):
+   * names of built-in exception types, reached from the generated code as `KX<i>`.
+   */
+  readonly commonConstants: string[] = [];
+  /** 3.14: a module's simple-name annotated assignments, in order, for its __annotate__. */
+  readonly deferredAnnotations: ast.AnnAssign[] = [];
   /** Keyword-name arrays for calls (JS constants at factory level). */
   readonly keywordArrays: string[][] = [];
   /** Nesting of try blocks whose handlers need the stack depth at entry. */
@@ -72,27 +88,95 @@ export class CodeUnit {
     return this.context.profile;
   }
 
-  /** Index of a constant in co_consts, adding it on first use (compiler_add_const). */
+  /** Index of a constant in co_consts, adding it on first use (compiler_add_const); the code loads it. */
   constIndex(ref: ConstRef): number {
+    const index = this.registerConst(ref);
+    const use = this.constUse[index]!;
+    use.referenced = true;
+    if (!this.isSmallIntLoad(ref)) use.loaded = true;
+    return index;
+  }
+
+  /**
+   * 3.14: a constant codegen emitted a LOAD_CONST for but the CFG optimiser folded away (an
+   * operand of a folded expression). It keeps its slot only if it is slot 0.
+   */
+  operandConst(ref: ConstRef): void {
+    this.registerConst(ref);
+  }
+
+  private registerConst(ref: ConstRef): number {
     const key = constantKey(ref);
     const existing = this.constIndexes.get(key);
     if (existing !== undefined) return existing;
     const index = this.consts.length;
     this.consts.push({ kind: "value", ref });
+    this.constUse.push({ referenced: false, loaded: false });
     this.constIndexes.set(key, index);
     return index;
   }
 
+  /** 3.14: LOAD_SMALL_INT replaces LOAD_CONST for exact ints 0..255 (flowgraph.c, _PY_IS_SMALL_INT). */
+  private isSmallIntLoad(ref: ConstRef): boolean {
+    if (!this.profile.loadSmallInt || ref.origin === "tuple" || ref.origin === "frozenset") return false;
+    const value = ref.origin === "literal" ? ref.node.value : ref.value;
+    return value.kind === "int" && value.value >= 0n && value.value < 256n;
+  }
+
+  /**
+   * 3.14: the JS name of a value folded by the CFG optimiser. An equal constant already in
+   * co_consts is reused (add_const looks it up first); otherwise the value is appended after
+   * every constant codegen added.
+   */
+  cfgConstRef(ref: ConstRef): string {
+    const key = constantKey(ref);
+    const existing = this.constIndexes.get(key);
+    if (existing !== undefined) return `K${this.constIndex(ref)}`;
+    let index = this.cfgConstIndexes.get(key);
+    if (index === undefined) {
+      index = this.cfgConsts.length;
+      this.cfgConsts.push({ ref, loaded: false });
+      this.cfgConstIndexes.set(key, index);
+    }
+    if (!this.isSmallIntLoad(ref)) this.cfgConsts[index]!.loaded = true;
+    return `KC${index}`;
+  }
+
   /** A folded constant the 3.6 peephole optimiser appends at the end of co_consts. */
   lateConstRef(ref: ConstRef): string {
-    this.lateConsts.push(ref);
+    this.lateConsts.push(this.fromOwnConstants(ref));
     return `KL${this.lateConsts.length - 1}`;
+  }
+
+  /**
+   * The peephole optimiser builds folded tuples and frozensets from the objects already in
+   * co_consts, where equal literals were merged: `257, 257` becomes a tuple holding one 257 twice.
+   */
+  private fromOwnConstants(ref: ConstRef): ConstRef {
+    if (ref.origin === "literal") {
+      const index = this.constIndexes.get(constantKey(ref));
+      const entry = index === undefined ? undefined : this.consts[index];
+      return entry !== undefined && entry.kind === "value" ? entry.ref : ref;
+    }
+    if (ref.origin === "tuple" || ref.origin === "frozenset") return { ...ref, items: ref.items.map((item) => this.fromOwnConstants(item)) };
+    return ref;
+  }
+
+  /** LOAD_COMMON_CONSTANT: a built-in exception type, borrowed. */
+  commonConstant(name: string): string {
+    let index = this.commonConstants.indexOf(name);
+    if (index < 0) {
+      index = this.commonConstants.length;
+      this.commonConstants.push(name);
+    }
+    return `KX${index}`;
   }
 
   /** A code object constant (never merged with another). */
   codeConstIndex(unit: CodeUnit): number {
     const index = this.consts.length;
     this.consts.push({ kind: "code", unit });
+    this.constUse.push({ referenced: true, loaded: true });
     return index;
   }
 
@@ -178,6 +262,19 @@ export class CodeUnit {
     const name = this.emitter.temporary(prefix);
     this.extraVariables.set(name, initializer);
     return name;
+  }
+
+  /**
+   * 3.14: the JS flag telling whether parameter `name` holds a borrowed reference (passed from a
+   * caller's LOAD_FAST_BORROW), or null when this frame never holds one there. Only plain
+   * (non-cell) parameters among the first 30 of a non-generator function can: a generator's
+   * frame outlives the call, and a cell owns what it holds.
+   */
+  borrowFlag(name: string): string | null {
+    if (!this.profile.borrowedLocalLoads || this.kind !== "function") return null;
+    const index = this.scope.parameters.indexOf(name);
+    if (index < 0 || index >= 30 || this.scope.lookup(name) !== "fast") return null;
+    return `${this.localVariable(name)}_b`;
   }
 
   isFunctionLike(): boolean {

@@ -1,12 +1,14 @@
 // The compiler's entry point: AST → symbol table → code units → PyCode objects with JS bodies.
 import type * as ast from "../ast/nodes.js";
 import type { Profile } from "../profiles/profile.js";
-import type { PyObject } from "../runtime/object.js";
+import { decref, type PyObject } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import { buildSymbolTable, SymbolTableError } from "./symtable.js";
 import { Folder } from "./fold.js";
 import { CodeUnit, type CompilationContext } from "./code-unit.js";
 import { compileBody, compileStatement } from "./codegen/statements.js";
+import { compileModuleAnnotate } from "./codegen/functions.js";
+import { storeName } from "./codegen/names.js";
 import { assembleUnit } from "./assemble.js";
 import { constantKey, type ConstRef } from "./constants.js";
 import { newObjectForScalar } from "./literals.js";
@@ -40,7 +42,7 @@ export { UnsupportedSyntax, SymbolTableError };
 /** Compiles a module (exec) or one interactive statement (single). */
 export function compileModule(module: ast.Module | ast.Interactive, options: CompileOptions): CompileResult {
   const profile = rt.profile;
-  const scope = buildSymbolTable(module);
+  const scope = buildSymbolTable(module, profile.annotations === "lazy");
   const context: CompilationContext = {
     profile,
     folder: new Folder(profile),
@@ -49,6 +51,13 @@ export function compileModule(module: ast.Module | ast.Interactive, options: Com
   };
   const root = new CodeUnit(context, "module", scope, "<module>", "<module>", firstLineOf(module), null);
   const body = module.body;
+  // 3.14: where the module's __annotate__ is stored (ANNOTATIONS_PLACEHOLDER), then the set of
+  // executed annotations (_PyCodegen_Module).
+  const annotationsStart = root.emitter.mark();
+  if (scope.annotationScope !== null) {
+    root.emitter.push("buildSet([])");
+    storeName(root, "__conditional_annotations__");
+  }
   if (options.mode === "exec" && isDocstring(body[0])) {
     // A module whose first statement is a string literal stores it as __doc__.
     root.emitter.line(`ln = ${body[0]!.lineno};`);
@@ -60,6 +69,7 @@ export function compileModule(module: ast.Module | ast.Interactive, options: Com
   } else {
     compileBody(root, body);
   }
+  compileModuleAnnotate(root, annotationsStart);
   root.noneIndex();
   const materializer = new Materializer(profile, options.literals);
   const code = materializer.codeFor(root);
@@ -87,6 +97,7 @@ class Materializer {
   ) {}
 
   codeFor(unit: CodeUnit): PyCode {
+    if (this.profile.folding === "cfg") return this.cfgCodeFor(unit);
     const values: PyObject[] = unit.consts.map((entry) => (entry.kind === "code" ? this.codeFor(entry.unit) : this.constant(entry.ref)));
     const lateIndexes: number[] = [];
     for (const ref of unit.lateConsts) {
@@ -95,17 +106,56 @@ class Materializer {
     }
     for (let index = 0; index < values.length; index++) values[index] = internConstant(values[index]!);
     const consts = newTupleStealing(values);
+    return this.finishCode(unit, consts, consts.items, lateIndexes);
+  }
+
+  /**
+   * 3.14: co_consts as flowgraph.c leaves it. Codegen's constants come first, then the values
+   * the CFG optimiser folded; remove_unused_consts then drops every slot no LOAD_CONST loads,
+   * except slot 0 ("may be docstring; keep it always"). The generated JS still needs the objects
+   * of small ints loaded by LOAD_SMALL_INT, so it gets its own array of every referenced value.
+   */
+  private cfgCodeFor(unit: CodeUnit): PyCode {
+    const slots = [
+      ...unit.consts.map((entry, index) => ({ entry, ...unit.constUse[index]! })),
+      ...unit.cfgConsts.map(({ ref, loaded }) => ({ entry: { kind: "value" as const, ref }, referenced: true, loaded })),
+    ];
+    const kept: PyObject[] = [];
+    const forCode: (PyObject | null)[] = [];
+    const borrowedOnly: PyObject[] = [];
+    slots.forEach(({ entry, referenced, loaded }, index) => {
+      const keep = index === 0 || loaded;
+      if (!keep && !referenced) {
+        forCode.push(null);
+        return;
+      }
+      let value = entry.kind === "code" ? this.codeFor(entry.unit) : this.constant(entry.ref);
+      value = internConstant(value);
+      forCode.push(value);
+      if (keep) kept.push(value);
+      else borrowedOnly.push(value);
+    });
+    const consts = newTupleStealing(kept);
+    const code = this.finishCode(unit, consts, forCode as PyObject[], []);
+    // Only ints 0..255 are referenced without a slot: the small-int cache keeps them alive.
+    for (const value of borrowedOnly) decref(value);
+    return code;
+  }
+
+  private finishCode(unit: CodeUnit, consts: PyTuple, codeConstants: readonly PyObject[], lateIndexes: readonly number[]): PyCode {
     const code = newCode(this.codeInfo(unit), consts);
     const names = unit.names.map((name) => internName(name));
     code.names = newTupleStealing(names.slice());
-    const source = assembleUnit(unit, unit.consts.length, lateIndexes);
+    const source = assembleUnit(unit, unit.consts.length, lateIndexes, unit.cfgConsts.length, codeConstants.length);
+    // LOAD_COMMON_CONSTANT operands follow the constants (borrowed: built-in types live forever).
+    const common = unit.commonConstants.map((name) => (rt.exc as unknown as Record<string, PyObject>)[name]!);
     let factory: (K: readonly PyObject[], N: readonly PyObject[], R: unknown, CODE: PyCode) => unknown;
     try {
       factory = new Function("K", "N", "R", "CODE", source) as typeof factory;
     } catch (error) {
       throw new Error(`compiler bug: generated JavaScript for ${unit.qualname} does not parse: ${(error as Error).message}\n${source}`);
     }
-    code.compiled = factory(consts.items, names, rt.ops, code) as PyCode["compiled"];
+    code.compiled = factory([...codeConstants, ...common], names, rt.ops, code) as PyCode["compiled"];
     code.source = source;
     return code;
   }
@@ -119,7 +169,9 @@ class Materializer {
     if (unit.kind === "generator") flags |= CodeFlags.Generator;
     if (unit.parent !== null && unit.parent.kind !== "module") flags |= CodeFlags.Nested;
     if (scope.frees.length === 0 && scope.cells.size === 0) flags |= CodeFlags.NoFree;
-    const varnames = unit.isFunctionLike() ? [...scope.parameters, ...[...scope.access].filter(([name, access]) => (access === "fast" || access === "cell") && !scope.parameters.includes(name)).map(([name]) => name)] : [];
+    // An __annotate__ function's parameter is `.format` in the symbol table and `format` in
+    // co_varnames (codegen_leave_annotations_scope).
+    const varnames = unit.isFunctionLike() ? [...scope.parameters, ...[...scope.access].filter(([name, access]) => (access === "fast" || access === "cell") && !scope.parameters.includes(name)).map(([name]) => name)].map((name) => (name === ".format" ? "format" : name)) : [];
     return {
       name: unit.name,
       qualname: unit.qualname,

@@ -17,6 +17,21 @@ export class Emitter {
     this.lines.push(this.indentation + text);
   }
 
+  /** The position of the next line, for `moveSince`. */
+  mark(): number {
+    return this.lines.length;
+  }
+
+  /**
+   * Moves the lines emitted since `from` to position `to` (before lines emitted later than it):
+   * 3.14 compiles a module's __annotate__ after its body but runs it first
+   * (ANNOTATIONS_PLACEHOLDER, Python/codegen.c).
+   */
+  moveSince(from: number, to: number): void {
+    const moved = this.lines.splice(from);
+    this.lines.splice(to, 0, ...moved);
+  }
+
   open(text: string): void {
     this.line(text);
     this.indentation += "  ";

@@ -35,6 +35,8 @@ export class Scope {
   hasVarkeywords = false;
   /** A class body that uses `__class__` or `super()` gets a `__class__` cell. */
   needsClassCell = false;
+  /** 3.14: the `__annotate__` scope a module's annotated assignments are evaluated in. */
+  annotationScope: Scope | null = null;
   /** Local names in definition order: parameters first (co_varnames). */
   readonly localOrder: string[] = [];
   /**
@@ -91,9 +93,9 @@ export class SymbolTableError extends Error {
 }
 
 /** Builds the scope tree for a module (or one top-level statement compiled on its own). */
-export function buildSymbolTable(module: ast.Mod): Scope {
+export function buildSymbolTable(module: ast.Mod, lazyAnnotations = false): Scope {
   const root = new Scope("module", "<module>", module, null);
-  const builder = new ScopeBuilder();
+  const builder = new ScopeBuilder(lazyAnnotations);
   if (module.type === "Expression") builder.expression(module.body, root);
   else if (module.type !== "FunctionType") for (const statement of module.body) builder.statement(statement, root);
   analyze(root);
@@ -103,6 +105,9 @@ export function buildSymbolTable(module: ast.Mod): Scope {
 class ScopeBuilder {
   /** Maps each scope-creating node to its scope, for the code generator. */
   readonly scopes = new Map<object, Scope>();
+
+  /** 3.14 (PEP 649): a def's annotations are evaluated in their own `__annotate__` scope. */
+  constructor(private readonly lazyAnnotations: boolean) {}
 
   bind(scope: Scope, rawName: string): void {
     const name = scope.mangle(rawName);
@@ -125,7 +130,17 @@ class ScopeBuilder {
         this.bind(scope, node.name);
         for (const decorator of node.decorator_list) this.expression(decorator, scope);
         this.argumentDefaults(node.args, scope);
-        this.annotations(node.args, node.returns, scope);
+        if (this.lazyAnnotations && hasAnnotations(node.args, node.returns)) {
+          // symtable_visit_annotations: an AnnotationBlock named __annotate__, keyed by the
+          // arguments node, whose one parameter is `.format` (shown as `format`).
+          const annotate = new Scope("function", "__annotate__", node, scope);
+          scope.children.push(annotate);
+          scopeOf.set(node.args, annotate);
+          this.addParameter(annotate, ".format");
+          this.annotations(node.args, node.returns, annotate);
+        } else {
+          this.annotations(node.args, node.returns, scope);
+        }
         const inner = new Scope("function", node.name, node, scope);
         scope.children.push(inner);
         scopeOf.set(node, inner);
@@ -160,6 +175,22 @@ class ScopeBuilder {
         if (node.target.type === "Name") this.use(scope, node.target.id);
         return;
       case "AnnAssign":
+        if (this.lazyAnnotations && scope.kind === "module" && node.target.type === "Name" && node.simple) {
+          // 3.14: the module's annotations are evaluated later, by its __annotate__
+          // (symtable_visit_annotation), which reads __conditional_annotations__ as a global.
+          if (node.value) {
+            this.expression(node.value, scope);
+            this.bind(scope, node.target.id);
+          }
+          if (scope.annotationScope === null) {
+            scope.annotationScope = new Scope("function", "__annotate__", node, scope);
+            scope.children.push(scope.annotationScope);
+            this.addParameter(scope.annotationScope, ".format");
+            this.use(scope.annotationScope, "__conditional_annotations__");
+          }
+          this.expression(node.annotation, scope.annotationScope);
+          return;
+        }
         if (node.value) this.expression(node.value, scope);
         if (node.target.type === "Name") {
           if (node.value || scope.isFunctionLike) this.bind(scope, node.target.id);
@@ -274,7 +305,7 @@ class ScopeBuilder {
     }
   }
 
-  private addParameter(scope: Scope, name: string): void {
+  addParameter(scope: Scope, name: string): void {
     scope.parameters.push(scope.mangle(name));
     this.bind(scope, name);
   }
@@ -479,6 +510,11 @@ class ScopeBuilder {
     });
     for (const element of elements) this.expression(element, inner);
   }
+}
+
+function hasAnnotations(args: ast.Arguments, returns: ast.Expr | null): boolean {
+  const all = [...args.posonlyargs, ...args.args, ...args.kwonlyargs, args.vararg, args.kwarg];
+  return returns !== null || all.some((parameter) => parameter?.annotation);
 }
 
 /** `super()` / `__class__` in a method makes the class body create a `__class__` cell. */

@@ -11,6 +11,7 @@ import { REDUCTION_BUILTINS } from "./builtins-reductions.js";
 import { ITERATION_BUILTINS } from "./builtins-iteration.js";
 import { ATTRIBUTE_BUILTINS } from "./builtins-attributes.js";
 import { INTROSPECTION_BUILTINS } from "./builtins-introspection.js";
+import { EVAL_BUILTINS } from "./builtins-eval.js";
 
 function refusedBuiltin(name: string, what: string): MethodDef {
   return {
@@ -32,8 +33,7 @@ export const BUILTIN_FUNCTIONS: readonly MethodDef[] = [
   refusedBuiltin("input", "input() (lessons cannot read from a keyboard)"),
   refusedBuiltin("open", "open() and files"),
   refusedBuiltin("help", "help() (its text is CPython's documentation)"),
-  refusedBuiltin("eval", "eval()"),
-  refusedBuiltin("exec", "exec()"),
+  ...EVAL_BUILTINS,
   refusedBuiltin("compile", "compile()"),
   refusedBuiltin("breakpoint", "breakpoint()"),
   refusedBuiltin("__import__", "__import__()"),

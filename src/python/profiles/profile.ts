@@ -130,11 +130,22 @@ export interface Profile {
   /**
    * How a def's annotations are compiled: a dict built at definition (≤3.9), a flat
    * (name, value, ...) tuple made into a dict on first use (3.10–3.13), or 3.14's lazy
-   * `__annotate__` function (PEP 649), which the simulator does not model.
+   * `__annotate__` function (PEP 649/749) that `__annotations__` calls with format 1 on first use.
    */
   readonly annotations: "dict" | "tuple" | "lazy";
   /** ≤3.13: a function's co_consts starts with its docstring or None. */
   readonly functionConstsLeadingNone: boolean;
+  /**
+   * 3.14: ints 0..255 are loaded by LOAD_SMALL_INT, so no instruction loads their co_consts
+   * slot and remove_unused_consts drops it (except slot 0, which it always keeps) — FACTS §3.3.
+   */
+  readonly loadSmallInt: boolean;
+  /**
+   * ≤3.13: keyword-only defaults are built by BUILD_CONST_KEY_MAP from one keys-tuple constant.
+   * 3.14 removed that opcode: each name is loaded as its own constant before its value, then
+   * BUILD_MAP (Python/codegen.c codegen_kwonlydefaults).
+   */
+  readonly buildConstKeyMap: boolean;
 
   // ---- memory layout (FACTS §5)
   readonly sizes: ObjectSizes;

@@ -347,9 +347,12 @@ function describeLayout(type: PyType, base: PyType, slotNames: string[] | null):
     basicSize: instanceBasicSize(base, type, managedDict, managedWeakref),
     preHeader: managedDict || managedWeakref,
   };
-  type.dealloc = instanceDeallocFor(base);
-  type.traverse = base === rt.types.object || base.heapType ? instanceTraverse : base.traverse;
-  type.clear = base === rt.types.object || base.heapType ? instanceClear : base.clear;
+  // A class over a class over a built-in (list, dict, ...) keeps the built-in's layout: it
+  // deallocates and traverses as its base does, not as a plain instance.
+  const overBuiltin = base.heapType && base.dealloc !== guardedInstanceDealloc;
+  type.dealloc = overBuiltin ? base.dealloc : instanceDeallocFor(base);
+  type.traverse = overBuiltin ? base.traverse : base === rt.types.object || base.heapType ? instanceTraverse : base.traverse;
+  type.clear = overBuiltin ? base.clear : base === rt.types.object || base.heapType ? instanceClear : base.clear;
 }
 
 /**
@@ -369,6 +372,9 @@ function instanceBasicSize(base: PyType, type: PyType, managedDict: boolean, man
 function instanceDeallocFor(base: PyType): (self: PyObject) => void {
   if (base === rt.types.object || base.heapType) return guardedInstanceDealloc;
   const baseDealloc = withoutTrashcan(base.dealloc);
+  // The built-in base under the classes (subtype_dealloc's `base`): when it keeps no weak
+  // reference list, a class above it added one, and it is cleared here, before the attributes.
+  const clearsWeakrefs = !base.instancesHaveWeakrefs;
   return withTrashcan((self: PyObject): void => {
     const type = self.type;
     if (type.finalize !== null && !rt.gc.finalized.has(self)) {
@@ -377,6 +383,7 @@ function instanceDeallocFor(base: PyType): (self: PyObject) => void {
       type.finalize(self);
       if (--self.refcount !== 0) return;
     }
+    if (clearsWeakrefs && type.instancesHaveWeakrefs) rt.clearWeakrefs(self);
     const attributes = self.attributes;
     self.attributes = null;
     attributes?.release();

@@ -309,4 +309,5 @@ export const classSnippets: readonly Snippet[] = [
   snippet("__repr__ used by containers and __str__ by print", ["class P:\n    def __repr__(self):\n        return 'P-repr'\n    def __str__(self):\n        return 'P-str'\nprint(P(), [P()], (P(),), {'k': P()})"]),
   snippet("super() outside a method", ["super()"]),
   snippet("calling an instance without __call__", ["class Plain:\n    pass\nPlain()()"]),
+  snippet("weak reference to a list subclass instance", ["import weakref, sys\nclass Row(list):\n    pass\nrow = Row([1, 2, 3])\nprobe = weakref.ref(row)\nprint(probe() is row, probe(), sys.getrefcount(row), Row.__basicsize__, sys.getsizeof(row))\ndel row\nprint(probe())"]),
 ];

@@ -171,4 +171,6 @@ export const functionSnippets: readonly Snippet[] = [
   snippet("enumerate zip reversed", ["names = ['a', 'b', 'c']\nprint(list(enumerate(names)), list(zip(names, range(5))), list(reversed(names)))"]),
   snippet("any all with generators", ["print(any(n > 3 for n in [1, 5]), all(n > 0 for n in [1, -1]), any([]), all([]))"]),
   snippet("sum min max with keys and defaults", ["print(sum([0.1] * 10), min([], default='none'), max('apple', 'fig', key=len), min(3, 1, 2), sum([[1], [2]], []))"]),
+  snippet("attributes on a function", ["def greet(name):\n    return name\ngreet.calls = 0\ngreet.calls += 1\nprint(greet.calls, greet.__dict__, vars(greet) is greet.__dict__)\ndel greet.calls\nprint(greet.__dict__)"]),
+  snippet("writable function attributes", ["def f(a=1):\n    return a\nf.__defaults__ = (2,)\nf.__name__ = 'g'\nf.__doc__ = 'text'\nprint(f(), f.__name__, f.__doc__, f.__qualname__)", "f.__defaults__ = [3]"]),
 ];

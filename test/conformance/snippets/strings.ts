@@ -66,4 +66,6 @@ export const stringSnippets: readonly Snippet[] = [
   snippet("ord sum and sorted chars", ["print(sum(ord(c) for c in 'abc'), sorted('hello'), ''.join(sorted('hello', reverse=True)))"]),
   snippet("character classification helpers", ["print('Hello'.lower().count('l'), 'a-b-c'.split('-', 1), 'x'.join('abc'))"]),
   snippet("bytes methods", ["data = b'Hello, World'\nprint(data.upper(), data.split(b', '), data.find(b'W'), data.hex(), bytes.fromhex('41 42'), data[0], data[:5])"]),
+  snippet("eval compiles a new unit each call", ["print(eval(repr('hello_world')) is eval(repr('hello_world')), eval(repr('hello world')) is eval(repr('hello world')))"]),
+  snippet("exec compiles its source as one unit", ["space = {}\nexec('s1 = \"hello world\"\\ns2 = \"hello world\"\\n', space)\nprint(space['s1'] is space['s2'])"]),
 ];

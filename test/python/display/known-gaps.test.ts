@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { realEngine, showCases, simulatedCases, type DisplayCase } from "./display-support.js";
 
 const GAPS: readonly (readonly [string, DisplayCase])[] = [
-  ["xfail_function_attributes_read_only: functions refuse attribute assignment", "def f(x, y=1): pass\nf.__defaults__ = (5,)\nf.__module__ = 'mod'\nf"],
   ["xfail_staticmethod_repr: 3.10+ staticmethod/classmethod reprs", "[staticmethod(len), classmethod(len)]"],
   ["xfail_oserror_subclass: OSError(errno) picks its subclass", "OSError(2, 'no')"],
 ];

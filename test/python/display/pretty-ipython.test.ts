@@ -130,6 +130,7 @@ const FUNCTIONS: DisplayCase[] = [
   "[int.__add__, (1).__add__, object.__init__, print.__call__, list.append]",
   "import sys, gc\n[sys.getrefcount, sys.getsizeof, sys.intern, gc.collect, gc.get_objects, gc.is_tracked]",
   "import ctypes\n[ctypes.c_long.from_address, ctypes.sizeof, ctypes.cast]",
+  "def f(x, y=1): pass\nf.__defaults__ = (5,)\nf.__module__ = 'mod'\nf",
 ];
 
 const EXCEPTIONS: DisplayCase[] = [

@@ -43,24 +43,74 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
     compileExpression(unit, node.func);
     callable = emitter.slot(start);
   }
-  for (const argument of node.args) compileExpression(unit, argument);
-  for (const keyword of node.keywords) compileExpression(unit, keyword.value);
+  const values = [...node.args, ...node.keywords.map((keyword) => keyword.value)];
+  const borrowable = borrowableArguments(unit, values);
+  // 3.14 LOAD_FAST_BORROW: a borrowed argument's slot stays empty until the call, so that an
+  // exception raised by a later argument does not release a reference that was never taken.
+  const borrowedLoads: { slot: string; value: string }[] = [];
+  let mask = 0;
+  values.forEach((value, index) => {
+    const borrowed = borrowable ? borrowedArgument(unit, value) : null;
+    if (borrowed === null) {
+      compileExpression(unit, value);
+      return;
+    }
+    emitter.line(`if (${borrowed.variable} === null) unboundLocal(${JSON.stringify(borrowed.name)});`);
+    borrowedLoads.push({ slot: emitter.reserve(), value: borrowed.variable });
+    mask |= 1 << index;
+  });
   const argumentCount = node.args.length + node.keywords.length;
   const slots: string[] = [];
   for (let index = 0; index < argumentCount; index++) slots.unshift(emitter.pop());
   const kwnames = node.keywords.length > 0 ? keywordNames(unit, node.keywords.map((keyword) => keyword.arg!)) : "null";
   const nulls = slots.map((slot) => `${slot} = null;`).join(" ");
+  const fills = borrowedLoads.map(({ slot, value }) => `${slot} = ${value};`).join(" ");
+  let borrowedMask = "";
   if (selfSlot !== null) {
     emitter.pop();
     emitter.pop();
-    emitter.line(`{ const args = ${selfSlot} !== null ? [${[selfSlot, ...slots].join(", ")}] : [${slots.join(", ")}]; ${selfSlot} = null; ${nulls}`);
+    if (mask !== 0) borrowedMask = `, ${selfSlot} !== null ? ${mask << 1} : ${mask}`;
+    emitter.line(`{ ${fills} const args = ${selfSlot} !== null ? [${[selfSlot, ...slots].join(", ")}] : [${slots.join(", ")}]; ${selfSlot} = null; ${nulls}`);
   } else {
     emitter.pop();
-    emitter.line(`{ const args = [${slots.join(", ")}]; ${nulls}`);
+    if (mask !== 0) borrowedMask = `, ${mask}`;
+    emitter.line(`{ ${fills} const args = [${slots.join(", ")}]; ${nulls}`);
   }
-  emitter.line(`  const r = call(${callable}, args, ${kwnames}); dec(${callable}); ${callable} = r; }`);
+  emitter.line(`  const r = call(${callable}, args, ${kwnames}${borrowedMask}); dec(${callable}); ${callable} = r; }`);
   emitter.depth = start;
   emitter.reserve();
+}
+
+/**
+ * 3.14: whether the call's plain-local arguments may be pushed with LOAD_FAST_BORROW. CPython's
+ * optimize_load_fast (Python/flowgraph.c) only borrows a local when its stack entry is consumed
+ * in the same basic block and the local is not rebound meanwhile; arguments with jumps (and/or,
+ * conditional expressions, comprehensions) or assignments (`:=`) make this call keep strong
+ * loads, the conservative choice.
+ */
+function borrowableArguments(unit: CodeUnit, values: readonly ast.Expr[]): boolean {
+  if (!unit.profile.borrowedLocalLoads || !unit.isFunctionLike()) return false;
+  if (unit.scope.kind !== "function" && unit.scope.kind !== "lambda") return false;
+  if (values.length >= 29) return false;
+  return !values.some(containsJumpOrStore);
+}
+
+const JUMPS_OR_STORES = new Set(["BoolOp", "IfExp", "NamedExpr", "ListComp", "SetComp", "DictComp", "GeneratorExp", "Lambda", "Yield", "YieldFrom", "Await"]);
+
+function containsJumpOrStore(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(containsJumpOrStore);
+  if (node === null || typeof node !== "object") return false;
+  const type = (node as { type?: unknown }).type;
+  if (typeof type === "string" && JUMPS_OR_STORES.has(type)) return true;
+  return Object.values(node).some((child) => typeof child === "object" && child !== null && containsJumpOrStore(child));
+}
+
+/** The local a borrowed argument reads, or null when the argument is not a plain fast local. */
+function borrowedArgument(unit: CodeUnit, node: ast.Expr): { name: string; variable: string } | null {
+  if (node.type !== "Name") return null;
+  const name = unit.scope.mangle(node.id);
+  if (unit.scope.lookup(name) !== "fast") return null;
+  return { name, variable: unit.localVariable(name) };
 }
 
 function compileStarredCall(unit: CodeUnit, node: ast.Call): void {

@@ -76,6 +76,8 @@ export function compileGeneratorExpression(unit: CodeUnit, node: ast.GeneratorEx
   child.argCount = 1;
   if (child.profile.functionConstsLeadingNone) child.noneIndex();
   compileGeneratorBody(child, node, 0, child.localVariable(".0"));
+  // 3.14: no leading None; the body always reaches the implicit `return None` codegen adds last.
+  if (!child.profile.functionConstsLeadingNone) child.noneIndex();
   const start = emitter.depth;
   const frees = scope.frees;
   let closure = "null";

@@ -44,31 +44,74 @@ export function pushConstant(unit: CodeUnit, ref: ConstRef, node: ast.Expr): voi
     unit.emitter.push(`(${late}.refcount++, ${late})`);
     return;
   }
+  if (unit.profile.folding === "cfg" && node.type !== "Constant") {
+    // 3.14: codegen loaded every operand before flowgraph.c folded them; their slots stay in
+    // co_consts (until remove_unused_consts) and the result is appended after them.
+    registerCfgOperands(unit, node);
+    const folded = unit.cfgConstRef(ref);
+    unit.emitter.push(`(${folded}.refcount++, ${folded})`);
+    return;
+  }
   const index = unit.constIndex(ref);
   unit.emitter.push(`(K${index}.refcount++, K${index})`);
 }
 
-function registerOperands(unit: CodeUnit, node: ast.Expr): void {
+/** 3.14: the constants codegen loads for a folded expression, in instruction order. */
+function registerCfgOperands(unit: CodeUnit, node: ast.Expr): void {
+  switch (node.type) {
+    case "Constant":
+      unit.operandConst({ origin: "literal", node });
+      return;
+    case "BinOp":
+      registerCfgOperands(unit, node.left);
+      registerCfgOperands(unit, node.right);
+      return;
+    case "UnaryOp":
+      registerCfgOperands(unit, node.operand);
+      return;
+    case "Subscript":
+      registerCfgOperands(unit, node.value);
+      registerCfgOperands(unit, node.slice);
+      return;
+    case "Tuple":
+    case "List":
+    case "Set":
+      for (const element of node.elts) registerCfgOperands(unit, element);
+      return;
+    default:
+      return;
+  }
+}
+
+function registerOperands(unit: CodeUnit, node: ast.Expr, top = true): void {
   switch (node.type) {
     case "Constant":
       unit.constIndex({ origin: "literal", node });
       return;
     case "BinOp":
-      registerOperands(unit, node.left);
-      registerOperands(unit, node.right);
-      return;
+      registerOperands(unit, node.left, false);
+      registerOperands(unit, node.right, false);
+      break;
     case "UnaryOp":
-      registerOperands(unit, node.operand);
-      return;
+      registerOperands(unit, node.operand, false);
+      break;
     case "Subscript":
-      registerOperands(unit, node.value);
-      registerOperands(unit, node.slice);
-      return;
+      registerOperands(unit, node.value, false);
+      registerOperands(unit, node.slice, false);
+      break;
     case "Tuple":
-      for (const element of node.elts) registerOperands(unit, element);
-      return;
+    case "List":
+    case "Set":
+      for (const element of node.elts) registerOperands(unit, element, false);
+      break;
     default:
       return;
+  }
+  // Folding runs bottom-up over the bytecode: each inner result is appended to co_consts
+  // before the outer one (24 * 60 * 60 leaves 1440 behind as well as 86400).
+  if (!top && node.type !== "List" && node.type !== "Set") {
+    const folded = unit.context.folder.fold(node);
+    if (folded !== undefined) unit.lateConstRef(folded);
   }
 }
 
@@ -324,10 +367,17 @@ function compileSequenceDisplay(unit: CodeUnit, elements: readonly ast.Expr[], k
     }
     if (items.length === elements.length) {
       const ref: ConstRef = kind === "list" ? { origin: "tuple", items, byCompiler: true } : { origin: "frozenset", items, byCompiler: true };
-      const index = unit.constIndex(ref);
+      let constant: string;
+      if (unit.profile.folding === "cfg") {
+        // 3.14 makes the constant tuple in flowgraph.c, after codegen loaded each element.
+        for (const element of elements) registerCfgOperands(unit, element);
+        constant = unit.cfgConstRef(ref);
+      } else {
+        constant = `K${unit.constIndex(ref)}`;
+      }
       emitter.push(kind === "list" ? `buildList([])` : `buildSet([])`);
       const container = emitter.pop();
-      emitter.line(kind === "list" ? `listExtend(${container}, K${index});` : `setUpdate(${container}, K${index});`);
+      emitter.line(kind === "list" ? `listExtend(${container}, ${constant});` : `setUpdate(${container}, ${constant});`);
       emitter.reserve();
       return;
     }

@@ -1,8 +1,9 @@
 // def, lambda and class: nested code units, MAKE_FUNCTION, closures, decorators, __build_class__.
 import type * as ast from "../../ast/nodes.js";
+import type { ConstRef } from "../constants.js";
 import { CodeUnit } from "../code-unit.js";
 import { scopeOf, type Scope } from "../symtable.js";
-import { compileExpression } from "./expressions.js";
+import { compileExpression, COMPARE_CODES } from "./expressions.js";
 import { compileBody } from "./statements.js";
 import { loadName, storeName } from "./names.js";
 import { UnsupportedSyntax } from "./unsupported.js";
@@ -51,7 +52,59 @@ function buildFunctionUnit(parent: CodeUnit, node: ast.FunctionDef | ast.Lambda,
     unit.noneIndex();
   }
   compileBody(unit, docstring !== null ? node.body.slice(1) : node.body);
+  if (!unit.profile.functionConstsLeadingNone) {
+    // 3.14: codegen ends every function with LOAD_CONST None; RETURN_VALUE
+    // (_PyCodegen_AddReturnAtEnd). Its slot only survives if the end can be reached.
+    const none: ConstRef = { origin: "folded", value: { kind: "None" } };
+    if (canFallOffEnd(node.body)) unit.constIndex(none);
+    else unit.operandConst(none);
+  }
   return unit;
+}
+
+/**
+ * Whether control can reach the end of a block, for the implicit `return None`. Conservative:
+ * only returns, raises, if/else and try statements whose every path ends so, and `while True`
+ * loops without `break` end a block (a `with` may swallow an exception, so it never does).
+ */
+function canFallOffEnd(body: readonly ast.Stmt[]): boolean {
+  const last = body[body.length - 1];
+  if (last === undefined) return true;
+  switch (last.type) {
+    case "Return":
+    case "Raise":
+      return false;
+    case "If":
+      return last.orelse.length === 0 || canFallOffEnd(last.body) || canFallOffEnd(last.orelse);
+    case "While":
+      return !(last.test.type === "Constant" && last.test.value.kind === "bool" && last.test.value.value && !containsBreak(last.body));
+    case "Try": {
+      // The end is reached through the body (or its else) or a handler, and then the finally.
+      const normal = last.orelse.length > 0 ? canFallOffEnd(last.orelse) : canFallOffEnd(last.body);
+      const reached = normal || last.handlers.some((handler) => canFallOffEnd(handler.body));
+      return reached && (last.finalbody.length === 0 || canFallOffEnd(last.finalbody));
+    }
+    default:
+      return true;
+  }
+}
+
+/** A `break` that leaves this loop (not one of a nested loop). */
+function containsBreak(body: readonly ast.Stmt[]): boolean {
+  return body.some((statement) => {
+    switch (statement.type) {
+      case "Break":
+        return true;
+      case "If":
+        return containsBreak(statement.body) || containsBreak(statement.orelse);
+      case "With":
+        return containsBreak(statement.body);
+      case "Try":
+        return containsBreak(statement.body) || statement.handlers.some((handler) => containsBreak(handler.body)) || containsBreak(statement.orelse) || containsBreak(statement.finalbody);
+      default:
+        return false;
+    }
+  });
 }
 
 /** Pushes a tuple of the cells the child's free variables refer to, or nothing (returns false). */
@@ -83,7 +136,11 @@ function pushDefaults(unit: CodeUnit, args: ast.Arguments): { defaults: string; 
   }
   let kwdefaults = "null";
   const present = args.kwonlyargs.map((parameter, index) => ({ parameter, value: args.kw_defaults[index] })).filter((entry) => entry.value !== null && entry.value !== undefined);
-  if (present.length > 0) kwdefaults = buildConstKeyMap(unit, present.map((entry) => unit.scope.mangle(entry.parameter.arg)), present.map((entry) => entry.value!));
+  if (present.length > 0) {
+    const names = present.map((entry) => unit.scope.mangle(entry.parameter.arg));
+    const values = present.map((entry) => entry.value!);
+    kwdefaults = unit.profile.buildConstKeyMap ? buildConstKeyMap(unit, names, values) : buildMapOfNames(unit, names, values);
+  }
   return { defaults, kwdefaults };
 }
 
@@ -103,6 +160,29 @@ function buildConstKeyMap(unit: CodeUnit, keys: readonly string[], values: reado
   const takes = slots.map((slot, index) => `const v${index} = ${slot}; ${slot} = null;`);
   const sets = slots.map((_slot, index) => `{ const k = K${keysIndex}.items[${index}]; k.refcount++; dictSetItem(d, k, v${index}); }`);
   emitter.line(`{ ${takes.join(" ")} const d = buildDict(${keys.length}); ${target} = d; ${sets.join(" ")} }`);
+  emitter.reserve();
+  return target;
+}
+
+/**
+ * BUILD_MAP of `name: value` pairs, each name loaded as its own str constant right before its
+ * value (3.14's keyword-only defaults and __annotate__ bodies). Leaves the dict in a slot.
+ */
+function buildMapOfNames(unit: CodeUnit, names: readonly string[], values: readonly ast.Expr[]): string {
+  const emitter = unit.emitter;
+  const start = emitter.depth;
+  names.forEach((name, index) => {
+    const key = unit.strConstRef(name);
+    emitter.push(`(${key}.refcount++, ${key})`);
+    compileExpression(unit, values[index]!);
+  });
+  const slots: string[] = [];
+  for (let index = 0; index < names.length * 2; index++) slots.unshift(emitter.pop());
+  const target = emitter.slot(start);
+  // The pairs leave their slots; the dict takes the first one.
+  emitter.line(
+    `{ const items = [${slots.join(", ")}]; ${slots.map((slot) => `${slot} = null;`).join(" ")} const d = buildDict(${names.length}); ${target} = d; for (let i = 0; i < items.length; i += 2) dictSetItem(d, items[i], items[i + 1]); }`,
+  );
   emitter.reserve();
   return target;
 }
@@ -128,7 +208,6 @@ function annotationsOf(args: ast.Arguments, returns: ast.Expr | null | undefined
  */
 function pushAnnotations(unit: CodeUnit, entries: readonly { name: string; value: ast.Expr }[]): string {
   if (entries.length === 0) return "null";
-  if (unit.profile.annotations === "lazy") throw new UnsupportedSyntax("annotations (3.14 compiles them into a lazy __annotate__ function)", entries[0]!.value.lineno);
   if (unit.profile.annotations === "dict") return buildConstKeyMap(unit, entries.map((entry) => entry.name), entries.map((entry) => entry.value));
   const emitter = unit.emitter;
   const start = emitter.depth;
@@ -145,20 +224,119 @@ function pushAnnotations(unit: CodeUnit, entries: readonly { name: string; value
   return target;
 }
 
+/**
+ * 3.14's order of a def's annotations (codegen_annotations_in_scope): positional-or-keyword
+ * parameters, then positional-only ones, *args, keyword-only, **kwargs and `return`.
+ */
+function lazyAnnotationsOf(args: ast.Arguments, returns: ast.Expr | null | undefined): { name: string; value: ast.Expr }[] {
+  const entries: { name: string; value: ast.Expr }[] = [];
+  const add = (parameter: ast.Arg | null | undefined): void => {
+    if (parameter?.annotation) entries.push({ name: parameter.arg, value: parameter.annotation });
+  };
+  args.args.forEach(add);
+  args.posonlyargs.forEach(add);
+  add(args.vararg);
+  args.kwonlyargs.forEach(add);
+  add(args.kwarg);
+  if (returns) entries.push({ name: "return", value: returns });
+  return entries;
+}
+
+/**
+ * 3.14 (PEP 649, codegen_function_annotations): the annotations become the body of a function
+ * `__annotate__(format, /)`, made (and pushed) right before the def's own code object is loaded.
+ * Its body is `if format > 2: raise NotImplementedError` (2 = VALUE_WITH_FAKE_GLOBALS), then a
+ * dict display of `name: annotation` pairs. Returns the pushed function's slot, or "null".
+ */
+function pushAnnotate(parent: CodeUnit, node: ast.FunctionDef): string {
+  const entries = lazyAnnotationsOf(node.args, node.returns);
+  if (entries.length === 0) return "null";
+  if (parent.kind === "class") {
+    // Inside a class body 3.14 resolves annotation names through __classdict__ first.
+    throw new UnsupportedSyntax("annotations of a def in a class body (3.14 evaluates them with the class namespace, __classdict__)", entries[0]!.value.lineno);
+  }
+  const unit = new CodeUnit(parent.context, "function", scopeFor(node.args), "__annotate__", qualifiedName(parent, "__annotate__"), node.lineno, parent);
+  parent.children.push(unit);
+  unit.argCount = 1;
+  unit.positionalOnlyCount = 1;
+  const emitter = unit.emitter;
+  annotateFormatCheck(unit, node.lineno);
+  buildMapOfNames(
+    unit,
+    entries.map((entry) => parent.scope.mangle(entry.name)),
+    entries.map((entry) => entry.value),
+  );
+  const result = emitter.pop();
+  emitter.line(`{ const r = ${result}; ${result} = null; return r; }`);
+  makeFunction(parent, unit, null);
+  return parent.emitter.slot(parent.emitter.depth - 1);
+}
+
+/** The start of an __annotate__ body: `if format > 2: raise NotImplementedError` (codegen_setup_annotations_scope). */
+function annotateFormatCheck(unit: CodeUnit, line: number): void {
+  const emitter = unit.emitter;
+  emitter.line(`ln = ${line};`);
+  const limit = unit.constIndex({ origin: "folded", value: { kind: "int", value: 2n } });
+  const format = unit.localVariable(".format");
+  const notImplemented = unit.commonConstant("NotImplementedError");
+  emitter.line(
+    `if (compareBool((${format}.refcount++, ${format}), (K${limit}.refcount++, K${limit}), ${COMPARE_CODES.get("Gt")})) raise((${notImplemented}.refcount++, ${notImplemented}), undefined);`,
+  );
+}
+
+/**
+ * 3.14 (codegen_process_deferred_annotations): after a module's body, its annotated names become
+ * the body of `__annotate__(format)`, stored as `__annotate__` by code that runs before the body
+ * (the lines are moved to `start`). Each entry is only evaluated if its index is in
+ * __conditional_annotations__, i.e. if its statement ran.
+ */
+export function compileModuleAnnotate(root: CodeUnit, start: number): void {
+  const entries = root.deferredAnnotations;
+  const scope = root.scope.annotationScope;
+  if (entries.length === 0 || scope === null) return;
+  const unit = new CodeUnit(root.context, "function", scope, "__annotate__", "__annotate__", entries[0]!.lineno, root);
+  root.children.push(unit);
+  unit.argCount = 1;
+  unit.positionalOnlyCount = 1;
+  const emitter = unit.emitter;
+  annotateFormatCheck(unit, entries[0]!.lineno);
+  const annotations = emitter.push("buildDict(0)");
+  entries.forEach((entry, index) => {
+    emitter.line(`ln = ${entry.lineno};`);
+    const key = unit.constIndex({ origin: "folded", value: { kind: "int", value: BigInt(index) } });
+    emitter.open(`{ const c = loadGlobal(G, B, ${unit.nameRef("__conditional_annotations__")}); const ran = contains(c, K${key}); dec(c); if (ran) {`);
+    compileExpression(unit, entry.annotation);
+    const value = emitter.pop();
+    const name = unit.strConstRef(root.scope.mangle((entry.target as ast.Name).id));
+    emitter.line(`dictSetItem(${annotations}, (${name}.refcount++, ${name}), ${value}); ${value} = null;`);
+    emitter.close("} }");
+  });
+  const result = emitter.pop();
+  emitter.line(`{ const r = ${result}; ${result} = null; return r; }`);
+  const setupStart = root.emitter.mark();
+  makeFunction(root, unit, null);
+  storeName(root, "__annotate__");
+  root.emitter.moveSince(setupStart, start);
+}
+
 /** MAKE_FUNCTION for `child`, leaving the function on the stack. `node` gives a def's annotations. */
 function makeFunction(parent: CodeUnit, child: CodeUnit, args: ast.Arguments | null, node?: ast.FunctionDef): void {
   const emitter = parent.emitter;
   const start = emitter.depth;
   const { defaults, kwdefaults } = args === null ? { defaults: "null", kwdefaults: "null" } : pushDefaults(parent, args);
-  const annotations = node === undefined ? "null" : pushAnnotations(parent, annotationsOf(node.args, node.returns).map((entry) => ({ ...entry, name: parent.scope.mangle(entry.name) })));
+  const lazy = node !== undefined && parent.profile.annotations === "lazy";
+  const annotations = node === undefined || lazy ? "null" : pushAnnotations(parent, annotationsOf(node.args, node.returns).map((entry) => ({ ...entry, name: parent.scope.mangle(entry.name) })));
+  const annotate = lazy ? pushAnnotate(parent, node) : "null";
   const hasClosure = pushClosure(parent, child);
   const closure = hasClosure ? emitter.slot(emitter.depth - 1) : "null";
   const codeIndex = parent.codeConstIndex(child);
   if (parent.profile.minor <= 10) parent.strConstIndex(child.qualname);
   const target = emitter.slot(start);
-  const taken = [defaults, kwdefaults, annotations, closure].filter((slot) => slot !== "null");
+  const taken = [defaults, kwdefaults, annotations, annotate, closure].filter((slot) => slot !== "null");
+  // SET_FUNCTION_ATTRIBUTE MAKE_FUNCTION_ANNOTATE: the function owns its __annotate__.
+  const setAnnotate = annotate === "null" ? "" : ` f.annotate = ${annotate};`;
   emitter.line(
-    `{ const f = makeFunction(K${codeIndex}, G, B, ${defaults}, ${kwdefaults}, ${closure}, ${annotations}); ${taken.map((slot) => `${slot} = null;`).join(" ")} ${target} = f; }`,
+    `{ const f = makeFunction(K${codeIndex}, G, B, ${defaults}, ${kwdefaults}, ${closure}, ${annotations});${setAnnotate} ${taken.map((slot) => `${slot} = null;`).join(" ")} ${target} = f; }`,
   );
   emitter.depth = start;
   emitter.reserve();

@@ -55,6 +55,12 @@ export function storeName(unit: CodeUnit, rawName: string): void {
     case "fast": {
       // STORE_FAST: the new value is in place before the old one is released.
       const variable = unit.localVariable(name);
+      const borrowed = unit.borrowFlag(name);
+      if (borrowed !== null) {
+        // A borrowed parameter was never counted: rebinding it releases nothing.
+        emitter.line(`{ const old = ${variable}; ${variable} = ${value}; ${value} = null; if (old !== null && !${borrowed} && --old.refcount === 0) old.type.dealloc(old); ${borrowed} = false; }`);
+        return;
+      }
       emitter.line(`{ const old = ${variable}; ${variable} = ${value}; ${value} = null; if (old !== null && --old.refcount === 0) old.type.dealloc(old); }`);
       return;
     }
@@ -79,6 +85,11 @@ export function deleteName(unit: CodeUnit, rawName: string): void {
     case "fast": {
       const variable = unit.localVariable(name);
       emitter.line(`if (${variable} === null) unboundLocal(${JSON.stringify(name)});`);
+      const borrowed = unit.borrowFlag(name);
+      if (borrowed !== null) {
+        emitter.line(`{ const old = ${variable}; ${variable} = null; if (!${borrowed} && --old.refcount === 0) old.type.dealloc(old); ${borrowed} = false; }`);
+        return;
+      }
       emitter.line(`{ const old = ${variable}; ${variable} = null; if (--old.refcount === 0) old.type.dealloc(old); }`);
       return;
     }

@@ -4,7 +4,7 @@ import type { CodeUnit } from "../code-unit.js";
 import { compileExpression, pushConstant } from "./expressions.js";
 import { compileCondition } from "./conditions.js";
 import { storeTarget, compileAugAssign, deleteTarget } from "./assignments.js";
-import { storeName, attributeNameRef } from "./names.js";
+import { storeName, loadName, attributeNameRef } from "./names.js";
 import { compileFunctionDef, compileClassDef } from "./functions.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
 
@@ -43,6 +43,7 @@ export function compileStatement(unit: CodeUnit, node: ast.Stmt, displayResult =
         compileExpression(unit, node.value);
         storeTarget(unit, node.target);
       }
+      if (unit.profile.annotations === "lazy") deferAnnotation(unit, node);
       return;
     case "Delete":
       for (const target of node.targets) deleteTarget(unit, target);
@@ -190,6 +191,23 @@ function compileReturn(unit: CodeUnit, node: ast.Return): void {
   compileExpression(unit, node.value);
   const value = emitter.pop();
   emitter.line(`{ const r = ${value}; ${value} = null; return r; }`);
+}
+
+/**
+ * 3.14 (PEP 649, codegen_annassign): a module-level `name: annotation` is not evaluated here; it
+ * joins the module's __annotate__, and its index goes into __conditional_annotations__ (every
+ * module-level annotation counts as conditional) so __annotate__ knows it was executed.
+ */
+function deferAnnotation(unit: CodeUnit, node: ast.AnnAssign): void {
+  if (unit.kind === "class") throw new UnsupportedSyntax("annotations in a class body (3.14 compiles them into __annotate_func__, evaluated with __classdict__)", node.lineno);
+  if (unit.kind !== "module") return;
+  if (node.target.type !== "Name" || !node.simple) throw new UnsupportedSyntax("annotation of an attribute, subscript or parenthesized target (3.14)", node.lineno);
+  const index = unit.deferredAnnotations.length;
+  unit.deferredAnnotations.push(node);
+  loadName(unit, "__conditional_annotations__");
+  const set = unit.emitter.pop();
+  const key = unit.constIndex({ origin: "folded", value: { kind: "int", value: BigInt(index) } });
+  unit.emitter.line(`setAdd(${set}, (K${key}.refcount++, K${key})); dec(${set}); ${set} = null;`);
 }
 
 function compileRaise(unit: CodeUnit, node: ast.Raise): void {

@@ -22,20 +22,30 @@ function release(values: readonly PyObject[]): void {
  * function's frame takes them over on 3.11+ (FACTS §1.2) or takes its own and the caller
  * releases its copies after the call on ≤3.10; a built-in borrows them for the call.
  */
-export function callStealing(callable: PyObject, args: PyObject[], kwnames: readonly string[] | null): PyObject {
+export function callStealing(callable: PyObject, args: PyObject[], kwnames: readonly string[] | null, borrowed = 0): PyObject {
   if (callable instanceof PyFunction) {
     const compiled = callable.code.compiled!;
-    if (rt.profile.frameStealsArguments) return compiled(callable, args, kwnames, true);
+    // 3.14: arguments pushed by LOAD_FAST_BORROW (bit i of `borrowed`) arrive borrowed in the frame.
+    if (rt.profile.frameStealsArguments) return compiled(callable, args, kwnames, true, borrowed);
     try {
       return compiled(callable, args, kwnames, false);
     } finally {
-      release(args);
+      releaseOwned(args, borrowed);
     }
   }
   try {
     return callBorrowed(callable, { values: args, kwnames });
   } finally {
-    release(args);
+    releaseOwned(args, borrowed);
+  }
+}
+
+/** Releases the caller's stack references, skipping borrowed ones (never counted). */
+function releaseOwned(values: readonly PyObject[], borrowed: number): void {
+  if (borrowed === 0) return release(values);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if ((borrowed & (1 << i)) === 0 && value !== null && --value.refcount === 0) value.type.dealloc(value);
   }
 }
 

@@ -7,7 +7,7 @@ import type { BuiltinTypeSpec, GetSetDef } from "../type-spec.js";
 import type { PyType } from "../type.js";
 import type { CallArgs } from "../slots.js";
 import { textSlot, addressText, splitArgs } from "../spec-helpers.js";
-import { PyFunction, functionDealloc, functionTraverse, functionClear } from "./function.js";
+import { PyFunction, functionDealloc, functionTraverse, functionClear, functionObjectSize } from "./function.js";
 import { PyCode, codeDealloc } from "./code.js";
 import { PyCell, cellDealloc, cellTraverse, cellClear } from "./cell.js";
 import { PyMethod, newBoundMethod, methodDealloc, methodTraverse, methodCall } from "./method.js";
@@ -47,7 +47,8 @@ import { newTuple, newTupleStealing, PyTuple } from "./tuple.js";
 import { newNone } from "../values.js";
 import { typeError, valueError, attributeError } from "../errors.js";
 import { call, reprText } from "../abstract/object-protocol.js";
-import { instanceDictObject, initInstanceAttributes } from "../instance-attributes.js";
+import { annotationsFromAnnotate, dropAnnotate, versionedFunctionAttributes } from "./function-annotate.js";
+import { functionGetDict, functionSetDict, functionSetAttr, readonlyMember, setNullableField } from "./function-attributes.js";
 import { newDict, dictSetItem, PyDict } from "./dict.js";
 import { adoptSubtype } from "./instance.js";
 import { genericGetAttr, lookupAttr } from "../abstract/attributes.js";
@@ -95,14 +96,22 @@ function ownedField<T extends PyObject>(read: (func: PyFunction) => T | null, wr
   };
 }
 
-function functionDict(self: PyObject): PyObject {
-  if (self.attributes === null) initInstanceAttributes(self);
-  return instanceDictObject(self);
+/** func.__code__ = code (func_set_code): a code object whose free variables fit the closure. */
+function setFunctionCode(func: PyFunction, value: PyObject | null): void {
+  if (!(value instanceof PyCode)) throw typeError("__code__ must be set to a code object");
+  const needed = value.info.freevars.length;
+  const have = func.closure === null ? 0 : func.closure.items.length;
+  if (needed !== have) throw valueError(`${func.name.value}() requires a code object with ${have} free vars, not ${needed}`);
+  value.refcount++;
+  const old = func.code;
+  func.code = value;
+  decref(old);
 }
 
 export const FUNCTION_SPEC: BuiltinTypeSpec = {
   name: "function",
-  layout: { basicSize: 152, itemSize: 0, gc: true, preHeader: false },
+  attributes: versionedFunctionAttributes,
+  layout: (profile) => ({ basicSize: functionObjectSize(profile.minor), itemSize: 0, gc: true, preHeader: false }),
   slots: {
     dealloc: functionDealloc,
     traverse: functionTraverse,
@@ -111,30 +120,36 @@ export const FUNCTION_SPEC: BuiltinTypeSpec = {
     call: functionCall,
     descrGet: functionGet,
     getattro: null,
-    setattro: null,
+    setattro: functionSetAttr,
   },
   getsets: [
     { name: "__name__", ...ownedField((func) => func.name, (func, value) => { if (!(value instanceof PyStr)) throw typeError("__name__ must be set to a string object"); func.name = value; }) },
     { name: "__qualname__", ...ownedField((func) => func.qualname, (func, value) => { if (!(value instanceof PyStr)) throw typeError("__qualname__ must be set to a string object"); func.qualname = value; }) },
-    { name: "__code__", ...ownedField((func) => func.code) },
-    { name: "__globals__", ...ownedField((func) => func.globals) },
-    { name: "__builtins__", ...ownedField((func) => func.builtins) },
-    { name: "__defaults__", ...ownedField((func) => func.defaults, (func, value) => { func.defaults = value as PyTuple | null; }) },
-    { name: "__kwdefaults__", ...ownedField((func) => func.kwdefaults, (func, value) => { func.kwdefaults = value; }) },
-    { name: "__closure__", ...ownedField((func) => func.closure) },
+    { name: "__code__", get: (self) => ((self as PyFunction).code.refcount++, (self as PyFunction).code), set: (self, value) => setFunctionCode(self as PyFunction, value) },
+    { name: "__globals__", ...ownedField((func) => func.globals), set: readonlyMember },
+    { name: "__builtins__", ...ownedField((func) => func.builtins), set: readonlyMember },
+    { name: "__defaults__", ...ownedField((func) => func.defaults), set: (self, value) => setNullableField(self as PyFunction, "defaults", value, (next) => next instanceof PyTuple, "__defaults__ must be set to a tuple object") },
+    { name: "__kwdefaults__", ...ownedField((func) => func.kwdefaults), set: (self, value) => setNullableField(self as PyFunction, "kwdefaults", value, (next) => next instanceof PyDict, "__kwdefaults__ must be set to a dict object") },
+    { name: "__closure__", ...ownedField((func) => func.closure), set: readonlyMember },
     { name: "__doc__", ...ownedField((func) => func.doc, (func, value) => { func.doc = value ?? (rt.None.refcount++, rt.None); }) },
     { name: "__module__", ...ownedField((func) => func.module, (func, value) => { func.module = value ?? (rt.None.refcount++, rt.None); }) },
     {
       name: "__annotations__",
       get: (self) => {
         const func = self as PyFunction;
+        const computed = annotationsFromAnnotate(func);
+        if (computed !== null) return computed;
         if (func.annotations === null) func.annotations = newDict();
         else if (func.annotations instanceof PyTuple) func.annotations = annotationsDict(func.annotations);
         func.annotations.refcount++;
         return func.annotations;
       },
+      set: (self, value) => {
+        setNullableField(self as PyFunction, "annotations", value, (next) => next instanceof PyDict, "__annotations__ must be set to a dict object");
+        dropAnnotate(self as PyFunction);
+      },
     },
-    { name: "__dict__", get: functionDict },
+    { name: "__dict__", get: functionGetDict, set: functionSetDict },
   ],
 };
 

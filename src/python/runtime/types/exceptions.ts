@@ -130,11 +130,33 @@ export function outermostFrame(exception: PyObject): PyFrame | null {
 
 /** str(exception) per class: KeyError shows the key's repr, others the args. */
 export function exceptionStrText(exception: PyBaseException): string {
+  if (exception.type.isSubtypeOf(rt.exc.SyntaxError)) {
+    const text = syntaxErrorStrText(exception);
+    if (text !== null) return text;
+  }
   const items = exception.args.items;
   if (exception.type.isSubtypeOf(rt.exc.KeyError) && items.length === 1) return reprText(items[0]!);
   if (items.length === 0) return "";
   if (items.length === 1) return strText(items[0]!);
   return reprText(exception.args);
+}
+
+/**
+ * SyntaxError_str for errors the simulator raised with their attributes (compile errors of
+ * eval/exec sources): "msg (file, line N)", the file's base name only; null when no msg is set.
+ */
+function syntaxErrorStrText(exception: PyBaseException): string | null {
+  const message = exceptionAttribute(exception, "msg");
+  if (message === null) return null;
+  const filenameObject = exceptionAttribute(exception, "filename");
+  const linenoObject = exceptionAttribute(exception, "lineno");
+  const filename = filenameObject instanceof PyStr ? filenameObject.value.slice(filenameObject.value.lastIndexOf("/") + 1) : null;
+  const lineno = linenoObject !== null && linenoObject.type === rt.types.int ? reprText(linenoObject) : null;
+  const text = strText(message);
+  if (filename !== null && lineno !== null) return `${text} (${filename}, line ${lineno})`;
+  if (filename !== null) return `${text} (${filename})`;
+  if (lineno !== null) return `${text} (line ${lineno})`;
+  return text;
 }
 
 /** repr(exception): ValueError('boom'); 3.6 keeps the one-element tuple's comma. */

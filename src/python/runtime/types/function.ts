@@ -22,6 +22,8 @@ export class PyFunction extends PyObject {
   doc: PyObject;
   module: PyObject;
   annotations: PyObject | null;
+  /** 3.14 (PEP 649): the function computing __annotations__ on first use, or null. */
+  annotate: PyObject | null = null;
 
   constructor(code: PyCode, globals: PyObject, builtins: PyObject, name: PyStr, qualname: PyStr, module: PyObject, doc: PyObject) {
     super(rt.types.function);
@@ -39,13 +41,23 @@ export class PyFunction extends PyObject {
   }
 }
 
-/** PyFunctionObject: 152 bytes on 64-bit 3.11 (the size only shapes addresses). */
-const FUNCTION_OBJECT_SIZE = 152;
+/**
+ * sizeof(PyFunctionObject) on 64-bit builds (tp_basicsize, without the GC header): 112 up to 3.7,
+ * 120 with vectorcall (3.8), 128 with func_builtins (3.10), 136 with func_version (3.11), 144
+ * with func_typeparams (3.12).
+ */
+export function functionObjectSize(minor: number): number {
+  if (minor <= 7) return 112;
+  if (minor <= 9) return 120;
+  if (minor === 10) return 128;
+  if (minor === 11) return 136;
+  return 144;
+}
 
 /** MAKE_FUNCTION. Steals every reference passed in. */
 export function newFunction(code: PyCode, globals: PyObject, builtins: PyObject, name: PyStr, qualname: PyStr, module: PyObject, doc: PyObject): PyFunction {
   const func = new PyFunction(code, globals, builtins, name, qualname, module, doc);
-  allocateObject(func, FUNCTION_OBJECT_SIZE);
+  allocateObject(func, functionObjectSize(rt.profile.minor));
   rt.gc.countAllocation();
   gcTrack(func);
   return func;
@@ -63,12 +75,12 @@ function forEachReference(func: PyFunction, visit: (child: PyObject) => void): v
   visit(func.doc);
   visit(func.module);
   if (func.annotations !== null) visit(func.annotations);
-  const attributes = func.attributes;
-  if (attributes !== null) attributes.traverse(visit);
+  if (func.annotate !== null) visit(func.annotate);
 }
 
 export function functionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   forEachReference(self as PyFunction, visit);
+  self.attributes?.traverse(visit);
 }
 
 export function functionDealloc(self: PyObject): void {
@@ -77,8 +89,11 @@ export function functionDealloc(self: PyObject): void {
   rt.clearWeakrefs(func);
   const references: PyObject[] = [];
   forEachReference(func, (child) => references.push(child));
-  func.attributes?.release();
-  freeObjectMemory(func, FUNCTION_OBJECT_SIZE);
+  // The attribute dict is released once, by its storage (not also through the list above).
+  const attributes = func.attributes;
+  func.attributes = null;
+  attributes?.release();
+  freeObjectMemory(func, functionObjectSize(rt.profile.minor));
   rt.gc.countDeallocation();
   for (const child of references) if (--child.refcount === 0) child.type.dealloc(child);
 }
@@ -91,6 +106,7 @@ export function functionClear(self: PyObject): void {
   if (func.kwdefaults !== null) dropped.push(func.kwdefaults), (func.kwdefaults = null);
   if (func.closure !== null) dropped.push(func.closure), (func.closure = null);
   if (func.annotations !== null) dropped.push(func.annotations), (func.annotations = null);
+  if (func.annotate !== null) dropped.push(func.annotate), (func.annotate = null);
   func.attributes?.release();
   for (const child of dropped) if (--child.refcount === 0) child.type.dealloc(child);
 }

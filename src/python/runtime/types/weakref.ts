@@ -78,6 +78,9 @@ export function supportsWeakrefs(type: PyType): boolean {
   while (solid !== null && solid.heapType) solid = solid.base;
   if (solid === null) return false;
   if (builtinSupportsWeakrefs(solid)) return true;
+  // CPython's str has tp_itemsize 0, so its subclasses do get the list; the simulator lays str
+  // out as variable-sized and would answer wrongly, so it refuses instead.
+  if (solid === rt.types.str && type !== solid) throw new Unsupported(`weak references to instances of '${type.name}' (a str subclass)`);
   if (solid.layout.itemSize !== 0 || solid === rt.types.int || solid === rt.types.bool) return false;
   for (let current: PyType | null = type; current !== null && current.heapType; current = current.base) {
     const slots = declaredSlots(current);
@@ -127,6 +130,8 @@ function simulatorClearsWeakrefs(type: PyType): boolean {
   const types = rt.types;
   if (solid === null) return false;
   if (solid.isSubtypeOf(rt.exc.BaseException)) return true;
+  // A class that added the list over a built-in base without one: subtype_dealloc clears it.
+  if (type.heapType && type.instancesHaveWeakrefs && !solid.instancesHaveWeakrefs) return true;
   return [types.object, types.type, types.function, types.set, types.frozenset, types.generator].includes(solid);
 }
 
