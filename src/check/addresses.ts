@@ -8,7 +8,9 @@
 // - and in both cases the value must be a plausible object address: non-zero, below 2**64 and a
 //   multiple of 4 (every CPython object is at least pointer-aligned, 4 bytes even on 32-bit
 //   builds). This keeps refcounts such as 4294967295 (immortal objects) or 1000000123 from being
-//   mistaken for ids in a cell that also calls `id(`.
+//   mistaken for ids in a cell that also calls `id(`;
+// - in a cell whose source calls `id(`, hex from 6 digits: an interpreter built without
+//   position-independent code keeps None and the small ints at addresses such as `0xa5bbc8`.
 // A token must stand alone: no letter, digit or underscore touching it, and a decimal is not
 // part of a float (`1.1234567`, `1234567.5`).
 
@@ -26,6 +28,8 @@ export interface AddressToken {
 }
 
 export const MIN_HEX_DIGITS = 8;
+/** Where the cell calls `id(`: static objects of a non-PIE interpreter sit at 6-digit addresses. */
+export const MIN_HEX_DIGITS_WITH_ID = 6;
 export const MAX_HEX_DIGITS = 16;
 export const MIN_DECIMAL_DIGITS = 7;
 export const MAX_DECIMAL_DIGITS = 20;
@@ -36,6 +40,10 @@ const HEX_ADDRESS = new RegExp(
   `(?<![0-9A-Za-z_])0[xX]([0-9a-fA-F]{${MIN_HEX_DIGITS},${MAX_HEX_DIGITS}})(?![0-9A-Za-z_])`,
   "g",
 );
+const HEX_ADDRESS_WITH_ID = new RegExp(
+  `(?<![0-9A-Za-z_])0[xX]([0-9a-fA-F]{${MIN_HEX_DIGITS_WITH_ID},${MAX_HEX_DIGITS}})(?![0-9A-Za-z_])`,
+  "g",
+);
 const DECIMAL_ADDRESS = new RegExp(
   `(?<![0-9A-Za-z_.])[0-9]{${MIN_DECIMAL_DIGITS},${MAX_DECIMAL_DIGITS}}(?![0-9A-Za-z_]|\\.[0-9])`,
   "g",
@@ -44,7 +52,7 @@ const DECIMAL_ADDRESS = new RegExp(
 const CALLS_ID = /(?<![\w.])id\s*\(/u;
 
 export interface AddressOptions {
-  /** Recognise decimal ids too (the cell's source calls `id(`). */
+  /** Recognise decimal ids and shorter hex ids too (the cell's source calls `id(`). */
   readonly decimalIds: boolean;
 }
 
@@ -60,7 +68,7 @@ export function isPlausibleAddress(value: bigint): boolean {
 /** The address tokens of one line, in order, non-overlapping. */
 export function findAddresses(line: string, options: AddressOptions): AddressToken[] {
   const tokens: AddressToken[] = [];
-  for (const match of line.matchAll(HEX_ADDRESS)) {
+  for (const match of line.matchAll(options.decimalIds ? HEX_ADDRESS_WITH_ID : HEX_ADDRESS)) {
     const value = BigInt(`0x${match[1]}`);
     if (!isPlausibleAddress(value)) continue;
     tokens.push({ form: "hex", text: match[0], value, start: match.index, end: match.index + match[0].length });

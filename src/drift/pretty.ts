@@ -130,16 +130,24 @@ function matrixLines(report: DriftReport, layout: Layout, palette: Palette): str
 }
 
 function outputLines(report: DriftReport, row: DriftRow, width: number, palette: Palette): string[] {
-  const differing = firstDifferingLine(row.outputs.map((output) => output.text));
+  // Each output shows its first line that differs from the first output's, so three versions
+  // that differ on three different lines of a long output each show their own difference.
+  const first = row.outputs[0]?.text ?? "";
+  const own = row.outputs.map((output, index) => (index === 0 ? -1 : firstDifferingLine([first, output.text])));
+  const others = own.filter((line) => line >= 0);
+  const differing = others.length === 0 ? 0 : Math.min(...others);
+  const lineOf = (index: number): number => (index === 0 ? differing : own[index]!);
   const where = differing > 0 ? ` (output line ${differing + 1})` : "";
   const tail = ` cell ${row.index} ${row.classification}${where}`;
   const place = fitPath(`${row.path}:${row.line}`, Math.max(20, width - tail.length));
   const lines = [`${palette.bold(place)} cell ${row.index} ${classColor(palette, row.classification)(row.classification)}${where}`];
   const shown = row.outputs.slice(0, 4);
-  for (const output of shown) {
+  shown.forEach((output, index) => {
     const columns = describeColumns(report.columns, output.columns);
-    lines.push(fit(`  ${columns}: ${lineAt(output.text, differing)}`, width));
-  }
+    const line = lineOf(index);
+    const at = line === differing ? "" : `line ${line + 1}: `;
+    lines.push(fit(`  ${columns}: ${at}${lineAt(output.text, line)}`, width));
+  });
   if (row.outputs.length > shown.length) lines.push(`  … and ${row.outputs.length - shown.length} more different outputs`);
   const flaky = row.entries.flatMap((entry, index) => (entry?.flaky ? [index] : []));
   if (flaky.length > 0) lines.push(fit(`  (first runs shown; the second run differed on ${describeColumns(report.columns, flaky)})`, width));
@@ -154,12 +162,15 @@ function simVsRealLines(report: DriftReport, width: number, palette: Palette): s
     return pairs ? [palette.green("Simulator vs real: every profile agrees with the interpreter of its version."), ""] : [];
   }
   const count = report.simVsReal.length;
-  const lines = [palette.red(`Simulator vs real: ${count} cell${count === 1 ? "" : "s"} where a profile disagrees with the interpreter of its version`)];
+  const lines = [palette.red(fit(`Simulator vs real: ${count} cell${count === 1 ? "" : "s"} where a profile disagrees with its version's interpreter`, width))];
   for (const item of report.simVsReal) {
     const real = report.columns[item.realColumn]!;
     const sim = report.columns[item.simColumn]!;
     const differing = firstDifferingLine([item.real, item.sim]);
-    lines.push(`  ${palette.bold(`${item.version}`)} ${fitPath(`${item.path}:${item.line}`, width - 16)} cell ${item.index}`);
+    // The path gives way (keeping its file name) to the version and cell number around it.
+    const tail = ` cell ${item.index}`;
+    const place = fitPath(`${item.path}:${item.line}`, Math.max(20, width - item.version.length - 3 - tail.length));
+    lines.push(`  ${palette.bold(`${item.version}`)} ${place}${tail}`);
     const labelWidth = Math.max(real.label.length + 5, sim.label.length) + 1;
     lines.push(fit(`    ${`real ${real.label}:`.padEnd(labelWidth)} ${lineAt(item.real, differing)}`, width));
     lines.push(fit(`    ${`${sim.label}:`.padEnd(labelWidth)} ${lineAt(item.sim, differing)}`, width));

@@ -20,9 +20,11 @@ export interface DriftColumn {
 }
 
 /**
- * drift: the output is a function of the version. flaky: it differs between two runs on one
- * interpreter. broken: the cell fails on every engine. sim: real interpreters agree, only a
- * simulator profile differs from the real interpreter of its version (a simulator bug).
+ * drift: the output is a function of the version (versions whose two runs agreed disagree among
+ * themselves, even if others are unstable). flaky: it differs between two runs on one
+ * interpreter, and the stable versions agree. broken: the cell fails on every engine. sim: real
+ * interpreters agree, only a simulator profile differs from the real interpreter of its version
+ * (a simulator bug).
  */
 export type RowClass = "drift" | "flaky" | "broken" | "sim";
 

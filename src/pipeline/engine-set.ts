@@ -19,6 +19,12 @@ export interface EngineSetRequest {
   /** ipython | emulated | auto (default): IPython where importable. */
   readonly kernel?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * With kernel auto: one kernel for every interpreter, IPython only when all have it. A
+   * comparison across versions (drift) must not mix kernels, or IPython's own references
+   * (Out history, its modules) show up as version drift.
+   */
+  readonly uniformKernel?: boolean;
 }
 
 export interface EngineSet {
@@ -26,6 +32,8 @@ export interface EngineSet {
   readonly engines: readonly Engine[];
   /** Interpreters found or asked for that cannot run lessons, with the reason. */
   readonly unusable: readonly UnusableInterpreter[];
+  /** Set when uniformKernel made interpreters that have IPython use the emulation. */
+  readonly kernelNote?: string;
 }
 
 /** Whether a `--python`/`--profile` value asks for several engines. */
@@ -47,18 +55,24 @@ export async function resolveEngineSet(request: EngineSetRequest): Promise<Engin
   const unusable: UnusableInterpreter[] = [];
   const interpreters = request.python === undefined ? [] : await findInterpreters(request.python, env, unusable);
   const python: Engine[] = [];
+  const withIPython = interpreters.filter((interpreter) => interpreter.hasIPython);
+  const mixed = withIPython.length > 0 && withIPython.length < interpreters.length;
+  const uniform = kernel === "auto" && request.uniformKernel === true && mixed;
   for (const interpreter of interpreters) {
     if (kernel === "ipython" && !interpreter.hasIPython) {
       unusable.push({ path: interpreter.executable, reason: `Python ${interpreter.version} has no IPython (--kernel ipython)` });
       continue;
     }
-    const chosen = kernel === "auto" ? (interpreter.hasIPython ? "ipython" : "emulated") : kernel;
+    const chosen = uniform ? "emulated" : kernel === "auto" ? (interpreter.hasIPython ? "ipython" : "emulated") : kernel;
     python.push(
       new PythonEngine(interpreter, chosen, { outputLimitBytes: DEFAULT_OUTPUT_LIMIT_BYTES, startupTimeoutMs: STARTUP_TIMEOUT_MS, env }),
     );
   }
   const simulated = request.profiles === undefined ? [] : profileEngines(request.profiles);
-  return { engines: [...python, ...simulated], unusable };
+  const kernelNote = uniform
+    ? `IPython is importable in ${withIPython.map((interpreter) => interpreter.version).join(", ")} only: every interpreter runs under the driver's emulation of IPython, so kernels do not pass for versions (--kernel ipython runs only the interpreters that have it)`
+    : undefined;
+  return { engines: [...python, ...simulated], unusable, ...(kernelNote === undefined ? {} : { kernelNote }) };
 }
 
 async function findInterpreters(value: string, env: NodeJS.ProcessEnv, unusable: UnusableInterpreter[]): Promise<InterpreterInfo[]> {

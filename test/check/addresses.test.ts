@@ -27,6 +27,11 @@ describe("hex addresses", () => {
     expect(findAddresses("0xff 0xffff 0xfffff0", hexOnly)).toEqual([]);
   });
 
+  it("accepts 6-digit hex where the cell calls id(): a non-PIE interpreter's static objects", () => {
+    expect(findAddresses("0xa5bbc8 0xff 0xfffff0", withIds).map((token) => token.text)).toEqual(["0xa5bbc8", "0xfffff0"]);
+    expect(findAddresses("0xa5bbc8", hexOnly)).toEqual([]);
+  });
+
   it("leaves values that cannot be object addresses as text", () => {
     // Odd values are never pointer-aligned; 0x00000000 is NULL; 17 digits exceed 64 bits.
     expect(findAddresses("0xdeadbeef 0x00000000 0x1000000000000000f0", hexOnly)).toEqual([]);

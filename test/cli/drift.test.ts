@@ -135,3 +135,21 @@ describe.skipIf(!twoVersions)(
     });
   },
 );
+
+const withIPython = interpreters.find((info) => info.hasIPython);
+const withoutIPython = interpreters.find((info) => !info.hasIPython);
+const mixedKernels = withIPython !== undefined && withoutIPython !== undefined;
+
+describe.skipIf(!mixedKernels)(
+  `lessonkit drift with interpreters with and without IPython${mixedKernels ? "" : " (needs one of each: skipped)"}`,
+  () => {
+    it("runs every interpreter under one kernel, so IPython's references are not reported as drift", async () => {
+      const result = await runCli(
+        "drift", fixture("stable.md"), "--python", `${withIPython!.executable},${withoutIPython!.executable}`, "--no-cache", "--reporter", "json",
+      );
+      const report = JSON.parse(result.out);
+      expect(report.columns.map((column: { kernel: string }) => column.kernel)).toEqual(["emulated", "emulated"]);
+      expect(result.err).toMatch(/emulation of IPython/u);
+    });
+  },
+);

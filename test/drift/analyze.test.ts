@@ -4,6 +4,7 @@ import { analyzeDrift } from "../../src/drift/analyze.js";
 import { columnsFor } from "../../src/drift/columns.js";
 import type { Engine, EngineIdentity } from "../../src/runners/types.js";
 import type { CellRun } from "../../src/runners/types.js";
+import { parseLesson } from "../../src/lesson/parse.js";
 import { lessonOf, runsOf } from "./runs-builder.js";
 
 function engine(identity: EngineIdentity): Engine {
@@ -79,5 +80,76 @@ describe("analyzeDrift", () => {
   it("lists simulator vs real disagreements, never for flaky cells", () => {
     expect(report.simVsReal.map((item) => [item.version, item.index, item.real, item.sim])).toEqual([["3.12", 4, "simulated\n", "oops\n"]]);
     expect(report.counts).toMatchObject({ rows: 4, drift: 1, flaky: 1, broken: 1, sim: 1, simVsReal: 1 });
+  });
+});
+
+describe("analyzeDrift on a cell unstable on some versions only", () => {
+  // None's refcount: it moves between two runs on 3.10 and 3.11, yet 3.9 and 3.12 each show
+  // their own stable value, so the output is still a function of the version.
+  const refcount = lessonOf("none.md", [{ source: "import sys\nsys.getrefcount(None)", output: "4653" }, { source: "import time\ntime.time()", output: "0.5" }]);
+  const columns = columnsFor([real("3.9.18"), real("3.10.13"), real("3.11.7"), real("3.12.1")]);
+  const attempts: Attempts[] = [
+    { 1: runsOf(["4653", "0.1"]), 2: runsOf(["4653", "0.2"]) },
+    { 1: runsOf(["4933", "0.3"]), 2: runsOf(["4927", "0.4"]) },
+    { 1: runsOf(["4935", "0.5"]), 2: runsOf(["4931", "0.6"]) },
+    { 1: runsOf(["4294967295", "0.7"]), 2: runsOf(["4294967295", "0.8"]) },
+  ];
+  const { report } = analyzeDrift(
+    { lessons: [{ path: "none.md", lesson: refcount }], runs: (_lesson, column, attempt = 1) => attempts[column]![attempt], executed: 8, served: 0 },
+    { columns },
+  );
+
+  it("classes it as drift, with the unstable versions marked", () => {
+    const row = report.rows.find((candidate) => candidate.index === 0);
+    expect(row?.classification).toBe("drift");
+    expect(row?.entries.map((entry) => entry?.flaky)).toEqual([false, true, true, false]);
+  });
+
+  it("still classes a timing that moves on every version as flaky", () => {
+    expect(report.rows.find((candidate) => candidate.index === 1)?.classification).toBe("flaky");
+  });
+});
+
+describe("analyzeDrift where the lesson accepts any output on a version", () => {
+  // The lesson records None's refcount but accepts any count before 3.12 (it depends on what
+  // the interpreter loaded at start-up); an exact count is recorded for 3.12.
+  const counted = lessonOf("counted.md", [{ source: "import sys\nsys.getrefcount(None)", options: "match=any", output: "4653" }]);
+  const columns = columnsFor([real("3.11.7"), sim("3.11"), real("3.12.1"), sim("3.12")]);
+  const attempts: Attempts[] = [
+    { 1: runsOf(["4933"]), 2: runsOf(["4933"]) },
+    { 1: runsOf(["25"]) },
+    { 1: runsOf(["4294967295"]), 2: runsOf(["4294967295"]) },
+    { 1: runsOf(["4294967296"]) },
+  ];
+  const { report } = analyzeDrift(
+    { lessons: [{ path: "counted.md", lesson: counted }], runs: (_lesson, column, attempt = 1) => attempts[column]![attempt], executed: 6, served: 0 },
+    { columns },
+  );
+
+  it("does not hold a different value against the simulator where any output passes", () => {
+    // match=any applies on every version here, so even 3.12's difference passes on both sides.
+    expect(report.simVsReal).toEqual([]);
+  });
+});
+
+describe("analyzeDrift where the lesson tolerates differences on older versions only", () => {
+  const lesson = parseLesson(
+    "ranges.md",
+    "```python\nimport sys\nsys.getrefcount(None)\n```\n\n```output python=\"<3.12\" match=regex\n\\d+\n```\n\n```output python=\">=3.12\"\n4294967295\n```\n",
+  );
+  const columns = columnsFor([real("3.11.7"), sim("3.11"), real("3.12.1"), sim("3.12")]);
+  const attempts: Attempts[] = [
+    { 1: runsOf(["4933"]), 2: runsOf(["4933"]) },
+    { 1: runsOf(["25"]) },
+    { 1: runsOf(["4294967295"]), 2: runsOf(["4294967295"]) },
+    { 1: runsOf(["4294967296"]) },
+  ];
+  const { report } = analyzeDrift(
+    { lessons: [{ path: "ranges.md", lesson }], runs: (_lesson, column, attempt = 1) => attempts[column]![attempt], executed: 6, served: 0 },
+    { columns },
+  );
+
+  it("lists only the version whose recorded output is exact", () => {
+    expect(report.simVsReal.map((item) => [item.version, item.real, item.sim])).toEqual([["3.12", "4294967295\n", "4294967296\n"]]);
   });
 });

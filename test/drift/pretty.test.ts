@@ -77,3 +77,38 @@ describe("formatDriftPretty", () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });
+
+describe("formatDriftPretty with simulator-vs-real disagreements and long outputs", () => {
+  // 3.7 differs from 3.6 on line 2 of a multi-line output (a co_consts layout), 3.14 on line 1;
+  // sim 3.7 disagrees with real 3.7 in a cell numbered past 100 of a long notebook path.
+  const cells = Array.from({ length: 120 }, (_unused, index) =>
+    index === 0 ? { source: "print(f.__code__.co_consts)", output: "(None,\n 24,\n 1440)" } : { source: `x = ${index}` },
+  );
+  const notebook = lessonOf("/work/shared/corpus/deepdive-part1-s03/13 - Python Optimizations - Peephole.ipynb", cells);
+  const few = [
+    engine({ kind: "python", executable: "/opt/python-3.6.15/bin/python", version: "3.6.15", kernel: "emulated" }),
+    engine({ kind: "python", executable: "/opt/python-3.7.16/bin/python", version: "3.7.16", kernel: "emulated" }),
+    engine({ kind: "sim", profile: "3.7" }),
+    engine({ kind: "sim", profile: "3.14" }),
+  ];
+  const outputs = ["(None,\n 24,\n 1440)", "(None,\n 1440,\n 1440)", "(None,\n 1440,\n 1440)", "(24,\n 1440)"];
+  const runsFor = (column: number): Map<number, CellRun> =>
+    runsOf(cells.map((_cell, index) => (index === 0 ? outputs[column]! : index === 110 && column === 2 ? "oops" : "")));
+  const { report: mixed } = analyzeDrift(
+    { lessons: [{ path: notebook.path, lesson: notebook }], runs: (_lesson, column) => runsFor(column), executed: 5, served: 0 },
+    { columns: columnsFor(few) },
+  );
+  const text = formatDriftPretty(mixed);
+
+  it("fits 80 columns, the simulator-vs-real list included", () => {
+    expect(mixed.simVsReal.length).toBe(1);
+    for (const line of text.replace(/\n$/u, "").split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(text).toMatch(/ 3\.7 ….*Peephole\.ipynb:\d+ cell 110\n/u);
+  });
+
+  it("shows the line where each output differs, not one line for all", () => {
+    expect(text).toContain("  3.6: (None,\n");
+    expect(text).toContain("  3.7, sim 3.7: line 2:  1440,\n");
+    expect(text).toContain("  sim 3.14: (24,\n");
+  });
+});

@@ -57,8 +57,9 @@ export async function runDriftCommand(command: ParsedCommand, io: CommandIo): Pr
     io.stderr.write("lessonkit: no lesson files found (.md, .ipynb or .txt)\n");
     return 2;
   }
-  const set = await resolveEngineSet({ python, profiles, kernel: values.kernel as string | undefined });
+  const set = await resolveEngineSet({ python, profiles, kernel: values.kernel as string | undefined, uniformKernel: true });
   reportUnusable(set.unusable, io);
+  if (set.kernelNote !== undefined) io.stderr.write(`lessonkit: ${set.kernelNote}\n`);
   if (set.engines.length === 0) {
     io.stderr.write("lessonkit: no usable interpreter or simulator profile to compare\n");
     return 2;
