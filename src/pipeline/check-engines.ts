@@ -6,6 +6,7 @@ import type { Reporter } from "../report/index.js";
 import type { Engine } from "../runners/types.js";
 import { unreadableResult, type CheckedLesson, type CheckOutcome } from "./check-lessons.js";
 import { runMatrix, type RunMatrix, type TaskDone } from "./run-matrix.js";
+import { exclusionReason, excludedResult, meantFor } from "./lesson-versions.js";
 
 export interface CheckEnginesOptions {
   readonly engines: readonly Engine[];
@@ -29,6 +30,7 @@ export async function checkLessonsOnEngines(files: readonly string[], options: C
   const matrix = await runMatrix(files, options.engines, {
     jobs: options.jobs,
     timeoutMs: options.timeoutMs,
+    includes: meantFor,
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.onTaskDone ? { onTaskDone: options.onTaskDone } : {}),
   });
@@ -47,7 +49,9 @@ function reportEngine(matrix: RunMatrix, engineIndex: number, options: CheckEngi
       return { path: entry.path, runs: new Map(), result, unreadable: true };
     }
     const runs = matrix.runs(lessonIndex, engineIndex) ?? new Map();
+    const excluded = exclusionReason(entry.lesson, engine);
     const result: LessonResult =
+      excluded !== null ? excludedResult(entry.path, entry.lesson, excluded) :
       options.mode === "check" ? checkLesson(entry.lesson, runs, { identity: engine.identity }) : describeRuns(entry.lesson, runs);
     for (const cell of result.cells) reporter.onCellResult(entry.path, cell);
     reporter.onLessonEnd(result);

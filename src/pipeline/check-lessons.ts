@@ -8,6 +8,7 @@ import type { Reporter } from "../report/index.js";
 import type { LessonCache } from "../cache/index.js";
 import { runLessonCached } from "./cached-run.js";
 import { mapWithConcurrency } from "./pool.js";
+import { exclusionReason, excludedResult } from "./lesson-versions.js";
 
 export interface CheckLessonsOptions {
   readonly engine: Engine;
@@ -71,6 +72,15 @@ export async function checkLessons(files: readonly string[], options: CheckLesso
       finished += 1;
       options.onLessonDone?.({ path, fromCache: false, finished, total: files.length });
       return { path, runs: new Map(), result, unreadable: true };
+    }
+    const excluded = exclusionReason(lesson, engine);
+    if (excluded !== null) {
+      const result = excludedResult(path, lesson, excluded);
+      for (const cell of result.cells) reporter.onCellResult(path, cell);
+      reporter.onLessonEnd(result);
+      finished += 1;
+      options.onLessonDone?.({ path, fromCache: false, finished, total: files.length });
+      return { path, lesson, runs: new Map(), result, unreadable: false };
     }
     const { runs, fromCache } = await runLessonCached(lesson, engine, {
       timeoutMs: options.timeoutMs,

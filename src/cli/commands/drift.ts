@@ -5,11 +5,9 @@ import type { ParsedCommand } from "../parse-command.js";
 import { positiveNumber } from "../parse-command.js";
 import type { CommandIo } from "../io.js";
 import { UsageError } from "../../runners/create-engine.js";
-import type { Engine } from "../../runners/types.js";
-import type { Lesson } from "../../lesson/types.js";
-import { engineLabel, engineVersion } from "../../check/engine-label.js";
-import { versionInRange } from "../../versions/version.js";
+import { engineLabel } from "../../check/engine-label.js";
 import { selectLessonFiles } from "../../pipeline/select-lessons.js";
+import { meantFor } from "../../pipeline/lesson-versions.js";
 import { resolveEngineSet } from "../../pipeline/engine-set.js";
 import { runMatrix } from "../../pipeline/run-matrix.js";
 import { updateLessonsForVersions } from "../../pipeline/update-versions.js";
@@ -24,13 +22,6 @@ import { reportUnusable } from "../engine-notes.js";
 
 const REPORTERS = new Set(["pretty", "json"]);
 const PRETTY_WIDTH = 80;
-
-/** A lesson whose frontmatter says `python: ">=3.8"` is not run on the versions it excludes. */
-function meantFor(lesson: Lesson, engine: Engine): boolean {
-  const range = lesson.settings.python;
-  const version = engineVersion(engine.identity);
-  return range === undefined || version === undefined || versionInRange(version, range);
-}
 
 function wholeNumber(value: unknown, flag: string, fallback: number): number {
   const number = positiveNumber(value, flag, fallback);
