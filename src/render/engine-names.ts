@@ -1,16 +1,15 @@
 // How pages name engines: "simulator 3.13", "CPython 3.8–3.13" (families with merged versions).
 import type { EngineIdentity } from "../runners/types.js";
-import { parseVersion, type PythonVersion } from "../versions/version.js";
+import { engineVersion } from "../check/engine-label.js";
+import type { PythonVersion } from "../versions/version.js";
 import { mergeVersions } from "./version-list.js";
+
+export { engineVersion };
 
 export type EngineFamily = "simulator" | "CPython";
 
 export function engineFamily(identity: EngineIdentity): EngineFamily {
   return identity.kind === "sim" ? "simulator" : "CPython";
-}
-
-export function engineVersion(identity: EngineIdentity): PythonVersion | undefined {
-  return parseVersion(identity.kind === "sim" ? identity.profile : identity.version);
 }
 
 /** One engine in full, for tooltips and the index: "CPython 3.11.7 (IPython)", "simulator 3.13". */

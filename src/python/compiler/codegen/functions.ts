@@ -187,14 +187,18 @@ function buildMapOfNames(unit: CodeUnit, names: readonly string[], values: reado
   return target;
 }
 
-/** The annotated parameters of a def in compiler_visit_annotations' order, then `return`. */
-function annotationsOf(args: ast.Arguments, returns: ast.Expr | null | undefined): { name: string; value: ast.Expr }[] {
+/**
+ * The annotated parameters of a def, then `return`: compiler_visit_annotations' order
+ * (positional-only first) up to 3.13; 3.14's codegen_annotations_in_scope puts the
+ * positional-or-keyword parameters before the positional-only ones (`lazy`).
+ */
+function annotationsOf(args: ast.Arguments, returns: ast.Expr | null | undefined, lazy = false): { name: string; value: ast.Expr }[] {
   const entries: { name: string; value: ast.Expr }[] = [];
   const add = (parameter: ast.Arg | null | undefined): void => {
     if (parameter?.annotation) entries.push({ name: parameter.arg, value: parameter.annotation });
   };
-  args.posonlyargs.forEach(add);
-  args.args.forEach(add);
+  const positional = lazy ? [...args.args, ...args.posonlyargs] : [...args.posonlyargs, ...args.args];
+  positional.forEach(add);
   add(args.vararg);
   args.kwonlyargs.forEach(add);
   add(args.kwarg);
@@ -225,31 +229,13 @@ function pushAnnotations(unit: CodeUnit, entries: readonly { name: string; value
 }
 
 /**
- * 3.14's order of a def's annotations (codegen_annotations_in_scope): positional-or-keyword
- * parameters, then positional-only ones, *args, keyword-only, **kwargs and `return`.
- */
-function lazyAnnotationsOf(args: ast.Arguments, returns: ast.Expr | null | undefined): { name: string; value: ast.Expr }[] {
-  const entries: { name: string; value: ast.Expr }[] = [];
-  const add = (parameter: ast.Arg | null | undefined): void => {
-    if (parameter?.annotation) entries.push({ name: parameter.arg, value: parameter.annotation });
-  };
-  args.args.forEach(add);
-  args.posonlyargs.forEach(add);
-  add(args.vararg);
-  args.kwonlyargs.forEach(add);
-  add(args.kwarg);
-  if (returns) entries.push({ name: "return", value: returns });
-  return entries;
-}
-
-/**
  * 3.14 (PEP 649, codegen_function_annotations): the annotations become the body of a function
  * `__annotate__(format, /)`, made (and pushed) right before the def's own code object is loaded.
  * Its body is `if format > 2: raise NotImplementedError` (2 = VALUE_WITH_FAKE_GLOBALS), then a
  * dict display of `name: annotation` pairs. Returns the pushed function's slot, or "null".
  */
 function pushAnnotate(parent: CodeUnit, node: ast.FunctionDef): string {
-  const entries = lazyAnnotationsOf(node.args, node.returns);
+  const entries = annotationsOf(node.args, node.returns, true);
   if (entries.length === 0) return "null";
   if (parent.kind === "class") {
     // Inside a class body 3.14 resolves annotation names through __classdict__ first.
