@@ -175,8 +175,4 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     cause: "a generator's return value is not stored in StopIteration.value",
     snippets: { functions: ["generator return value"] },
   },
-  {
-    cause: "bound method == compares the method objects instead of __self__ and __func__",
-    snippets: { classes: ["bound method identity"] },
-  },
 ];

@@ -10,7 +10,7 @@ import { textSlot, addressText, splitArgs } from "../spec-helpers.js";
 import { PyFunction, functionDealloc, functionTraverse, functionClear, functionObjectSize } from "./function.js";
 import { PyCode, codeDealloc } from "./code.js";
 import { PyCell, cellDealloc, cellTraverse, cellClear } from "./cell.js";
-import { PyMethod, newBoundMethod, methodDealloc, methodTraverse, methodCall } from "./method.js";
+import { PyMethod, newBoundMethod, methodDealloc, methodTraverse, methodCall, methodRichCompare } from "./method.js";
 import { builtinFunctionDealloc, builtinFunctionTraverse, builtinFunctionCall, builtinFunctionRepr, PyBuiltinFunction } from "./builtin-function.js";
 import {
   PyMethodDescriptor,
@@ -248,6 +248,7 @@ export const METHOD_SPEC: BuiltinTypeSpec = {
     dealloc: methodDealloc,
     traverse: methodTraverse,
     call: methodCall,
+    richcompare: methodRichCompare,
     repr: textSlot((self) => {
       const method = self as PyMethod;
       const name = method.func instanceof PyFunction ? method.func.qualname.value : "?";

@@ -5,6 +5,9 @@ import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import type { CallArgs } from "../slots.js";
 import { call } from "../abstract/object-protocol.js";
+import { richCompareBool } from "../abstract/compare.js";
+import { CompareOp } from "../slots.js";
+import { newBool, newNotImplemented } from "../values.js";
 
 export class PyMethod extends PyObject {
   constructor(
@@ -52,4 +55,17 @@ export function methodTraverse(self: PyObject, visit: (child: PyObject) => void)
 export function methodCall(self: PyObject, args: CallArgs): PyObject {
   const method = self as PyMethod;
   return call(method.func, { values: [method.self, ...args.values], kwnames: args.kwnames });
+}
+
+/**
+ * method_richcompare: two bound methods are equal when their functions are equal and they are
+ * bound to the same object (3.8+), or to equal objects (up to 3.7, where two methods of distinct
+ * instances whose class says all instances are equal compared equal).
+ */
+export function methodRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
+  if (!(other instanceof PyMethod) || (op !== CompareOp.Eq && op !== CompareOp.Ne)) return newNotImplemented();
+  const method = self as PyMethod;
+  let equal = richCompareBool(method.func, other.func, CompareOp.Eq);
+  if (equal) equal = rt.profile.minor >= 8 ? method.self === other.self : richCompareBool(method.self, other.self, CompareOp.Eq);
+  return newBool(op === CompareOp.Eq ? equal : !equal);
 }
