@@ -171,8 +171,4 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     cause: "locals() inside a function is unsupported",
     snippets: { functions: ["locals and globals inside a function"] },
   },
-  {
-    cause: "a generator's return value is not stored in StopIteration.value",
-    snippets: { functions: ["generator return value"] },
-  },
 ];

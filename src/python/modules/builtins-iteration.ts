@@ -8,6 +8,7 @@ import { callable } from "../runtime/abstract/object-protocol.js";
 import { getIter } from "../runtime/abstract/iteration.js";
 import { checkPositionalCount, rejectKeywords } from "./arguments.js";
 import { newCallableIterator } from "./callable-iterator.js";
+import { requestStopIteration, cancelStopIterationRequest } from "../runtime/types/stop-iteration.js";
 
 function iter(_self: PyObject, args: CallArgs): PyObject {
   rejectKeywords("iter", args);
@@ -30,6 +31,9 @@ function next(_self: PyObject, args: CallArgs): PyObject {
   if (step === null) throw typeError(`'${iterator.type.name}' object is not an iterator`);
   const fallback = values[1];
   let item: PyObject | null;
+  // Without a default, the StopIteration reaches the caller: a generator's return value rides
+  // on it (StopIteration.value), as gen_iternext sets it for next().
+  if (fallback === undefined) requestStopIteration(iterator);
   try {
     item = step(iterator);
   } catch (error) {
@@ -37,6 +41,8 @@ function next(_self: PyObject, args: CallArgs): PyObject {
     if (fallback === undefined || !(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.StopIteration)) throw error;
     discardRaise(error);
     item = null;
+  } finally {
+    cancelStopIterationRequest();
   }
   if (item !== null) return item;
   if (fallback !== undefined) {

@@ -168,12 +168,19 @@ export const BASE_EXCEPTION_SPEC: BuiltinTypeSpec = {
   ],
 };
 
-/** StopIteration.value: the first argument, or None. */
+/** The first argument, or None (SystemExit.code, which CPython also keeps in a field). */
+function firstArgument(self: PyObject): PyObject {
+  const value = (self as PyBaseException).args.items[0] ?? rt.None;
+  value.refcount++;
+  return value;
+}
+
+/** StopIteration.value: the exception's own reference, set from the first argument. */
 export const STOP_ITERATION_GETSETS = [
   {
     name: "value",
     get: (self: PyObject) => {
-      const value = (self as PyBaseException).args.items[0] ?? rt.None;
+      const value = (self as PyBaseException).stopValue ?? rt.None;
       value.refcount++;
       return value;
     },
@@ -187,7 +194,7 @@ export function exceptionSubclassSpec(name: string, base: string): BuiltinTypeSp
     base,
     layout: { basicSize: 72, itemSize: 0, gc: true, preHeader: false },
     subclassable: true,
-    getsets: name === "StopIteration" ? STOP_ITERATION_GETSETS : name === "SystemExit" ? [{ name: "code", get: STOP_ITERATION_GETSETS[0]!.get }] : undefined,
+    getsets: name === "StopIteration" ? STOP_ITERATION_GETSETS : name === "SystemExit" ? [{ name: "code", get: firstArgument }] : undefined,
   };
 }
 

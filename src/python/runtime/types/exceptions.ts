@@ -23,6 +23,8 @@ export class PyBaseException extends PyObject {
   suppressContext: boolean;
   /** __traceback__ (owned): the entry of the outermost frame the exception passed through, or null. */
   tracebackObject: PyTraceback | null;
+  /** StopIteration.value (owned): its own reference to the first argument, beside `args`. */
+  stopValue: PyObject | null;
 
   constructor(type: PyType, args: PyTuple) {
     super(type);
@@ -31,6 +33,7 @@ export class PyBaseException extends PyObject {
     this.context = null;
     this.suppressContext = false;
     this.tracebackObject = null;
+    this.stopValue = null;
   }
 }
 
@@ -43,6 +46,12 @@ export function newExceptionObject(type: PyType, args: PyTuple): PyBaseException
   allocateObject(exception, EXCEPTION_OBJECT_SIZE);
   if (type.heapType) type.refcount++;
   initInstanceAttributes(exception);
+  if (type.isSubtypeOf(rt.exc.StopIteration)) {
+    // StopIteration_init keeps the first argument (or None) in its own field.
+    const value = args.items[0] ?? rt.None;
+    value.refcount++;
+    exception.stopValue = value;
+  }
   rt.gc.countAllocation();
   gcTrack(exception);
   return exception;
@@ -86,6 +95,8 @@ function releaseReferences(exception: PyBaseException, dying: boolean): void {
   const traceback = exception.tracebackObject;
   const cause = exception.cause;
   const context = exception.context;
+  const stopValue = exception.stopValue;
+  exception.stopValue = null;
   if (!dying) {
     rt.emptyTuple.refcount++;
     exception.args = rt.emptyTuple;
@@ -93,7 +104,7 @@ function releaseReferences(exception: PyBaseException, dying: boolean): void {
   exception.tracebackObject = null;
   exception.cause = null;
   exception.context = null;
-  for (const reference of [args, traceback, cause, context]) if (reference !== null && --reference.refcount === 0) reference.type.dealloc(reference);
+  for (const reference of [args, traceback, cause, context, stopValue]) if (reference !== null && --reference.refcount === 0) reference.type.dealloc(reference);
 }
 
 export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
@@ -103,6 +114,7 @@ export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => vo
   if (exception.cause !== null) visit(exception.cause);
   if (exception.context !== null) visit(exception.context);
   if (exception.tracebackObject !== null) visit(exception.tracebackObject);
+  if (exception.stopValue !== null) visit(exception.stopValue);
   exception.attributes?.traverse(visit);
 }
 
