@@ -7,6 +7,7 @@ import { checkLessonsOnEngines, type EngineOutcome } from "../../pipeline/check-
 import { asksForSeveral, resolveEngineSet } from "../../pipeline/engine-set.js";
 import { updateLessons } from "../../pipeline/update-lessons.js";
 import { updateLessonsForVersions } from "../../pipeline/update-versions.js";
+import { reportVersionUpdates } from "../version-update-notes.js";
 import { RunComparer } from "../../drift/compare-runs.js";
 import { engineLabel, summaryFails } from "../../check/index.js";
 import { setupReporters } from "../reporters.js";
@@ -118,8 +119,5 @@ async function updateForVersions(outcomes: readonly EngineOutcome[], io: Command
     });
     return [{ path: entry.path, lesson: entry.lesson, engines, comparer: new RunComparer(entry.lesson, engines.map((engine) => engine.runs)) }];
   });
-  for (const update of await updateLessonsForVersions(lessons)) {
-    if (update.skippedReason !== undefined) io.stderr.write(`lessonkit: not updating ${update.path}: ${update.skippedReason}\n`);
-    else if (update.cells > 0) io.stderr.write(`lessonkit: updated ${update.cells} cell${update.cells === 1 ? "" : "s"} with per-version output blocks in ${update.path}\n`);
-  }
+  reportVersionUpdates(await updateLessonsForVersions(lessons), io);
 }

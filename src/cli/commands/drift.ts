@@ -11,6 +11,7 @@ import { meantFor } from "../../pipeline/lesson-versions.js";
 import { resolveEngineSet } from "../../pipeline/engine-set.js";
 import { runMatrix } from "../../pipeline/run-matrix.js";
 import { updateLessonsForVersions } from "../../pipeline/update-versions.js";
+import { reportVersionUpdates } from "../version-update-notes.js";
 import { analyzeDrift, type DriftAnalysis } from "../../drift/analyze.js";
 import { columnsFor } from "../../drift/columns.js";
 import { formatDriftPretty } from "../../drift/pretty.js";
@@ -102,11 +103,5 @@ async function updateFromDrift(analysis: DriftAnalysis, io: CommandIo): Promise<
     comparer: entry.comparer,
     flakyCells: entry.flakyCells,
   }));
-  for (const update of await updateLessonsForVersions(lessons)) {
-    if (update.skippedReason !== undefined) io.stderr.write(`lessonkit: not updating ${update.path}: ${update.skippedReason}\n`);
-    else if (update.cells > 0) io.stderr.write(`lessonkit: updated ${update.cells} cell${update.cells === 1 ? "" : "s"} with per-version output blocks in ${update.path}\n`);
-    if (update.flakySkipped.length > 0) {
-      io.stderr.write(`lessonkit: left ${update.path} cell${update.flakySkipped.length === 1 ? "" : "s"} ${update.flakySkipped.join(", ")} alone: the output changes from run to run\n`);
-    }
-  }
+  reportVersionUpdates(await updateLessonsForVersions(lessons), io);
 }
