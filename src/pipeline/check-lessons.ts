@@ -60,6 +60,14 @@ export async function checkLessons(files: readonly string[], options: CheckLesso
   const { engine, reporter } = options;
   reporter.onStart(engine.identity, files.length);
   let finished = 0;
+  /** Reports a lesson's verdicts and progress as it finishes, whichever way it finished. */
+  const finish = (checked: CheckedLesson, fromCache: boolean): CheckedLesson => {
+    for (const cell of checked.result.cells) reporter.onCellResult(checked.path, cell);
+    reporter.onLessonEnd(checked.result);
+    finished += 1;
+    options.onLessonDone?.({ path: checked.path, fromCache, finished, total: files.length });
+    return checked;
+  };
   const lessons = await mapWithConcurrency(files, options.jobs, async (path): Promise<CheckedLesson> => {
     reporter.onLessonStart({ path });
     let lesson: Lesson;
@@ -67,32 +75,17 @@ export async function checkLessons(files: readonly string[], options: CheckLesso
       lesson = await loadLesson(path);
     } catch (error) {
       if (!(error instanceof LessonLoadError)) throw error;
-      const result = unreadableResult(path, error);
-      reporter.onLessonEnd(result);
-      finished += 1;
-      options.onLessonDone?.({ path, fromCache: false, finished, total: files.length });
-      return { path, runs: new Map(), result, unreadable: true };
+      return finish({ path, runs: new Map(), result: unreadableResult(path, error), unreadable: true }, false);
     }
     const excluded = exclusionReason(lesson, engine);
-    if (excluded !== null) {
-      const result = excludedResult(path, lesson, excluded);
-      for (const cell of result.cells) reporter.onCellResult(path, cell);
-      reporter.onLessonEnd(result);
-      finished += 1;
-      options.onLessonDone?.({ path, fromCache: false, finished, total: files.length });
-      return { path, lesson, runs: new Map(), result, unreadable: false };
-    }
+    if (excluded !== null) return finish({ path, lesson, runs: new Map(), result: excludedResult(path, lesson, excluded), unreadable: false }, false);
     const { runs, fromCache } = await runLessonCached(lesson, engine, {
       timeoutMs: options.timeoutMs,
       wantHeap: options.wantHeap === undefined ? undefined : (index) => options.wantHeap!(lesson, index),
       ...(options.cache ? { cache: options.cache } : {}),
     });
     const result = options.mode === "check" ? checkLesson(lesson, runs, { identity: engine.identity }) : describeRuns(lesson, runs);
-    for (const cell of result.cells) reporter.onCellResult(path, cell);
-    reporter.onLessonEnd(result);
-    finished += 1;
-    options.onLessonDone?.({ path, fromCache, finished, total: files.length });
-    return { path, lesson, runs, result, unreadable: false };
+    return finish({ path, lesson, runs, result, unreadable: false }, fromCache);
   });
   const results = lessons.map((entry) => entry.result);
   const report: CheckReport = { runner: engine.identity, lessons: results, summary: summarize(results) };
