@@ -132,18 +132,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   },
   // ---- standard-library modules ----
   {
-    cause: "module collections is unsupported (namedtuple, Counter, defaultdict, deque, OrderedDict)",
-    snippets: { modules: ["collections.namedtuple", "collections.Counter", "collections.defaultdict", "collections.deque", "collections.OrderedDict"] },
-  },
-  {
-    cause: "modules itertools, functools and operator are unsupported",
-    snippets: { modules: ["itertools basics", "functools reduce partial lru_cache", "functools.wraps keeps the name", "operator module"] },
-  },
-  {
-    cause: "modules random, dataclasses, enum, json, re, fractions/decimal and datetime are unsupported",
-    snippets: { modules: ["random with a seed", "dataclasses", "enum", "json round trip", "re basics", "fractions and decimal", "datetime arithmetic"] },
-  },
-  {
     cause: "string.Template, sys.float_info and weakref.proxy are unsupported",
     snippets: { modules: ["string.capwords and Template", "sys attributes lessons print", "weakref.proxy"] },
   },

@@ -18,7 +18,7 @@ const counts = new Map();
 const findings = new Map();
 for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")).sort()) {
   const report = JSON.parse(readFileSync(path.join(folder, file), "utf8"));
-  const versionCounts = counts.get(report.version) ?? { pass: 0, gap: 0, fail: 0, "fixed-gap": 0 };
+  const versionCounts = counts.get(report.version) ?? { pass: 0, gap: 0, fail: 0, "fixed-gap": 0, refused: 0 };
   counts.set(report.version, versionCounts);
   for (const entry of report.snippets) {
     versionCounts[entry.verdict] += 1;
@@ -31,7 +31,7 @@ for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")).
 
 for (const [version, versionCounts] of [...counts].sort()) {
   const total = Object.values(versionCounts).reduce((sum, count) => sum + count, 0);
-  console.log(`${version}: ${versionCounts.pass} pass, ${versionCounts.gap} known gaps, ${versionCounts.fail} unexpected failures, ${versionCounts["fixed-gap"]} fixed gaps (of ${total})`);
+  console.log(`${version}: ${versionCounts.pass} pass, ${versionCounts.gap} known gaps, ${versionCounts.fail} unexpected failures, ${versionCounts["fixed-gap"]} fixed gaps, ${versionCounts.refused} refused by design (of ${total})`);
 }
 for (const [key, versions] of findings) {
   const [title, ...body] = key.split("\n");

@@ -7,6 +7,8 @@ import { createSimEngine } from "../../../src/runners/sim/engine.js";
 import { cpythonEngine } from "../../support/differential.js";
 import { KNOWN_GAPS } from "../known-gaps.js";
 import { gapReason, unknownGapNames } from "./gaps.js";
+import { OUT_OF_SCOPE } from "../out-of-scope.js";
+import { expectedRefusal, refusalProblem, unknownOutOfScopeNames } from "./out-of-scope.js";
 import { runSnippets, type Isolation, type SnippetOutputs } from "./run-snippets.js";
 import { KNOWN_VERSIONS, type Snippet, type VersionKey } from "./snippet.js";
 import type { Topic } from "./topics.js";
@@ -40,6 +42,8 @@ export function conformanceSuite(topic: Topic, snippets: readonly Snippet[], opt
   assertUniqueNames(topic, snippets);
   const stale = unknownGapNames(KNOWN_GAPS, topic, snippets);
   if (stale.length > 0) throw new Error(`known-gaps.ts names snippets that topic ${topic} does not have: ${stale.join(", ")}`);
+  const staleScope = unknownOutOfScopeNames(OUT_OF_SCOPE, topic, snippets);
+  if (staleScope.length > 0) throw new Error(`out-of-scope.ts names snippets that topic ${topic} does not have: ${staleScope.join(", ")}`);
   for (const version of conformanceVersions()) {
     describe(`${topic} on ${version}`, async () => {
       const engine = await cpythonEngine(version);
@@ -60,6 +64,16 @@ export function conformanceSuite(topic: Topic, snippets: readonly Snippet[], opt
       }, 240_000);
       afterAll(() => writeReport(topic, version, applicable, comparisons));
       for (const subject of applicable) {
+        const refusal = expectedRefusal(OUT_OF_SCOPE, topic, subject.name);
+        if (refusal !== undefined) {
+          if (gapReason(KNOWN_GAPS, topic, subject.name, version) !== undefined) throw new Error(`${topic}: "${subject.name}" is both out of scope and a known gap`);
+          it(`${subject.name} [refused: ${refusal}]`, () => {
+            const comparison = comparisons.get(subject.name);
+            expect(comparison, "the snippet ran").toBeDefined();
+            expect(refusalProblem(comparison!.simulated, comparison!.real, refusal)).toBeUndefined();
+          });
+          continue;
+        }
         const reason = gapReason(KNOWN_GAPS, topic, subject.name, version);
         const check = () => {
           const comparison = comparisons.get(subject.name);
@@ -87,7 +101,7 @@ function assertUniqueNames(topic: Topic, snippets: readonly Snippet[]): void {
 
 /**
  * CONFORMANCE_REPORT_DIR=dir writes `<topic>-<version>.json`: each snippet's verdict (pass, fail,
- * gap, fixed-gap) with both outputs, the machine-readable summary of the suite.
+ * gap, fixed-gap, refused) with both outputs, the machine-readable summary of the suite.
  */
 function writeReport(topic: Topic, version: VersionKey, applicable: readonly Snippet[], comparisons: Map<string, Comparison>): void {
   const folder = process.env.CONFORMANCE_REPORT_DIR;
@@ -95,8 +109,20 @@ function writeReport(topic: Topic, version: VersionKey, applicable: readonly Sni
   const entries = applicable.map((subject) => {
     const comparison = comparisons.get(subject.name);
     const agrees = comparison !== undefined && JSON.stringify(comparison.simulated) === JSON.stringify(comparison.real);
-    const reason = gapReason(KNOWN_GAPS, topic, subject.name, version);
-    const verdict = reason === undefined ? (agrees ? "pass" : "fail") : agrees ? "fixed-gap" : "gap";
+    const refusal = expectedRefusal(OUT_OF_SCOPE, topic, subject.name);
+    const reason = refusal !== undefined ? `out of scope: ${refusal}` : gapReason(KNOWN_GAPS, topic, subject.name, version);
+    const verdict =
+      refusal !== undefined
+        ? comparison !== undefined && refusalProblem(comparison.simulated, comparison.real, refusal) === undefined
+          ? "refused"
+          : "fail"
+        : reason === undefined
+          ? agrees
+            ? "pass"
+            : "fail"
+          : agrees
+            ? "fixed-gap"
+            : "gap";
     return { name: subject.name, verdict, reason: reason ?? null, cells: subject.cells, simulated: comparison?.simulated ?? null, real: comparison?.real ?? null };
   });
   mkdirSync(folder, { recursive: true });
