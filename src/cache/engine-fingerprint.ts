@@ -49,9 +49,9 @@ function driverFingerprint(): Promise<string> {
 
 /**
  * A stable text naming the engine exactly: for the simulator its package version, profile and
- * code; for a real interpreter its path, full version, kernel and the driver's code. Two engines
- * with different fingerprints never share cache entries, so a result is never served to another
- * Python version.
+ * code; for a real interpreter its path, full version, kernel (with IPython's version) and the
+ * driver's code. Two engines with different fingerprints never share cache entries, so a result
+ * is never served to another Python or IPython version.
  */
 export async function engineFingerprint(identity: EngineIdentity): Promise<string> {
   if (identity.kind === "sim") {
@@ -63,6 +63,7 @@ export async function engineFingerprint(identity: EngineIdentity): Promise<strin
     executable: identity.executable,
     version: identity.version,
     kernel: identity.kernel,
+    ipython: identity.ipython ?? null,
     driver: await driverFingerprint(),
   });
 }

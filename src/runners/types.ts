@@ -11,6 +11,8 @@ export type EngineIdentity =
       readonly version: string;
       /** Real IPython, or the driver's emulation of its execution rules. */
       readonly kernel: "ipython" | "emulated";
+      /** With the IPython kernel: IPython's version, which decides how values are displayed. */
+      readonly ipython?: string;
     };
 
 /** What one session (one lesson) needs to know before its first cell. */

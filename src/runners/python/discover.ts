@@ -22,6 +22,8 @@ export interface InterpreterInfo {
   readonly parsedVersion: PythonVersion;
   readonly implementation: string;
   readonly hasIPython: boolean;
+  /** IPython's version as the probe found it (null without IPython). */
+  readonly ipythonVersion: string | null;
   /** Other places the same version was found (discoverAllInterpreters only). */
   readonly alsoFoundAt?: readonly string[];
 }
@@ -173,6 +175,7 @@ function toInfo(foundAt: string, report: ProbeReport, { preferReported }: { pref
     parsedVersion: report.parsedVersion,
     implementation: report.implementation,
     hasIPython: report.hasIPython,
+    ipythonVersion: report.ipythonVersion,
   };
 }
 

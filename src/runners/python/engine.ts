@@ -31,7 +31,8 @@ export class PythonEngine implements Engine {
     readonly kernel: "ipython" | "emulated",
     private readonly settings: { readonly outputLimitBytes: number; readonly startupTimeoutMs: number; readonly env: NodeJS.ProcessEnv },
   ) {
-    this.identity = { kind: "python", executable: interpreter.executable, version: interpreter.version, kernel };
+    const ipython = kernel === "ipython" && interpreter.ipythonVersion !== null ? { ipython: interpreter.ipythonVersion } : {};
+    this.identity = { kind: "python", executable: interpreter.executable, version: interpreter.version, kernel, ...ipython };
   }
 
   /** Starts one interpreter for the lesson, in the lesson's folder (as Jupyter starts a notebook's kernel). */

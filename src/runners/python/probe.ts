@@ -13,6 +13,11 @@ export interface ProbeReport {
   readonly reportedExecutable: string;
   /** `importlib.util.find_spec("IPython")` found it (not imported: that takes half a second). */
   readonly hasIPython: boolean;
+  /**
+   * IPython's installed version (or, without package metadata, its location and change time):
+   * part of the cache identity, since an upgraded IPython may display values differently.
+   */
+  readonly ipythonVersion: string | null;
 }
 
 export type ProbeResult =
@@ -26,7 +31,15 @@ const PROBE_SCRIPT = [
   "        'implementation': getattr(getattr(sys, 'implementation', None), 'name', 'unknown'), 'ipython': False}",
   "try:",
   "    import importlib.util",
-  "    info['ipython'] = importlib.util.find_spec('IPython') is not None",
+  "    spec = importlib.util.find_spec('IPython')",
+  "    info['ipython'] = spec is not None",
+  "    if spec is not None:",
+  "        try:",
+  "            import importlib.metadata",
+  "            info['ipythonVersion'] = importlib.metadata.version('ipython')",
+  "        except Exception:",
+  "            import os",
+  "            info['ipythonVersion'] = '%s@%d' % (spec.origin, os.stat(spec.origin).st_mtime)",
   "except Exception:",
   "    pass",
   "print(json.dumps(info))",
@@ -81,6 +94,7 @@ function parseReport(line: string): ProbeReport | undefined {
     implementation: typeof fields.implementation === "string" ? fields.implementation : "unknown",
     reportedExecutable: typeof fields.executable === "string" ? fields.executable : "",
     hasIPython: fields.ipython === true,
+    ipythonVersion: fields.ipython === true && typeof fields.ipythonVersion === "string" ? fields.ipythonVersion : null,
   };
 }
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoverAllInterpreters, resolveInterpreter } from "../../../src/runners/python/discover.js";
 import { EngineUnavailableError } from "../../../src/runners/types.js";
-import { interpreters, TESTED_VERSIONS } from "./interpreters.js";
+import { interpreters, ipythonInterpreter, TESTED_VERSIONS } from "./interpreters.js";
 
 const installed = TESTED_VERSIONS.filter((version) => interpreters.get(version));
 const [olderVersion, newerVersion] = [installed[0], installed[installed.length - 1]];
@@ -51,6 +51,11 @@ describe("resolveInterpreter on this machine", () => {
     const found = await resolveInterpreter(real.executable);
     expect(found.executable).toBe(real.executable);
     expect(found.version).toBe(real.version);
+  });
+
+  it.skipIf(!ipythonInterpreter)("reports the installed IPython's version, which the cache keys on", () => {
+    expect(ipythonInterpreter!.ipythonVersion).toMatch(/^\d+\.\d+/);
+    for (const interpreter of interpreters.values()) if (interpreter && !interpreter.hasIPython) expect(interpreter.ipythonVersion).toBeNull();
   });
 
   it.skipIf(!olderVersion)("matches an exact patch version", async () => {
