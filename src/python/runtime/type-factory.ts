@@ -142,7 +142,10 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   }
   if (own.new_ !== undefined && own.new_ !== null) namespace.set("__new__", newWrapperForNew(type));
   for (const def of spec.methods ?? []) namespace.set(def.name, methodObject(type, def));
-  for (const getset of spec.getsets ?? []) namespace.set(getset.name, newDescriptor("getset", type, getset.name, null, getset));
+  // type_add_members, then type_add_getset.
+  const getsets = (spec.getsets ?? []).filter((getset) => (getset.since ?? 0) <= rt.profile.minor);
+  for (const getset of getsets) if (getset.member) namespace.set(getset.name, newDescriptor("member", type, getset.name, null, getset));
+  for (const getset of getsets) if (!getset.member) namespace.set(getset.name, newDescriptor("getset", type, getset.name, null, getset));
   if (spec.attributes !== undefined) for (const [name, value] of spec.attributes(type)) namespace.set(name, value);
   if (!namespace.has("__doc__")) {
     rt.None.refcount++;

@@ -45,6 +45,10 @@ export type SlotFields = Pick<
 /** A computed attribute of a built-in type (PyGetSetDef). Results are new references. */
 export interface GetSetDef {
   readonly name: string;
+  /** A PyMemberDef in CPython (a member_descriptor, listed before the getsets in the type's dict). */
+  readonly member?: true;
+  /** The first minor version that has the attribute (default: every version). */
+  readonly since?: number;
   readonly get: (self: PyObject) => PyObject;
   readonly set?: (self: PyObject, value: PyObject | null) => void;
 }

@@ -173,4 +173,20 @@ export const functionSnippets: readonly Snippet[] = [
   snippet("sum min max with keys and defaults", ["print(sum([0.1] * 10), min([], default='none'), max('apple', 'fig', key=len), min(3, 1, 2), sum([[1], [2]], []))"]),
   snippet("attributes on a function", ["def greet(name):\n    return name\ngreet.calls = 0\ngreet.calls += 1\nprint(greet.calls, greet.__dict__, vars(greet) is greet.__dict__)\ndel greet.calls\nprint(greet.__dict__)"]),
   snippet("writable function attributes", ["def f(a=1):\n    return a\nf.__defaults__ = (2,)\nf.__name__ = 'g'\nf.__doc__ = 'text'\nprint(f(), f.__name__, f.__doc__, f.__qualname__)", "f.__defaults__ = [3]"]),
+  snippet("function members and getsets", [
+    py`
+      def f():
+          pass
+      kinds = type(f).__dict__
+      print([(name, type(kinds[name]).__name__) for name in sorted(kinds) if type(kinds[name]).__name__ in ('member_descriptor', 'getset_descriptor')])
+      print(kinds['__doc__'], kinds['__code__'], hasattr(f, '__builtins__'))
+      f.__doc__ = 'text'
+      del f.__doc__
+      print(f.__doc__, f.__module__, f.__closure__)
+      try:
+          f.__globals__ = {}
+      except AttributeError as error:
+          print(error)
+    `,
+  ]),
 ];

@@ -45,7 +45,7 @@ import { newStr, PyStr } from "./str.js";
 import { newInt } from "./int.js";
 import { newTuple, newTupleStealing, PyTuple } from "./tuple.js";
 import { newNone } from "../values.js";
-import { typeError, valueError, attributeError } from "../errors.js";
+import { typeError, valueError, attributeError, Unsupported } from "../errors.js";
 import { call, reprText } from "../abstract/object-protocol.js";
 import { annotationsFromAnnotate, dropAnnotate, versionedFunctionAttributes } from "./function-annotate.js";
 import { functionGetDict, functionSetDict, functionSetAttr, readonlyMember, setNullableField } from "./function-attributes.js";
@@ -123,16 +123,17 @@ export const FUNCTION_SPEC: BuiltinTypeSpec = {
     setattro: functionSetAttr,
   },
   getsets: [
+    // func_memberlist, in CPython's order: __builtins__ joined it in 3.10.
+    { name: "__closure__", member: true, ...ownedField((func) => func.closure), set: readonlyMember },
+    { name: "__doc__", member: true, ...ownedField((func) => func.doc, (func, value) => { func.doc = value ?? (rt.None.refcount++, rt.None); }) },
+    { name: "__globals__", member: true, ...ownedField((func) => func.globals), set: readonlyMember },
+    { name: "__module__", member: true, ...ownedField((func) => func.module, (func, value) => { func.module = value ?? (rt.None.refcount++, rt.None); }) },
+    { name: "__builtins__", member: true, since: 10, ...ownedField((func) => func.builtins), set: readonlyMember },
     { name: "__name__", ...ownedField((func) => func.name, (func, value) => { if (!(value instanceof PyStr)) throw typeError("__name__ must be set to a string object"); func.name = value; }) },
     { name: "__qualname__", ...ownedField((func) => func.qualname, (func, value) => { if (!(value instanceof PyStr)) throw typeError("__qualname__ must be set to a string object"); func.qualname = value; }) },
     { name: "__code__", get: (self) => ((self as PyFunction).code.refcount++, (self as PyFunction).code), set: (self, value) => setFunctionCode(self as PyFunction, value) },
-    { name: "__globals__", ...ownedField((func) => func.globals), set: readonlyMember },
-    { name: "__builtins__", ...ownedField((func) => func.builtins), set: readonlyMember },
     { name: "__defaults__", ...ownedField((func) => func.defaults), set: (self, value) => setNullableField(self as PyFunction, "defaults", value, (next) => next instanceof PyTuple, "__defaults__ must be set to a tuple object") },
     { name: "__kwdefaults__", ...ownedField((func) => func.kwdefaults), set: (self, value) => setNullableField(self as PyFunction, "kwdefaults", value, (next) => next instanceof PyDict, "__kwdefaults__ must be set to a dict object") },
-    { name: "__closure__", ...ownedField((func) => func.closure), set: readonlyMember },
-    { name: "__doc__", ...ownedField((func) => func.doc, (func, value) => { func.doc = value ?? (rt.None.refcount++, rt.None); }) },
-    { name: "__module__", ...ownedField((func) => func.module, (func, value) => { func.module = value ?? (rt.None.refcount++, rt.None); }) },
     {
       name: "__annotations__",
       get: (self) => {
@@ -150,6 +151,17 @@ export const FUNCTION_SPEC: BuiltinTypeSpec = {
       },
     },
     { name: "__dict__", get: functionGetDict, set: functionSetDict },
+    // 3.12 (PEP 695): only generic functions have type parameters, and the simulator has no
+    // `def f[T]()` syntax, so the value is always the empty tuple.
+    {
+      name: "__type_params__",
+      since: 12,
+      get: () => newTupleStealing([]),
+      set: (_self, value) => {
+        if (!(value instanceof PyTuple)) throw typeError("__type_params__ must be set to a tuple");
+        if (value.items.length > 0) throw new Unsupported("setting a function's __type_params__");
+      },
+    },
   ],
 };
 
