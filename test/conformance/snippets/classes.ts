@@ -310,4 +310,87 @@ export const classSnippets: readonly Snippet[] = [
   snippet("super() outside a method", ["super()"]),
   snippet("calling an instance without __call__", ["class Plain:\n    pass\nPlain()()"]),
   snippet("weak reference to a list subclass instance", ["import weakref, sys\nclass Row(list):\n    pass\nrow = Row([1, 2, 3])\nprobe = weakref.ref(row)\nprint(probe() is row, probe(), sys.getrefcount(row), Row.__basicsize__, sys.getsizeof(row))\ndel row\nprint(probe())"]),
+  snippet("assigning __class__", [
+    py`
+      import sys
+      class Cat:
+          def speak(self): return 'meow'
+      class Dog:
+          def speak(self): return 'woof'
+      pet = Cat(); pet.name = 'Rex'; pet.age = 3
+      before = sys.getrefcount(Cat), sys.getrefcount(Dog)
+      pet.__class__ = Dog
+      print(pet.speak(), type(pet).__name__, sys.getrefcount(Cat) - before[0], sys.getrefcount(Dog) - before[1])
+      print(sys.getsizeof(pet.__dict__), pet.__dict__)
+      pet.owner = 'Ann'
+      print(sys.getsizeof(pet.__dict__), pet.__dict__)
+      other = Cat()
+      other.__class__ = Dog
+      other.toy = 'ball'
+      print(sys.getsizeof(other.__dict__), other.__dict__)
+    `,
+  ]),
+  snippet("__class__ assignment errors", [
+    py`
+      class Plain: pass
+      class Other: pass
+      class Slotted:
+          __slots__ = ('x',)
+      class Twin:
+          __slots__ = ('x',)
+      class Number(int): pass
+      class DictOnly:
+          __slots__ = ('__dict__',)
+      class SlotAndDict:
+          __slots__ = ('a', '__dict__')
+      class SlotAndDictToo:
+          __slots__ = ('a', '__dict__')
+      class SlotAndWeak:
+          __slots__ = ('a', '__weakref__')
+      class SlotAndWeakToo:
+          __slots__ = ('a', '__weakref__')
+      s = Slotted(); s.x = 5; s.__class__ = Twin; print(type(s).__name__, s.x)
+      cases = [(Plain(), Slotted), (Plain(), int), (Plain(), Number), (5, Plain), (Twin(), Plain), (Plain(), 'text'),
+               (DictOnly(), Plain), (SlotAndDict(), SlotAndDictToo), (SlotAndWeak(), SlotAndWeakToo), (Plain(), Other)]
+      for target, value in cases:
+          try:
+              target.__class__ = value
+              print('ok', type(target).__name__)
+          except TypeError as error:
+              print(error)
+      try:
+          del s.__class__
+      except TypeError as error:
+          print(error)
+    `,
+  ]),
+  snippet("__class__ assignment keeps references and finalizers right", [
+    py`
+      import sys, gc
+      collected_at_start = gc.collect()
+      class Before:
+          def __del__(self): print('Before.__del__')
+      class After:
+          def __del__(self): print('After.__del__')
+      payload = [1]
+      item = Before(); item.payload = payload
+      print(sys.getrefcount(payload))
+      item.__class__ = After
+      print(sys.getrefcount(payload), gc.is_tracked(item.__dict__), len(gc.get_referrers(payload)))
+      del item
+      class Row(list): pass
+      class Column(list): pass
+      class Table(dict): pass
+      row = Row([1, 2]); row.__class__ = Column
+      print(type(row).__name__, row, sys.getsizeof(row))
+      try:
+          row.__class__ = Table
+      except TypeError as error:
+          print(error)
+      loop = Before(); loop.me = loop
+      loop.__class__ = After
+      del loop
+      print(gc.collect())
+    `,
+  ], { fresh: true }),
 ];

@@ -20,6 +20,7 @@ import { internName } from "./str.js";
 import { formatObject } from "../abstract/format.js";
 import { PyStr } from "./str.js";
 import { dirNames } from "../../modules/dir.js";
+import { setObjectClass } from "../class-assignment.js";
 
 /** `<__main__.A object at 0x7f…>` (the module is left out for builtins). */
 export function defaultReprText(self: PyObject): string {
@@ -135,6 +136,7 @@ export const OBJECT_SPEC: BuiltinTypeSpec = {
         self.type.refcount++;
         return self.type;
       },
+      set: setObjectClass,
     },
   ],
 };
