@@ -72,11 +72,19 @@ function objectNew(type: PyType, args: CallArgs): PyObject {
   return newInstance(type);
 }
 
+/**
+ * Built-in types whose object_init accepts the call's arguments (their own __new__ used them).
+ * Their __init__ and __new__ can never change, and str(x) or int(x) passes here on every call.
+ */
+const initAcceptsArguments = new WeakSet<PyType>();
+
 function objectInit(self: PyObject, args: CallArgs): void {
   if (!hasArguments(args)) return;
   const type = self.type;
+  if (initAcceptsArguments.has(type)) return;
   if (!isObjectSlot(type, "__init__")) throw typeError("object.__init__() takes exactly one argument (the instance to initialize)");
   if (isObjectSlot(type, "__new__")) throw typeError(`${type.name}() takes no arguments`);
+  if (!type.heapType) initAcceptsArguments.add(type);
 }
 
 function objectStr(self: PyObject): PyObject {
