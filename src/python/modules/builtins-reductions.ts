@@ -83,6 +83,8 @@ class FloatTotal {
   }
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** An int item that fits a C long, as PyLong_AsLongAndOverflow reads it; null on overflow. */
 function longValue(item: PyObject): bigint | null {
   const value = toBig((item as PyInt).value);
@@ -121,10 +123,26 @@ function sum(_self: PyObject, args: CallArgs): PyObject {
       let total = longValue(result)!;
       decref(result);
       result = null;
+      // The running total as a JS number while it is a safe integer (well inside a C long):
+      // the same sums without a BigInt per item. null once it leaves that range.
+      let exactTotal: number | null = total >= -MAX_SAFE && total <= MAX_SAFE ? Number(total) : null;
       for (;;) {
         const item = next();
-        if (item === null) return newInt(normalize(total));
+        if (item === null) return newInt(exactTotal !== null ? exactTotal : normalize(total));
         if (item.type === rt.types.int || item.type === rt.types.bool) {
+          const itemValue = (item as PyInt).value;
+          if (exactTotal !== null && typeof itemValue === "number") {
+            const added = exactTotal + itemValue;
+            if (Number.isSafeInteger(added)) {
+              exactTotal = added;
+              decref(item);
+              continue;
+            }
+          }
+          if (exactTotal !== null) {
+            total = BigInt(exactTotal);
+            exactTotal = null;
+          }
           const value = longValue(item);
           if (value !== null && total + value >= LONG_MIN && total + value <= LONG_MAX) {
             total += value;
@@ -132,6 +150,7 @@ function sum(_self: PyObject, args: CallArgs): PyObject {
             continue;
           }
         }
+        if (exactTotal !== null) total = BigInt(exactTotal);
         result = addItem(newInt(normalize(total)), item);
         break;
       }

@@ -45,6 +45,31 @@ export function callMethodDef(def: MethodDef, self: PyObject, args: CallArgs, qu
   }
 }
 
+/**
+ * callMethodDef for an unbound call (`list.append(xs, 1)`, or `xs.append(1)` through
+ * LOAD_METHOD): `self` is `args.values[0]` and the rest are the arguments. METH_NOARGS and
+ * METH_O read past the first value instead of copying the arguments; only METH_KEYWORDS needs
+ * a new CallArgs.
+ */
+export function callMethodDefAfterSelf(def: MethodDef, self: PyObject, args: CallArgs, qualifiedName: string): PyObject {
+  const values = args.values;
+  switch (def.kind) {
+    case "noargs":
+      if (args.kwnames !== null) throw noKeywords(qualifiedName);
+      if (values.length !== 1) throw typeError(`${qualifiedName}() takes no arguments (${values.length - 1} given)`);
+      return def.impl(self);
+    case "one":
+      if (args.kwnames !== null) throw noKeywords(qualifiedName);
+      if (values.length !== 2) throw typeError(`${qualifiedName}() takes exactly one argument (${values.length - 1} given)`);
+      return def.impl(self, values[1]!);
+    case "positional":
+      if (args.kwnames !== null) throw noKeywords(qualifiedName);
+      return def.impl(self, values.slice(1));
+    case "keywords":
+      return callMethodDef(def, self, { values: values.slice(1), kwnames: args.kwnames }, qualifiedName);
+  }
+}
+
 function noKeywords(qualifiedName: string) {
   return typeError(`${qualifiedName}() takes no keyword arguments`);
 }

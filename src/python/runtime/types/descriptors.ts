@@ -5,7 +5,7 @@ import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import type { PyType } from "../type.js";
 import type { MethodDef } from "../method-def.js";
-import { callMethodDef } from "../method-def.js";
+import { callMethodDef, callMethodDefAfterSelf } from "../method-def.js";
 import type { CallArgs } from "../slots.js";
 import type { GetSetDef } from "../type-spec.js";
 import { typeError, attributeError } from "../errors.js";
@@ -51,9 +51,17 @@ export class PyMethodDescriptor extends PyObject {
    */
   heap = false;
 
+  /** "list.append", built once per owner name: argument errors of every call may need it. */
   get qualifiedName(): string {
-    return `${this.owner.name}.${this.name}`;
+    const ownerName = this.owner.name;
+    if (this.qualifiedOwnerName !== ownerName) {
+      this.qualifiedOwnerName = ownerName;
+      this.qualifiedNameText = `${ownerName}.${this.name}`;
+    }
+    return this.qualifiedNameText;
   }
+  private qualifiedOwnerName: string | null = null;
+  private qualifiedNameText = "";
 }
 
 function descriptorType(kind: DescriptorKind): PyType {
@@ -140,13 +148,13 @@ export function methodDescriptorCall(self: PyObject, args: CallArgs): PyObject {
   if (descriptor.kind === "classmethod") {
     const cls = values[0];
     if (cls === undefined) throw typeError(`descriptor '${descriptor.name}' of '${descriptor.owner.name}' object needs an argument`);
-    return callMethodDef(descriptor.def!, cls, { values: values.slice(1), kwnames: args.kwnames }, descriptor.qualifiedName);
+    return callMethodDefAfterSelf(descriptor.def!, cls, args, descriptor.qualifiedName);
   }
   const positionalCount = values.length - (args.kwnames?.length ?? 0);
   if (positionalCount < 1) throw typeError(`unbound method ${descriptor.qualifiedName}() needs an argument`);
   const instance = values[0]!;
   checkSelfType(descriptor, instance);
-  return callMethodDef(descriptor.def!, instance, { values: values.slice(1), kwnames: args.kwnames }, descriptor.qualifiedName);
+  return callMethodDefAfterSelf(descriptor.def!, instance, args, descriptor.qualifiedName);
 }
 
 export function getsetDescriptorGet(self: PyObject, instance: PyObject | null, _owner: PyType): PyObject {

@@ -4,7 +4,7 @@ import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import { CompareOp } from "../slots.js";
-import { textSlot } from "../spec-helpers.js";
+import { newStr, newAsciiStr } from "./str.js";
 import { PyInt, newInt, intDealloc } from "./int.js";
 import * as value from "./int-value.js";
 import { newFloat } from "./float.js";
@@ -18,9 +18,14 @@ import { intNew, convertToInt } from "./int-new.js";
 import { INT_METHODS, INT_GETSETS, versionedIntMethods, intSelf } from "./int-methods.js";
 import { intTernaryPow } from "./number-ternary-pow.js";
 
-function intRepr(self: PyObject): string {
+/** long_to_decimal_string: the digits of an exact value are ASCII, so no storage-kind scan. */
+function intRepr(self: PyObject): PyObject {
   const number = (self as PyInt).value;
-  if (typeof number === "number") return String(number);
+  if (typeof number === "number") return newAsciiStr(String(number));
+  return newStr(bigIntDecimal(number));
+}
+
+function bigIntDecimal(number: bigint): string {
   try {
     return intToDecimal(number, rt.profile, rt.maxStrDigits);
   } catch (error) {
@@ -53,7 +58,7 @@ export const INT_SPEC: BuiltinTypeSpec = {
   subclassable: true,
   slots: {
     dealloc: intDealloc,
-    repr: textSlot(intRepr),
+    repr: intRepr,
     hash: intHash,
     richcompare: intRichCompare,
     negative: (self) => newInt(value.negate((self as PyInt).value)),

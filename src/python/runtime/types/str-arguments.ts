@@ -7,7 +7,7 @@
 import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import type { CallArgs } from "../slots.js";
-import { typeError, overflowError } from "../errors.js";
+import { typeError, overflowError, type PyRaise } from "../errors.js";
 import { PyInt } from "./int.js";
 import { PyFloat } from "./float.js";
 import { toBig } from "./int-value.js";
@@ -48,8 +48,12 @@ function plural(count: number): string {
 
 function conventionOf(signature: Signature): Convention {
   const minor = rt.profile.minor;
-  let chosen = signature.history[0]![1];
-  for (const [since, convention] of signature.history) if (since <= minor) chosen = convention;
+  const history = signature.history;
+  let chosen = history[0]![1];
+  for (let i = 1; i < history.length; i++) {
+    const entry = history[i]!;
+    if (entry[0] <= minor) chosen = entry[1];
+  }
   return chosen;
 }
 
@@ -58,29 +62,35 @@ export function qualifiedName(signature: Signature): string {
   return rt.profile.minor >= 9 ? `${signature.owner}.${signature.name}` : signature.name;
 }
 
+const NO_SLOTS: readonly (PyObject | undefined)[] = [];
+
 /**
  * Checks `args` against the method's convention and returns one slot per parameter (positional
- * values first, keyword values placed by name; undefined when not given). Values are borrowed.
+ * values first, keyword values placed by name; undefined when not given, and the array may end
+ * before the parameters not given). Values are borrowed; the array must not be kept.
  */
-export function parseArguments(signature: Signature, args: CallArgs): (PyObject | undefined)[] {
+export function parseArguments(signature: Signature, args: CallArgs): readonly (PyObject | undefined)[] {
   const convention = conventionOf(signature);
-  const kwnames = args.kwnames ?? [];
-  const positionalCount = args.values.length - kwnames.length;
-  const positional = args.values.slice(0, positionalCount);
+  const kwnames = args.kwnames;
+  const keywordCount = kwnames === null ? 0 : kwnames.length;
+  const values = args.values;
+  const positionalCount = values.length - keywordCount;
+  // Without keywords the positional values are the slots themselves: no copy on the common path.
+  const positional = keywordCount === 0 ? values : values.slice(0, positionalCount);
   const name = signature.name;
   switch (convention.kind) {
     case "any":
-      return [];
+      return NO_SLOTS;
     case "noargs":
-      if (kwnames.length > 0) throw typeError(`${qualifiedName(signature)}() takes no keyword arguments`);
+      if (keywordCount > 0) throw typeError(`${qualifiedName(signature)}() takes no keyword arguments`);
       if (positionalCount !== 0) throw typeError(`${qualifiedName(signature)}() takes no arguments (${positionalCount} given)`);
-      return [];
+      return NO_SLOTS;
     case "one":
-      if (kwnames.length > 0) throw typeError(`${qualifiedName(signature)}() takes no keyword arguments`);
+      if (keywordCount > 0) throw typeError(`${qualifiedName(signature)}() takes no keyword arguments`);
       if (positionalCount !== 1) throw typeError(`${qualifiedName(signature)}() takes exactly one argument (${positionalCount} given)`);
       return positional;
     case "varargs": {
-      if (kwnames.length > 0) throw typeError(`${name}() takes no keyword arguments`);
+      if (keywordCount > 0) throw typeError(`${name}() takes no keyword arguments`);
       const { min, max } = convention;
       if (positionalCount < min || positionalCount > max) {
         const bound = positionalCount < min ? min : max;
@@ -90,12 +100,13 @@ export function parseArguments(signature: Signature, args: CallArgs): (PyObject 
       return positional;
     }
     case "positional": {
-      if (kwnames.length > 0) throw typeError(`${qualifiedName(signature)}() takes no keyword arguments`);
+      if (keywordCount > 0) throw typeError(`${qualifiedName(signature)}() takes no keyword arguments`);
       checkPositional(name, positionalCount, convention.min, convention.max);
       return positional;
     }
     case "keywords":
-      return parseKeywords(name, convention, positional, kwnames, args.values.slice(positionalCount));
+      if (keywordCount === 0) return parsePositionalForKeywords(name, convention, positional);
+      return parseKeywords(name, convention, positional, kwnames!, values.slice(positionalCount));
   }
 }
 
@@ -109,9 +120,47 @@ function checkPositional(name: string, count: number, min: number, max: number):
   throw typeError(`${name} expected ${how}${bound} ${noun}, got ${count}`);
 }
 
+type KeywordsConvention = { readonly names: readonly string[]; readonly min: number; readonly positionalOnly?: number };
+
+/**
+ * parseKeywords without keyword arguments, in the same order of checks: too many, too few
+ * positional-only, then the first required parameter missing. The slots are `positional` itself.
+ */
+function parsePositionalForKeywords(name: string, convention: KeywordsConvention, positional: readonly PyObject[]): readonly PyObject[] {
+  const count = positional.length;
+  const positionalOnly = convention.positionalOnly ?? 0;
+  if (count > convention.names.length) throw tooManyArguments(name, convention, count, count);
+  if (count < positionalOnly) throw tooFewPositional(name, convention, count);
+  if (count < convention.min) throw missingArgument(name, convention.names[count]!, count);
+  return positional;
+}
+
+function tooManyArguments(name: string, convention: KeywordsConvention, positionalCount: number, total: number): PyRaise {
+  const names = convention.names;
+  const keyword = rt.profile.minor >= 7 && positionalCount === 0 ? "keyword " : "";
+  return typeError(`${name}() takes at most ${names.length} ${keyword}argument${plural(names.length)} (${total} given)`);
+}
+
+function tooFewPositional(name: string, convention: KeywordsConvention, positionalCount: number): PyRaise {
+  const minor = rt.profile.minor;
+  const positionalOnly = convention.positionalOnly ?? 0;
+  const how = positionalOnly < convention.names.length ? "at least" : "exactly";
+  const given = `(${positionalCount} given)`;
+  // 3.6 named no function here; 3.7 did not make the noun agree.
+  if (minor <= 6) return typeError(`Function takes ${how} ${positionalOnly} positional arguments ${given}`);
+  if (minor === 7) return typeError(`${name}() takes ${how} ${positionalOnly} positional arguments ${given}`);
+  return typeError(`${name}() takes ${how} ${positionalOnly} positional argument${plural(positionalOnly)} ${given}`);
+}
+
+function missingArgument(name: string, parameter: string, index: number): PyRaise {
+  return typeError(
+    rt.profile.minor >= 7 ? `${name}() missing required argument '${parameter}' (pos ${index + 1})` : `Required argument '${parameter}' (pos ${index + 1}) not found`,
+  );
+}
+
 function parseKeywords(
   name: string,
-  convention: { readonly names: readonly string[]; readonly min: number; readonly positionalOnly?: number },
+  convention: KeywordsConvention,
   positional: readonly PyObject[],
   kwnames: readonly string[],
   kwvalues: readonly PyObject[],
@@ -120,18 +169,8 @@ function parseKeywords(
   const { names, min } = convention;
   const positionalOnly = convention.positionalOnly ?? 0;
   const total = positional.length + kwnames.length;
-  if (total > names.length) {
-    const keyword = minor >= 7 && positional.length === 0 ? "keyword " : "";
-    throw typeError(`${name}() takes at most ${names.length} ${keyword}argument${plural(names.length)} (${total} given)`);
-  }
-  if (positional.length < positionalOnly) {
-    const how = positionalOnly < names.length ? "at least" : "exactly";
-    const given = `(${positional.length} given)`;
-    // 3.6 named no function here; 3.7 did not make the noun agree.
-    if (minor <= 6) throw typeError(`Function takes ${how} ${positionalOnly} positional arguments ${given}`);
-    if (minor === 7) throw typeError(`${name}() takes ${how} ${positionalOnly} positional arguments ${given}`);
-    throw typeError(`${name}() takes ${how} ${positionalOnly} positional argument${plural(positionalOnly)} ${given}`);
-  }
+  if (total > names.length) throw tooManyArguments(name, convention, positional.length, total);
+  if (positional.length < positionalOnly) throw tooFewPositional(name, convention, positional.length);
   const keywords = new Map<string, PyObject>();
   kwnames.forEach((keyword, index) => keywords.set(keyword, kwvalues[index]!));
   const values: (PyObject | undefined)[] = [];
@@ -149,9 +188,7 @@ function parseKeywords(
       values.push(positional[index]);
       continue;
     }
-    if (byName === undefined && index < min) {
-      throw typeError(minor >= 7 ? `${name}() missing required argument '${parameter}' (pos ${index + 1})` : `Required argument '${parameter}' (pos ${index + 1}) not found`);
-    }
+    if (byName === undefined && index < min) throw missingArgument(name, parameter, index);
     values.push(byName);
   }
   for (const keyword of keywords.keys()) {

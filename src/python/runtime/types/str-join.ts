@@ -30,22 +30,34 @@ export function itemsOf(iterable: PyObject): PyObject[] {
   }
 }
 
-/** separator.join(iterable): a new reference. */
+/**
+ * separator.join(iterable): a new reference. A list or tuple is read in place, as
+ * PySequence_Fast hands back the sequence itself: nothing here runs Python code, so no item
+ * can go away while it is read, and the items' counts are left alone as CPython leaves them.
+ */
 export function joinStrings(separator: PyStr, iterable: PyObject): PyObject {
+  if (iterable instanceof PyList || iterable instanceof PyTuple) return joinItems(separator, iterable.items);
   const items = itemsOf(iterable);
   try {
-    if (items.length === 0) return newStr("");
-    if (items.length === 1 && items[0]!.type === rt.types.str) {
-      items[0]!.refcount++;
-      return items[0]!;
-    }
-    const parts: string[] = [];
-    for (const [index, item] of items.entries()) {
-      if (!(item instanceof PyStr)) throw typeError(`sequence item ${index}: expected str instance, ${item.type.name} found`);
-      parts.push(item.value);
-    }
-    return freshStr(parts.join(items.length === 1 ? "" : separator.value));
+    return joinItems(separator, items);
   } finally {
-    for (const item of items) decref(item);
+    for (let i = 0; i < items.length; i++) decref(items[i]!);
   }
+}
+
+/** PyUnicode_Join over borrowed items: one exact str item is returned itself. */
+function joinItems(separator: PyStr, items: readonly PyObject[]): PyObject {
+  const count = items.length;
+  if (count === 0) return newStr("");
+  if (count === 1 && items[0]!.type === rt.types.str) {
+    items[0]!.refcount++;
+    return items[0]!;
+  }
+  const parts: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const item = items[index]!;
+    if (!(item instanceof PyStr)) throw typeError(`sequence item ${index}: expected str instance, ${item.type.name} found`);
+    parts.push(item.value);
+  }
+  return freshStr(parts.join(count === 1 ? "" : separator.value));
 }

@@ -157,6 +157,8 @@ const STR_SIGNATURE: Signature = {
 
 /** str(object='') / str(bytes, encoding='utf-8', errors='strict'). */
 function strNew(type: PyType, args: CallArgs): PyObject {
+  // str(x), the common call, passes every argument check: straight to PyObject_Str.
+  if (type === rt.types.str && args.kwnames === null && args.values.length === 1) return strOf(args.values[0]!);
   const keywordCount = args.kwnames?.length ?? 0;
   const positionalCount = args.values.length - keywordCount;
   if (strRules().strConstructorVectorcall && keywordCount === 0 && positionalCount > 3) throw typeError(`str expected at most 3 arguments, got ${positionalCount}`);

@@ -69,6 +69,14 @@ export function newStrObject(value: string): PyStr {
   return str;
 }
 
+/** newStr for text known to be ASCII (an int's digits): the same object without the kind scans. */
+export function newAsciiStr(value: string): PyStr {
+  if (value.length <= 1) return newStr(value);
+  const str = new PyStr(value, 1, value.length);
+  allocateObject(str, rt.profile.sizes.asciiStrHeader + value.length + 1);
+  return str;
+}
+
 /**
  * A str with CPython's canonical results: '' and single Latin-1 characters are the shared
  * singletons; anything else is a new object. New reference.
