@@ -37,10 +37,10 @@ export function loadName(unit: CodeUnit, rawName: string): void {
       }
       return;
     case "global":
-      emitter.push(`loadGlobal(G, B, ${unit.nameRef(name)})`);
+      emitter.push(`loadGlobal(G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)})`);
       return;
     case "name":
-      emitter.push(`loadName(${namespaceOf(unit)}, G, B, ${unit.nameRef(name)})`);
+      emitter.push(`loadName(${namespaceOf(unit)}, G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)})`);
       return;
   }
 }
@@ -69,10 +69,10 @@ export function storeName(unit: CodeUnit, rawName: string): void {
       emitter.line(`storeCell(${unit.localVariable(name)}, ${value}); ${value} = null;`);
       return;
     case "global":
-      emitter.line(`storeName(G, ${unit.nameRef(name)}, ${value}); ${value} = null;`);
+      emitter.line(`storeName(G, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}, ${value}); ${value} = null;`);
       return;
     case "name":
-      emitter.line(`storeName(${namespaceOf(unit)}, ${unit.nameRef(name)}, ${value}); ${value} = null;`);
+      emitter.line(`storeName(${namespaceOf(unit)}, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}, ${value}); ${value} = null;`);
       return;
   }
 }

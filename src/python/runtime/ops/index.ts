@@ -19,6 +19,7 @@ import { getIter, iterNext } from "../abstract/iteration.js";
 import { newGenerator, yieldFromIter, yieldFromStep, yieldFromResult } from "../types/generator.js";
 import { superZeroArgs } from "../types/super.js";
 import { newNone } from "../values.js";
+import { newNameCache } from "./name-cache.js";
 
 export interface Ops {
   /** Set by loadMethod for the call that follows. */
@@ -42,6 +43,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     PyRaise,
     newBool,
     ...names,
+    newNameCache,
     getAttr: (object: PyObject, name: PyStr) => getAttr(object, name),
     setAttr: (object: PyObject, name: PyStr, value: PyObject) => setAttr(object, name, value),
     deleteAttr: (object: PyObject, name: PyStr) => setAttr(object, name, null),
