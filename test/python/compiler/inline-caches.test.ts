@@ -16,6 +16,9 @@ const CELLS = [
   // Class bodies read names from the class namespace, then globals, then builtins.
   "y = 'global'\nclass C:\n    a = y\n    y = 'class'\n    b = y\n    del y\n    c = y\n    d = len('ab')\nC.a, C.b, C.c, C.d",
   "import sys\nv = object()\ndef get():\n    return v\nbefore = sys.getrefcount(v)\nfor _ in range(10):\n    get()\nsys.getrefcount(v) - before",
+  // Attribute and method lookups at one site while classes change under them.
+  "class A:\n    def m(self):\n        return 'A.m'\n    x = 'A.x'\nclass B(A):\n    pass\ndef use(o):\n    return o.m(), o.x\nb = B()\nr = [use(b)]\nA.m = lambda self: 'patched'\nr.append(use(b))\nB.x = 'B.x'\nr.append(use(b))\nb.x = 'inst'\nb.m = lambda: 'inst.m'\nr.append(use(b))\ndel b.m, b.x, B.x\nr.append(use(b))\nclass C:\n    def m(self):\n        return 'C.m'\n    x = 'C.x'\nc = C()\nr.append(use(c))\nr.append(use(b))\nC.__getattr__ = lambda self, name: 'getattr ' + name\ndel C.x\nr.append(use(c))\nr",
+  "class D:\n    @property\n    def p(self):\n        return 'prop'\nd = D()\nd.__dict__['p'] = 'shadow'\ndef get(o):\n    return o.p\nr = [get(d)]\nD.p = 'plain'\nr.append(get(d))\ndel D.p\nr.append(get(d))\ndel d.p\ntry:\n    get(d)\nexcept AttributeError as e:\n    r.append(str(e))\nr",
 ];
 
 for (const version of ["3.8", "3.10", "3.11", "3.12", "3.13"]) {

@@ -15,6 +15,11 @@ export function attributeNameRef(unit: CodeUnit, name: string): string {
   return unit.nameRef(unit.scope.mangle(name));
 }
 
+/** The inline cache of an attribute name's lookups (see runtime/ops/name-cache.ts). */
+export function attributeCacheRef(unit: CodeUnit, name: string): string {
+  return unit.nameCacheRef(unit.scope.mangle(name));
+}
+
 /** Emits code pushing the value of `name` (a new reference). */
 export function loadName(unit: CodeUnit, rawName: string): void {
   const name = unit.scope.mangle(rawName);

@@ -12,7 +12,7 @@ import * as functionOps from "./function-ops.js";
 import * as imports from "./imports.js";
 import * as limits from "./limits.js";
 import { callStealing, callWithStarArgs, bindArguments } from "./calls.js";
-import { getAttr, setAttr } from "../abstract/attributes.js";
+import { setAttr } from "../abstract/attributes.js";
 import type { PyStr } from "../types/str.js";
 import { getItem, setItem, deleteItem } from "../abstract/items.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
@@ -44,7 +44,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     newBool,
     ...names,
     newNameCache,
-    getAttr: (object: PyObject, name: PyStr) => getAttr(object, name),
+    getAttr: functionOps.getAttrCached,
     setAttr: (object: PyObject, name: PyStr, value: PyObject) => setAttr(object, name, value),
     deleteAttr: (object: PyObject, name: PyStr) => setAttr(object, name, null),
     loadMethod: functionOps.loadMethod,

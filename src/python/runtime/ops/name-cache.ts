@@ -1,5 +1,9 @@
-// Inline caches for namespace lookups from generated code: the entry a name was last found at.
+// Inline caches of generated code, one per co_names entry: where a name was last found in a
+// namespace dict, and what an attribute name last resolved to on a type.
 import type { PyObject } from "../object.js";
+import type { PyType } from "../type.js";
+import { rt } from "../state.js";
+import { typeLookup } from "../abstract/attributes.js";
 import { type PyDict, dictGetItem } from "../types/dict.js";
 import type { PyStr } from "../types/str.js";
 import type { DictKeys } from "../tables/dict-keys.js";
@@ -17,6 +21,13 @@ export class NameCache {
   keys: DictKeys<PyObject, PyObject> | null = null;
   entry = 0;
   key: PyObject | null = null;
+  /**
+   * For attribute names: `_PyType_Lookup(lookupType, name)` was `lookupResult` while the type
+   * epoch (bumped by any change to any class namespace or MRO) was `lookupEpoch`.
+   */
+  lookupType: PyType | null = null;
+  lookupEpoch = -1;
+  lookupResult: PyObject | null = null;
 }
 
 export function newNameCache(): NameCache {
@@ -54,4 +65,15 @@ export function rememberEntry(dict: PyDict, name: PyStr, cache: NameCache): void
   cache.keys = keys;
   cache.entry = entry;
   cache.key = keys.entryKeys[entry]!;
+}
+
+/** typeLookup(type, name) (borrowed or null), answered from `cache` while no class changed. */
+export function cachedTypeLookup(type: PyType, name: PyStr, cache: NameCache): PyObject | null {
+  const epoch = rt.typeEpoch;
+  if (cache.lookupType === type && cache.lookupEpoch === epoch) return cache.lookupResult;
+  const found = typeLookup(type, name.value);
+  cache.lookupType = type;
+  cache.lookupEpoch = epoch;
+  cache.lookupResult = found;
+  return found;
 }
