@@ -36,6 +36,8 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
   const ops = {
     methodSelf: false,
     steps: limits.STEP_SLICE,
+    // Kept by types/live-frames.ts; present from the start so the object's shape never changes.
+    liveFrames: 0,
     dec: decref,
     None: runtime.None,
     True: runtime.True,
