@@ -18,6 +18,9 @@ const CELLS = [
   // Every comparison is visible: count and order them, and stop part-way with an exception.
   "class K:\n    log = []\n    def __init__(self, v):\n        self.v = v\n    def __lt__(self, other):\n        K.log.append((self.v, other.v))\n        if len(K.log) == 12000:\n            raise ValueError('stop')\n        return self.v < other.v\nks = [K(v) for v in lcg(9, 1500, 100)]\ntry:\n    ks.sort()\nexcept ValueError as e:\n    print('raised', e)\nprint(len(K.log), K.log[:5], K.log[-5:], hash(tuple(K.log)))\n[k.v for k in ks][:20]",
   "K.log.clear()\nks = [K(v) for v in lcg(10, 600, 1000)]\nks.sort()\nlen(K.log), hash(tuple(K.log)), [k.v for k in ks][:10]",
+  // Equal ints that are distinct objects keep their order (stability of the number path).
+  "objs = [int(str(v + 1000)) for v in lcg(12, 3000, 40)]\nposition = {id(o): i for i, o in enumerate(objs)}\nforward = [position[id(o)] for o in sorted(objs)]\nbackward = [position[id(o)] for o in sorted(objs, reverse=True)]\nforward == sorted(range(len(objs)), key=lambda i: objs[i]), backward[:8], forward[:8]",
+  "mixed = lcg(13, 1000, 100) + [2**70, -2**70]\nmixed.sort()\nmixed[:2], mixed[-2:], sum(mixed[::50])",
   "ts = [(v, -v) for v in lcg(11, 2000, 300)]\nts.sort()\nts[:3], ts[-3:]",
 ];
 

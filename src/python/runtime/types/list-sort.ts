@@ -86,9 +86,10 @@ class MergeState {
     readonly listLength: number,
     readonly hasValues: boolean,
     readonly baseKeys: PyObject[],
+    movesValues: boolean = hasValues,
   ) {
     this.allocated = hasValues ? Math.min(Math.floor((listLength + 1) / 2), MERGESTATE_TEMP_SIZE / 2) : MERGESTATE_TEMP_SIZE;
-    this.temp = new Run([], hasValues ? [] : null, 0);
+    this.temp = new Run([], movesValues ? [] : null, 0);
   }
 
   /** merge_getmem: more merge space than the on-stack array (a PyMem block). */
@@ -136,6 +137,22 @@ function anySurrogate(keys: readonly PyObject[], inTuples: boolean): boolean {
     if (SURROGATE.test((item as PyStr).value)) return true;
   }
   return false;
+}
+
+/** The values of exact ints as JS numbers, or null when one needs a bigint. */
+function numberKeys(items: readonly PyObject[]): number[] | null {
+  const numbers = new Array<number>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const value = (items[i] as PyInt).value;
+    if (typeof value !== "number") return null;
+    numbers[i] = value;
+  }
+  return numbers;
+}
+
+/** The comparison of number keys (see numberKeys): exact int order, no Python code. */
+function numberLess(a: number, b: number): boolean {
+  return a < b;
 }
 
 /** unsafe_long_compare: exact ints, most of them small enough to be JS numbers. */
@@ -783,13 +800,21 @@ export function sortList(list: PyList, keyFunction: PyObject | null, reverse: bo
   }
   const sortKeys = keys ?? savedItems;
   const values = keys === null ? null : savedItems;
-  const ms = new MergeState(size > 1 ? chooseLessThan(sortKeys) : safeLessThan, size, values !== null, sortKeys);
+  const lessThan = size > 1 ? chooseLessThan(sortKeys) : safeLessThan;
   if (reverse && size > 1) {
     if (keys !== null) reverseRange(keys, 0, size);
     reverseRange(savedItems, 0, size);
   }
+  // Exact ints that all fit JS numbers sort as numbers with the items moving alongside; the
+  // merge space is still accounted as for a sort without keys (what CPython allocates).
+  const numbers = lessThan === intLess && keys === null ? numberKeys(savedItems) : null;
+  const ms =
+    numbers === null
+      ? new MergeState(lessThan, size, values !== null, sortKeys)
+      : new MergeState(numberLess as unknown as LessThan, size, false, sortKeys, true);
   try {
-    mergeSort(ms, sortKeys, values);
+    if (numbers === null) mergeSort(ms, sortKeys, values);
+    else mergeSort(ms, numbers as unknown as PyObject[], savedItems);
   } catch (error) {
     failure = error;
   }
