@@ -140,6 +140,8 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   unit.commonConstants.forEach((_name, index) => lines.push(`const KX${index} = K[${commonOffset + index}];`));
   lateIndexes.forEach((constIndex, lateIndex) => lines.push(`const KL${lateIndex} = K[${constIndex}];`));
   unit.names.forEach((_name, index) => lines.push(`const N${index} = N[${index}];`));
+  // One inline cache per name for the namespace lookups (LOAD_GLOBAL, LOAD_NAME, STORE_NAME).
+  unit.names.forEach((_name, index) => lines.push(`const NC${index} = R.newNameCache();`));
   unit.keywordArrays.forEach((names, index) => lines.push(`const W${index} = ${JSON.stringify(names)};`));
   const emitter = unit.emitter;
   const body = emitter.text();

@@ -232,6 +232,11 @@ export class CodeUnit {
     return `N${this.nameIndex(name)}`;
   }
 
+  /** The JS expression for the inline cache of namespace lookups of co_names[i] (ops/name-cache.ts). */
+  nameCacheRef(name: string): string {
+    return `NC${this.nameIndex(name)}`;
+  }
+
   /** The JS expression for co_consts[i] (borrowed). */
   constRef(index: number): string {
     return `K${index}`;

@@ -62,7 +62,7 @@ export function compileModule(module: ast.Module | ast.Interactive, options: Com
     // A module whose first statement is a string literal stores it as __doc__.
     root.emitter.line(`ln = ${body[0]!.lineno};`);
     const index = root.constIndex({ origin: "literal", node: (body[0] as ast.ExprStmt).value as ast.Constant });
-    root.emitter.line(`storeName(G, ${root.nameRef("__doc__")}, (K${index}.refcount++, K${index}));`);
+    root.emitter.line(`storeName(G, ${root.nameRef("__doc__")}, ${root.nameCacheRef("__doc__")}, (K${index}.refcount++, K${index}));`);
     compileBody(root, body.slice(1));
   } else if (options.mode === "single") {
     for (const statement of body) compileStatement(root, statement, true);

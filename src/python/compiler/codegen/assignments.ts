@@ -2,7 +2,7 @@
 import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
 import { compileExpression, BINARY_OPERATOR_CODES, compileSubscriptKey } from "./expressions.js";
-import { deleteName, loadName, storeName, attributeNameRef } from "./names.js";
+import { deleteName, loadName, storeName, attributeNameRef, attributeCacheRef } from "./names.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
 
 /** Stores the value on top of the stack into `target` (consuming it). */
@@ -86,7 +86,7 @@ export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
     case "Attribute": {
       compileExpression(unit, target.value);
       const object = emitter.slot(emitter.depth - 1);
-      const current = emitter.push(`getAttr(${object}, ${attributeNameRef(unit, target.attr)})`);
+      const current = emitter.push(`getAttr(${object}, ${attributeNameRef(unit, target.attr)}, ${attributeCacheRef(unit, target.attr)})`);
       compileExpression(unit, node.value);
       const value = emitter.pop();
       emitter.pop();

@@ -2,7 +2,7 @@
 import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
 import { compileExpression } from "./expressions.js";
-import { loadName, attributeNameRef } from "./names.js";
+import { loadName, attributeNameRef, attributeCacheRef } from "./names.js";
 
 function hasStarredArguments(node: ast.Call): boolean {
   return node.args.some((argument) => argument.type === "Starred") || node.keywords.some((keyword) => keyword.arg === null);
@@ -37,7 +37,7 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
     callable = emitter.reserve();
     selfSlot = emitter.reserve();
     emitter.line(
-      `{ const m = loadMethod(${callable}, ${attributeNameRef(unit, attribute.attr)}); if (R.methodSelf) { ${selfSlot} = ${callable}; } else { dec(${callable}); } ${callable} = m; }`,
+      `{ const m = loadMethod(${callable}, ${attributeNameRef(unit, attribute.attr)}, ${attributeCacheRef(unit, attribute.attr)}); if (R.methodSelf) { ${selfSlot} = ${callable}; } else { dec(${callable}); } ${callable} = m; }`,
     );
   } else {
     compileExpression(unit, node.func);

@@ -2,7 +2,7 @@
 import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
 import type { ConstRef } from "../constants.js";
-import { loadName, attributeNameRef } from "./names.js";
+import { loadName, attributeNameRef, attributeCacheRef } from "./names.js";
 import { compileCall } from "./calls.js";
 import { compileCondition } from "./conditions.js";
 import { compileLambda } from "./functions.js";
@@ -133,7 +133,7 @@ export function compileExpression(unit: CodeUnit, node: ast.Expr): void {
     case "Attribute": {
       compileExpression(unit, node.value);
       const object = emitter.pop();
-      emitter.line(`{ const r = getAttr(${object}, ${attributeNameRef(unit, node.attr)}); dec(${object}); ${object} = r; }`);
+      emitter.line(`{ const r = getAttr(${object}, ${attributeNameRef(unit, node.attr)}, ${attributeCacheRef(unit, node.attr)}); dec(${object}); ${object} = r; }`);
       emitter.reserve();
       return;
     }

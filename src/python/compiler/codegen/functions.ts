@@ -290,7 +290,7 @@ export function compileModuleAnnotate(root: CodeUnit, start: number): void {
   entries.forEach((entry, index) => {
     emitter.line(`ln = ${entry.lineno};`);
     const key = unit.constIndex({ origin: "folded", value: { kind: "int", value: BigInt(index) } });
-    emitter.open(`{ const c = loadGlobal(G, B, ${unit.nameRef("__conditional_annotations__")}); const ran = contains(c, K${key}); dec(c); if (ran) {`);
+    emitter.open(`{ const c = loadGlobal(G, B, ${unit.nameRef("__conditional_annotations__")}, ${unit.nameCacheRef("__conditional_annotations__")}); const ran = contains(c, K${key}); dec(c); if (ran) {`);
     compileExpression(unit, entry.annotation);
     const value = emitter.pop();
     const name = unit.strConstRef(root.scope.mangle((entry.target as ast.Name).id));
@@ -405,6 +405,6 @@ function compileClassBody(unit: CodeUnit, node: ast.ClassDef): void {
   compileBody(unit, docstring !== null ? node.body.slice(1) : node.body);
   if (unit.scope.needsClassCell) {
     const cell = unit.localVariable("__class__");
-    emitter.line(`storeName(NS, ${unit.nameRef("__classcell__")}, (${cell}.refcount++, ${cell}));`);
+    emitter.line(`storeName(NS, ${unit.nameRef("__classcell__")}, ${unit.nameCacheRef("__classcell__")}, (${cell}.refcount++, ${cell}));`);
   }
 }

@@ -15,6 +15,11 @@ export function attributeNameRef(unit: CodeUnit, name: string): string {
   return unit.nameRef(unit.scope.mangle(name));
 }
 
+/** The inline cache of an attribute name's lookups (see runtime/ops/name-cache.ts). */
+export function attributeCacheRef(unit: CodeUnit, name: string): string {
+  return unit.nameCacheRef(unit.scope.mangle(name));
+}
+
 /** Emits code pushing the value of `name` (a new reference). */
 export function loadName(unit: CodeUnit, rawName: string): void {
   const name = unit.scope.mangle(rawName);
@@ -37,10 +42,10 @@ export function loadName(unit: CodeUnit, rawName: string): void {
       }
       return;
     case "global":
-      emitter.push(`loadGlobal(G, B, ${unit.nameRef(name)})`);
+      emitter.push(`loadGlobal(G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)})`);
       return;
     case "name":
-      emitter.push(`loadName(${namespaceOf(unit)}, G, B, ${unit.nameRef(name)})`);
+      emitter.push(`loadName(${namespaceOf(unit)}, G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)})`);
       return;
   }
 }
@@ -69,10 +74,10 @@ export function storeName(unit: CodeUnit, rawName: string): void {
       emitter.line(`storeCell(${unit.localVariable(name)}, ${value}); ${value} = null;`);
       return;
     case "global":
-      emitter.line(`storeName(G, ${unit.nameRef(name)}, ${value}); ${value} = null;`);
+      emitter.line(`storeName(G, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}, ${value}); ${value} = null;`);
       return;
     case "name":
-      emitter.line(`storeName(${namespaceOf(unit)}, ${unit.nameRef(name)}, ${value}); ${value} = null;`);
+      emitter.line(`storeName(${namespaceOf(unit)}, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}, ${value}); ${value} = null;`);
       return;
   }
 }

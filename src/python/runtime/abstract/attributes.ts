@@ -46,9 +46,12 @@ function isDataDescriptor(descriptor: PyObject): boolean {
  * attributes, then other descriptors and class attributes. New reference, or null.
  */
 export function genericGetAttr(self: PyObject, nameObject: PyObject): PyObject | null {
-  const name = (nameObject as PyStr).value;
+  return genericGetAttrWith(self, nameObject, typeLookup(self.type, (nameObject as PyStr).value));
+}
+
+/** genericGetAttr once `descriptor` = typeLookup(type(self), name) is known. */
+export function genericGetAttrWith(self: PyObject, nameObject: PyObject, descriptor: PyObject | null): PyObject | null {
   const type = self.type;
-  const descriptor = typeLookup(type, name);
   let getter: PyType["descrGet"] = null;
   if (descriptor !== null) {
     getter = descriptor.type.descrGet;

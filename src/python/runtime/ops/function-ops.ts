@@ -7,7 +7,8 @@ import type { PyCode } from "../types/code.js";
 import type { PyTuple } from "../types/tuple.js";
 import { PyDict, dictGetItem } from "../types/dict.js";
 import { PyStr, newStr, internName } from "../types/str.js";
-import { genericGetAttr, typeLookup, getAttr } from "../abstract/attributes.js";
+import { genericGetAttr, genericGetAttrWith, getAttr, missingAttribute } from "../abstract/attributes.js";
+import { type NameCache, cachedTypeLookup } from "./name-cache.js";
 import { PyFunction as FunctionClass } from "../types/function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
 import { buildClass as buildClassImpl } from "../class-builder.js";
@@ -58,10 +59,10 @@ export function makeFunction(
  * LOAD_METHOD: when the attribute is a plain function found on the type (and not shadowed by an
  * instance attribute), push it unbound and pass the object as `self`, without a bound method.
  */
-export function loadMethod(object: PyObject, name: PyStr): PyObject {
+export function loadMethod(object: PyObject, name: PyStr, cache: NameCache): PyObject {
   const type = object.type;
   if (type.getattro === genericGetAttr || type.getattro === null) {
-    const found = typeLookup(type, name.value);
+    const found = cachedTypeLookup(type, name, cache);
     if (found !== null && (found instanceof FunctionClass || (found instanceof PyMethodDescriptor && found.kind === "method"))) {
       const shadowed = object.attributes !== null && instanceAttribute(object, name) !== null;
       if (!shadowed) {
@@ -72,7 +73,16 @@ export function loadMethod(object: PyObject, name: PyStr): PyObject {
     }
   }
   rt.ops.methodSelf = false;
-  return getAttr(object, name);
+  return getAttrCached(object, name, cache);
+}
+
+/** LOAD_ATTR: getAttr, with the type lookup of the generic getattr answered from `cache`. */
+export function getAttrCached(object: PyObject, name: PyStr, cache: NameCache): PyObject {
+  const type = object.type;
+  if (type.getattro !== genericGetAttr && type.getattro !== null) return getAttr(object, name);
+  const value = genericGetAttrWith(object, name, cachedTypeLookup(type, name, cache));
+  if (value === null) throw missingAttribute(object, name.value);
+  return value;
 }
 
 /** __build_class__ for a class statement: steals the bases and keyword values arrays' references. */

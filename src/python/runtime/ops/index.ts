@@ -12,13 +12,14 @@ import * as functionOps from "./function-ops.js";
 import * as imports from "./imports.js";
 import * as limits from "./limits.js";
 import { callStealing, callWithStarArgs, bindArguments } from "./calls.js";
-import { getAttr, setAttr } from "../abstract/attributes.js";
+import { setAttr } from "../abstract/attributes.js";
 import type { PyStr } from "../types/str.js";
 import { getItem, setItem, deleteItem } from "../abstract/items.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { newGenerator, yieldFromIter, yieldFromStep, yieldFromResult } from "../types/generator.js";
 import { superZeroArgs } from "../types/super.js";
 import { newNone } from "../values.js";
+import { newNameCache } from "./name-cache.js";
 
 export interface Ops {
   /** Set by loadMethod for the call that follows. */
@@ -35,6 +36,8 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
   const ops = {
     methodSelf: false,
     steps: limits.STEP_SLICE,
+    // Kept by types/live-frames.ts; present from the start so the object's shape never changes.
+    liveFrames: 0,
     dec: decref,
     None: runtime.None,
     True: runtime.True,
@@ -42,7 +45,8 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     PyRaise,
     newBool,
     ...names,
-    getAttr: (object: PyObject, name: PyStr) => getAttr(object, name),
+    newNameCache,
+    getAttr: functionOps.getAttrCached,
     setAttr: (object: PyObject, name: PyStr, value: PyObject) => setAttr(object, name, value),
     deleteAttr: (object: PyObject, name: PyStr) => setAttr(object, name, null),
     loadMethod: functionOps.loadMethod,

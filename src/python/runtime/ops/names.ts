@@ -10,6 +10,7 @@ import { getItem, setItem, deleteItem } from "../abstract/items.js";
 import { PyRaise, discardRaise } from "../errors.js";
 import { setExceptionAttribute } from "../types/exceptions.js";
 import { gcTrack, isTracked } from "../gc/tracking.js";
+import { type NameCache, cachedDictGet, cachedEntry, rememberEntry } from "./name-cache.js";
 
 /** MAINTAIN_TRACKING: a dict starts being tracked once it holds a possible cycle member. */
 function mayBeTracked(value: PyObject): boolean {
@@ -17,9 +18,9 @@ function mayBeTracked(value: PyObject): boolean {
 }
 
 /** A lookup in a namespace that may be a dict subclass or another mapping (class bodies). */
-function namespaceGet(namespace: PyObject, name: PyStr): PyObject | null {
+function namespaceGet(namespace: PyObject, name: PyStr, cache: NameCache | null): PyObject | null {
   if (namespace.type === rt.types.dict) {
-    const value = dictGetItem(namespace as PyDict, name);
+    const value = cache === null ? dictGetItem(namespace as PyDict, name) : cachedDictGet(namespace as PyDict, name, cache);
     if (value !== null) value.refcount++;
     return value;
   }
@@ -35,17 +36,17 @@ function namespaceGet(namespace: PyObject, name: PyStr): PyObject | null {
 }
 
 /** LOAD_NAME: the local namespace, then globals, then builtins. New reference. */
-export function loadName(namespace: PyObject, globals: PyObject, builtins: PyObject, name: PyStr): PyObject {
-  const local = namespaceGet(namespace, name);
+export function loadName(namespace: PyObject, globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
+  const local = namespaceGet(namespace, name, cache);
   if (local !== null) return local;
   if (namespace !== globals) {
-    const global = dictGetItem(globals as PyDict, name);
+    const global = cachedDictGet(globals as PyDict, name, cache);
     if (global !== null) {
       global.refcount++;
       return global;
     }
   }
-  const builtin = dictGetItem(builtins as PyDict, name);
+  const builtin = cachedDictGet(builtins as PyDict, name, cache);
   if (builtin !== null) {
     builtin.refcount++;
     return builtin;
@@ -54,8 +55,8 @@ export function loadName(namespace: PyObject, globals: PyObject, builtins: PyObj
 }
 
 /** LOAD_GLOBAL: globals then builtins. New reference. */
-export function loadGlobal(globals: PyObject, builtins: PyObject, name: PyStr): PyObject {
-  const global = dictGetItem(globals as PyDict, name) ?? dictGetItem(builtins as PyDict, name);
+export function loadGlobal(globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
+  const global = cachedDictGet(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
   if (global === null) throw nameErrorFor(name);
   global.refcount++;
   return global;
@@ -68,13 +69,22 @@ function nameErrorFor(name: PyStr): PyRaise {
 }
 
 /** STORE_NAME / STORE_GLOBAL: steals `value`. */
-export function storeName(namespace: PyObject, name: PyStr, value: PyObject): void {
+export function storeName(namespace: PyObject, name: PyStr, cache: NameCache, value: PyObject): void {
   if (namespace.type === rt.types.dict) {
     // Rebinding an existing name: swap the value in place (insertdict's existing-key case).
     const dict = namespace as PyDict;
-    const old = dict.table.replaceTextValue(name.value, value);
+    const entry = cachedEntry(dict, cache);
+    let old: PyObject | undefined;
+    if (entry >= 0) {
+      const values = cache.keys!.entryValues;
+      old = values[entry]!;
+      values[entry] = value;
+    } else {
+      old = dict.table.replaceTextValue(name.value, value);
+    }
     if (old !== undefined) {
       if (dict.gcGeneration < 0 && mayBeTracked(value)) gcTrack(dict);
+      if (entry < 0) rememberEntry(dict, name, cache);
       if (--old.refcount === 0) old.type.dealloc(old);
       return;
     }
@@ -97,7 +107,7 @@ export function deleteName(namespace: PyObject, name: PyStr, raiseNameError: boo
 
 /** LOAD_CLASSDEREF: a class body reading a variable of the enclosing function. */
 export function loadClassFree(namespace: PyObject, name: PyStr, cell: PyObject): PyObject {
-  const local = namespaceGet(namespace, name);
+  const local = namespaceGet(namespace, name, null);
   if (local !== null) return local;
   return loadCell(cell, name.value, true);
 }

@@ -77,6 +77,24 @@ export function compare(a: PyObject, b: PyObject, op: CompareOp): PyObject {
   return richCompare(a, b, op);
 }
 
+/** Texts at least this long are worth sharing once found equal (see strTextsEqual). */
+const SHARE_TEXT_LENGTH = 64;
+
+/**
+ * Exact str equality (unicode_eq). Two equal long texts are usually distinct JS strings that
+ * JS compares character by character; once they are found equal, the second str takes the
+ * first one's JS string (the same characters, nothing Python can see), so comparing them
+ * again is a pointer check.
+ */
+function strTextsEqual(a: PyStr, b: PyStr): boolean {
+  const x = a.value;
+  const y = b.value;
+  if (x.length !== y.length) return false;
+  if (x !== y) return false;
+  if (x.length >= SHARE_TEXT_LENGTH) (b as { value: string }).value = x;
+  return true;
+}
+
 /** A comparison whose result only decides a branch: a JS boolean. */
 export function compareBool(a: PyObject, b: PyObject, op: CompareOp): boolean {
   const types = rt.types;
@@ -100,7 +118,9 @@ export function compareBool(a: PyObject, b: PyObject, op: CompareOp): boolean {
       }
     }
   }
-  if (op === CompareOp.Eq && a.type === types.str && b.type === types.str) return (a as PyStr).value === (b as PyStr).value;
+  if (a.type === types.str && b.type === types.str && (op === CompareOp.Eq || op === CompareOp.Ne)) {
+    return strTextsEqual(a as PyStr, b as PyStr) === (op === CompareOp.Eq);
+  }
   const result = richCompare(a, b, op);
   if (result === rt.True) {
     result.refcount--;

@@ -37,34 +37,6 @@ class Run {
   }
 }
 
-function copyOne(to: Run, i: number, from: Run, j: number): void {
-  to.keys[to.offset + i] = from.keys[from.offset + j]!;
-  if (to.values !== null) to.values[to.offset + i] = from.values![from.offset + j]!;
-}
-
-function copyIncrement(to: Run, from: Run): void {
-  copyOne(to, 0, from, 0);
-  to.offset++;
-  from.offset++;
-}
-
-function copyDecrement(to: Run, from: Run): void {
-  copyOne(to, 0, from, 0);
-  to.offset--;
-  from.offset--;
-}
-
-/** memcpy / memmove of `count` entries (overlap-safe). */
-function copyMany(to: Run, i: number, from: Run, j: number, count: number): void {
-  if (count <= 0) return;
-  const keys = from.keys.slice(from.offset + j, from.offset + j + count);
-  for (let k = 0; k < count; k++) to.keys[to.offset + i + k] = keys[k]!;
-  if (to.values !== null) {
-    const values = from.values!.slice(from.offset + j, from.offset + j + count);
-    for (let k = 0; k < count; k++) to.values[to.offset + i + k] = values[k]!;
-  }
-}
-
 function reverseRange(array: PyObject[], start: number, end: number): void {
   for (let low = start, high = end - 1; low < high; low++, high--) {
     const swap = array[low]!;
@@ -114,9 +86,10 @@ class MergeState {
     readonly listLength: number,
     readonly hasValues: boolean,
     readonly baseKeys: PyObject[],
+    movesValues: boolean = hasValues,
   ) {
     this.allocated = hasValues ? Math.min(Math.floor((listLength + 1) / 2), MERGESTATE_TEMP_SIZE / 2) : MERGESTATE_TEMP_SIZE;
-    this.temp = new Run([], hasValues ? [] : null, 0);
+    this.temp = new Run([], movesValues ? [] : null, 0);
   }
 
   /** merge_getmem: more merge space than the on-stack array (a PyMem block). */
@@ -145,6 +118,51 @@ function codePointLess(a: string, b: string): boolean {
   return a.length < b.length;
 }
 
+/** unsafe_latin_compare and its kin: str order is code point order. */
+function strLessByCodePoint(a: PyObject, b: PyObject): boolean {
+  return codePointLess((a as PyStr).value, (b as PyStr).value);
+}
+
+/** Without surrogates, UTF-16 code unit order (JS's own `<`) is code point order. */
+function strLessByCodeUnit(a: PyObject, b: PyObject): boolean {
+  return (a as PyStr).value < (b as PyStr).value;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** True when a str key (or a tuple key's first item) holds a surrogate code unit. */
+function anySurrogate(keys: readonly PyObject[], inTuples: boolean): boolean {
+  for (const key of keys) {
+    const item = inTuples ? (key as PyTuple).items[0]! : key;
+    if (SURROGATE.test((item as PyStr).value)) return true;
+  }
+  return false;
+}
+
+/** The values of exact ints as JS numbers, or null when one needs a bigint. */
+function numberKeys(items: readonly PyObject[]): number[] | null {
+  const numbers = new Array<number>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const value = (items[i] as PyInt).value;
+    if (typeof value !== "number") return null;
+    numbers[i] = value;
+  }
+  return numbers;
+}
+
+/** The comparison of number keys (see numberKeys): exact int order, no Python code. */
+function numberLess(a: number, b: number): boolean {
+  return a < b;
+}
+
+/** unsafe_long_compare: exact ints, most of them small enough to be JS numbers. */
+function intLess(a: PyObject, b: PyObject): boolean {
+  const x = (a as PyInt).value;
+  const y = (b as PyInt).value;
+  if (typeof x === "number" && typeof y === "number") return x < y;
+  return compareInts(x, y) < 0;
+}
+
 /**
  * The pre-sort check (3.7+): homogeneous keys of exact str/int/float compare directly (no
  * Python code runs, so the shortcut is invisible); other homogeneous keys call their type's
@@ -170,8 +188,8 @@ function chooseLessThan(keys: readonly PyObject[]): LessThan {
   }
   let elementLess: LessThan = safeLessThan;
   if (sameType) {
-    if (keyType === rt.types.str) elementLess = (a, b) => codePointLess((a as PyStr).value, (b as PyStr).value);
-    else if (keyType === rt.types.int) elementLess = (a, b) => compareInts((a as PyInt).value, (b as PyInt).value) < 0;
+    if (keyType === rt.types.str) elementLess = anySurrogate(keys, inTuples) ? strLessByCodePoint : strLessByCodeUnit;
+    else if (keyType === rt.types.int) elementLess = intLess;
     else if (keyType === rt.types.float) elementLess = (a, b) => (a as PyFloat).value < (b as PyFloat).value;
     else if (keyType.richcompare !== null) {
       const richcompare = keyType.richcompare;
@@ -295,9 +313,8 @@ function countRunRelaxed(ms: MergeState, run: Run, remaining: number): number {
 
 // ---- galloping -------------------------------------------------------------------------------
 
-function gallopLeft(ms: MergeState, key: PyObject, a: Run, n: number, hint: number): number {
-  const keys = a.keys;
-  const base = a.offset + hint;
+function gallopLeft(ms: MergeState, key: PyObject, keys: PyObject[], start: number, n: number, hint: number): number {
+  const base = start + hint;
   let lastOffset = 0;
   let offset = 1;
   if (ms.lessThan(keys[base]!, key)) {
@@ -326,15 +343,14 @@ function gallopLeft(ms: MergeState, key: PyObject, a: Run, n: number, hint: numb
   ++lastOffset;
   while (lastOffset < offset) {
     const m = lastOffset + ((offset - lastOffset) >> 1);
-    if (ms.lessThan(keys[a.offset + m]!, key)) lastOffset = m + 1;
+    if (ms.lessThan(keys[start + m]!, key)) lastOffset = m + 1;
     else offset = m;
   }
   return offset;
 }
 
-function gallopRight(ms: MergeState, key: PyObject, a: Run, n: number, hint: number): number {
-  const keys = a.keys;
-  const base = a.offset + hint;
+function gallopRight(ms: MergeState, key: PyObject, keys: PyObject[], start: number, n: number, hint: number): number {
+  const base = start + hint;
   let lastOffset = 0;
   let offset = 1;
   if (ms.lessThan(key, keys[base]!)) {
@@ -363,7 +379,7 @@ function gallopRight(ms: MergeState, key: PyObject, a: Run, n: number, hint: num
   ++lastOffset;
   while (lastOffset < offset) {
     const m = lastOffset + ((offset - lastOffset) >> 1);
-    if (ms.lessThan(key, keys[a.offset + m]!)) offset = m;
+    if (ms.lessThan(key, keys[start + m]!)) offset = m;
     else lastOffset = m + 1;
   }
   return offset;
@@ -371,179 +387,260 @@ function gallopRight(ms: MergeState, key: PyObject, a: Run, n: number, hint: num
 
 // ---- merging ---------------------------------------------------------------------------------
 
-/** merge_lo: na <= nb; run A is copied to the merge space first. */
+/**
+ * memmove of `count` keys (and values) inside or between arrays: the direction is chosen so
+ * that an overlapping move inside one array reads each slot before it is overwritten.
+ */
+function moveEntries(keys: PyObject[], values: PyObject[] | null, to: number, fromKeys: PyObject[], fromValues: PyObject[] | null, from: number, count: number): void {
+  if (count <= 0) return;
+  if (keys !== fromKeys || to < from) {
+    for (let k = 0; k < count; k++) keys[to + k] = fromKeys[from + k]!;
+    if (values !== null) for (let k = 0; k < count; k++) values[to + k] = fromValues![from + k]!;
+  } else {
+    for (let k = count - 1; k >= 0; k--) keys[to + k] = fromKeys[from + k]!;
+    if (values !== null) for (let k = count - 1; k >= 0; k--) values[to + k] = fromValues![from + k]!;
+  }
+}
+
+/** How a merge loop ended: the rest of one run is copied over afterwards. */
+const SUCCEED = 0;
+const COPY_OTHER = 1;
+
+/**
+ * merge_lo: na <= nb; run A is copied to the merge space first. Written with plain indices
+ * (pa into the merge space, pb and pd into the list) because this loop makes most of a sort's
+ * comparisons; the comparisons and moves are merge_lo's, one for one.
+ */
 function mergeLow(ms: MergeState, runA: Run, na: number, runB: Run, nb: number): void {
   ms.ensureTemp(na);
-  const temp = new Run(ms.temp.keys, ms.temp.values, 0);
-  copyMany(temp, 0, runA, 0, na);
-  const dest = runA.clone();
-  const a = temp;
-  const b = runB.clone();
-  copyIncrement(dest, b);
+  const lessThan = ms.lessThan;
+  const keys = runA.keys;
+  const values = runA.values;
+  const tempKeys = ms.temp.keys;
+  const tempValues = ms.temp.values;
+  moveEntries(tempKeys, tempValues, 0, keys, values, runA.offset, na);
+  let pa = 0;
+  let pb = runB.offset;
+  let pd = runA.offset;
+  keys[pd] = keys[pb]!;
+  if (values !== null) values[pd] = values[pb]!;
+  pd++;
+  pb++;
   --nb;
-  const body = (): "succeed" | "copyB" => {
-    if (nb === 0) return "succeed";
-    if (na === 1) return "copyB";
-    let minGallop = ms.minGallop;
-    for (;;) {
-      let acount = 0;
-      let bcount = 0;
-      for (;;) {
-        if (ms.lessThan(b.keys[b.offset]!, a.keys[a.offset]!)) {
-          copyIncrement(dest, b);
-          ++bcount;
-          acount = 0;
-          --nb;
-          if (nb === 0) return "succeed";
-          if (bcount >= minGallop) break;
-        } else {
-          copyIncrement(dest, a);
-          ++acount;
-          bcount = 0;
-          --na;
-          if (na === 1) return "copyB";
-          if (acount >= minGallop) break;
-        }
-      }
-      ++minGallop;
-      do {
-        minGallop -= minGallop > 1 ? 1 : 0;
-        ms.minGallop = minGallop;
-        let k = gallopRight(ms, b.keys[b.offset]!, a, na, 0);
-        acount = k;
-        if (k) {
-          copyMany(dest, 0, a, 0, k);
-          dest.offset += k;
-          a.offset += k;
-          na -= k;
-          if (na === 1) return "copyB";
-          if (na === 0) return "succeed";
-        }
-        copyIncrement(dest, b);
-        --nb;
-        if (nb === 0) return "succeed";
-        k = gallopLeft(ms, a.keys[a.offset]!, b, nb, 0);
-        bcount = k;
-        if (k) {
-          copyMany(dest, 0, b, 0, k);
-          dest.offset += k;
-          b.offset += k;
-          nb -= k;
-          if (nb === 0) return "succeed";
-        }
-        copyIncrement(dest, a);
-        --na;
-        if (na === 1) return "copyB";
-      } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
-      ++minGallop;
-      ms.minGallop = minGallop;
-    }
-  };
-  let outcome: "succeed" | "copyB";
+  let outcome = SUCCEED;
   try {
-    outcome = body();
+    merge: {
+      if (nb === 0) break merge;
+      if (na === 1) {
+        outcome = COPY_OTHER;
+        break merge;
+      }
+      let minGallop = ms.minGallop;
+      for (;;) {
+        let acount = 0;
+        let bcount = 0;
+        for (;;) {
+          if (lessThan(keys[pb]!, tempKeys[pa]!)) {
+            keys[pd] = keys[pb]!;
+            if (values !== null) values[pd] = values[pb]!;
+            pd++;
+            pb++;
+            ++bcount;
+            acount = 0;
+            --nb;
+            if (nb === 0) break merge;
+            if (bcount >= minGallop) break;
+          } else {
+            keys[pd] = tempKeys[pa]!;
+            if (values !== null) values[pd] = tempValues![pa]!;
+            pd++;
+            pa++;
+            ++acount;
+            bcount = 0;
+            --na;
+            if (na === 1) {
+              outcome = COPY_OTHER;
+              break merge;
+            }
+            if (acount >= minGallop) break;
+          }
+        }
+        ++minGallop;
+        do {
+          minGallop -= minGallop > 1 ? 1 : 0;
+          ms.minGallop = minGallop;
+          let k = gallopRight(ms, keys[pb]!, tempKeys, pa, na, 0);
+          acount = k;
+          if (k) {
+            moveEntries(keys, values, pd, tempKeys, tempValues, pa, k);
+            pd += k;
+            pa += k;
+            na -= k;
+            if (na === 1) {
+              outcome = COPY_OTHER;
+              break merge;
+            }
+            if (na === 0) break merge;
+          }
+          keys[pd] = keys[pb]!;
+          if (values !== null) values[pd] = values[pb]!;
+          pd++;
+          pb++;
+          --nb;
+          if (nb === 0) break merge;
+          k = gallopLeft(ms, tempKeys[pa]!, keys, pb, nb, 0);
+          bcount = k;
+          if (k) {
+            moveEntries(keys, values, pd, keys, values, pb, k);
+            pd += k;
+            pb += k;
+            nb -= k;
+            if (nb === 0) break merge;
+          }
+          keys[pd] = tempKeys[pa]!;
+          if (values !== null) values[pd] = tempValues![pa]!;
+          pd++;
+          pa++;
+          --na;
+          if (na === 1) {
+            outcome = COPY_OTHER;
+            break merge;
+          }
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ++minGallop;
+        ms.minGallop = minGallop;
+      }
+    }
   } catch (error) {
-    if (na) copyMany(dest, 0, a, 0, na);
+    moveEntries(keys, values, pd, tempKeys, tempValues, pa, na);
     throw error;
   }
-  if (outcome === "succeed") {
-    if (na) copyMany(dest, 0, a, 0, na);
+  if (outcome === SUCCEED) {
+    moveEntries(keys, values, pd, tempKeys, tempValues, pa, na);
     return;
   }
-  copyMany(dest, 0, b, 0, nb);
-  copyOne(dest, nb, a, 0);
+  moveEntries(keys, values, pd, keys, values, pb, nb);
+  keys[pd + nb] = tempKeys[pa]!;
+  if (values !== null) values[pd + nb] = tempValues![pa]!;
 }
 
 /** merge_hi: na >= nb; run B is copied to the merge space and the merge runs backwards. */
 function mergeHigh(ms: MergeState, runA: Run, na: number, runB: Run, nb: number): void {
   ms.ensureTemp(nb);
-  const temp = new Run(ms.temp.keys, ms.temp.values, 0);
-  const dest = runB.clone();
-  dest.offset += nb - 1;
-  copyMany(temp, 0, runB, 0, nb);
-  const baseA = runA.clone();
-  const baseB = temp.clone();
-  const b = temp.clone();
-  b.offset = nb - 1;
-  const a = runA.clone();
-  a.offset += na - 1;
-  copyDecrement(dest, a);
+  const lessThan = ms.lessThan;
+  const keys = runA.keys;
+  const values = runA.values;
+  const tempKeys = ms.temp.keys;
+  const tempValues = ms.temp.values;
+  let pd = runB.offset + nb - 1;
+  moveEntries(tempKeys, tempValues, 0, keys, values, runB.offset, nb);
+  const baseA = runA.offset;
+  let pb = nb - 1;
+  let pa = runA.offset + na - 1;
+  keys[pd] = keys[pa]!;
+  if (values !== null) values[pd] = values[pa]!;
+  pd--;
+  pa--;
   --na;
-  const body = (): "succeed" | "copyA" => {
-    if (na === 0) return "succeed";
-    if (nb === 1) return "copyA";
-    let minGallop = ms.minGallop;
-    for (;;) {
-      let acount = 0;
-      let bcount = 0;
-      for (;;) {
-        if (ms.lessThan(b.keys[b.offset]!, a.keys[a.offset]!)) {
-          copyDecrement(dest, a);
-          ++acount;
-          bcount = 0;
-          --na;
-          if (na === 0) return "succeed";
-          if (acount >= minGallop) break;
-        } else {
-          copyDecrement(dest, b);
-          ++bcount;
-          acount = 0;
-          --nb;
-          if (nb === 1) return "copyA";
-          if (bcount >= minGallop) break;
-        }
-      }
-      ++minGallop;
-      do {
-        minGallop -= minGallop > 1 ? 1 : 0;
-        ms.minGallop = minGallop;
-        let k = gallopRight(ms, b.keys[b.offset]!, baseA, na, na - 1);
-        k = na - k;
-        acount = k;
-        if (k) {
-          dest.offset -= k;
-          a.offset -= k;
-          copyMany(dest, 1, a, 1, k);
-          na -= k;
-          if (na === 0) return "succeed";
-        }
-        copyDecrement(dest, b);
-        --nb;
-        if (nb === 1) return "copyA";
-        k = gallopLeft(ms, a.keys[a.offset]!, baseB, nb, nb - 1);
-        k = nb - k;
-        bcount = k;
-        if (k) {
-          dest.offset -= k;
-          b.offset -= k;
-          copyMany(dest, 1, b, 1, k);
-          nb -= k;
-          if (nb === 1) return "copyA";
-          if (nb === 0) return "succeed";
-        }
-        copyDecrement(dest, a);
-        --na;
-        if (na === 0) return "succeed";
-      } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
-      ++minGallop;
-      ms.minGallop = minGallop;
-    }
-  };
-  let outcome: "succeed" | "copyA";
+  let outcome = SUCCEED;
   try {
-    outcome = body();
+    merge: {
+      if (na === 0) break merge;
+      if (nb === 1) {
+        outcome = COPY_OTHER;
+        break merge;
+      }
+      let minGallop = ms.minGallop;
+      for (;;) {
+        let acount = 0;
+        let bcount = 0;
+        for (;;) {
+          if (lessThan(tempKeys[pb]!, keys[pa]!)) {
+            keys[pd] = keys[pa]!;
+            if (values !== null) values[pd] = values[pa]!;
+            pd--;
+            pa--;
+            ++acount;
+            bcount = 0;
+            --na;
+            if (na === 0) break merge;
+            if (acount >= minGallop) break;
+          } else {
+            keys[pd] = tempKeys[pb]!;
+            if (values !== null) values[pd] = tempValues![pb]!;
+            pd--;
+            pb--;
+            ++bcount;
+            acount = 0;
+            --nb;
+            if (nb === 1) {
+              outcome = COPY_OTHER;
+              break merge;
+            }
+            if (bcount >= minGallop) break;
+          }
+        }
+        ++minGallop;
+        do {
+          minGallop -= minGallop > 1 ? 1 : 0;
+          ms.minGallop = minGallop;
+          let k = gallopRight(ms, tempKeys[pb]!, keys, baseA, na, na - 1);
+          k = na - k;
+          acount = k;
+          if (k) {
+            pd -= k;
+            pa -= k;
+            moveEntries(keys, values, pd + 1, keys, values, pa + 1, k);
+            na -= k;
+            if (na === 0) break merge;
+          }
+          keys[pd] = tempKeys[pb]!;
+          if (values !== null) values[pd] = tempValues![pb]!;
+          pd--;
+          pb--;
+          --nb;
+          if (nb === 1) {
+            outcome = COPY_OTHER;
+            break merge;
+          }
+          k = gallopLeft(ms, keys[pa]!, tempKeys, 0, nb, nb - 1);
+          k = nb - k;
+          bcount = k;
+          if (k) {
+            pd -= k;
+            pb -= k;
+            moveEntries(keys, values, pd + 1, tempKeys, tempValues, pb + 1, k);
+            nb -= k;
+            if (nb === 1) {
+              outcome = COPY_OTHER;
+              break merge;
+            }
+            if (nb === 0) break merge;
+          }
+          keys[pd] = keys[pa]!;
+          if (values !== null) values[pd] = values[pa]!;
+          pd--;
+          pa--;
+          --na;
+          if (na === 0) break merge;
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ++minGallop;
+        ms.minGallop = minGallop;
+      }
+    }
   } catch (error) {
-    if (nb) copyMany(dest, -(nb - 1), baseB, 0, nb);
+    moveEntries(keys, values, pd - (nb - 1), tempKeys, tempValues, 0, nb);
     throw error;
   }
-  if (outcome === "succeed") {
-    if (nb) copyMany(dest, -(nb - 1), baseB, 0, nb);
+  if (outcome === SUCCEED) {
+    moveEntries(keys, values, pd - (nb - 1), tempKeys, tempValues, 0, nb);
     return;
   }
-  copyMany(dest, 1 - na, a, 1 - na, na);
-  dest.offset -= na;
-  a.offset -= na;
-  copyOne(dest, 0, b, 0);
+  moveEntries(keys, values, pd + 1 - na, keys, values, pa + 1 - na, na);
+  pd -= na;
+  pa -= na;
+  keys[pd] = tempKeys[pb]!;
+  if (values !== null) values[pd] = tempValues![pb]!;
 }
 
 /** merge_at: merges pending runs i and i+1. */
@@ -556,12 +653,12 @@ function mergeAt(ms: MergeState, i: number): void {
   pending[i]!.length = na + nb;
   if (i === pending.length - 3) pending[i + 1] = pending[i + 2]!;
   pending.pop();
-  const k = gallopRight(ms, runB.keys[runB.offset]!, runA, na, 0);
+  const k = gallopRight(ms, runB.keys[runB.offset]!, runA.keys, runA.offset, na, 0);
   runA = runA.clone();
   runA.offset += k;
   na -= k;
   if (na === 0) return;
-  nb = gallopLeft(ms, runA.keys[runA.offset + na - 1]!, runB, nb, nb - 1);
+  nb = gallopLeft(ms, runA.keys[runA.offset + na - 1]!, runB.keys, runB.offset, nb, nb - 1);
   if (nb <= 0) return;
   if (na <= nb) mergeLow(ms, runA, na, runB, nb);
   else mergeHigh(ms, runA, na, runB, nb);
@@ -703,13 +800,21 @@ export function sortList(list: PyList, keyFunction: PyObject | null, reverse: bo
   }
   const sortKeys = keys ?? savedItems;
   const values = keys === null ? null : savedItems;
-  const ms = new MergeState(size > 1 ? chooseLessThan(sortKeys) : safeLessThan, size, values !== null, sortKeys);
+  const lessThan = size > 1 ? chooseLessThan(sortKeys) : safeLessThan;
   if (reverse && size > 1) {
     if (keys !== null) reverseRange(keys, 0, size);
     reverseRange(savedItems, 0, size);
   }
+  // Exact ints that all fit JS numbers sort as numbers with the items moving alongside; the
+  // merge space is still accounted as for a sort without keys (what CPython allocates).
+  const numbers = lessThan === intLess && keys === null ? numberKeys(savedItems) : null;
+  const ms =
+    numbers === null
+      ? new MergeState(lessThan, size, values !== null, sortKeys)
+      : new MergeState(numberLess as unknown as LessThan, size, false, sortKeys, true);
   try {
-    mergeSort(ms, sortKeys, values);
+    if (numbers === null) mergeSort(ms, sortKeys, values);
+    else mergeSort(ms, numbers as unknown as PyObject[], savedItems);
   } catch (error) {
     failure = error;
   }
