@@ -9,7 +9,7 @@ import { contains as containsSlow } from "../abstract/items.js";
 import { isTrue } from "../abstract/truth.js";
 import { PyInt, newInt } from "../types/int.js";
 import { PyFloat, newFloat } from "../types/float.js";
-import { PyStr, newStr } from "../types/str.js";
+import { PyStr, newStr, strTextsEqual } from "../types/str.js";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -75,24 +75,6 @@ export function invert(a: PyObject): PyObject {
 
 export function compare(a: PyObject, b: PyObject, op: CompareOp): PyObject {
   return richCompare(a, b, op);
-}
-
-/** Texts at least this long are worth sharing once found equal (see strTextsEqual). */
-const SHARE_TEXT_LENGTH = 64;
-
-/**
- * Exact str equality (unicode_eq). Two equal long texts are usually distinct JS strings that
- * JS compares character by character; once they are found equal, the second str takes the
- * first one's JS string (the same characters, nothing Python can see), so comparing them
- * again is a pointer check.
- */
-function strTextsEqual(a: PyStr, b: PyStr): boolean {
-  const x = a.value;
-  const y = b.value;
-  if (x.length !== y.length) return false;
-  if (x !== y) return false;
-  if (x.length >= SHARE_TEXT_LENGTH) (b as { value: string }).value = x;
-  return true;
 }
 
 /** A comparison whose result only decides a branch: a JS boolean. */

@@ -18,6 +18,7 @@ export const enum InternState {
 }
 
 export class PyStr extends PyObject {
+  /** The text. What it spells never changes; strTextsEqual may swap in an identical JS string. */
   readonly value: string;
   readonly kind: StrKind;
   /** Length in code points (differs from value.length only with astral characters). */
@@ -172,5 +173,23 @@ export function isNameCharsOnly(value: string): boolean {
     const ok = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
     if (!ok) return false;
   }
+  return true;
+}
+
+/** Texts at least this long are worth sharing once found equal (see strTextsEqual). */
+const SHARE_TEXT_LENGTH = 64;
+
+/**
+ * Exact str equality (unicode_eq). Two equal long texts are usually distinct JS strings that
+ * JS compares character by character; once they are found equal, the second str takes the
+ * first one's JS string (the same characters, nothing Python can see), so comparing them
+ * again is a pointer check.
+ */
+export function strTextsEqual(a: PyStr, b: PyStr): boolean {
+  const x = a.value;
+  const y = b.value;
+  if (x.length !== y.length) return false;
+  if (x !== y) return false;
+  if (x.length >= SHARE_TEXT_LENGTH) (b as { value: string }).value = x;
   return true;
 }
