@@ -29,7 +29,11 @@ export class DictTable<K, V> {
   private keys: DictKeys<K, V> | null;
   /** ma_values of a split table, by shared entry index; null for a combined table. */
   private values: (V | undefined)[] | null = null;
-  /** 3.11+ split tables: entry indices in insertion order (CPython keeps them as bytes). */
+  /**
+   * 3.11+ split tables: entry indices in insertion order (CPython keeps them as bytes). Only
+   * the first `used` elements count: the array is made at the shared keys' size up front, so
+   * the common instance never grows it.
+   */
   private order: number[] | null = null;
   private used = 0;
 
@@ -73,8 +77,9 @@ export class DictTable<K, V> {
   static sharingKeys<K, V>(rules: DictRules, ops: DictKeyOps<K>, keys: DictKeys<K, V>): DictTable<K, V> {
     const dict = new DictTable<K, V>(rules, ops, keys);
     keys.refcount++;
-    dict.values = [];
-    if (rules.managedInstanceDicts) dict.order = [];
+    // Sized for the keys the class has so far: most instances set exactly those.
+    dict.values = new Array<V | undefined>(keys.nentries);
+    if (rules.managedInstanceDicts) dict.order = new Array<number>(keys.nentries);
     return dict;
   }
 
@@ -188,7 +193,7 @@ export class DictTable<K, V> {
       if (this.rules.managedInstanceDicts) {
         // 3.11+: a split dict stays split; only its order loses the index.
         this.values[entry] = undefined;
-        this.order!.splice(this.order!.indexOf(entry), 1);
+        this.removeFromOrder(entry);
         this.used--;
         return value;
       }
@@ -270,7 +275,7 @@ export class DictTable<K, V> {
     if (this.values !== null) {
       const copy = DictTable.sharingKeys<K, V>(rules, this.ops, this.keys!);
       copy.values = this.values.slice();
-      if (this.order !== null) copy.order = this.order.slice();
+      if (this.order !== null) copy.order = this.order.slice(0, this.used);
       copy.used = this.used;
       return copy;
     }
@@ -342,7 +347,7 @@ export class DictTable<K, V> {
   nextPosition(position: number): number {
     const keys = this.keys;
     if (keys === null) return -1;
-    if (this.order !== null) return position < this.order.length ? position : -1;
+    if (this.order !== null) return position < this.used ? position : -1;
     const values = this.values ?? keys.entryValues;
     for (let index = position; index < keys.nentries; index++) {
       if (values[index] !== undefined) return index;
@@ -350,11 +355,33 @@ export class DictTable<K, V> {
     return -1;
   }
 
+  /**
+   * Calls `visit` on every value in iteration order: the tp_traverse loop of instance values,
+   * straight over the arrays (the collector runs it for every tracked instance).
+   */
+  visitValues(visit: (value: V) => void): void {
+    const keys = this.keys;
+    if (keys === null) return;
+    const order = this.order;
+    if (order !== null) {
+      const values = this.values!;
+      const used = this.used;
+      for (let position = 0; position < used; position++) visit(values[order[position]!]!);
+      return;
+    }
+    const values = this.values ?? keys.entryValues;
+    const limit = keys.nentries;
+    for (let entry = 0; entry < limit; entry++) {
+      const value = values[entry];
+      if (value !== undefined) visit(value);
+    }
+  }
+
   /** The last position <= `position` holding an item, or -1 (reversed(d), 3.8+). */
   previousPosition(position: number): number {
     const keys = this.keys;
     if (keys === null) return -1;
-    if (this.order !== null) return Math.min(position, this.order.length - 1);
+    if (this.order !== null) return Math.min(position, this.used - 1);
     const values = this.values ?? keys.entryValues;
     for (let index = Math.min(position, keys.nentries - 1); index >= 0; index--) {
       if (values[index] !== undefined) return index;
@@ -365,7 +392,7 @@ export class DictTable<K, V> {
   /** One past the last iteration position (where a reversed iterator starts, minus one). */
   get positionLimit(): number {
     if (this.keys === null) return 0;
-    return this.order !== null ? this.order.length : this.keys.nentries;
+    return this.order !== null ? this.used : this.keys.nentries;
   }
 
   keyAtPosition(position: number): K {
@@ -479,7 +506,7 @@ export class DictTable<K, V> {
       if (this.values !== null) {
         const index = keys.append(key, hi, lo, undefined, text);
         this.values[index] = value;
-        this.order?.push(index);
+        if (this.order !== null) this.order[this.used] = index;
       } else {
         keys.append(key, hi, lo, value, text);
       }
@@ -489,7 +516,7 @@ export class DictTable<K, V> {
 
     if (this.values !== null) {
       if (this.values[entry] === undefined) {
-        this.order?.push(entry);
+        if (this.order !== null) this.order[this.used] = entry;
         this.used++;
       }
       this.values[entry] = value;
@@ -554,25 +581,33 @@ export class DictTable<K, V> {
     const fresh = new DictKeys<K, V>(newSize, kind);
     if (old !== null) {
       if (this.values !== null) {
+        // A fresh keys table has no text index yet, so append needs no key text.
         const values = this.values;
-        const entries = this.order ?? Array.from({ length: this.used }, (_, index) => index);
-        for (const entry of entries) {
-          const key = old.entryKeys[entry]!;
-          fresh.append(key, old.hashHi[entry]!, old.hashLo[entry]!, values[entry], this.ops.strContent(key));
+        for (let position = 0; position < this.used; position++) {
+          const entry = this.entryOfPosition(position);
+          fresh.append(old.entryKeys[entry]!, old.hashHi[entry]!, old.hashLo[entry]!, values[entry], undefined);
         }
         old.refcount--;
       } else {
         for (let entry = 0; entry < old.nentries; entry++) {
           const value = old.entryValues[entry];
           if (value === undefined) continue;
-          const key = old.entryKeys[entry]!;
-          fresh.append(key, old.hashHi[entry]!, old.hashLo[entry]!, value, this.ops.strContent(key));
+          fresh.append(old.entryKeys[entry]!, old.hashHi[entry]!, old.hashLo[entry]!, value, undefined);
         }
       }
     }
     this.keys = fresh;
     this.values = null;
     this.order = null;
+  }
+
+  /** Drops `entry` from a 3.11+ split table's order (the caller then decrements `used`). */
+  private removeFromOrder(entry: number): void {
+    const order = this.order!;
+    const last = this.used - 1;
+    let position = 0;
+    while (order[position] !== entry) position++;
+    for (; position < last; position++) order[position] = order[position + 1]!;
   }
 
   private releaseKeys(): void {
