@@ -119,28 +119,30 @@ export class Collector {
     }
 
     // move_unreachable: everything reachable from an object with external references lives.
-    const reachable: PyObject[] = [];
-    for (let index = 0; index <= generation; index++) {
-      const head = heads[index]!;
-      for (let object = head.gcNext!; object !== head; object = object.gcNext!) {
-        if (object.gcRefs > 0) {
-          object.gcGeneration = olderIndex;
-          reachable.push(object);
-        }
-      }
-    }
+    // Each root is marked with everything it reaches before the walk goes on (depth first);
+    // the set found is the same as marking all roots first, and only its size is kept.
+    let survivorCount = 0;
+    const pending: PyObject[] = [];
     const markReachable = (child: PyObject): void => {
       if (child.gcGeneration === COLLECTING) {
         child.gcGeneration = olderIndex;
-        reachable.push(child);
+        survivorCount++;
+        pending.push(child);
       }
     };
-    for (let index = 0; index < reachable.length; index++) {
-      const object = reachable[index]!;
-      object.type.traverse?.(object, markReachable);
+    for (let index = 0; index <= generation; index++) {
+      const head = heads[index]!;
+      for (let object = head.gcNext!; object !== head; object = object.gcNext!) {
+        if (object.gcGeneration !== COLLECTING || object.gcRefs <= 0) continue;
+        object.gcGeneration = olderIndex;
+        survivorCount++;
+        object.type.traverse?.(object, markReachable);
+        while (pending.length > 0) {
+          const reached = pending.pop()!;
+          reached.type.traverse?.(reached, markReachable);
+        }
+      }
     }
-    const survivorCount = reachable.length;
-    reachable.length = 0;
 
     const { unreachable, olderCount } = this.moveSurvivors(generation, olderIndex);
     if (generation === GENERATIONS - 2) this.longLivedPending += survivorCount;

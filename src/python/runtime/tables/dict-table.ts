@@ -30,9 +30,10 @@ export class DictTable<K, V> {
   /** ma_values of a split table, by shared entry index; null for a combined table. */
   private values: (V | undefined)[] | null = null;
   /**
-   * 3.11+ split tables: entry indices in insertion order (CPython keeps them as bytes). Only
-   * the first `used` elements count: the array is made at the shared keys' size up front, so
-   * the common instance never grows it.
+   * 3.11+ split tables: entry indices in insertion order (CPython keeps them as bytes); only
+   * the first `used` elements count. Null while the order is entries 0..used-1, as for nearly
+   * every instance (its attributes set in the class's usual order): the array is made only
+   * when an insert or delete breaks that.
    */
   private order: number[] | null = null;
   private used = 0;
@@ -79,7 +80,6 @@ export class DictTable<K, V> {
     keys.refcount++;
     // Sized for the keys the class has so far: most instances set exactly those.
     dict.values = new Array<V | undefined>(keys.nentries);
-    if (rules.managedInstanceDicts) dict.order = new Array<number>(keys.nentries);
     return dict;
   }
 
@@ -347,7 +347,7 @@ export class DictTable<K, V> {
   nextPosition(position: number): number {
     const keys = this.keys;
     if (keys === null) return -1;
-    if (this.order !== null) return position < this.used ? position : -1;
+    if (this.isManagedSplit) return position < this.used ? position : -1;
     const values = this.values ?? keys.entryValues;
     for (let index = position; index < keys.nentries; index++) {
       if (values[index] !== undefined) return index;
@@ -362,11 +362,12 @@ export class DictTable<K, V> {
   visitValues(visit: (value: V) => void): void {
     const keys = this.keys;
     if (keys === null) return;
-    const order = this.order;
-    if (order !== null) {
+    if (this.isManagedSplit) {
       const values = this.values!;
+      const order = this.order;
       const used = this.used;
-      for (let position = 0; position < used; position++) visit(values[order[position]!]!);
+      if (order === null) for (let entry = 0; entry < used; entry++) visit(values[entry]!);
+      else for (let position = 0; position < used; position++) visit(values[order[position]!]!);
       return;
     }
     const values = this.values ?? keys.entryValues;
@@ -381,7 +382,7 @@ export class DictTable<K, V> {
   previousPosition(position: number): number {
     const keys = this.keys;
     if (keys === null) return -1;
-    if (this.order !== null) return Math.min(position, this.used - 1);
+    if (this.isManagedSplit) return Math.min(position, this.used - 1);
     const values = this.values ?? keys.entryValues;
     for (let index = Math.min(position, keys.nentries - 1); index >= 0; index--) {
       if (values[index] !== undefined) return index;
@@ -392,7 +393,7 @@ export class DictTable<K, V> {
   /** One past the last iteration position (where a reversed iterator starts, minus one). */
   get positionLimit(): number {
     if (this.keys === null) return 0;
-    return this.order !== null ? this.used : this.keys.nentries;
+    return this.isManagedSplit ? this.used : this.keys.nentries;
   }
 
   keyAtPosition(position: number): K {
@@ -506,7 +507,7 @@ export class DictTable<K, V> {
       if (this.values !== null) {
         const index = keys.append(key, hi, lo, undefined, text);
         this.values[index] = value;
-        if (this.order !== null) this.order[this.used] = index;
+        if (this.isManagedSplit) this.appendToOrder(index);
       } else {
         keys.append(key, hi, lo, value, text);
       }
@@ -516,7 +517,7 @@ export class DictTable<K, V> {
 
     if (this.values !== null) {
       if (this.values[entry] === undefined) {
-        if (this.order !== null) this.order[this.used] = entry;
+        if (this.isManagedSplit) this.appendToOrder(entry);
         this.used++;
       }
       this.values[entry] = value;
@@ -601,10 +602,32 @@ export class DictTable<K, V> {
     this.order = null;
   }
 
+  /** A 3.11+ split table: positions are ranks in `order` (see there), not entry indices. */
+  private get isManagedSplit(): boolean {
+    return this.values !== null && this.rules.managedInstanceDicts;
+  }
+
+  /** The order as an array of `used` entry indices (made from the implicit 0..used-1). */
+  private explicitOrder(): number[] {
+    if (this.order === null) {
+      const order = new Array<number>(this.used);
+      for (let position = 0; position < this.used; position++) order[position] = position;
+      this.order = order;
+    }
+    return this.order;
+  }
+
+  /** Records `entry` as the next in a 3.11+ split table's order (the caller then increments `used`). */
+  private appendToOrder(entry: number): void {
+    if (this.order === null && entry === this.used) return;
+    this.explicitOrder()[this.used] = entry;
+  }
+
   /** Drops `entry` from a 3.11+ split table's order (the caller then decrements `used`). */
   private removeFromOrder(entry: number): void {
-    const order = this.order!;
     const last = this.used - 1;
+    if (this.order === null && entry === last) return;
+    const order = this.explicitOrder();
     let position = 0;
     while (order[position] !== entry) position++;
     for (; position < last; position++) order[position] = order[position + 1]!;
