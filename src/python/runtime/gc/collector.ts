@@ -100,22 +100,27 @@ export class Collector {
     for (let index = 0; index <= generation; index++) this.counts[index] = 0;
     const olderIndex = generation + 1 < GENERATIONS ? generation + 1 : generation;
 
-    // update_refs over the young objects (this generation and the younger ones), walked in
-    // place: no pass below links or unlinks an object before the relinking step.
-    for (let index = 0; index <= generation; index++) {
-      const head = heads[index]!;
-      for (let object = head.gcNext!; object !== head; object = object.gcNext!) {
-        object.gcRefs = object.refcount;
-        object.gcGeneration = COLLECTING;
-      }
-    }
-    // subtract_refs
+    // update_refs + subtract_refs in one walk: gc_refs = refcount minus the references from
+    // other young objects. A young object (generation 0..n, not yet COLLECTING) gets its
+    // gc_refs set when the walk or a reference first reaches it, so no separate pass is needed.
     const subtract = (child: PyObject): void => {
-      if (child.gcGeneration === COLLECTING) child.gcRefs--;
+      const childGeneration = child.gcGeneration;
+      if (childGeneration === COLLECTING) {
+        child.gcRefs--;
+      } else if (childGeneration >= 0 && childGeneration <= generation) {
+        child.gcGeneration = COLLECTING;
+        child.gcRefs = child.refcount - 1;
+      }
     };
     for (let index = 0; index <= generation; index++) {
       const head = heads[index]!;
-      for (let object = head.gcNext!; object !== head; object = object.gcNext!) object.type.traverse?.(object, subtract);
+      for (let object = head.gcNext!; object !== head; object = object.gcNext!) {
+        if (object.gcGeneration !== COLLECTING) {
+          object.gcGeneration = COLLECTING;
+          object.gcRefs = object.refcount;
+        }
+        object.type.traverse?.(object, subtract);
+      }
     }
 
     // move_unreachable: everything reachable from an object with external references lives.
