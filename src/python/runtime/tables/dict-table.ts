@@ -173,10 +173,18 @@ export class DictTable<K, V> {
     return old;
   }
 
-  /** d[key] = value (`PyDict_SetItem` → `insertdict`). */
-  set(key: K, hash: PyHash, value: V): void {
+  /** d[key] = value (`PyDict_SetItem` → `insertdict`): the value it replaced, if any. */
+  set(key: K, hash: PyHash, value: V): V | undefined {
     hashRegister.load(hash);
-    this.insert(key, hashRegister.hi, hashRegister.lo, value);
+    return this.insert(key, hashRegister.hi, hashRegister.lo, value);
+  }
+
+  /**
+   * A combined table whose keys may be anything: `set` looks up exactly as `get` would (no
+   * resize or kind change comes first), so one `set` can stand for a `get` and a `set`.
+   */
+  get isCombinedGeneral(): boolean {
+    return this.values === null && this.keys !== null && this.keys.kind === "general";
   }
 
   /** del d[key] / d.pop(key): the removed value, or undefined when absent (KeyError). */
@@ -472,17 +480,23 @@ export class DictTable<K, V> {
     return this.keys;
   }
 
-  /** Adds a key with its hash halves (`insertdict`); used by set/merge and instance dicts. */
-  insert(key: K, hi: number, lo: number, value: V): void {
+  /**
+   * Adds or replaces a key with its hash halves (`insertdict`); used by set/merge and instance
+   * dicts. Returns the replaced value (undefined for a new key).
+   */
+  insert(key: K, hi: number, lo: number, value: V): V | undefined {
     const rules = this.rules;
-    const text = this.ops.strContent(key);
+    // Only a str-only, split or empty table looks at the key's text (a general table keeps no
+    // text index that is ever read again), so the common int-keyed insert skips it.
+    const keys0 = this.keys;
+    const text = keys0 === null || keys0.kind !== "general" || this.values !== null ? this.ops.strContent(key) : undefined;
     if (rules.unicodeEntries) {
       if (this.keys === null) {
         // insert_to_emptydict: an 8-slot table of the key's kind.
         this.keys = new DictKeys<K, V>(DICT_MIN_SIZE, text !== undefined ? "unicode" : "general");
         this.keys.append(key, hi, lo, value, text);
         this.used++;
-        return;
+        return undefined;
       }
       if (this.keys.kind !== "general" && text === undefined) this.insertionResize(false);
     } else if (this.values !== null && text === undefined) {
@@ -512,18 +526,22 @@ export class DictTable<K, V> {
         keys.append(key, hi, lo, value, text);
       }
       this.used++;
-      return;
+      return undefined;
     }
 
     if (this.values !== null) {
-      if (this.values[entry] === undefined) {
+      const old = this.values[entry];
+      if (old === undefined) {
         if (this.isManagedSplit) this.appendToOrder(entry);
         this.used++;
       }
       this.values[entry] = value;
-    } else {
-      this.keys!.entryValues[entry] = value;
+      return old;
     }
+    const entryValues = this.keys!.entryValues;
+    const old = entryValues[entry];
+    entryValues[entry] = value;
+    return old;
   }
 
   // ---- private helpers ---------------------------------------------------------------------
