@@ -51,20 +51,23 @@ export class InstanceAttributes extends InstanceDictSlot<PyObject, PyObject> {
     const table = this.dict;
     this.dictObject = null;
     this.dict = null;
-    const references: PyObject[] = [];
     if (table !== null && this.ownsValues) {
       if (dictObject !== null && dictObject.refcount > 1) {
         // 3.13+: the dict outlives the instance and keeps the values.
         dictObject.sharedValuesOwner = null;
       } else {
-        for (let position = table.nextPosition(0); position >= 0; position = table.nextPosition(position + 1)) {
-          references.push(table.keyAtPosition(position), table.valueAtPosition(position));
-        }
         if (dictObject !== null) dictObject.table = table.emptyLike();
+        // The table is detached from everything now, so it can be walked while releasing: each
+        // key, then its value, in order (no array of references per instance).
+        for (let position = table.nextPosition(0); position >= 0; position = table.nextPosition(position + 1)) {
+          const key = table.keyAtPosition(position);
+          const value = table.valueAtPosition(position);
+          if (--key.refcount === 0) key.type.dealloc(key);
+          if (--value.refcount === 0) value.type.dealloc(value);
+        }
       }
     }
-    if (dictObject !== null) references.push(dictObject);
-    for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
+    if (dictObject !== null && --dictObject.refcount === 0) dictObject.type.dealloc(dictObject);
   }
 }
 
