@@ -112,6 +112,12 @@ export class Collector {
         child.gcRefs = child.refcount - 1;
       }
     };
+    // The same walk counts the young objects and notes the tuples and dicts among them (the
+    // ones that may be untracked if they survive), in young order.
+    let youngCount = 0;
+    const untrackCandidates: PyObject[] = [];
+    const tupleType = rt.types.tuple;
+    const dictType = rt.types.dict;
     for (let index = 0; index <= generation; index++) {
       const head = heads[index]!;
       for (let object = head.gcNext!; object !== head; object = object.gcNext!) {
@@ -119,7 +125,10 @@ export class Collector {
           object.gcGeneration = COLLECTING;
           object.gcRefs = object.refcount;
         }
-        object.type.traverse?.(object, subtract);
+        youngCount++;
+        const type = object.type;
+        if (type === tupleType || type === dictType) untrackCandidates.push(object);
+        type.traverse?.(object, subtract);
       }
     }
 
@@ -149,7 +158,10 @@ export class Collector {
       }
     }
 
-    const { unreachable, olderCount } = this.moveSurvivors(generation, olderIndex);
+    const { unreachable, olderCount } =
+      survivorCount === youngCount
+        ? this.moveAllYoung(generation, olderIndex, untrackCandidates, youngCount)
+        : this.moveSurvivors(generation, olderIndex, untrackCandidates);
     if (generation === GENERATIONS - 2) this.longLivedPending += survivorCount;
     if (generation === GENERATIONS - 1) {
       this.longLivedPending = 0;
@@ -196,12 +208,13 @@ export class Collector {
    * nearly everything survives costs reads, not a remove and an append per object.
    * Returns the unreachable objects in young order and the older list's length afterwards.
    */
-  private moveSurvivors(generation: number, olderIndex: number): { unreachable: PyObject[]; olderCount: number } {
+  private moveSurvivors(
+    generation: number,
+    olderIndex: number,
+    youngCandidates: readonly PyObject[],
+  ): { unreachable: PyObject[]; olderCount: number } {
     const heads = this.generationHeads;
     const unreachable: PyObject[] = [];
-    const untrackCandidates: PyObject[] = [];
-    const tupleType = rt.types.tuple;
-    const dictType = rt.types.dict;
     let firstSurvivor: PyObject | null = null;
     let lastSurvivor: PyObject | null = null;
     let survivorCount = 0;
@@ -222,7 +235,6 @@ export class Collector {
           else link(lastSurvivor, object);
           lastSurvivor = object;
           survivorCount++;
-          if (object.type === tupleType || object.type === dictType) untrackCandidates.push(object);
         }
         object = next;
       }
@@ -236,11 +248,49 @@ export class Collector {
       olderCount += survivorCount;
     }
     if (olderIndex !== generation) olderCount = -1; // only a full collection needs the count
-    for (const candidate of untrackCandidates) {
+    const survivingCandidates = youngCandidates.filter((candidate) => candidate.gcGeneration === olderIndex);
+    return { unreachable, olderCount: this.untrackAtomic(survivingCandidates, olderCount) };
+  }
+
+  /**
+   * moveSurvivors when every young object survived: the young lists are spliced whole onto the
+   * older list, in young order, without visiting their objects.
+   */
+  private moveAllYoung(
+    generation: number,
+    olderIndex: number,
+    candidates: readonly PyObject[],
+    youngCount: number,
+  ): { unreachable: PyObject[]; olderCount: number } {
+    const heads = this.generationHeads;
+    let first: PyObject | null = null;
+    let last: PyObject | null = null;
+    for (let index = 0; index <= generation; index++) {
+      const head = heads[index]!;
+      if (head.gcNext === head) continue;
+      if (last === null) first = head.gcNext!;
+      else link(last, head.gcNext!);
+      last = head.gcPrev!;
+      head.gcNext = head;
+      head.gcPrev = head;
+    }
+    if (first !== null) {
+      const olderHead = heads[olderIndex]!;
+      link(olderHead.gcPrev!, first);
+      link(last!, olderHead);
+    }
+    // In a full collection the older list now holds exactly the young objects.
+    const olderCount = olderIndex === generation ? youngCount : -1;
+    return { unreachable: [], olderCount: this.untrackAtomic(candidates, olderCount) };
+  }
+
+  /** untrack_tuples/dicts over the surviving candidates, in order; keeps `olderCount` (≥ 0) exact. */
+  private untrackAtomic(candidates: readonly PyObject[], olderCount: number): number {
+    for (const candidate of candidates) {
       rt.gcUntrackIfAtomic(candidate);
       if (candidate.gcGeneration < 0 && olderCount >= 0) olderCount--;
     }
-    return { unreachable, olderCount };
+    return olderCount;
   }
 
   private runFinalizers(unreachable: readonly PyObject[]): void {
