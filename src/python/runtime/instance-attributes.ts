@@ -10,8 +10,14 @@ import { strHash } from "./types/str.js";
 import { OBJECT_KEY_OPS, newDictWithTable, trackDictIfNeeded, type PyDict } from "./types/dict.js";
 import type { PyType } from "./type.js";
 
-export class InstanceAttributes {
-  readonly slot = new InstanceDictSlot<PyObject, PyObject>();
+/**
+ * An owner's attribute storage. It is its own dict slot (one object less per instance: the
+ * collector walks millions of these).
+ */
+export class InstanceAttributes extends InstanceDictSlot<PyObject, PyObject> {
+  get slot(): InstanceDictSlot<PyObject, PyObject> {
+    return this;
+  }
   /** The __dict__ object once it exists (owned). */
   dictObject: PyDict | null = null;
   /**
@@ -21,6 +27,7 @@ export class InstanceAttributes {
   ownsValues: boolean;
 
   constructor(ownsValues: boolean) {
+    super();
     this.ownsValues = ownsValues;
   }
 
@@ -35,33 +42,32 @@ export class InstanceAttributes {
       visit(this.dictObject);
       return;
     }
-    const table = this.slot.dict;
-    if (table === null) return;
-    for (let position = table.nextPosition(0); position >= 0; position = table.nextPosition(position + 1)) {
-      visit(table.valueAtPosition(position));
-    }
+    this.dict?.visitValues(visit);
   }
 
   /** Drops every reference (dealloc / tp_clear of the owner). */
   release(): void {
     const dictObject = this.dictObject;
-    const table = this.slot.dict;
+    const table = this.dict;
     this.dictObject = null;
-    this.slot.dict = null;
-    const references: PyObject[] = [];
+    this.dict = null;
     if (table !== null && this.ownsValues) {
       if (dictObject !== null && dictObject.refcount > 1) {
         // 3.13+: the dict outlives the instance and keeps the values.
         dictObject.sharedValuesOwner = null;
       } else {
-        for (let position = table.nextPosition(0); position >= 0; position = table.nextPosition(position + 1)) {
-          references.push(table.keyAtPosition(position), table.valueAtPosition(position));
-        }
         if (dictObject !== null) dictObject.table = table.emptyLike();
+        // The table is detached from everything now, so it can be walked while releasing: each
+        // key, then its value, in order (no array of references per instance).
+        for (let position = table.nextPosition(0); position >= 0; position = table.nextPosition(position + 1)) {
+          const key = table.keyAtPosition(position);
+          const value = table.valueAtPosition(position);
+          if (--key.refcount === 0) key.type.dealloc(key);
+          if (--value.refcount === 0) value.type.dealloc(value);
+        }
       }
     }
-    if (dictObject !== null) references.push(dictObject);
-    for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
+    if (dictObject !== null && --dictObject.refcount === 0) dictObject.type.dealloc(dictObject);
   }
 }
 
@@ -88,7 +94,7 @@ export function initInstanceAttributes(object: PyObject): void {
 
 /** obj.name lookup in the instance's own attributes: borrowed, or null. */
 export function instanceAttribute(object: PyObject, name: PyStr): PyObject | null {
-  const table = object.attributes!.slot.dict;
+  const table = object.attributes!.dict;
   if (table === null) return null;
   if (table.kind !== "general") return table.get(name) ?? null;
   return table.get(name, strHash(name)) ?? null;
@@ -98,7 +104,7 @@ export function instanceAttribute(object: PyObject, name: PyStr): PyObject | nul
 export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObject | null): boolean {
   const attributes = object.attributes;
   if (attributes === null) return false;
-  const current = attributes.slot.dict;
+  const current = attributes.dict;
   if (value !== null && current !== null && name.type === rt.types.str && (attributes.dictObject !== null || rt.profile.instanceDict !== "dict")) {
     // Rebinding an existing attribute: swap the value in place (one lookup, no key change).
     const old = current.replaceTextValue(name.value, value);
@@ -135,7 +141,7 @@ export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObj
 
 /** The instance's table may have been replaced (split → combined): keep the dict object on it. */
 function syncDictTable(attributes: InstanceAttributes): void {
-  if (attributes.dictObject !== null && attributes.slot.dict !== null) attributes.dictObject.table = attributes.slot.dict;
+  if (attributes.dictObject !== null && attributes.dict !== null) attributes.dictObject.table = attributes.dict;
 }
 
 /** obj.__dict__: the dict object, made on first access (new reference). */
@@ -173,7 +179,7 @@ export function replaceInstanceDict(object: PyObject, dict: PyDict): void {
   const fresh = new InstanceAttributes(false);
   dict.refcount++;
   fresh.dictObject = dict;
-  fresh.slot.dict = dict.table;
+  fresh.dict = dict.table;
   object.attributes = fresh;
   attributes.release();
 }

@@ -6,7 +6,7 @@
 // weak references are cleared, then tp_clear breaks the cycles and refcounting frees them.
 import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
-import { listAppend, listRemove, newListHead } from "./tracking.js";
+import { newListHead } from "./tracking.js";
 
 /** gcGeneration value of objects taking part in the running collection. */
 const COLLECTING = 100;
@@ -98,58 +98,74 @@ export class Collector {
     const heads = this.generationHeads;
     if (generation + 1 < GENERATIONS) this.counts[generation + 1]!++;
     for (let index = 0; index <= generation; index++) this.counts[index] = 0;
-
-    // Gather the young objects (this generation and the younger ones).
-    const young: PyObject[] = [];
-    for (let index = 0; index <= generation; index++) {
-      const head = heads[index]!;
-      for (let object = head.gcNext!; object !== head; object = object.gcNext!) young.push(object);
-    }
     const olderIndex = generation + 1 < GENERATIONS ? generation + 1 : generation;
 
-    // update_refs / subtract_refs
-    for (const object of young) {
-      object.gcRefs = object.refcount;
-      object.gcGeneration = COLLECTING;
-    }
+    // update_refs + subtract_refs in one walk: gc_refs = refcount minus the references from
+    // other young objects. A young object (generation 0..n, not yet COLLECTING) gets its
+    // gc_refs set when the walk or a reference first reaches it, so no separate pass is needed.
     const subtract = (child: PyObject): void => {
-      if (child.gcGeneration === COLLECTING) child.gcRefs--;
+      const childGeneration = child.gcGeneration;
+      if (childGeneration === COLLECTING) {
+        child.gcRefs--;
+      } else if (childGeneration >= 0 && childGeneration <= generation) {
+        child.gcGeneration = COLLECTING;
+        child.gcRefs = child.refcount - 1;
+      }
     };
-    for (const object of young) object.type.traverse?.(object, subtract);
-
-    // move_unreachable: everything reachable from an object with external references lives.
-    const reachable: PyObject[] = [];
-    for (const object of young) {
-      if (object.gcRefs > 0) {
-        object.gcGeneration = olderIndex;
-        reachable.push(object);
+    // The same walk counts the young objects and notes the tuples and dicts among them (the
+    // ones that may be untracked if they survive), in young order.
+    let youngCount = 0;
+    const untrackCandidates: PyObject[] = [];
+    const tupleType = rt.types.tuple;
+    const dictType = rt.types.dict;
+    for (let index = 0; index <= generation; index++) {
+      const head = heads[index]!;
+      for (let object = head.gcNext!; object !== head; object = object.gcNext!) {
+        if (object.gcGeneration !== COLLECTING) {
+          object.gcGeneration = COLLECTING;
+          object.gcRefs = object.refcount;
+        }
+        youngCount++;
+        const type = object.type;
+        if (type === tupleType || type === dictType) untrackCandidates.push(object);
+        type.traverse?.(object, subtract);
       }
     }
+
+    // move_unreachable: everything reachable from an object with external references lives.
+    // Each root is marked with everything it reaches before the walk goes on (depth first);
+    // the set found is the same as marking all roots first, and only its size is kept.
+    let survivorCount = 0;
+    const pending: PyObject[] = [];
     const markReachable = (child: PyObject): void => {
       if (child.gcGeneration === COLLECTING) {
         child.gcGeneration = olderIndex;
-        reachable.push(child);
+        survivorCount++;
+        pending.push(child);
       }
     };
-    for (let index = 0; index < reachable.length; index++) {
-      const object = reachable[index]!;
-      object.type.traverse?.(object, markReachable);
-    }
-    const unreachable = young.filter((object) => object.gcGeneration === COLLECTING);
-
-    // Survivors move to the older generation, in their original order.
-    const olderHead = heads[olderIndex]!;
-    for (const object of young) {
-      if (object.gcGeneration === olderIndex) {
-        listRemove(object);
-        listAppend(olderHead, object);
-        untrackIfAtomic(object);
+    for (let index = 0; index <= generation; index++) {
+      const head = heads[index]!;
+      for (let object = head.gcNext!; object !== head; object = object.gcNext!) {
+        if (object.gcGeneration !== COLLECTING || object.gcRefs <= 0) continue;
+        object.gcGeneration = olderIndex;
+        survivorCount++;
+        object.type.traverse?.(object, markReachable);
+        while (pending.length > 0) {
+          const reached = pending.pop()!;
+          reached.type.traverse?.(reached, markReachable);
+        }
       }
     }
-    if (generation === GENERATIONS - 2) this.longLivedPending += reachable.length;
+
+    const { unreachable, olderCount } =
+      survivorCount === youngCount
+        ? this.moveAllYoung(generation, olderIndex, untrackCandidates, youngCount)
+        : this.moveSurvivors(generation, olderIndex, untrackCandidates);
+    if (generation === GENERATIONS - 2) this.longLivedPending += survivorCount;
     if (generation === GENERATIONS - 1) {
       this.longLivedPending = 0;
-      this.longLivedTotal = this.objects(GENERATIONS - 1).length;
+      this.longLivedTotal = olderCount;
     }
 
     if (unreachable.length === 0) {
@@ -179,6 +195,102 @@ export class Collector {
     stats.collections++;
     stats.collected += found - resurrected.size;
     return found;
+  }
+
+  /**
+   * Survivors move to the older generation's list, appended in young order (generation 0
+   * first); unreachable objects stay in their own lists, in order, so when the older list is
+   * the collected generation itself its unreachable objects come first. Tuples and dicts that
+   * survive may then be untracked (untrack_tuples/dicts), in the same order.
+   *
+   * The lists are relinked in one walk that writes a link only where it changes: a run of
+   * survivors (or of unreachable objects) keeps its links, so the usual collection where
+   * nearly everything survives costs reads, not a remove and an append per object.
+   * Returns the unreachable objects in young order and the older list's length afterwards.
+   */
+  private moveSurvivors(
+    generation: number,
+    olderIndex: number,
+    youngCandidates: readonly PyObject[],
+  ): { unreachable: PyObject[]; olderCount: number } {
+    const heads = this.generationHeads;
+    const unreachable: PyObject[] = [];
+    let firstSurvivor: PyObject | null = null;
+    let lastSurvivor: PyObject | null = null;
+    let survivorCount = 0;
+    let keptInOlder = 0;
+    for (let index = 0; index <= generation; index++) {
+      const head = heads[index]!;
+      let keptTail = head;
+      let object = head.gcNext!;
+      while (object !== head) {
+        const next = object.gcNext!;
+        if (object.gcGeneration === COLLECTING) {
+          link(keptTail, object);
+          keptTail = object;
+          unreachable.push(object);
+          if (index === olderIndex) keptInOlder++;
+        } else {
+          if (lastSurvivor === null) firstSurvivor = object;
+          else link(lastSurvivor, object);
+          lastSurvivor = object;
+          survivorCount++;
+        }
+        object = next;
+      }
+      link(keptTail, head);
+    }
+    const olderHead = heads[olderIndex]!;
+    let olderCount = keptInOlder;
+    if (firstSurvivor !== null) {
+      link(olderHead.gcPrev!, firstSurvivor);
+      link(lastSurvivor!, olderHead);
+      olderCount += survivorCount;
+    }
+    if (olderIndex !== generation) olderCount = -1; // only a full collection needs the count
+    const survivingCandidates = youngCandidates.filter((candidate) => candidate.gcGeneration === olderIndex);
+    return { unreachable, olderCount: this.untrackAtomic(survivingCandidates, olderCount) };
+  }
+
+  /**
+   * moveSurvivors when every young object survived: the young lists are spliced whole onto the
+   * older list, in young order, without visiting their objects.
+   */
+  private moveAllYoung(
+    generation: number,
+    olderIndex: number,
+    candidates: readonly PyObject[],
+    youngCount: number,
+  ): { unreachable: PyObject[]; olderCount: number } {
+    const heads = this.generationHeads;
+    let first: PyObject | null = null;
+    let last: PyObject | null = null;
+    for (let index = 0; index <= generation; index++) {
+      const head = heads[index]!;
+      if (head.gcNext === head) continue;
+      if (last === null) first = head.gcNext!;
+      else link(last, head.gcNext!);
+      last = head.gcPrev!;
+      head.gcNext = head;
+      head.gcPrev = head;
+    }
+    if (first !== null) {
+      const olderHead = heads[olderIndex]!;
+      link(olderHead.gcPrev!, first);
+      link(last!, olderHead);
+    }
+    // In a full collection the older list now holds exactly the young objects.
+    const olderCount = olderIndex === generation ? youngCount : -1;
+    return { unreachable: [], olderCount: this.untrackAtomic(candidates, olderCount) };
+  }
+
+  /** untrack_tuples/dicts over the surviving candidates, in order; keeps `olderCount` (≥ 0) exact. */
+  private untrackAtomic(candidates: readonly PyObject[], olderCount: number): number {
+    for (const candidate of candidates) {
+      rt.gcUntrackIfAtomic(candidate);
+      if (candidate.gcGeneration < 0 && olderCount >= 0) olderCount--;
+    }
+    return olderCount;
   }
 
   private runFinalizers(unreachable: readonly PyObject[]): void {
@@ -215,10 +327,10 @@ export class Collector {
   }
 }
 
-/** Survivors that can never be part of a cycle stop being tracked (untrack_tuples/dicts). */
-function untrackIfAtomic(object: PyObject): void {
-  const untrack = object.type === rt.types.tuple || object.type === rt.types.dict ? rt.gcUntrackIfAtomic : null;
-  if (untrack !== null) untrack(object);
+/** Links `next` after `previous`, writing only the fields that change. */
+function link(previous: PyObject, next: PyObject): void {
+  if (previous.gcNext !== next) previous.gcNext = next;
+  if (next.gcPrev !== previous) next.gcPrev = previous;
 }
 
 /** handle_weakrefs: weak references to unreachable objects are cleared before any tp_clear. */

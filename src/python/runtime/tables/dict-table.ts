@@ -29,7 +29,12 @@ export class DictTable<K, V> {
   private keys: DictKeys<K, V> | null;
   /** ma_values of a split table, by shared entry index; null for a combined table. */
   private values: (V | undefined)[] | null = null;
-  /** 3.11+ split tables: entry indices in insertion order (CPython keeps them as bytes). */
+  /**
+   * 3.11+ split tables: entry indices in insertion order (CPython keeps them as bytes); only
+   * the first `used` elements count. Null while the order is entries 0..used-1, as for nearly
+   * every instance (its attributes set in the class's usual order): the array is made only
+   * when an insert or delete breaks that.
+   */
   private order: number[] | null = null;
   private used = 0;
 
@@ -73,8 +78,8 @@ export class DictTable<K, V> {
   static sharingKeys<K, V>(rules: DictRules, ops: DictKeyOps<K>, keys: DictKeys<K, V>): DictTable<K, V> {
     const dict = new DictTable<K, V>(rules, ops, keys);
     keys.refcount++;
-    dict.values = [];
-    if (rules.managedInstanceDicts) dict.order = [];
+    // Sized for the keys the class has so far: most instances set exactly those.
+    dict.values = new Array<V | undefined>(keys.nentries);
     return dict;
   }
 
@@ -168,10 +173,18 @@ export class DictTable<K, V> {
     return old;
   }
 
-  /** d[key] = value (`PyDict_SetItem` → `insertdict`). */
-  set(key: K, hash: PyHash, value: V): void {
+  /** d[key] = value (`PyDict_SetItem` → `insertdict`): the value it replaced, if any. */
+  set(key: K, hash: PyHash, value: V): V | undefined {
     hashRegister.load(hash);
-    this.insert(key, hashRegister.hi, hashRegister.lo, value);
+    return this.insert(key, hashRegister.hi, hashRegister.lo, value);
+  }
+
+  /**
+   * A combined table whose keys may be anything: `set` looks up exactly as `get` would (no
+   * resize or kind change comes first), so one `set` can stand for a `get` and a `set`.
+   */
+  get isCombinedGeneral(): boolean {
+    return this.values === null && this.keys !== null && this.keys.kind === "general";
   }
 
   /** del d[key] / d.pop(key): the removed value, or undefined when absent (KeyError). */
@@ -188,7 +201,7 @@ export class DictTable<K, V> {
       if (this.rules.managedInstanceDicts) {
         // 3.11+: a split dict stays split; only its order loses the index.
         this.values[entry] = undefined;
-        this.order!.splice(this.order!.indexOf(entry), 1);
+        this.removeFromOrder(entry);
         this.used--;
         return value;
       }
@@ -270,7 +283,7 @@ export class DictTable<K, V> {
     if (this.values !== null) {
       const copy = DictTable.sharingKeys<K, V>(rules, this.ops, this.keys!);
       copy.values = this.values.slice();
-      if (this.order !== null) copy.order = this.order.slice();
+      if (this.order !== null) copy.order = this.order.slice(0, this.used);
       copy.used = this.used;
       return copy;
     }
@@ -342,7 +355,7 @@ export class DictTable<K, V> {
   nextPosition(position: number): number {
     const keys = this.keys;
     if (keys === null) return -1;
-    if (this.order !== null) return position < this.order.length ? position : -1;
+    if (this.isManagedSplit) return position < this.used ? position : -1;
     const values = this.values ?? keys.entryValues;
     for (let index = position; index < keys.nentries; index++) {
       if (values[index] !== undefined) return index;
@@ -350,11 +363,34 @@ export class DictTable<K, V> {
     return -1;
   }
 
+  /**
+   * Calls `visit` on every value in iteration order: the tp_traverse loop of instance values,
+   * straight over the arrays (the collector runs it for every tracked instance).
+   */
+  visitValues(visit: (value: V) => void): void {
+    const keys = this.keys;
+    if (keys === null) return;
+    if (this.isManagedSplit) {
+      const values = this.values!;
+      const order = this.order;
+      const used = this.used;
+      if (order === null) for (let entry = 0; entry < used; entry++) visit(values[entry]!);
+      else for (let position = 0; position < used; position++) visit(values[order[position]!]!);
+      return;
+    }
+    const values = this.values ?? keys.entryValues;
+    const limit = keys.nentries;
+    for (let entry = 0; entry < limit; entry++) {
+      const value = values[entry];
+      if (value !== undefined) visit(value);
+    }
+  }
+
   /** The last position <= `position` holding an item, or -1 (reversed(d), 3.8+). */
   previousPosition(position: number): number {
     const keys = this.keys;
     if (keys === null) return -1;
-    if (this.order !== null) return Math.min(position, this.order.length - 1);
+    if (this.isManagedSplit) return Math.min(position, this.used - 1);
     const values = this.values ?? keys.entryValues;
     for (let index = Math.min(position, keys.nentries - 1); index >= 0; index--) {
       if (values[index] !== undefined) return index;
@@ -365,7 +401,7 @@ export class DictTable<K, V> {
   /** One past the last iteration position (where a reversed iterator starts, minus one). */
   get positionLimit(): number {
     if (this.keys === null) return 0;
-    return this.order !== null ? this.order.length : this.keys.nentries;
+    return this.isManagedSplit ? this.used : this.keys.nentries;
   }
 
   keyAtPosition(position: number): K {
@@ -444,17 +480,23 @@ export class DictTable<K, V> {
     return this.keys;
   }
 
-  /** Adds a key with its hash halves (`insertdict`); used by set/merge and instance dicts. */
-  insert(key: K, hi: number, lo: number, value: V): void {
+  /**
+   * Adds or replaces a key with its hash halves (`insertdict`); used by set/merge and instance
+   * dicts. Returns the replaced value (undefined for a new key).
+   */
+  insert(key: K, hi: number, lo: number, value: V): V | undefined {
     const rules = this.rules;
-    const text = this.ops.strContent(key);
+    // Only a str-only, split or empty table looks at the key's text (a general table keeps no
+    // text index that is ever read again), so the common int-keyed insert skips it.
+    const keys0 = this.keys;
+    const text = keys0 === null || keys0.kind !== "general" || this.values !== null ? this.ops.strContent(key) : undefined;
     if (rules.unicodeEntries) {
       if (this.keys === null) {
         // insert_to_emptydict: an 8-slot table of the key's kind.
         this.keys = new DictKeys<K, V>(DICT_MIN_SIZE, text !== undefined ? "unicode" : "general");
         this.keys.append(key, hi, lo, value, text);
         this.used++;
-        return;
+        return undefined;
       }
       if (this.keys.kind !== "general" && text === undefined) this.insertionResize(false);
     } else if (this.values !== null && text === undefined) {
@@ -479,23 +521,27 @@ export class DictTable<K, V> {
       if (this.values !== null) {
         const index = keys.append(key, hi, lo, undefined, text);
         this.values[index] = value;
-        this.order?.push(index);
+        if (this.isManagedSplit) this.appendToOrder(index);
       } else {
         keys.append(key, hi, lo, value, text);
       }
       this.used++;
-      return;
+      return undefined;
     }
 
     if (this.values !== null) {
-      if (this.values[entry] === undefined) {
-        this.order?.push(entry);
+      const old = this.values[entry];
+      if (old === undefined) {
+        if (this.isManagedSplit) this.appendToOrder(entry);
         this.used++;
       }
       this.values[entry] = value;
-    } else {
-      this.keys!.entryValues[entry] = value;
+      return old;
     }
+    const entryValues = this.keys!.entryValues;
+    const old = entryValues[entry];
+    entryValues[entry] = value;
+    return old;
   }
 
   // ---- private helpers ---------------------------------------------------------------------
@@ -554,25 +600,55 @@ export class DictTable<K, V> {
     const fresh = new DictKeys<K, V>(newSize, kind);
     if (old !== null) {
       if (this.values !== null) {
+        // A fresh keys table has no text index yet, so append needs no key text.
         const values = this.values;
-        const entries = this.order ?? Array.from({ length: this.used }, (_, index) => index);
-        for (const entry of entries) {
-          const key = old.entryKeys[entry]!;
-          fresh.append(key, old.hashHi[entry]!, old.hashLo[entry]!, values[entry], this.ops.strContent(key));
+        for (let position = 0; position < this.used; position++) {
+          const entry = this.entryOfPosition(position);
+          fresh.append(old.entryKeys[entry]!, old.hashHi[entry]!, old.hashLo[entry]!, values[entry], undefined);
         }
         old.refcount--;
       } else {
         for (let entry = 0; entry < old.nentries; entry++) {
           const value = old.entryValues[entry];
           if (value === undefined) continue;
-          const key = old.entryKeys[entry]!;
-          fresh.append(key, old.hashHi[entry]!, old.hashLo[entry]!, value, this.ops.strContent(key));
+          fresh.append(old.entryKeys[entry]!, old.hashHi[entry]!, old.hashLo[entry]!, value, undefined);
         }
       }
     }
     this.keys = fresh;
     this.values = null;
     this.order = null;
+  }
+
+  /** A 3.11+ split table: positions are ranks in `order` (see there), not entry indices. */
+  private get isManagedSplit(): boolean {
+    return this.values !== null && this.rules.managedInstanceDicts;
+  }
+
+  /** The order as an array of `used` entry indices (made from the implicit 0..used-1). */
+  private explicitOrder(): number[] {
+    if (this.order === null) {
+      const order = new Array<number>(this.used);
+      for (let position = 0; position < this.used; position++) order[position] = position;
+      this.order = order;
+    }
+    return this.order;
+  }
+
+  /** Records `entry` as the next in a 3.11+ split table's order (the caller then increments `used`). */
+  private appendToOrder(entry: number): void {
+    if (this.order === null && entry === this.used) return;
+    this.explicitOrder()[this.used] = entry;
+  }
+
+  /** Drops `entry` from a 3.11+ split table's order (the caller then decrements `used`). */
+  private removeFromOrder(entry: number): void {
+    const last = this.used - 1;
+    if (this.order === null && entry === last) return;
+    const order = this.explicitOrder();
+    let position = 0;
+    while (order[position] !== entry) position++;
+    for (; position < last; position++) order[position] = order[position + 1]!;
   }
 
   private releaseKeys(): void {

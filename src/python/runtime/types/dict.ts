@@ -188,10 +188,17 @@ export function dictSetItemWithHash(dict: PyDict, key: PyObject, keyHashValue: P
   let old: PyObject | undefined;
   try {
     const table = dict.table;
-    old = table.get(key, keyHashValue);
-    value.refcount++;
-    if (old === undefined) key.refcount++;
-    table.set(key, keyHashValue, value);
+    if (table.isCombinedGeneral) {
+      // The insert's own lookup is the one a get would make: no second lookup needed.
+      old = table.set(key, keyHashValue, value);
+      value.refcount++;
+      if (old === undefined) key.refcount++;
+    } else {
+      old = table.get(key, keyHashValue);
+      value.refcount++;
+      if (old === undefined) key.refcount++;
+      table.set(key, keyHashValue, value);
+    }
     if (dict.gcGeneration < 0 && (mayBeTracked(value) || mayBeTracked(key))) gcTrack(dict);
   } finally {
     if (!outer) {
