@@ -11,6 +11,8 @@ import { newListHead } from "./tracking.js";
 /** gcGeneration value of objects taking part in the running collection. */
 const COLLECTING = 100;
 const UNREACHABLE = 101;
+/** Moved to the unreachable list by move_unreachable, until something reachable reaches it. */
+const TENTATIVE = 102;
 const GENERATIONS = 3;
 
 export interface CollectionStats {
@@ -100,231 +102,195 @@ export class Collector {
     for (let index = 0; index <= generation; index++) this.counts[index] = 0;
     const olderIndex = generation + 1 < GENERATIONS ? generation + 1 : generation;
 
-    // update_refs + subtract_refs in one walk: gc_refs = refcount minus the references from
-    // other young objects. A young object (generation 0..n, not yet COLLECTING) gets its
-    // gc_refs set when the walk or a reference first reaches it, so no separate pass is needed.
-    const subtract = (child: PyObject): void => {
-      const childGeneration = child.gcGeneration;
-      if (childGeneration === COLLECTING) {
-        child.gcRefs--;
-      } else if (childGeneration >= 0 && childGeneration <= generation) {
-        child.gcGeneration = COLLECTING;
-        child.gcRefs = child.refcount - 1;
-      }
-    };
-    // The same walk counts the young objects and notes the tuples and dicts among them (the
-    // ones that may be untracked if they survive), in young order.
-    let youngCount = 0;
-    const untrackCandidates: PyObject[] = [];
-    const tupleType = rt.types.tuple;
-    const dictType = rt.types.dict;
-    for (let index = 0; index <= generation; index++) {
-      const head = heads[index]!;
-      for (let object = head.gcNext!; object !== head; object = object.gcNext!) {
-        if (object.gcGeneration !== COLLECTING) {
-          object.gcGeneration = COLLECTING;
-          object.gcRefs = object.refcount;
-        }
-        youngCount++;
-        const type = object.type;
-        if (type === tupleType || type === dictType) untrackCandidates.push(object);
-        type.traverse?.(object, subtract);
-      }
-    }
+    // gc_list_merge(GEN_HEAD(i), GEN_HEAD(generation)) for each younger i: the younger lists
+    // follow the collected one, generation 0 first.
+    const young = heads[generation]!;
+    for (let index = 0; index < generation; index++) spliceAtEnd(heads[index]!, young);
+    const old = heads[olderIndex]!;
 
-    // move_unreachable: everything reachable from an object with external references lives.
-    // Each root is marked with everything it reaches before the walk goes on (depth first);
-    // the set found is the same as marking all roots first, and only its size is kept.
-    let survivorCount = 0;
-    const pending: PyObject[] = [];
-    const markReachable = (child: PyObject): void => {
-      if (child.gcGeneration === COLLECTING) {
-        child.gcGeneration = olderIndex;
-        survivorCount++;
-        pending.push(child);
-      }
-    };
-    for (let index = 0; index <= generation; index++) {
-      const head = heads[index]!;
-      for (let object = head.gcNext!; object !== head; object = object.gcNext!) {
-        if (object.gcGeneration !== COLLECTING || object.gcRefs <= 0) continue;
-        object.gcGeneration = olderIndex;
-        survivorCount++;
-        object.type.traverse?.(object, markReachable);
-        while (pending.length > 0) {
-          const reached = pending.pop()!;
-          reached.type.traverse?.(reached, markReachable);
-        }
-      }
-    }
-
-    const { unreachable, olderCount } =
-      survivorCount === youngCount
-        ? this.moveAllYoung(generation, olderIndex, untrackCandidates, youngCount)
-        : this.moveSurvivors(generation, olderIndex, untrackCandidates);
-    if (generation === GENERATIONS - 2) this.longLivedPending += survivorCount;
-    if (generation === GENERATIONS - 1) {
+    const unreachableHead = newListHead();
+    const { reachable, tuples, dicts } = deduceUnreachable(young, unreachableHead, olderIndex, generation);
+    let survivors = reachable - untrackAll(tuples, rt.gcUntrackIfAtomic);
+    if (young !== old) {
+      if (generation === GENERATIONS - 2) this.longLivedPending += survivors;
+      spliceAtEnd(young, old);
+    } else {
+      // Dicts are untracked in full collections only (gc.c, bpo-14775).
+      survivors -= untrackAll(dicts, rt.gcUntrackIfAtomic);
       this.longLivedPending = 0;
-      this.longLivedTotal = olderCount;
+      this.longLivedTotal = survivors;
     }
 
-    if (unreachable.length === 0) {
+    if (unreachableHead.gcNext === unreachableHead) {
       this.stats[generation]!.collections++;
       return 0;
     }
-    for (const object of unreachable) object.gcGeneration = UNREACHABLE;
-    const found = unreachable.length;
-
-    // Keep every unreachable object alive while we work on them.
-    for (const object of unreachable) object.refcount++;
-    clearWeakReferences(unreachable);
-    this.runFinalizers(unreachable);
-    const resurrected = this.findResurrected(unreachable, olderIndex);
-    for (const object of unreachable) {
-      if (resurrected.has(object)) continue;
-      if (object.gcGeneration === UNREACHABLE) object.type.clear?.(object);
-    }
-    for (const object of unreachable) {
-      if (object.gcGeneration === UNREACHABLE) {
-        // Still tracked after tp_clear: it lives on in the older generation.
-        object.gcGeneration = olderIndex;
-      }
-      if (--object.refcount === 0) object.type.dealloc(object);
-    }
+    clearWeakReferences(listItems(unreachableHead));
+    this.finalizeGarbage(unreachableHead);
+    // handle_resurrected_objects: what a finalizer made reachable again joins the older
+    // generation; the rest is final.
+    const finalHead = newListHead();
+    deduceUnreachable(unreachableHead, finalHead, olderIndex, UNREACHABLE);
+    spliceAtEnd(unreachableHead, old);
+    const collected = listLength(finalHead);
+    deleteGarbage(finalHead, old, olderIndex);
     const stats = this.stats[generation]!;
     stats.collections++;
-    stats.collected += found - resurrected.size;
-    return found;
+    stats.collected += collected;
+    return collected;
   }
 
   /**
-   * Survivors move to the older generation's list, appended in young order (generation 0
-   * first); unreachable objects stay in their own lists, in order, so when the older list is
-   * the collected generation itself its unreachable objects come first. Tuples and dicts that
-   * survive may then be untracked (untrack_tuples/dicts), in the same order.
-   *
-   * The lists are relinked in one walk that writes a link only where it changes: a run of
-   * survivors (or of unreachable objects) keeps its links, so the usual collection where
-   * nearly everything survives costs reads, not a remove and an append per object.
-   * Returns the unreachable objects in young order and the older list's length afterwards.
+   * finalize_garbage: each object's tp_finalize runs at most once (PEP 442), in list order. A
+   * finalizer may free other objects of the list (their dealloc unlinks them), so each object
+   * is moved to a `seen` list before its finalizer runs.
    */
-  private moveSurvivors(
-    generation: number,
-    olderIndex: number,
-    youngCandidates: readonly PyObject[],
-  ): { unreachable: PyObject[]; olderCount: number } {
-    const heads = this.generationHeads;
-    const unreachable: PyObject[] = [];
-    let firstSurvivor: PyObject | null = null;
-    let lastSurvivor: PyObject | null = null;
-    let survivorCount = 0;
-    let keptInOlder = 0;
-    for (let index = 0; index <= generation; index++) {
-      const head = heads[index]!;
-      let keptTail = head;
-      let object = head.gcNext!;
-      while (object !== head) {
-        const next = object.gcNext!;
-        if (object.gcGeneration === COLLECTING) {
-          link(keptTail, object);
-          keptTail = object;
-          unreachable.push(object);
-          if (index === olderIndex) keptInOlder++;
-        } else {
-          if (lastSurvivor === null) firstSurvivor = object;
-          else link(lastSurvivor, object);
-          lastSurvivor = object;
-          survivorCount++;
-        }
-        object = next;
-      }
-      link(keptTail, head);
-    }
-    const olderHead = heads[olderIndex]!;
-    let olderCount = keptInOlder;
-    if (firstSurvivor !== null) {
-      link(olderHead.gcPrev!, firstSurvivor);
-      link(lastSurvivor!, olderHead);
-      olderCount += survivorCount;
-    }
-    if (olderIndex !== generation) olderCount = -1; // only a full collection needs the count
-    const survivingCandidates = youngCandidates.filter((candidate) => candidate.gcGeneration === olderIndex);
-    return { unreachable, olderCount: this.untrackAtomic(survivingCandidates, olderCount) };
-  }
-
-  /**
-   * moveSurvivors when every young object survived: the young lists are spliced whole onto the
-   * older list, in young order, without visiting their objects.
-   */
-  private moveAllYoung(
-    generation: number,
-    olderIndex: number,
-    candidates: readonly PyObject[],
-    youngCount: number,
-  ): { unreachable: PyObject[]; olderCount: number } {
-    const heads = this.generationHeads;
-    let first: PyObject | null = null;
-    let last: PyObject | null = null;
-    for (let index = 0; index <= generation; index++) {
-      const head = heads[index]!;
-      if (head.gcNext === head) continue;
-      if (last === null) first = head.gcNext!;
-      else link(last, head.gcNext!);
-      last = head.gcPrev!;
-      head.gcNext = head;
-      head.gcPrev = head;
-    }
-    if (first !== null) {
-      const olderHead = heads[olderIndex]!;
-      link(olderHead.gcPrev!, first);
-      link(last!, olderHead);
-    }
-    // In a full collection the older list now holds exactly the young objects.
-    const olderCount = olderIndex === generation ? youngCount : -1;
-    return { unreachable: [], olderCount: this.untrackAtomic(candidates, olderCount) };
-  }
-
-  /** untrack_tuples/dicts over the surviving candidates, in order; keeps `olderCount` (≥ 0) exact. */
-  private untrackAtomic(candidates: readonly PyObject[], olderCount: number): number {
-    for (const candidate of candidates) {
-      rt.gcUntrackIfAtomic(candidate);
-      if (candidate.gcGeneration < 0 && olderCount >= 0) olderCount--;
-    }
-    return olderCount;
-  }
-
-  private runFinalizers(unreachable: readonly PyObject[]): void {
-    for (const object of unreachable) {
+  private finalizeGarbage(unreachableHead: PyObject): void {
+    const seen = newListHead();
+    for (let object = unreachableHead.gcNext!; object !== unreachableHead; object = unreachableHead.gcNext!) {
+      moveToEnd(object, seen);
       const finalize = object.type.finalize;
       if (finalize === null || this.finalized.has(object)) continue;
       this.finalized.add(object);
+      object.refcount++;
       finalize(object);
+      if (--object.refcount === 0) object.type.dealloc(object);
     }
+    spliceAtEnd(seen, unreachableHead);
+  }
+}
+
+/**
+ * deduce_unreachable over the list headed by `young`: gc_refs = refcount minus the references
+ * from the list's own objects (update_refs + subtract_refs, in one walk), then
+ * move_unreachable: the walk keeps an object with gc_refs > 0 in place and marks what it
+ * reaches; an object with gc_refs = 0 moves to `unreachableHead` for now, and back to the end
+ * of `young` if a later object reaches it. This reordering is CPython's and decides the order
+ * of gc.get_objects(), of finalizers and of deallocations.
+ *
+ * `member` is the gcGeneration the list's objects carry on entry (0..`member` for the young
+ * generations, UNREACHABLE for the second pass over the unreachable list); reachable objects
+ * leave with `olderIndex`, unreachable ones with UNREACHABLE. Returns how many stayed, and the
+ * tuples and dicts among them in list order (the candidates for untracking).
+ */
+function deduceUnreachable(
+  young: PyObject,
+  unreachableHead: PyObject,
+  olderIndex: number,
+  member: number,
+): { reachable: number; tuples: PyObject[]; dicts: PyObject[] } {
+  const inList = member === UNREACHABLE ? (g: number) => g === UNREACHABLE : (g: number) => g >= 0 && g <= member;
+  const subtract = (child: PyObject): void => {
+    const childGeneration = child.gcGeneration;
+    if (childGeneration === COLLECTING) child.gcRefs--;
+    else if (inList(childGeneration)) {
+      child.gcGeneration = COLLECTING;
+      child.gcRefs = child.refcount - 1;
+    }
+  };
+  for (let object = young.gcNext!; object !== young; object = object.gcNext!) {
+    if (object.gcGeneration !== COLLECTING) {
+      object.gcGeneration = COLLECTING;
+      object.gcRefs = object.refcount;
+    }
+    object.type.traverse?.(object, subtract);
   }
 
-  /**
-   * handle_resurrected_objects: after finalizers, an unreachable object that now has a reference
-   * from outside the unreachable set lives again, with everything it reaches.
-   */
-  private findResurrected(unreachable: readonly PyObject[], olderIndex: number): Set<PyObject> {
-    const resurrected = new Set<PyObject>();
-    for (const object of unreachable) object.gcRefs = object.refcount - 1; // minus our own hold
-    const subtract = (child: PyObject): void => {
-      if (child.gcGeneration === UNREACHABLE) child.gcRefs--;
-    };
-    for (const object of unreachable) if (object.gcGeneration === UNREACHABLE) object.type.traverse?.(object, subtract);
-    const queue = unreachable.filter((object) => object.gcGeneration === UNREACHABLE && object.gcRefs > 0);
-    const mark = (child: PyObject): void => {
-      if (child.gcGeneration === UNREACHABLE && !resurrected.has(child)) {
-        resurrected.add(child);
-        queue.push(child);
-      }
-    };
-    for (const object of queue) resurrected.add(object);
-    for (let index = 0; index < queue.length; index++) queue[index]!.type.traverse?.(queue[index]!, mark);
-    for (const object of resurrected) object.gcGeneration = olderIndex;
-    return resurrected;
+  const visitReachable = (child: PyObject): void => {
+    const childGeneration = child.gcGeneration;
+    if (childGeneration === TENTATIVE) {
+      moveToEnd(child, young);
+      child.gcGeneration = COLLECTING;
+      child.gcRefs = 1;
+    } else if (childGeneration === COLLECTING && child.gcRefs === 0) {
+      child.gcRefs = 1;
+    }
+  };
+  const tupleType = rt.types.tuple;
+  const dictType = rt.types.dict;
+  const tuples: PyObject[] = [];
+  const dicts: PyObject[] = [];
+  let reachable = 0;
+  let previous = young;
+  for (let object = young.gcNext!; object !== young; object = previous.gcNext!) {
+    if (object.gcRefs > 0) {
+      object.type.traverse?.(object, visitReachable);
+      object.gcGeneration = olderIndex;
+      reachable++;
+      if (object.type === tupleType) tuples.push(object);
+      else if (object.type === dictType) dicts.push(object);
+      previous = object;
+    } else {
+      moveToEnd(object, unreachableHead);
+      object.gcGeneration = TENTATIVE;
+    }
   }
+  for (let object = unreachableHead.gcNext!; object !== unreachableHead; object = object.gcNext!) object.gcGeneration = UNREACHABLE;
+  return { reachable, tuples, dicts };
+}
+
+/** Untracks the atomic ones among `candidates` (untrack_tuples / untrack_dicts); returns how many. */
+function untrackAll(candidates: readonly PyObject[], untrack: (object: PyObject) => void): number {
+  let untracked = 0;
+  for (const candidate of candidates) {
+    untrack(candidate);
+    if (candidate.gcGeneration < 0) untracked++;
+  }
+  return untracked;
+}
+
+/**
+ * delete_garbage: tp_clear on each object in list order, which breaks the cycles; refcounting
+ * frees objects as they lose their last reference (and unlinks them from the list). An object
+ * still in the list after its clear lives on in the older generation.
+ */
+function deleteGarbage(finalHead: PyObject, old: PyObject, olderIndex: number): void {
+  for (let object = finalHead.gcNext!; object !== finalHead; object = finalHead.gcNext!) {
+    const clear = object.type.clear;
+    if (clear !== null) {
+      object.refcount++;
+      clear(object);
+      if (--object.refcount === 0) object.type.dealloc(object);
+    }
+    if (finalHead.gcNext === object) {
+      moveToEnd(object, old);
+      object.gcGeneration = olderIndex;
+    }
+  }
+}
+
+function listItems(head: PyObject): PyObject[] {
+  const items: PyObject[] = [];
+  for (let object = head.gcNext!; object !== head; object = object.gcNext!) items.push(object);
+  return items;
+}
+
+function listLength(head: PyObject): number {
+  let length = 0;
+  for (let object = head.gcNext!; object !== head; object = object.gcNext!) length++;
+  return length;
+}
+
+/** gc_list_merge(from, to): every object of `from`, in order, after the last of `to`; `from` ends empty. */
+function spliceAtEnd(from: PyObject, to: PyObject): void {
+  if (from.gcNext === from) return;
+  const first = from.gcNext!;
+  const last = from.gcPrev!;
+  link(to.gcPrev!, first);
+  link(last, to);
+  from.gcNext = from;
+  from.gcPrev = from;
+}
+
+/** gc_list_move: unlinks `object` and appends it to the list headed by `head`. */
+function moveToEnd(object: PyObject, head: PyObject): void {
+  object.gcPrev!.gcNext = object.gcNext;
+  object.gcNext!.gcPrev = object.gcPrev;
+  const last = head.gcPrev!;
+  last.gcNext = object;
+  object.gcPrev = last;
+  object.gcNext = head;
+  head.gcPrev = object;
 }
 
 /** Links `next` after `previous`, writing only the fields that change. */
@@ -333,7 +299,7 @@ function link(previous: PyObject, next: PyObject): void {
   if (next.gcPrev !== previous) next.gcPrev = previous;
 }
 
-/** handle_weakrefs: weak references to unreachable objects are cleared before any tp_clear. */
+/** handle_weakrefs: weak references to unreachable objects are cleared before any finalizer. */
 function clearWeakReferences(unreachable: readonly PyObject[]): void {
   for (const object of unreachable) {
     if (object.extras !== null && object.extras.weakrefs !== null) rt.clearWeakrefs(object);
