@@ -76,10 +76,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { exceptions: ["RecursionError in repr"] },
   },
   {
-    cause: "importing an unknown module is 'unsupported' instead of ModuleNotFoundError",
-    snippets: { exceptions: ["ModuleNotFoundError"] },
-  },
-  {
     cause: "OSError(2, ...) is not mapped to its FileNotFoundError subclass",
     snippets: { reprs: ["exception reprs"] },
   },

@@ -25,6 +25,7 @@ import { syntaxErrorObject } from "./syntax-errors.js";
 import { takeHeapSnapshot, type HeapSnapshotData } from "./heap-snapshot.js";
 import { syntaxWarnings } from "../compiler/syntax-warnings.js";
 import { writeOutput } from "../modules/output.js";
+import { setLocalModuleNames } from "../modules/module-availability.js";
 
 export type CellStatus = "ok" | "exception" | "unsupported" | "timeout" | "crash" | "error";
 
@@ -39,6 +40,11 @@ export interface CellOutcome {
 
 export interface SessionOptions {
   readonly display: "pretty" | "repr";
+  /**
+   * Top-level modules the lesson's folder provides (`helpers.py`, `pkg/`): a real kernel runs
+   * there and can import them, so the simulator refuses them instead of "No module named".
+   */
+  readonly localModules?: readonly string[];
 }
 
 export interface CellLimits {
@@ -73,6 +79,7 @@ export class NotebookSession {
       this.display = new ReplDisplay();
     }
     rt.currentGlobals = this.namespace;
+    if (options.localModules !== undefined) setLocalModuleNames(this.runtime, options.localModules);
   }
 
   /** Runs one cell to its end (or its first exception) and reports what a notebook shows. */

@@ -98,6 +98,10 @@ export const exceptionSnippets: readonly Snippet[] = [
   snippet("raise a non-exception", ["raise 5"]),
   snippet("re-raise with bare raise", ["try:\n    int('x')\nexcept ValueError:\n    raise"]),
   snippet("ModuleNotFoundError", ["import no_such_module_xyz"]),
+  snippet("ModuleNotFoundError for a dotted name", ["import no_such_package_xyz.inner", "from no_such_package_xyz import inner"]),
+  snippet("ModuleNotFoundError below a module that is not a package", ["import math.no_such_xyz", "import gc.no_such_xyz"]),
+  snippet("ModuleNotFoundError for a module removed from the standard library", ["import imp", "import asynchat", "import smtpd.inner"], { versions: ["3.12", "3.13"] }),
+  snippet("ModuleNotFoundError caught", ["try:\n    import no_such_module_xyz\nexcept ImportError as error:\n    print(type(error).__name__, error)"]),
   snippet("ImportError from a module", ["from sys import no_such_name_xyz"]),
   snippet("caught exception args and str", [
     py`
