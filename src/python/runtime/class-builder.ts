@@ -148,7 +148,9 @@ export function computeMro(type: PyType, bases: readonly PyType[]): PyType[] {
     }
     if (candidate === null) {
       const names = [...new Set(remaining.map((sequence) => sequence[0]!.name))].join(", ");
-      throw typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${names}`);
+      // 3.13 joined the message's two lines into one.
+      const separator = rt.profile.minor >= 13 ? " " : "\n";
+      throw typeError(`Cannot create a consistent method resolution${separator}order (MRO) for bases ${names}`);
     }
     result.push(candidate);
     for (const sequence of remaining) if (sequence[0] === candidate) sequence.shift();

@@ -3,7 +3,8 @@ import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
-import type { PyType } from "../type.js";
+import type { PyType, InstanceLayout } from "../type.js";
+import type { Profile } from "../../profiles/profile.js";
 import type { CallArgs } from "../slots.js";
 import { textSlot, splitArgs } from "../spec-helpers.js";
 import {
@@ -14,6 +15,7 @@ import {
   exceptionClear,
   exceptionStrText,
   exceptionReprText,
+  exceptionObjectSize,
 } from "./exceptions.js";
 import { newTuple, PyTuple } from "./tuple.js";
 import { newStr } from "./str.js";
@@ -24,6 +26,10 @@ import { genericGetAttr, genericSetAttr } from "../abstract/attributes.js";
 import { addExceptionNote } from "./exceptions.js";
 import { newBool } from "../values.js";
 import { isTrue } from "../abstract/truth.js";
+import { osErrorSpec, osErrorSubclassSpec, isOSErrorFamily } from "./os-error.js";
+
+/** Every exception class outside OSError's family has BaseException's instance size. */
+const EXCEPTION_LAYOUT = (profile: Profile): InstanceLayout => ({ basicSize: exceptionObjectSize(profile.minor), itemSize: 0, gc: true, preHeader: false });
 
 function exceptionNew(type: PyType, args: CallArgs): PyObject {
   const { positional } = splitArgs(args);
@@ -76,7 +82,7 @@ function setTraceback(exception: PyBaseException, value: PyObject): void {
 
 export const BASE_EXCEPTION_SPEC: BuiltinTypeSpec = {
   name: "BaseException",
-  layout: { basicSize: 72, itemSize: 0, gc: true, preHeader: false },
+  layout: EXCEPTION_LAYOUT,
   subclassable: true,
   slots: {
     dealloc: exceptionDealloc,
@@ -187,12 +193,14 @@ export const STOP_ITERATION_GETSETS = [
   },
 ];
 
-/** A spec for a plain subclass of another exception class. */
+/** A spec for a plain subclass of another exception class (OSError's family has its own layout). */
 export function exceptionSubclassSpec(name: string, base: string): BuiltinTypeSpec {
+  if (name === "OSError") return osErrorSpec(base);
+  if (isOSErrorFamily(name)) return osErrorSubclassSpec(name, base);
   return {
     name,
     base,
-    layout: { basicSize: 72, itemSize: 0, gc: true, preHeader: false },
+    layout: EXCEPTION_LAYOUT,
     subclassable: true,
     getsets: name === "StopIteration" ? STOP_ITERATION_GETSETS : name === "SystemExit" ? [{ name: "code", get: firstArgument }] : undefined,
   };

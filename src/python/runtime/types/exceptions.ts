@@ -37,13 +37,51 @@ export class PyBaseException extends PyObject {
   }
 }
 
-/** PyBaseExceptionObject on 64-bit (dict, args, notes, traceback, context, cause, suppress). */
-const EXCEPTION_OBJECT_SIZE = 72;
+/**
+ * PyOSErrorObject: BaseException's fields plus errno, strerror, filename, filename2 (owned or
+ * null, NULL in CPython: the attribute reads None) and `written` (BlockingIOError's
+ * characters_written, -1 when unset).
+ */
+export class PyOSError extends PyBaseException {
+  errno: PyObject | null = null;
+  strerror: PyObject | null = null;
+  filename: PyObject | null = null;
+  filename2: PyObject | null = null;
+  written = -1;
+}
+
+/**
+ * PyBaseExceptionObject on 64-bit: dict, args, traceback, context, cause, suppress_context, and
+ * from 3.11 notes.
+ */
+export function exceptionObjectSize(minor: number): number {
+  return minor >= 11 ? 72 : 64;
+}
+
+/** PyOSErrorObject adds myerrno, strerror, filename, filename2 and written (Py_ssize_t). */
+export function osErrorObjectSize(minor: number): number {
+  return exceptionObjectSize(minor) + 40;
+}
+
+function instanceSize(exception: PyBaseException): number {
+  const minor = rt.profile.minor;
+  return exception instanceof PyOSError ? osErrorObjectSize(minor) : exceptionObjectSize(minor);
+}
 
 /** A new exception instance of `type` with the given args (steals the tuple). */
 export function newExceptionObject(type: PyType, args: PyTuple): PyBaseException {
-  const exception = new PyBaseException(type, args);
-  allocateObject(exception, EXCEPTION_OBJECT_SIZE);
+  return initExceptionObject(new PyBaseException(type, args));
+}
+
+/** A new OSError-family instance (its fields still unset) with the given args (steals the tuple). */
+export function newOSErrorObject(type: PyType, args: PyTuple): PyOSError {
+  return initExceptionObject(new PyOSError(type, args));
+}
+
+function initExceptionObject<T extends PyBaseException>(exception: T): T {
+  const type = exception.type;
+  const args = exception.args;
+  allocateObject(exception, instanceSize(exception));
   if (type.heapType) type.refcount++;
   initInstanceAttributes(exception);
   if (type.isSubtypeOf(rt.exc.StopIteration)) {
@@ -79,13 +117,21 @@ export function exceptionDealloc(self: PyObject): void {
   rt.clearWeakrefs(exception);
   // BaseException_dealloc: BaseException_clear (dict, args, traceback, cause, context), then free.
   releaseReferences(exception, true);
-  freeObjectMemory(exception, EXCEPTION_OBJECT_SIZE);
+  freeObjectMemory(exception, instanceSize(exception));
   rt.gc.countDeallocation();
   if (type.heapType && --type.refcount === 0) type.type.dealloc(type);
 }
 
-/** BaseException_clear's order: __dict__, args, __traceback__, __cause__, __context__. */
+/**
+ * BaseException_clear's order: __dict__, args, __traceback__, __cause__, __context__; OSError_clear
+ * first drops errno, strerror, filename and filename2.
+ */
 function releaseReferences(exception: PyBaseException, dying: boolean): void {
+  if (exception instanceof PyOSError) {
+    const fields = [exception.errno, exception.strerror, exception.filename, exception.filename2];
+    exception.errno = exception.strerror = exception.filename = exception.filename2 = null;
+    for (const field of fields) if (field !== null && --field.refcount === 0) field.type.dealloc(field);
+  }
   const attributes = exception.attributes;
   if (attributes !== null) {
     exception.attributes = null;
@@ -110,6 +156,9 @@ function releaseReferences(exception: PyBaseException, dying: boolean): void {
 export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const exception = self as PyBaseException;
   if (exception.type.heapType) visit(exception.type);
+  if (exception instanceof PyOSError) {
+    for (const field of [exception.errno, exception.strerror, exception.filename, exception.filename2]) if (field !== null) visit(field);
+  }
   visit(exception.args);
   if (exception.cause !== null) visit(exception.cause);
   if (exception.context !== null) visit(exception.context);
@@ -146,11 +195,28 @@ export function exceptionStrText(exception: PyBaseException): string {
     const text = syntaxErrorStrText(exception);
     if (text !== null) return text;
   }
+  if (exception instanceof PyOSError) {
+    const text = osErrorStrText(exception);
+    if (text !== null) return text;
+  }
   const items = exception.args.items;
   if (exception.type.isSubtypeOf(rt.exc.KeyError) && items.length === 1) return reprText(items[0]!);
   if (items.length === 0) return "";
   if (items.length === 1) return strText(items[0]!);
   return reprText(exception.args);
+}
+
+/** OSError_str: "[Errno 2] No such file: 'name'" (-> 'other'); null to fall back on the args. */
+function osErrorStrText(exception: PyOSError): string | null {
+  const orNone = (value: PyObject | null): PyObject => value ?? rt.None;
+  const errno = orNone(exception.errno);
+  const strerror = orNone(exception.strerror);
+  if (exception.filename !== null) {
+    const head = `[Errno ${strText(errno)}] ${strText(strerror)}: ${reprText(exception.filename)}`;
+    return exception.filename2 !== null ? `${head} -> ${reprText(exception.filename2)}` : head;
+  }
+  if (exception.errno !== null && exception.strerror !== null) return `[Errno ${strText(errno)}] ${strText(strerror)}`;
+  return null;
 }
 
 /**
