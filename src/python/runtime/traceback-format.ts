@@ -6,7 +6,7 @@ import type { PyTraceback } from "./types/traceback.js";
 import { touchFrameLocals } from "./types/frame.js";
 import { rememberLastException } from "./ops/exception-ops.js";
 import { rt } from "./state.js";
-import { suggestionFor } from "./suggestions.js";
+import { suggestionSuffix, type DisplayStyle } from "./suggestions.js";
 
 /** Cells compiled by the IPython session (session/cell-transform.ts) under `<ipython-input-N-HASH>`. */
 const IPYTHON_FILENAME = /^<ipython-input-(\d+)-[0-9a-f]{12}>$/;
@@ -26,15 +26,15 @@ const CONTEXT = "\nDuring handling of the above exception, another exception occ
  * shows (looking for __tracebackhide__, which on ≤3.12 leaves a locals snapshot in each function
  * frame, so the objects a failed call had stay referenced), and returns the text it shows.
  */
-export function formatException(exception: PyObject): string {
+export function formatException(exception: PyObject, style: DisplayStyle = "ipython"): string {
   rememberLastException(exception);
   readShownFrameLocals(exception);
-  return tracebackText(exception);
+  return tracebackText(exception, style);
 }
 
 /** The full text traceback.print_exception would write (no side effects). */
-export function tracebackText(exception: PyObject): string {
-  return formatChain(exception, new Set());
+export function tracebackText(exception: PyObject, style: DisplayStyle = "ipython"): string {
+  return formatChain(exception, new Set(), style);
 }
 
 /** Each frame of the exception's traceback, then of its cause (or unsuppressed context), and so on. */
@@ -50,17 +50,17 @@ function readShownFrameLocals(exception: PyObject): void {
   }
 }
 
-function formatChain(exception: PyObject, seen: Set<PyObject>): string {
+function formatChain(exception: PyObject, seen: Set<PyObject>, style: DisplayStyle): string {
   seen.add(exception);
   let prefix = "";
   if (exception instanceof PyBaseException) {
-    if (exception.cause !== null && !seen.has(exception.cause)) prefix = formatChain(exception.cause, seen) + CAUSE;
-    else if (exception.context !== null && !exception.suppressContext && !seen.has(exception.context)) prefix = formatChain(exception.context, seen) + CONTEXT;
+    if (exception.cause !== null && !seen.has(exception.cause)) prefix = formatChain(exception.cause, seen, style) + CAUSE;
+    else if (exception.context !== null && !exception.suppressContext && !seen.has(exception.context)) prefix = formatChain(exception.context, seen, style) + CONTEXT;
   }
-  return prefix + formatOne(exception);
+  return prefix + formatOne(exception, style);
 }
 
-function formatOne(exception: PyObject): string {
+function formatOne(exception: PyObject, style: DisplayStyle): string {
   const lines: string[] = [];
   const head = exception instanceof PyBaseException ? exception.tracebackObject : null;
   if (head !== null) {
@@ -75,14 +75,12 @@ function formatOne(exception: PyObject): string {
       if (source !== null) lines.push(`    ${source.trim()}`);
     }
   }
-  lines.push(exceptionLastLine(exception));
+  lines.push(exceptionLastLine(exception, style));
   return lines.join("\n") + "\n";
 }
 
-/** "Type: message" as the last traceback line shows it (with 3.10+ name suggestions). */
-export function exceptionLastLine(exception: PyObject): string {
+/** "Type: message" as the last traceback line shows it (with the display's name suggestions). */
+export function exceptionLastLine(exception: PyObject, style: DisplayStyle = "ipython"): string {
   if (!(exception instanceof PyBaseException)) return exception.type.name;
-  const summary = exceptionSummary(exception);
-  const suggestion = suggestionFor(exception);
-  return suggestion === null ? summary : `${summary}. Did you mean: '${suggestion}'?`;
+  return exceptionSummary(exception) + suggestionSuffix(exception, style);
 }

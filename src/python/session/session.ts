@@ -192,8 +192,9 @@ export class NotebookSession {
   /** An uncaught exception: the cell stops; IPython keeps it as sys.last_value. */
   private recordException(raised: PyRaise): Omit<CellOutcome, "output"> {
     const exception = raised.exception;
-    const traceback = formatException(exception);
-    const lastLine = exceptionLastLine(exception);
+    const style = this.options.display === "pretty" ? "ipython" : "repl";
+    const traceback = formatException(exception, style);
+    const lastLine = exceptionLastLine(exception, style);
     const type = exception.type;
     const typeText = type.module === "builtins" || type.module === "__main__" ? type.qualname : `${type.module}.${type.qualname}`;
     const message = exception instanceof PyBaseException ? safeStr(exception) : "";
