@@ -118,7 +118,8 @@ export class NotebookSession {
   }
 
   private execute(source: string, filename: string, firstLine: number): Omit<CellOutcome, "output"> {
-    const parsed = parse(source, { mode: "exec", version: this.runtime.profile });
+    // IPython compiles cells with codeop's flags, which allow incomplete input.
+    const parsed = parse(source, { mode: "exec", version: this.runtime.profile, allowIncompleteInput: this.options.display === "pretty" });
     if (!parsed.ok) {
       if ("unsupported" in parsed) return unsupportedOutcome(parsed.unsupported.feature, firstLine + parsed.unsupported.lineno - 1);
       const exception = syntaxErrorObject(parsed.error, filename);
