@@ -24,11 +24,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { identity: ["chr(97) against the literal"] },
   },
   // ---- compiler warnings and syntax errors ----
-  {
-    cause: "an unclosed bracket at the end of a cell is IPython's 'incomplete input' (PyCF_ALLOW_INCOMPLETE_INPUT), _IncompleteInputError on 3.13",
-    versions: ["3.10", "3.11", "3.12", "3.13"],
-    snippets: { exceptions: ["SyntaxError unclosed paren"] },
-  },
   // ---- exception messages ----
   {
     cause: "3.12+: 'Did you mean' suggestions missing for AttributeError (the raising code does not record AttributeError.obj and .name)",
@@ -54,10 +49,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   {
     cause: "recursion through a builtin slot (repr() -> __repr__) overflows the JavaScript stack before Python's recursion limit",
     snippets: { exceptions: ["RecursionError in repr"] },
-  },
-  {
-    cause: "exception in __del__: unraisable report shows the object instead of '<function Broken.__del__ at …>', the cell file is not IPython's '<ipython-input-N-hash>' (no source line), and 3.13 uses 3.14's 'while calling deallocator' wording",
-    snippets: { gc: ["exception in __del__ is reported and ignored"] },
   },
   // ---- gc ----
   {

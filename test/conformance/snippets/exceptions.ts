@@ -161,6 +161,8 @@ export const exceptionSnippets: readonly Snippet[] = [
   ]),
   snippet("SyntaxError invalid syntax", ["x = = 1"]),
   snippet("SyntaxError unclosed paren", ["print('x'"]),
+  snippet("SyntaxError incomplete input at the end of a cell", ["class Empty:", "x = [1,\n2", "text = '''abc", "total = 1 +\\", "for n in range(3):\n"]),
+  snippet("SyntaxError that is not incomplete input", ["x = (1 2", "call(1, 2\nnext_line", "1 +", "if True", "def f(:"]),
   snippet("SyntaxError unterminated string", ["text = 'abc"]),
   snippet("SyntaxError expected colon", ["if True\n    pass"]),
   snippet("SyntaxError print statement", ["print 'hello'"]),
