@@ -4,7 +4,9 @@ import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { PyRaise, pyError, Unsupported, discardRaise } from "../errors.js";
 import { PyModule } from "../types/module.js";
-import { PyStr, internName } from "../types/str.js";
+import { PyStr, internName, newStr } from "../types/str.js";
+import { setExceptionAttribute } from "../types/exceptions.js";
+import type { PyType } from "../type.js";
 import { lookupAttr } from "../abstract/attributes.js";
 import { dictForEach, dictSetItem, type PyDict } from "../types/dict.js";
 import { importModule, isImplementedModule, isImplementedPackage } from "../../modules/registry.js";
@@ -29,11 +31,25 @@ function moduleNotFound(name: string): PyRaise | Unsupported {
     // _find_and_load_unlocked imports the parent first, then finds it has no __path__.
     const parent = importModule(top)!;
     decref(parent);
-    return pyError(rt.exc.ModuleNotFoundError, `No module named '${name}'; '${top}' is not a package`);
+    return importError(rt.exc.ModuleNotFoundError, `No module named '${name}'; '${top}' is not a package`, name);
   }
   if (isImplementedModule(top) || mightBeImportable(rt, top)) return new Unsupported(`module '${name}'`);
   // `import a.b` of an unknown `a` fails on `a` itself.
-  return pyError(rt.exc.ModuleNotFoundError, `No module named '${top}'`);
+  return importError(rt.exc.ModuleNotFoundError, `No module named '${top}'`, top);
+}
+
+/** An ImportError with its msg and name members set, as importlib raises it (path stays None). */
+function importError(type: PyType, message: string, moduleName: string, nameFrom?: string): PyRaise {
+  const error = pyError(type, message);
+  const exception = error.exception;
+  const fields: [string, string][] = [["msg", message], ["name", moduleName]];
+  if (nameFrom !== undefined && rt.profile.minor >= 12) fields.push(["name_from", nameFrom]);
+  for (const [field, text] of fields) {
+    const value = newStr(text);
+    setExceptionAttribute(exception, field, value);
+    decref(value);
+  }
+  return error;
 }
 
 /** IMPORT_FROM: `from m import x`. New reference. */
@@ -47,7 +63,7 @@ export function importFrom(module: PyObject, name: PyStr): PyObject {
   }
   if (value !== null) return value;
   const moduleName = module instanceof PyModule ? module.name : "?";
-  throw pyError(rt.exc.ImportError, `cannot import name '${name.value}' from '${moduleName}' (unknown location)`);
+  throw importError(rt.exc.ImportError, `cannot import name '${name.value}' from '${moduleName}' (unknown location)`, moduleName, name.value);
 }
 
 /** `from m import *`: every public name (or __all__) into the namespace. */

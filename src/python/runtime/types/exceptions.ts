@@ -13,6 +13,7 @@ import { newList, type PyList } from "./list.js";
 import { typeError } from "../errors.js";
 import { newTraceback, type PyTraceback } from "./traceback.js";
 import { linkCaller, type PyFrame } from "./frame.js";
+import { structFields, fieldValue, setFieldValue, releaseFields } from "./exception-fields.js";
 
 export class PyBaseException extends PyObject {
   /** args (owned tuple). */
@@ -25,6 +26,8 @@ export class PyBaseException extends PyObject {
   tracebackObject: PyTraceback | null;
   /** StopIteration.value (owned): its own reference to the first argument, beside `args`. */
   stopValue: PyObject | null;
+  /** The class's own struct members (NameError.name, ImportError.path, …; see exception-fields.ts), owned. */
+  fields: Map<string, PyObject> | null;
 
   constructor(type: PyType, args: PyTuple) {
     super(type);
@@ -34,6 +37,7 @@ export class PyBaseException extends PyObject {
     this.suppressContext = false;
     this.tracebackObject = null;
     this.stopValue = null;
+    this.fields = null;
   }
 }
 
@@ -63,9 +67,9 @@ export function osErrorObjectSize(minor: number): number {
   return exceptionObjectSize(minor) + 40;
 }
 
+/** The bytes an instance takes: its class's tp_basicsize (fields of the class and of heap subclasses). */
 function instanceSize(exception: PyBaseException): number {
-  const minor = rt.profile.minor;
-  return exception instanceof PyOSError ? osErrorObjectSize(minor) : exceptionObjectSize(minor);
+  return exception.type.layout.basicSize;
 }
 
 /** A new exception instance of `type` with the given args (steals the tuple). */
@@ -127,6 +131,8 @@ export function exceptionDealloc(self: PyObject): void {
  * first drops errno, strerror, filename and filename2.
  */
 function releaseReferences(exception: PyBaseException, dying: boolean): void {
+  // ImportError_clear, SyntaxError_clear, …: the class's members go first.
+  releaseFields(exception);
   if (exception instanceof PyOSError) {
     const fields = [exception.errno, exception.strerror, exception.filename, exception.filename2];
     exception.errno = exception.strerror = exception.filename = exception.filename2 = null;
@@ -164,6 +170,7 @@ export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => vo
   if (exception.context !== null) visit(exception.context);
   if (exception.tracebackObject !== null) visit(exception.tracebackObject);
   if (exception.stopValue !== null) visit(exception.stopValue);
+  if (exception.fields !== null) for (const value of exception.fields.values()) visit(value);
   exception.attributes?.traverse(visit);
 }
 
@@ -263,8 +270,21 @@ export function exceptionSummary(exception: PyBaseException): string {
   return message === "" ? name : `${name}: ${message}`;
 }
 
-/** Sets an attribute such as NameError.name or AttributeError.obj (3.10+ suggestions use them). */
+/**
+ * Sets an attribute the interpreter gives an exception it raises (NameError.name,
+ * AttributeError.obj, SyntaxError.lineno, …): a member of the class's struct, else an entry of
+ * the instance's __dict__. Before 3.10 NameError and AttributeError have no such members and
+ * CPython records nothing.
+ */
 export function setExceptionAttribute(exception: PyObject, name: string, value: PyObject): void {
+  if (exception instanceof PyBaseException) {
+    const fields = structFields(exception.type);
+    if (fields !== null && fields.includes(name)) {
+      setFieldValue(exception, name, value);
+      return;
+    }
+    if (isInterpreterOnlyName(exception, name)) return;
+  }
   if (exception.attributes === null) return;
   const key = internName(name);
   setInstanceAttribute(exception, key, value);
@@ -272,8 +292,18 @@ export function setExceptionAttribute(exception: PyObject, name: string, value: 
   if (key.refcount === 0) key.type.dealloc(key);
 }
 
+/** NameError.name and AttributeError.name/obj of ≤3.9, which CPython does not have. */
+function isInterpreterOnlyName(exception: PyBaseException, name: string): boolean {
+  if (rt.profile.minor >= 10 || (name !== "name" && name !== "obj")) return false;
+  return exception.type.isSubtypeOf(rt.exc.NameError) || exception.type.isSubtypeOf(rt.exc.AttributeError);
+}
+
 /** Reads such an attribute (borrowed), or null. */
 export function exceptionAttribute(exception: PyObject, name: string): PyObject | null {
+  if (exception instanceof PyBaseException) {
+    const fields = structFields(exception.type);
+    if (fields !== null && fields.includes(name)) return fieldValue(exception, name);
+  }
   if (exception.attributes === null) return null;
   const key = internName(name);
   try {
