@@ -128,6 +128,31 @@ export const exceptionSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("uncaught FileNotFoundError", ["raise OSError(2, 'No such file or directory', 'notes.txt')"]),
+  snippet("exception members and __dict__", [
+    py`
+      try:
+          undefined_name_xyz
+      except NameError as error:
+          print(error.__dict__, getattr(error, 'name', '-'))
+      try:
+          import no_such_module_xyz
+      except ImportError as error:
+          print(error.name, error.path, error.msg, error.__dict__)
+      try:
+          from sys import no_such_name_xyz
+      except ImportError as error:
+          print(error.name, error.path, error.msg)
+      made = ImportError('message', name='pkg', path='/p')
+      print(made.name, made.path, made.msg, made.args, repr(made))
+      tagged = ValueError(1)
+      tagged.note = 5
+      print(ValueError('x').__dict__, tagged.__dict__)
+      syntax = SyntaxError('bad', ('f.py', 1, 2, 'text'))
+      print(syntax.msg, syntax.filename, syntax.lineno, syntax.offset, syntax.text, str(syntax), syntax.__dict__)
+    `,
+  ]),
+  snippet("exception constructor keywords", ["ImportError('x', bad=1)", "SyntaxError('m', (1, 2))"]),
+  snippet("NameError and AttributeError keywords", ["print(NameError('x', name='n').name, AttributeError('x', obj=3, name='n').obj)", "NameError('x', bad=1)"], { versions: ["3.10", "3.11", "3.12", "3.13"] }),
   snippet("ModuleNotFoundError caught", ["try:\n    import no_such_module_xyz\nexcept ImportError as error:\n    print(type(error).__name__, error)"]),
   snippet("ImportError from a module", ["from sys import no_such_name_xyz"]),
   snippet("caught exception args and str", [
