@@ -77,7 +77,7 @@ function formatOne(exception: PyObject, style: DisplayStyle): string {
       if (source !== null) lines.push(`    ${source.trim()}`);
     }
   }
-  if (head === null && style === "ipython" && exception instanceof PyBaseException && exception.type.isSubtypeOf(rt.exc.SyntaxError)) {
+  if (style === "ipython" && exception instanceof PyBaseException && exception.type.isSubtypeOf(rt.exc.SyntaxError)) {
     lines.push(...syntaxErrorLocation(exception));
   }
   lines.push(exceptionLastLine(exception, style));
