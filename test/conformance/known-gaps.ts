@@ -24,43 +24,18 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { identity: ["chr(97) against the literal"] },
   },
   // ---- compiler warnings and syntax errors ----
-  {
-    cause: "an unclosed bracket at the end of a cell is IPython's 'incomplete input' (PyCF_ALLOW_INCOMPLETE_INPUT), _IncompleteInputError on 3.13",
-    versions: ["3.10", "3.11", "3.12", "3.13"],
-    snippets: { exceptions: ["SyntaxError unclosed paren"] },
-  },
   // ---- exception messages ----
   {
-    cause: "3.10/3.11 show NameError 'Did you mean' suggestions, but IPython there formats with the traceback module, which has none (suggestions are printed only by the C-level display before 3.12)",
-    versions: ["3.10", "3.11"],
-    snippets: { exceptions: ["NameError with a suggestion", "NameError suggestion for a builtin", "NameError after del"] },
-  },
-  {
-    cause: "3.12+: 'Did you mean' suggestions missing for AttributeError, for function locals and for builtins from a class-body comprehension",
+    cause: "3.12+: 'Did you mean' suggestions missing for AttributeError (the raising code does not record AttributeError.obj and .name)",
     versions: ["3.12", "3.13"],
     snippets: {
-      exceptions: ["NameError suggestion from a local", "AttributeError on a list with a suggestion", "AttributeError on an instance"],
+      exceptions: ["AttributeError on a list with a suggestion", "AttributeError on an instance"],
     },
-  },
-  {
-    cause: "3.13: NameError suggestion of a builtin from a class-body comprehension ('slice') missing",
-    versions: ["3.13"],
-    snippets: { functions: ["comprehension in a class body cannot see class names"] },
-  },
-  {
-    cause: "3.12+: NameError 'Did you forget to import' hint for stdlib module names missing (no '?' on 3.12)",
-    versions: ["3.12", "3.13"],
-    snippets: { exceptions: ["NameError for a missing import"] },
   },
   {
     cause: "3.13 wording: 'and no __dict__ for setting new attributes' missing from AttributeError",
     versions: ["3.13"],
     snippets: { exceptions: ["AttributeError on a new attribute of an object()", "AttributeError for __slots__"] },
-  },
-  {
-    cause: "3.13 wording of the MRO conflict TypeError is one line ('Cannot create a consistent method resolution order (MRO) for bases A, B')",
-    versions: ["3.13"],
-    snippets: { classes: ["inconsistent MRO"] },
   },
   {
     cause: "3.10+ wording: assigning to a property without setter names it (3.10 \"can't set attribute 'area'\", 3.11+ \"property 'area' of 'Circle' object has no setter\")",
@@ -75,23 +50,7 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     cause: "recursion through a builtin slot (repr() -> __repr__) overflows the JavaScript stack before Python's recursion limit",
     snippets: { exceptions: ["RecursionError in repr"] },
   },
-  {
-    cause: "importing an unknown module is 'unsupported' instead of ModuleNotFoundError",
-    snippets: { exceptions: ["ModuleNotFoundError"] },
-  },
-  {
-    cause: "OSError(2, ...) is not mapped to its FileNotFoundError subclass",
-    snippets: { reprs: ["exception reprs"] },
-  },
-  {
-    cause: "exception in __del__: unraisable report shows the object instead of '<function Broken.__del__ at …>', the cell file is not IPython's '<ipython-input-N-hash>' (no source line), and 3.13 uses 3.14's 'while calling deallocator' wording",
-    snippets: { gc: ["exception in __del__ is reported and ignored"] },
-  },
   // ---- gc ----
-  {
-    cause: "gc.callbacks are never called",
-    snippets: { gc: ["gc.callbacks see a collection"] },
-  },
   {
     cause: "≤3.10: frame objects are GC-tracked heap objects, but gc.get_count() does not count the frames of calls (a comprehension's frame)",
     versions: ["3.8", "3.9", "3.10"],

@@ -4,7 +4,10 @@ import { decref } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import type { ModuleDefinition } from "./module-builder.js";
 import { newInt } from "../runtime/types/int.js";
-import { newList } from "../runtime/types/list.js";
+import { newList, type PyList } from "../runtime/types/list.js";
+import { PyRaise } from "../runtime/errors.js";
+import { callPositional } from "../runtime/abstract/object-protocol.js";
+import { writeUnraisable } from "../runtime/unraisable.js";
 import { newTupleStealing } from "../runtime/types/tuple.js";
 import { newNone, newBool } from "../runtime/values.js";
 import { typeError, valueError } from "../runtime/errors.js";
@@ -13,6 +16,56 @@ import { splitArgs } from "../runtime/spec-helpers.js";
 import { isTracked } from "../runtime/gc/tracking.js";
 import { newDict, dictSetItem } from "../runtime/types/dict.js";
 import { newStr } from "../runtime/types/str.js";
+
+/**
+ * gc.callbacks: the collector calls every callback with ("start" | "stop", info) around each
+ * collection (gcmodule.c invoke_gc_callback). The list object is the collector's own: rebinding
+ * gc.callbacks does not replace it. Returns the list (new reference, for the module's namespace).
+ */
+function watchCollections(callbacks: PyList): PyList {
+  callbacks.refcount++; // the collector's reference (gcstate->callbacks)
+  rt.gc.onCollect = (phase, generation, collected, uncollectable) => {
+    if (callbacks.items.length === 0) return;
+    const info = collectionInfo(generation, collected, uncollectable);
+    // 3.12+ make the phase string once for all callbacks; older versions once per call ("sO").
+    let phaseText: PyObject | null = rt.profile.minor >= 12 ? newStr(phase) : null;
+    for (let index = 0; index < callbacks.items.length; index++) {
+      const callback = callbacks.items[index]!;
+      callback.refcount++;
+      const text = phaseText ?? newStr(phase);
+      try {
+        decref(callPositional(callback, [text, info]));
+      } catch (error) {
+        if (!(error instanceof PyRaise)) throw error;
+        writeUnraisable(error, callback);
+      } finally {
+        if (phaseText === null) decref(text);
+        decref(callback);
+      }
+    }
+    if (phaseText !== null) decref(phaseText);
+    phaseText = null;
+    decref(info);
+  };
+  return callbacks;
+}
+
+/** Py_BuildValue("{sisnsn}", "generation", …, "collected", …, "uncollectable", …). */
+function collectionInfo(generation: number, collected: number, uncollectable: number): PyObject {
+  const info = newDict();
+  for (const [name, value] of [
+    ["generation", generation],
+    ["collected", collected],
+    ["uncollectable", uncollectable],
+  ] as const) {
+    const key = newStr(name);
+    const number = newInt(value);
+    dictSetItem(info, key, number);
+    decref(key);
+    decref(number);
+  }
+  return info;
+}
 
 function owned(objects: PyObject[]): PyObject {
   for (const object of objects) object.refcount++;
@@ -134,7 +187,7 @@ export const GC_MODULE: ModuleDefinition = {
   values: () =>
     new Map<string, PyObject>([
       ["garbage", newList([])],
-      ["callbacks", newList([])],
+      ["callbacks", watchCollections(newList([]))],
       ["DEBUG_STATS", newInt(1)],
       ["DEBUG_COLLECTABLE", newInt(2)],
       ["DEBUG_UNCOLLECTABLE", newInt(4)],

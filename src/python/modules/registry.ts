@@ -52,7 +52,15 @@ export function importModule(name: string): PyObject | null {
   return module;
 }
 
-/** Every module the simulator does not implement is refused by name (never a wrong answer). */
-export function isKnownUnsupportedModule(_name: string): boolean {
-  return true;
+/** Whether the simulator has a module of this import name. */
+export function isImplementedModule(name: string): boolean {
+  return DEFINITIONS.has(name) || rt.modules.has(name);
+}
+
+/** The implemented modules that are packages in CPython (their submodules are not simulated). */
+const PACKAGES: ReadonlySet<string> = new Set(["ctypes"]);
+
+/** Whether `import name.sub` may find a submodule (else "'name' is not a package"). */
+export function isImplementedPackage(name: string): boolean {
+  return PACKAGES.has(name);
 }

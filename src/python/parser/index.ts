@@ -16,6 +16,12 @@ export interface ParseOptions {
   readonly mode?: ParseMode;
   /** Grammar and error wording to follow; default 3.13. Only major and minor matter. */
   readonly version?: LanguageVersion;
+  /**
+   * PyCF_ALLOW_INCOMPLETE_INPUT (codeop, hence IPython, from 3.10): source that fails because it
+   * ends too early (an open bracket, a block header, a triple-quoted string) is "incomplete
+   * input" instead of the error the parser would report.
+   */
+  readonly allowIncompleteInput?: boolean;
 }
 
 /** Something in the source the simulator cannot model faithfully (not a Python error). */
@@ -41,7 +47,7 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult<M
   // with a NEWLINE anyway).
   const text = normalizeSource(source, mode !== "eval");
   const { tokens, warnings: lexWarnings } = tokenize(text, version);
-  const parser = new Parser(text, tokens, { major: version.major, minor: version.minor }, mode);
+  const parser = new Parser(text, tokens, { major: version.major, minor: version.minor }, mode, options.allowIncompleteInput ?? false);
   const outcome = parser.run();
   const warnings = dedupeWarnings([
     ...lexWarnings.map((warning) => ({ category: warning.category, message: warning.message, lineno: warning.lineno })),

@@ -27,7 +27,13 @@ export class Parser extends CompoundStatementParser {
   /** Whether the error returned by run() came from the tokenizer. */
   lastErrorFromTokenizer = false;
 
-  constructor(source: string, tokens: readonly Token[], version: LanguageVersion, mode: InternalMode) {
+  constructor(
+    source: string,
+    tokens: readonly Token[],
+    version: LanguageVersion,
+    mode: InternalMode,
+    private readonly allowIncompleteInput = false,
+  ) {
     super(source, tokens, version);
     this.mode = mode;
   }
@@ -56,6 +62,15 @@ export class Parser extends CompoundStatementParser {
   private runPasses(): RunOutcome {
     const first = this.attempt();
     if (first.tree !== null) return this.checkSingleStatement(first.tree);
+    if (this.allowIncompleteInput && this.atLeast(3, 10) && this.reachedEndOfSource()) {
+      const type = this.atLeast(3, 13) ? "_IncompleteInputError" : "SyntaxError";
+      return { kind: "error", error: this.capture(() => this.raiseError("incomplete input", type)) };
+    }
+    if (this.allowIncompleteInput && !this.atLeast(3, 9) && this.tokens[this.fill - 1]?.type === TokenType.EndMarker) {
+      // 3.8's LL(1) parser with codeop's PyCF_DONT_IMPLY_DEDENT: a block header at the end meets
+      // the end marker where an INDENT should be (E_EOF), not an IndentationError.
+      return { kind: "error", error: this.capture(() => this.raiseError(this.message("unexpected-eof"))) };
+    }
     if (first.abort !== null) return { kind: "error", error: this.settle(first.abort) };
     // Second pass: the invalid_* rules are tried too; memoized results must not be reused.
     const lastToken = this.tokens[this.fill - 1]!;
@@ -80,6 +95,29 @@ export class Parser extends CompoundStatementParser {
       ),
     );
     return { kind: "error", error: this.checkFullSource(generic) };
+  }
+
+  /**
+   * _is_end_of_source: the first pass failed once the tokenizer had read to the end of the
+   * input (tok->done is E_EOF: the end marker, a dedent at the end, or the end inside brackets
+   * or after a line continuation; E_EOFS: an unterminated triple-quoted string).
+   */
+  private reachedEndOfSource(): boolean {
+    const fetched = this.tokens[this.fill - 1];
+    if (fetched === undefined) return false;
+    switch (fetched.type) {
+      case TokenType.EndMarker:
+        return true;
+      case TokenType.Dedent:
+        return fetched.cursor >= this.source.length;
+      case TokenType.Error: {
+        const error = fetched.error!;
+        if (error.kind === "eof") return true;
+        return error.kind === "syntax" && !error.insideFString && error.msg.startsWith("unterminated triple-quoted string literal");
+      }
+      default:
+        return false;
+    }
   }
 
   /** A raised error stands; from 3.10, a parser error may still lose to a later tokenizer error. */

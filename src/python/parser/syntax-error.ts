@@ -2,7 +2,8 @@
 
 /** CPython's SyntaxError attributes; offsets are 1-based character columns. */
 export interface PythonSyntaxError {
-  readonly type: "SyntaxError" | "IndentationError" | "TabError";
+  /** _IncompleteInputError: 3.13+'s "incomplete input" (a SyntaxError subclass). */
+  readonly type: "SyntaxError" | "IndentationError" | "TabError" | "_IncompleteInputError";
   readonly msg: string;
   readonly lineno: number | null;
   readonly offset: number | null;

@@ -93,6 +93,21 @@ export interface ExceptionTypes {
   NameError: PyType;
   UnboundLocalError: PyType;
   OSError: PyType;
+  BlockingIOError: PyType;
+  ChildProcessError: PyType;
+  ConnectionError: PyType;
+  BrokenPipeError: PyType;
+  ConnectionAbortedError: PyType;
+  ConnectionRefusedError: PyType;
+  ConnectionResetError: PyType;
+  FileExistsError: PyType;
+  FileNotFoundError: PyType;
+  InterruptedError: PyType;
+  IsADirectoryError: PyType;
+  NotADirectoryError: PyType;
+  PermissionError: PyType;
+  ProcessLookupError: PyType;
+  TimeoutError: PyType;
   ReferenceError: PyType;
   RuntimeError: PyType;
   NotImplementedError: PyType;
@@ -136,6 +151,21 @@ export const EXCEPTION_HIERARCHY: readonly (readonly [keyof ExceptionTypes, keyo
   ["NameError", "Exception"],
   ["UnboundLocalError", "NameError"],
   ["OSError", "Exception"],
+  ["BlockingIOError", "OSError"],
+  ["ChildProcessError", "OSError"],
+  ["ConnectionError", "OSError"],
+  ["BrokenPipeError", "ConnectionError"],
+  ["ConnectionAbortedError", "ConnectionError"],
+  ["ConnectionRefusedError", "ConnectionError"],
+  ["ConnectionResetError", "ConnectionError"],
+  ["FileExistsError", "OSError"],
+  ["FileNotFoundError", "OSError"],
+  ["InterruptedError", "OSError"],
+  ["IsADirectoryError", "OSError"],
+  ["NotADirectoryError", "OSError"],
+  ["PermissionError", "OSError"],
+  ["ProcessLookupError", "OSError"],
+  ["TimeoutError", "OSError"],
   ["ReferenceError", "Exception"],
   ["RuntimeError", "Exception"],
   ["NotImplementedError", "RuntimeError"],

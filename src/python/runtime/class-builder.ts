@@ -148,7 +148,9 @@ export function computeMro(type: PyType, bases: readonly PyType[]): PyType[] {
     }
     if (candidate === null) {
       const names = [...new Set(remaining.map((sequence) => sequence[0]!.name))].join(", ");
-      throw typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${names}`);
+      // 3.13 joined the message's two lines into one.
+      const separator = rt.profile.minor >= 13 ? " " : "\n";
+      throw typeError(`Cannot create a consistent method resolution${separator}order (MRO) for bases ${names}`);
     }
     result.push(candidate);
     for (const sequence of remaining) if (sequence[0] === candidate) sequence.shift();
@@ -340,7 +342,11 @@ function describeLayout(type: PyType, base: PyType, slotNames: string[] | null):
   // variable-size bases (int, tuple, bytes) still keep a dict pointer after their items.
   const sizes = rt.profile.sizes;
   const variableSized = base.layout.itemSize !== 0;
-  const managedDict = type.instancesHaveDict && sizes.managedPreHeader > 0 && (!variableSized || sizes.managedDictForVariableSize);
+  // A dict that a built-in base keeps in its own struct (exceptions, functions, modules, type)
+  // stays there: only a dict a class adds is managed.
+  const builtinBase = base.mro.find((candidate) => !candidate.heapType) ?? rt.types.object;
+  const dictInStruct = builtinBase.instancesHaveDict;
+  const managedDict = type.instancesHaveDict && !dictInStruct && sizes.managedPreHeader > 0 && (!variableSized || sizes.managedDictForVariableSize);
   const managedWeakref = type.instancesHaveWeakrefs && sizes.managedWeakref;
   type.layout = {
     ...type.layout,

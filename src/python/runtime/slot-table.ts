@@ -160,7 +160,8 @@ function slotFinalize(self: PyObject): void {
     const result = callDunder(self, "__del__", []);
     if (result !== null) decref(result);
   } catch (error) {
-    if (error instanceof PyRaise) writeUnraisable(error, self);
+    // slot_tp_finalize reports the __del__ it called (PyErr_WriteUnraisable(del)).
+    if (error instanceof PyRaise) writeUnraisable(error, typeLookup(self.type, "__del__") ?? self);
     else throw error;
   }
 }

@@ -1,12 +1,14 @@
 // Python's traceback text for an exception: frames, chained causes/contexts, the last line; and
 // what IPython does when a cell's exception is shown (sys.last_*, reading each frame's f_locals).
 import type { PyObject } from "./object.js";
-import { PyBaseException, exceptionSummary } from "./types/exceptions.js";
+import { PyBaseException, exceptionSummary, exceptionAttribute } from "./types/exceptions.js";
+import { PyStr } from "./types/str.js";
+import { PyInt } from "./types/int.js";
 import type { PyTraceback } from "./types/traceback.js";
 import { touchFrameLocals } from "./types/frame.js";
 import { rememberLastException } from "./ops/exception-ops.js";
 import { rt } from "./state.js";
-import { suggestionFor } from "./suggestions.js";
+import { suggestionSuffix, type DisplayStyle } from "./suggestions.js";
 
 /** Cells compiled by the IPython session (session/cell-transform.ts) under `<ipython-input-N-HASH>`. */
 const IPYTHON_FILENAME = /^<ipython-input-(\d+)-[0-9a-f]{12}>$/;
@@ -26,15 +28,15 @@ const CONTEXT = "\nDuring handling of the above exception, another exception occ
  * shows (looking for __tracebackhide__, which on ≤3.12 leaves a locals snapshot in each function
  * frame, so the objects a failed call had stay referenced), and returns the text it shows.
  */
-export function formatException(exception: PyObject): string {
+export function formatException(exception: PyObject, style: DisplayStyle = "ipython"): string {
   rememberLastException(exception);
   readShownFrameLocals(exception);
-  return tracebackText(exception);
+  return tracebackText(exception, style);
 }
 
 /** The full text traceback.print_exception would write (no side effects). */
-export function tracebackText(exception: PyObject): string {
-  return formatChain(exception, new Set());
+export function tracebackText(exception: PyObject, style: DisplayStyle = "ipython"): string {
+  return formatChain(exception, new Set(), style);
 }
 
 /** Each frame of the exception's traceback, then of its cause (or unsuppressed context), and so on. */
@@ -50,17 +52,17 @@ function readShownFrameLocals(exception: PyObject): void {
   }
 }
 
-function formatChain(exception: PyObject, seen: Set<PyObject>): string {
+function formatChain(exception: PyObject, seen: Set<PyObject>, style: DisplayStyle): string {
   seen.add(exception);
   let prefix = "";
   if (exception instanceof PyBaseException) {
-    if (exception.cause !== null && !seen.has(exception.cause)) prefix = formatChain(exception.cause, seen) + CAUSE;
-    else if (exception.context !== null && !exception.suppressContext && !seen.has(exception.context)) prefix = formatChain(exception.context, seen) + CONTEXT;
+    if (exception.cause !== null && !seen.has(exception.cause)) prefix = formatChain(exception.cause, seen, style) + CAUSE;
+    else if (exception.context !== null && !exception.suppressContext && !seen.has(exception.context)) prefix = formatChain(exception.context, seen, style) + CONTEXT;
   }
-  return prefix + formatOne(exception);
+  return prefix + formatOne(exception, style);
 }
 
-function formatOne(exception: PyObject): string {
+function formatOne(exception: PyObject, style: DisplayStyle): string {
   const lines: string[] = [];
   const head = exception instanceof PyBaseException ? exception.tracebackObject : null;
   if (head !== null) {
@@ -75,14 +77,82 @@ function formatOne(exception: PyObject): string {
       if (source !== null) lines.push(`    ${source.trim()}`);
     }
   }
-  lines.push(exceptionLastLine(exception));
+  if (style === "ipython" && exception instanceof PyBaseException && exception.type.isSubtypeOf(rt.exc.SyntaxError)) {
+    lines.push(...syntaxErrorLocation(exception));
+  }
+  lines.push(exceptionLastLine(exception, style));
   return lines.join("\n") + "\n";
 }
 
-/** "Type: message" as the last traceback line shows it (with 3.10+ name suggestions). */
-export function exceptionLastLine(exception: PyObject): string {
+/**
+ * traceback's _format_syntax_error (the kernel formats with TracebackException), for a cell that
+ * did not compile: where (the file label relabelled "Cell In[N]"), the line from the cell's
+ * source, and the carets under offset..end_offset, in each version's own way.
+ */
+function syntaxErrorLocation(exception: PyBaseException): string[] {
+  const number = (name: string): number | null => {
+    const value = exceptionAttribute(exception, name);
+    return value instanceof PyInt ? Number(value.value) : null;
+  };
+  const filenameObject = exceptionAttribute(exception, "filename");
+  const filename = filenameObject instanceof PyStr && filenameObject.value !== "" ? filenameObject.value : "<string>";
+  const lineno = number("lineno");
+  const lines: string[] = [];
+  if (lineno !== null) lines.push(`  ${cellLabel(filename) ?? `File "${filename}"`}, line ${lineno}`);
+  // The kernel re-reads the line from linecache (with its newline), else keeps SyntaxError.text.
+  const cached = lineno === null ? null : rt.sourceLine(filename, lineno);
+  const textObject = exceptionAttribute(exception, "text");
+  const text = cached !== null && cached !== "" ? `${cached}\n` : textObject instanceof PyStr ? textObject.value : null;
+  if (text === null) return lines;
+  const offset = number("offset");
+  const caretSpace = (characters: readonly string[]): string => characters.map((character) => (/\s/.test(character) ? character : " ")).join("");
+  const minor = rt.profile.minor;
+  if (minor <= 8) {
+    lines.push(`    ${text.trim()}`);
+    if (offset !== null) {
+      const line = [...text.replace(/\n+$/, "")];
+      const cut = Math.min(line.length, offset) - 1;
+      const before = line.slice(0, cut < 0 ? Math.max(0, line.length + cut) : cut).join("").replace(/^\s+/, "");
+      lines.push(`    ${caretSpace([...before])}^`);
+    }
+    return lines;
+  }
+  const rtext = [...text.replace(/\n+$/, "")];
+  let spaces = 0;
+  while (spaces < rtext.length && (rtext[spaces] === " " || rtext[spaces] === "\n" || rtext[spaces] === "\f")) spaces++;
+  const ltext = rtext.slice(spaces);
+  const ltextText = ltext.join("");
+  if (minor === 9) {
+    lines.push(`    ${ltextText}`);
+    const caret = (offset ?? 0) - 1 - spaces;
+    if (caret >= 0) lines.push(`    ${caretSpace(ltext.slice(0, caret))}^`);
+    return lines;
+  }
+  const endOffsetRaw = number("end_offset");
+  if (minor <= 12) {
+    lines.push(`    ${ltextText}`);
+    if (offset === null) return lines;
+    let endOffset = endOffsetRaw !== null && endOffsetRaw !== 0 ? endOffsetRaw : offset;
+    if (offset === endOffset || endOffset === -1) endOffset = offset + 1;
+    const colno = offset - 1 - spaces;
+    if (colno >= 0) lines.push(`    ${caretSpace(ltext.slice(0, colno))}${"^".repeat(Math.max(0, endOffset - 1 - spaces - colno))}`);
+    return lines;
+  }
+  lines.push(`    ${ltextText}`);
+  if (offset === null) return lines;
+  const textLength = [...text].length;
+  let start = offset;
+  let endOffset = lineno === number("end_lineno") ? (endOffsetRaw !== null && endOffsetRaw !== 0 ? endOffsetRaw : start) : rtext.length + 1;
+  if (textLength > 0 && start > textLength) start = rtext.length + 1;
+  if (textLength > 0 && endOffset > textLength) endOffset = rtext.length + 1;
+  if (start >= endOffset || endOffset < 0) endOffset = start + 1;
+  const colno = start - 1 - spaces;
+  if (colno >= 0) lines.push(`    ${caretSpace(ltext.slice(0, colno))}${"^".repeat(Math.max(0, endOffset - 1 - spaces - colno))}`);
+  return lines;
+}
+
+/** "Type: message" as the last traceback line shows it (with the display's name suggestions). */
+export function exceptionLastLine(exception: PyObject, style: DisplayStyle = "ipython"): string {
   if (!(exception instanceof PyBaseException)) return exception.type.name;
-  const summary = exceptionSummary(exception);
-  const suggestion = suggestionFor(exception);
-  return suggestion === null ? summary : `${summary}. Did you mean: '${suggestion}'?`;
+  return exceptionSummary(exception) + suggestionSuffix(exception, style);
 }

@@ -25,6 +25,7 @@ import { syntaxErrorObject } from "./syntax-errors.js";
 import { takeHeapSnapshot, type HeapSnapshotData } from "./heap-snapshot.js";
 import { syntaxWarnings } from "../compiler/syntax-warnings.js";
 import { writeOutput } from "../modules/output.js";
+import { setLocalModuleNames } from "../modules/module-availability.js";
 
 export type CellStatus = "ok" | "exception" | "unsupported" | "timeout" | "crash" | "error";
 
@@ -39,6 +40,11 @@ export interface CellOutcome {
 
 export interface SessionOptions {
   readonly display: "pretty" | "repr";
+  /**
+   * Top-level modules the lesson's folder provides (`helpers.py`, `pkg/`): a real kernel runs
+   * there and can import them, so the simulator refuses them instead of "No module named".
+   */
+  readonly localModules?: readonly string[];
 }
 
 export interface CellLimits {
@@ -73,6 +79,7 @@ export class NotebookSession {
       this.display = new ReplDisplay();
     }
     rt.currentGlobals = this.namespace;
+    if (options.localModules !== undefined) setLocalModuleNames(this.runtime, options.localModules);
   }
 
   /** Runs one cell to its end (or its first exception) and reports what a notebook shows. */
@@ -111,7 +118,8 @@ export class NotebookSession {
   }
 
   private execute(source: string, filename: string, firstLine: number): Omit<CellOutcome, "output"> {
-    const parsed = parse(source, { mode: "exec", version: this.runtime.profile });
+    // IPython compiles cells with codeop's flags, which allow incomplete input.
+    const parsed = parse(source, { mode: "exec", version: this.runtime.profile, allowIncompleteInput: this.options.display === "pretty" });
     if (!parsed.ok) {
       if ("unsupported" in parsed) return unsupportedOutcome(parsed.unsupported.feature, firstLine + parsed.unsupported.lineno - 1);
       const exception = syntaxErrorObject(parsed.error, filename);
@@ -185,8 +193,9 @@ export class NotebookSession {
   /** An uncaught exception: the cell stops; IPython keeps it as sys.last_value. */
   private recordException(raised: PyRaise): Omit<CellOutcome, "output"> {
     const exception = raised.exception;
-    const traceback = formatException(exception);
-    const lastLine = exceptionLastLine(exception);
+    const style = this.options.display === "pretty" ? "ipython" : "repl";
+    const traceback = formatException(exception, style);
+    const lastLine = exceptionLastLine(exception, style);
     const type = exception.type;
     const typeText = type.module === "builtins" || type.module === "__main__" ? type.qualname : `${type.module}.${type.qualname}`;
     const message = exception instanceof PyBaseException ? safeStr(exception) : "";

@@ -10,6 +10,9 @@ export const exceptionSnippets: readonly Snippet[] = [
   snippet("NameError inside a function", ["def use():\n    return missing_global_xyz\nuse()"]),
   snippet("NameError suggestion from a local", ["def use():\n    maximum = 3\n    return maximun\nuse()"]),
   snippet("NameError after del", ["gone = 1\ndel gone\ngone"]),
+  snippet("NameError suggestion of self's attribute", ["class Box:\n    def __init__(self):\n        self.blech = 1\n    def show(self):\n        return blech\nBox().show()"]),
+  snippet("NameError suggestion limited by the name's length", ["size"]),
+  snippet("NameError suggestion and a missing import", ["def uses_time():\n    tim = 1\n    return time\nuses_time()"]),
   snippet("AttributeError on a list with a suggestion", ["[].apend(1)"]),
   snippet("AttributeError on a str", ["'abc'.no_such_method()"]),
   snippet("AttributeError on an instance", ["class Shape:\n    def __init__(self):\n        self.width = 1\nShape().widht"]),
@@ -98,6 +101,59 @@ export const exceptionSnippets: readonly Snippet[] = [
   snippet("raise a non-exception", ["raise 5"]),
   snippet("re-raise with bare raise", ["try:\n    int('x')\nexcept ValueError:\n    raise"]),
   snippet("ModuleNotFoundError", ["import no_such_module_xyz"]),
+  snippet("ModuleNotFoundError for a dotted name", ["import no_such_package_xyz.inner", "from no_such_package_xyz import inner"]),
+  snippet("ModuleNotFoundError below a module that is not a package", ["import math.no_such_xyz", "import gc.no_such_xyz"]),
+  snippet("ModuleNotFoundError for a module removed from the standard library", ["import imp", "import asynchat", "import smtpd.inner"], { versions: ["3.12", "3.13"] }),
+  snippet("OSError picks its subclass from errno", [
+    py`
+      for code in (1, 2, 3, 4, 10, 11, 13, 17, 20, 21, 32, 103, 104, 110, 111, 114, 115, 999):
+          error = OSError(code, 'message')
+          print(code, type(error).__name__, type(error).__mro__[1].__name__, error)
+      print(repr(OSError(2, 'gone', 'data.txt')), str(OSError(2, 'gone', 'a', None, 'b')), OSError('text'), OSError(2))
+      print(FileNotFoundError(17, 'x').errno, type(FileNotFoundError(17, 'x')).__name__, BlockingIOError(11, 'x', 5).characters_written)
+    `,
+  ]),
+  snippet("OSError attributes and a subclass with __init__", [
+    py`
+      class StorageError(OSError):
+          def __init__(self, *args):
+              print('args before', self.args)
+              super().__init__(*args)
+      error = StorageError(2, 'missing', 'f.txt')
+      print(repr(error), error.errno, error.strerror, error.filename, error.filename2, error)
+      plain = OSError(2, 'x')
+      print(plain.filename, plain.strerror)
+      plain.filename = 'late.txt'
+      print(plain, plain.args)
+    `,
+  ]),
+  snippet("uncaught FileNotFoundError", ["raise OSError(2, 'No such file or directory', 'notes.txt')"]),
+  snippet("exception members and __dict__", [
+    py`
+      try:
+          undefined_name_xyz
+      except NameError as error:
+          print(error.__dict__, getattr(error, 'name', '-'))
+      try:
+          import no_such_module_xyz
+      except ImportError as error:
+          print(error.name, error.path, error.msg, error.__dict__)
+      try:
+          from sys import no_such_name_xyz
+      except ImportError as error:
+          print(error.name, error.path, error.msg)
+      made = ImportError('message', name='pkg', path='/p')
+      print(made.name, made.path, made.msg, made.args, repr(made))
+      tagged = ValueError(1)
+      tagged.note = 5
+      print(ValueError('x').__dict__, tagged.__dict__)
+      syntax = SyntaxError('bad', ('f.py', 1, 2, 'text'))
+      print(syntax.msg, syntax.filename, syntax.lineno, syntax.offset, syntax.text, str(syntax), syntax.__dict__)
+    `,
+  ]),
+  snippet("exception constructor keywords", ["ImportError('x', bad=1)", "SyntaxError('m', (1, 2))"]),
+  snippet("NameError and AttributeError keywords", ["print(NameError('x', name='n').name, AttributeError('x', obj=3, name='n').obj)", "NameError('x', bad=1)"], { versions: ["3.10", "3.11", "3.12", "3.13"] }),
+  snippet("ModuleNotFoundError caught", ["try:\n    import no_such_module_xyz\nexcept ImportError as error:\n    print(type(error).__name__, error)"]),
   snippet("ImportError from a module", ["from sys import no_such_name_xyz"]),
   snippet("caught exception args and str", [
     py`
@@ -130,6 +186,8 @@ export const exceptionSnippets: readonly Snippet[] = [
   ]),
   snippet("SyntaxError invalid syntax", ["x = = 1"]),
   snippet("SyntaxError unclosed paren", ["print('x'"]),
+  snippet("SyntaxError incomplete input at the end of a cell", ["class Empty:", "x = [1,\n2", "text = '''abc", "total = 1 +\\", "for n in range(3):\n"]),
+  snippet("SyntaxError that is not incomplete input", ["x = (1 2", "call(1, 2\nnext_line", "1 +", "if True", "def f(:"]),
   snippet("SyntaxError unterminated string", ["text = 'abc"]),
   snippet("SyntaxError expected colon", ["if True\n    pass"]),
   snippet("SyntaxError print statement", ["print 'hello'"]),

@@ -107,6 +107,11 @@ export const gcSnippets: readonly Snippet[] = [
     "class Broken:\n    def __del__(self):\n        raise RuntimeError('in del')",
     "broken = Broken()\ndel broken\nprint('still running')",
   ]),
+  snippet("exception in a weakref callback and in a helper of __del__", [
+    CLEAN,
+    "import weakref\nclass Target:\n    pass\ndef callback(reference):\n    raise KeyError(1)\ntarget = Target()\nreference = weakref.ref(target, callback)\ndel target",
+    "class CleanupError(Exception):\n    pass\ndef helper():\n    raise CleanupError()\nclass Holder:\n    def __del__(self):\n        helper()\nholder = Holder()\ndel holder\nprint('after')",
+  ]),
   snippet("instances are in get_objects", [CLEAN, "class Plain:\n    pass\nthing = Plain()\nprint(alive(id(thing)))"]),
   snippet("lists are in get_objects, ints and strs are not", [CLEAN, "items = [1]\nnumber = 10 ** 30\nword = 'xyz' * 3\nprint(alive(id(items)), alive(id(number)), alive(id(word)))"]),
   snippet("instance __dict__ in get_objects before and after access", [

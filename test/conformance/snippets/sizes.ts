@@ -2,6 +2,9 @@
 import { py, snippet, type Snippet } from "../support/snippet.js";
 
 export const sizeSnippets: readonly Snippet[] = [
+  snippet("exception instance sizes", [
+    "import sys\nclass AppError(Exception):\n    pass\nclass Missing(KeyError):\n    pass\nprint([sys.getsizeof(kind()) for kind in (Exception, NameError, AttributeError, ImportError, ModuleNotFoundError, StopIteration, SystemExit, SyntaxError, IndentationError, OSError, FileNotFoundError, AppError, Missing)])",
+  ]),
   snippet("ints of growing magnitude", ["import sys\nprint([sys.getsizeof(n) for n in (0, 1, -1, 2**30 - 1, 2**30, 2**60, 2**90, -(2**100))])"]),
   snippet("bools and None", ["import sys\nprint(sys.getsizeof(True), sys.getsizeof(False), sys.getsizeof(None))"]),
   snippet("floats and complex", ["import sys\nprint(sys.getsizeof(1.5), sys.getsizeof(0.0), sys.getsizeof(1j), sys.getsizeof(complex(1, 2)))"]),

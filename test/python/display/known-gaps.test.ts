@@ -6,7 +6,6 @@ import { realEngine, showCases, simulatedCases, type DisplayCase } from "./displ
 
 const GAPS: readonly (readonly [string, DisplayCase])[] = [
   ["xfail_staticmethod_repr: 3.10+ staticmethod/classmethod reprs", "[staticmethod(len), classmethod(len)]"],
-  ["xfail_oserror_subclass: OSError(errno) picks its subclass", "OSError(2, 'no')"],
 ];
 
 describe("known display gaps outside src/python/display (vs real IPython on CPython 3.11)", async () => {

@@ -140,6 +140,7 @@ const EXCEPTIONS: DisplayCase[] = [
   "ValueError('x' * 100, 'y' * 100)",
   "KeyError({'a': 'x' * 80})",
   "class E3(Exception):\n    def __init__(self): self.args = ('a', 'b')\nE3()",
+  "OSError(2, 'no')",
 ];
 
 const REPR_PRETTY: DisplayCase[] = [

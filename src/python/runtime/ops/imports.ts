@@ -4,22 +4,52 @@ import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { PyRaise, pyError, Unsupported, discardRaise } from "../errors.js";
 import { PyModule } from "../types/module.js";
-import { PyStr, internName } from "../types/str.js";
+import { PyStr, internName, newStr } from "../types/str.js";
+import { setExceptionAttribute } from "../types/exceptions.js";
+import type { PyType } from "../type.js";
 import { lookupAttr } from "../abstract/attributes.js";
 import { dictForEach, dictSetItem, type PyDict } from "../types/dict.js";
-import { importModule, isKnownUnsupportedModule } from "../../modules/registry.js";
+import { importModule, isImplementedModule, isImplementedPackage } from "../../modules/registry.js";
+import { mightBeImportable } from "../../modules/module-availability.js";
 
 /** IMPORT_NAME: the module (for `import a.b`: the top package unless bound with `as`). */
 export function importName(name: string, _fromlist: readonly string[] | null, level: number, _bound: boolean): PyObject {
   if (level > 0) throw new Unsupported("relative imports");
   const module = importModule(name);
-  if (module === null) {
-    const top = name.split(".")[0]!;
-    if (isKnownUnsupportedModule(top)) throw new Unsupported(`module '${name}'`);
-    const error = pyError(rt.exc.ModuleNotFoundError, `No module named '${name}'`);
-    throw error;
-  }
+  if (module === null) throw moduleNotFound(name);
   return module;
+}
+
+/**
+ * Why `name` cannot be imported: ModuleNotFoundError when CPython says so in every environment,
+ * otherwise the import is refused as unsupported (see module-availability.ts for the rule).
+ */
+function moduleNotFound(name: string): PyRaise | Unsupported {
+  const dot = name.indexOf(".");
+  const top = dot < 0 ? name : name.slice(0, dot);
+  if (dot >= 0 && isImplementedModule(top) && !isImplementedPackage(top)) {
+    // _find_and_load_unlocked imports the parent first, then finds it has no __path__.
+    const parent = importModule(top)!;
+    decref(parent);
+    return importError(rt.exc.ModuleNotFoundError, `No module named '${name}'; '${top}' is not a package`, name);
+  }
+  if (isImplementedModule(top) || mightBeImportable(rt, top)) return new Unsupported(`module '${name}'`);
+  // `import a.b` of an unknown `a` fails on `a` itself.
+  return importError(rt.exc.ModuleNotFoundError, `No module named '${top}'`, top);
+}
+
+/** An ImportError with its msg and name members set, as importlib raises it (path stays None). */
+function importError(type: PyType, message: string, moduleName: string, nameFrom?: string): PyRaise {
+  const error = pyError(type, message);
+  const exception = error.exception;
+  const fields: [string, string][] = [["msg", message], ["name", moduleName]];
+  if (nameFrom !== undefined && rt.profile.minor >= 12) fields.push(["name_from", nameFrom]);
+  for (const [field, text] of fields) {
+    const value = newStr(text);
+    setExceptionAttribute(exception, field, value);
+    decref(value);
+  }
+  return error;
 }
 
 /** IMPORT_FROM: `from m import x`. New reference. */
@@ -33,7 +63,7 @@ export function importFrom(module: PyObject, name: PyStr): PyObject {
   }
   if (value !== null) return value;
   const moduleName = module instanceof PyModule ? module.name : "?";
-  throw pyError(rt.exc.ImportError, `cannot import name '${name.value}' from '${moduleName}' (unknown location)`);
+  throw importError(rt.exc.ImportError, `cannot import name '${name.value}' from '${moduleName}' (unknown location)`, moduleName, name.value);
 }
 
 /** `from m import *`: every public name (or __all__) into the namespace. */

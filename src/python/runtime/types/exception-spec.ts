@@ -3,7 +3,8 @@ import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
-import type { PyType } from "../type.js";
+import type { PyType, InstanceLayout } from "../type.js";
+import type { Profile } from "../../profiles/profile.js";
 import type { CallArgs } from "../slots.js";
 import { textSlot, splitArgs } from "../spec-helpers.js";
 import {
@@ -14,6 +15,7 @@ import {
   exceptionClear,
   exceptionStrText,
   exceptionReprText,
+  exceptionObjectSize,
 } from "./exceptions.js";
 import { newTuple, PyTuple } from "./tuple.js";
 import { newStr } from "./str.js";
@@ -24,6 +26,53 @@ import { genericGetAttr, genericSetAttr } from "../abstract/attributes.js";
 import { addExceptionNote } from "./exceptions.js";
 import { newBool } from "../values.js";
 import { isTrue } from "../abstract/truth.js";
+import { initInstanceAttributes, instanceDictObject, replaceInstanceDict } from "../instance-attributes.js";
+import { PyDict } from "./dict.js";
+import { osErrorSpec, osErrorSubclassSpec, isOSErrorFamily } from "./os-error.js";
+import { EXCEPTION_HIERARCHY } from "../builtin-type-registry.js";
+import { fieldGetSets, nameErrorInit, attributeErrorInit, importErrorInit, syntaxErrorInit } from "./exception-fields.js";
+
+/**
+ * Bytes the C struct of an exception class adds to PyBaseExceptionObject (Include/cpython/
+ * pyerrors.h), for the classes that have one; subclasses share their base's struct.
+ */
+function ownFieldBytes(name: string, minor: number): number {
+  switch (name) {
+    case "StopIteration":
+    case "SystemExit":
+      return 8; // value, code
+    case "ImportError":
+      return minor >= 12 ? 32 : 24; // msg, name, path (3.12: name_from)
+    case "NameError":
+      return minor >= 10 ? 8 : 0; // name (3.10)
+    case "AttributeError":
+      return minor >= 10 ? 16 : 0; // obj, name (3.10)
+    case "SyntaxError":
+      return minor >= 10 ? 64 : 48; // msg, filename, lineno, offset, text, print_file_and_line (3.10: end_lineno, end_offset)
+    case "UnicodeEncodeError":
+    case "UnicodeDecodeError":
+    case "UnicodeTranslateError":
+      return 40; // encoding, object, start, end, reason (UnicodeError itself has none)
+    default:
+      return 0;
+  }
+}
+
+const BASE_OF: ReadonlyMap<string, string | null> = new Map(EXCEPTION_HIERARCHY);
+
+/** The struct bytes of the nearest class on the way to BaseException that has its own struct. */
+function fieldBytes(name: string, minor: number): number {
+  for (let current: string | null | undefined = name; current; current = BASE_OF.get(current)) {
+    const bytes = ownFieldBytes(current, minor);
+    if (bytes > 0) return bytes;
+  }
+  return 0;
+}
+
+/** An exception class's instance layout: BaseException's struct plus its own fields. */
+function exceptionLayout(name: string): (profile: Profile) => InstanceLayout {
+  return (profile) => ({ basicSize: exceptionObjectSize(profile.minor) + fieldBytes(name, profile.minor), itemSize: 0, gc: true, preHeader: false });
+}
 
 function exceptionNew(type: PyType, args: CallArgs): PyObject {
   const { positional } = splitArgs(args);
@@ -76,7 +125,7 @@ function setTraceback(exception: PyBaseException, value: PyObject): void {
 
 export const BASE_EXCEPTION_SPEC: BuiltinTypeSpec = {
   name: "BaseException",
-  layout: { basicSize: 72, itemSize: 0, gc: true, preHeader: false },
+  layout: exceptionLayout("BaseException"),
   subclassable: true,
   slots: {
     dealloc: exceptionDealloc,
@@ -159,6 +208,20 @@ export const BASE_EXCEPTION_SPEC: BuiltinTypeSpec = {
       ),
     },
     {
+      // PyObject_GenericGetDict / GenericSetDict over BaseException's dict member.
+      name: "__dict__",
+      get: (self) => {
+        if (self.attributes === null) initInstanceAttributes(self);
+        return instanceDictObject(self);
+      },
+      set: (self, value) => {
+        if (value === null) throw typeError("cannot delete __dict__");
+        if (!(value instanceof PyDict)) throw typeError(`__dict__ must be set to a dictionary, not a '${value.type.name}'`);
+        if (self.attributes === null) initInstanceAttributes(self);
+        replaceInstanceDict(self, value);
+      },
+    },
+    {
       name: "__suppress_context__",
       get: (self) => newBool((self as PyBaseException).suppressContext),
       set: (self, value) => {
@@ -187,14 +250,30 @@ export const STOP_ITERATION_GETSETS = [
   },
 ];
 
-/** A spec for a plain subclass of another exception class. */
+/** The classes whose __init__ fills their struct members (from the version they have them). */
+const FIELD_INITS: ReadonlyMap<string, { readonly init: (self: PyObject, args: CallArgs) => void; readonly since?: number }> = new Map([
+  ["NameError", { init: nameErrorInit, since: 10 }],
+  ["AttributeError", { init: attributeErrorInit, since: 10 }],
+  ["ImportError", { init: importErrorInit }],
+  ["SyntaxError", { init: syntaxErrorInit }],
+]);
+
+/** A spec for a plain subclass of another exception class (OSError's family has its own layout). */
 export function exceptionSubclassSpec(name: string, base: string): BuiltinTypeSpec {
+  if (name === "OSError") return osErrorSpec(base);
+  if (isOSErrorFamily(name)) return osErrorSubclassSpec(name, base);
+  const minor = rt.profile.minor;
+  const init = FIELD_INITS.get(name);
+  const ownInit = init !== undefined && (init.since === undefined || minor >= init.since) ? init.init : undefined;
+  const fieldGets = fieldGetSets(name, minor);
   return {
     name,
     base,
-    layout: { basicSize: 72, itemSize: 0, gc: true, preHeader: false },
+    layout: exceptionLayout(name),
     subclassable: true,
-    getsets: name === "StopIteration" ? STOP_ITERATION_GETSETS : name === "SystemExit" ? [{ name: "code", get: firstArgument }] : undefined,
+    ...(ownInit !== undefined ? { slots: { init: ownInit } } : {}),
+    getsets:
+      name === "StopIteration" ? STOP_ITERATION_GETSETS : name === "SystemExit" ? [{ name: "code", get: firstArgument }] : fieldGets.length > 0 ? fieldGets : undefined,
   };
 }
 

@@ -13,6 +13,7 @@ import { newList, type PyList } from "./list.js";
 import { typeError } from "../errors.js";
 import { newTraceback, type PyTraceback } from "./traceback.js";
 import { linkCaller, type PyFrame } from "./frame.js";
+import { structFields, fieldValue, setFieldValue, releaseFields } from "./exception-fields.js";
 
 export class PyBaseException extends PyObject {
   /** args (owned tuple). */
@@ -25,6 +26,8 @@ export class PyBaseException extends PyObject {
   tracebackObject: PyTraceback | null;
   /** StopIteration.value (owned): its own reference to the first argument, beside `args`. */
   stopValue: PyObject | null;
+  /** The class's own struct members (NameError.name, ImportError.path, …; see exception-fields.ts), owned. */
+  fields: Map<string, PyObject> | null;
 
   constructor(type: PyType, args: PyTuple) {
     super(type);
@@ -34,16 +37,55 @@ export class PyBaseException extends PyObject {
     this.suppressContext = false;
     this.tracebackObject = null;
     this.stopValue = null;
+    this.fields = null;
   }
 }
 
-/** PyBaseExceptionObject on 64-bit (dict, args, notes, traceback, context, cause, suppress). */
-const EXCEPTION_OBJECT_SIZE = 72;
+/**
+ * PyOSErrorObject: BaseException's fields plus errno, strerror, filename, filename2 (owned or
+ * null, NULL in CPython: the attribute reads None) and `written` (BlockingIOError's
+ * characters_written, -1 when unset).
+ */
+export class PyOSError extends PyBaseException {
+  errno: PyObject | null = null;
+  strerror: PyObject | null = null;
+  filename: PyObject | null = null;
+  filename2: PyObject | null = null;
+  written = -1;
+}
+
+/**
+ * PyBaseExceptionObject on 64-bit: dict, args, traceback, context, cause, suppress_context, and
+ * from 3.11 notes.
+ */
+export function exceptionObjectSize(minor: number): number {
+  return minor >= 11 ? 72 : 64;
+}
+
+/** PyOSErrorObject adds myerrno, strerror, filename, filename2 and written (Py_ssize_t). */
+export function osErrorObjectSize(minor: number): number {
+  return exceptionObjectSize(minor) + 40;
+}
+
+/** The bytes an instance takes: its class's tp_basicsize (fields of the class and of heap subclasses). */
+function instanceSize(exception: PyBaseException): number {
+  return exception.type.layout.basicSize;
+}
 
 /** A new exception instance of `type` with the given args (steals the tuple). */
 export function newExceptionObject(type: PyType, args: PyTuple): PyBaseException {
-  const exception = new PyBaseException(type, args);
-  allocateObject(exception, EXCEPTION_OBJECT_SIZE);
+  return initExceptionObject(new PyBaseException(type, args));
+}
+
+/** A new OSError-family instance (its fields still unset) with the given args (steals the tuple). */
+export function newOSErrorObject(type: PyType, args: PyTuple): PyOSError {
+  return initExceptionObject(new PyOSError(type, args));
+}
+
+function initExceptionObject<T extends PyBaseException>(exception: T): T {
+  const type = exception.type;
+  const args = exception.args;
+  allocateObject(exception, instanceSize(exception));
   if (type.heapType) type.refcount++;
   initInstanceAttributes(exception);
   if (type.isSubtypeOf(rt.exc.StopIteration)) {
@@ -79,13 +121,23 @@ export function exceptionDealloc(self: PyObject): void {
   rt.clearWeakrefs(exception);
   // BaseException_dealloc: BaseException_clear (dict, args, traceback, cause, context), then free.
   releaseReferences(exception, true);
-  freeObjectMemory(exception, EXCEPTION_OBJECT_SIZE);
+  freeObjectMemory(exception, instanceSize(exception));
   rt.gc.countDeallocation();
   if (type.heapType && --type.refcount === 0) type.type.dealloc(type);
 }
 
-/** BaseException_clear's order: __dict__, args, __traceback__, __cause__, __context__. */
+/**
+ * BaseException_clear's order: __dict__, args, __traceback__, __cause__, __context__; OSError_clear
+ * first drops errno, strerror, filename and filename2.
+ */
 function releaseReferences(exception: PyBaseException, dying: boolean): void {
+  // ImportError_clear, SyntaxError_clear, …: the class's members go first.
+  releaseFields(exception);
+  if (exception instanceof PyOSError) {
+    const fields = [exception.errno, exception.strerror, exception.filename, exception.filename2];
+    exception.errno = exception.strerror = exception.filename = exception.filename2 = null;
+    for (const field of fields) if (field !== null && --field.refcount === 0) field.type.dealloc(field);
+  }
   const attributes = exception.attributes;
   if (attributes !== null) {
     exception.attributes = null;
@@ -110,11 +162,15 @@ function releaseReferences(exception: PyBaseException, dying: boolean): void {
 export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const exception = self as PyBaseException;
   if (exception.type.heapType) visit(exception.type);
+  if (exception instanceof PyOSError) {
+    for (const field of [exception.errno, exception.strerror, exception.filename, exception.filename2]) if (field !== null) visit(field);
+  }
   visit(exception.args);
   if (exception.cause !== null) visit(exception.cause);
   if (exception.context !== null) visit(exception.context);
   if (exception.tracebackObject !== null) visit(exception.tracebackObject);
   if (exception.stopValue !== null) visit(exception.stopValue);
+  if (exception.fields !== null) for (const value of exception.fields.values()) visit(value);
   exception.attributes?.traverse(visit);
 }
 
@@ -146,11 +202,28 @@ export function exceptionStrText(exception: PyBaseException): string {
     const text = syntaxErrorStrText(exception);
     if (text !== null) return text;
   }
+  if (exception instanceof PyOSError) {
+    const text = osErrorStrText(exception);
+    if (text !== null) return text;
+  }
   const items = exception.args.items;
   if (exception.type.isSubtypeOf(rt.exc.KeyError) && items.length === 1) return reprText(items[0]!);
   if (items.length === 0) return "";
   if (items.length === 1) return strText(items[0]!);
   return reprText(exception.args);
+}
+
+/** OSError_str: "[Errno 2] No such file: 'name'" (-> 'other'); null to fall back on the args. */
+function osErrorStrText(exception: PyOSError): string | null {
+  const orNone = (value: PyObject | null): PyObject => value ?? rt.None;
+  const errno = orNone(exception.errno);
+  const strerror = orNone(exception.strerror);
+  if (exception.filename !== null) {
+    const head = `[Errno ${strText(errno)}] ${strText(strerror)}: ${reprText(exception.filename)}`;
+    return exception.filename2 !== null ? `${head} -> ${reprText(exception.filename2)}` : head;
+  }
+  if (exception.errno !== null && exception.strerror !== null) return `[Errno ${strText(errno)}] ${strText(strerror)}`;
+  return null;
 }
 
 /**
@@ -197,8 +270,21 @@ export function exceptionSummary(exception: PyBaseException): string {
   return message === "" ? name : `${name}: ${message}`;
 }
 
-/** Sets an attribute such as NameError.name or AttributeError.obj (3.10+ suggestions use them). */
+/**
+ * Sets an attribute the interpreter gives an exception it raises (NameError.name,
+ * AttributeError.obj, SyntaxError.lineno, …): a member of the class's struct, else an entry of
+ * the instance's __dict__. Before 3.10 NameError and AttributeError have no such members and
+ * CPython records nothing.
+ */
 export function setExceptionAttribute(exception: PyObject, name: string, value: PyObject): void {
+  if (exception instanceof PyBaseException) {
+    const fields = structFields(exception.type);
+    if (fields !== null && fields.includes(name)) {
+      setFieldValue(exception, name, value);
+      return;
+    }
+    if (isInterpreterOnlyName(exception, name)) return;
+  }
   if (exception.attributes === null) return;
   const key = internName(name);
   setInstanceAttribute(exception, key, value);
@@ -206,8 +292,18 @@ export function setExceptionAttribute(exception: PyObject, name: string, value: 
   if (key.refcount === 0) key.type.dealloc(key);
 }
 
+/** NameError.name and AttributeError.name/obj of ≤3.9, which CPython does not have. */
+function isInterpreterOnlyName(exception: PyBaseException, name: string): boolean {
+  if (rt.profile.minor >= 10 || (name !== "name" && name !== "obj")) return false;
+  return exception.type.isSubtypeOf(rt.exc.NameError) || exception.type.isSubtypeOf(rt.exc.AttributeError);
+}
+
 /** Reads such an attribute (borrowed), or null. */
 export function exceptionAttribute(exception: PyObject, name: string): PyObject | null {
+  if (exception instanceof PyBaseException) {
+    const fields = structFields(exception.type);
+    if (fields !== null && fields.includes(name)) return fieldValue(exception, name);
+  }
   if (exception.attributes === null) return null;
   const key = internName(name);
   try {
