@@ -5,6 +5,7 @@ import { findProfile, DEFAULT_PROFILE_KEY, getProfile } from "../../python/profi
 import type { Profile } from "../../python/profiles/profile.js";
 import { PROFILE_KEYS } from "../../python/profiles/profile.js";
 import { NotebookSession } from "../../python/session/session.js";
+import { localModuleNames } from "./local-modules.js";
 
 /** Steps (loop iterations and calls) a cell may take before it is stopped as endless. */
 const MAX_STEPS_PER_CELL = 2_000_000_000;
@@ -51,7 +52,7 @@ export class SimEngine implements Engine {
   }
 
   async open(options: SessionOptions): Promise<EngineSession> {
-    return new SimSession(new NotebookSession(this.profile, { display: options.display }));
+    return new SimSession(new NotebookSession(this.profile, { display: options.display, localModules: localModuleNames(options.lessonPath) }));
   }
 }
 
