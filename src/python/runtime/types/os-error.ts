@@ -13,27 +13,16 @@ import { newTuple, type PyTuple } from "./tuple.js";
 import { PyInt, newInt } from "./int.js";
 import { pyError, typeError } from "../errors.js";
 import { indexValue } from "../abstract/conversions.js";
+import { EXCEPTION_HIERARCHY } from "../builtin-type-registry.js";
 
-/** The OSError subclasses and their bases, in CPython's hierarchy. */
-export const OS_ERROR_SUBCLASSES: readonly (readonly [string, string])[] = [
-  ["BlockingIOError", "OSError"],
-  ["ChildProcessError", "OSError"],
-  ["ConnectionError", "OSError"],
-  ["BrokenPipeError", "ConnectionError"],
-  ["ConnectionAbortedError", "ConnectionError"],
-  ["ConnectionRefusedError", "ConnectionError"],
-  ["ConnectionResetError", "ConnectionError"],
-  ["FileExistsError", "OSError"],
-  ["FileNotFoundError", "OSError"],
-  ["InterruptedError", "OSError"],
-  ["IsADirectoryError", "OSError"],
-  ["NotADirectoryError", "OSError"],
-  ["PermissionError", "OSError"],
-  ["ProcessLookupError", "OSError"],
-  ["TimeoutError", "OSError"],
-];
+/** OSError and its subclasses (the family whose constructor maps errno to a subclass). */
+const OS_ERROR_FAMILY: ReadonlySet<string> = new Set(osErrorFamily());
 
-const OS_ERROR_FAMILY: ReadonlySet<string> = new Set(["OSError", ...OS_ERROR_SUBCLASSES.map(([name]) => name)]);
+function osErrorFamily(): string[] {
+  const family = ["OSError"];
+  for (const [name, base] of EXCEPTION_HIERARCHY) if (base !== null && family.includes(base)) family.push(name);
+  return family;
+}
 
 export function isOSErrorFamily(name: string): boolean {
   return OS_ERROR_FAMILY.has(name);
