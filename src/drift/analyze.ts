@@ -8,7 +8,7 @@ import type { UnusableInterpreter } from "../runners/python/index.js";
 import type { CellRun } from "../runners/types.js";
 import { compareRuns, RunComparer } from "./compare-runs.js";
 import { observedText } from "./observed.js";
-import type { DriftColumn, DriftEntry, DriftLesson, DriftReport, DriftRow, RowClass, SimRealDisagreement } from "./types.js";
+import type { DriftColumn, DriftEntry, DriftLesson, DriftReport, DriftRow, RowClass, SimRealDisagreement, SimRefusal } from "./types.js";
 
 /** The runs a drift analysis reads: per lesson, per column, per attempt (1 or 2). */
 export interface DriftRuns {
@@ -48,6 +48,7 @@ export function analyzeDrift(input: DriftRuns, options: AnalyzeOptions): DriftAn
   const { columns } = options;
   const rows: DriftRow[] = [];
   const simVsReal: SimRealDisagreement[] = [];
+  const simRefused: SimRefusal[] = [];
   const lessons: DriftLesson[] = [];
   const analyses: LessonAnalysis[] = [];
   input.lessons.forEach((entry, lessonIndex) => {
@@ -60,13 +61,16 @@ export function analyzeDrift(input: DriftRuns, options: AnalyzeOptions): DriftAn
     const analysis = analyzeLesson(lesson, lessonIndex, input, columns);
     analyses.push(analysis);
     rows.push(...rowsOf(analysis, columns));
-    simVsReal.push(...disagreementsOf(analysis, columns));
+    const { disagreements, refusals } = disagreementsOf(analysis, columns);
+    simVsReal.push(...disagreements);
+    simRefused.push(...refusals);
   });
   const count = (classification: RowClass): number => rows.filter((row) => row.classification === classification).length;
   const report: DriftReport = {
     columns,
     unusable: options.unusable ?? [],
     simVsReal,
+    simRefused,
     rows,
     lessons,
     counts: {
@@ -78,6 +82,7 @@ export function analyzeDrift(input: DriftRuns, options: AnalyzeOptions): DriftAn
       broken: count("broken"),
       sim: count("sim"),
       simVsReal: simVsReal.length,
+      simRefused: simRefused.length,
     },
     elapsedMs: options.elapsedMs ?? 0,
     lessonRuns: { executed: input.executed, served: input.served },
@@ -159,9 +164,13 @@ function passed(analysis: LessonAnalysis, column: number, cell: CodeCell): boole
   return analysis.results[column]?.get(cell.index)?.status === "pass";
 }
 
-/** For each version with a real interpreter and a simulator profile: the cells where they differ. */
-function disagreementsOf(analysis: LessonAnalysis, columns: readonly DriftColumn[]): SimRealDisagreement[] {
+/**
+ * For each version with a real interpreter and a simulator profile: the cells where they differ,
+ * and apart from them the cells the profile refused as unsupported (one entry per cell).
+ */
+function disagreementsOf(analysis: LessonAnalysis, columns: readonly DriftColumn[]): { disagreements: SimRealDisagreement[]; refusals: SimRefusal[] } {
   const found: SimRealDisagreement[] = [];
+  const refusals = new Map<number, { feature: string; versions: Set<string> }>();
   const { lesson, runs, comparer, flakyByColumn } = analysis;
   columns.forEach((simColumn, simIndex) => {
     if (simColumn.kind !== "sim" || runs[simIndex] === undefined) return;
@@ -174,6 +183,13 @@ function disagreementsOf(analysis: LessonAnalysis, columns: readonly DriftColumn
         if (flakyByColumn[realIndex]!.has(cell.index)) continue;
         if (comparer.same(realIndex, simIndex, cell.index) !== false) continue;
         if (lessonTolerates(cell, simColumn.minor) && passed(analysis, realIndex, cell) && passed(analysis, simIndex, cell)) continue;
+        const simRun = runs[simIndex]!.get(cell.index)!;
+        if (simRun.status === "unsupported" && runs[realIndex]!.get(cell.index)?.status !== "unsupported") {
+          const refusal = refusals.get(cell.index) ?? { feature: simRun.unsupported?.feature ?? "unsupported", versions: new Set<string>() };
+          refusal.versions.add(simColumn.minor);
+          refusals.set(cell.index, refusal);
+          continue;
+        }
         found.push({
           version: simColumn.minor,
           path: lesson.path,
@@ -182,10 +198,17 @@ function disagreementsOf(analysis: LessonAnalysis, columns: readonly DriftColumn
           realColumn: realIndex,
           simColumn: simIndex,
           real: observedText(runs[realIndex]!.get(cell.index)!),
-          sim: observedText(runs[simIndex]!.get(cell.index)!),
+          sim: observedText(simRun),
         });
       }
     });
   });
-  return found;
+  const refused = [...refusals].map(([index, { feature, versions }]) => ({
+    path: lesson.path,
+    index,
+    line: lesson.cells.find((cell) => cell.index === index)!.span.start.line,
+    feature,
+    versions: [...versions],
+  }));
+  return { disagreements: found, refusals: refused };
 }

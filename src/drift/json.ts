@@ -16,6 +16,7 @@ export interface JsonDriftReport {
     readonly realOutput: string;
     readonly simOutput: string;
   }[];
+  readonly simRefused: readonly { readonly path: string; readonly index: number; readonly line: number; readonly feature: string; readonly versions: readonly string[] }[];
   readonly rows: readonly {
     readonly path: string;
     readonly index: number;
@@ -52,6 +53,7 @@ export function toJsonDriftReport(report: DriftReport): JsonDriftReport {
       realOutput: item.real,
       simOutput: item.sim,
     })),
+    simRefused: report.simRefused.map((item) => ({ path: item.path, index: item.index, line: item.line, feature: item.feature, versions: item.versions })),
     rows: report.rows.map((row) => {
       const statuses: Record<string, CellStatus | null> = {};
       row.entries.forEach((entry, index) => (statuses[label(index)] = entry?.status ?? null));

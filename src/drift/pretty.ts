@@ -179,6 +179,20 @@ function simVsRealLines(report: DriftReport, width: number, palette: Palette): s
   return lines;
 }
 
+/** Cells a profile refused (unsupported): one line each, with the versions, after the disagreements. */
+function refusalLines(report: DriftReport, width: number, palette: Palette): string[] {
+  if (report.simRefused.length === 0) return [];
+  const count = report.simRefused.length;
+  const lines = [palette.bold(fit(`Refused by the simulator (unsupported, not compared): ${count} cell${count === 1 ? "" : "s"}`, width))];
+  for (const item of report.simRefused) {
+    const tail = ` cell ${item.index}`;
+    lines.push(`  ${fitPath(`${item.path}:${item.line}`, Math.max(20, width - 2 - tail.length))}${tail}`);
+    lines.push(fit(`    ${item.feature} (${item.versions.join(", ")})`, width));
+  }
+  lines.push("");
+  return lines;
+}
+
 const LEGEND = [
   "Legend: . pass  F fail  D drift (fits another version's output)  U unsupported",
   "        E engine error  - not compared  ~ two runs differed  blank: not run",
@@ -201,7 +215,8 @@ function summaryLines(report: DriftReport): string[] {
     `${counts.lessons} lesson${counts.lessons === 1 ? "" : "s"}, ${counts.cells} cells on ${engines || "no engine"} in ${seconds}s`,
     ...(report.lessonRuns.served > 0 ? [`${report.lessonRuns.served} of ${runs} lesson runs served from the cache`] : []),
     `${counts.rows} row${counts.rows === 1 ? "" : "s"}: ${counts.drift} drift, ${counts.flaky} flaky, ${counts.broken} broken, ${counts.sim} sim; ` +
-      `${counts.simVsReal} simulator vs real`,
+      `${counts.simVsReal} simulator vs real` +
+      (counts.simRefused > 0 ? `, ${counts.simRefused} refused` : ""),
   ];
 }
 
@@ -217,6 +232,7 @@ export function formatDriftPretty(report: DriftReport, options: DriftPrettyOptio
   }
   if (lines.length > 0) lines.push("");
   lines.push(...simVsRealLines(report, width, palette));
+  lines.push(...refusalLines(report, width, palette));
   if (report.rows.length === 0) {
     lines.push(`No cell's output differs between the ${report.columns.length} engines, and none fails on all of them.`);
   } else {

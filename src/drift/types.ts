@@ -68,6 +68,20 @@ export interface SimRealDisagreement {
   readonly sim: string;
 }
 
+/**
+ * A cell the simulator refused (`unsupported`) where a real interpreter ran it: not a
+ * disagreement, since the simulator gave no answer, but listed so the gap stays visible.
+ */
+export interface SimRefusal {
+  readonly path: string;
+  readonly index: number;
+  readonly line: number;
+  /** What the simulator does not support, as it named it. */
+  readonly feature: string;
+  /** The versions whose profile refused the cell while the interpreter ran it. */
+  readonly versions: readonly string[];
+}
+
 export interface DriftLesson {
   readonly path: string;
   /** Cells that ran (not `skip`). */
@@ -86,6 +100,7 @@ export interface DriftCounts {
   readonly broken: number;
   readonly sim: number;
   readonly simVsReal: number;
+  readonly simRefused: number;
 }
 
 export interface DriftReport {
@@ -93,6 +108,7 @@ export interface DriftReport {
   readonly unusable: readonly UnusableInterpreter[];
   /** Listed first: the simulator's own drift bugs. */
   readonly simVsReal: readonly SimRealDisagreement[];
+  readonly simRefused: readonly SimRefusal[];
   readonly rows: readonly DriftRow[];
   readonly lessons: readonly DriftLesson[];
   readonly counts: DriftCounts;

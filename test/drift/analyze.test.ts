@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeDrift } from "../../src/drift/analyze.js";
 import { columnsFor } from "../../src/drift/columns.js";
+import { formatDriftPretty } from "../../src/drift/pretty.js";
 import type { Engine, EngineIdentity } from "../../src/runners/types.js";
 import type { CellRun } from "../../src/runners/types.js";
 import { parseLesson } from "../../src/lesson/parse.js";
@@ -147,5 +148,38 @@ describe("analyzeDrift where the lesson tolerates differences on older versions 
 
   it("lists only the version whose recorded output is exact", () => {
     expect(report.simVsReal.map((item) => [item.version, item.real, item.sim])).toEqual([["3.12", "4294967295\n", "4294967296\n"]]);
+  });
+});
+
+describe("analyzeDrift where a simulator profile refuses a cell", () => {
+  // help() runs on the interpreters; the simulator refuses it by name on both profiles.
+  const helped = lessonOf("help.md", [{ source: "help(int)", output: "Help on class int" }, { source: "print(2)", output: "2" }]);
+  const refusedRuns = (): Map<number, CellRun> => {
+    const cells = runsOf([null, "2"]);
+    cells.set(0, { index: 0, status: "unsupported", output: "", durationMs: 1, unsupported: { feature: "help()", line: 1 } });
+    return cells;
+  };
+  const attempts: Attempts[] = [
+    { 1: runsOf(["Help on class int", "2"]), 2: runsOf(["Help on class int", "2"]) },
+    { 1: refusedRuns() },
+    { 1: runsOf(["Help on class int", "2"]), 2: runsOf(["Help on class int", "2"]) },
+    { 1: refusedRuns() },
+  ];
+  const { report } = analyzeDrift(
+    { lessons: [{ path: "help.md", lesson: helped }], runs: (_lesson, column, attempt = 1) => attempts[column]![attempt], executed: 6, served: 0 },
+    { columns: countColumns },
+  );
+
+  it("lists the refusal once per cell with its versions, not as a disagreement", () => {
+    expect(report.simVsReal).toEqual([]);
+    expect(report.simRefused).toEqual([{ path: "help.md", index: 0, line: report.simRefused[0]!.line, feature: "help()", versions: ["3.11", "3.12"] }]);
+    expect(report.counts).toMatchObject({ simVsReal: 0, simRefused: 1 });
+  });
+
+  it("shows refusals apart in the pretty report", () => {
+    const text = formatDriftPretty(report);
+    expect(text).toContain("Refused by the simulator (unsupported, not compared): 1 cell");
+    expect(text).toContain("help() (3.11, 3.12)");
+    expect(text).toContain("0 simulator vs real, 1 refused");
   });
 });
