@@ -26,13 +26,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- compiler warnings and syntax errors ----
   // ---- exception messages ----
   {
-    cause: "3.12+: 'Did you mean' suggestions missing for AttributeError (the raising code does not record AttributeError.obj and .name)",
-    versions: ["3.12", "3.13"],
-    snippets: {
-      exceptions: ["AttributeError on a list with a suggestion", "AttributeError on an instance"],
-    },
-  },
-  {
     cause: "3.13 wording: 'and no __dict__ for setting new attributes' missing from AttributeError",
     versions: ["3.13"],
     snippets: { exceptions: ["AttributeError on a new attribute of an object()", "AttributeError for __slots__"] },

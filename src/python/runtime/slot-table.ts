@@ -216,6 +216,11 @@ function slotContains(self: PyObject, item: PyObject): boolean {
   }
 }
 
+/**
+ * slot_tp_getattr_hook: __getattribute__ (or the generic lookup), then __getattr__ when that
+ * raised AttributeError. An AttributeError that ends the lookup propagates with its own message
+ * (a __getattr__'s "custom" error included); null only means the generic lookup found nothing.
+ */
 function slotGetAttr(self: PyObject, name: PyObject): PyObject | null {
   const getattribute = lookupSpecial(self, "__getattribute__");
   const getattr = lookupSpecial(self, "__getattr__");
@@ -224,24 +229,10 @@ function slotGetAttr(self: PyObject, name: PyObject): PyObject | null {
     const value = genericGetAttr(self, name);
     if (value !== null || getattr === null) return value;
   } catch (error) {
-    if (!(error instanceof PyRaise) || getattr === null || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) {
-      if (error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.AttributeError) && getattr === null) {
-        discardRaise(error);
-        return null;
-      }
-      throw error;
-    }
+    if (!(error instanceof PyRaise) || getattr === null || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) throw error;
     discardRaise(error);
   }
-  try {
-    return callSpecial(self, getattr!, [name]);
-  } catch (error) {
-    if (error instanceof PyRaise && error.exception.type.isSubtypeOf(rt.exc.AttributeError)) {
-      discardRaise(error);
-      return null;
-    }
-    throw error;
-  }
+  return callSpecial(self, getattr!, [name]);
 }
 
 function slotSetAttr(self: PyObject, name: PyObject, value: PyObject | null): void {

@@ -206,4 +206,28 @@ export const exceptionSnippets: readonly Snippet[] = [
   snippet("TabError inconsistent tabs", ["if True:\n\tx = 1\n        y = 2"]),
   snippet("syntax error stops the whole cell", ["print('not printed')\nx = )"]),
   snippet("error in an earlier cell does not stop later cells", ["1 / 0", "print('next cell runs')"]),
+  snippet("AttributeError from __getattr__ and a property keeps its message, name and obj", [
+    py`
+      import sys
+      class Lazy:
+          def __getattr__(self, name):
+              raise AttributeError('custom ' + name)
+      class Prop:
+          @property
+          def broken(self):
+              return self.missing_inner
+      for target, name in [(Lazy(), 'thing'), (Prop(), 'broken')]:
+          try:
+              getattr(target, name)
+          except AttributeError as error:
+              print(error, error.name, type(error.obj).__name__)
+      print(hasattr(Lazy(), 'x'), getattr(Prop(), 'zzz', 'default'))
+      holder = Prop()
+      try:
+          holder.nothing
+      except AttributeError as error:
+          print(error.name, error.obj is holder, sys.getrefcount(holder))
+      print(sys.getrefcount(holder))
+    `,
+  ], { versions: ["3.10", "3.11", "3.12", "3.13"] }),
 ];

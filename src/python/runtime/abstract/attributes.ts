@@ -2,7 +2,8 @@
 import { type PyObject, decref } from "../object.js";
 import type { PyType } from "../type.js";
 import { rt } from "../state.js";
-import { attributeError, typeError } from "../errors.js";
+import { attributeError, typeError, PyRaise, discardRaise } from "../errors.js";
+import { withAttributeErrorContext } from "./attribute-error-context.js";
 import type { PyStr } from "../types/str.js";
 import { internName } from "../types/str.js";
 import { instanceAttribute, setInstanceAttribute, hasInstanceAttributes, initInstanceAttributes } from "../instance-attributes.js";
@@ -100,8 +101,13 @@ export function genericSetAttr(self: PyObject, nameObject: PyObject, value: PyOb
 /** getattr(obj, name): new reference; raises AttributeError with CPython's message. */
 export function getAttr(self: PyObject, name: PyStr): PyObject {
   const getattro = self.type.getattro ?? genericGetAttr;
-  const value = getattro(self, name);
-  if (value === null) throw missingAttribute(self, name.value);
+  let value: PyObject | null;
+  try {
+    value = getattro(self, name);
+  } catch (error) {
+    throw withAttributeErrorContext(error, self, name);
+  }
+  if (value === null) throw withAttributeErrorContext(missingAttribute(self, name.value), self, name);
   return value;
 }
 
@@ -118,7 +124,13 @@ export function getAttrString(self: PyObject, name: string): PyObject {
 /** _PyObject_LookupAttr: new reference or null when missing (other errors still raise). */
 export function lookupAttr(self: PyObject, name: PyStr): PyObject | null {
   const getattro = self.type.getattro ?? genericGetAttr;
-  return getattro(self, name);
+  try {
+    return getattro(self, name);
+  } catch (error) {
+    if (!(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) throw error;
+    discardRaise(error);
+    return null;
+  }
 }
 
 export function setAttr(self: PyObject, name: PyStr, value: PyObject | null): void {

@@ -8,6 +8,7 @@ import type { PyTuple } from "../types/tuple.js";
 import { PyDict, dictGetItem } from "../types/dict.js";
 import { PyStr, newStr, internName } from "../types/str.js";
 import { genericGetAttr, genericGetAttrWith, getAttr, missingAttribute } from "../abstract/attributes.js";
+import { withAttributeErrorContext } from "../abstract/attribute-error-context.js";
 import { type NameCache, cachedTypeLookup } from "./name-cache.js";
 import { PyFunction as FunctionClass } from "../types/function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
@@ -80,8 +81,13 @@ export function loadMethod(object: PyObject, name: PyStr, cache: NameCache): PyO
 export function getAttrCached(object: PyObject, name: PyStr, cache: NameCache): PyObject {
   const type = object.type;
   if (type.getattro !== genericGetAttr && type.getattro !== null) return getAttr(object, name);
-  const value = genericGetAttrWith(object, name, cachedTypeLookup(type, name, cache));
-  if (value === null) throw missingAttribute(object, name.value);
+  let value: PyObject | null;
+  try {
+    value = genericGetAttrWith(object, name, cachedTypeLookup(type, name, cache));
+  } catch (error) {
+    throw withAttributeErrorContext(error, object, name);
+  }
+  if (value === null) throw withAttributeErrorContext(missingAttribute(object, name.value), object, name);
   return value;
 }
 
