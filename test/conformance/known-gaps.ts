@@ -26,11 +26,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- compiler warnings and syntax errors ----
   // ---- exception messages ----
   {
-    cause: "3.13 wording: 'and no __dict__ for setting new attributes' missing from AttributeError",
-    versions: ["3.13"],
-    snippets: { exceptions: ["AttributeError on a new attribute of an object()", "AttributeError for __slots__"] },
-  },
-  {
     cause: "3.10+ wording: assigning to a property without setter names it (3.10 \"can't set attribute 'area'\", 3.11+ \"property 'area' of 'Circle' object has no setter\")",
     versions: ["3.10", "3.11", "3.12", "3.13"],
     snippets: { classes: ["read-only property"] },

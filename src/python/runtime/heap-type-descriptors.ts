@@ -59,7 +59,8 @@ function setSlot(instance: PyInstance, name: string, value: PyObject | null): vo
   if (slots === null) slots = instance.slotValues = new Map();
   const old = slots.get(name);
   if (value === null) {
-    if (old === undefined) throw attributeError(rt.profile.minor >= 10 ? `'${instance.type.name}' object has no attribute '${name}'` : name);
+    // PyMember_SetOne names only the slot, in every version (reading it says more from 3.10).
+    if (old === undefined) throw attributeError(name);
     slots.delete(name);
   } else {
     value.refcount++;

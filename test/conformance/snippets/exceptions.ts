@@ -230,4 +230,16 @@ export const exceptionSnippets: readonly Snippet[] = [
       print(sys.getrefcount(holder))
     `,
   ], { versions: ["3.10", "3.11", "3.12", "3.13"] }),
+  snippet("deleting an unset slot and adding to an object without __dict__", [
+    py`
+      class Slim:
+          __slots__ = ('a',)
+      slim = Slim()
+      for action in (lambda: delattr(slim, 'a'), lambda: slim.a, lambda: setattr(slim, 'b', 1), lambda: delattr(object(), 'zz')):
+          try:
+              action()
+          except AttributeError as error:
+              print(repr(error))
+    `,
+  ]),
 ];

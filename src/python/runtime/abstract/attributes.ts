@@ -87,7 +87,9 @@ export function genericSetAttr(self: PyObject, nameObject: PyObject, value: PyOb
   }
   if (!type.instancesHaveDict) {
     if (descriptor === null) {
-      throw attributeError(`'${type.name}' object has no attribute '${name}'`);
+      // 3.13 says why the attribute cannot be added.
+      const why = rt.profile.minor >= 13 ? " and no __dict__ for setting new attributes" : "";
+      throw attributeError(`'${type.name}' object has no attribute '${name}'${why}`);
     }
     throw attributeError(`'${type.name}' object attribute '${name}' is read-only`);
   }
