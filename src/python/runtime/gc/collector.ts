@@ -6,7 +6,7 @@
 // weak references are cleared, then tp_clear breaks the cycles and refcounting frees them.
 import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
-import { newListHead } from "./tracking.js";
+import { listAppend, listRemove, newListHead } from "./tracking.js";
 
 /** gcGeneration value of objects taking part in the running collection. */
 const COLLECTING = 100;
@@ -72,14 +72,8 @@ export class Collector {
 
   /** Objects tracked in `generation` (or all when undefined), oldest list last. */
   objects(generation?: number): PyObject[] {
-    const result: PyObject[] = [];
-    const first = generation ?? 0;
-    const last = generation ?? GENERATIONS - 1;
-    for (let index = first; index <= last; index++) {
-      const head = this.generationHeads[index]!;
-      for (let object = head.gcNext!; object !== head; object = object.gcNext!) result.push(object);
-    }
-    return result;
+    const heads = generation === undefined ? this.generationHeads : [this.generationHeads[generation]!];
+    return heads.flatMap(listItems);
   }
 
   /** gc.collect(generation): the number of unreachable objects found. */
@@ -284,13 +278,8 @@ function spliceAtEnd(from: PyObject, to: PyObject): void {
 
 /** gc_list_move: unlinks `object` and appends it to the list headed by `head`. */
 function moveToEnd(object: PyObject, head: PyObject): void {
-  object.gcPrev!.gcNext = object.gcNext;
-  object.gcNext!.gcPrev = object.gcPrev;
-  const last = head.gcPrev!;
-  last.gcNext = object;
-  object.gcPrev = last;
-  object.gcNext = head;
-  head.gcPrev = object;
+  listRemove(object);
+  listAppend(head, object);
 }
 
 /** Links `next` after `previous`, writing only the fields that change. */

@@ -95,43 +95,41 @@ function setArgs(exception: PyBaseException, positional: readonly PyObject[]): v
 }
 
 /** Keyword arguments a class accepts (`name=`, `obj=`, `path=`); anything else is refused. */
-function takeKeywords(className: string, keywords: Map<string, PyObject>, allowed: readonly string[]): Map<string, PyObject> {
+function takeKeywords(className: string, keywords: Map<string, PyObject>, allowed: readonly string[]): void {
   for (const key of keywords.keys()) {
     if (allowed.includes(key)) continue;
     // 3.13's argument parser words it differently.
     throw typeError(rt.profile.minor >= 13 ? `${className}() got an unexpected keyword argument '${key}'` : `'${key}' is an invalid keyword argument for ${className}()`);
   }
-  return keywords;
+}
+
+/**
+ * The __init__ of NameError, AttributeError and ImportError: args from the positional
+ * arguments, each field from its keyword (None when absent), and ImportError's msg from a single
+ * positional argument.
+ */
+function initKeywordFields(self: PyObject, args: CallArgs, className: string, fields: readonly string[], messageField: boolean): void {
+  const { positional, keywords } = splitArgs(args);
+  const exception = self as PyBaseException;
+  takeKeywords(className, keywords, fields);
+  setArgs(exception, positional);
+  for (const field of fields) setFieldValue(exception, field, keywords.get(field) ?? null);
+  if (messageField) setFieldValue(exception, "msg", positional.length === 1 ? positional[0]! : null);
 }
 
 /** NameError_init (3.10+): `name=` keyword. */
 export function nameErrorInit(self: PyObject, args: CallArgs): void {
-  const { positional, keywords } = splitArgs(args);
-  const exception = self as PyBaseException;
-  const taken = takeKeywords("NameError", keywords, ["name"]);
-  setArgs(exception, positional);
-  setFieldValue(exception, "name", taken.get("name") ?? null);
+  initKeywordFields(self, args, "NameError", ["name"], false);
 }
 
 /** AttributeError_init (3.10+): `name=` and `obj=` keywords. */
 export function attributeErrorInit(self: PyObject, args: CallArgs): void {
-  const { positional, keywords } = splitArgs(args);
-  const exception = self as PyBaseException;
-  const taken = takeKeywords("AttributeError", keywords, ["name", "obj"]);
-  setArgs(exception, positional);
-  setFieldValue(exception, "name", taken.get("name") ?? null);
-  setFieldValue(exception, "obj", taken.get("obj") ?? null);
+  initKeywordFields(self, args, "AttributeError", ["name", "obj"], false);
 }
 
 /** ImportError_init: `name=` and `path=` keywords; msg is the only positional argument, if one. */
 export function importErrorInit(self: PyObject, args: CallArgs): void {
-  const { positional, keywords } = splitArgs(args);
-  const exception = self as PyBaseException;
-  const taken = takeKeywords("ImportError", keywords, ["name", "path"]);
-  setArgs(exception, positional);
-  setFieldValue(exception, "name", taken.get("name") ?? null);
-  setFieldValue(exception, "path", taken.get("path") ?? null);
-  setFieldValue(exception, "msg", positional.length === 1 ? positional[0]! : null);
+  initKeywordFields(self, args, "ImportError", ["name", "path"], true);
 }
 
 /** SyntaxError_init: SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])). */
