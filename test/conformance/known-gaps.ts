@@ -78,15 +78,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     cause: "string.Template, sys.float_info and weakref.proxy are unsupported",
     snippets: { modules: ["string.capwords and Template", "sys attributes lessons print", "weakref.proxy"] },
   },
-  // ---- display: repr (python -i rules) ----
-  {
-    cause: "display: repr compiles each statement of a `;`-joined line separately; python -i compiles the whole line as one unit (shared constants, +1 refcount from the running code)",
-    snippets: { repl: ["one line with semicolons is one unit", "strings on one line share a constant", "constant refcount on one line"] },
-  },
-  {
-    cause: "display: repr does not echo expression statements nested in compound statements ('single' mode prints every expression statement)",
-    snippets: { repl: ["compound statement values are not echoed"] },
-  },
   // ---- language features ----
   {
     cause: "the match statement is unsupported",

@@ -6,7 +6,7 @@ import { rt } from "../runtime/state.js";
 import { buildSymbolTable, SymbolTableError } from "./symtable.js";
 import { Folder } from "./fold.js";
 import { CodeUnit, type CompilationContext } from "./code-unit.js";
-import { compileBody, compileStatement } from "./codegen/statements.js";
+import { compileBody } from "./codegen/statements.js";
 import { compileModuleAnnotate } from "./codegen/functions.js";
 import { storeName } from "./codegen/names.js";
 import { assembleUnit } from "./assemble.js";
@@ -64,8 +64,6 @@ export function compileModule(module: ast.Module | ast.Interactive, options: Com
     const index = root.constIndex({ origin: "literal", node: (body[0] as ast.ExprStmt).value as ast.Constant });
     root.emitter.line(`storeName(G, ${root.nameRef("__doc__")}, ${root.nameCacheRef("__doc__")}, (K${index}.refcount++, K${index}));`);
     compileBody(root, body.slice(1));
-  } else if (options.mode === "single") {
-    for (const statement of body) compileStatement(root, statement, true);
   } else {
     compileBody(root, body);
   }

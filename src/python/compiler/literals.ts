@@ -45,6 +45,13 @@ export function newObjectForScalar(value: ScalarValue): PyObject {
  */
 export function createLiteralObjects(tree: object): Map<ast.Constant, PyObject> {
   const objects = new Map<ast.Constant, PyObject>();
+  for (const constant of constantNodes(tree)) objects.set(constant, newObjectForScalar(constant.value));
+  return objects;
+}
+
+/** The Constant nodes of a parsed tree (or of some of its statements), in source order. */
+export function constantNodes(tree: object): ast.Constant[] {
+  const found: ast.Constant[] = [];
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== "object") return;
     if (Array.isArray(node)) {
@@ -53,8 +60,7 @@ export function createLiteralObjects(tree: object): Map<ast.Constant, PyObject> 
     }
     const record = node as { type?: unknown };
     if (record.type === "Constant") {
-      const constant = node as ast.Constant;
-      objects.set(constant, newObjectForScalar(constant.value));
+      found.push(node as ast.Constant);
       return;
     }
     if (typeof record.type !== "string") return;
@@ -65,7 +71,7 @@ export function createLiteralObjects(tree: object): Map<ast.Constant, PyObject> 
     }
   };
   visit(tree);
-  return objects;
+  return found;
 }
 
 /** Drops the parse tree's references (when IPython's cell ends, or a script's unit finishes). */

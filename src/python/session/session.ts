@@ -10,7 +10,7 @@ import { createRuntime } from "../runtime/bootstrap.js";
 import { parse } from "../parser/index.js";
 import type * as ast from "../ast/nodes.js";
 import { compileModule, UnsupportedSyntax, SymbolTableError } from "../compiler/compile.js";
-import { createLiteralObjects, releaseLiteralObjects } from "../compiler/literals.js";
+import { createLiteralObjects, releaseLiteralObjects, constantNodes } from "../compiler/literals.js";
 import { PyRaise, Unsupported, LimitExceeded, SimulatedCrash, discardRaise } from "../runtime/errors.js";
 import { newDict, type PyDict } from "../runtime/types/dict.js";
 import { PyBaseException, exceptionStrText } from "../runtime/types/exceptions.js";
@@ -131,15 +131,18 @@ export class NotebookSession {
     if (this.options.display === "pretty") {
       for (const warning of syntaxWarnings(module, this.runtime.profile)) writeOutput("stderr", `<>:${warning.lineno}: SyntaxWarning: ${warning.message}\n`);
     }
-    // IPython: one parse per cell; its literal objects live until the cell ends.
+    // One parse per cell: its literal objects live until the cell ends (IPython), or until
+    // their line's unit has run (`display: repr`, where each unit's tree is then dropped).
     const literals = createLiteralObjects(module);
+    const repl = this.options.display === "repr";
+    const units = repl ? groupByLine(module.body) : module.body.map((statement) => [statement]);
+    const interactiveLast = repl || lastIsExpression(module.body);
     try {
-      const statements = module.body;
-      const interactiveLast = this.options.display === "pretty" ? lastIsExpression(statements) : true;
-      for (let index = 0; index < statements.length; index++) {
-        const statement = statements[index]!;
-        const interactive = this.options.display === "repr" ? true : interactiveLast && index === statements.length - 1;
-        const failure = this.runStatement(statement, interactive, filename, literals, firstLine);
+      for (let index = 0; index < units.length; index++) {
+        const unit = units[index]!;
+        const interactive = repl || (interactiveLast && index === units.length - 1);
+        const failure = this.runUnit(unit, interactive, filename, literals, firstLine);
+        if (repl) releaseLiteralsOf(unit, literals);
         if (failure !== null) return failure;
       }
       return { status: "ok" };
@@ -148,10 +151,14 @@ export class NotebookSession {
     }
   }
 
-  /** Compiles and runs one top-level statement as its own code object (IPython's run_ast_nodes). */
-  private runStatement(statement: ast.Stmt, interactive: boolean, filename: string, literals: ReadonlyMap<ast.Constant, PyObject>, firstLine: number): Omit<CellOutcome, "output"> | null {
-    const module: ast.Module | ast.Interactive = interactive ? { type: "Interactive", body: [statement] } : { type: "Module", body: [statement], type_ignores: [] };
-    this.showSyntaxWarnings(statement, filename);
+  /**
+   * Compiles and runs top-level statements as one code object: one statement per unit under
+   * IPython (run_ast_nodes), the statements sharing a line under `display: repr` (`python -i`
+   * reads a line at a time).
+   */
+  private runUnit(statements: ast.Stmt[], interactive: boolean, filename: string, literals: ReadonlyMap<ast.Constant, PyObject>, firstLine: number): Omit<CellOutcome, "output"> | null {
+    const module: ast.Module | ast.Interactive = interactive ? { type: "Interactive", body: statements } : { type: "Module", body: statements, type_ignores: [] };
+    for (const statement of statements) this.showSyntaxWarnings(statement, filename);
     let compiled;
     try {
       compiled = compileModule(module, { filename, mode: interactive ? "single" : "exec", literals });
@@ -243,6 +250,30 @@ function safeStr(exception: PyBaseException): string {
     if (error instanceof PyRaise) discardRaise(error);
     return "<exception str() failed>";
   }
+}
+
+/** Statements that share a line (`a = 1; b = 2`) form one unit, as one line of `python -i` input. */
+function groupByLine(statements: readonly ast.Stmt[]): ast.Stmt[][] {
+  const units: ast.Stmt[][] = [];
+  let lastLine = -1;
+  for (const statement of statements) {
+    if (units.length > 0 && statement.lineno === lastLine) units[units.length - 1]!.push(statement);
+    else units.push([statement]);
+    lastLine = statement.end_lineno ?? statement.lineno;
+  }
+  return units;
+}
+
+/** Drops the parse tree's references to the literals of `statements` (their tree is gone). */
+function releaseLiteralsOf(statements: readonly ast.Stmt[], literals: Map<ast.Constant, PyObject>): void {
+  const released = new Map<ast.Constant, PyObject>();
+  for (const node of constantNodes(statements)) {
+    const object = literals.get(node);
+    if (object === undefined) continue;
+    released.set(node, object);
+    literals.delete(node);
+  }
+  releaseLiteralObjects(released);
 }
 
 function lastIsExpression(statements: readonly ast.Stmt[]): boolean {

@@ -29,6 +29,14 @@ export const replSnippets: readonly Snippet[] = [
   snippet("exception stops the rest of the cell", ["print('first')\n1 / 0\nprint('never')", "print('next cell')"], REPL),
   snippet("every expression statement is echoed", ["1\n2\n'three'"], REPL),
   snippet("compound statement values are not echoed", ["for n in range(2):\n    n"], REPL),
+  snippet("every expression of a semicolon line is echoed", ["1; 'two'; [3]", "x = 4; x; x + 1"], REPL),
+  snippet("expressions in ifs, loops and with blocks are echoed", ["if True:\n    'yes'\nelse:\n    'no'", "for c in 'ab':\n    c\n    c.upper()", "try:\n    1 / 0\nexcept ZeroDivisionError:\n    'caught'"], REPL),
+  snippet("expressions in function and class bodies are not echoed", ["def f():\n    'inside'\n    return 1", "f()", "class K:\n    'doc'\n    7"], REPL),
+  snippet("a line's literals are dropped when its unit has run", [
+    "import sys",
+    "s = 'a' * 3\nt = 'literal on its own line ' * 1\nprint(sys.getrefcount(t))",
+    "u = 1234567; v = 1234567; print(u is v, sys.getrefcount(u))",
+  ], { ...REPL, fresh: true }),
   snippet("trailing semicolon still echoes in repr mode", ["7;"], REPL),
   snippet("repr mode shows multi-line reprs as is", ["class Tall:\n    def __repr__(self):\n        return 'a\\nb'", "Tall()"], REPL),
 ];

@@ -12,14 +12,17 @@ export function compileBody(unit: CodeUnit, body: readonly ast.Stmt[]): void {
   for (const statement of body) compileStatement(unit, statement);
 }
 
-export function compileStatement(unit: CodeUnit, node: ast.Stmt, displayResult = false): void {
+export function compileStatement(unit: CodeUnit, node: ast.Stmt): void {
   const emitter = unit.emitter;
   emitter.line(`ln = ${node.lineno};`);
   switch (node.type) {
     case "Expr": {
       compileExpression(unit, node.value);
       const value = emitter.pop();
-      if (displayResult) emitter.line(`{ const v = ${value}; ${value} = null; R.displayHook(v); }`);
+      // 'single' mode prints every expression statement of the top-level code, also inside
+      // loops and ifs (compiler.c: c_interactive && nest level 1); IPython only ever compiles a
+      // lone trailing expression this way.
+      if (unit.context.interactive && unit.kind === "module") emitter.line(`{ const v = ${value}; ${value} = null; R.displayHook(v); }`);
       else emitter.line(`dec(${value}); ${value} = null;`);
       return;
     }
