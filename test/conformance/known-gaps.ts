@@ -19,10 +19,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     versions: ["3.11", "3.12"],
     snippets: { identity: ["chr(97) against the literal"] },
   },
-  {
-    cause: "str() of a one-digit int returns the cached one-character string (CPython makes a new str each time)",
-    snippets: { identity: ["chr(97) against the literal"] },
-  },
   // ---- compiler warnings and syntax errors ----
   // ---- exception messages ----
   {

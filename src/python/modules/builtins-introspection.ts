@@ -17,10 +17,10 @@ import { PyBuiltinFunction } from "../runtime/types/builtin-function.js";
 import { repr, hash, callable } from "../runtime/abstract/object-protocol.js";
 import { length } from "../runtime/abstract/items.js";
 import { indexValue, asciiText } from "../runtime/abstract/conversions.js";
-import { typeLookup } from "../runtime/abstract/attributes.js";
 import { isTrue } from "../runtime/abstract/truth.js";
 import { lookupSpecial, callSpecial } from "../runtime/slot-table.js";
 import { intToText, FormatError } from "../runtime/format/index.js";
+import { formatToStr } from "../runtime/abstract/format.js";
 import { checkPositionalCount, rejectKeywords, badArgument, notAnInteger, cIntArgument } from "./arguments.js";
 import { optionalAttribute } from "./optional-attribute.js";
 
@@ -146,26 +146,7 @@ function format(_self: PyObject, args: CallArgs): PyObject {
   const value = values[0]!;
   const spec = values[1];
   if (spec !== undefined && !spec.type.isSubtypeOf(rt.types.str)) throw badArgument("format", 2, "str", spec);
-  const specText = spec === undefined ? "" : (spec as PyStr).value;
-  if (specText === "" && value.type === rt.types.str) {
-    value.refcount++;
-    return value;
-  }
-  const method = typeLookup(value.type, "__format__");
-  if (method === null) throw typeError(`Type ${value.type.name} doesn't define __format__`);
-  const specObject = spec ?? newStr("");
-  if (spec !== undefined) spec.refcount++;
-  try {
-    const result = callSpecial(value, method, [specObject]);
-    if (!result.type.isSubtypeOf(rt.types.str)) {
-      const name = result.type.name;
-      decref(result);
-      throw typeError(`__format__ must return a str, not ${name}`);
-    }
-    return result;
-  } finally {
-    decref(specObject);
-  }
+  return formatToStr(value, (spec as PyStr | undefined) ?? null);
 }
 
 function baseConversion(base: 2 | 8 | 16) {

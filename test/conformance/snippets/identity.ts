@@ -27,6 +27,8 @@ export const identitySnippets: readonly Snippet[] = [
   snippet("leading digit string across cells", ["one = '1abc'", "two = '1abc'\nprint(one is two)"]),
   snippet("single characters are shared", ["one = 'a'\naccent = 'é'", "two = 'a'\nagain = 'é'\nprint(one is two, accent is again, chr(233) is accent)"]),
   snippet("chr(97) against the literal", ["letter = 'a'\nword = 'abc'\nprint(chr(97) is letter, word[0] is letter, str(5) is str(2 + 3))"]),
+  snippet("one-digit strs from ints are new objects", ["n = 5\nprint(str(n) is str(n), repr(n) is repr(n), format(n) is format(n), f'{n}' is f'{n}')", "n = 7\nprint('%d' % n is '%d' % n, '{}'.format(n) is '{}'.format(n), format(n, 'd') is format(n, 'd'), str(-1) is str(-1))"]),
+  snippet("an f-string of one part is that part", ["word = 'abc'\nprint(f'{word}' is word, f'{word!s}' is word, f'{word:}' is word)", "print(f'plain' == 'plain')"]),
   snippet("empty string singleton", ["empty = ''", "print(empty is str(), str() is ''.join([]), 'abc'[3:] is empty)"]),
   snippet("euro sign across cells", ["one = '€'", "two = '€'\nprint(one is two)"]),
   snippet("non-ASCII word across cells", ["one = 'Straße'", "two = 'Straße'\nprint(one is two)"]),

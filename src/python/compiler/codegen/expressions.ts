@@ -450,6 +450,11 @@ function compileSlice(unit: CodeUnit, node: ast.Slice): void {
 }
 
 function compileJoinedStr(unit: CodeUnit, node: ast.JoinedStr): void {
+  // One part needs no BUILD_STRING: f'{x}' is the object x.__format__ returned.
+  if (node.values.length === 1) {
+    compileExpression(unit, node.values[0]!);
+    return;
+  }
   const emitter = unit.emitter;
   const start = emitter.depth;
   for (const part of node.values) compileExpression(unit, part);

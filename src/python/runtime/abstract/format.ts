@@ -8,19 +8,38 @@ import { typeLookup } from "./attributes.js";
 import { callSpecial } from "../slot-table.js";
 import { str as strOf } from "./object-protocol.js";
 
-/** format(value, spec) as JS text. */
-export function formatObjectWithSpec(value: PyObject, spec: string): string {
-  if (spec === "" && value.type === rt.types.str) return (value as PyStr).value;
+/**
+ * PyObject_Format: `type(value).__format__(spec)`, a new reference to the str it returns (an
+ * exact str with an empty spec is itself). `spec` is borrowed; null is the empty spec.
+ */
+export function formatToStr(value: PyObject, spec: PyStr | null): PyObject {
+  if ((spec === null || spec.value === "") && value.type === rt.types.str) {
+    value.refcount++;
+    return value;
+  }
   const method = typeLookup(value.type, "__format__");
   if (method === null) throw typeError(`Type ${value.type.name} doesn't define __format__`);
-  const specObject = newStr(spec);
+  const specObject = spec ?? newStr("");
+  if (spec !== null) spec.refcount++;
   try {
     const result = callSpecial(value, method, [specObject]);
-    if (!(result instanceof PyStr)) {
+    if (!result.type.isSubtypeOf(rt.types.str)) {
       const name = result.type.name;
       decref(result);
       throw typeError(`__format__ must return a str, not ${name}`);
     }
+    return result;
+  } finally {
+    decref(specObject);
+  }
+}
+
+/** format(value, spec) as JS text. */
+export function formatObjectWithSpec(value: PyObject, spec: string): string {
+  if (spec === "" && value.type === rt.types.str) return (value as PyStr).value;
+  const specObject = newStr(spec);
+  try {
+    const result = formatToStr(value, specObject) as PyStr;
     const text = result.value;
     decref(result);
     return text;

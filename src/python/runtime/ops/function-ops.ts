@@ -15,7 +15,7 @@ import { PyMethodDescriptor } from "../types/descriptors.js";
 import { buildClass as buildClassImpl } from "../class-builder.js";
 import { repr, str as strOf } from "../abstract/object-protocol.js";
 import { asciiText } from "../abstract/conversions.js";
-import { formatObjectWithSpec } from "../abstract/format.js";
+import { formatToStr } from "../abstract/format.js";
 import { typeError } from "../errors.js";
 import { instanceAttribute } from "../instance-attributes.js";
 
@@ -112,12 +112,7 @@ export function formatValue(value: PyObject, conversion: number, spec: PyObject 
     converted = value;
   }
   try {
-    const specText = spec === null ? "" : (spec as PyStr).value;
-    if (specText === "" && converted.type === rt.types.str) {
-      converted.refcount++;
-      return converted;
-    }
-    return newStr(formatObjectWithSpec(converted, specText));
+    return formatToStr(converted, spec as PyStr | null);
   } finally {
     decref(converted);
   }

@@ -31,8 +31,9 @@ export function intSelf(self: PyObject): PyObject {
 
 function intFormat(self: PyObject, spec: PyObject): PyObject {
   if (!(spec instanceof PyStr)) throw typeError(`format() argument 2 must be str, not ${spec.type.name}`);
-  // An empty spec is str(self): "True" for bool, a subclass's own __str__.
-  if (spec.value === "" && self.type !== rt.types.int) return strOf(self);
+  // An empty spec is str(self): a new str even for one digit, "True" for bool, a subclass's own
+  // __str__.
+  if (spec.value === "") return strOf(self);
   try {
     return newStr(formatInt(value.toBig((self as PyInt).value), spec.value, rt.profile, self.type.name, rt.maxStrDigits));
   } catch (error) {

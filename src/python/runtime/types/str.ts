@@ -70,9 +70,12 @@ export function newStrObject(value: string): PyStr {
   return str;
 }
 
-/** newStr for text known to be ASCII (an int's digits): the same object without the kind scans. */
+/**
+ * A new object for non-empty ASCII text (an int's digits), as PyUnicode_New builds it: even one
+ * character is a new str, not the Latin-1 singleton (`str(5) is str(5)` is False).
+ */
 export function newAsciiStr(value: string): PyStr {
-  if (value.length <= 1) return newStr(value);
+  if (value.length === 0) return newStr(value);
   const str = new PyStr(value, 1, value.length);
   allocateObject(str, rt.profile.sizes.asciiStrHeader + value.length + 1);
   return str;
