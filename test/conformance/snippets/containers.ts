@@ -34,6 +34,7 @@ export const containerSnippets: readonly Snippet[] = [
   snippet("set remove missing", ["{1}.remove(2)"]),
   snippet("set order of strings", ["print(set(['delta', 'alpha', 'charlie', 'bravo']), {'x', 'y'} | {'a'})"]),
   snippet("set order of ints with collisions", ["print({8, 16, 1, 9, 0}, {100, 36, 4, 68}, set(range(20, 0, -3)))"]),
+  snippet("set displays with unpacking merge sets", ["base = {8, 16, 1, 9, 0}\nprint({*base}, {*base, 24}, {*frozenset(base), *[32, 40]})", "print({*range(9, 0, -2), *(16, 32)}, {*{100: 1, 36: 2, 4: 3}})"]),
   snippet("set from string and list with duplicates", ["print(set('mississippi'), set([3, 3, 1, 1, 2]))"]),
   snippet("set comprehension and frozenset keys", ["print({n % 3 for n in range(10)}, {frozenset({1}): 'a'}, frozenset('aab'))"]),
   snippet("set of tuples", ["print({(1, 2), (2, 1), (1, 2)}, sorted({(2, 'b'), (1, 'a')}))"]),

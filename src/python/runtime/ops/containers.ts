@@ -5,7 +5,7 @@ import { rt } from "../state.js";
 import { typeError, valueError } from "../errors.js";
 import { newList, PyList, listAppendStealing } from "../types/list.js";
 import { newTupleStealing, PyTuple } from "../types/tuple.js";
-import { newSetStealing, setAddItem, PySet } from "../types/set.js";
+import { newSetStealing, setAddItem, setUpdateInternal, PySet } from "../types/set.js";
 import { newDictPresized, dictSetItem, PyDict, dictGetItem, dictForEach } from "../types/dict.js";
 import { newSliceStealing } from "../types/slice.js";
 import { listExtend as extendList } from "../types/list-spec.js";
@@ -67,9 +67,9 @@ export function listExtend(list: PyObject, iterable: PyObject): void {
   extendList(list, iterable);
 }
 
-/** SET_UPDATE: `iterable` borrowed. */
+/** SET_UPDATE ({*x}, and 3.9+'s constant displays): _PySet_Update, a set_merge for sets. `iterable` borrowed. */
 export function setUpdate(set: PyObject, iterable: PyObject): void {
-  for (const item of collectItems(iterable)) setAdd(set, item);
+  setUpdateInternal(set as PySet, iterable);
 }
 
 /** DICT_UPDATE ({**mapping}): `mapping` borrowed. */
