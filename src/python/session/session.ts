@@ -22,6 +22,7 @@ import { newStr } from "../runtime/types/str.js";
 import { newList, type PyList } from "../runtime/types/list.js";
 import { IPythonDisplay, ReplDisplay, type DisplayHook } from "./display-hooks.js";
 import { syntaxErrorObject } from "./syntax-errors.js";
+import { newStatementWrapper } from "./statement-wrappers.js";
 import { takeHeapSnapshot, type HeapSnapshotData } from "./heap-snapshot.js";
 import { syntaxWarnings } from "../compiler/syntax-warnings.js";
 import { writeOutput } from "../modules/output.js";
@@ -137,16 +138,23 @@ export class NotebookSession {
     const repl = this.options.display === "repr";
     const units = repl ? groupByLine(module.body) : module.body.map((statement) => [statement]);
     const interactiveLast = repl || lastIsExpression(module.body);
+    let wrapper: PyObject | null = null;
     try {
       for (let index = 0; index < units.length; index++) {
         const unit = units[index]!;
         const interactive = repl || (interactiveLast && index === units.length - 1);
+        if (!repl) {
+          const previous = wrapper;
+          wrapper = newStatementWrapper(interactive);
+          if (previous !== null) decref(previous);
+        }
         const failure = this.runUnit(unit, interactive, filename, literals, firstLine);
         if (repl) releaseLiteralsOf(unit, literals);
         if (failure !== null) return failure;
       }
       return { status: "ok" };
     } finally {
+      if (wrapper !== null) decref(wrapper);
       releaseLiteralObjects(literals);
     }
   }

@@ -86,6 +86,8 @@ export const identitySnippets: readonly Snippet[] = [
   snippet("mutating inside a function is visible outside", ["def mutate(value):\n    value.append(0)\nthing = [1]\nmutate(thing)\nprint(thing)"]),
   snippet("id of a freed list is reused", ["print(id([]) == id([]), id(object()) == id(object()))"], { fresh: true }),
   snippet("new list reuses a deleted list's address", ["first = [1, 2]\nfirst_id = id(first)\ndel first\nsecond = [3]\nprint(id(second) == first_id)"], { fresh: true }),
+  snippet("a dict deleted by one statement is not reused by the next one's", ["first = {'a': 1}\nfirst_id = id(first)\ndel first\nsecond = {'b': 2}\nprint(id(second) == first_id)"], { fresh: true }),
+  snippet("freed lists are reused within one statement", ["print(id([1]) == id([2]), [id([]) for _ in range(3)].count(id([])))"], { fresh: true }),
   snippet("id of freed dicts tuples and instances is reused", ["class Fresh:\n    pass\nprint(id({}) == id({}), id((1, [])) == id((2, [])), id(Fresh()) == id(Fresh()))"], { fresh: true }),
   snippet("id reuse in a loop inside one function", [
     py`

@@ -6,6 +6,7 @@
 // weak references are cleared, then tp_clear breaks the cycles and refcounting frees them.
 import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
+import { clearFreeLists } from "./clear-free-lists.js";
 import { listAppend, listRemove, newListHead } from "./tracking.js";
 
 /** gcGeneration value of objects taking part in the running collection. */
@@ -83,6 +84,7 @@ export class Collector {
     this.onCollect?.("start", generation, 0, 0);
     try {
       const found = this.collectGeneration(generation);
+      if (generation === GENERATIONS - 1) clearFreeLists();
       this.onCollect?.("stop", generation, found, 0);
       return found;
     } finally {

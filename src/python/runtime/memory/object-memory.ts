@@ -63,6 +63,15 @@ export class FreeList {
     return true;
   }
 
+  /**
+   * Frees every parked block, most recently parked first (the *_ClearFreeList functions that a
+   * full collection calls). Parked blocks are all one type's and size's, so `header` and
+   * `bytes` (object size plus header) describe each of them.
+   */
+  clear(header: number, bytes: number): void {
+    for (let address = this.addresses.pop(); address !== undefined; address = this.addresses.pop()) rt.allocator.free(address, header, bytes);
+  }
+
   /** Gives `object` a parked address if there is one; false when the list is empty. */
   reuse(object: PyObject, size: number): boolean {
     const address = this.addresses.pop();
