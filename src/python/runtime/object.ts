@@ -56,12 +56,10 @@ export class PyObject {
   private addressOffset: number;
   /** ob_type. A counted reference only for instances of heap types, as in CPython. */
   type: PyType;
-  /** Generation list links; `gcGeneration` is -1 while untracked. */
-  gcNext: PyObject | null;
-  gcPrev: PyObject | null;
+  /** The generation (-1 while untracked; the collector's marks while it runs). */
   gcGeneration: number;
-  /** Scratch count used by the collector (gc_refs). */
-  gcRefs: number;
+  /** The object's slot in the collector's list links (gc/tracking.ts), -1 while untracked. */
+  gcSlot: number;
   extras: ObjectExtras | null;
   /** Instance attributes (__dict__ storage) for objects whose type gives them one. */
   attributes: InstanceAttributes | null;
@@ -70,10 +68,8 @@ export class PyObject {
     this.refcount = 1;
     this.addressOffset = NO_ADDRESS;
     this.type = type;
-    this.gcNext = null;
-    this.gcPrev = null;
     this.gcGeneration = -1;
-    this.gcRefs = 0;
+    this.gcSlot = -1;
     this.extras = null;
     this.attributes = null;
   }
