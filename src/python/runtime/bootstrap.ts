@@ -207,7 +207,7 @@ function createSingletons(runtime: Runtime): void {
   runtime.Ellipsis = newStaticSingleton(types.ellipsis, startingRefcount("Ellipsis"));
   const makeStaticInt = (value: number, type: PyType, refcount: number, address: number): PyInt => {
     const int = Object.create(PyInt.prototype) as PyInt;
-    Object.assign(int, { refcount, address, type, gcNext: null, gcPrev: null, gcGeneration: -1, gcRefs: 0, extras: null, attributes: null, value });
+    Object.assign(int, { refcount, address, type, gcGeneration: -1, gcSlot: -1, extras: null, attributes: null, value });
     runtime.registerStatic(int, 32);
     return int;
   };
@@ -221,7 +221,7 @@ function createSingletons(runtime: Runtime): void {
     runtime.smallInts.push(makeStaticInt(value, types.int, startingRefcount("smallInt"), smallIntsStart + 32 * (value + 5)));
   }
   const emptyTuple = Object.create(PyTuple.prototype) as PyTuple;
-  Object.assign(emptyTuple, { refcount: startingRefcount("emptyTuple"), address: runtime.staticAddress(24), type: types.tuple, gcNext: null, gcPrev: null, gcGeneration: -1, gcRefs: 0, extras: null, attributes: null, items: [] });
+  Object.assign(emptyTuple, { refcount: startingRefcount("emptyTuple"), address: runtime.staticAddress(24), type: types.tuple, gcGeneration: -1, gcSlot: -1, extras: null, attributes: null, items: [] });
   runtime.registerStatic(emptyTuple, 24);
   runtime.emptyTuple = emptyTuple;
   runtime.latin1Chars = [];
@@ -229,12 +229,12 @@ function createSingletons(runtime: Runtime): void {
   runtime.emptyStr = staticStr(runtime, "", "emptyStr");
   for (const object of [runtime.None, runtime.NotImplemented, runtime.Ellipsis]) runtime.registerStatic(object, 16);
   const emptyBytes = Object.create(PyBytes.prototype) as PyBytes;
-  Object.assign(emptyBytes, { refcount: startingRefcount("emptyStr"), address: runtime.staticAddress(40), type: types.bytes, gcNext: null, gcPrev: null, gcGeneration: -1, gcRefs: 0, extras: null, attributes: null, value: new Uint8Array(0), hashCache: null });
+  Object.assign(emptyBytes, { refcount: startingRefcount("emptyStr"), address: runtime.staticAddress(40), type: types.bytes, gcGeneration: -1, gcSlot: -1, extras: null, attributes: null, value: new Uint8Array(0), hashCache: null });
   runtime.emptyBytes = emptyBytes;
   runtime.singleBytes = [];
   for (let byte = 0; byte < 256; byte++) {
     const single = Object.create(PyBytes.prototype) as PyBytes;
-    Object.assign(single, { refcount: startingRefcount("char"), address: runtime.staticAddress(40), type: types.bytes, gcNext: null, gcPrev: null, gcGeneration: -1, gcRefs: 0, extras: null, attributes: null, value: Uint8Array.of(byte), hashCache: null });
+    Object.assign(single, { refcount: startingRefcount("char"), address: runtime.staticAddress(40), type: types.bytes, gcGeneration: -1, gcSlot: -1, extras: null, attributes: null, value: Uint8Array.of(byte), hashCache: null });
     runtime.singleBytes.push(single);
   }
 }
@@ -246,10 +246,8 @@ function staticStr(runtime: Runtime, value: string, kind: "emptyStr" | "char"): 
     refcount: startingRefcount(kind),
     address: runtime.staticAddress(ascii ? 56 : 80),
     type: runtime.types.str,
-    gcNext: null,
-    gcPrev: null,
     gcGeneration: -1,
-    gcRefs: 0,
+    gcSlot: -1,
     extras: null,
     attributes: null,
     value,

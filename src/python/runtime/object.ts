@@ -18,33 +18,69 @@ export interface ObjectExtras {
   weakrefs: PyObject[] | null;
 }
 
+/**
+ * Addresses are stored as a small integer (a Smi to V8) relative to one of two windows: the
+ * arena region (runtime.ts), where nearly every object lives, and the static + large-block
+ * region below it. An absolute address (about 2**47) would be a boxed double per object, and
+ * one such object is enough to make V8 box the field for every object of its shape.
+ * Offsets >= 0 are arena offsets; offsets in [-2**31, 0) are static-region offsets minus 2**31;
+ * anything else is stored as `-address - 2**32`. Every address round-trips exactly (< 2**53).
+ */
+const ARENA_WINDOW = 0x7f3c_5a40_0000;
+const STATIC_WINDOW = 0x55d4_a8e0_0000;
+const WINDOW_SIZE = 2 ** 31;
+/** The stored offset meaning address 0 (no block yet): odd, so no real block decodes to it. */
+const NO_ADDRESS = -1;
+
+function encodeAddress(address: number): number {
+  if (address === 0) return NO_ADDRESS;
+  const arenaOffset = address - ARENA_WINDOW;
+  // `| 0` makes the result a small integer to V8 (arithmetic on doubles yields a heap number
+  // even when the value is integral, and storing one turns the field into a boxed double).
+  if (arenaOffset >= 0 && arenaOffset < WINDOW_SIZE) return arenaOffset | 0;
+  const staticOffset = address - STATIC_WINDOW;
+  if (staticOffset >= 0 && staticOffset < WINDOW_SIZE - 1) return (staticOffset - WINDOW_SIZE) | 0;
+  return -address - 2 ** 32;
+}
+
+function decodeAddress(offset: number): number {
+  if (offset >= 0) return ARENA_WINDOW + offset;
+  if (offset >= -WINDOW_SIZE) return offset === NO_ADDRESS ? 0 : STATIC_WINDOW + offset + WINDOW_SIZE;
+  return -offset - 2 ** 32;
+}
+
 export class PyObject {
   /** ob_refcnt. Immortal objects hold IMMORTAL_MARK or more (see refcount reporting). */
   refcount: number;
-  /** id(): the simulated address of the object's first byte (ob_refcnt). */
-  address: number;
+  /** The address, encoded by `encodeAddress`. */
+  private addressOffset: number;
   /** ob_type. A counted reference only for instances of heap types, as in CPython. */
   type: PyType;
-  /** Generation list links; `gcGeneration` is -1 while untracked. */
-  gcNext: PyObject | null;
-  gcPrev: PyObject | null;
+  /** The generation (-1 while untracked; the collector's marks while it runs). */
   gcGeneration: number;
-  /** Scratch count used by the collector (gc_refs). */
-  gcRefs: number;
+  /** The object's slot in the collector's list links (gc/tracking.ts), -1 while untracked. */
+  gcSlot: number;
   extras: ObjectExtras | null;
   /** Instance attributes (__dict__ storage) for objects whose type gives them one. */
   attributes: InstanceAttributes | null;
 
   constructor(type: PyType) {
     this.refcount = 1;
-    this.address = 0;
+    this.addressOffset = NO_ADDRESS;
     this.type = type;
-    this.gcNext = null;
-    this.gcPrev = null;
     this.gcGeneration = -1;
-    this.gcRefs = 0;
+    this.gcSlot = -1;
     this.extras = null;
     this.attributes = null;
+  }
+
+  /** id(): the simulated address of the object's first byte (ob_refcnt). */
+  get address(): number {
+    return decodeAddress(this.addressOffset);
+  }
+
+  set address(address: number) {
+    this.addressOffset = encodeAddress(address);
   }
 }
 

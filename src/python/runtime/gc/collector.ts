@@ -7,7 +7,7 @@
 import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { clearFreeLists } from "./clear-free-lists.js";
-import { listAppend, listRemove, newListHead } from "./tracking.js";
+import { GcLinks } from "./tracking.js";
 
 /** gcGeneration value of objects taking part in the running collection. */
 const COLLECTING = 100;
@@ -23,7 +23,10 @@ export interface CollectionStats {
 }
 
 export class Collector {
-  readonly generationHeads: PyObject[];
+  /** The generation lists (and the collection's own lists) of this runtime's tracked objects. */
+  readonly links = new GcLinks();
+  /** Each generation's list head (a slot of `links`). */
+  readonly generationHeads: number[];
   /** Allocations minus deallocations (generation 0), collections of the younger one (1, 2). */
   readonly counts = [0, 0, 0];
   thresholds: [number, number, number];
@@ -42,7 +45,7 @@ export class Collector {
   onCollect: ((phase: "start" | "stop", generation: number, collected: number, uncollectable: number) => void) | null = null;
 
   constructor(thresholds: readonly [number, number, number]) {
-    this.generationHeads = [newListHead(), newListHead(), newListHead()];
+    this.generationHeads = [this.links.newHead(), this.links.newHead(), this.links.newHead()];
     this.thresholds = [thresholds[0], thresholds[1], thresholds[2]];
   }
 
@@ -74,7 +77,7 @@ export class Collector {
   /** Objects tracked in `generation` (or all when undefined), oldest list last. */
   objects(generation?: number): PyObject[] {
     const heads = generation === undefined ? this.generationHeads : [this.generationHeads[generation]!];
-    return heads.flatMap(listItems);
+    return heads.flatMap((head) => this.links.items(head));
   }
 
   /** gc.collect(generation): the number of unreachable objects found. */
@@ -93,6 +96,7 @@ export class Collector {
   }
 
   private collectGeneration(generation: number): number {
+    const links = this.links;
     const heads = this.generationHeads;
     if (generation + 1 < GENERATIONS) this.counts[generation + 1]!++;
     for (let index = 0; index <= generation; index++) this.counts[index] = 0;
@@ -101,15 +105,24 @@ export class Collector {
     // gc_list_merge(GEN_HEAD(i), GEN_HEAD(generation)) for each younger i: the younger lists
     // follow the collected one, generation 0 first.
     const young = heads[generation]!;
-    for (let index = 0; index < generation; index++) spliceAtEnd(heads[index]!, young);
+    for (let index = 0; index < generation; index++) links.spliceAtEnd(heads[index]!, young);
     const old = heads[olderIndex]!;
 
-    const unreachableHead = newListHead();
-    const { reachable, tuples, dicts } = deduceUnreachable(young, unreachableHead, olderIndex, generation);
+    const unreachableHead = links.newHead();
+    try {
+      return this.collectInto(generation, young, old, olderIndex, unreachableHead);
+    } finally {
+      releaseHeadIfEmpty(links, unreachableHead);
+    }
+  }
+
+  private collectInto(generation: number, young: number, old: number, olderIndex: number, unreachableHead: number): number {
+    const links = this.links;
+    const { reachable, tuples, dicts } = deduceUnreachable(links, young, unreachableHead, olderIndex, generation);
     let survivors = reachable - untrackAll(tuples, rt.gcUntrackIfAtomic);
     if (young !== old) {
       if (generation === GENERATIONS - 2) this.longLivedPending += survivors;
-      spliceAtEnd(young, old);
+      links.spliceAtEnd(young, old);
     } else {
       // Dicts are untracked in full collections only (gc.c, bpo-14775).
       survivors -= untrackAll(dicts, rt.gcUntrackIfAtomic);
@@ -117,19 +130,24 @@ export class Collector {
       this.longLivedTotal = survivors;
     }
 
-    if (unreachableHead.gcNext === unreachableHead) {
+    if (links.isEmpty(unreachableHead)) {
       this.stats[generation]!.collections++;
       return 0;
     }
-    clearWeakReferences(listItems(unreachableHead));
+    clearWeakReferences(links.items(unreachableHead));
     this.finalizeGarbage(unreachableHead);
     // handle_resurrected_objects: what a finalizer made reachable again joins the older
     // generation; the rest is final.
-    const finalHead = newListHead();
-    deduceUnreachable(unreachableHead, finalHead, olderIndex, UNREACHABLE);
-    spliceAtEnd(unreachableHead, old);
-    const collected = listLength(finalHead);
-    deleteGarbage(finalHead, old, olderIndex);
+    const finalHead = links.newHead();
+    let collected: number;
+    try {
+      deduceUnreachable(links, unreachableHead, finalHead, olderIndex, UNREACHABLE);
+      links.spliceAtEnd(unreachableHead, old);
+      collected = links.length(finalHead);
+      deleteGarbage(links, finalHead, old, olderIndex);
+    } finally {
+      releaseHeadIfEmpty(links, finalHead);
+    }
     const stats = this.stats[generation]!;
     stats.collections++;
     stats.collected += collected;
@@ -141,18 +159,25 @@ export class Collector {
    * finalizer may free other objects of the list (their dealloc unlinks them), so each object
    * is moved to a `seen` list before its finalizer runs.
    */
-  private finalizeGarbage(unreachableHead: PyObject): void {
-    const seen = newListHead();
-    for (let object = unreachableHead.gcNext!; object !== unreachableHead; object = unreachableHead.gcNext!) {
-      moveToEnd(object, seen);
-      const finalize = object.type.finalize;
-      if (finalize === null || this.finalized.has(object)) continue;
-      this.finalized.add(object);
-      object.refcount++;
-      finalize(object);
-      if (--object.refcount === 0) object.type.dealloc(object);
+  private finalizeGarbage(unreachableHead: number): void {
+    const links = this.links;
+    const seen = links.newHead();
+    try {
+      // `links.next` is read afresh each time: a finalizer may track objects (growing the arrays).
+      for (let slot = links.next[unreachableHead]!; slot !== unreachableHead; slot = links.next[unreachableHead]!) {
+        const object = links.objects[slot]!;
+        links.moveToEnd(slot, seen);
+        const finalize = object.type.finalize;
+        if (finalize === null || this.finalized.has(object)) continue;
+        this.finalized.add(object);
+        object.refcount++;
+        finalize(object);
+        if (--object.refcount === 0) object.type.dealloc(object);
+      }
+      links.spliceAtEnd(seen, unreachableHead);
+    } finally {
+      releaseHeadIfEmpty(links, seen);
     }
-    spliceAtEnd(seen, unreachableHead);
   }
 }
 
@@ -170,24 +195,37 @@ export class Collector {
  * tuples and dicts among them in list order (the candidates for untracking).
  */
 function deduceUnreachable(
-  young: PyObject,
-  unreachableHead: PyObject,
+  links: GcLinks,
+  young: number,
+  unreachableHead: number,
   olderIndex: number,
   member: number,
 ): { reachable: number; tuples: PyObject[]; dicts: PyObject[] } {
-  const inList = member === UNREACHABLE ? (g: number) => g === UNREACHABLE : (g: number) => g >= 0 && g <= member;
-  const subtract = (child: PyObject): void => {
-    const childGeneration = child.gcGeneration;
-    if (childGeneration === COLLECTING) child.gcRefs--;
-    else if (inList(childGeneration)) {
-      child.gcGeneration = COLLECTING;
-      child.gcRefs = child.refcount - 1;
-    }
-  };
-  for (let object = young.gcNext!; object !== young; object = object.gcNext!) {
+  // The arrays are read through `links` each time, in case a traverse ever tracks an object.
+  const objects = links.objects;
+  const subtract =
+    member === UNREACHABLE
+      ? (child: PyObject): void => {
+          const childGeneration = child.gcGeneration;
+          if (childGeneration === COLLECTING) links.refs[child.gcSlot]--;
+          else if (childGeneration === UNREACHABLE) {
+            child.gcGeneration = COLLECTING;
+            links.refs[child.gcSlot] = child.refcount - 1;
+          }
+        }
+      : (child: PyObject): void => {
+          const childGeneration = child.gcGeneration;
+          if (childGeneration === COLLECTING) links.refs[child.gcSlot]--;
+          else if (childGeneration >= 0 && childGeneration <= member) {
+            child.gcGeneration = COLLECTING;
+            links.refs[child.gcSlot] = child.refcount - 1;
+          }
+        };
+  for (let slot = links.next[young]!; slot !== young; slot = links.next[slot]!) {
+    const object = objects[slot]!;
     if (object.gcGeneration !== COLLECTING) {
       object.gcGeneration = COLLECTING;
-      object.gcRefs = object.refcount;
+      links.refs[slot] = object.refcount;
     }
     object.type.traverse?.(object, subtract);
   }
@@ -195,11 +233,12 @@ function deduceUnreachable(
   const visitReachable = (child: PyObject): void => {
     const childGeneration = child.gcGeneration;
     if (childGeneration === TENTATIVE) {
-      moveToEnd(child, young);
+      const slot = child.gcSlot;
+      links.moveToEnd(slot, young);
       child.gcGeneration = COLLECTING;
-      child.gcRefs = 1;
-    } else if (childGeneration === COLLECTING && child.gcRefs === 0) {
-      child.gcRefs = 1;
+      links.refs[slot] = 1;
+    } else if (childGeneration === COLLECTING && links.refs[child.gcSlot] === 0) {
+      links.refs[child.gcSlot] = 1;
     }
   };
   const tupleType = rt.types.tuple;
@@ -208,20 +247,21 @@ function deduceUnreachable(
   const dicts: PyObject[] = [];
   let reachable = 0;
   let previous = young;
-  for (let object = young.gcNext!; object !== young; object = previous.gcNext!) {
-    if (object.gcRefs > 0) {
+  for (let slot = links.next[young]!; slot !== young; slot = links.next[previous]!) {
+    const object = objects[slot]!;
+    if (links.refs[slot]! > 0) {
       object.type.traverse?.(object, visitReachable);
       object.gcGeneration = olderIndex;
       reachable++;
       if (object.type === tupleType) tuples.push(object);
       else if (object.type === dictType) dicts.push(object);
-      previous = object;
+      previous = slot;
     } else {
-      moveToEnd(object, unreachableHead);
+      links.moveToEnd(slot, unreachableHead);
       object.gcGeneration = TENTATIVE;
     }
   }
-  for (let object = unreachableHead.gcNext!; object !== unreachableHead; object = object.gcNext!) object.gcGeneration = UNREACHABLE;
+  for (let slot = links.next[unreachableHead]!; slot !== unreachableHead; slot = links.next[slot]!) objects[slot]!.gcGeneration = UNREACHABLE;
   return { reachable, tuples, dicts };
 }
 
@@ -240,54 +280,26 @@ function untrackAll(candidates: readonly PyObject[], untrack: (object: PyObject)
  * frees objects as they lose their last reference (and unlinks them from the list). An object
  * still in the list after its clear lives on in the older generation.
  */
-function deleteGarbage(finalHead: PyObject, old: PyObject, olderIndex: number): void {
-  for (let object = finalHead.gcNext!; object !== finalHead; object = finalHead.gcNext!) {
+function deleteGarbage(links: GcLinks, finalHead: number, old: number, olderIndex: number): void {
+  // `links.next` is read afresh each time: tp_clear and deallocations may track objects.
+  for (let slot = links.next[finalHead]!; slot !== finalHead; slot = links.next[finalHead]!) {
+    const object = links.objects[slot]!;
     const clear = object.type.clear;
     if (clear !== null) {
       object.refcount++;
       clear(object);
       if (--object.refcount === 0) object.type.dealloc(object);
     }
-    if (finalHead.gcNext === object) {
-      moveToEnd(object, old);
+    if (links.next[finalHead] === slot && links.objects[slot] === object) {
+      links.moveToEnd(slot, old);
       object.gcGeneration = olderIndex;
     }
   }
 }
 
-function listItems(head: PyObject): PyObject[] {
-  const items: PyObject[] = [];
-  for (let object = head.gcNext!; object !== head; object = object.gcNext!) items.push(object);
-  return items;
-}
-
-function listLength(head: PyObject): number {
-  let length = 0;
-  for (let object = head.gcNext!; object !== head; object = object.gcNext!) length++;
-  return length;
-}
-
-/** gc_list_merge(from, to): every object of `from`, in order, after the last of `to`; `from` ends empty. */
-function spliceAtEnd(from: PyObject, to: PyObject): void {
-  if (from.gcNext === from) return;
-  const first = from.gcNext!;
-  const last = from.gcPrev!;
-  link(to.gcPrev!, first);
-  link(last, to);
-  from.gcNext = from;
-  from.gcPrev = from;
-}
-
-/** gc_list_move: unlinks `object` and appends it to the list headed by `head`. */
-function moveToEnd(object: PyObject, head: PyObject): void {
-  listRemove(object);
-  listAppend(head, object);
-}
-
-/** Links `next` after `previous`, writing only the fields that change. */
-function link(previous: PyObject, next: PyObject): void {
-  if (previous.gcNext !== next) previous.gcNext = next;
-  if (next.gcPrev !== previous) next.gcPrev = previous;
+/** A collection's own list head goes back to the pool once it is empty (always, unless a collection failed midway). */
+function releaseHeadIfEmpty(links: GcLinks, head: number): void {
+  if (links.isEmpty(head)) links.release(head);
 }
 
 /** handle_weakrefs: weak references to unreachable objects are cleared before any finalizer. */
