@@ -26,11 +26,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- compiler warnings and syntax errors ----
   // ---- exception messages ----
   {
-    cause: "3.10+ wording: assigning to a property without setter names it (3.10 \"can't set attribute 'area'\", 3.11+ \"property 'area' of 'Circle' object has no setter\")",
-    versions: ["3.10", "3.11", "3.12", "3.13"],
-    snippets: { classes: ["read-only property"] },
-  },
-  {
     cause: "positional-only keyword error lists only the first name ('a' instead of 'a, b')",
     snippets: { functions: ["positional-only parameters"] },
   },
