@@ -26,10 +26,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- compiler warnings and syntax errors ----
   // ---- exception messages ----
   {
-    cause: "positional-only keyword error lists only the first name ('a' instead of 'a, b')",
-    snippets: { functions: ["positional-only parameters"] },
-  },
-  {
     cause: "recursion through a builtin slot (repr() -> __repr__) overflows the JavaScript stack before Python's recursion limit",
     snippets: { exceptions: ["RecursionError in repr"] },
   },
