@@ -48,10 +48,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- sizes ----
   // ---- types and methods missing ----
   {
-    cause: "UnicodeEncodeError and UnicodeDecodeError do not exist: encode/decode errors are 'unsupported'",
-    snippets: { strings: ["encode error", "decode error"] },
-  },
-  {
     cause: "bytearray is unsupported",
     snippets: { containers: ["bytearray mutation"], reprs: ["bytes reprs"], sizes: ["bytes and bytearray"] },
   },

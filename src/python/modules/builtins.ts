@@ -58,11 +58,9 @@ export const UNSUPPORTED_BUILTIN_NAMES: ReadonlySet<string> = new Set([
   "ConnectionRefusedError",
   "ConnectionResetError",
   "EncodingWarning",
-  "EnvironmentError",
   "FileExistsError",
   "FileNotFoundError",
   "FutureWarning",
-  "IOError",
   "ImportWarning",
   "InterruptedError",
   "IsADirectoryError",
@@ -74,9 +72,6 @@ export const UNSUPPORTED_BUILTIN_NAMES: ReadonlySet<string> = new Set([
   "ResourceWarning",
   "StopAsyncIteration",
   "TimeoutError",
-  "UnicodeDecodeError",
-  "UnicodeEncodeError",
-  "UnicodeTranslateError",
   "UnicodeWarning",
   "aiter",
   "anext",
@@ -132,6 +127,11 @@ export const BUILTINS_MODULE: ModuleDefinition = {
     for (const [name, type] of Object.entries(rt.exc)) {
       type.refcount++;
       values.set(name, type);
+    }
+    // The old names of OSError (3.3 merged IOError and EnvironmentError into it).
+    for (const alias of ["EnvironmentError", "IOError"]) {
+      rt.exc.OSError.refcount++;
+      values.set(alias, rt.exc.OSError);
     }
     for (const [name, object] of [
       ["None", rt.None],

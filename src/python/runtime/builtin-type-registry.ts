@@ -119,6 +119,9 @@ export interface ExceptionTypes {
   TypeError: PyType;
   ValueError: PyType;
   UnicodeError: PyType;
+  UnicodeEncodeError: PyType;
+  UnicodeDecodeError: PyType;
+  UnicodeTranslateError: PyType;
   Warning: PyType;
   UserWarning: PyType;
   DeprecationWarning: PyType;
@@ -177,6 +180,9 @@ export const EXCEPTION_HIERARCHY: readonly (readonly [keyof ExceptionTypes, keyo
   ["TypeError", "Exception"],
   ["ValueError", "Exception"],
   ["UnicodeError", "ValueError"],
+  ["UnicodeEncodeError", "UnicodeError"],
+  ["UnicodeDecodeError", "UnicodeError"],
+  ["UnicodeTranslateError", "UnicodeError"],
   ["Warning", "Exception"],
   ["UserWarning", "Warning"],
   ["DeprecationWarning", "Warning"],
