@@ -48,10 +48,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- sizes ----
   // ---- types and methods missing ----
   {
-    cause: "bytearray is unsupported",
-    snippets: { containers: ["bytearray mutation"], reprs: ["bytes reprs"], sizes: ["bytes and bytearray"] },
-  },
-  {
     cause: "3.9+: a set display of constants (built from a frozenset constant) iterates in a different order when hashes collide",
     versions: ["3.9", "3.10", "3.11", "3.12", "3.13"],
     snippets: { containers: ["set order of ints with collisions"] },

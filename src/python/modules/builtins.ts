@@ -38,7 +38,6 @@ export const BUILTIN_FUNCTIONS: readonly MethodDef[] = [
   refusedBuiltin("breakpoint", "breakpoint()"),
   refusedBuiltin("__import__", "__import__()"),
   refusedBuiltin("memoryview", "memoryview"),
-  refusedBuiltin("bytearray", "bytearray"),
 ];
 
 /**
@@ -100,6 +99,7 @@ const TYPE_NAMES: readonly string[] = [
   "dict",
   "set",
   "frozenset",
+  "bytearray",
   "range",
   "slice",
   "staticmethod",

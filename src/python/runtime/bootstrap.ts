@@ -20,7 +20,8 @@ import { FLOAT_SPEC } from "./types/float-spec.js";
 import { COMPLEX_SPEC } from "./types/complex-spec.js";
 import { STR_SPEC } from "./types/str-spec.js";
 import { BYTES_SPEC } from "./types/bytes-spec.js";
-import { BYTES_ITERATOR_SPEC } from "./types/bytes-iterator.js";
+import { BYTES_ITERATOR_SPEC, BYTEARRAY_ITERATOR_SPEC } from "./types/bytes-iterator.js";
+import { BYTEARRAY_SPEC } from "./types/bytearray-spec.js";
 import { LIST_SPEC } from "./types/list-spec.js";
 import { TUPLE_SPEC } from "./types/tuple-spec.js";
 import { DICT_SPEC, DICT_KEYS_SPEC, DICT_VALUES_SPEC, DICT_ITEMS_SPEC } from "./types/dict-spec.js";
@@ -139,6 +140,8 @@ function typeSpecs(): [string, BuiltinTypeSpec][] {
     ["version_info", VERSION_INFO_SPEC],
     ["_SimpleCData", SIMPLE_CDATA_SPEC],
     ["py_object", PY_OBJECT_SPEC],
+    ["bytearray", BYTEARRAY_SPEC],
+    ["bytearray_iterator", BYTEARRAY_ITERATOR_SPEC],
   ];
 }
 

@@ -66,6 +66,8 @@ export interface BuiltinTypes {
   version_info: PyType;
   _SimpleCData: PyType;
   py_object: PyType;
+  bytearray: PyType;
+  bytearray_iterator: PyType;
 }
 
 /** The exception hierarchy (names as in builtins). */

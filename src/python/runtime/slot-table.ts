@@ -556,6 +556,14 @@ export function updateHeapTypeSlots(type: PyType): void {
   }
   // A class that defines __eq__ but not __hash__ is unhashable.
   if (type.namespace.has("__eq__") && !type.namespace.has("__hash__")) type.hash = null;
+  // sq_concat / sq_repeat and their in-place forms have no dunder of their own here: inherited
+  // from the base (a Python __add__ still wins, as the number slots are tried first).
+  if (type.base !== null) {
+    type.concat = type.base.concat;
+    type.repeat = type.base.repeat;
+    type.inplaceConcat = type.base.inplaceConcat;
+    type.inplaceRepeat = type.base.inplaceRepeat;
+  }
 }
 
 /** True when `found` is a built-in slot wrapper for `key` (e.g. object.__getattribute__). */

@@ -1,6 +1,7 @@
 // UnicodeEncodeError, UnicodeDecodeError and UnicodeTranslateError: their encoding/object/start/
 // end/reason members, their __init__ argument checks and the message their __str__ builds from
 // the members (so changing e.start changes str(e), as in CPython).
+import { PyByteArray } from "./bytearray.js";
 import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import type { GetSetDef } from "../type-spec.js";
@@ -89,14 +90,14 @@ function unicodeErrorInit(kind: UnicodeErrorKind) {
     const encoding = translate ? null : requireStrArgument(positional[0]!, 1);
     let object = positional[offset]!;
     if (kind === "UnicodeDecodeError") {
-      if (!(object instanceof PyBytes)) throw typeError(`a bytes-like object is required, not '${object.type.name}'`);
+      if (!(object instanceof PyBytes) && !(object instanceof PyByteArray)) throw typeError(`a bytes-like object is required, not '${object.type.name}'`);
     } else {
       requireStrArgument(object, offset + 1);
     }
     const start = newInt(normalize(indexValue(positional[offset + 1]!)));
     const end = newInt(normalize(indexValue(positional[offset + 2]!)));
     const reason = requireStrArgument(positional[offset + 3]!, offset + 4);
-    if (kind === "UnicodeDecodeError" && object.type !== rt.types.bytes) object = newBytes((object as PyBytes).value);
+    if (kind === "UnicodeDecodeError" && object.type !== rt.types.bytes) object = newBytes((object as PyBytes | PyByteArray).value.slice());
     else object.refcount++;
     setFieldValue(exception, "encoding", encoding);
     setFieldValue(exception, "object", object);
