@@ -61,6 +61,7 @@ import { newExceptionWithMessage, newExceptionWithArgs } from "./types/exception
 import { textSlot } from "./spec-helpers.js";
 import { STREAM_SPEC } from "../modules/streams.js";
 import { VERSION_INFO_SPEC } from "../modules/version-info.js";
+import { FLOAT_INFO_SPEC } from "../modules/float-info.js";
 import { CALLABLE_ITERATOR_SPEC } from "../modules/callable-iterator.js";
 import { SIMPLE_CDATA_SPEC, PY_OBJECT_SPEC, INTEGER_TYPE_SPECS } from "../modules/ctypes.js";
 import { createModule } from "../modules/module-builder.js";
@@ -142,6 +143,7 @@ function typeSpecs(): [string, BuiltinTypeSpec][] {
     ["py_object", PY_OBJECT_SPEC],
     ["bytearray", BYTEARRAY_SPEC],
     ["bytearray_iterator", BYTEARRAY_ITERATOR_SPEC],
+    ["float_info", FLOAT_INFO_SPEC],
   ];
 }
 

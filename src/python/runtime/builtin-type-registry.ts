@@ -68,6 +68,7 @@ export interface BuiltinTypes {
   py_object: PyType;
   bytearray: PyType;
   bytearray_iterator: PyType;
+  float_info: PyType;
 }
 
 /** The exception hierarchy (names as in builtins). */
