@@ -58,10 +58,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   },
   // ---- standard-library modules ----
   {
-    cause: "weakref.proxy is unsupported",
-    snippets: { modules: ["weakref.proxy"] },
-  },
-  {
     cause: "sys.getrecursionlimit() is 1000; in an IPython session jedi's import has raised it to 3000 (the simulator keeps 1000 so deep recursion stays within the JavaScript stack)",
     snippets: { modules: ["sys attributes lessons print"] },
   },

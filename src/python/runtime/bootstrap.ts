@@ -50,6 +50,7 @@ import { TRACEBACK_SPEC } from "./types/traceback.js";
 import { FRAME_SPEC } from "./types/frame.js";
 import { SUPER_SPEC } from "./types/super.js";
 import { WEAKREF_SPEC } from "./types/weakref.js";
+import { PROXY_SPEC, CALLABLE_PROXY_SPEC } from "./types/weakref-proxy.js";
 import { iteratorSpec, enumerateNew, zipNew, mapNew, filterNew, reversedNew } from "./types/iterators.js";
 import { BASE_EXCEPTION_SPEC, exceptionSubclassSpec } from "./types/exception-spec.js";
 import { MAPPINGPROXY_SPEC } from "./types/mappingproxy.js";
@@ -144,6 +145,8 @@ function typeSpecs(): [string, BuiltinTypeSpec][] {
     ["bytearray", BYTEARRAY_SPEC],
     ["bytearray_iterator", BYTEARRAY_ITERATOR_SPEC],
     ["float_info", FLOAT_INFO_SPEC],
+    ["weakproxy", PROXY_SPEC],
+    ["weakcallableproxy", CALLABLE_PROXY_SPEC],
   ];
 }
 

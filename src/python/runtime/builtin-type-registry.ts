@@ -69,6 +69,8 @@ export interface BuiltinTypes {
   bytearray: PyType;
   bytearray_iterator: PyType;
   float_info: PyType;
+  weakproxy: PyType;
+  weakcallableproxy: PyType;
 }
 
 /** The exception hierarchy (names as in builtins). */

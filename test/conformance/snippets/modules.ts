@@ -71,6 +71,14 @@ export const moduleSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("weakref.proxy", ["import weakref\nclass Item:\n    size = 3\nitem = Item()\nproxy = weakref.proxy(item)\nprint(proxy.size)\ndel item\nproxy.size"]),
+  snippet("weakref.proxy forwarding", [
+    "import weakref\nclass Item:\n    size = 3\n    def __init__(self):\n        self.items = [1, 2]\n    def __len__(self):\n        return 2\n    def grow(self):\n        return 'grown'\nitem = Item()\nproxy = weakref.proxy(item)\nprint(proxy.size, proxy.items, len(proxy), proxy.grow(), bool(proxy), proxy is weakref.proxy(item), weakref.getweakrefcount(item))\nprint(type(proxy), proxy.__class__, isinstance(proxy, Item), weakref.ProxyTypes)\nproxy.extra = 5\nprint(item.extra)",
+    "hash(proxy)",
+    "def answer():\n    return 42\ncallable_proxy = weakref.proxy(answer)\nprint(callable_proxy(), type(callable_proxy).__name__)",
+    "calls = []\nclass Box:\n    pass\nbox = Box()\nwatch = weakref.proxy(box, lambda ref: calls.append(type(ref).__name__))\ndel box\nprint(calls)",
+    "watch.anything",
+    "weakref.proxy(1)",
+  ]),
   snippet("time module types", ["import time\nstart = time.perf_counter()\nnow = time.time()\nprint(type(now).__name__, time.perf_counter() >= start, now > 1.6e9)"]),
   snippet("collections.namedtuple", [
     py`
