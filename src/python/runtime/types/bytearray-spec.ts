@@ -12,7 +12,7 @@ import type { MethodDef } from "../method-def.js";
 import { PyByteArray, newByteArray, newEmptyByteArray, byteArrayResize, byteArrayDropFront, byteArrayDealloc, BYTEARRAY_OBJECT_SIZE } from "./bytearray.js";
 import { PyBytes } from "./bytes.js";
 import { PyStr, newStr } from "./str.js";
-import { newInt, PyInt } from "./int.js";
+import { newInt } from "./int.js";
 import { PyList, newList } from "./list.js";
 import { PyTuple, newTupleStealing } from "./tuple.js";
 import { PySlice, sliceIndices } from "./slice.js";
@@ -126,16 +126,6 @@ function setSliceLinear(bytearray: PyByteArray, lo: number, hi: number, bytes: U
     view.copyWithin(lo + needed, hi, oldSize);
   }
   if (bytes !== null && needed > 0) bytearray.value.set(bytes, lo);
-}
-
-/** bytearray_setslice: `values` must be bytes-like ("can't set bytearray slice from list"). */
-function setSlice(bytearray: PyByteArray, lo: number, hi: number, values: PyObject): void {
-  const bytes = bufferData(values);
-  if (bytes === null) throw typeError(`can't set bytearray slice from ${values.type.name}`);
-  const size = bytearray.size;
-  const low = Math.max(0, lo);
-  const high = Math.min(Math.max(hi, low), size);
-  setSliceLinear(bytearray, low, high, bytes);
 }
 
 /** bytearray_ass_subscript: item and slice assignment and deletion. */
@@ -585,4 +575,3 @@ export const BYTEARRAY_SPEC: BuiltinTypeSpec = {
   },
 };
 
-export { PyInt };

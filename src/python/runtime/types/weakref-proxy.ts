@@ -4,7 +4,6 @@
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
-import type { PyType } from "../type.js";
 import { BinaryOp, BINARY_OP_COUNT } from "../type.js";
 import { allocateObject } from "../memory/object-memory.js";
 import { gcTrack } from "../gc/tracking.js";
