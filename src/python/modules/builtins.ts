@@ -38,7 +38,6 @@ export const BUILTIN_FUNCTIONS: readonly MethodDef[] = [
   refusedBuiltin("breakpoint", "breakpoint()"),
   refusedBuiltin("__import__", "__import__()"),
   refusedBuiltin("memoryview", "memoryview"),
-  refusedBuiltin("bytearray", "bytearray"),
 ];
 
 /**
@@ -58,11 +57,9 @@ export const UNSUPPORTED_BUILTIN_NAMES: ReadonlySet<string> = new Set([
   "ConnectionRefusedError",
   "ConnectionResetError",
   "EncodingWarning",
-  "EnvironmentError",
   "FileExistsError",
   "FileNotFoundError",
   "FutureWarning",
-  "IOError",
   "ImportWarning",
   "InterruptedError",
   "IsADirectoryError",
@@ -74,9 +71,6 @@ export const UNSUPPORTED_BUILTIN_NAMES: ReadonlySet<string> = new Set([
   "ResourceWarning",
   "StopAsyncIteration",
   "TimeoutError",
-  "UnicodeDecodeError",
-  "UnicodeEncodeError",
-  "UnicodeTranslateError",
   "UnicodeWarning",
   "aiter",
   "anext",
@@ -105,6 +99,7 @@ const TYPE_NAMES: readonly string[] = [
   "dict",
   "set",
   "frozenset",
+  "bytearray",
   "range",
   "slice",
   "staticmethod",
@@ -132,6 +127,11 @@ export const BUILTINS_MODULE: ModuleDefinition = {
     for (const [name, type] of Object.entries(rt.exc)) {
       type.refcount++;
       values.set(name, type);
+    }
+    // The old names of OSError (3.3 merged IOError and EnvironmentError into it).
+    for (const alias of ["EnvironmentError", "IOError"]) {
+      rt.exc.OSError.refcount++;
+      values.set(alias, rt.exc.OSError);
     }
     for (const [name, object] of [
       ["None", rt.None],

@@ -21,6 +21,7 @@ import { newDict } from "../runtime/types/dict.js";
 import { newList } from "../runtime/types/list.js";
 import { newStreamObject } from "./streams.js";
 import { newVersionInfo } from "./version-info.js";
+import { newFloatInfo } from "./float-info.js";
 import { currentHandled, tracebackOf } from "../runtime/ops/exception-ops.js";
 import { parseClinic, badArgument, cIntArgument } from "./arguments.js";
 
@@ -162,7 +163,6 @@ function versionString(): string {
 /** Names of CPython's sys the simulator does not provide: refused rather than AttributeError. */
 const UNSUPPORTED = [
   "flags",
-  "float_info",
   "int_info",
   "hash_info",
   "thread_info",
@@ -231,6 +231,7 @@ export const SYS_MODULE: ModuleDefinition = {
     const values = new Map<string, PyObject>();
     values.set("version", newStr(versionString()));
     values.set("version_info", newVersionInfo());
+    values.set("float_info", newFloatInfo());
     values.set("hexversion", newInt(profile.major * 0x1000000 + profile.minor * 0x10000 + profile.patchVersion * 0x100 + 0xf0));
     values.set("maxsize", newInt(9223372036854775807n));
     values.set("maxunicode", newInt(0x10ffff));

@@ -4,6 +4,7 @@ import { rt } from "../runtime/state.js";
 import { newInt } from "../runtime/types/int.js";
 import { newList } from "../runtime/types/list.js";
 import { PyWeakref } from "../runtime/types/weakref.js";
+import { newProxy } from "../runtime/types/weakref-proxy.js";
 import type { ModuleDefinition } from "./module-builder.js";
 
 /** The weak references to `object` in CPython's list order (borrowed). */
@@ -19,6 +20,7 @@ function referencesInCPythonOrder(object: PyObject): PyObject[] {
 export const WEAKREF_C_MODULE: ModuleDefinition = {
   name: "_weakref",
   functions: [
+    { name: "proxy", kind: "keywords", impl: (_self, args) => newProxy(args) },
     { name: "getweakrefcount", kind: "one", impl: (_self, object) => newInt(object.extras?.weakrefs?.length ?? 0) },
     {
       name: "getweakrefs",
@@ -36,7 +38,14 @@ export const WEAKREF_C_MODULE: ModuleDefinition = {
       rt.types.weakref.refcount++;
       values.set(name, rt.types.weakref);
     }
+    for (const [name, type] of [
+      ["ProxyType", rt.types.weakproxy],
+      ["CallableProxyType", rt.types.weakcallableproxy],
+    ] as const) {
+      type.refcount++;
+      values.set(name, type);
+    }
     return values;
   },
-  unsupported: ["proxy", "ProxyType", "CallableProxyType", "_remove_dead_weakref"],
+  unsupported: ["_remove_dead_weakref"],
 };

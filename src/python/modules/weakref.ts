@@ -1,13 +1,15 @@
 // The weakref module, written in Python on top of _weakref as CPython's weakref.py is: ref,
 // getweakrefcount, getweakrefs, finalize, and the weak containers (WeakValueDictionary,
 // WeakKeyDictionary, WeakSet) whose entries vanish through weak-reference callbacks, with
-// removals deferred while they are iterated. Proxies and WeakMethod are refused.
+// removals deferred while they are iterated; proxy comes from _weakref. WeakMethod is refused.
 import type { ModuleDefinition } from "./module-builder.js";
 import { CONTAINERS_SOURCE } from "./weakref-containers.js";
 
 const SOURCE = String.raw`"""Weak references: ref, finalize and the weak containers."""
 
-from _weakref import getweakrefcount, getweakrefs, ref, ReferenceType
+from _weakref import getweakrefcount, getweakrefs, ref, ReferenceType, proxy, ProxyType, CallableProxyType
+
+ProxyTypes = (ProxyType, CallableProxyType)
 
 __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
            "WeakKeyDictionary", "ReferenceType", "ProxyType",
@@ -128,5 +130,5 @@ export const WEAKREF_MODULE: ModuleDefinition = {
   name: "weakref",
   functions: [],
   source: SOURCE,
-  unsupported: ["proxy", "ProxyType", "CallableProxyType", "ProxyTypes", "WeakMethod"],
+  unsupported: ["WeakMethod"],
 };

@@ -20,7 +20,8 @@ import { FLOAT_SPEC } from "./types/float-spec.js";
 import { COMPLEX_SPEC } from "./types/complex-spec.js";
 import { STR_SPEC } from "./types/str-spec.js";
 import { BYTES_SPEC } from "./types/bytes-spec.js";
-import { BYTES_ITERATOR_SPEC } from "./types/bytes-iterator.js";
+import { BYTES_ITERATOR_SPEC, BYTEARRAY_ITERATOR_SPEC } from "./types/bytes-iterator.js";
+import { BYTEARRAY_SPEC } from "./types/bytearray-spec.js";
 import { LIST_SPEC } from "./types/list-spec.js";
 import { TUPLE_SPEC } from "./types/tuple-spec.js";
 import { DICT_SPEC, DICT_KEYS_SPEC, DICT_VALUES_SPEC, DICT_ITEMS_SPEC } from "./types/dict-spec.js";
@@ -49,6 +50,7 @@ import { TRACEBACK_SPEC } from "./types/traceback.js";
 import { FRAME_SPEC } from "./types/frame.js";
 import { SUPER_SPEC } from "./types/super.js";
 import { WEAKREF_SPEC } from "./types/weakref.js";
+import { PROXY_SPEC, CALLABLE_PROXY_SPEC } from "./types/weakref-proxy.js";
 import { iteratorSpec, enumerateNew, zipNew, mapNew, filterNew, reversedNew } from "./types/iterators.js";
 import { BASE_EXCEPTION_SPEC, exceptionSubclassSpec } from "./types/exception-spec.js";
 import { MAPPINGPROXY_SPEC } from "./types/mappingproxy.js";
@@ -60,6 +62,7 @@ import { newExceptionWithMessage, newExceptionWithArgs } from "./types/exception
 import { textSlot } from "./spec-helpers.js";
 import { STREAM_SPEC } from "../modules/streams.js";
 import { VERSION_INFO_SPEC } from "../modules/version-info.js";
+import { FLOAT_INFO_SPEC } from "../modules/float-info.js";
 import { CALLABLE_ITERATOR_SPEC } from "../modules/callable-iterator.js";
 import { SIMPLE_CDATA_SPEC, PY_OBJECT_SPEC, INTEGER_TYPE_SPECS } from "../modules/ctypes.js";
 import { createModule } from "../modules/module-builder.js";
@@ -139,6 +142,11 @@ function typeSpecs(): [string, BuiltinTypeSpec][] {
     ["version_info", VERSION_INFO_SPEC],
     ["_SimpleCData", SIMPLE_CDATA_SPEC],
     ["py_object", PY_OBJECT_SPEC],
+    ["bytearray", BYTEARRAY_SPEC],
+    ["bytearray_iterator", BYTEARRAY_ITERATOR_SPEC],
+    ["float_info", FLOAT_INFO_SPEC],
+    ["weakproxy", PROXY_SPEC],
+    ["weakcallableproxy", CALLABLE_PROXY_SPEC],
   ];
 }
 

@@ -66,6 +66,11 @@ export interface BuiltinTypes {
   version_info: PyType;
   _SimpleCData: PyType;
   py_object: PyType;
+  bytearray: PyType;
+  bytearray_iterator: PyType;
+  float_info: PyType;
+  weakproxy: PyType;
+  weakcallableproxy: PyType;
 }
 
 /** The exception hierarchy (names as in builtins). */
@@ -119,6 +124,9 @@ export interface ExceptionTypes {
   TypeError: PyType;
   ValueError: PyType;
   UnicodeError: PyType;
+  UnicodeEncodeError: PyType;
+  UnicodeDecodeError: PyType;
+  UnicodeTranslateError: PyType;
   Warning: PyType;
   UserWarning: PyType;
   DeprecationWarning: PyType;
@@ -177,6 +185,9 @@ export const EXCEPTION_HIERARCHY: readonly (readonly [keyof ExceptionTypes, keyo
   ["TypeError", "Exception"],
   ["ValueError", "Exception"],
   ["UnicodeError", "ValueError"],
+  ["UnicodeEncodeError", "UnicodeError"],
+  ["UnicodeDecodeError", "UnicodeError"],
+  ["UnicodeTranslateError", "UnicodeError"],
   ["Warning", "Exception"],
   ["UserWarning", "Warning"],
   ["DeprecationWarning", "Warning"],

@@ -395,6 +395,9 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       name: "__get__",
       kind: "positional",
       impl: (self, args) => {
+        // wrap_descr_get: PyArg_UnpackTuple(args, "", 1, 2).
+        if (args.length < 1) throw typeError(" expected at least 1 argument, got 0");
+        if (args.length > 2) throw typeError(` expected at most 2 arguments, got ${args.length}`);
         const instance = args[0] ?? rt.None;
         const owner = (args[1] ?? instance.type) as PyType;
         return fn(self, instance === rt.None ? null : instance, owner);
@@ -520,8 +523,9 @@ function binarySlotDefinitions(): SlotDefinition[] {
   return definitions;
 }
 
+/** PyArg_UnpackTuple(args, "", n, n) of the wrap_* functions: its unnamed message starts with a space. */
 function expectArgs(name: string, args: readonly PyObject[], count: number): void {
-  if (args.length !== count) throw typeError(`expected ${count} arguments, got ${args.length}`);
+  if (args.length !== count) throw typeError(` expected ${count} arguments, got ${args.length}`);
   void name;
 }
 
@@ -556,6 +560,14 @@ export function updateHeapTypeSlots(type: PyType): void {
   }
   // A class that defines __eq__ but not __hash__ is unhashable.
   if (type.namespace.has("__eq__") && !type.namespace.has("__hash__")) type.hash = null;
+  // sq_concat / sq_repeat and their in-place forms have no dunder of their own here: inherited
+  // from the base (a Python __add__ still wins, as the number slots are tried first).
+  if (type.base !== null) {
+    type.concat = type.base.concat;
+    type.repeat = type.base.repeat;
+    type.inplaceConcat = type.base.inplaceConcat;
+    type.inplaceRepeat = type.base.inplaceRepeat;
+  }
 }
 
 /** True when `found` is a built-in slot wrapper for `key` (e.g. object.__getattribute__). */

@@ -4,6 +4,8 @@ import type { PyObject } from "./object.js";
 import { PyBaseException, exceptionSummary, exceptionAttribute } from "./types/exceptions.js";
 import { PyStr } from "./types/str.js";
 import { PyInt } from "./types/int.js";
+import { PyList } from "./types/list.js";
+import { strText } from "./abstract/object-protocol.js";
 import type { PyTraceback } from "./types/traceback.js";
 import { touchFrameLocals } from "./types/frame.js";
 import { rememberLastException } from "./ops/exception-ops.js";
@@ -81,7 +83,16 @@ function formatOne(exception: PyObject, style: DisplayStyle): string {
     lines.push(...syntaxErrorLocation(exception));
   }
   lines.push(exceptionLastLine(exception, style));
+  lines.push(...noteLines(exception));
   return lines.join("\n") + "\n";
+}
+
+/** 3.11+: the exception's __notes__ (add_note, or a codec's "decoding with ... failed"), one line each. */
+function noteLines(exception: PyObject): string[] {
+  if (rt.profile.minor < 11 || !(exception instanceof PyBaseException)) return [];
+  const notes = exceptionAttribute(exception, "__notes__");
+  if (!(notes instanceof PyList)) return [];
+  return notes.items.flatMap((note) => (note instanceof PyStr ? note.value.split("\n") : [strText(note)]));
 }
 
 /**

@@ -117,6 +117,13 @@ function inheritSlots(type: PyType, base: PyType, own: Partial<SlotFields>): voi
   }
 }
 
+/**
+ * Dunders CPython defines as ordinary methods (METH_COEXIST) over the slot wrapper, for speed:
+ * method_descriptors, with a method's argument messages ("list.__getitem__() takes exactly one
+ * argument (0 given)"), still recognised as the native slot by heap subclasses.
+ */
+const COEXISTING_METHODS: ReadonlySet<string> = new Set(["list.__getitem__", "dict.__getitem__", "dict.__contains__", "set.__contains__", "frozenset.__contains__"]);
+
 function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   const namespace = type.namespace;
   const own = spec.slots ?? {};
@@ -134,7 +141,8 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
     if (native === undefined || native === null) continue;
     for (const def of definition.wrappers(native)) {
       if (namespace.has(def.name)) continue;
-      const descriptor = newDescriptor("slot", type, def.name, def, null);
+      const kind = COEXISTING_METHODS.has(`${spec.name}.${def.name}`) ? "method" : "slot";
+      const descriptor = newDescriptor(kind, type, def.name, def, null);
       descriptor.slotKey = definition.key;
       descriptor.slotFunction = native;
       namespace.set(def.name, descriptor);

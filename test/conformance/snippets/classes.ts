@@ -78,6 +78,16 @@ export const classSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("read-only property", ["class Circle:\n    @property\n    def area(self):\n        return 3\nCircle().area = 5"]),
+  snippet("property without deleter or getter", [
+    "class Circle:\n    @property\n    def area(self):\n        return 3\n    @area.setter\n    def area(self, value):\n        print('set', value)\nc = Circle()\nc.area = 4",
+    "del c.area",
+    "class Empty:\n    class Inner:\n        x = property()\nEmpty.Inner().x",
+  ]),
+  snippet("property error names without __set_name__", [
+    "p = property(lambda self: 1)\np.__set__(1, 2)",
+    "def size(self):\n    return 1\nq = property(size)\nq.__delete__('text')",
+    "import sys\nprint(sys.getsizeof(property()))",
+  ]),
   snippet("property with deleter", [
     py`
       class Box:

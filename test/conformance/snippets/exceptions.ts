@@ -152,6 +152,8 @@ export const exceptionSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("exception constructor keywords", ["ImportError('x', bad=1)", "SyntaxError('m', (1, 2))"]),
+  snippet("notes are shown under the traceback", ["err = ValueError('bad value')\nerr.add_note('first note')\nerr.add_note('second\\nline')\nraise err"], { versions: ["3.11", "3.12", "3.13"] }),
+  snippet("a Python codec's error carries a note", ["b'\\x81'.decode('windows-1252')", "try:\n    'Ā'.encode('cp1252')\nexcept UnicodeEncodeError as e:\n    print(e, e.__notes__)"], { versions: ["3.12", "3.13"] }),
   snippet("NameError and AttributeError keywords", ["print(NameError('x', name='n').name, AttributeError('x', obj=3, name='n').obj)", "NameError('x', bad=1)"], { versions: ["3.10", "3.11", "3.12", "3.13"] }),
   snippet("ModuleNotFoundError caught", ["try:\n    import no_such_module_xyz\nexcept ImportError as error:\n    print(type(error).__name__, error)"]),
   snippet("ImportError from a module", ["from sys import no_such_name_xyz"]),

@@ -38,8 +38,15 @@ export const moduleSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("string constants", ["import string\nprint(string.ascii_letters, string.digits, string.punctuation, string.ascii_uppercase[:5], len(string.printable))"]),
+  snippet("string.Template substitutions", [
+    "from string import Template\nprint(Template('$$ ${a}b $a. $_x9y').safe_substitute({'a': 1}, b=2), Template('$x $').safe_substitute())\nprint(Template('$who likes $what').substitute({'who': 'Bo', 'what': 'x'}, what='coffee'), Template('${noun}ification').substitute(noun='Py'))",
+    "class Percent(Template):\n    delimiter = '%'\nprint(Percent('%a and %%').substitute(a=5), Template.delimiter, Template('x').template)",
+    "Template('line\\n  $ bad').substitute()",
+    "Template('$who').substitute()",
+  ]),
   snippet("string.capwords and Template", ["import string\nprint(string.capwords('hello big   world'), string.Template('$who likes $what').substitute(who='Ann', what='tea'))"]),
   snippet("sys attributes lessons print", ["import sys\nprint(sys.version_info >= (3, 8), sys.maxsize, sys.getrecursionlimit(), sys.float_info.max, sys.byteorder, sys.version_info[:2] == tuple(sys.version_info)[:2])"]),
+  snippet("sys.float_info fields", ["import sys\nprint(sys.float_info)\nprint(type(sys.float_info), len(sys.float_info), sys.float_info[0], sys.float_info.epsilon, 1 + sys.float_info.epsilon > 1, sys.float_info.dig, sys.float_info[-1], sys.getsizeof(sys.float_info), isinstance(sys.float_info, tuple))"]),
   snippet("sys.getrefcount and sys.intern exist", ["import sys\nprint(callable(sys.getrefcount), sys.intern('abc') == 'abc', type(sys.getsizeof(1)).__name__)"]),
   snippet("ctypes sizes and other readers", [
     py`
@@ -64,6 +71,14 @@ export const moduleSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("weakref.proxy", ["import weakref\nclass Item:\n    size = 3\nitem = Item()\nproxy = weakref.proxy(item)\nprint(proxy.size)\ndel item\nproxy.size"]),
+  snippet("weakref.proxy forwarding", [
+    "import weakref\nclass Item:\n    size = 3\n    def __init__(self):\n        self.items = [1, 2]\n    def __len__(self):\n        return 2\n    def grow(self):\n        return 'grown'\nitem = Item()\nproxy = weakref.proxy(item)\nprint(proxy.size, proxy.items, len(proxy), proxy.grow(), bool(proxy), proxy is weakref.proxy(item), weakref.getweakrefcount(item))\nprint(type(proxy), proxy.__class__, isinstance(proxy, Item), weakref.ProxyTypes)\nproxy.extra = 5\nprint(item.extra)",
+    "hash(proxy)",
+    "def answer():\n    return 42\ncallable_proxy = weakref.proxy(answer)\nprint(callable_proxy(), type(callable_proxy).__name__)",
+    "calls = []\nclass Box:\n    pass\nbox = Box()\nwatch = weakref.proxy(box, lambda ref: calls.append(type(ref).__name__))\ndel box\nprint(calls)",
+    "watch.anything",
+    "weakref.proxy(1)",
+  ]),
   snippet("time module types", ["import time\nstart = time.perf_counter()\nnow = time.time()\nprint(type(now).__name__, time.perf_counter() >= start, now > 1.6e9)"]),
   snippet("collections.namedtuple", [
     py`

@@ -16,6 +16,7 @@ export const reprSnippets: readonly Snippet[] = [
   snippet("str repr quotes", [`print(repr('plain'), repr("it's"), repr('say "hi"'), repr('both \\' and "'))`]),
   snippet("str repr escapes", [`print(repr('a\\nb\\tc\\\\d'), repr('\\x00\\x7f'), repr('\\r'))`]),
   snippet("str repr of non-ASCII", [`print(repr('é€😀'), repr('\\u200b'), repr('\\x85'), ascii('é€'))`]),
+  snippet("bytearray reprs", [`print(bytearray(b"it's"), bytearray(b'a"b\\'c'), bytearray(b'\\x00\\t\\\\'), repr(bytearray()))`]),
   snippet("bytes reprs", [`print(b'abc', b'\\x00\\xff', b"it's", bytes(3), bytearray(b'hi'), bytes([65, 10, 200]))`]),
   snippet("list tuple set dict reprs", ["print([1, 'a', None], (1,), (), {1, 2}, set(), {'k': [1, {2: 3}]}, frozenset({1}), frozenset())"]),
   snippet("nested containers", ["print([[], [[]], [(1, [2, (3,)])]], {'a': {'b': {'c': ()}}})"]),

@@ -11,6 +11,24 @@ export const sizeSnippets: readonly Snippet[] = [
   snippet("ASCII strings by length", ["import sys\nprint([sys.getsizeof('x' * n) for n in (0, 1, 2, 10, 100)])"]),
   snippet("latin-1 and wider strings", ["import sys\nprint(sys.getsizeof('é'), sys.getsizeof('€'), sys.getsizeof('😀'), sys.getsizeof('aé'), sys.getsizeof('a€'))"]),
   snippet("string with a space", ["import sys\nprint(sys.getsizeof('hello world'))"]),
+  snippet("bytearray growth by append", [
+    py`
+      import sys
+      grown = bytearray()
+      sizes = []
+      for i in range(40):
+          sizes.append(sys.getsizeof(grown))
+          grown.append(i)
+      print(sizes)
+      shrinking = bytearray(b'x' * 10)
+      print([(shrinking.pop(), sys.getsizeof(shrinking))[1] for _ in range(10)])
+    `,
+  ]),
+  snippet("bytearray sizes after edits", [
+    "import sys\nb = bytearray(b'x' * 20)\ndel b[:5]\nprint(sys.getsizeof(b))\ndel b[:10]\nprint(sys.getsizeof(b))\nb.append(1)\nb.extend(b'abcdefgh')\nprint(sys.getsizeof(b), b.__alloc__())",
+    "b = bytearray(b'abc')\nb.clear()\nc = bytearray(b'abc')\nc += b'defgh'\nd = bytearray(b'abc')\nd *= 3\nprint(sys.getsizeof(b), sys.getsizeof(c), sys.getsizeof(d), sys.getsizeof(c[1:]), sys.getsizeof(c + b'x'))",
+    "print(sys.getsizeof(bytearray([1, 2, 3])), sys.getsizeof(bytearray([1] * 20)), sys.getsizeof(bytearray(range(20))), sys.getsizeof(bytearray(5)))",
+  ]),
   snippet("bytes and bytearray", ["import sys\nprint(sys.getsizeof(b''), sys.getsizeof(b'a'), sys.getsizeof(b'abc' * 10), sys.getsizeof(bytearray()), sys.getsizeof(bytearray(b'abc')))"]),
   snippet("empty containers", ["import sys\nprint(sys.getsizeof([]), sys.getsizeof(()), sys.getsizeof({}), sys.getsizeof(set()), sys.getsizeof(frozenset()))"]),
   snippet("list displays of constants", ["import sys\nprint(sys.getsizeof([1]), sys.getsizeof([1, 2]), sys.getsizeof([1, 2, 3]), sys.getsizeof([1, 2, 3, 4, 5]))"]),

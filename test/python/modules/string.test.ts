@@ -1,5 +1,5 @@
-// The string module: every constant and capwords() as CPython has them; Template and Formatter
-// are refused by name.
+// The string module: every constant, capwords() and Template as CPython has them; Formatter is
+// refused by name, and Template's regex-only parts (pattern, flags, custom idpattern) are refused.
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../support/differential.js";
 import { agreesWithCPython } from "./differential-cases.js";
@@ -24,10 +24,27 @@ const CELLS = [
 
 agreesWithCPython("string: constants and capwords", CELLS);
 
+agreesWithCPython("string: Template", [
+  "from string import Template",
+  "Template('$who likes ${what}s').substitute(who='Ann', what='pear'), Template('$$5 and $x').safe_substitute()",
+  "Template('$a $b').substitute({'a': 1}, b=2), Template('${a}').safe_substitute({}, a=3)",
+  "Template('cost: $').substitute()",
+  "Template('$missing').substitute()",
+  "Template('x').substitute({}, {})",
+  "class Dollar(Template):\n    delimiter = '#'\nDollar('#x ##').substitute(x=1)",
+  "type(Template).__name__, Template.delimiter, Template.idpattern",
+]);
+
 describe("string: what the simulator refuses", () => {
-  it("refuses Template and Formatter by name", async () => {
-    const [, template, formatter] = await simulate("3.12", ["import string", "string.Template('$x')", "from string import Formatter"]);
-    expect(template).toBe("<unsupported: string.Template>\n");
+  it("refuses Formatter by name, and Template's regular-expression parts", async () => {
+    const [, pattern, formatter, subclass] = await simulate("3.12", [
+      "import string",
+      "string.Template.pattern",
+      "from string import Formatter",
+      "class Words(string.Template):\n    idpattern = '[a-z]+'",
+    ]);
+    expect(pattern).toBe("<unsupported: string.Template.pattern>\n");
     expect(formatter).toBe("<unsupported: string.Formatter>\n");
+    expect(subclass).toBe("<unsupported: string.Template subclasses that set idpattern (the simulator has no re module)>\n");
   });
 });

@@ -141,12 +141,9 @@ export function bindArguments(code: PyCode, func: PyFunction, args: readonly PyO
       const value = args[given + k]!;
       let index = parameterNames.indexOf(name);
       if (index >= positionalCount + keywordOnlyCount) index = -1;
-      if (index >= 0 && index < info.positionalOnlyCount) {
-        if (kwargs === null) throw typeError(`${functionName(func)}() got some positional-only arguments passed as keyword arguments: '${name}'`);
-        index = -1;
-      }
+      if (index >= 0 && index < info.positionalOnlyCount) index = -1;
       if (index < 0) {
-        if (kwargs === null) throw typeError(`${functionName(func)}() got an unexpected keyword argument '${name}'`);
+        if (kwargs === null) throw unexpectedKeyword(func, parameterNames, info.positionalOnlyCount, kwnames!, name);
         const key = internName(name);
         dictSetItem(kwargs, key, value);
         decref(key);
@@ -194,6 +191,18 @@ export function bindArguments(code: PyCode, func: PyFunction, args: readonly PyO
   }
   void owned;
   return slots as PyObject[];
+}
+
+/**
+ * An unknown keyword without **kwargs: CPython first looks for positional-only parameters among
+ * all the keywords and names every one of them, in parameter order.
+ */
+function unexpectedKeyword(func: PyFunction, parameterNames: readonly string[], positionalOnlyCount: number, kwnames: readonly string[], name: string) {
+  const positionalOnly = parameterNames.slice(0, positionalOnlyCount).filter((parameter) => kwnames.includes(parameter));
+  if (positionalOnly.length > 0) {
+    return typeError(`${functionName(func)}() got some positional-only arguments passed as keyword arguments: '${positionalOnly.join(", ")}'`);
+  }
+  return typeError(`${functionName(func)}() got an unexpected keyword argument '${name}'`);
 }
 
 function dictGetItemByName(dict: PyDict, name: string): PyObject | null {

@@ -1,30 +1,35 @@
-// bytes_iterator: iter(b'...') yields the byte values as ints (Objects/bytesobject.c striter).
+// bytes_iterator and bytearray_iterator: iter(b'...') yields the byte values as ints
+// (bytesobject.c striter; a bytearray's iterator reads the live, possibly resized, contents).
 import { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
-import { PyBytes } from "./bytes.js";
+import type { PyType } from "../type.js";
+
+/** What the iterator walks: a bytes, or a bytearray whose `value` is its current contents. */
+type ByteSource = PyObject & { readonly value: Uint8Array };
 import { newInt } from "./int.js";
 
 export class PyBytesIterator extends PyObject {
   constructor(
     /** The bytes walked (owned), or null once exhausted (it_seq = NULL). */
-    public source: PyBytes | null,
+    public source: ByteSource | null,
     public position: number,
+    type: PyType,
   ) {
-    super(rt.types.bytes_iterator);
+    super(type);
   }
 }
 
 /** striterobject: head, index and sequence pointer. */
 const BYTES_ITERATOR_SIZE = 32;
 
-/** iter(bytes): a new reference; `bytes` is borrowed. */
-export function newBytesIterator(bytes: PyBytes): PyObject {
+/** iter(bytes) or iter(bytearray): a new reference; `bytes` is borrowed. */
+export function newBytesIterator(bytes: ByteSource, type: PyType = rt.types.bytes_iterator): PyObject {
   bytes.refcount++;
-  const iterator = new PyBytesIterator(bytes, 0);
+  const iterator = new PyBytesIterator(bytes, 0, type);
   allocateObject(iterator, BYTES_ITERATOR_SIZE);
   rt.gc.countAllocation();
   gcTrack(iterator);
@@ -80,3 +85,5 @@ export const BYTES_ITERATOR_SPEC: BuiltinTypeSpec = {
     },
   ],
 };
+
+export const BYTEARRAY_ITERATOR_SPEC: BuiltinTypeSpec = { ...BYTES_ITERATOR_SPEC, name: "bytearray_iterator" };

@@ -179,8 +179,9 @@ function affixMethod(name: "startswith" | "endswith"): MethodSpec {
         }
         return newBool(false);
       }
-      if (!(affix instanceof PyBytes)) throw typeError(`${name} first arg must be bytes or a tuple of bytes, not ${affix!.type.name}`);
-      return newBool(tailMatches(view, textView(ascii.latin1Text(affix.value)), start, end, atEnd));
+      const affixData = ascii.bufferData(affix!);
+      if (affixData === null) throw typeError(`${name} first arg must be bytes or a tuple of bytes, not ${affix!.type.name}`);
+      return newBool(tailMatches(view, textView(ascii.latin1Text(affixData)), start, end, atEnd));
     },
   };
 }
@@ -197,10 +198,11 @@ function padMethod(name: string, pad: (value: Uint8Array, margin: number, fill: 
       const width = ssizeArgument(widthObject!);
       let fill = 0x20;
       if (fillObject !== undefined) {
-        if (!(fillObject instanceof PyBytes) || fillObject.value.length !== 1) {
+        const fillData = ascii.bufferData(fillObject);
+        if (fillData === null || fillData.length !== 1) {
           throw typeError(`${name}() argument 2 must be a byte string of length 1, not ${fillObject.type.name}`);
         }
-        fill = fillObject.value[0]!;
+        fill = fillData[0]!;
       }
       const value = data(self);
       if (value.length >= width) return unchangedBytes(self);
@@ -266,8 +268,9 @@ function joinBytes(self: PyObject, iterable: PyObject): PyObject {
     const separator = data(self);
     const parts: Uint8Array[] = [];
     for (const [index, item] of items.entries()) {
-      if (!(item instanceof PyBytes)) throw typeError(`sequence item ${index}: expected a bytes-like object, ${item.type.name} found`);
-      parts.push(item.value);
+      const itemData = ascii.bufferData(item);
+      if (itemData === null) throw typeError(`sequence item ${index}: expected a bytes-like object, ${item.type.name} found`);
+      parts.push(itemData);
     }
     let total = separator.length * (parts.length - 1);
     for (const part of parts) total += part.length;
@@ -382,7 +385,7 @@ function bytesSizeof(self: PyObject): number {
   return type !== rt.types.bytes && type.instancesHaveDict && strRules().subclassDictPointerInObject ? size + 8 : size;
 }
 
-const BYTES_METHOD_SPECS: readonly MethodSpec[] = [
+export const BYTES_METHOD_SPECS: readonly MethodSpec[] = [
   { name: "join", history: ONE, impl: (self, [iterable]) => joinBytes(self, iterable!) },
   splitMethod("split"),
   splitMethod("rsplit"),

@@ -1,6 +1,7 @@
 // `bytes % args`, as _PyBytes_FormatEx formats it.
 // %s/%b take bytes-like objects or __bytes__, %r/%a give ascii(), %c one byte; numeric
 // conversions are rendered by the str formatting kernel.
+import { bufferData } from "./bytes-text.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -158,7 +159,8 @@ class BytesFormatter {
 
 /** %s / %b: a bytes-like object or the result of __bytes__. */
 function bytesOf(value: PyObject): Uint8Array {
-  if (value instanceof PyBytes) return value.value;
+  const data = bufferData(value);
+  if (data !== null) return data;
   const special = lookupSpecial(value, "__bytes__");
   if (special !== null) {
     const result = callSpecial(value, special, []);
@@ -174,7 +176,8 @@ function bytesOf(value: PyObject): Uint8Array {
 
 /** %c: an int in range(256) or a single byte. */
 function byteOf(value: PyObject): number {
-  if (value instanceof PyBytes && value.value.length === 1) return value.value[0]!;
+  const single = bufferData(value);
+  if (single !== null && single.length === 1) return single[0]!;
   if (value.type.index !== null && !(value instanceof PyStr)) {
     const code = indexValue(value);
     if (code < 0n || code > 255n) throw overflowError("%c arg not in range(256)");
@@ -204,9 +207,10 @@ function numberText(spec: string, value: PyObject): string {
 
 /** The binary `%` slot of bytes. */
 export function bytesPercentFormat(template: PyObject, args: PyObject): PyObject {
-  if (!(template instanceof PyBytes)) return newNotImplemented();
-  const isMapping = !(args instanceof PyTuple) && !(args instanceof PyBytes) && args.type.getitem !== null && args.type !== rt.types.str;
-  const formatter = new BytesFormatter(latin1Text(template.value), args, isMapping ? args : null);
+  const templateData = bufferData(template);
+  if (templateData === null) return newNotImplemented();
+  const isMapping = !(args instanceof PyTuple) && bufferData(args) === null && args.type.getitem !== null && args.type !== rt.types.str;
+  const formatter = new BytesFormatter(latin1Text(templateData), args, isMapping ? args : null);
   try {
     return newBytes(latin1Bytes(formatter.run()));
   } finally {

@@ -28,7 +28,8 @@ import { encodeText } from "./str-codecs.js";
 import { bytesMethods } from "./bytes-methods.js";
 import { bytesPercentFormat } from "./bytes-percent.js";
 import { newBytesIterator } from "./bytes-iterator.js";
-import { byteValue } from "./bytes-text.js";
+import { byteValue, bufferData } from "./bytes-text.js";
+import { PyByteArray } from "./bytearray.js";
 import { PyList } from "./list.js";
 import { PyTuple } from "./tuple.js";
 
@@ -82,21 +83,23 @@ function bytesGetItem(self: PyObject, key: PyObject): PyObject {
 function bytesContains(self: PyObject, item: PyObject): boolean {
   const value = (self as PyBytes).value;
   if (item.type.index !== null) return value.includes(byteValue(item));
-  if (item instanceof PyBytes) return Buffer.from(value.buffer, value.byteOffset, value.length).includes(Buffer.from(item.value));
+  const itemData = bufferData(item);
+  if (itemData !== null) return Buffer.from(value.buffer, value.byteOffset, value.length).includes(Buffer.from(itemData));
   throw typeError(`a bytes-like object is required, not '${item.type.name}'`);
 }
 
 /** bytes_concat: an empty side returns the other (when exactly bytes). */
 function bytesConcat(self: PyObject, other: PyObject): PyObject {
-  if (!(other instanceof PyBytes)) throw typeError(`can't concat ${other.type.name} to ${self.type.name}`);
+  const b = bufferData(other);
+  if (b === null) throw typeError(`can't concat ${other.type.name} to ${self.type.name}`);
   const a = (self as PyBytes).value;
   if (a.length === 0 && other.type === rt.types.bytes) return unchangedBytes(other);
-  if (other.value.length === 0 && self.type === rt.types.bytes) return unchangedBytes(self);
-  const total = a.length + other.value.length;
+  if (b.length === 0 && self.type === rt.types.bytes) return unchangedBytes(self);
+  const total = a.length + b.length;
   checkResultSize(total, "bytes");
   const result = new Uint8Array(total);
   result.set(a);
-  result.set(other.value, a.length);
+  result.set(b, a.length);
   return freshBytes(result);
 }
 
@@ -202,6 +205,8 @@ function bytesFromArguments(source: PyObject | undefined, encoding: PyObject | u
   }
   if (source.type === rt.types.bytes) return unchangedBytes(source);
   if (source instanceof PyBytes) return newBytes(source.value);
+  // _PyBytes_FromBuffer: PyBytes_FromStringAndSize(NULL, n) then a copy (one byte is a new object).
+  if (source instanceof PyByteArray) return freshBytes(source.value.slice());
   return bytesFromIterable(source);
 }
 

@@ -1,5 +1,6 @@
 // Helpers of the bytes methods: Latin-1 views, ASCII character classes, argument checks.
 // Bytes are viewed as Latin-1 text so str's search and split code serves both types.
+import { PyByteArray } from "./bytearray.js";
 import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { typeError, valueError } from "../errors.js";
@@ -30,9 +31,20 @@ export const isByteUpper = (code: number): boolean => code >= 0x41 && code <= 0x
 export const isByteAlpha = (code: number): boolean => isByteLower(code) || isByteUpper(code);
 export const isByteDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
+/**
+ * The data of a bytes-like object (bytes or bytearray; a bytearray's as a copy, since running
+ * code may resize it), or null for anything else.
+ */
+export function bufferData(value: PyObject): Uint8Array | null {
+  if (value instanceof PyBytes) return value.value;
+  if (value instanceof PyByteArray) return value.value.slice();
+  return null;
+}
+
 /** A bytes-like argument's data, or "a bytes-like object is required, not 'str'". */
 export function bytesLike(value: PyObject): Uint8Array {
-  if (value instanceof PyBytes) return value.value;
+  const data = bufferData(value);
+  if (data !== null) return data;
   throw typeError(`a bytes-like object is required, not '${value.type.name}'`);
 }
 
@@ -45,7 +57,8 @@ export function byteValue(value: PyObject): number {
 
 /** The `sub` argument of bytes.find and friends: bytes-like or an int byte value. */
 export function subsequenceArgument(value: PyObject): Uint8Array {
-  if (value instanceof PyBytes) return value.value;
+  const data = bufferData(value);
+  if (data !== null) return data;
   if (value.type.index !== null) return Uint8Array.of(byteValue(value));
   throw typeError(
     rt.profile.minor >= 7 ? `argument should be integer or bytes-like object, not '${value.type.name}'` : `a bytes-like object is required, not '${value.type.name}'`,

@@ -39,6 +39,8 @@ import {
   propertyTraverse,
   propertyGet,
   propertySet,
+  propertyName,
+  propertySize,
   PyProperty,
 } from "./function-wrappers.js";
 import { newStr, PyStr } from "./str.js";
@@ -387,12 +389,44 @@ function propertyCopy(self: PyObject, field: "getter" | "setter" | "deleter", va
   const parts = { getter: property.getter, setter: property.setter, deleter: property.deleter };
   parts[field] = value;
   for (const part of [parts.getter, parts.setter, parts.deleter, property.doc]) part.refcount++;
-  return newProperty(self.type, parts.getter, parts.setter, parts.deleter, property.doc);
+  const copy = newProperty(self.type, parts.getter, parts.setter, parts.deleter, property.doc);
+  // 3.10+: the copy keeps the name __set_name__ gave the original.
+  if (property.name !== null && rt.profile.minor >= 10) {
+    property.name.refcount++;
+    copy.name = property.name;
+  }
+  return copy;
+}
+
+/** property.__set_name__(owner, name) (3.10+): records the name for error messages. */
+function propertySetName(self: PyObject, args: readonly PyObject[]): PyObject {
+  if (args.length !== 2) throw typeError(`__set_name__() takes 2 positional arguments but ${args.length} were given`);
+  const property = self as PyProperty;
+  const name = args[1]!;
+  name.refcount++;
+  if (property.name !== null) decref(property.name);
+  property.name = name;
+  rt.None.refcount++;
+  return rt.None;
+}
+
+/** property.__name__ (3.13+): the recorded name, else the getter's __name__. */
+function propertyNameGet(self: PyObject): PyObject {
+  const name = propertyName(self as PyProperty);
+  if (name === null) throw attributeError("'property' object has no attribute '__name__'");
+  return name;
+}
+
+function propertyNameSet(self: PyObject, value: PyObject | null): void {
+  const property = self as PyProperty;
+  if (value !== null) value.refcount++;
+  if (property.name !== null) decref(property.name);
+  property.name = value;
 }
 
 export const PROPERTY_SPEC: BuiltinTypeSpec = {
   name: "property",
-  layout: { basicSize: 64, itemSize: 0, gc: true, preHeader: false },
+  layout: (profile) => ({ basicSize: propertySize(profile.minor), itemSize: 0, gc: true, preHeader: false }),
   subclassable: true,
   slots: {
     dealloc: propertyDealloc,
@@ -416,16 +450,21 @@ export const PROPERTY_SPEC: BuiltinTypeSpec = {
     },
     init: () => undefined,
   },
-  methods: [
-    { name: "getter", kind: "one", impl: (self, value) => propertyCopy(self, "getter", value) },
-    { name: "setter", kind: "one", impl: (self, value) => propertyCopy(self, "setter", value) },
-    { name: "deleter", kind: "one", impl: (self, value) => propertyCopy(self, "deleter", value) },
-  ],
+  // Built when a runtime creates its types: __set_name__ exists from 3.10.
+  get methods() {
+    return [
+      { name: "getter", kind: "one", impl: (self: PyObject, value: PyObject) => propertyCopy(self, "getter", value) },
+      { name: "setter", kind: "one", impl: (self: PyObject, value: PyObject) => propertyCopy(self, "setter", value) },
+      { name: "deleter", kind: "one", impl: (self: PyObject, value: PyObject) => propertyCopy(self, "deleter", value) },
+      ...(rt.profile.minor >= 10 ? [{ name: "__set_name__", kind: "positional", impl: propertySetName } as const] : []),
+    ] as const;
+  },
   getsets: [
     { name: "fget", get: (self) => ((self as PyProperty).getter.refcount++, (self as PyProperty).getter) },
     { name: "fset", get: (self) => ((self as PyProperty).setter.refcount++, (self as PyProperty).setter) },
     { name: "fdel", get: (self) => ((self as PyProperty).deleter.refcount++, (self as PyProperty).deleter) },
     { name: "__doc__", get: (self) => ((self as PyProperty).doc.refcount++, (self as PyProperty).doc) },
+    { name: "__name__", since: 13, get: propertyNameGet, set: propertyNameSet },
   ],
 };
 

@@ -10,6 +10,7 @@ import type { CallArgs } from "../slots.js";
 import type { GetSetDef } from "../type-spec.js";
 import { typeError, attributeError } from "../errors.js";
 import { newBuiltinFunction } from "./builtin-function.js";
+import { intTernaryPow } from "./number-ternary-pow.js";
 
 export type DescriptorKind = "method" | "slot" | "classmethod" | "static" | "getset" | "member";
 
@@ -141,6 +142,11 @@ function checkSelfType(descriptor: PyMethodDescriptor, instance: PyObject): void
   }
 }
 
+/** How a descriptor call names the method in argument errors: "append" until 3.8, "list.append" from 3.9. */
+function callName(descriptor: PyMethodDescriptor): string {
+  return rt.profile.minor >= 9 ? descriptor.qualifiedName : descriptor.name;
+}
+
 /** Calling the unbound descriptor: `list.append(xs, 1)`. */
 export function methodDescriptorCall(self: PyObject, args: CallArgs): PyObject {
   const descriptor = self as PyMethodDescriptor;
@@ -148,13 +154,55 @@ export function methodDescriptorCall(self: PyObject, args: CallArgs): PyObject {
   if (descriptor.kind === "classmethod") {
     const cls = values[0];
     if (cls === undefined) throw typeError(`descriptor '${descriptor.name}' of '${descriptor.owner.name}' object needs an argument`);
-    return callMethodDefAfterSelf(descriptor.def!, cls, args, descriptor.qualifiedName);
+    return callMethodDefAfterSelf(descriptor.def!, cls, args, callName(descriptor));
   }
   const positionalCount = values.length - (args.kwnames?.length ?? 0);
-  if (positionalCount < 1) throw typeError(`unbound method ${descriptor.qualifiedName}() needs an argument`);
+  if (descriptor.kind === "slot") {
+    // wrapperdescr_call: its own wording for a missing or foreign self.
+    if (positionalCount < 1) throw typeError(`descriptor '${descriptor.name}' of '${descriptor.owner.name}' object needs an argument`);
+    const instance = values[0]!;
+    if (!instance.type.isSubtypeOf(descriptor.owner)) {
+      throw typeError(`descriptor '${descriptor.name}' requires a '${descriptor.owner.name}' object but received a '${instance.type.name}'`);
+    }
+    return callSlotWrapper(descriptor, instance, args, 1);
+  }
+  if (positionalCount < 1) {
+    if (rt.profile.minor <= 8) throw typeError(`descriptor '${descriptor.name}' of '${descriptor.owner.name}' object needs an argument`);
+    throw typeError(`unbound method ${descriptor.qualifiedName}() needs an argument`);
+  }
   const instance = values[0]!;
   checkSelfType(descriptor, instance);
-  return callMethodDefAfterSelf(descriptor.def!, instance, args, descriptor.qualifiedName);
+  return callMethodDefAfterSelf(descriptor.def!, instance, args, callName(descriptor));
+}
+
+/**
+ * A slot wrapper called with `instance` and the arguments after the first `skip` values: no
+ * keywords ("wrapper __add__() takes no keyword arguments"), then the wrap_* function's count
+ * check ("expected 1 argument, got 0"); __pow__ takes an optional modulus (wrap_ternaryfunc).
+ */
+function callSlotWrapper(descriptor: PyMethodDescriptor, instance: PyObject, args: CallArgs, skip: number): PyObject {
+  const def = descriptor.def!;
+  const keywordCount = args.kwnames?.length ?? 0;
+  if (keywordCount > 0 && def.kind !== "keywords") throw typeError(`wrapper ${descriptor.name}() takes no keyword arguments`);
+  const values = args.values;
+  const count = values.length - skip;
+  if (def.kind === "one" && (descriptor.name === "__pow__" || descriptor.name === "__rpow__")) {
+    if (count < 1) throw typeError(" expected at least 1 argument, got 0");
+    if (count > 2) throw typeError(` expected at most 2 arguments, got ${count}`);
+    const other = values[skip]!;
+    const modulus = values[skip + 1];
+    if (modulus === undefined || modulus === rt.None) return def.impl(instance, other);
+    return descriptor.name === "__pow__" ? intTernaryPow(instance, other, modulus) : intTernaryPow(other, instance, modulus);
+  }
+  if (def.kind === "noargs") {
+    if (count !== 0) throw typeError(`expected 0 arguments, got ${count}`);
+    return def.impl(instance);
+  }
+  if (def.kind === "one") {
+    if (count !== 1) throw typeError(`expected 1 argument, got ${count}`);
+    return def.impl(instance, values[skip]!);
+  }
+  return skip === 0 ? callMethodDef(def, instance, args, callName(descriptor)) : callMethodDefAfterSelf(def, instance, args, callName(descriptor));
 }
 
 export function getsetDescriptorGet(self: PyObject, instance: PyObject | null, _owner: PyType): PyObject {
@@ -209,7 +257,7 @@ export function methodWrapperDealloc(self: PyObject): void {
 
 export function methodWrapperCall(self: PyObject, args: CallArgs): PyObject {
   const wrapper = self as PyMethodWrapper;
-  return callMethodDef(wrapper.descriptor.def!, wrapper.self, args, wrapper.descriptor.qualifiedName);
+  return callSlotWrapper(wrapper.descriptor, wrapper.self, args, 0);
 }
 
 export function methodWrapperTraverse(self: PyObject, visit: (child: PyObject) => void): void {

@@ -35,6 +35,10 @@ function ownFields(name: string, minor: number): readonly string[] | null {
       return minor >= 10 ? ["name"] : null;
     case "AttributeError":
       return minor >= 10 ? ["obj", "name"] : null;
+    case "UnicodeEncodeError":
+    case "UnicodeDecodeError":
+    case "UnicodeTranslateError":
+      return ["encoding", "object", "start", "end", "reason"];
     case "ImportError":
       return minor >= 12 ? ["msg", "name", "path", "name_from"] : ["msg", "name", "path"];
     case "SyntaxError":

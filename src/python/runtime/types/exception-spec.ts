@@ -28,6 +28,7 @@ import { newBool } from "../values.js";
 import { isTrue } from "../abstract/truth.js";
 import { initInstanceAttributes, instanceDictObject, replaceInstanceDict } from "../instance-attributes.js";
 import { PyDict } from "./dict.js";
+import { UNICODE_ERROR_INITS, UNICODE_ERROR_GETSETS } from "./unicode-errors.js";
 import { osErrorSpec, osErrorSubclassSpec, isOSErrorFamily } from "./os-error.js";
 import { EXCEPTION_HIERARCHY } from "../builtin-type-registry.js";
 import { fieldGetSets, nameErrorInit, attributeErrorInit, importErrorInit, syntaxErrorInit } from "./exception-fields.js";
@@ -264,8 +265,8 @@ export function exceptionSubclassSpec(name: string, base: string): BuiltinTypeSp
   if (isOSErrorFamily(name)) return osErrorSubclassSpec(name, base);
   const minor = rt.profile.minor;
   const init = FIELD_INITS.get(name);
-  const ownInit = init !== undefined && (init.since === undefined || minor >= init.since) ? init.init : undefined;
-  const fieldGets = fieldGetSets(name, minor);
+  const ownInit = init !== undefined && (init.since === undefined || minor >= init.since) ? init.init : UNICODE_ERROR_INITS.get(name);
+  const fieldGets = UNICODE_ERROR_INITS.has(name) ? [...UNICODE_ERROR_GETSETS] : fieldGetSets(name, minor);
   return {
     name,
     base,

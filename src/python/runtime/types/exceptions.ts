@@ -13,6 +13,7 @@ import { newList, type PyList } from "./list.js";
 import { typeError } from "../errors.js";
 import { newTraceback, type PyTraceback } from "./traceback.js";
 import { linkCaller, type PyFrame } from "./frame.js";
+import { unicodeErrorStrText } from "./unicode-errors.js";
 import { structFields, fieldValue, setFieldValue, releaseFields } from "./exception-fields.js";
 
 export class PyBaseException extends PyObject {
@@ -204,6 +205,10 @@ export function exceptionStrText(exception: PyBaseException): string {
   }
   if (exception instanceof PyOSError) {
     const text = osErrorStrText(exception);
+    if (text !== null) return text;
+  }
+  if (exception.type.isSubtypeOf(rt.exc.UnicodeError)) {
+    const text = unicodeErrorStrText(exception);
     if (text !== null) return text;
   }
   const items = exception.args.items;

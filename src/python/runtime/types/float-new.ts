@@ -1,5 +1,6 @@
 // float(x=0.0) and the two conversions behind it: PyNumber_Float (float(), keeps an exact float
 // as the same object) and PyFloat_AsDouble (what math functions and complex() use).
+import { bufferData } from "./bytes-text.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -90,7 +91,8 @@ export function floatFromObject(argument: PyObject): PyObject {
   if (type.index !== null && features.intFallsBackToIndex) return newFloat(indexAsDouble(argument));
   if (argument instanceof PyFloat) return newFloat(argument.value);
   if (argument instanceof PyStr) return newFloat(parseText(argument.value, argument));
-  if (argument instanceof PyBytes) return newFloat(parseText(bytesText(argument.value), argument));
+  const data = bufferData(argument);
+  if (data !== null) return newFloat(parseText(bytesText(data), argument));
   throw typeError(`float() argument must be a string or a ${features.realNumberWording ? "real number" : "number"}, not '${type.name}'`);
 }
 

@@ -7,6 +7,9 @@ import type { PyType } from "../type.js";
 import { newBoundMethod } from "./method.js";
 import { call } from "../abstract/object-protocol.js";
 import { attributeError } from "../errors.js";
+import { strRepr } from "../format/str-repr.js";
+import { PyStr, internName } from "./str.js";
+import { lookupAttr } from "../abstract/attributes.js";
 
 /** staticmethod(f) / classmethod(f): one wrapped callable (owned). */
 export class PyCallableWrapper extends PyObject {
@@ -60,6 +63,8 @@ export function classMethodGet(self: PyObject, instance: PyObject | null, owner:
 
 /** property(fget, fset, fdel, doc). */
 export class PyProperty extends PyObject {
+  /** prop_name (3.10+): the attribute name __set_name__ recorded (owned), named in error messages. */
+  name: PyObject | null = null;
   constructor(
     public getter: PyObject,
     public setter: PyObject,
@@ -70,13 +75,16 @@ export class PyProperty extends PyObject {
   }
 }
 
-const PROPERTY_SIZE = 64;
+/** 3.10 added prop_name to the object. */
+export function propertySize(minor: number): number {
+  return minor >= 10 ? 64 : 56;
+}
 
 /** Steals the four references. */
 export function newProperty(type: PyType, getter: PyObject, setter: PyObject, deleter: PyObject, doc: PyObject): PyProperty {
   const property = new PyProperty(getter, setter, deleter, doc);
   property.type = type;
-  allocateObject(property, PROPERTY_SIZE);
+  allocateObject(property, propertySize(rt.profile.minor));
   rt.gc.countAllocation();
   gcTrack(property);
   return property;
@@ -85,10 +93,10 @@ export function newProperty(type: PyType, getter: PyObject, setter: PyObject, de
 export function propertyDealloc(self: PyObject): void {
   const property = self as PyProperty;
   gcUntrack(property);
-  freeObjectMemory(property, PROPERTY_SIZE);
+  freeObjectMemory(property, propertySize(rt.profile.minor));
   rt.gc.countDeallocation();
-  for (const child of [property.getter, property.setter, property.deleter, property.doc]) {
-    if (--child.refcount === 0) child.type.dealloc(child);
+  for (const child of [property.getter, property.setter, property.deleter, property.doc, property.name]) {
+    if (child !== null && --child.refcount === 0) child.type.dealloc(child);
   }
 }
 
@@ -98,6 +106,34 @@ export function propertyTraverse(self: PyObject, visit: (child: PyObject) => voi
   visit(property.setter);
   visit(property.deleter);
   visit(property.doc);
+  if (property.name !== null) visit(property.name);
+}
+
+/**
+ * The name a property's messages use (a new reference, or null): the one __set_name__ recorded
+ * (3.10+), else on 3.13+ its getter's __name__.
+ */
+export function propertyName(property: PyProperty): PyObject | null {
+  if (property.name !== null) {
+    property.name.refcount++;
+    return property.name;
+  }
+  if (rt.profile.minor >= 13 && property.getter !== rt.None) return lookupAttr(property.getter, internName("__name__"));
+  return null;
+}
+
+/** The AttributeError of a missing getter, setter or deleter, worded per version. */
+function missingAccessor(property: PyProperty, instance: PyObject, accessor: "getter" | "setter" | "deleter") {
+  const minor = rt.profile.minor;
+  const name = minor >= 10 ? propertyName(property) : null;
+  const nameText = name === null ? null : name instanceof PyStr ? strRepr(name.value) : null;
+  if (name !== null && --name.refcount === 0) name.type.dealloc(name);
+  if (minor >= 11) {
+    const owner = strRepr(instance.type.qualname);
+    return attributeError(nameText === null ? `property of ${owner} object has no ${accessor}` : `property ${nameText} of ${owner} object has no ${accessor}`);
+  }
+  const base = accessor === "getter" ? "unreadable attribute" : accessor === "setter" ? "can't set attribute" : "can't delete attribute";
+  return attributeError(nameText === null ? base : `${base} ${nameText}`);
 }
 
 export function propertyGet(self: PyObject, instance: PyObject | null): PyObject {
@@ -106,19 +142,14 @@ export function propertyGet(self: PyObject, instance: PyObject | null): PyObject
     self.refcount++;
     return self;
   }
-  if (property.getter === rt.None) throw attributeError(rt.profile.minor >= 11 ? `property of '${instance.type.name}' object has no getter` : "unreadable attribute");
+  if (property.getter === rt.None) throw missingAccessor(property, instance, "getter");
   return call(property.getter, { values: [instance], kwnames: null });
 }
 
 export function propertySet(self: PyObject, instance: PyObject, value: PyObject | null): void {
   const property = self as PyProperty;
   const target = value === null ? property.deleter : property.setter;
-  if (target === rt.None) {
-    if (rt.profile.minor >= 11) {
-      throw attributeError(`property of '${instance.type.name}' object has no ${value === null ? "deleter" : "setter"}`);
-    }
-    throw attributeError(value === null ? "can't delete attribute" : "can't set attribute");
-  }
+  if (target === rt.None) throw missingAccessor(property, instance, value === null ? "deleter" : "setter");
   const result = call(target, { values: value === null ? [instance] : [instance, value], kwnames: null });
   if (--result.refcount === 0) result.type.dealloc(result);
 }

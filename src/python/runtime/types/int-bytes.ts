@@ -1,5 +1,6 @@
 // int.to_bytes and int.from_bytes: two's complement byte strings in either byte order, with the
 // 3.11 defaults (length=1, byteorder='big') and each version's errors.
+import { bufferData } from "./bytes-text.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -64,7 +65,8 @@ export function intToBytes(self: PyObject, args: CallArgs): PyObject {
 
 /** The bytes of from_bytes' first argument: bytes-like objects or iterables of ints. */
 function bytesOf(argument: PyObject): Uint8Array {
-  if (argument instanceof PyBytes) return argument.value;
+  const data = bufferData(argument);
+  if (data !== null) return data;
   if (argument instanceof PyStr) throw typeError("cannot convert 'str' object to bytes");
   if (argument.type.iter === null && argument.type.getitem === null) throw typeError(`cannot convert '${argument.type.name}' object to bytes`);
   const iterator = getIter(argument);

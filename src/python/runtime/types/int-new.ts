@@ -1,5 +1,6 @@
 // int(x=0, base=10): conversion from ints, floats, str, bytes and objects with __int__,
 // __index__ or __trunc__ (PyNumber_Long), with each version's argument and type errors.
+import { bufferData } from "./bytes-text.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -47,7 +48,8 @@ function parseWithBase(argument: PyObject | undefined, baseArgument: PyObject): 
   const base = indexValue(baseArgument);
   if (base !== 0n && (base < 2n || base > 36n)) throw valueError("int() base must be >= 2 and <= 36, or 0");
   if (argument instanceof PyStr) return parseText(argument.value, Number(base), argument);
-  if (argument instanceof PyBytes) return parseText(bytesText(argument.value), Number(base), argument);
+  const data = bufferData(argument);
+  if (data !== null) return parseText(bytesText(data), Number(base), argument);
   throw typeError("int() can't convert non-string with explicit base");
 }
 
@@ -93,7 +95,8 @@ export function convertToInt(argument: PyObject | undefined): PyInt {
     }
   }
   if (argument instanceof PyStr) return parseText(argument.value, 10, argument);
-  if (argument instanceof PyBytes) return parseText(bytesText(argument.value), 10, argument);
+  const bytesData = bufferData(argument);
+  if (bytesData !== null) return parseText(bytesText(bytesData), 10, argument);
   throw typeError(`int() argument must be a string, a bytes-like object or a ${features.realNumberWording ? "real number" : "number"}, not '${type.name}'`);
 }
 

@@ -7,8 +7,12 @@
 // and surrogatepass are applied the same way. Other codecs CPython knows are refused as
 // unsupported; names it does not know raise LookupError.
 import { rt } from "../state.js";
-import type { PyType } from "../type.js";
-import { pyError, Unsupported, type PyRaise } from "../errors.js";
+import { pyError, Unsupported, PyRaise } from "../errors.js";
+import { decref } from "../object.js";
+import { PyBaseException, addExceptionNote } from "./exceptions.js";
+import { newStr } from "./str.js";
+import { strRepr } from "../format/str-repr.js";
+import { codecError, characterEscape } from "./unicode-errors.js";
 import { KNOWN_CODEC_NAMES } from "./str-codec-names.js";
 import { codePointsOf } from "./str-text.js";
 
@@ -84,34 +88,17 @@ function checkHandler(errors: string): void {
   if (!HANDLERS.has(errors)) throw pyError(rt.exc.LookupError, `unknown error handler name '${errors}'`);
 }
 
-function unicodeErrorType(name: "UnicodeEncodeError" | "UnicodeDecodeError"): PyType {
-  const type = (rt.exc as unknown as Record<string, PyType | undefined>)[name];
-  if (type === undefined) throw new Unsupported(`${name} (the runtime has no such exception type)`);
-  return type;
-}
+const charEscape = characterEscape;
 
-function charEscape(code: number): string {
-  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, "0")}`;
-  if (code <= 0xffff) return `\\u${code.toString(16).padStart(4, "0")}`;
-  return `\\U${code.toString(16).padStart(8, "0")}`;
-}
-
+/** UnicodeEncodeError(codec, text, start, end, reason): its str() is the codec message. */
 function encodeError(codec: Codec, points: readonly number[], start: number, end: number, reason: string): PyRaise {
-  const name = MESSAGE_NAME.get(codec)!;
-  const message =
-    end - start === 1
-      ? `'${name}' codec can't encode character '${charEscape(points[start]!)}' in position ${start}: ${reason}`
-      : `'${name}' codec can't encode characters in position ${start}-${end - 1}: ${reason}`;
-  return pyError(unicodeErrorType("UnicodeEncodeError"), message);
+  let text = "";
+  for (let at = 0; at < points.length; at += 4096) text += String.fromCodePoint(...points.slice(at, at + 4096));
+  return codecError("UnicodeEncodeError", MESSAGE_NAME.get(codec)!, text, start, end, reason);
 }
 
 function decodeError(codec: Codec, bytes: Uint8Array, start: number, end: number, reason: string): PyRaise {
-  const name = MESSAGE_NAME.get(codec)!;
-  const message =
-    end - start === 1
-      ? `'${name}' codec can't decode byte 0x${bytes[start]!.toString(16).padStart(2, "0")} in position ${start}: ${reason}`
-      : `'${name}' codec can't decode bytes in position ${start}-${end - 1}: ${reason}`;
-  return pyError(unicodeErrorType("UnicodeDecodeError"), message);
+  return codecError("UnicodeDecodeError", MESSAGE_NAME.get(codec)!, bytes, start, end, reason);
 }
 
 const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
@@ -164,9 +151,31 @@ function unencodableReason(codec: Codec, code: number): string | null {
   return isSurrogate(code) ? "surrogates not allowed" : null;
 }
 
+/**
+ * 3.12+: an error raised by a codec written in Python (cp1252 is encodings/cp1252.py; the others
+ * are built in) gets the note "encoding with 'cp1252' codec failed", naming the codec as given.
+ */
+function withCodecNote<T>(codec: Codec, encoding: string, operation: "encoding" | "decoding", run: () => T): T {
+  if (codec !== "cp1252" || rt.profile.minor < 12) return run();
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof PyRaise && error.exception instanceof PyBaseException) {
+      const note = newStr(`${operation} with ${strRepr(encoding)} codec failed`);
+      addExceptionNote(error.exception, note);
+      decref(note);
+    }
+    throw error;
+  }
+}
+
 /** text.encode(encoding, errors). */
 export function encodeText(text: string, encoding: string, errors: string): Uint8Array {
   const codec = lookupCodec(encoding);
+  return withCodecNote(codec, encoding, "encoding", () => encodeWith(codec, text, errors));
+}
+
+function encodeWith(codec: Codec, text: string, errors: string): Uint8Array {
   const points = codePointsOf(text);
   const out = new ByteWriter();
   if (codec === "utf-16") out.push(0xff, 0xfe);
@@ -224,6 +233,10 @@ function encodeReplacement(out: ByteWriter, codec: Codec, points: readonly numbe
 /** bytes.decode(encoding, errors). */
 export function decodeBytes(bytes: Uint8Array, encoding: string, errors: string): string {
   const codec = lookupCodec(encoding);
+  return withCodecNote(codec, encoding, "decoding", () => decodeWith(codec, bytes, errors));
+}
+
+function decodeWith(codec: Codec, bytes: Uint8Array, errors: string): string {
   switch (codec) {
     case "utf-8":
       return decodeUtf8(bytes, errors);

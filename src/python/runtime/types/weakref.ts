@@ -39,7 +39,7 @@ export class PyWeakref extends PyObject {
 }
 
 /** tp_basicsize of PyWeakReference: 56 until 3.10, 64 from 3.11 (vectorcall pointer). */
-function weakrefBasicSize(minor: number): number {
+export function weakrefBasicSize(minor: number): number {
   return minor >= 11 ? 64 : 56;
 }
 
@@ -124,7 +124,7 @@ function parseReferenceArguments(functionName: string, args: CallArgs): [PyObjec
  * True when the simulator clears weak references when objects of `type` die (their dealloc
  * calls PyObject_ClearWeakRefs); other referents are refused rather than left dangling.
  */
-function simulatorClearsWeakrefs(type: PyType): boolean {
+export function simulatorClearsWeakrefs(type: PyType): boolean {
   let solid: PyType | null = type;
   while (solid !== null && solid.heapType) solid = solid.base;
   const types = rt.types;
@@ -166,7 +166,7 @@ function weakrefNew(type: PyType, args: CallArgs): PyObject {
   return reference;
 }
 
-function weakrefDealloc(self: PyObject): void {
+export function weakrefDealloc(self: PyObject): void {
   const reference = self as PyWeakref;
   gcUntrack(reference);
   if (reference.referent !== null) removeWeakReference(reference.referent, reference);
@@ -181,7 +181,7 @@ function weakrefDealloc(self: PyObject): void {
   if (slots !== null) for (const value of slots.values()) decref(value);
 }
 
-function weakrefTraverse(self: PyObject, visit: (child: PyObject) => void): void {
+export function weakrefTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const reference = self as PyWeakref;
   if (reference.callback !== null) visit(reference.callback);
   if (self.type.heapType) {
@@ -192,7 +192,7 @@ function weakrefTraverse(self: PyObject, visit: (child: PyObject) => void): void
 }
 
 /** gc_clear: the reference goes dead and drops its callback (the collector breaks cycles here). */
-function weakrefClear(self: PyObject): void {
+export function weakrefClear(self: PyObject): void {
   const reference = self as PyWeakref;
   if (reference.referent !== null) removeWeakReference(reference.referent, reference);
   reference.referent = null;
