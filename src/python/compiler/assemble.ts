@@ -30,6 +30,7 @@ export const OPS_NAMES = [
   "loadMethod",
   "call",
   "callEx",
+  "PyFunction",
   "binary",
   "inplace",
   "negative",
