@@ -4,6 +4,16 @@
 // depth). A slot holds an owned reference or null; the function's exception handler drops
 // every non-null slot above the handler's depth, as CPython pops the stack when unwinding.
 
+/**
+ * Writes `dec(sN);` (releasing a stack slot) as the decrement itself. A call to the shared
+ * `dec` sees every type of object the program has, so V8 reads `refcount` there through its
+ * slowest (megamorphic) path; written at the site, each release sees only its own few types.
+ */
+function inlineSlotReleases(text: string): string {
+  if (!text.includes("dec(s")) return text;
+  return text.replace(/\bdec\((s\d+)\);/g, "(--$1.refcount === 0 && $1.type.dealloc($1));");
+}
+
 export class Emitter {
   private readonly lines: string[] = [];
   private indentation = "  ";
@@ -14,7 +24,7 @@ export class Emitter {
   private temporaries = 0;
 
   line(text: string): void {
-    this.lines.push(this.indentation + text);
+    this.lines.push(this.indentation + inlineSlotReleases(text));
   }
 
   /** The position of the next line, for `moveSince`. */

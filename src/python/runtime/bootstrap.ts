@@ -206,6 +206,10 @@ function createTypes(runtime: Runtime): void {
     completeBuiltinType(exceptionTypes[name]!, spec, resolveBase(spec, name));
   }
   for (const type of byName.values()) runtime.registerStatic(type, 408);
+  // Objects filled key by key end up in V8's slow dictionary mode; a copy is a plain object
+  // with fast properties, and `rt.types.int` is read by every operator's fast path.
+  runtime.types = { ...types } as unknown as BuiltinTypes;
+  runtime.exc = { ...exceptionTypes } as unknown as ExceptionTypes;
 }
 
 function createSingletons(runtime: Runtime): void {

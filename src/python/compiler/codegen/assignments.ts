@@ -1,7 +1,7 @@
 // Assignment targets: names, attributes, subscripts, unpacking; augmented assignment; del.
 import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
-import { compileExpression, BINARY_OPERATOR_CODES, compileSubscriptKey } from "./expressions.js";
+import { compileExpression, inplaceCall, compileSubscriptKey } from "./expressions.js";
 import { deleteName, loadName, storeName, attributeNameRef, attributeCacheRef } from "./names.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
 
@@ -70,7 +70,6 @@ function storeUnpacking(unit: CodeUnit, targets: readonly ast.Expr[]): void {
 /** `target OP= value`. */
 export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
   const emitter = unit.emitter;
-  const op = BINARY_OPERATOR_CODES.get(node.op)!;
   const target = node.target;
   switch (target.type) {
     case "Name": {
@@ -78,7 +77,7 @@ export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
       compileExpression(unit, node.value);
       const value = emitter.pop();
       const current = emitter.pop();
-      emitter.line(`{ const r = inplace(${current}, ${value}, ${op}); dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
+      emitter.line(`{ const r = ${inplaceCall(node.op, current, value)}; dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
       emitter.reserve();
       storeName(unit, target.id);
       return;
@@ -90,7 +89,7 @@ export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
       compileExpression(unit, node.value);
       const value = emitter.pop();
       emitter.pop();
-      emitter.line(`{ const r = inplace(${current}, ${value}, ${op}); dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
+      emitter.line(`{ const r = ${inplaceCall(node.op, current, value)}; dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
       emitter.pop();
       emitter.line(`setAttr(${object}, ${attributeNameRef(unit, target.attr)}, ${current}); dec(${current}); ${current} = null; dec(${object}); ${object} = null;`);
       return;
@@ -104,7 +103,7 @@ export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
       compileExpression(unit, node.value);
       const value = emitter.pop();
       emitter.pop();
-      emitter.line(`{ const r = inplace(${current}, ${value}, ${op}); dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
+      emitter.line(`{ const r = ${inplaceCall(node.op, current, value)}; dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
       emitter.pop();
       emitter.pop();
       emitter.line(

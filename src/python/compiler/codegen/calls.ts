@@ -76,7 +76,13 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
     if (mask !== 0) borrowedMask = `, ${mask}`;
     emitter.line(`{ ${fills} const args = [${slots.join(", ")}]; ${nulls}`);
   }
-  emitter.line(`  const r = call(${callable}, args, ${kwnames}${borrowedMask}); dec(${callable}); ${callable} = r; }`);
+  // 3.11+: a Python function's frame takes the arguments over, so the call goes straight to
+  // its compiled body (what callStealing would do) without a runtime call in between.
+  const invoke =
+    unit.profile.frameStealsArguments && borrowedMask === ""
+      ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, args, ${kwnames}, true, 0) : call(${callable}, args, ${kwnames})`
+      : `call(${callable}, args, ${kwnames}${borrowedMask})`;
+  emitter.line(`  const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
   emitter.depth = start;
   emitter.reserve();
 }

@@ -35,6 +35,19 @@ export const COMPARE_CODES: ReadonlyMap<ast.CmpOperator, number> = new Map([
   ["GtE", 5],
 ]);
 
+/** The generated call for `left OP right`: the commonest operators have entry points of their own. */
+export function binaryCall(op: ast.Operator, left: string, right: string): string {
+  if (op === "Add") return `binaryAdd(${left}, ${right})`;
+  if (op === "Sub") return `binarySub(${left}, ${right})`;
+  return `binary(${left}, ${right}, ${BINARY_OPERATOR_CODES.get(op)})`;
+}
+
+/** The generated call for `left OP= right` (see binaryCall). */
+export function inplaceCall(op: ast.Operator, left: string, right: string): string {
+  if (op === "Add") return `inplaceAdd(${left}, ${right})`;
+  return `inplace(${left}, ${right}, ${BINARY_OPERATOR_CODES.get(op)})`;
+}
+
 /** Pushes a constant: LOAD_CONST (3.6's peephole appends folded values after every other constant). */
 export function pushConstant(unit: CodeUnit, ref: ConstRef, node: ast.Expr): void {
   if (ref.origin !== "literal" && unit.profile.folding === "peephole" && node.type !== "Constant") {
@@ -142,8 +155,7 @@ export function compileExpression(unit: CodeUnit, node: ast.Expr): void {
       compileExpression(unit, node.right);
       const right = emitter.pop();
       const left = emitter.pop();
-      const code = BINARY_OPERATOR_CODES.get(node.op)!;
-      emitter.line(`{ const r = binary(${left}, ${right}, ${code}); dec(${right}); ${right} = null; dec(${left}); ${left} = r; }`);
+      emitter.line(`{ const r = ${binaryCall(node.op, left, right)}; dec(${right}); ${right} = null; dec(${left}); ${left} = r; }`);
       emitter.reserve();
       return;
     }
@@ -343,6 +355,10 @@ export function comparisonTest(op: ast.CmpOperator, left: string, right: string)
       return `contains(${right}, ${left})`;
     case "NotIn":
       return `!contains(${right}, ${left})`;
+    case "Lt":
+      return `lessThan(${left}, ${right})`;
+    case "Gt":
+      return `greaterThan(${left}, ${right})`;
     default:
       return `compareBool(${left}, ${right}, ${COMPARE_CODES.get(op)})`;
   }

@@ -41,12 +41,19 @@ export function loadName(unit: CodeUnit, rawName: string): void {
         emitter.push(`loadCell(${unit.localVariable(name)}, ${JSON.stringify(name)}, true)`);
       }
       return;
-    case "global":
-      emitter.push(`loadGlobal(G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)})`);
+    // The reference is counted here rather than in the shared runtime function, so the
+    // increment keeps this site's own type feedback.
+    case "global": {
+      const slot = emitter.reserve();
+      emitter.line(`${slot} = loadGlobalBorrowed(G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}); ${slot}.refcount++;`);
       return;
-    case "name":
-      emitter.push(`loadName(${namespaceOf(unit)}, G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)})`);
+    }
+    case "name": {
+      const slot = emitter.reserve();
+      const args = `${namespaceOf(unit)}, G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}`;
+      emitter.line(`${slot} = loadNameBorrowed(${args}); if (${slot} === null) ${slot} = loadName(${args}); else ${slot}.refcount++;`);
       return;
+    }
   }
 }
 
@@ -73,12 +80,13 @@ export function storeName(unit: CodeUnit, rawName: string): void {
     case "free":
       emitter.line(`storeCell(${unit.localVariable(name)}, ${value}); ${value} = null;`);
       return;
+    // The replaced value is released here (see loadName above).
     case "global":
-      emitter.line(`storeName(G, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}, ${value}); ${value} = null;`);
+    case "name": {
+      const namespace = access === "global" ? "G" : namespaceOf(unit);
+      emitter.line(`{ const old = storeNameSwap(${namespace}, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}, ${value}); ${value} = null; if (old !== null && --old.refcount === 0) old.type.dealloc(old); }`);
       return;
-    case "name":
-      emitter.line(`storeName(${namespaceOf(unit)}, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}, ${value}); ${value} = null;`);
-      return;
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { PyTuple, newTupleStealing } from "../types/tuple.js";
 import { PyDict, newDict, dictGetItem, dictSetItem, dictForEach } from "../types/dict.js";
 import { PyStr, internName } from "../types/str.js";
 import { call as callBorrowed } from "../abstract/object-protocol.js";
+import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-function.js";
 
 function release(values: readonly PyObject[]): void {
   for (let i = 0; i < values.length; i++) {
@@ -34,6 +35,12 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
     }
   }
   try {
+    // A METH_O built-in (`sys.getrefcount(x)`, `len(x)`) called with one positional argument:
+    // what builtinFunctionCall would do, without building the call's argument record.
+    if (callable.type.call === builtinFunctionCall && kwnames === null && args.length === 1) {
+      const def = (callable as PyBuiltinFunction).def;
+      if (def.kind === "one") return def.impl((callable as PyBuiltinFunction).self, args[0]!);
+    }
     return callBorrowed(callable, { values: args, kwnames });
   } finally {
     releaseOwned(args, borrowed);

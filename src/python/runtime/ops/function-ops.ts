@@ -9,7 +9,9 @@ import { PyDict, dictGetItem } from "../types/dict.js";
 import { PyStr, newStr, internName } from "../types/str.js";
 import { genericGetAttr, genericGetAttrWith, getAttr, missingAttribute } from "../abstract/attributes.js";
 import { withAttributeErrorContext } from "../abstract/attribute-error-context.js";
-import { type NameCache, cachedTypeLookup } from "./name-cache.js";
+import { type NameCache, cachedTypeLookup, cachedDictGet } from "./name-cache.js";
+import type { PyModule } from "../types/module.js";
+import { moduleGetAttr, moduleGetAttrHook } from "../types/module-spec.js";
 import { PyFunction as FunctionClass } from "../types/function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
 import { buildClass as buildClassImpl } from "../class-builder.js";
@@ -80,6 +82,7 @@ export function loadMethod(object: PyObject, name: PyStr, cache: NameCache): PyO
 /** LOAD_ATTR: getAttr, with the type lookup of the generic getattr answered from `cache`. */
 export function getAttrCached(object: PyObject, name: PyStr, cache: NameCache): PyObject {
   const type = object.type;
+  if (type.getattro === moduleGetAttr) return moduleGetAttrCached(object as PyModule, name, cache);
   if (type.getattro !== genericGetAttr && type.getattro !== null) return getAttr(object, name);
   let value: PyObject | null;
   try {
@@ -88,6 +91,23 @@ export function getAttrCached(object: PyObject, name: PyStr, cache: NameCache): 
     throw withAttributeErrorContext(error, object, name);
   }
   if (value === null) throw withAttributeErrorContext(missingAttribute(object, name.value), object, name);
+  return value;
+}
+
+/** getAttr on a module (`math.sqrt`): moduleGetAttr's steps, its type and dict lookups answered from `cache`. */
+function moduleGetAttrCached(module: PyModule, name: PyStr, cache: NameCache): PyObject {
+  let value: PyObject | null;
+  try {
+    value = genericGetAttrWith(module, name, cachedTypeLookup(module.type, name, cache));
+    if (value === null) {
+      value = cachedDictGet(module.dict, name, cache);
+      if (value !== null) value.refcount++;
+      else value = moduleGetAttrHook(module, name);
+    }
+  } catch (error) {
+    throw withAttributeErrorContext(error, module, name);
+  }
+  if (value === null) throw withAttributeErrorContext(missingAttribute(module, name.value), module, name);
   return value;
 }
 

@@ -20,6 +20,7 @@ import { newGenerator, yieldFromIter, yieldFromStep, yieldFromResult } from "../
 import { superZeroArgs } from "../types/super.js";
 import { newNone } from "../values.js";
 import { newNameCache } from "./name-cache.js";
+import { PyFunction } from "../types/function.js";
 
 export interface Ops {
   /** Set by loadMethod for the call that follows. */
@@ -51,6 +52,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     deleteAttr: (object: PyObject, name: PyStr) => setAttr(object, name, null),
     loadMethod: functionOps.loadMethod,
     call: callStealing,
+    PyFunction,
     callEx: callWithStarArgs,
     ...operators,
     getIter,

@@ -54,6 +54,31 @@ export function loadName(namespace: PyObject, globals: PyObject, builtins: PyObj
   throw nameErrorFor(name);
 }
 
+/**
+ * loadName for generated code that counts the reference itself (so the increment keeps the
+ * site's own type feedback): the value borrowed when the namespace is an exact dict (the same
+ * lookups and errors as loadName), null when it is another mapping (then loadName is called).
+ */
+export function loadNameBorrowed(namespace: PyObject, globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject | null {
+  if (namespace.type !== rt.types.dict) return null;
+  const local = cachedDictGet(namespace as PyDict, name, cache);
+  if (local !== null) return local;
+  if (namespace !== globals) {
+    const global = cachedDictGet(globals as PyDict, name, cache);
+    if (global !== null) return global;
+  }
+  const builtin = cachedDictGet(builtins as PyDict, name, cache);
+  if (builtin !== null) return builtin;
+  throw nameErrorFor(name);
+}
+
+/** loadGlobal, borrowed: generated code counts the reference itself (see loadNameBorrowed). */
+export function loadGlobalBorrowed(globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
+  const global = cachedDictGet(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
+  if (global === null) throw nameErrorFor(name);
+  return global;
+}
+
 /** LOAD_GLOBAL: globals then builtins. New reference. */
 export function loadGlobal(globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
   const global = cachedDictGet(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
@@ -70,6 +95,16 @@ function nameErrorFor(name: PyStr): PyRaise {
 
 /** STORE_NAME / STORE_GLOBAL: steals `value`. */
 export function storeName(namespace: PyObject, name: PyStr, cache: NameCache, value: PyObject): void {
+  const old = storeNameSwap(namespace, name, cache, value);
+  if (old !== null && --old.refcount === 0) old.type.dealloc(old);
+}
+
+/**
+ * storeName, except that when the name was bound in an exact dict the value it replaced is
+ * returned for the caller to release (generated code does it at the site, keeping that site's
+ * type feedback); null when nothing is left to release.
+ */
+export function storeNameSwap(namespace: PyObject, name: PyStr, cache: NameCache, value: PyObject): PyObject | null {
   if (namespace.type === rt.types.dict) {
     // Rebinding an existing name: swap the value in place (insertdict's existing-key case).
     const dict = namespace as PyDict;
@@ -85,8 +120,7 @@ export function storeName(namespace: PyObject, name: PyStr, cache: NameCache, va
     if (old !== undefined) {
       if (dict.gcGeneration < 0 && mayBeTracked(value)) gcTrack(dict);
       if (entry < 0) rememberEntry(dict, name, cache);
-      if (--old.refcount === 0) old.type.dealloc(old);
-      return;
+      return old;
     }
   }
   try {
@@ -95,6 +129,7 @@ export function storeName(namespace: PyObject, name: PyStr, cache: NameCache, va
   } finally {
     decref(value);
   }
+  return null;
 }
 
 export function deleteName(namespace: PyObject, name: PyStr, raiseNameError: boolean): void {

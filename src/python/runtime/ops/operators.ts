@@ -54,6 +54,55 @@ export function binary(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
   return binaryOp(a, b, op);
 }
 
+/**
+ * The exact-int value of `a` and `b` when both are small exact ints (JS numbers), else
+ * undefined: the guard of the per-operator entry points below, which generated code calls
+ * for the commonest operators so V8 can inline a short int path at every site.
+ */
+function bothSmallInts(a: PyObject, b: PyObject): boolean {
+  const int = rt.types.int;
+  return a.type === int && b.type === int && typeof (a as PyInt).value === "number" && typeof (b as PyInt).value === "number";
+}
+
+/** a + b (same result as binary(a, b, Add)). */
+export function binaryAdd(a: PyObject, b: PyObject): PyObject {
+  if (bothSmallInts(a, b)) {
+    const sum = ((a as PyInt).value as number) + ((b as PyInt).value as number);
+    if (sum <= MAX_SAFE && sum >= -MAX_SAFE) return newInt(sum);
+  }
+  return binary(a, b, BinaryOp.Add);
+}
+
+/** a - b (same result as binary(a, b, Sub)). */
+export function binarySub(a: PyObject, b: PyObject): PyObject {
+  if (bothSmallInts(a, b)) {
+    const difference = ((a as PyInt).value as number) - ((b as PyInt).value as number);
+    if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return newInt(difference);
+  }
+  return binary(a, b, BinaryOp.Sub);
+}
+
+/** a += b (same result as inplace(a, b, Add)). */
+export function inplaceAdd(a: PyObject, b: PyObject): PyObject {
+  if (bothSmallInts(a, b)) {
+    const sum = ((a as PyInt).value as number) + ((b as PyInt).value as number);
+    if (sum <= MAX_SAFE && sum >= -MAX_SAFE) return newInt(sum);
+  }
+  return inplace(a, b, BinaryOp.Add);
+}
+
+/** compareBool(a, b, Lt). */
+export function lessThan(a: PyObject, b: PyObject): boolean {
+  if (bothSmallInts(a, b)) return ((a as PyInt).value as number) < ((b as PyInt).value as number);
+  return compareBool(a, b, CompareOp.Lt);
+}
+
+/** compareBool(a, b, Gt). */
+export function greaterThan(a: PyObject, b: PyObject): boolean {
+  if (bothSmallInts(a, b)) return ((a as PyInt).value as number) > ((b as PyInt).value as number);
+  return compareBool(a, b, CompareOp.Gt);
+}
+
 /** a OP= b. */
 export function inplace(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
   const types = rt.types;

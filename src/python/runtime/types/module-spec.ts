@@ -12,7 +12,7 @@ import { attributeError } from "../errors.js";
 import { call } from "../abstract/object-protocol.js";
 import { internName } from "./str.js";
 
-function moduleGetAttr(self: PyObject, name: PyObject): PyObject | null {
+export function moduleGetAttr(self: PyObject, name: PyObject): PyObject | null {
   const found = genericGetAttr(self, name);
   if (found !== null) return found;
   const module = self as PyModule;
@@ -21,6 +21,11 @@ function moduleGetAttr(self: PyObject, name: PyObject): PyObject | null {
     value.refcount++;
     return value;
   }
+  return moduleGetAttrHook(module, name);
+}
+
+/** The last step of a module's getattr, once the type and the dict had nothing: PEP 562's `__getattr__`. */
+export function moduleGetAttrHook(module: PyModule, name: PyObject): PyObject | null {
   const hookName = internName("__getattr__");
   const hook = dictGetItem(module.dict, hookName);
   decref(hookName);
