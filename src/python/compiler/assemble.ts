@@ -86,6 +86,13 @@ export const OPS_NAMES = [
   "yieldFromIter",
   "yieldFromStep",
   "yieldFromResult",
+  "matchSequence",
+  "matchMapping",
+  "matchLength",
+  "matchItem",
+  "matchKeys",
+  "matchRest",
+  "matchClass",
 ] as const;
 
 /**

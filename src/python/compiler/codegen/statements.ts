@@ -7,6 +7,7 @@ import { storeTarget, compileAugAssign, deleteTarget } from "./assignments.js";
 import { storeName, loadName, attributeNameRef } from "./names.js";
 import { compileFunctionDef, compileClassDef } from "./functions.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
+import { compileMatch } from "./match.js";
 
 export function compileBody(unit: CodeUnit, body: readonly ast.Stmt[]): void {
   for (const statement of body) compileStatement(unit, statement);
@@ -104,7 +105,8 @@ export function compileStatement(unit: CodeUnit, node: ast.Stmt, displayResult =
     case "AsyncWith":
       throw new UnsupportedSyntax("async with", node.lineno);
     case "Match":
-      throw new UnsupportedSyntax("the match statement", node.lineno);
+      compileMatch(unit, node, compileBody);
+      return;
     case "TryStar":
       throw new UnsupportedSyntax("except*", node.lineno);
     case "TypeAlias":

@@ -11,6 +11,7 @@ import * as exceptionOps from "./exception-ops.js";
 import * as functionOps from "./function-ops.js";
 import * as imports from "./imports.js";
 import * as limits from "./limits.js";
+import * as matchOps from "./match-ops.js";
 import { callStealing, callWithStarArgs, bindArguments } from "./calls.js";
 import { setAttr } from "../abstract/attributes.js";
 import type { PyStr } from "../types/str.js";
@@ -53,6 +54,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     call: callStealing,
     callEx: callWithStarArgs,
     ...operators,
+    ...matchOps,
     getIter,
     next: iterNext,
     buildList: containers.buildList,
