@@ -93,8 +93,4 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     versions: ["3.11", "3.12", "3.13"],
     snippets: { "control-flow": ["exception groups with except*"] },
   },
-  {
-    cause: "locals() inside a function is unsupported",
-    snippets: { functions: ["locals and globals inside a function"] },
-  },
 ];

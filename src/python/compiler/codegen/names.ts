@@ -1,6 +1,7 @@
 // Loading, storing and deleting names: fast locals, cells, globals and namespace dicts.
 import type { CodeUnit } from "../code-unit.js";
 import { UnsupportedSyntax } from "./unsupported.js";
+import { offerFrameLocals } from "./locals-snapshot.js";
 
 /** Where a code unit's NAME operations look first: the module's globals or a class namespace. */
 function namespaceOf(unit: CodeUnit): string {
@@ -42,6 +43,7 @@ export function loadName(unit: CodeUnit, rawName: string): void {
       }
       return;
     case "global":
+      if (name === "locals") offerFrameLocals(unit);
       emitter.push(`loadGlobal(G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)})`);
       return;
     case "name":

@@ -12,6 +12,7 @@ import * as functionOps from "./function-ops.js";
 import * as imports from "./imports.js";
 import * as limits from "./limits.js";
 import * as matchOps from "./match-ops.js";
+import { offerLocals } from "./locals-ops.js";
 import { callStealing, callWithStarArgs, bindArguments } from "./calls.js";
 import { setAttr } from "../abstract/attributes.js";
 import type { PyStr } from "../types/str.js";
@@ -55,6 +56,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     callEx: callWithStarArgs,
     ...operators,
     ...matchOps,
+    offerLocals,
     getIter,
     next: iterNext,
     buildList: containers.buildList,
