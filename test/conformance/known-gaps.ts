@@ -88,9 +88,4 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { repl: ["compound statement values are not echoed"] },
   },
   // ---- language features ----
-  {
-    cause: "except* (exception groups) is unsupported",
-    versions: ["3.11", "3.12", "3.13"],
-    snippets: { "control-flow": ["exception groups with except*"] },
-  },
 ];

@@ -95,6 +95,12 @@ export const OPS_NAMES = [
   "matchRest",
   "matchClass",
   "offerLocals",
+  "exceptStarBegin",
+  "exceptStarMatch",
+  "exceptStarEnterHandler",
+  "exceptStarRaised",
+  "exceptStarFinish",
+  "exceptStarRelease",
 ] as const;
 
 /**

@@ -12,6 +12,7 @@ import { ITERATION_BUILTINS } from "./builtins-iteration.js";
 import { ATTRIBUTE_BUILTINS } from "./builtins-attributes.js";
 import { INTROSPECTION_BUILTINS } from "./builtins-introspection.js";
 import { EVAL_BUILTINS } from "./builtins-eval.js";
+import { exceptionGroupBuiltins } from "../runtime/types/exception-group.js";
 
 function refusedBuiltin(name: string, what: string): MethodDef {
   return {
@@ -133,6 +134,7 @@ export const BUILTINS_MODULE: ModuleDefinition = {
       type.refcount++;
       values.set(name, type);
     }
+    for (const [name, type] of exceptionGroupBuiltins()) values.set(name, type);
     for (const [name, object] of [
       ["None", rt.None],
       ["True", rt.True],

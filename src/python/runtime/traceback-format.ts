@@ -9,6 +9,7 @@ import { touchFrameLocals } from "./types/frame.js";
 import { rememberLastException } from "./ops/exception-ops.js";
 import { rt } from "./state.js";
 import { suggestionSuffix, type DisplayStyle } from "./suggestions.js";
+import { involvesExceptionGroup, groupTracebackText } from "./exception-group-format.js";
 
 /** Cells compiled by the IPython session (session/cell-transform.ts) under `<ipython-input-N-HASH>`. */
 const IPYTHON_FILENAME = /^<ipython-input-(\d+)-[0-9a-f]{12}>$/;
@@ -36,6 +37,7 @@ export function formatException(exception: PyObject, style: DisplayStyle = "ipyt
 
 /** The full text traceback.print_exception would write (no side effects). */
 export function tracebackText(exception: PyObject, style: DisplayStyle = "ipython"): string {
+  if (involvesExceptionGroup(exception)) return groupTracebackText(exception, style);
   return formatChain(exception, new Set(), style);
 }
 
@@ -64,24 +66,36 @@ function formatChain(exception: PyObject, seen: Set<PyObject>, style: DisplaySty
 
 function formatOne(exception: PyObject, style: DisplayStyle): string {
   const lines: string[] = [];
+  const stack = stackLines(exception);
+  if (stack.length > 0) lines.push("Traceback (most recent call last):", ...stack);
+  lines.push(...exceptionOnlyLines(exception, style));
+  return lines.join("\n") + "\n";
+}
+
+/** The lines of the exception's traceback entries, outermost first (no header). */
+export function stackLines(exception: PyObject): string[] {
+  const lines: string[] = [];
   const head = exception instanceof PyBaseException ? exception.tracebackObject : null;
-  if (head !== null) {
-    lines.push("Traceback (most recent call last):");
-    for (let entry: PyTraceback | null = head; entry !== null; entry = entry.next) {
-      if (entry.frame === null) continue;
-      const code = entry.frame.code;
-      const filename = code.info.filename;
-      const label = cellLabel(filename);
-      lines.push(`  ${label ?? `File "${filename}"`}, line ${entry.line}, in ${code.info.name}`);
-      const source = rt.sourceLine(filename, entry.line);
-      if (source !== null) lines.push(`    ${source.trim()}`);
-    }
+  for (let entry: PyTraceback | null = head; entry !== null; entry = entry.next) {
+    if (entry.frame === null) continue;
+    const code = entry.frame.code;
+    const filename = code.info.filename;
+    const label = cellLabel(filename);
+    lines.push(`  ${label ?? `File "${filename}"`}, line ${entry.line}, in ${code.info.name}`);
+    const source = rt.sourceLine(filename, entry.line);
+    if (source !== null) lines.push(`    ${source.trim()}`);
   }
+  return lines;
+}
+
+/** format_exception_only: a SyntaxError's location, then the "Type: message" line. */
+export function exceptionOnlyLines(exception: PyObject, style: DisplayStyle): string[] {
+  const lines: string[] = [];
   if (style === "ipython" && exception instanceof PyBaseException && exception.type.isSubtypeOf(rt.exc.SyntaxError)) {
     lines.push(...syntaxErrorLocation(exception));
   }
   lines.push(exceptionLastLine(exception, style));
-  return lines.join("\n") + "\n";
+  return lines;
 }
 
 /**

@@ -68,6 +68,65 @@ export const controlFlowSnippets: readonly Snippet[] = [
           print('types', group.exceptions)
     `,
   ]),
+  snippet("except* re-raises what no clause handled", [
+    py`
+      try:
+          raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
+      except* ValueError as e:
+          print(repr(e), e.__traceback__ is not None)
+      except* TypeError as e:
+          print(repr(e))
+      print('handled')
+    `,
+    "try:\n    raise ExceptionGroup('g', [ValueError(1), TypeError(2)])\nexcept* ValueError:\n    raise KeyError('x')",
+  ]),
+  snippet("except* with a bare exception", [
+    "try:\n    raise TypeError('plain')\nexcept* TypeError as e:\n    print(repr(e), repr(e.exceptions[0]))",
+    "try:\n    raise ValueError(1)\nexcept* ValueError:\n    raise",
+    "try:\n    raise ValueError(1)\nexcept* TypeError:\n    pass",
+  ]),
+  snippet("except* clauses, else, finally and nesting", [
+    py`
+      import sys
+      try:
+          raise ExceptionGroup('g', [ValueError(1)])
+      except* ValueError as e:
+          print(sys.exc_info()[1] is e)
+      else:
+          print('else')
+      finally:
+          print('finally')
+      print('e' in dir())
+      try:
+          try:
+              raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
+          except* ValueError:
+              print('inner value')
+      except* TypeError as t:
+          print('outer', repr(t))
+      try:
+          raise BaseExceptionGroup('b', [KeyboardInterrupt(), ValueError(2)])
+      except* KeyboardInterrupt as k:
+          print(type(k).__name__, repr(k))
+      except* ValueError as v:
+          print(type(v).__name__, repr(v))
+    `,
+  ]),
+  snippet("except* errors", [
+    "try:\n    raise ExceptionGroup('g', [ValueError(1)])\nexcept* int:\n    pass",
+    "try:\n    raise ExceptionGroup('g', [ValueError(1)])\nexcept* ExceptionGroup:\n    pass",
+    "for i in range(2):\n    try:\n        pass\n    except* ValueError:\n        continue",
+  ]),
+  snippet("except* converting with raise from", [
+    py`
+      def outer():
+          try:
+              raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
+          except* ValueError as e:
+              raise RuntimeError('converted') from e
+      outer()
+    `,
+  ]),
   snippet("basic unpacking", ["a, b = 1, 2\n(c, d), e = [3, 4], 5\nprint(a, b, c, d, e)"]),
   snippet("star unpacking", ["first, *middle, last = range(6)\n*init, tail = 'abc'\nhead, *rest = [1]\nprint(first, middle, last, init, tail, head, rest)"]),
   snippet("swap and rotate", ["a, b, c = 1, 2, 3\na, b, c = c, a, b\nprint(a, b, c)"]),

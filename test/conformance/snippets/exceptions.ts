@@ -242,4 +242,46 @@ export const exceptionSnippets: readonly Snippet[] = [
               print(repr(error))
     `,
   ]),
+  snippet("ExceptionGroup construction, str and repr", [
+    py`
+      eg = ExceptionGroup('many', [ValueError('a'), TypeError('b')])
+      print(repr(eg), str(eg), eg.message, eg.exceptions, type(eg).__mro__)
+      print(BaseExceptionGroup('x', [KeyboardInterrupt()]).__class__, type(BaseExceptionGroup('x', [ValueError()])).__name__)
+    `,
+    py`
+      for args in [('x',), ('x', []), (1, [ValueError()]), ('x', [1]), ('x', ValueError())]:
+          try:
+              ExceptionGroup(*args)
+          except Exception as e:
+              print(type(e).__name__, e)
+      try:
+          ExceptionGroup('x', [KeyboardInterrupt()])
+      except TypeError as e:
+          print(e)
+    `,
+  ]),
+  snippet("ExceptionGroup split, subgroup and derive", [
+    py`
+      eg = ExceptionGroup('outer', [ValueError('a'), ExceptionGroup('inner', [KeyError('k'), ValueError('b')]), TypeError('t')])
+      match, rest = eg.split(ValueError)
+      print(repr(match), repr(rest))
+      print(eg.subgroup(lambda e: isinstance(e, KeyError)))
+      print(repr(eg.subgroup((KeyError, TypeError))), eg.split(OSError), eg.split(Exception)[0] is eg)
+      print(repr(eg.derive([KeyError(1)])))
+    `,
+  ]),
+  snippet("uncaught nested exception group", ["raise ExceptionGroup('outer', [ValueError('a'), ExceptionGroup('inner', [KeyError('k')])])"]),
+  snippet("uncaught exception group from a function", [
+    py`
+      def fail():
+          raise ExceptionGroup('from f', [ValueError('v'), OSError('o'), KeyError('k')])
+      def handle():
+          try:
+              fail()
+          except* (ValueError, KeyError) as eg:
+              print('caught', repr(eg))
+      handle()
+    `,
+  ]),
+  snippet("exception group wider than the display", ["raise ExceptionGroup('big', [ValueError(i) for i in range(17)])"]),
 ];

@@ -8,6 +8,7 @@ import { storeName, loadName, attributeNameRef } from "./names.js";
 import { compileFunctionDef, compileClassDef } from "./functions.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
 import { compileMatch } from "./match.js";
+import { compileTryStar } from "./try-star.js";
 
 export function compileBody(unit: CodeUnit, body: readonly ast.Stmt[]): void {
   for (const statement of body) compileStatement(unit, statement);
@@ -108,7 +109,8 @@ export function compileStatement(unit: CodeUnit, node: ast.Stmt, displayResult =
       compileMatch(unit, node, compileBody);
       return;
     case "TryStar":
-      throw new UnsupportedSyntax("except*", node.lineno);
+      compileTryStar(unit, node, compileBody, deleteHandlerName);
+      return;
     case "TypeAlias":
       throw new UnsupportedSyntax("the type statement", node.lineno);
   }
@@ -333,7 +335,7 @@ function compileHandlerBody(unit: CodeUnit, handler: ast.ExceptHandler, caught: 
 }
 
 /** The name bound by `except … as name` is deleted at the end of the handler. */
-function deleteHandlerName(unit: CodeUnit, rawName: string): void {
+export function deleteHandlerName(unit: CodeUnit, rawName: string): void {
   const name = unit.scope.mangle(rawName);
   const access = unit.scope.lookup(name);
   if (access === "fast") {

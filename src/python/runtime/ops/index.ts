@@ -13,6 +13,7 @@ import * as imports from "./imports.js";
 import * as limits from "./limits.js";
 import * as matchOps from "./match-ops.js";
 import { offerLocals } from "./locals-ops.js";
+import * as exceptStarOps from "./except-star-ops.js";
 import { callStealing, callWithStarArgs, bindArguments } from "./calls.js";
 import { setAttr } from "../abstract/attributes.js";
 import type { PyStr } from "../types/str.js";
@@ -57,6 +58,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     ...operators,
     ...matchOps,
     offerLocals,
+    ...exceptStarOps,
     getIter,
     next: iterNext,
     buildList: containers.buildList,
