@@ -2,7 +2,13 @@
 // what IPython does when a cell's exception is shown (sys.last_*, reading each frame's f_locals).
 import type { PyObject } from "./object.js";
 import { PyBaseException, exceptionSummary, exceptionAttribute } from "./types/exceptions.js";
-import { PyStr } from "./types/str.js";
+import { PyStr, internName } from "./types/str.js";
+import { PyList } from "./types/list.js";
+import { PyTuple } from "./types/tuple.js";
+import { decref } from "./object.js";
+import { PyRaise, discardRaise } from "./errors.js";
+import { lookupAttr } from "./abstract/attributes.js";
+import { reprText, strText } from "./abstract/object-protocol.js";
 import { PyInt } from "./types/int.js";
 import type { PyTraceback } from "./types/traceback.js";
 import { touchFrameLocals } from "./types/frame.js";
@@ -95,7 +101,45 @@ export function exceptionOnlyLines(exception: PyObject, style: DisplayStyle): st
     lines.push(...syntaxErrorLocation(exception));
   }
   lines.push(exceptionLastLine(exception, style));
+  if (rt.profile.minor >= 11) lines.push(...noteLines(exception));
   return lines;
+}
+
+/** 3.11+ (PEP 678): each note of a sequence __notes__ on its own lines, or the repr of anything else. */
+function noteLines(exception: PyObject): string[] {
+  if (!(exception instanceof PyBaseException) || exception.attributes === null) return [];
+  const name = internName("__notes__");
+  let notes: PyObject | null;
+  try {
+    notes = lookupAttr(exception, name);
+  } catch (error) {
+    if (!(error instanceof PyRaise)) throw error;
+    discardRaise(error);
+    return [];
+  } finally {
+    decref(name);
+  }
+  if (notes === null) return [];
+  try {
+    // 3.11 takes any Sequence, a str too (one line per character); 3.12 shows a str's repr.
+    if (rt.profile.minor === 11 && notes instanceof PyStr) return [...notes.value].flatMap((character) => character.split("\n"));
+    if (notes instanceof PyList || notes instanceof PyTuple) {
+      return notes.items.flatMap((note) => safeText(() => strText(note), "<note str() failed>").split("\n"));
+    }
+    return [safeText(() => reprText(notes!), "<__notes__ repr() failed>")];
+  } finally {
+    decref(notes);
+  }
+}
+
+function safeText(render: () => string, fallback: string): string {
+  try {
+    return render();
+  } catch (error) {
+    if (!(error instanceof PyRaise)) throw error;
+    discardRaise(error);
+    return fallback;
+  }
 }
 
 /**

@@ -284,4 +284,24 @@ export const exceptionSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("exception group wider than the display", ["raise ExceptionGroup('big', [ValueError(i) for i in range(17)])"]),
+  snippet(
+    "exception notes in tracebacks",
+    [
+      "e = ValueError(1)\ne.add_note('x')\ne.add_note('two\\nlines')\nraise e",
+      "e = KeyError(2)\ne.__notes__ = 'not a list'\nraise e",
+      "try:\n    eg = ExceptionGroup('g', [ValueError(1), TypeError(2)])\n    eg.add_note('a note')\n    raise eg\nexcept* ValueError:\n    pass",
+    ],
+    { versions: ["3.11", "3.12", "3.13"] },
+  ),
+  snippet("except* with a group subclass that overrides derive", [
+    py`
+      class MyGroup(ExceptionGroup):
+          def derive(self, excs):
+              return MyGroup(self.message + '!', excs)
+      try:
+          raise MyGroup('mine', [ValueError(1), KeyError(2)])
+      except* KeyError as k:
+          print(repr(k), type(k).__name__)
+    `,
+  ]),
 ];

@@ -93,6 +93,32 @@ function patternError(unit: CodeUnit, message: string, node: ast.Located): Symbo
   return new SymbolTableError(message, node.lineno, node.col_offset + 1, node.end_lineno, node.end_col_offset + 1);
 }
 
+/** The node whose location the 3.10/3.11 compiler last set while compiling `pattern` (pre-order, last visited). */
+function lastCompiledNode(pattern: ast.Pattern): ast.Located {
+  switch (pattern.type) {
+    case "MatchValue":
+      return pattern.value;
+    case "MatchSequence":
+    case "MatchOr": {
+      const last = pattern.patterns[pattern.patterns.length - 1];
+      return last === undefined ? pattern : lastCompiledNode(last);
+    }
+    case "MatchMapping": {
+      const last = pattern.patterns[pattern.patterns.length - 1];
+      if (last !== undefined) return lastCompiledNode(last);
+      return pattern.keys[pattern.keys.length - 1] ?? pattern;
+    }
+    case "MatchClass": {
+      const last = pattern.kwd_patterns[pattern.kwd_patterns.length - 1] ?? pattern.patterns[pattern.patterns.length - 1];
+      return last === undefined ? pattern.cls : lastCompiledNode(last);
+    }
+    case "MatchAs":
+      return pattern.pattern === null ? pattern : lastCompiledNode(pattern.pattern);
+    default:
+      return pattern;
+  }
+}
+
 /** `_`: a MatchAs without sub-pattern or name. */
 function isWildcard(pattern: ast.Pattern): boolean {
   return pattern.type === "MatchAs" && pattern.pattern === null && pattern.name === null;
@@ -195,7 +221,9 @@ function compileOrPattern(unit: CodeUnit, pattern: ast.MatchOr, subject: string,
     if (control === null) {
       control = bound;
     } else if (bound.length !== control.length || control.some((name) => !bound.includes(name))) {
-      throw patternError(unit, "alternative patterns bind different names", unit.profile.minor >= 12 ? pattern : alternative);
+      if (unit.profile.minor >= 12) throw patternError(unit, "alternative patterns bind different names", pattern);
+      // 3.10/3.11 report the compiler's current location: the last node compiled in the alternative.
+      throw patternError(unit, "alternative patterns bind different names", lastCompiledNode(alternative));
     }
     if (!isLast) {
       emitter.line(`break ${done};`);

@@ -267,6 +267,8 @@ function compileTry(unit: CodeUnit, node: ast.Try): void {
     emitter.line(`if (!(${caught} instanceof PyRaise)) throw ${caught};`);
     emitter.line(emitter.unwindMarker(depth));
     emitter.line(`enterHandler(${caught});`);
+    // An exception no clause matches leaves with the line it was raised at, not a clause's.
+    emitter.line(`const ${caught}_ln = ln;`);
     const kept = emitter.temporary("kept");
     emitter.line(`let ${kept} = false;`);
     emitter.open("try {");
@@ -309,7 +311,7 @@ function compileHandlers(unit: CodeUnit, handlers: readonly ast.ExceptHandler[],
     opened++;
   }
   const last = handlers[handlers.length - 1]!;
-  if (last.exc_type !== null) emitter.line(`${kept} = true; throw ${caught};`);
+  if (last.exc_type !== null) emitter.line(`ln = ${caught}_ln; ${kept} = true; throw ${caught};`);
   for (let index = 0; index < opened; index++) emitter.close();
 }
 
