@@ -304,4 +304,5 @@ export const exceptionSnippets: readonly Snippet[] = [
           print(repr(k), type(k).__name__)
     `,
   ]),
+  snippet("add_note and exception groups exist from 3.11", ["print(hasattr(ValueError(), 'add_note'), 'ExceptionGroup' in dir(__builtins__))"]),
 ];
