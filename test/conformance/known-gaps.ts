@@ -49,18 +49,4 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { modules: ["sys attributes lessons print"] },
   },
   // ---- language features ----
-  {
-    cause: "the match statement is unsupported",
-    versions: ["3.10", "3.11", "3.12", "3.13"],
-    snippets: { "control-flow": ["match with literals and capture", "match with classes and guards", "match mappings and or-patterns"] },
-  },
-  {
-    cause: "except* (exception groups) is unsupported",
-    versions: ["3.11", "3.12", "3.13"],
-    snippets: { "control-flow": ["exception groups with except*"] },
-  },
-  {
-    cause: "locals() inside a function is unsupported",
-    snippets: { functions: ["locals and globals inside a function"] },
-  },
 ];

@@ -1,5 +1,6 @@
 // Turns a compiled unit into JavaScript source: prologue (argument binding, cells), body, epilogue.
 import type { CodeUnit } from "./code-unit.js";
+import { FRAME_VALUES_MARKER } from "./codegen/locals-snapshot.js";
 
 /** The names the generated code uses from the runtime's ops object (see runtime/ops). */
 export const OPS_NAMES = [
@@ -95,6 +96,20 @@ export const OPS_NAMES = [
   "yieldFromIter",
   "yieldFromStep",
   "yieldFromResult",
+  "matchSequence",
+  "matchMapping",
+  "matchLength",
+  "matchItem",
+  "matchKeys",
+  "matchRest",
+  "matchClass",
+  "offerLocals",
+  "exceptStarBegin",
+  "exceptStarMatch",
+  "exceptStarEnterHandler",
+  "exceptStarRaised",
+  "exceptStarFinish",
+  "exceptStarRelease",
 ] as const;
 
 /**
@@ -247,6 +262,8 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   }
 
   lines.push(`const LN = ${JSON.stringify(frameLocals(unit, locals)[0])};`);
+  // locals() reads the frame's values through closures the body emitted (codegen/locals-snapshot.ts).
+  const frameBody = body.replaceAll(FRAME_VALUES_MARKER, frameLocals(unit, locals)[1].join(", "));
   if (unit.kind === "function") {
     lines.push(`return function ${safeName(unit.name)}(F, A, KW, OWN, BM) {`);
     lines.push(`  const G = F.globals, B = F.builtins;`);
@@ -255,7 +272,7 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
     lines.push(`  ${bind.join("\n  ")}`);
     lines.push(`  enterCall();`);
     lines.push(`  try {`);
-    lines.push(body);
+    lines.push(frameBody);
     lines.push(`  ${noneReturn}`);
     lines.push(`  } catch (e) { throw ${frameHandoff(unit, "e", locals)}; }`);
     lines.push(`  finally { ${epilogueHandoff(unit, locals)} leaveCall(); ${emitter.unwindCode(0)} ${releases.join(" ")} ${extraReleases(unit)} }`);
@@ -273,7 +290,7 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   lines.push(`  const body = (function* () {`);
   lines.push(`    let ln = ${unit.firstLine}; ${slots} ${extras}`);
   lines.push(`    try {`);
-  lines.push(body);
+  lines.push(frameBody);
   lines.push(`    return null;`);
   lines.push(`    } catch (e) { throw ${frameHandoff(unit, "e", locals)}; }`);
   lines.push(`    finally { ${epilogueHandoff(unit, locals)} ${emitter.unwindCode(0)} release(); ${extraReleases(unit)} }`);

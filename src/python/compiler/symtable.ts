@@ -87,6 +87,9 @@ export class SymbolTableError extends Error {
     message: string,
     readonly lineno: number,
     readonly offset: number,
+    /** Where the reported span ends (the compiler's pattern errors have one; the symbol table's do not). */
+    readonly endLineno: number | null = null,
+    readonly endOffset: number | null = null,
   ) {
     super(message);
   }

@@ -189,7 +189,7 @@ function run(kind: Kind, text: string, globals: PyDict, builtins: PyDict, caller
       if (error instanceof UnsupportedSyntax) throw new Unsupported(error.feature);
       if (error instanceof SymbolTableError) {
         const line = text.split("\n")[error.lineno - 1] ?? null;
-        const details = { type: "SyntaxError" as const, msg: error.message, lineno: error.lineno, offset: error.offset, end_lineno: null, end_offset: null, text: line === null ? null : `${line}\n` };
+        const details = { type: "SyntaxError" as const, msg: error.message, lineno: error.lineno, offset: error.offset, end_lineno: error.endLineno, end_offset: error.endOffset, text: line === null ? null : `${line}\n` };
         throw new PyRaise(syntaxErrorObject(details, FILENAME));
       }
       throw error;

@@ -12,6 +12,7 @@ import { ITERATION_BUILTINS } from "./builtins-iteration.js";
 import { ATTRIBUTE_BUILTINS } from "./builtins-attributes.js";
 import { INTROSPECTION_BUILTINS } from "./builtins-introspection.js";
 import { EVAL_BUILTINS } from "./builtins-eval.js";
+import { exceptionGroupBuiltins } from "../runtime/types/exception-group.js";
 
 function refusedBuiltin(name: string, what: string): MethodDef {
   return {
@@ -41,48 +42,55 @@ export const BUILTIN_FUNCTIONS: readonly MethodDef[] = [
 ];
 
 /**
- * Names CPython's builtins module has and the simulator's does not (exceptions it has no class
- * for, site's exit/quit/…, aiter/anext): a cell using one should end as unsupported, not with
- * a NameError the real interpreter would not raise.
+ * Names CPython's builtins module has (from the given 3.x minor version) that the simulator's
+ * may lack (exceptions it has no class for, site's exit/quit/…, aiter/anext): reading one that
+ * is missing ends the cell as unsupported, not with a NameError the real interpreter would not
+ * raise.
  */
-export const UNSUPPORTED_BUILTIN_NAMES: ReadonlySet<string> = new Set([
-  "BaseExceptionGroup",
-  "ExceptionGroup",
-  "BlockingIOError",
-  "BrokenPipeError",
-  "BytesWarning",
-  "ChildProcessError",
-  "ConnectionAbortedError",
-  "ConnectionError",
-  "ConnectionRefusedError",
-  "ConnectionResetError",
-  "EncodingWarning",
-  "FileExistsError",
-  "FileNotFoundError",
-  "FutureWarning",
-  "ImportWarning",
-  "InterruptedError",
-  "IsADirectoryError",
-  "NotADirectoryError",
-  "PendingDeprecationWarning",
-  "PermissionError",
-  "ProcessLookupError",
-  "PythonFinalizationError",
-  "ResourceWarning",
-  "StopAsyncIteration",
-  "TimeoutError",
-  "UnicodeWarning",
-  "aiter",
-  "anext",
-  "copyright",
-  "credits",
-  "license",
-  "exit",
-  "quit",
-  "__build_class__",
-  "__loader__",
-  "__spec__",
+const UNSUPPORTED_BUILTIN_SINCE: ReadonlyMap<string, number> = new Map([
+  ["BaseExceptionGroup", 11],
+  ["ExceptionGroup", 11],
+  ["BlockingIOError", 6],
+  ["BrokenPipeError", 6],
+  ["BytesWarning", 6],
+  ["ChildProcessError", 6],
+  ["ConnectionAbortedError", 6],
+  ["ConnectionError", 6],
+  ["ConnectionRefusedError", 6],
+  ["ConnectionResetError", 6],
+  ["EncodingWarning", 10],
+  ["FileExistsError", 6],
+  ["FileNotFoundError", 6],
+  ["FutureWarning", 6],
+  ["ImportWarning", 6],
+  ["InterruptedError", 6],
+  ["IsADirectoryError", 6],
+  ["NotADirectoryError", 6],
+  ["PendingDeprecationWarning", 6],
+  ["PermissionError", 6],
+  ["ProcessLookupError", 6],
+  ["PythonFinalizationError", 13],
+  ["ResourceWarning", 6],
+  ["StopAsyncIteration", 6],
+  ["TimeoutError", 6],
+  ["UnicodeWarning", 6],
+  ["aiter", 10],
+  ["anext", 10],
+  ["copyright", 6],
+  ["credits", 6],
+  ["license", 6],
+  ["exit", 6],
+  ["quit", 6],
+  ["__build_class__", 6],
+  ["__loader__", 6],
+  ["__spec__", 6],
 ]);
+
+/** True when `name` is a builtin of the profile's CPython that the simulator does not have. */
+export function isMissingBuiltin(name: string): boolean {
+  const since = UNSUPPORTED_BUILTIN_SINCE.get(name);
+  return since !== undefined && rt.profile.minor >= since;
+}
 
 /** Names of built-in types exposed by the builtins module. */
 const TYPE_NAMES: readonly string[] = [
@@ -133,6 +141,7 @@ export const BUILTINS_MODULE: ModuleDefinition = {
       rt.exc.OSError.refcount++;
       values.set(alias, rt.exc.OSError);
     }
+    for (const [name, type] of exceptionGroupBuiltins()) values.set(name, type);
     for (const [name, object] of [
       ["None", rt.None],
       ["True", rt.True],

@@ -11,6 +11,7 @@ import { PyDict, dictForEach } from "../runtime/types/dict.js";
 import { Unsupported } from "../runtime/errors.js";
 import { optionalAttribute } from "./optional-attribute.js";
 import { isRefusalHook } from "./module-builder.js";
+import { functionLocals } from "../runtime/ops/locals-ops.js";
 
 /** An ordered set of names, as the dict CPython merges them into keeps first insertions. */
 type NameSet = Set<string>;
@@ -68,10 +69,14 @@ export function scopeGlobals(): PyObject {
   return globals;
 }
 
-/** locals(): the globals at module level; inside functions the simulator does not expose frames. */
+/** locals(): the globals at module level; in a function, the dict of its locals the function's code offered. */
 export function scopeLocals(): PyObject {
-  if (rt.callDepth > 0) throw new Unsupported("locals() inside a function");
+  if (rt.callDepth > 0) return functionLocals() ?? refuseLocals();
   return scopeGlobals();
+}
+
+function refuseLocals(): never {
+  throw new Unsupported("locals() inside a class body, a comprehension, or through another name");
 }
 
 /** dir() without arguments: the sorted names of the current (module-level) scope. */

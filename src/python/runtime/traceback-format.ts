@@ -2,15 +2,20 @@
 // what IPython does when a cell's exception is shown (sys.last_*, reading each frame's f_locals).
 import type { PyObject } from "./object.js";
 import { PyBaseException, exceptionSummary, exceptionAttribute } from "./types/exceptions.js";
-import { PyStr } from "./types/str.js";
-import { PyInt } from "./types/int.js";
+import { PyStr, internName } from "./types/str.js";
 import { PyList } from "./types/list.js";
-import { strText } from "./abstract/object-protocol.js";
+import { PyTuple } from "./types/tuple.js";
+import { decref } from "./object.js";
+import { PyRaise, discardRaise } from "./errors.js";
+import { lookupAttr } from "./abstract/attributes.js";
+import { reprText, strText } from "./abstract/object-protocol.js";
+import { PyInt } from "./types/int.js";
 import type { PyTraceback } from "./types/traceback.js";
 import { touchFrameLocals } from "./types/frame.js";
 import { rememberLastException } from "./ops/exception-ops.js";
 import { rt } from "./state.js";
 import { suggestionSuffix, type DisplayStyle } from "./suggestions.js";
+import { involvesExceptionGroup, groupTracebackText } from "./exception-group-format.js";
 
 /** Cells compiled by the IPython session (session/cell-transform.ts) under `<ipython-input-N-HASH>`. */
 const IPYTHON_FILENAME = /^<ipython-input-(\d+)-[0-9a-f]{12}>$/;
@@ -38,6 +43,7 @@ export function formatException(exception: PyObject, style: DisplayStyle = "ipyt
 
 /** The full text traceback.print_exception would write (no side effects). */
 export function tracebackText(exception: PyObject, style: DisplayStyle = "ipython"): string {
+  if (involvesExceptionGroup(exception)) return groupTracebackText(exception, style);
   return formatChain(exception, new Set(), style);
 }
 
@@ -66,33 +72,74 @@ function formatChain(exception: PyObject, seen: Set<PyObject>, style: DisplaySty
 
 function formatOne(exception: PyObject, style: DisplayStyle): string {
   const lines: string[] = [];
+  const stack = stackLines(exception);
+  if (stack.length > 0) lines.push("Traceback (most recent call last):", ...stack);
+  lines.push(...exceptionOnlyLines(exception, style));
+  return lines.join("\n") + "\n";
+}
+
+/** The lines of the exception's traceback entries, outermost first (no header). */
+export function stackLines(exception: PyObject): string[] {
+  const lines: string[] = [];
   const head = exception instanceof PyBaseException ? exception.tracebackObject : null;
-  if (head !== null) {
-    lines.push("Traceback (most recent call last):");
-    for (let entry: PyTraceback | null = head; entry !== null; entry = entry.next) {
-      if (entry.frame === null) continue;
-      const code = entry.frame.code;
-      const filename = code.info.filename;
-      const label = cellLabel(filename);
-      lines.push(`  ${label ?? `File "${filename}"`}, line ${entry.line}, in ${code.info.name}`);
-      const source = rt.sourceLine(filename, entry.line);
-      if (source !== null) lines.push(`    ${source.trim()}`);
-    }
+  for (let entry: PyTraceback | null = head; entry !== null; entry = entry.next) {
+    if (entry.frame === null) continue;
+    const code = entry.frame.code;
+    const filename = code.info.filename;
+    const label = cellLabel(filename);
+    lines.push(`  ${label ?? `File "${filename}"`}, line ${entry.line}, in ${code.info.name}`);
+    const source = rt.sourceLine(filename, entry.line);
+    if (source !== null) lines.push(`    ${source.trim()}`);
   }
+  return lines;
+}
+
+/** format_exception_only: a SyntaxError's location, then the "Type: message" line. */
+export function exceptionOnlyLines(exception: PyObject, style: DisplayStyle): string[] {
+  const lines: string[] = [];
   if (style === "ipython" && exception instanceof PyBaseException && exception.type.isSubtypeOf(rt.exc.SyntaxError)) {
     lines.push(...syntaxErrorLocation(exception));
   }
   lines.push(exceptionLastLine(exception, style));
-  lines.push(...noteLines(exception));
-  return lines.join("\n") + "\n";
+  if (rt.profile.minor >= 11) lines.push(...noteLines(exception));
+  return lines;
 }
 
-/** 3.11+: the exception's __notes__ (add_note, or a codec's "decoding with ... failed"), one line each. */
+/** 3.11+ (PEP 678): each note of a sequence __notes__ on its own lines, or the repr of anything else. */
 function noteLines(exception: PyObject): string[] {
-  if (rt.profile.minor < 11 || !(exception instanceof PyBaseException)) return [];
-  const notes = exceptionAttribute(exception, "__notes__");
-  if (!(notes instanceof PyList)) return [];
-  return notes.items.flatMap((note) => (note instanceof PyStr ? note.value.split("\n") : [strText(note)]));
+  if (!(exception instanceof PyBaseException) || exception.attributes === null) return [];
+  const name = internName("__notes__");
+  let notes: PyObject | null;
+  try {
+    notes = lookupAttr(exception, name);
+  } catch (error) {
+    if (!(error instanceof PyRaise)) throw error;
+    discardRaise(error);
+    return [];
+  } finally {
+    decref(name);
+  }
+  if (notes === null) return [];
+  try {
+    // 3.11 takes any Sequence, a str too (one line per character); 3.12 shows a str's repr.
+    if (rt.profile.minor === 11 && notes instanceof PyStr) return [...notes.value].flatMap((character) => character.split("\n"));
+    if (notes instanceof PyList || notes instanceof PyTuple) {
+      return notes.items.flatMap((note) => safeText(() => strText(note), "<note str() failed>").split("\n"));
+    }
+    return [safeText(() => reprText(notes!), "<__notes__ repr() failed>")];
+  } finally {
+    decref(notes);
+  }
+}
+
+function safeText(render: () => string, fallback: string): string {
+  try {
+    return render();
+  } catch (error) {
+    if (!(error instanceof PyRaise)) throw error;
+    discardRaise(error);
+    return fallback;
+  }
 }
 
 /**

@@ -173,7 +173,7 @@ export class NotebookSession {
     } catch (error) {
       if (error instanceof UnsupportedSyntax) return unsupportedOutcome(error.feature, firstLine + error.line - 1);
       if (error instanceof SymbolTableError) {
-        const exception = syntaxErrorObject({ type: "SyntaxError", msg: error.message, lineno: error.lineno, offset: error.offset, end_lineno: null, end_offset: null, text: this.runtime.sourceLine(filename, error.lineno) }, filename);
+        const exception = syntaxErrorObject({ type: "SyntaxError", msg: error.message, lineno: error.lineno, offset: error.offset, end_lineno: error.endLineno, end_offset: error.endOffset, text: this.runtime.sourceLine(filename, error.lineno) }, filename);
         return this.recordException(new PyRaise(exception));
       }
       throw error;

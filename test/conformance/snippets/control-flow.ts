@@ -68,6 +68,65 @@ export const controlFlowSnippets: readonly Snippet[] = [
           print('types', group.exceptions)
     `,
   ]),
+  snippet("except* re-raises what no clause handled", [
+    py`
+      try:
+          raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
+      except* ValueError as e:
+          print(repr(e), e.__traceback__ is not None)
+      except* TypeError as e:
+          print(repr(e))
+      print('handled')
+    `,
+    "try:\n    raise ExceptionGroup('g', [ValueError(1), TypeError(2)])\nexcept* ValueError:\n    raise KeyError('x')",
+  ]),
+  snippet("except* with a bare exception", [
+    "try:\n    raise TypeError('plain')\nexcept* TypeError as e:\n    print(repr(e), repr(e.exceptions[0]))",
+    "try:\n    raise ValueError(1)\nexcept* ValueError:\n    raise",
+    "try:\n    raise ValueError(1)\nexcept* TypeError:\n    pass",
+  ]),
+  snippet("except* clauses, else, finally and nesting", [
+    py`
+      import sys
+      try:
+          raise ExceptionGroup('g', [ValueError(1)])
+      except* ValueError as e:
+          print(sys.exc_info()[1] is e)
+      else:
+          print('else')
+      finally:
+          print('finally')
+      print('e' in dir())
+      try:
+          try:
+              raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
+          except* ValueError:
+              print('inner value')
+      except* TypeError as t:
+          print('outer', repr(t))
+      try:
+          raise BaseExceptionGroup('b', [KeyboardInterrupt(), ValueError(2)])
+      except* KeyboardInterrupt as k:
+          print(type(k).__name__, repr(k))
+      except* ValueError as v:
+          print(type(v).__name__, repr(v))
+    `,
+  ]),
+  snippet("except* errors", [
+    "try:\n    raise ExceptionGroup('g', [ValueError(1)])\nexcept* int:\n    pass",
+    "try:\n    raise ExceptionGroup('g', [ValueError(1)])\nexcept* ExceptionGroup:\n    pass",
+    "for i in range(2):\n    try:\n        pass\n    except* ValueError:\n        continue",
+  ]),
+  snippet("except* converting with raise from", [
+    py`
+      def outer():
+          try:
+              raise ExceptionGroup('g', [ValueError(1), TypeError(2)])
+          except* ValueError as e:
+              raise RuntimeError('converted') from e
+      outer()
+    `,
+  ]),
   snippet("basic unpacking", ["a, b = 1, 2\n(c, d), e = [3, 4], 5\nprint(a, b, c, d, e)"]),
   snippet("star unpacking", ["first, *middle, last = range(6)\n*init, tail = 'abc'\nhead, *rest = [1]\nprint(first, middle, last, init, tail, head, rest)"]),
   snippet("swap and rotate", ["a, b, c = 1, 2, 3\na, b, c = c, a, b\nprint(a, b, c)"]),
@@ -148,6 +207,129 @@ export const controlFlowSnippets: readonly Snippet[] = [
       print(kind({'type': 'circle', 'r': 2, 'extra': 0}), kind(2), kind('x'), kind([1, 'a']), kind(4.5))
     `,
   ]),
+  snippet("match sequences, mappings, singletons and or-patterns", [
+    py`
+      for v in [(1, 2), [1, 2, 3, 4], {'a': 1, 'b': 2}, 5, 'abc', None, True, -1, 2.5, range(3)]:
+          match v:
+              case (a, b):
+                  print('pair', a, b)
+              case [first, *middle, last]:
+                  print('long', first, middle, last)
+              case {'a': 1, **rest}:
+                  print('dict', rest)
+              case None:
+                  print('none')
+              case True:
+                  print('true')
+              case -1 | 5:
+                  print('num', v)
+              case float(f) | str(f):
+                  print('float or str', f)
+              case other:
+                  print('other', other)
+    `,
+  ]),
+  snippet("match builtin classes, nesting and equality", [
+    py`
+      class MyInt(int):
+          pass
+      match MyInt(7):
+          case MyInt(v):
+              print(type(v).__name__, v)
+      match 5:
+          case 5.0:
+              print('equal float')
+      match 'ab':
+          case [a, b]:
+              print('str is not a sequence')
+          case _:
+              print('no seq')
+      match {}:
+          case {}:
+              print('empty mapping matches')
+      match [1, [2, [3, 4]]]:
+          case [a, [b, [c, d]]] if a + b + c + d == 10:
+              print(a, b, c, d)
+      match 3:
+          case int(real=r, nope=n):
+              print('no')
+          case object(real=r, imag=i):
+              print('attributes', r, i)
+    `,
+  ]),
+  snippet("match binds names only when the pattern matches", [
+    py`
+      x = 'unchanged'
+      match [1, 2]:
+          case [x, 3]:
+              pass
+          case _:
+              pass
+      print(x)
+      match {'k': 1, 'j': 2}:
+          case {'j': first, 'k': second}:
+              pass
+      print([n for n in globals() if n in ('first', 'second')])
+      match (1, (2, 3)):
+          case (p, (q, r)) | (r, (q, p)):
+              pass
+      print(p, q, r)
+      match 3:
+          case y if y > 5:
+              print('big')
+          case y:
+              print('small', y)
+    `,
+  ]),
+  snippet("match mapping pattern calls get", [
+    py`
+      class Loud(dict):
+          def get(self, key, default=None):
+              print('get', key)
+              return super().get(key, default)
+      match Loud(a=1, b=2):
+          case {'a': a, 'b': 3}:
+              print('no')
+          case {'b': b, **others}:
+              print('yes', b, others)
+    `,
+  ]),
+  snippet("match captured values refcounts", [
+    py`
+      import sys
+      a = [object()]
+      def f(v):
+          match v:
+              case [x]:
+                  return sys.getrefcount(x), sys.getrefcount(v)
+      def g(v):
+          match v:
+              case [1]:
+                  return 0
+              case [y] if sys.getrefcount(v) > 0:
+                  return sys.getrefcount(y), sys.getrefcount(v)
+      print(f(a), g(a))
+    `,
+  ]),
+  snippet("match class pattern errors", [
+    "class Bad:\n    __match_args__ = ['x']\nmatch Bad():\n    case Bad(1):\n        pass",
+    "class P:\n    __match_args__ = ('x', 'y')\n    x = y = 1\nmatch P():\n    case P(a, x=b):\n        pass",
+    "match 5:\n    case int(a, b):\n        pass",
+    "class C:\n    pass\nmatch C():\n    case C(1):\n        pass",
+    "match 1:\n    case len():\n        pass",
+    "class K:\n    A = B = 'a'\nmatch {'a': 1}:\n    case {K.A: 1, K.B: 2}:\n        pass",
+  ]),
+  snippet("match pattern syntax errors", [
+    "match 1:\n    case y:\n        pass\n    case 1:\n        pass",
+    "match 1:\n    case _:\n        pass\n    case 1:\n        pass",
+    "match 1:\n    case [a, a]:\n        pass",
+    "match 1:\n    case [a] | [b]:\n        pass",
+    "match 1:\n    case [*a, *b]:\n        pass",
+    "match 1:\n    case {'a': 1, 'a': 2}:\n        pass",
+    "match 1:\n    case C(a=1, a=2):\n        pass",
+    "match 1:\n    case a | 1:\n        pass",
+  ]),
+  snippet("match and case stay usable as names", ["match = [1, 2]\ncase = 3\nprint(match, case)\nmatch[0]", "def f(match):\n    return match * 2\nprint(f(3))"]),
   snippet("del of names, items and slices", ["values = list(range(6))\ndel values[0]\ndel values[1:3]\ntable = {'a': 1, 'b': 2}\ndel table['a']\nname = 1\ndel name\nprint(values, table, 'name' in globals())"]),
   snippet("assert passes silently", ["assert 1 + 1 == 2\nprint('ok')"]),
   snippet("pass and ellipsis bodies", ["def todo():\n    ...\nclass Later:\n    pass\nprint(todo(), Later.__name__)"]),

@@ -244,4 +244,67 @@ export const exceptionSnippets: readonly Snippet[] = [
               print(repr(error))
     `,
   ]),
+  snippet("ExceptionGroup construction, str and repr", [
+    py`
+      eg = ExceptionGroup('many', [ValueError('a'), TypeError('b')])
+      print(repr(eg), str(eg), eg.message, eg.exceptions, type(eg).__mro__)
+      print(BaseExceptionGroup('x', [KeyboardInterrupt()]).__class__, type(BaseExceptionGroup('x', [ValueError()])).__name__)
+    `,
+    py`
+      for args in [('x',), ('x', []), (1, [ValueError()]), ('x', [1]), ('x', ValueError())]:
+          try:
+              ExceptionGroup(*args)
+          except Exception as e:
+              print(type(e).__name__, e)
+      try:
+          ExceptionGroup('x', [KeyboardInterrupt()])
+      except TypeError as e:
+          print(e)
+    `,
+  ]),
+  snippet("ExceptionGroup split, subgroup and derive", [
+    py`
+      eg = ExceptionGroup('outer', [ValueError('a'), ExceptionGroup('inner', [KeyError('k'), ValueError('b')]), TypeError('t')])
+      match, rest = eg.split(ValueError)
+      print(repr(match), repr(rest))
+      print(eg.subgroup(lambda e: isinstance(e, KeyError)))
+      print(repr(eg.subgroup((KeyError, TypeError))), eg.split(OSError), eg.split(Exception)[0] is eg)
+      print(repr(eg.derive([KeyError(1)])))
+    `,
+  ]),
+  snippet("uncaught nested exception group", ["raise ExceptionGroup('outer', [ValueError('a'), ExceptionGroup('inner', [KeyError('k')])])"]),
+  snippet("uncaught exception group from a function", [
+    py`
+      def fail():
+          raise ExceptionGroup('from f', [ValueError('v'), OSError('o'), KeyError('k')])
+      def handle():
+          try:
+              fail()
+          except* (ValueError, KeyError) as eg:
+              print('caught', repr(eg))
+      handle()
+    `,
+  ]),
+  snippet("exception group wider than the display", ["raise ExceptionGroup('big', [ValueError(i) for i in range(17)])"]),
+  snippet(
+    "exception notes in tracebacks",
+    [
+      "e = ValueError(1)\ne.add_note('x')\ne.add_note('two\\nlines')\nraise e",
+      "e = KeyError(2)\ne.__notes__ = 'not a list'\nraise e",
+      "try:\n    eg = ExceptionGroup('g', [ValueError(1), TypeError(2)])\n    eg.add_note('a note')\n    raise eg\nexcept* ValueError:\n    pass",
+    ],
+    { versions: ["3.11", "3.12", "3.13"] },
+  ),
+  snippet("except* with a group subclass that overrides derive", [
+    py`
+      class MyGroup(ExceptionGroup):
+          def derive(self, excs):
+              return MyGroup(self.message + '!', excs)
+      try:
+          raise MyGroup('mine', [ValueError(1), KeyError(2)])
+      except* KeyError as k:
+          print(repr(k), type(k).__name__)
+    `,
+  ]),
+  snippet("add_note and exception groups exist from 3.11", ["print(hasattr(ValueError(), 'add_note'), 'ExceptionGroup' in dir(__builtins__))"]),
 ];

@@ -193,6 +193,41 @@ export const functionSnippets: readonly Snippet[] = [
   snippet("lambda in a dict of operations", ["ops = {'+': lambda a, b: a + b, '*': lambda a, b: a * b}\nprint(ops['+'](2, 3), ops['*'](2, 3), (lambda: 'x')())"]),
   snippet("recursion with memo dict", ["memo = {}\ndef fib(n):\n    if n in memo:\n        return memo[n]\n    memo[n] = n if n < 2 else fib(n - 1) + fib(n - 2)\n    return memo[n]\nprint(fib(90))"]),
   snippet("locals and globals inside a function", ["def scope(a):\n    b = 2\n    return sorted(locals().items())\nprint(scope(1), 'scope' in globals())"]),
+  snippet("locals dict identity, cells and deleted names", [
+    py`
+      def outer(x):
+          y = x + 1
+          def inner():
+              z = y
+              return locals()
+          first = locals()
+          w = 5
+          second = locals()
+          print(first is second, sorted(first), inner())
+          del w
+          print(sorted(locals()))
+      outer(1)
+    `,
+  ]),
+  snippet("locals in generators, lambdas and varargs", [
+    py`
+      import sys
+      def gen():
+          a = 1
+          yield locals()
+          b = 2
+          yield locals()
+      print([sorted(d) for d in gen()])
+      f = lambda q: locals()
+      def args(*xs, **kw):
+          return locals()
+      def counts():
+          value = object()
+          d = locals()
+          return sys.getrefcount(value), sys.getrefcount(d)
+      print(f(3), args(1, k=2), counts())
+    `,
+  ]),
   snippet("function returning multiple values", ["def stats(values):\n    return min(values), max(values), sum(values) / len(values)\nlow, high, mean = stats([3, 1, 4, 1, 5])\nprint(low, high, mean)"]),
   snippet("return None implicitly", ["def nothing():\n    pass\nprint(nothing(), nothing() is None)"]),
   snippet("iter with a sentinel", ["values = iter([3, 2, 1, 0, 5])\nprint(list(iter(lambda: next(values), 0)))"]),

@@ -1,6 +1,7 @@
 // Loading, storing and deleting names: fast locals, cells, globals and namespace dicts.
 import type { CodeUnit } from "../code-unit.js";
 import { UnsupportedSyntax } from "./unsupported.js";
+import { offerFrameLocals } from "./locals-snapshot.js";
 
 /** Where a code unit's NAME operations look first: the module's globals or a class namespace. */
 function namespaceOf(unit: CodeUnit): string {
@@ -44,6 +45,7 @@ export function loadName(unit: CodeUnit, rawName: string): void {
     // The reference is counted here rather than in the shared runtime function, so the
     // increment keeps this site's own type feedback.
     case "global": {
+      if (name === "locals") offerFrameLocals(unit);
       const slot = emitter.reserve();
       emitter.line(`${slot} = loadGlobalBorrowed(G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}); ${slot}.refcount++;`);
       return;

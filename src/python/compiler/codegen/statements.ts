@@ -7,6 +7,8 @@ import { storeTarget, compileAugAssign, deleteTarget } from "./assignments.js";
 import { storeName, loadName, attributeNameRef } from "./names.js";
 import { compileFunctionDef, compileClassDef } from "./functions.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
+import { compileMatch } from "./match.js";
+import { compileTryStar } from "./try-star.js";
 
 export function compileBody(unit: CodeUnit, body: readonly ast.Stmt[]): void {
   for (const statement of body) compileStatement(unit, statement);
@@ -107,9 +109,11 @@ export function compileStatement(unit: CodeUnit, node: ast.Stmt): void {
     case "AsyncWith":
       throw new UnsupportedSyntax("async with", node.lineno);
     case "Match":
-      throw new UnsupportedSyntax("the match statement", node.lineno);
+      compileMatch(unit, node, compileBody);
+      return;
     case "TryStar":
-      throw new UnsupportedSyntax("except*", node.lineno);
+      compileTryStar(unit, node, compileBody, deleteHandlerName);
+      return;
     case "TypeAlias":
       throw new UnsupportedSyntax("the type statement", node.lineno);
   }
@@ -266,6 +270,8 @@ function compileTry(unit: CodeUnit, node: ast.Try): void {
     emitter.line(`if (!(${caught} instanceof PyRaise)) throw ${caught};`);
     emitter.line(emitter.unwindMarker(depth));
     emitter.line(`enterHandler(${caught});`);
+    // An exception no clause matches leaves with the line it was raised at, not a clause's.
+    emitter.line(`const ${caught}_ln = ln;`);
     const kept = emitter.temporary("kept");
     emitter.line(`let ${kept} = false;`);
     emitter.open("try {");
@@ -308,7 +314,7 @@ function compileHandlers(unit: CodeUnit, handlers: readonly ast.ExceptHandler[],
     opened++;
   }
   const last = handlers[handlers.length - 1]!;
-  if (last.exc_type !== null) emitter.line(`${kept} = true; throw ${caught};`);
+  if (last.exc_type !== null) emitter.line(`ln = ${caught}_ln; ${kept} = true; throw ${caught};`);
   for (let index = 0; index < opened; index++) emitter.close();
 }
 
@@ -334,7 +340,7 @@ function compileHandlerBody(unit: CodeUnit, handler: ast.ExceptHandler, caught: 
 }
 
 /** The name bound by `except … as name` is deleted at the end of the handler. */
-function deleteHandlerName(unit: CodeUnit, rawName: string): void {
+export function deleteHandlerName(unit: CodeUnit, rawName: string): void {
   const name = unit.scope.mangle(rawName);
   const access = unit.scope.lookup(name);
   if (access === "fast") {

@@ -115,6 +115,12 @@ export function enterHandler(caught: PyRaise, code?: PyCode, line?: number): voi
   handledStack.push(caught.exception);
 }
 
+/** An except* clause's matched part becomes the exception being handled (takes its own reference). */
+export function pushHandled(exception: PyObject): void {
+  exception.refcount++;
+  handledStack.push(exception);
+}
+
 export function exitHandler(): void {
   const exception = handledStack.pop();
   if (exception !== undefined) decref(exception);
@@ -196,7 +202,7 @@ export function withExitNormal(exit: PyObject): void {
  * PyTraceback_Here for the run of `code` at the current call depth: the exception arrived in
  * this run (raised here or by a callee) and is caught here; its frame object stays running.
  */
-function recordInRun(caught: PyRaise, code: PyCode, line: number): void {
+export function recordInRun(caught: PyRaise, code: PyCode, line: number): void {
   const exception = caught.exception;
   if (!(exception instanceof PyBaseException)) return;
   let frame = liveFrameFor(code, rt.callDepth) as PyFrame | null;

@@ -11,6 +11,9 @@ import * as exceptionOps from "./exception-ops.js";
 import * as functionOps from "./function-ops.js";
 import * as imports from "./imports.js";
 import * as limits from "./limits.js";
+import * as matchOps from "./match-ops.js";
+import { offerLocals } from "./locals-ops.js";
+import * as exceptStarOps from "./except-star-ops.js";
 import { callStealing, callWithStarArgs, bindArguments } from "./calls.js";
 import { setAttr } from "../abstract/attributes.js";
 import type { PyStr } from "../types/str.js";
@@ -55,6 +58,9 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     PyFunction,
     callEx: callWithStarArgs,
     ...operators,
+    ...matchOps,
+    offerLocals,
+    ...exceptStarOps,
     getIter,
     next: iterNext,
     buildList: containers.buildList,

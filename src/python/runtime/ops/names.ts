@@ -7,7 +7,8 @@ import { PyDict, dictGetItem, dictSetItem, dictDeleteItem } from "../types/dict.
 import type { PyStr } from "../types/str.js";
 import { PyCell, newCell as makeCell } from "../types/cell.js";
 import { getItem, setItem, deleteItem } from "../abstract/items.js";
-import { PyRaise, discardRaise } from "../errors.js";
+import { PyRaise, discardRaise, Unsupported } from "../errors.js";
+import { isMissingBuiltin } from "../../modules/builtins.js";
 import { setExceptionAttribute } from "../types/exceptions.js";
 import { gcTrack, isTracked } from "../gc/tracking.js";
 import { type NameCache, cachedDictGet, cachedEntry, rememberEntry } from "./name-cache.js";
@@ -51,7 +52,7 @@ export function loadName(namespace: PyObject, globals: PyObject, builtins: PyObj
     builtin.refcount++;
     return builtin;
   }
-  throw nameErrorFor(name);
+  throw missingName(name);
 }
 
 /**
@@ -69,22 +70,28 @@ export function loadNameBorrowed(namespace: PyObject, globals: PyObject, builtin
   }
   const builtin = cachedDictGet(builtins as PyDict, name, cache);
   if (builtin !== null) return builtin;
-  throw nameErrorFor(name);
+  throw missingName(name);
 }
 
 /** loadGlobal, borrowed: generated code counts the reference itself (see loadNameBorrowed). */
 export function loadGlobalBorrowed(globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
   const global = cachedDictGet(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
-  if (global === null) throw nameErrorFor(name);
+  if (global === null) throw missingName(name);
   return global;
 }
 
 /** LOAD_GLOBAL: globals then builtins. New reference. */
 export function loadGlobal(globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
   const global = cachedDictGet(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
-  if (global === null) throw nameErrorFor(name);
+  if (global === null) throw missingName(name);
   global.refcount++;
   return global;
+}
+
+/** A load found no binding: NameError, unless the name is a builtin the simulator lacks. */
+function missingName(name: PyStr): PyRaise {
+  if (isMissingBuiltin(name.value)) throw new Unsupported(`the builtin '${name.value}'`);
+  return nameErrorFor(name);
 }
 
 function nameErrorFor(name: PyStr): PyRaise {

@@ -2,7 +2,8 @@
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
-import type { BuiltinTypeSpec } from "../type-spec.js";
+import type { BuiltinTypeSpec, GetSetDef } from "../type-spec.js";
+import type { MethodDef } from "../method-def.js";
 import type { PyType, InstanceLayout } from "../type.js";
 import type { Profile } from "../../profiles/profile.js";
 import type { CallArgs } from "../slots.js";
@@ -139,98 +140,107 @@ export const BASE_EXCEPTION_SPEC: BuiltinTypeSpec = {
     new_: exceptionNew,
     init: exceptionInit,
   },
-  methods: [
-    {
-      name: "with_traceback",
-      kind: "one",
-      impl: (self, traceback) => {
-        setTraceback(self as PyBaseException, traceback);
-        self.refcount++;
-        return self;
-      },
-    },
-    {
-      name: "add_note",
-      kind: "one",
-      impl: (self, note) => {
-        addExceptionNote(self as PyBaseException, note);
-        return newNone();
-      },
-    },
-  ],
-  getsets: [
-    {
-      name: "args",
-      get: (self) => {
-        const args = (self as PyBaseException).args;
-        args.refcount++;
-        return args;
-      },
-      set: (self, value) => {
-        if (value === null) throw typeError("args may not be deleted");
-        const exception = self as PyBaseException;
-        const old = exception.args;
-        exception.args = value instanceof PyTuple ? (value.refcount++, value) : newTuple([value]);
-        decref(old);
-      },
-    },
-    {
-      name: "__traceback__",
-      get: (self) => {
-        const traceback = (self as PyBaseException).tracebackObject ?? rt.None;
-        traceback.refcount++;
-        return traceback;
-      },
-      set: (self, value) => {
-        if (value === null) throw typeError("__traceback__ may not be deleted");
-        setTraceback(self as PyBaseException, value);
-      },
-    },
-    {
-      name: "__cause__",
-      ...optionalField(
-        (exception) => exception.cause,
-        (exception, value) => {
-          exception.cause = value;
-          exception.suppressContext = true;
-        },
-        (value) => {
-          if (!(value instanceof PyBaseException)) throw typeError("exception cause must be None or derive from BaseException");
-        },
-      ),
-    },
-    {
-      name: "__context__",
-      ...optionalField(
-        (exception) => exception.context,
-        (exception, value) => {
-          exception.context = value;
-        },
-      ),
-    },
-    {
-      // PyObject_GenericGetDict / GenericSetDict over BaseException's dict member.
-      name: "__dict__",
-      get: (self) => {
-        if (self.attributes === null) initInstanceAttributes(self);
-        return instanceDictObject(self);
-      },
-      set: (self, value) => {
-        if (value === null) throw typeError("cannot delete __dict__");
-        if (!(value instanceof PyDict)) throw typeError(`__dict__ must be set to a dictionary, not a '${value.type.name}'`);
-        if (self.attributes === null) initInstanceAttributes(self);
-        replaceInstanceDict(self, value);
-      },
-    },
-    {
-      name: "__suppress_context__",
-      get: (self) => newBool((self as PyBaseException).suppressContext),
-      set: (self, value) => {
-        (self as PyBaseException).suppressContext = value !== null && isTrue(value);
-      },
-    },
-  ],
+  // add_note arrives with 3.11 (PEP 678); read when the spec is copied for a runtime.
+  get methods() {
+    return BASE_EXCEPTION_METHODS_LIST.filter((method) => method.name !== "add_note" || rt.profile.minor >= 11);
+  },
+  get getsets() {
+    return BASE_EXCEPTION_GETSETS_LIST;
+  },
 };
+
+const BASE_EXCEPTION_METHODS_LIST: MethodDef[] = [
+  {
+    name: "with_traceback",
+    kind: "one",
+    impl: (self, traceback) => {
+      setTraceback(self as PyBaseException, traceback);
+      self.refcount++;
+      return self;
+    },
+  },
+  {
+    name: "add_note",
+    kind: "one",
+    impl: (self, note) => {
+      addExceptionNote(self as PyBaseException, note);
+      return newNone();
+    },
+  },
+];
+
+const BASE_EXCEPTION_GETSETS_LIST: GetSetDef[] = [
+  {
+    name: "args",
+    get: (self) => {
+      const args = (self as PyBaseException).args;
+      args.refcount++;
+      return args;
+    },
+    set: (self, value) => {
+      if (value === null) throw typeError("args may not be deleted");
+      const exception = self as PyBaseException;
+      const old = exception.args;
+      exception.args = value instanceof PyTuple ? (value.refcount++, value) : newTuple([value]);
+      decref(old);
+    },
+  },
+  {
+    name: "__traceback__",
+    get: (self) => {
+      const traceback = (self as PyBaseException).tracebackObject ?? rt.None;
+      traceback.refcount++;
+      return traceback;
+    },
+    set: (self, value) => {
+      if (value === null) throw typeError("__traceback__ may not be deleted");
+      setTraceback(self as PyBaseException, value);
+    },
+  },
+  {
+    name: "__cause__",
+    ...optionalField(
+      (exception) => exception.cause,
+      (exception, value) => {
+        exception.cause = value;
+        exception.suppressContext = true;
+      },
+      (value) => {
+        if (!(value instanceof PyBaseException)) throw typeError("exception cause must be None or derive from BaseException");
+      },
+    ),
+  },
+  {
+    name: "__context__",
+    ...optionalField(
+      (exception) => exception.context,
+      (exception, value) => {
+        exception.context = value;
+      },
+    ),
+  },
+  {
+    // PyObject_GenericGetDict / GenericSetDict over BaseException's dict member.
+    name: "__dict__",
+    get: (self) => {
+      if (self.attributes === null) initInstanceAttributes(self);
+      return instanceDictObject(self);
+    },
+    set: (self, value) => {
+      if (value === null) throw typeError("cannot delete __dict__");
+      if (!(value instanceof PyDict)) throw typeError(`__dict__ must be set to a dictionary, not a '${value.type.name}'`);
+      if (self.attributes === null) initInstanceAttributes(self);
+      replaceInstanceDict(self, value);
+    },
+  },
+  {
+    name: "__suppress_context__",
+    get: (self) => newBool((self as PyBaseException).suppressContext),
+    set: (self, value) => {
+      (self as PyBaseException).suppressContext = value !== null && isTrue(value);
+    },
+  },
+];
 
 /** The first argument, or None (SystemExit.code, which CPython also keeps in a field). */
 function firstArgument(self: PyObject): PyObject {

@@ -199,6 +199,13 @@ export function outermostFrame(exception: PyObject): PyFrame | null {
 
 /** str(exception) per class: KeyError shows the key's repr, others the args. */
 export function exceptionStrText(exception: PyBaseException): string {
+  // BaseExceptionGroup_str: "message (n sub-exceptions)".
+  const groupMembers = exception.fields?.get("exceptions");
+  const groupMessage = exception.fields?.get("message");
+  if (groupMembers instanceof PyTuple && groupMessage instanceof PyStr) {
+    const count = groupMembers.items.length;
+    return `${groupMessage.value} (${count} sub-exception${count > 1 ? "s" : ""})`;
+  }
   if (exception.type.isSubtypeOf(rt.exc.SyntaxError)) {
     const text = syntaxErrorStrText(exception);
     if (text !== null) return text;
