@@ -1,5 +1,6 @@
 // The bytearray type: construction (bytearray.__init__), repr, comparison, indexing and slice
 // assignment, in-place growth, the mutating methods, and the bytes methods returning bytearrays.
+import { applyCompare } from "./number-compare.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -70,20 +71,7 @@ function byteArrayRichCompare(self: PyObject, other: PyObject, op: CompareOp): P
   const b = bufferData(other);
   if (a === null || b === null) return newNotImplemented();
   const order = compareData(a, b);
-  switch (op) {
-    case CompareOp.Lt:
-      return newBool(order < 0);
-    case CompareOp.Le:
-      return newBool(order <= 0);
-    case CompareOp.Eq:
-      return newBool(order === 0);
-    case CompareOp.Ne:
-      return newBool(order !== 0);
-    case CompareOp.Gt:
-      return newBool(order > 0);
-    default:
-      return newBool(order >= 0);
-  }
+  return newBool(applyCompare(order, op));
 }
 
 /** bytearray_subscript: an int, or a new bytearray for any slice. */

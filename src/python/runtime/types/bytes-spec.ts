@@ -1,4 +1,5 @@
 // The bytes type: repr, comparison, hashing, indexing, concatenation, repetition, construction.
+import { applyCompare } from "./number-compare.js";
 import { strRules } from "./str-version-rules.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
@@ -7,7 +8,6 @@ import { gcUntrack } from "../gc/tracking.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { PyType } from "../type.js";
 import type { CallArgs } from "../slots.js";
-import { CompareOp } from "../slots.js";
 import { BinaryOp } from "../type.js";
 import { PyBytes, newBytes, newBytesObject, freshBytes, unchangedBytes, bytesDealloc, bytesObjectSize } from "./bytes.js";
 import { checkResultSize } from "./str-text.js";
@@ -250,20 +250,7 @@ export const BYTES_SPEC: BuiltinTypeSpec = {
     richcompare: (self, other, op) => {
       if (!(other instanceof PyBytes)) return newNotImplemented();
       const order = compareBytes((self as PyBytes).value, other.value);
-      switch (op) {
-        case CompareOp.Lt:
-          return newBool(order < 0);
-        case CompareOp.Le:
-          return newBool(order <= 0);
-        case CompareOp.Eq:
-          return newBool(order === 0);
-        case CompareOp.Ne:
-          return newBool(order !== 0);
-        case CompareOp.Gt:
-          return newBool(order > 0);
-        default:
-          return newBool(order >= 0);
-      }
+      return newBool(applyCompare(order, op));
     },
     length: (self) => (self as PyBytes).value.length,
     getitem: bytesGetItem,

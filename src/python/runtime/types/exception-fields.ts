@@ -11,22 +11,8 @@ import { splitArgs } from "../spec-helpers.js";
 import { typeError, pyError } from "../errors.js";
 import type { PyBaseException } from "./exceptions.js";
 import { newTuple, PyTuple } from "./tuple.js";
-import { getIter, iterNext } from "../abstract/iteration.js";
+import { collectItems } from "./sequence-helpers.js";
 
-/** tuple(iterable)'s items as new references. */
-function iterateToArray(iterable: PyObject): PyObject[] {
-  const iterator = getIter(iterable);
-  const items: PyObject[] = [];
-  try {
-    for (let item = iterNext(iterator); item !== null; item = iterNext(iterator)) items.push(item);
-  } catch (error) {
-    for (const item of items) decref(item);
-    throw error;
-  } finally {
-    decref(iterator);
-  }
-  return items;
-}
 
 /** The member names of each class's own struct, in the order its tp_clear drops them. */
 function ownFields(name: string, minor: number): readonly string[] | null {
@@ -98,6 +84,14 @@ function setArgs(exception: PyBaseException, positional: readonly PyObject[]): v
   decref(old);
 }
 
+/** An __init__ that takes no keywords: the positional arguments become `args` (returned). */
+export function initPositionalArgs(self: PyObject, args: CallArgs): readonly PyObject[] {
+  const { positional, keywords } = splitArgs(args);
+  if (keywords.size > 0) throw typeError(`${self.type.name}() takes no keyword arguments`);
+  setArgs(self as PyBaseException, positional);
+  return positional;
+}
+
 /** Keyword arguments a class accepts (`name=`, `obj=`, `path=`); anything else is refused. */
 function takeKeywords(className: string, keywords: Map<string, PyObject>, allowed: readonly string[]): void {
   for (const key of keywords.keys()) {
@@ -138,14 +132,12 @@ export function importErrorInit(self: PyObject, args: CallArgs): void {
 
 /** SyntaxError_init: SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])). */
 export function syntaxErrorInit(self: PyObject, args: CallArgs): void {
-  const { positional, keywords } = splitArgs(args);
-  if (keywords.size > 0) throw typeError(`${self.type.name}() takes no keyword arguments`);
+  const positional = initPositionalArgs(self, args);
   const exception = self as PyBaseException;
-  setArgs(exception, positional);
   if (positional.length >= 1) setFieldValue(exception, "msg", positional[0]!);
   if (positional.length !== 2) return;
   const source = positional[1]!;
-  const info = source instanceof PyTuple ? source.items : iterateToArray(source);
+  const info = source instanceof PyTuple ? source.items : collectItems(source);
   try {
     const minor = rt.profile.minor;
     if (minor < 10) {

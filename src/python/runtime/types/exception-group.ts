@@ -1,4 +1,6 @@
 // BaseExceptionGroup and ExceptionGroup (PEP 654, 3.11+): construction, message/exceptions, derive, split and subgroup.
+import { initPositionalArgs } from "./exception-fields.js";
+import { collectItems } from "./sequence-helpers.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -14,7 +16,6 @@ import { newList } from "./list.js";
 import { getAttrString, lookupAttr, setAttr } from "../abstract/attributes.js";
 import { newNone } from "../values.js";
 import { allocateBuiltinType, completeBuiltinType } from "../type-factory.js";
-import { getIter, iterNext } from "../abstract/iteration.js";
 import { call } from "../abstract/object-protocol.js";
 import { isTrue } from "../abstract/truth.js";
 import { isInstance } from "../../modules/builtins-introspection.js";
@@ -57,17 +58,7 @@ function tupleOf(iterable: PyObject): PyTuple {
     iterable.refcount++;
     return iterable as PyTuple;
   }
-  const iterator = getIter(iterable);
-  const items: PyObject[] = [];
-  try {
-    for (let item = iterNext(iterator); item !== null; item = iterNext(iterator)) items.push(item);
-  } catch (error) {
-    for (const item of items) decref(item);
-    throw error;
-  } finally {
-    decref(iterator);
-  }
-  return newTupleStealing(items);
+  return newTupleStealing(collectItems(iterable));
 }
 
 /** BaseExceptionGroup.__new__(cls, message, exceptions). */
@@ -110,12 +101,7 @@ function groupNew(type: PyType, args: CallArgs): PyObject {
 
 /** BaseExceptionGroup.__init__: no keywords, then BaseException's (args). */
 function groupInit(self: PyObject, args: CallArgs): void {
-  const { positional, keywords } = splitArgs(args);
-  if (keywords.size > 0) throw typeError(`${self.type.name}() takes no keyword arguments`);
-  const exception = self as PyBaseException;
-  const old = exception.args;
-  exception.args = newTuple(positional);
-  decref(old);
+  initPositionalArgs(self, args);
 }
 
 function groupStrText(self: PyObject): string {

@@ -6,12 +6,10 @@ import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import type { GetSetDef } from "../type-spec.js";
 import type { CallArgs } from "../slots.js";
-import { splitArgs } from "../spec-helpers.js";
 import { typeError, PyRaise } from "../errors.js";
 import type { PyBaseException } from "./exceptions.js";
 import { newExceptionWithArgs } from "./exceptions.js";
-import { fieldValue, setFieldValue } from "./exception-fields.js";
-import { newTuple } from "./tuple.js";
+import { fieldValue, setFieldValue, initPositionalArgs } from "./exception-fields.js";
 import { PyStr, newStr } from "./str.js";
 import { PyBytes, newBytes } from "./bytes.js";
 import { PyInt, newInt } from "./int.js";
@@ -77,12 +75,8 @@ function requireStrArgument(value: PyObject, position: number): PyObject {
 /** The __init__ of the three classes: PyArg_ParseTuple "UUnnU" / "UOnnU" (object made bytes) / "UnnU". */
 function unicodeErrorInit(kind: UnicodeErrorKind) {
   return (self: PyObject, args: CallArgs): void => {
-    const { positional, keywords } = splitArgs(args);
-    if (keywords.size > 0) throw typeError(`${self.type.name}() takes no keyword arguments`);
+    const positional = initPositionalArgs(self, args);
     const exception = self as PyBaseException;
-    const old = exception.args;
-    exception.args = newTuple(positional);
-    decref(old);
     const translate = kind === "UnicodeTranslateError";
     const expected = translate ? 4 : 5;
     if (positional.length !== expected) throw typeError(`function takes exactly ${expected} arguments (${positional.length} given)`);
