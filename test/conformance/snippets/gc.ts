@@ -32,7 +32,9 @@ export const gcSnippets: readonly Snippet[] = [
     "gc.disable()\nhead = Left()\nleft_id, right_id = id(head), id(head.right)\nprint(count_at(left_id), count_at(right_id))",
     "head = None\nprint(count_at(left_id), count_at(right_id), alive(left_id), alive(right_id))",
     "print(gc.collect(), count_at(left_id), count_at(right_id))\nprint(alive(left_id), alive(right_id))\ngc.enable()",
-  ]),
+    // Which freed blocks the checks reuse depends on the allocation history, so the snippet
+    // gets an interpreter of its own (a batched run's history depends on what ran before).
+  ], { fresh: true }),
   snippet("instance cycle after touching __dict__", [
     CLEAN,
     PAIR_CLASSES,
