@@ -41,6 +41,8 @@ export const OPS_NAMES = [
   "compareBool",
   "binaryAdd",
   "binarySub",
+  "binaryMul",
+  "binaryMod",
   "inplaceAdd",
   "lessThan",
   "greaterThan",

@@ -218,8 +218,12 @@ function createSingletons(runtime: Runtime): void {
   runtime.NotImplemented = newStaticSingleton(types.NotImplementedType, startingRefcount("NotImplemented"));
   runtime.Ellipsis = newStaticSingleton(types.ellipsis, startingRefcount("Ellipsis"));
   const makeStaticInt = (value: number, type: PyType, refcount: number, address: number): PyInt => {
-    const int = Object.create(PyInt.prototype) as PyInt;
-    Object.assign(int, { refcount, address, type, gcGeneration: -1, gcSlot: -1, extras: null, attributes: null, value });
+    // Built by the constructor (then adjusted) so static and heap ints share one V8 hidden class:
+    // every int access site then sees a single shape.
+    const int = new PyInt(value);
+    int.refcount = refcount;
+    int.address = address;
+    int.type = type;
     runtime.registerStatic(int, 32);
     return int;
   };
@@ -232,42 +236,33 @@ function createSingletons(runtime: Runtime): void {
   for (let value = -5; value <= 256; value++) {
     runtime.smallInts.push(makeStaticInt(value, types.int, startingRefcount("smallInt"), smallIntsStart + 32 * (value + 5)));
   }
-  const emptyTuple = Object.create(PyTuple.prototype) as PyTuple;
-  Object.assign(emptyTuple, { refcount: startingRefcount("emptyTuple"), address: runtime.staticAddress(24), type: types.tuple, gcGeneration: -1, gcSlot: -1, extras: null, attributes: null, items: [] });
+  const emptyTuple = new PyTuple([]);
+  emptyTuple.refcount = startingRefcount("emptyTuple");
+  emptyTuple.address = runtime.staticAddress(24);
   runtime.registerStatic(emptyTuple, 24);
   runtime.emptyTuple = emptyTuple;
   runtime.latin1Chars = [];
   for (let code = 0; code < 256; code++) runtime.latin1Chars.push(staticStr(runtime, String.fromCharCode(code), code === 0 ? "emptyStr" : "char"));
   runtime.emptyStr = staticStr(runtime, "", "emptyStr");
   for (const object of [runtime.None, runtime.NotImplemented, runtime.Ellipsis]) runtime.registerStatic(object, 16);
-  const emptyBytes = Object.create(PyBytes.prototype) as PyBytes;
-  Object.assign(emptyBytes, { refcount: startingRefcount("emptyStr"), address: runtime.staticAddress(40), type: types.bytes, gcGeneration: -1, gcSlot: -1, extras: null, attributes: null, value: new Uint8Array(0), hashCache: null });
+  const emptyBytes = new PyBytes(new Uint8Array(0));
+  emptyBytes.refcount = startingRefcount("emptyStr");
+  emptyBytes.address = runtime.staticAddress(40);
   runtime.emptyBytes = emptyBytes;
   runtime.singleBytes = [];
   for (let byte = 0; byte < 256; byte++) {
-    const single = Object.create(PyBytes.prototype) as PyBytes;
-    Object.assign(single, { refcount: startingRefcount("char"), address: runtime.staticAddress(40), type: types.bytes, gcGeneration: -1, gcSlot: -1, extras: null, attributes: null, value: Uint8Array.of(byte), hashCache: null });
+    const single = new PyBytes(Uint8Array.of(byte));
+    single.refcount = startingRefcount("char");
+    single.address = runtime.staticAddress(40);
     runtime.singleBytes.push(single);
   }
 }
 
 function staticStr(runtime: Runtime, value: string, kind: "emptyStr" | "char"): PyStr {
-  const str = Object.create(PyStr.prototype) as PyStr;
+  const str = new PyStr(value, 1, value.length);
   const ascii = value.length === 0 || value.charCodeAt(0) < 128;
-  Object.assign(str, {
-    refcount: startingRefcount(kind),
-    address: runtime.staticAddress(ascii ? 56 : 80),
-    type: runtime.types.str,
-    gcGeneration: -1,
-    gcSlot: -1,
-    extras: null,
-    attributes: null,
-    value,
-    kind: 1,
-    length: value.length,
-    hashCache: null,
-    interned: 0,
-  });
+  str.refcount = startingRefcount(kind);
+  str.address = runtime.staticAddress(ascii ? 56 : 80);
   runtime.registerStatic(str, ascii ? 56 : 80);
   return str;
 }

@@ -86,6 +86,12 @@ export class PyType extends PyObject {
   /** Attribute cache: name → found object (borrowed) or null, valid for `cacheEpoch`. */
   attributeCache: Map<string, PyObject | null>;
   cacheEpoch: number;
+  /**
+   * Whether __new__ (bit 1) and __init__ (bit 2) resolve to object's own, valid for
+   * `objectSlotsEpoch`: object() checks both on every instance creation with arguments.
+   */
+  objectSlotFlags: number;
+  objectSlotsEpoch: number;
   /** Direct subclasses in creation order (borrowed; the index of `subclassDict`). */
   subclasses: PyType[];
   /** CACHED_KEYS: the attribute-name table instances share (tables/instance-dicts.ts). */
@@ -162,6 +168,8 @@ export class PyType extends PyObject {
     this.slotNames = [];
     this.attributeCache = new Map();
     this.cacheEpoch = -1;
+    this.objectSlotFlags = 0;
+    this.objectSlotsEpoch = -1;
     this.subclasses = [];
     this.keysCache = null;
     this.abstractMethods = null;

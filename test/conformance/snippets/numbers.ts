@@ -31,5 +31,8 @@ export const numberSnippets: readonly Snippet[] = [
   snippet("isinstance of numeric types", ["print(isinstance(True, int), isinstance(1, float), type(1 + 1.0).__name__, type(2 ** -1).__name__, type(4 / 2).__name__, type(4 // 2).__name__)"]),
   snippet("counting with integers in loops", ["total = 0\nfor n in range(1, 1001):\n    if n % 3 == 0 or n % 5 == 0:\n        total += n\nprint(total)"]),
   snippet("float sum accumulation", ["total = 0.0\nfor _ in range(10):\n    total += 0.1\nprint(total, total == 1.0, round(total, 10) == 1.0)"]),
+  snippet("multiply and modulo operands of every kind", [
+    "a, b, z = -6, 3, 0\nprint(z * -5, a % b, a % -4, 7 % a, (2 ** 40) * (2 ** 20), 3 * 2 ** 52, 'ab' * 2, [1] * 3, 2.5 * 2, 7.5 % 2, 'x=%d' % 5, True * 7, 5 % True)\ntry:\n    print(5 % z)\nexcept ZeroDivisionError as e:\n    print(e)",
+  ]),
   snippet("fraction-like with divmod and gcd", ["def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\nprint(gcd(48, 180), gcd(17, 5), gcd(0, 9))"]),
 ];

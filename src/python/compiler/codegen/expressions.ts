@@ -39,6 +39,8 @@ export const COMPARE_CODES: ReadonlyMap<ast.CmpOperator, number> = new Map([
 export function binaryCall(op: ast.Operator, left: string, right: string): string {
   if (op === "Add") return `binaryAdd(${left}, ${right})`;
   if (op === "Sub") return `binarySub(${left}, ${right})`;
+  if (op === "Mult") return `binaryMul(${left}, ${right})`;
+  if (op === "Mod") return `binaryMod(${left}, ${right})`;
   return `binary(${left}, ${right}, ${BINARY_OPERATOR_CODES.get(op)})`;
 }
 

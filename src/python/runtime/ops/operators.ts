@@ -82,6 +82,31 @@ export function binarySub(a: PyObject, b: PyObject): PyObject {
   return binary(a, b, BinaryOp.Sub);
 }
 
+/** a * b (same result as binary(a, b, Mul)). */
+export function binaryMul(a: PyObject, b: PyObject): PyObject {
+  if (bothSmallInts(a, b)) {
+    const product = ((a as PyInt).value as number) * ((b as PyInt).value as number);
+    // `product === 0 ? 0 : product` turns -0 into 0.
+    if (product <= MAX_SAFE && product >= -MAX_SAFE) return newInt(product === 0 ? 0 : product);
+  }
+  return binary(a, b, BinaryOp.Mul);
+}
+
+/** a % b (same result as binary(a, b, Mod)). */
+export function binaryMod(a: PyObject, b: PyObject): PyObject {
+  if (bothSmallInts(a, b)) {
+    const x = (a as PyInt).value as number;
+    const y = (b as PyInt).value as number;
+    if (y !== 0) {
+      // Python's floor semantics: the remainder takes the divisor's sign.
+      let remainder = x % y;
+      if (remainder !== 0 && remainder < 0 !== y < 0) remainder += y;
+      return newInt(remainder === 0 ? 0 : remainder);
+    }
+  }
+  return binary(a, b, BinaryOp.Mod);
+}
+
 /** a += b (same result as inplace(a, b, Add)). */
 export function inplaceAdd(a: PyObject, b: PyObject): PyObject {
   if (bothSmallInts(a, b)) {

@@ -3,7 +3,7 @@ import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { typeError, PyRaise, raisedIs, discardRaise } from "../errors.js";
-import { PyStr, newStr } from "./str.js";
+import { PyStr, newStr, newLatin1StrObject } from "./str.js";
 import { PyList } from "./list.js";
 import { PyTuple } from "./tuple.js";
 import { getIter } from "../abstract/iteration.js";
@@ -54,10 +54,15 @@ function joinItems(separator: PyStr, items: readonly PyObject[]): PyObject {
     return items[0]!;
   }
   const parts: string[] = [];
+  // The widest part decides the result's storage width; all kind 1 means no rescan is needed.
+  // Wider parts take the scanning path (surrogates can pair up across a boundary in JS text).
+  let allLatin1 = count === 1 || separator.kind === 1;
   for (let index = 0; index < count; index++) {
     const item = items[index]!;
     if (!(item instanceof PyStr)) throw typeError(`sequence item ${index}: expected str instance, ${item.type.name} found`);
+    if (item.kind !== 1) allLatin1 = false;
     parts.push(item.value);
   }
-  return freshStr(parts.join(count === 1 ? "" : separator.value));
+  const text = parts.join(count === 1 ? "" : separator.value);
+  return allLatin1 && text.length > 0 ? newLatin1StrObject(text) : freshStr(text);
 }

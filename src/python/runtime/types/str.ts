@@ -71,6 +71,16 @@ export function newStrObject(value: string): PyStr {
 }
 
 /**
+ * newStrObject for text already known to hold only code points below 256 (kind 1): joins of
+ * kind-1 parts skip the storage-width scan of the whole result.
+ */
+export function newLatin1StrObject(value: string): PyStr {
+  const str = new PyStr(value, 1, value.length);
+  allocateObject(str, strObjectSize(str));
+  return str;
+}
+
+/**
  * A new object for non-empty ASCII text (an int's digits), as PyUnicode_New builds it: even one
  * character is a new str, not the Latin-1 singleton (`str(5) is str(5)` is False).
  */
