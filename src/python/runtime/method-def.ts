@@ -8,7 +8,7 @@ import { typeError } from "./errors.js";
  * noargs (self), one (self, arg), positional (self, args), keywords (self, args incl. kwnames).
  * Arguments are borrowed; the result is a new reference.
  */
-export type MethodDef =
+export type MethodDef = (
   | { readonly name: string; readonly kind: "noargs"; readonly impl: (self: PyObject) => PyObject; readonly binding?: Binding }
   | { readonly name: string; readonly kind: "one"; readonly impl: (self: PyObject, arg: PyObject) => PyObject; readonly binding?: Binding }
   | {
@@ -17,7 +17,11 @@ export type MethodDef =
       readonly impl: (self: PyObject, args: readonly PyObject[]) => PyObject;
       readonly binding?: Binding;
     }
-  | { readonly name: string; readonly kind: "keywords"; readonly impl: (self: PyObject, args: CallArgs) => PyObject; readonly binding?: Binding };
+  | { readonly name: string; readonly kind: "keywords"; readonly impl: (self: PyObject, args: CallArgs) => PyObject; readonly binding?: Binding }
+) & {
+  /** The first 3.x minor version whose type has this method (a built-in type's method table). */
+  readonly since?: number;
+};
 
 /** Where a method def is bound: to instances (default), as a classmethod or a staticmethod. */
 export type Binding = "instance" | "class" | "static";

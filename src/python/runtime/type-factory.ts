@@ -151,6 +151,15 @@ function ownsGenericGetattro(name: string): boolean {
 
 const SLOTDEF_RANK: ReadonlyMap<string, number> = new Map(SLOTDEF_NAME_ORDER.map((name, index) => [name, index]));
 
+/** The sq_* wrappers sit after the mp_* ones: __add__, __mul__, __rmul__ before sq_contains, __iadd__ and __imul__ after. */
+const SEQUENCE_WRAPPER_RANK: ReadonlyMap<string, number> = new Map([
+  ["concat.__add__", SLOTDEF_RANK.get("__delitem__")! + 0.1],
+  ["repeat.__mul__", SLOTDEF_RANK.get("__delitem__")! + 0.2],
+  ["repeat.__rmul__", SLOTDEF_RANK.get("__delitem__")! + 0.3],
+  ["inplaceConcat.__iadd__", SLOTDEF_RANK.get("__contains__")! + 0.1],
+  ["inplaceRepeat.__imul__", SLOTDEF_RANK.get("__contains__")! + 0.2],
+]);
+
 function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   const namespace = type.namespace;
   const own = spec.slots ?? {};
@@ -194,12 +203,19 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   // 3.10+ adds the __new__ wrapper before the slot wrappers; earlier versions at tp_new's place.
   const hasNew = own.new_ !== undefined && own.new_ !== null;
   if (hasNew && rt.profile.minor >= 10) namespace.set("__new__", newWrapperForNew(type));
-  const rank = (name: string): number => SLOTDEF_RANK.get(name) ?? SLOTDEF_NAME_ORDER.length;
+  const rank = (name: string): number => {
+    const key = (wrappers.get(name) as { slotKey?: unknown } | undefined)?.slotKey;
+    if (typeof key === "string") {
+      const sequenceRank = SEQUENCE_WRAPPER_RANK.get(`${key}.${name}`);
+      if (sequenceRank !== undefined) return sequenceRank;
+    }
+    return SLOTDEF_RANK.get(name) ?? SLOTDEF_NAME_ORDER.length;
+  };
   const ordered = [...wrappers.keys()];
   if (hasNew && rt.profile.minor < 10) ordered.push("__new__");
   ordered.sort((a, b) => rank(a) - rank(b));
   for (const name of ordered) namespace.set(name, name === "__new__" && !wrappers.has(name) ? newWrapperForNew(type) : wrappers.get(name)!);
-  for (const def of spec.methods ?? []) namespace.set(def.name, methodObject(type, def));
+  for (const def of spec.methods ?? []) if ((def.since ?? 0) <= rt.profile.minor) namespace.set(def.name, methodObject(type, def));
   // type_add_members, then type_add_getset.
   const getsets = (spec.getsets ?? []).filter((getset) => (getset.since ?? 0) <= rt.profile.minor);
   for (const getset of getsets) if (getset.member) namespace.set(getset.name, newDescriptor("member", type, getset.name, null, getset));
