@@ -143,7 +143,7 @@ const GENERIC_GETATTRO_UNTIL_3_12: ReadonlySet<string> = new Set([
  * __hash__ = None at the slot's place. Others with no hash (bytearray, dict views) get it from
  * type_ready_set_hash, after the rest of the namespace.
  */
-const HASH_NOT_IMPLEMENTED_TYPES: ReadonlySet<string> = new Set(["list", "dict", "set"]);
+const HASH_NOT_IMPLEMENTED_TYPES: ReadonlySet<string> = new Set(["list", "dict", "set", "slice"]);
 
 function ownsGenericGetattro(name: string): boolean {
   return GENERIC_GETATTRO_TYPES.has(name) || (rt.profile.minor <= 12 && GENERIC_GETATTRO_UNTIL_3_12.has(name));
@@ -165,6 +165,8 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   const own = spec.slots ?? {};
   // Slot wrappers for the slots this type defines itself (add_operators), then put in the order
   // of CPython's slotdefs table; the first slot to claim a name keeps it.
+  // Every static exception class names its tp_init and tp_new (BaseException's or its base's).
+  const exceptionClass = spec.name !== "BaseException" && spec.name !== "ExceptionGroup" && type.mro.some((klass) => klass.name === "BaseException");
   const wrappers = new Map<string, PyObject>();
   const addWrappers = (key: string, native: unknown, defs: readonly MethodDef[]): void => {
     for (const def of defs) {
@@ -186,6 +188,7 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
     } else {
       native = (own as Record<string, unknown>)[definition.key];
       if (native === undefined && definition.key === "getattro" && ownsGenericGetattro(spec.name)) native = type.base?.getattro;
+      if (native === undefined && definition.key === "init" && exceptionClass) native = type.init;
     }
     if (native === undefined || native === null) continue;
     addWrappers(definition.key, native, definition.wrappers(native));
@@ -201,7 +204,7 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
     wrappers.set("__hash__", rt.None);
   }
   // 3.10+ adds the __new__ wrapper before the slot wrappers; earlier versions at tp_new's place.
-  const hasNew = own.new_ !== undefined && own.new_ !== null;
+  const hasNew = (own.new_ !== undefined && own.new_ !== null) || (exceptionClass && type.new_ !== null);
   if (hasNew && rt.profile.minor >= 10) namespace.set("__new__", newWrapperForNew(type));
   const rank = (name: string): number => {
     const key = (wrappers.get(name) as { slotKey?: unknown } | undefined)?.slotKey;
@@ -212,8 +215,9 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
     return SLOTDEF_RANK.get(name) ?? SLOTDEF_NAME_ORDER.length;
   };
   const ordered = [...wrappers.keys()];
-  if (hasNew && rt.profile.minor < 10) ordered.push("__new__");
   ordered.sort((a, b) => rank(a) - rank(b));
+  // Before 3.10 add_tp_new_wrapper ran after the slot wrappers.
+  if (hasNew && rt.profile.minor < 10) ordered.push("__new__");
   for (const name of ordered) namespace.set(name, name === "__new__" && !wrappers.has(name) ? newWrapperForNew(type) : wrappers.get(name)!);
   for (const def of spec.methods ?? []) if ((def.since ?? 0) <= rt.profile.minor) namespace.set(def.name, methodObject(type, def));
   // type_add_members, then type_add_getset.
