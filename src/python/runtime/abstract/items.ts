@@ -20,7 +20,7 @@ export function getItem(container: PyObject, key: PyObject): PyObject {
 /** type[key]: the class's __class_getitem__ (a classmethod), else the not-subscriptable error. */
 function classGetItem(type: PyType, key: PyObject): PyObject {
   const hook = typeLookup(type, "__class_getitem__");
-  if (hook === null) throw typeError(rt.profile.minor >= 10 ? `type '${type.name}' is not subscriptable` : "'type' object is not subscriptable");
+  if (hook === null) throw typeError(rt.profile.minor >= 11 ? `type '${type.name}' is not subscriptable` : "'type' object is not subscriptable");
   const bound = hook.type.descrGet !== null ? hook.type.descrGet(hook, null, type) : (hook.refcount++, hook);
   try {
     return call(bound, { values: [key], kwnames: null });
