@@ -405,7 +405,7 @@ export const classSnippets: readonly Snippet[] = [
   ], { fresh: true }),
   // Built-in types' namespaces (add_operators' slot wrappers, then methods, members, getsets).
   snippet("vars() of built-in types in slotdefs order", [
-    "for T in (object, list, dict, frozenset, range, slice, bool, Exception, ValueError):\n    print(T.__name__, list(vars(T)))",
+    "for T in (object, list, dict, frozenset, range, slice, bool, type(None), Exception, ValueError):\n    print(T.__name__, list(vars(T)))",
   ]),
   snippet("dir() of built-in types", [
     "for T in (object, int, bool, complex, str, list, tuple, dict, set, frozenset, range, slice, type(None)):\n    print(T.__name__, dir(T))",
