@@ -1,14 +1,14 @@
 // Built-in functions and methods written in JavaScript (PyMethodDef), and how they are called.
 import type { PyObject } from "./object.js";
 import type { CallArgs } from "./slots.js";
-import { typeError } from "./errors.js";
+import { typeError, Unsupported } from "./errors.js";
 
 /**
  * The calling conventions of CPython's METH_* flags:
  * noargs (self), one (self, arg), positional (self, args), keywords (self, args incl. kwnames).
  * Arguments are borrowed; the result is a new reference.
  */
-export type MethodDef =
+export type MethodDef = (
   | { readonly name: string; readonly kind: "noargs"; readonly impl: (self: PyObject) => PyObject; readonly binding?: Binding }
   | { readonly name: string; readonly kind: "one"; readonly impl: (self: PyObject, arg: PyObject) => PyObject; readonly binding?: Binding }
   | {
@@ -17,7 +17,11 @@ export type MethodDef =
       readonly impl: (self: PyObject, args: readonly PyObject[]) => PyObject;
       readonly binding?: Binding;
     }
-  | { readonly name: string; readonly kind: "keywords"; readonly impl: (self: PyObject, args: CallArgs) => PyObject; readonly binding?: Binding };
+  | { readonly name: string; readonly kind: "keywords"; readonly impl: (self: PyObject, args: CallArgs) => PyObject; readonly binding?: Binding }
+) & {
+  /** The first 3.x minor version whose type has this method (a built-in type's method table). */
+  readonly since?: number;
+};
 
 /** Where a method def is bound: to instances (default), as a classmethod or a staticmethod. */
 export type Binding = "instance" | "class" | "static";
@@ -72,4 +76,29 @@ export function callMethodDefAfterSelf(def: MethodDef, self: PyObject, args: Cal
 
 function noKeywords(qualifiedName: string) {
   return typeError(`${qualifiedName}() takes no keyword arguments`);
+}
+
+/**
+ * `__class_getitem__` of the built-in generic containers (3.9+, Py_GenericAlias): present in
+ * their namespaces, but types.GenericAlias itself is not modelled, so calling it is unsupported.
+ */
+export const GENERIC_ALIAS_CLASS_GETITEM: MethodDef = {
+  name: "__class_getitem__",
+  kind: "one",
+  binding: "class",
+  since: 9,
+  impl: (cls) => {
+    throw new Unsupported(`generic alias types (${(cls as { name?: string }).name ?? "type"}[...])`);
+  },
+};
+
+/** A `__reduce__`-family method of a built-in type: listed as in CPython, unsupported when called (pickling is not modelled). */
+export function unsupportedReduceMethod(typeName: string, name: "__reduce__" | "__reduce_ex__" = "__reduce__"): MethodDef {
+  return {
+    name,
+    kind: name === "__reduce__" ? "noargs" : "one",
+    impl: () => {
+      throw new Unsupported(`${typeName}.${name}() (the pickling protocol)`);
+    },
+  } as MethodDef;
 }

@@ -523,6 +523,56 @@ function binarySlotDefinitions(): SlotDefinition[] {
   return definitions;
 }
 
+/**
+ * The sequence slots sq_concat / sq_repeat and their in-place forms: no dispatcher of their own
+ * (a class's __add__ reaches `+` through nb_add), but a built-in type that defines them exposes
+ * them as __add__, __mul__/__rmul__, __iadd__ and __imul__.
+ */
+export interface SequenceSlotWrapper {
+  readonly key: "concat" | "repeat" | "inplaceConcat" | "inplaceRepeat";
+  wrappers(fn: unknown): readonly MethodDef[];
+}
+
+const SEQUENCE_SLOT_KEYS: ReadonlySet<string> = new Set(["concat", "repeat", "inplaceConcat", "inplaceRepeat"]);
+
+/** wrap_indexargfunc: the count must be an index (PyNumber_AsSsize_t) before the slot sees it. */
+function repeatWrapper(name: string, fn: (self: PyObject, count: PyObject) => PyObject): MethodDef {
+  return {
+    name,
+    kind: "one",
+    impl: (self, count) => {
+      if (count.type.index === null) throw typeError(`'${count.type.name}' object cannot be interpreted as an integer`);
+      return fn(self, count);
+    },
+  };
+}
+
+export const SEQUENCE_SLOT_WRAPPERS: readonly SequenceSlotWrapper[] = [
+  { key: "concat", wrappers: (fn) => [{ name: "__add__", kind: "one", impl: fn as BinarySlot }] },
+  {
+    key: "repeat",
+    wrappers: (fn) => [repeatWrapper("__mul__", fn as (self: PyObject, count: PyObject) => PyObject), repeatWrapper("__rmul__", fn as (self: PyObject, count: PyObject) => PyObject)],
+  },
+  { key: "inplaceConcat", wrappers: (fn) => [{ name: "__iadd__", kind: "one", impl: fn as BinarySlot }] },
+  { key: "inplaceRepeat", wrappers: (fn) => [repeatWrapper("__imul__", fn as (self: PyObject, count: PyObject) => PyObject)] },
+];
+
+/**
+ * The order of typeobject.c's slotdefs table: add_operators fills a built-in type's dict in this
+ * order (the first slot to claim a name wins, so nb_add's __add__ comes before sq_concat's).
+ */
+export const SLOTDEF_NAME_ORDER: readonly string[] = [
+  "__repr__", "__hash__", "__call__", "__str__", "__getattribute__", "__setattr__", "__delattr__",
+  "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__next__", "__get__", "__set__", "__delete__",
+  "__init__", "__new__", "__del__", "__buffer__", "__release_buffer__", "__await__", "__aiter__", "__anext__",
+  "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__divmod__", "__rdivmod__",
+  "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__bool__", "__invert__", "__lshift__", "__rlshift__",
+  "__rshift__", "__rrshift__", "__and__", "__rand__", "__xor__", "__rxor__", "__or__", "__ror__", "__int__", "__float__",
+  "__iadd__", "__isub__", "__imul__", "__imod__", "__ipow__", "__ilshift__", "__irshift__", "__iand__", "__ixor__", "__ior__",
+  "__floordiv__", "__rfloordiv__", "__truediv__", "__rtruediv__", "__ifloordiv__", "__itruediv__", "__index__",
+  "__matmul__", "__rmatmul__", "__imatmul__", "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__",
+];
+
 /** PyArg_UnpackTuple(args, "", n, n) of the wrap_* functions: its unnamed message starts with a space. */
 function expectArgs(name: string, args: readonly PyObject[], count: number): void {
   if (args.length !== count) throw typeError(` expected ${count} arguments, got ${args.length}`);
@@ -544,6 +594,9 @@ export function updateHeapTypeSlots(type: PyType): void {
         if (chosen === null) chosen = found.slotFunction;
         continue;
       }
+      // A built-in base's sq_concat / sq_repeat wrapper (list.__add__) leaves the number slot
+      // alone: the sequence slots are inherited below.
+      if (found instanceof PyMethodDescriptor && found.slotKey !== null && SEQUENCE_SLOT_KEYS.has(found.slotKey)) continue;
       if (found === rt.None && dunder === "__hash__") {
         chosen = "unhashable";
         break;

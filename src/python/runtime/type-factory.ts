@@ -3,7 +3,7 @@ import type { PyObject } from "./object.js";
 import { rt } from "./state.js";
 import { PyType, BINARY_OP_COUNT } from "./type.js";
 import type { BuiltinTypeSpec, SlotFields } from "./type-spec.js";
-import { SLOT_DEFINITIONS } from "./slot-table.js";
+import { SLOT_DEFINITIONS, SEQUENCE_SLOT_WRAPPERS, SLOTDEF_NAME_ORDER } from "./slot-table.js";
 import { newDescriptor } from "./types/descriptors.js";
 import { newBuiltinFunction } from "./types/builtin-function.js";
 import { newCallableWrapper } from "./types/function-wrappers.js";
@@ -124,10 +124,60 @@ function inheritSlots(type: PyType, base: PyType, own: Partial<SlotFields>): voi
  */
 const COEXISTING_METHODS: ReadonlySet<string> = new Set(["list.__getitem__", "dict.__getitem__", "dict.__contains__", "set.__contains__", "frozenset.__contains__"]);
 
+/**
+ * Built-in types whose static definition names PyObject_GenericGetAttr as tp_getattro (rather
+ * than inheriting object's), so add_operators gives them their own __getattribute__ wrapper.
+ * 3.13 dropped it from the types in GENERIC_GETATTRO_UNTIL_3_12.
+ */
+const GENERIC_GETATTRO_TYPES: ReadonlySet<string> = new Set([
+  "int", "complex", "bytes", "bytearray", "list", "tuple", "dict", "set", "range", "slice", "property",
+]);
+const GENERIC_GETATTRO_UNTIL_3_12: ReadonlySet<string> = new Set([
+  "float", "str", "frozenset", "builtin_function_or_method", "list_iterator", "range_iterator", "longrange_iterator",
+  "tuple_iterator", "str_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator",
+  "set_iterator", "generator", "code",
+]);
+
+/**
+ * Unhashable built-in types whose tp_hash is PyObject_HashNotImplemented: add_operators stores
+ * __hash__ = None at the slot's place. Others with no hash (bytearray, dict views) get it from
+ * type_ready_set_hash, after the rest of the namespace.
+ */
+const HASH_NOT_IMPLEMENTED_TYPES: ReadonlySet<string> = new Set(["list", "dict", "set", "slice"]);
+
+function ownsGenericGetattro(name: string): boolean {
+  return GENERIC_GETATTRO_TYPES.has(name) || (rt.profile.minor <= 12 && GENERIC_GETATTRO_UNTIL_3_12.has(name));
+}
+
+const SLOTDEF_RANK: ReadonlyMap<string, number> = new Map(SLOTDEF_NAME_ORDER.map((name, index) => [name, index]));
+
+/** The sq_* wrappers sit after the mp_* ones: __add__, __mul__, __rmul__ before sq_contains, __iadd__ and __imul__ after. */
+const SEQUENCE_WRAPPER_RANK: ReadonlyMap<string, number> = new Map([
+  ["concat.__add__", SLOTDEF_RANK.get("__delitem__")! + 0.1],
+  ["repeat.__mul__", SLOTDEF_RANK.get("__delitem__")! + 0.2],
+  ["repeat.__rmul__", SLOTDEF_RANK.get("__delitem__")! + 0.3],
+  ["inplaceConcat.__iadd__", SLOTDEF_RANK.get("__contains__")! + 0.1],
+  ["inplaceRepeat.__imul__", SLOTDEF_RANK.get("__contains__")! + 0.2],
+]);
+
 function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   const namespace = type.namespace;
   const own = spec.slots ?? {};
-  // Slot wrappers for the slots this type defines itself.
+  // Slot wrappers for the slots this type defines itself (add_operators), then put in the order
+  // of CPython's slotdefs table; the first slot to claim a name keeps it.
+  // Every static exception class names its tp_init and tp_new (BaseException's or its base's).
+  const exceptionClass = spec.name !== "BaseException" && spec.name !== "ExceptionGroup" && type.mro.some((klass) => klass.name === "BaseException");
+  const wrappers = new Map<string, PyObject>();
+  const addWrappers = (key: string, native: unknown, defs: readonly MethodDef[]): void => {
+    for (const def of defs) {
+      if (wrappers.has(def.name)) continue;
+      const kind = COEXISTING_METHODS.has(`${spec.name}.${def.name}`) ? "method" : "slot";
+      const descriptor = newDescriptor(kind, type, def.name, def, null);
+      descriptor.slotKey = key;
+      descriptor.slotFunction = native;
+      wrappers.set(def.name, descriptor);
+    }
+  };
   for (const definition of SLOT_DEFINITIONS) {
     const isBinary = definition.key.startsWith("binary:") || definition.key.startsWith("inplace:");
     let native: unknown;
@@ -137,19 +187,39 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
       native = kind === "binary" ? spec.binary?.get(op) : spec.inplace?.get(op);
     } else {
       native = (own as Record<string, unknown>)[definition.key];
+      if (native === undefined && definition.key === "getattro" && ownsGenericGetattro(spec.name)) native = type.base?.getattro;
+      if (native === undefined && definition.key === "init" && exceptionClass) native = type.init;
     }
     if (native === undefined || native === null) continue;
-    for (const def of definition.wrappers(native)) {
-      if (namespace.has(def.name)) continue;
-      const kind = COEXISTING_METHODS.has(`${spec.name}.${def.name}`) ? "method" : "slot";
-      const descriptor = newDescriptor(kind, type, def.name, def, null);
-      descriptor.slotKey = definition.key;
-      descriptor.slotFunction = native;
-      namespace.set(def.name, descriptor);
-    }
+    addWrappers(definition.key, native, definition.wrappers(native));
   }
-  if (own.new_ !== undefined && own.new_ !== null) namespace.set("__new__", newWrapperForNew(type));
-  for (const def of spec.methods ?? []) namespace.set(def.name, methodObject(type, def));
+  for (const sequence of SEQUENCE_SLOT_WRAPPERS) {
+    const native = (own as Record<string, unknown>)[sequence.key];
+    if (native === undefined || native === null) continue;
+    addWrappers(sequence.key, native, sequence.wrappers(native));
+  }
+  const hashIsNone = "hash" in own && own.hash === null;
+  if (hashIsNone && HASH_NOT_IMPLEMENTED_TYPES.has(spec.name)) {
+    rt.None.refcount++;
+    wrappers.set("__hash__", rt.None);
+  }
+  // 3.10+ adds the __new__ wrapper before the slot wrappers; earlier versions at tp_new's place.
+  const hasNew = (own.new_ !== undefined && own.new_ !== null) || (exceptionClass && type.new_ !== null);
+  if (hasNew && rt.profile.minor >= 10) namespace.set("__new__", newWrapperForNew(type));
+  const rank = (name: string): number => {
+    const key = (wrappers.get(name) as { slotKey?: unknown } | undefined)?.slotKey;
+    if (typeof key === "string") {
+      const sequenceRank = SEQUENCE_WRAPPER_RANK.get(`${key}.${name}`);
+      if (sequenceRank !== undefined) return sequenceRank;
+    }
+    return SLOTDEF_RANK.get(name) ?? SLOTDEF_NAME_ORDER.length;
+  };
+  const ordered = [...wrappers.keys()];
+  ordered.sort((a, b) => rank(a) - rank(b));
+  // Before 3.10 add_tp_new_wrapper ran after the slot wrappers.
+  if (hasNew && rt.profile.minor < 10) ordered.push("__new__");
+  for (const name of ordered) namespace.set(name, name === "__new__" && !wrappers.has(name) ? newWrapperForNew(type) : wrappers.get(name)!);
+  for (const def of spec.methods ?? []) if ((def.since ?? 0) <= rt.profile.minor) namespace.set(def.name, methodObject(type, def));
   // type_add_members, then type_add_getset.
   const getsets = (spec.getsets ?? []).filter((getset) => (getset.since ?? 0) <= rt.profile.minor);
   for (const getset of getsets) if (getset.member) namespace.set(getset.name, newDescriptor("member", type, getset.name, null, getset));
@@ -158,6 +228,10 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   if (!namespace.has("__doc__")) {
     rt.None.refcount++;
     namespace.set("__doc__", rt.None);
+  }
+  if (hashIsNone && !namespace.has("__hash__")) {
+    rt.None.refcount++;
+    namespace.set("__hash__", rt.None);
   }
 }
 

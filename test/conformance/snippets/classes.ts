@@ -403,4 +403,37 @@ export const classSnippets: readonly Snippet[] = [
       print(gc.collect())
     `,
   ], { fresh: true }),
+  // Built-in types' namespaces (add_operators' slot wrappers, then methods, members, getsets).
+  snippet("vars() of built-in types in slotdefs order", [
+    "for T in (object, list, dict, frozenset, range, slice, bool, type(None), Exception, ValueError):\n    print(T.__name__, list(vars(T)))",
+  ]),
+  snippet("dir() of built-in types", [
+    "for T in (object, int, bool, complex, str, list, tuple, dict, set, frozenset, range, slice, type(None)):\n    print(T.__name__, dir(T))",
+    "def f(): pass\nfor T in (type(f), type(iter({})), type(iter(set()))):\n    print(T.__name__, dir(T))",
+  ]),
+  snippet("sequence slot wrappers exist", [
+    "print([hasattr(T, name) for T in (list, tuple, str, bytes, bytearray) for name in ('__add__', '__mul__', '__rmul__', '__iadd__', '__imul__', '__contains__', '__len__')])",
+    "print(list.__hash__, dict.__hash__, set.__hash__, bytearray.__hash__, tuple.__hash__ is not None)",
+    "print(int.__getattribute__, list.__add__, str.__rmul__, list.__iadd__, '__class_getitem__' in vars(tuple))",
+  ]),
+  snippet("calling slot wrappers", [
+    "print(list.__add__([1], [2]), 'ab'.__mul__(2), 'ab'.__rmul__(3), [1, 2].__contains__(2), (5).__radd__(1), [1].__len__())",
+    "print((5).__add__(1.0), (5).__add__('x'), (1, 2).__add__((3,)), b'a'.__add__(b'b'), bytearray(b'a').__iadd__(b'b'))",
+    "items = [1]\nprint(items.__iadd__([2]) is items, items.__imul__(2), items)",
+    "list.__add__([1], (2,))",
+    "'ab'.__mul__(2.0)",
+    "list.__add__([1])",
+    "list.__add__((1,), [2])",
+    "'a'.__add__(1)",
+    "(1).__getattribute__('real'), (1).__getattribute__(2)",
+  ]),
+  snippet("subclasses of list and str keep their sequence slots", [
+    "class Items(list):\n    pass\nitems = Items([1])\nitems += [3]\nprint(Items([1]) + [2], type(Items([1]) + Items([2])).__name__, items, type(items).__name__, Items([1]) * 2, 2 * Items([1]))",
+    "class Text(str):\n    pass\nprint(Text('a') + 'b', Text('a') * 3, type(Text('a') + 'b').__name__)",
+  ]),
+  snippet("type subscription through __class_getitem__", [
+    "class Box:\n    def __class_getitem__(cls, item):\n        return (cls.__name__, item)\nclass Crate(Box):\n    pass\nprint(Box[int], Crate['x'])",
+    "object[int]",
+    "pair = (1, 2)\nprint(pair.__getnewargs__(), pair.__getnewargs__()[0] is pair)",
+  ]),
 ];

@@ -6,15 +6,27 @@ import { CompareOp } from "../slots.js";
 import { richCompareBool } from "./compare.js";
 import { getIter, iterNext } from "./iteration.js";
 import { PyType } from "../type.js";
+import { rt } from "../state.js";
+import { typeLookup } from "./attributes.js";
+import { call } from "./object-protocol.js";
 
 export function getItem(container: PyObject, key: PyObject): PyObject {
   const slot = container.type.getitem;
   if (slot !== null) return slot(container, key);
-  if (container instanceof PyType) {
-    // type[...] (__class_getitem__, generic aliases) is not modelled.
-    throw typeError(`type '${container.name}' is not subscriptable`);
-  }
+  if (container instanceof PyType) return classGetItem(container, key);
   throw typeError(`'${container.type.name}' object is not subscriptable`);
+}
+
+/** type[key]: the class's __class_getitem__ (a classmethod), else the not-subscriptable error. */
+function classGetItem(type: PyType, key: PyObject): PyObject {
+  const hook = typeLookup(type, "__class_getitem__");
+  if (hook === null) throw typeError(rt.profile.minor >= 11 ? `type '${type.name}' is not subscriptable` : "'type' object is not subscriptable");
+  const bound = hook.type.descrGet !== null ? hook.type.descrGet(hook, null, type) : (hook.refcount++, hook);
+  try {
+    return call(bound, { values: [key], kwnames: null });
+  } finally {
+    decref(bound);
+  }
 }
 
 export function setItem(container: PyObject, key: PyObject, value: PyObject): void {

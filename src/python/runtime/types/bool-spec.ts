@@ -25,31 +25,38 @@ function boolBinary(op: BinaryOp.And | BinaryOp.Or | BinaryOp.Xor) {
   };
 }
 
+const BOOL_SLOTS: BuiltinTypeSpec["slots"] & object = {
+  dealloc: (self) => {
+    throw new Error(`simulator bug: the refcount of ${self === rt.True ? "True" : "False"} reached zero`);
+  },
+  repr: textSlot((self) => (self === rt.True ? "True" : "False")),
+  invert: (self) => {
+    // 3.12+ warns (DeprecationWarning) before inverting; the simulator cannot show warnings.
+    if (numberFeatures(rt.profile).boolInvertWarns) throw new Unsupported("the DeprecationWarning of ~ on a bool");
+    return newInt(value.invert((self as PyInt).value));
+  },
+  new_: (_type, args) => {
+    const { positional, keywords } = splitArgs(args);
+    if (keywords.size > 0) {
+      // 3.6 still accepted bool(x=...).
+      if (rt.profile.minor > 6 || positional.length > 0 || !keywords.has("x") || keywords.size > 1) throw noKeywordArguments("bool");
+      return newBool(isTrue(keywords.get("x")!));
+    }
+    if (positional.length > 1) throw tooManyArgumentsExpected("bool", 1, positional.length);
+    return newBool(positional.length === 1 && isTrue(positional[0]!));
+  },
+};
+
+const { invert: _ownInvert, ...BOOL_SLOTS_WITHOUT_INVERT } = BOOL_SLOTS;
+
 export const BOOL_SPEC: BuiltinTypeSpec = {
   name: "bool",
   base: "int",
   layout: { basicSize: 24, itemSize: 4, gc: false, preHeader: false },
   subclassable: false,
-  slots: {
-    dealloc: (self) => {
-      throw new Error(`simulator bug: the refcount of ${self === rt.True ? "True" : "False"} reached zero`);
-    },
-    repr: textSlot((self) => (self === rt.True ? "True" : "False")),
-    invert: (self) => {
-      // 3.12+ warns (DeprecationWarning) before inverting; the simulator cannot show warnings.
-      if (numberFeatures(rt.profile).boolInvertWarns) throw new Unsupported("the DeprecationWarning of ~ on a bool");
-      return newInt(value.invert((self as PyInt).value));
-    },
-    new_: (_type, args) => {
-      const { positional, keywords } = splitArgs(args);
-      if (keywords.size > 0) {
-        // 3.6 still accepted bool(x=...).
-        if (rt.profile.minor > 6 || positional.length > 0 || !keywords.has("x") || keywords.size > 1) throw noKeywordArguments("bool");
-        return newBool(isTrue(keywords.get("x")!));
-      }
-      if (positional.length > 1) throw tooManyArgumentsExpected("bool", 1, positional.length);
-      return newBool(positional.length === 1 && isTrue(positional[0]!));
-    },
+  // bool has its own nb_invert from 3.12 (it warns); before, int's is inherited.
+  get slots() {
+    return numberFeatures(rt.profile).boolInvertWarns ? BOOL_SLOTS : BOOL_SLOTS_WITHOUT_INVERT;
   },
   binary: new Map([
     [BinaryOp.And, boolBinary(BinaryOp.And)],

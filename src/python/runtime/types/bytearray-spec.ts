@@ -1,6 +1,7 @@
 // The bytearray type: construction (bytearray.__init__), repr, comparison, indexing and slice
 // assignment, in-place growth, the mutating methods, and the bytes methods returning bytearrays.
 import { applyCompare } from "./number-compare.js";
+import { unsupportedReduceMethod } from "../method-def.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -527,6 +528,8 @@ const MUTATING_METHODS: readonly MethodDef[] = [
     },
   },
   { name: "__alloc__", kind: "noargs", impl: (self) => newInt(self_(self).alloc) },
+  unsupportedReduceMethod("bytearray"),
+  unsupportedReduceMethod("bytearray", "__reduce_ex__"),
   { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(self.type.layout.basicSize + self_(self).alloc) },
 ];
 

@@ -1,4 +1,5 @@
 // The dict type: lookups, updates, copies, `|` (3.9+), fromkeys, popitem, iteration in insertion order, repr.
+import { GENERIC_ALIAS_CLASS_GETITEM } from "../method-def.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -347,7 +348,7 @@ export const DICT_SPEC: BuiltinTypeSpec = {
     return rt.profile.minor >= 9 ? new Map([[BinaryOp.Or, dictInplaceOr]]) : undefined;
   },
   get methods() {
-    return containerRules().iterators.reversibleDicts ? [...dictMethods(), reversedMethod()] : dictMethods();
+    return [...dictMethods(), ...(containerRules().iterators.reversibleDicts ? [reversedMethod()] : []), GENERIC_ALIAS_CLASS_GETITEM];
   },
 };
 

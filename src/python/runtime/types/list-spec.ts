@@ -1,4 +1,5 @@
 // The list type: slots and methods (append, extend, insert, pop, remove, index, count, sort, …).
+import { GENERIC_ALIAS_CLASS_GETITEM } from "../method-def.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -420,5 +421,6 @@ export const LIST_SPEC: BuiltinTypeSpec = {
       },
     },
     { name: "sort", kind: "keywords", impl: listSortMethod },
+    GENERIC_ALIAS_CLASS_GETITEM,
   ],
 };

@@ -7,7 +7,7 @@ import { genericGetAttr, genericSetAttr, typeLookup } from "../abstract/attribut
 import { hashPointer } from "../hashing/index.js";
 import { CompareOp } from "../slots.js";
 import type { CallArgs } from "../slots.js";
-import { typeError } from "../errors.js";
+import { typeError, Unsupported } from "../errors.js";
 import { instanceDealloc, newInstance, instanceSize } from "./instance.js";
 import type { PyType } from "../type.js";
 import { PyMethodDescriptor } from "./descriptors.js";
@@ -115,8 +115,17 @@ export const OBJECT_SPEC: BuiltinTypeSpec = {
     init: objectInit,
     new_: objectNew,
   },
+  // In object_methods' order: dir(), vars(object) and help() list them so.
   methods: [
-    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(instanceSize(self.type)) },
+    { name: "__reduce_ex__", kind: "one", impl: () => unsupportedPickling("__reduce_ex__") },
+    { name: "__reduce__", kind: "noargs", impl: () => unsupportedPickling("__reduce__") },
+    { name: "__getstate__", kind: "noargs", since: 11, impl: () => unsupportedPickling("__getstate__") },
+    { name: "__subclasshook__", kind: "positional", binding: "class", impl: () => newNotImplemented() },
+    { name: "__init_subclass__", kind: "keywords", binding: "class", impl: (_cls, args) => {
+      const { keywords } = splitArgs(args);
+      if (keywords.size > 0) throw typeError(`${(_cls as PyType).name}.__init_subclass__() takes no keyword arguments`);
+      return newNone();
+    } },
     {
       name: "__format__",
       kind: "one",
@@ -126,24 +135,12 @@ export const OBJECT_SPEC: BuiltinTypeSpec = {
         return formatObject(self, "str");
       },
     },
+    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(instanceSize(self.type)) },
     {
       name: "__dir__",
       kind: "noargs",
       impl: (self) => dirNames(self),
     },
-    {
-      name: "__reduce_ex__",
-      kind: "one",
-      impl: () => {
-        throw typeError("pickling is not supported by the simulator");
-      },
-    },
-    { name: "__init_subclass__", kind: "keywords", binding: "class", impl: (_cls, args) => {
-      const { keywords } = splitArgs(args);
-      if (keywords.size > 0) throw typeError(`${(_cls as PyType).name}.__init_subclass__() takes no keyword arguments`);
-      return newNone();
-    } },
-    { name: "__subclasshook__", kind: "positional", binding: "class", impl: () => newNotImplemented() },
   ],
   getsets: [
     {
@@ -156,5 +153,10 @@ export const OBJECT_SPEC: BuiltinTypeSpec = {
     },
   ],
 };
+
+/** The pickling protocol (copyreg's reduce functions) is not modelled. */
+function unsupportedPickling(name: string): never {
+  throw new Unsupported(`object.${name}() (the pickling protocol)`);
+}
 
 export { richCompare, newList, internName };

@@ -1,4 +1,5 @@
 // range objects and their iterators (range_iterator within C longs, longrange_iterator beyond), ints made on demand.
+import { unsupportedReduceMethod } from "../method-def.js";
 import { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -299,6 +300,7 @@ export const RANGE_SPEC: BuiltinTypeSpec = {
   },
   methods: [
     { name: "__reversed__", kind: "noargs", impl: rangeReversed },
+    unsupportedReduceMethod("range"),
     { name: "count", kind: "one", impl: rangeCount },
     { name: "index", kind: "one", impl: rangeIndex },
   ],

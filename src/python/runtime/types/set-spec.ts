@@ -1,4 +1,6 @@
 // The set and frozenset types: slots, operators and methods as setobject.c defines them.
+import { unsupportedReduceMethod } from "../method-def.js";
+import { GENERIC_ALIAS_CLASS_GETITEM } from "../method-def.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -174,6 +176,7 @@ function readOnlyMethods() {
     { name: "isdisjoint", kind: "one" as const, impl: (self: PyObject, other: PyObject) => newBool(setIsDisjoint(setOf(self), other)) },
     { name: "issubset", kind: "one" as const, impl: (self: PyObject, other: PyObject) => newBool(setIsSubset(setOf(self), other)) },
     { name: "issuperset", kind: "one" as const, impl: (self: PyObject, other: PyObject) => newBool(setIsSuperset(setOf(self), other)) },
+    unsupportedReduceMethod("set"),
     { name: "__sizeof__", kind: "noargs" as const, impl: (self: PyObject) => newInt(setSizeof(setOf(self).table) - rt.profile.sizes.gcHeader + (self.type.layout.basicSize - SET_OBJECT_BYTES)) },
     { name: "symmetric_difference", kind: "one" as const, impl: (self: PyObject, other: PyObject) => setSymmetricDifference(setOf(self), other) },
     { name: "union", kind: "positional" as const, impl: (self: PyObject, args: readonly PyObject[]) => unionMulti(setOf(self), args) },
@@ -330,7 +333,7 @@ export const SET_SPEC: BuiltinTypeSpec = {
   },
   binary: SET_BINARY,
   inplace: SET_INPLACE,
-  methods: [...readOnlyMethods(), ...mutableMethods()],
+  methods: [...readOnlyMethods(), ...mutableMethods(), GENERIC_ALIAS_CLASS_GETITEM],
 };
 
 export const FROZENSET_SPEC: BuiltinTypeSpec = {
@@ -350,5 +353,5 @@ export const FROZENSET_SPEC: BuiltinTypeSpec = {
     new_: frozensetNew,
   },
   binary: SET_BINARY,
-  methods: readOnlyMethods(),
+  methods: [...readOnlyMethods(), GENERIC_ALIAS_CLASS_GETITEM],
 };

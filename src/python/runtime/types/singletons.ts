@@ -22,21 +22,34 @@ function noArguments(name: string) {
   };
 }
 
+const NONE_SLOTS: BuiltinTypeSpec["slots"] & object = {
+  dealloc: neverFreed,
+  repr: textSlot(() => "None"),
+  bool: () => false,
+  new_: (_type, args) => {
+    if (args.values.length > 0) throw typeError("NoneType takes no arguments");
+    return newNone();
+  },
+};
+
+/**
+ * 3.12 gave NoneType its own tp_hash (a constant, not the address) and names object's
+ * tp_richcompare, so both get wrappers; before, both are inherited from object.
+ */
+const NONE_SLOTS_SINCE_3_12: BuiltinTypeSpec["slots"] & object = {
+  ...NONE_SLOTS,
+  hash: (self) => {
+    const hash = hashNone(rt.profile, self.address);
+    return hash >= -9007199254740991n && hash <= 9007199254740991n ? Number(hash) : hash;
+  },
+  richcompare: (self, other, op) => rt.types.object.richcompare!(self, other, op),
+};
+
 export const NONE_SPEC: BuiltinTypeSpec = {
   name: "NoneType",
   layout: { basicSize: 16, itemSize: 0, gc: false, preHeader: false },
-  slots: {
-    dealloc: neverFreed,
-    repr: textSlot(() => "None"),
-    bool: () => false,
-    hash: (self) => {
-      const hash = hashNone(rt.profile, self.address);
-      return hash >= -9007199254740991n && hash <= 9007199254740991n ? Number(hash) : hash;
-    },
-    new_: (_type, args) => {
-      if (args.values.length > 0) throw typeError("NoneType takes no arguments");
-      return newNone();
-    },
+  get slots() {
+    return rt.profile.minor >= 12 ? NONE_SLOTS_SINCE_3_12 : NONE_SLOTS;
   },
 };
 

@@ -1,4 +1,5 @@
 // slice objects (with their one-object cache), PySlice_Unpack/AdjustIndices and the arbitrary-size slice.indices().
+import { unsupportedReduceMethod } from "../method-def.js";
 import { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -241,6 +242,7 @@ export const SLICE_SPEC: BuiltinTypeSpec = {
         return newTupleStealing(parts.map((part) => newInt(normalize(part))));
       },
     },
+    unsupportedReduceMethod("slice"),
   ],
   getsets: [
     { name: "start", get: (self) => ((self as PySlice).start.refcount++, (self as PySlice).start) },

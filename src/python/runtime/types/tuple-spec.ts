@@ -1,4 +1,5 @@
 // The tuple type: hashing (per version), comparison, indexing, concatenation, count/index, tuple(iterable).
+import { GENERIC_ALIAS_CLASS_GETITEM } from "../method-def.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -186,6 +187,17 @@ function tupleCount(self: PyObject, value: PyObject): PyObject {
   return newInt(count);
 }
 
+/** tuple_getnewargs: `(t[:],)`, which is `t` itself for an exact tuple. */
+function tupleGetNewArgs(self: PyObject): PyObject {
+  const tuple = self as PyTuple;
+  if (tuple.type === rt.types.tuple) {
+    tuple.refcount++;
+    return newTupleStealing([tuple]);
+  }
+  for (const item of tuple.items) item.refcount++;
+  return newTupleStealing([newTupleStealing([...tuple.items])]);
+}
+
 export const TUPLE_SPEC: BuiltinTypeSpec = {
   name: "tuple",
   layout: { basicSize: 24, itemSize: 8, gc: true, preHeader: false },
@@ -205,8 +217,10 @@ export const TUPLE_SPEC: BuiltinTypeSpec = {
     new_: tupleNew,
   },
   methods: [
+    { name: "__getnewargs__", kind: "noargs", impl: tupleGetNewArgs },
     { name: "index", kind: "positional", impl: tupleIndex },
     { name: "count", kind: "one", impl: tupleCount },
     { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(self.type.layout.basicSize + 8 * items(self).length) },
+    GENERIC_ALIAS_CLASS_GETITEM,
   ],
 };
