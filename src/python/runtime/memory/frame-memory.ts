@@ -1,0 +1,179 @@
+// ≤3.10: the memory of the frame every Python call runs in. CPython allocates a PyFrameObject per
+// call (a GC object: gc.get_count() grows), unless the code object's zombie frame or the frame
+// free list (200 blocks, emptied by full collections) supplies a block; a finished frame goes
+// back to its code's zombie slot, else onto the free list, and only else is freed.
+//
+// The simulator runs calls as JavaScript closures, so here a frame is just its block: a run
+// takes one at its start and gives it back at its end, unless a frame object made for the run
+// (a traceback's, a generator's gi_frame) adopted it; that object gives it back when it dies.
+import { rt } from "../state.js";
+import { ParkedBlock, headerBytesOf } from "./object-memory.js";
+import type { PyCode } from "../types/code.js";
+
+/** A frame's memory: the object address and the block's bytes (object plus GC header). */
+export interface FrameBlock {
+  readonly address: number;
+  readonly bytes: number;
+}
+
+/** Where a code object keeps its zombie frame (co_zombieframe). */
+export interface ZombieSlot {
+  zombieFrame: FrameBlock | null;
+}
+
+/** One run of a code object in progress and the block it runs in. */
+export interface FrameRun {
+  readonly code: PyCode;
+  readonly depth: number;
+  readonly block: FrameBlock;
+  /** True once a frame object took the block over (it releases it when it dies). */
+  adopted: boolean;
+  /** True once the run returned or raised. */
+  ended: boolean;
+}
+
+/** PyFrame_MAXFREELIST. */
+const FRAME_FREE_LIST_CAPACITY = 200;
+
+/** A guess at co_stacksize, which the simulator does not compute: it only shapes the frame's size. */
+const ESTIMATED_STACK_SIZE = 4;
+
+/** PyFrameObject's allocation: the fixed part per version plus one word per local and stack slot. */
+export function frameObjectSize(code: PyCode): number {
+  const info = code.info;
+  return frameSizeFor(new Set([...info.varnames, ...info.cellvars, ...info.freevars]).size);
+}
+
+/** The frame size for a code object with `locals` fast, cell and free variables. */
+function frameSizeFor(locals: number): number {
+  const minor = rt.profile.minor;
+  const slots = locals + ESTIMATED_STACK_SIZE;
+  const fixed = minor <= 9 ? 368 : minor === 10 ? 360 : minor <= 12 ? 120 : 136;
+  return fixed + 8 * slots;
+}
+
+const parkedFrame = new ParkedBlock("frame", 0);
+
+export class FrameMemory {
+  /** The free list, most recently freed last. */
+  private readonly parked: FrameBlock[] = [];
+  /** The runs in progress, innermost last. */
+  private readonly runs: FrameRun[] = [];
+
+  /** _PyFrame_New_NoTrack's block for a run of `code`: zombie, free list (resized if small) or new. */
+  acquire(code: PyCode): FrameBlock {
+    return this.acquireFor(code, frameObjectSize(code));
+  }
+
+  /** The block for a frame of `size` bytes whose code keeps its zombie in `slot`. */
+  acquireFor(slot: ZombieSlot, size: number): FrameBlock {
+    const zombie = slot.zombieFrame;
+    if (zombie !== null) {
+      slot.zombieFrame = null;
+      return zombie;
+    }
+    const header = headerBytesOf(rt.types.frame);
+    const bytes = size + header;
+    const parked = this.parked.pop();
+    if (parked !== undefined) {
+      if (roundedBytes(parked.bytes) >= bytes) return parked;
+      // PyObject_GC_Resize: pymalloc moves a block that outgrows its size class.
+      const address = rt.allocator.allocate(bytes, header, parkedFrame);
+      rt.allocator.free(parked.address, header, parked.bytes);
+      return { address, bytes };
+    }
+    const address = rt.allocator.allocate(bytes, header, parkedFrame);
+    rt.gc.countAllocation();
+    return { address, bytes };
+  }
+
+  /** frame_dealloc's fate for the block of a finished frame of `code`. */
+  release(code: ZombieSlot, block: FrameBlock): void {
+    if (code.zombieFrame === null) {
+      code.zombieFrame = block;
+      return;
+    }
+    if (this.parked.length < FRAME_FREE_LIST_CAPACITY) {
+      this.parked.push(block);
+      return;
+    }
+    freeFrameBlock(block);
+  }
+
+  /** A run of `code` at call depth `depth` begins. */
+  enter(code: PyCode, depth: number): void {
+    this.runs.push({ code, depth, block: this.acquire(code), adopted: false, ended: false });
+  }
+
+  /** The innermost run ended: its block goes back unless a frame object adopted it. */
+  leave(): void {
+    const run = this.runs.pop();
+    if (run === undefined) return;
+    run.ended = true;
+    if (!run.adopted) this.release(run.code, run.block);
+  }
+
+  /** The run of `code` at `depth` whose block a new frame object may adopt, or null. */
+  runFor(code: PyCode, depth: number): FrameRun | null {
+    for (let index = this.runs.length - 1; index >= 0; index--) {
+      const run = this.runs[index]!;
+      if (run.depth < depth) return null;
+      if (run.depth === depth && run.code === code) return run.adopted ? null : run;
+    }
+    return null;
+  }
+
+  /** A cell stopped mid-call leaves no runs behind (their blocks go back as the unwinding would). */
+  resetRuns(): void {
+    while (this.runs.length > 0) this.leave();
+  }
+
+  /** PyFrame_ClearFreeList (a full collection): frees the parked blocks, most recent first. */
+  clearFreeList(): void {
+    for (let block = this.parked.pop(); block !== undefined; block = this.parked.pop()) freeFrameBlock(block);
+  }
+}
+
+/** PyObject_GC_Del of a frame block. */
+export function freeFrameBlock(block: FrameBlock): void {
+  rt.allocator.free(block.address, headerBytesOf(rt.types.frame), block.bytes);
+  rt.gc.countDeallocation();
+}
+
+/** The bytes pymalloc gives a request (its size class), or the request itself past 512. */
+function roundedBytes(bytes: number): number {
+  const alignment = rt.allocator.alignmentBytes;
+  return bytes > 512 ? bytes : Math.ceil(bytes / alignment) * alignment;
+}
+
+/** Generated ≤3.10 function prologue: the run of `code` takes its frame block. */
+export function enterFrame(code: PyCode): void {
+  rt.freeLists.frame.enter(code, rt.callDepth);
+}
+
+/** Generated ≤3.10 function epilogue: the run gives its frame block back. */
+export function leaveFrame(): void {
+  rt.freeLists.frame.leave();
+}
+
+/**
+ * Generated ≤3.10 code around an inlined comprehension: the frame its code object's call would
+ * have (`site` names the comprehension within `code`; `locals` counts its variables).
+ */
+export function enterInlineFrame(code: PyCode, site: string, locals: number): FrameBlock {
+  return rt.freeLists.frame.acquireFor(inlineSlot(code, site), frameSizeFor(locals));
+}
+
+export function leaveInlineFrame(code: PyCode, site: string, block: FrameBlock): void {
+  rt.freeLists.frame.release(inlineSlot(code, site), block);
+}
+
+function inlineSlot(code: PyCode, site: string): ZombieSlot {
+  const slots = (code.inlineFrames ??= new Map());
+  let slot = slots.get(site);
+  if (slot === undefined) {
+    slot = { zombieFrame: null };
+    slots.set(site, slot);
+  }
+  return slot;
+}
