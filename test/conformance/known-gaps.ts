@@ -28,7 +28,7 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { gc: ["get_count grows with allocated lists"] },
   },
   {
-    cause: "3.10: after a collected instance cycle, the objects made by `any(... for o in gc.get_objects())` (generator, frame) reuse the freed addresses in another order, so an id-based 'still alive?' check differs (frame objects have no free list in the simulator)",
+    cause: "3.10: after a collected instance cycle, the first 48-byte GC object made by the 'still alive?' helper (the cell its generator expression closes over) takes a freed instance's block in CPython; the simulator's two instances sit in one pool that is not the one allocations come from, so neither block is reused (allocation history, as the gc group below)",
     versions: ["3.10"],
     snippets: { course: ["garbage collection of a circular pair"] },
   },

@@ -21,15 +21,11 @@ export interface ZombieSlot {
   zombieFrame: FrameBlock | null;
 }
 
-/** One run of a code object in progress and the block it runs in. */
-export interface FrameRun {
-  readonly code: PyCode;
-  readonly depth: number;
+/** A frame object's claim on the block of a run in progress (FrameMemory.adoptRun). */
+export interface AdoptedRun {
   readonly block: FrameBlock;
-  /** True once a frame object took the block over (it releases it when it dies). */
-  adopted: boolean;
-  /** True once the run returned or raised. */
-  ended: boolean;
+  /** Which run: runs are numbered as they start. */
+  readonly serial: number;
 }
 
 /** PyFrame_MAXFREELIST. */
@@ -57,8 +53,13 @@ const parkedFrame = new ParkedBlock("frame", 0);
 export class FrameMemory {
   /** The free list, most recently freed last. */
   private readonly parked: FrameBlock[] = [];
-  /** The runs in progress, innermost last. */
-  private readonly runs: FrameRun[] = [];
+  // The runs in progress, innermost last, as parallel arrays (no object per call).
+  private readonly runCodes: PyCode[] = [];
+  private readonly runDepths: number[] = [];
+  private readonly runBlocks: FrameBlock[] = [];
+  private readonly runAdopted: boolean[] = [];
+  private readonly runSerials: number[] = [];
+  private nextSerial = 0;
 
   /** _PyFrame_New_NoTrack's block for a run of `code`: zombie, free list (resized if small) or new. */
   acquire(code: PyCode): FrameBlock {
@@ -102,30 +103,42 @@ export class FrameMemory {
 
   /** A run of `code` at call depth `depth` begins. */
   enter(code: PyCode, depth: number): void {
-    this.runs.push({ code, depth, block: this.acquire(code), adopted: false, ended: false });
+    this.runCodes.push(code);
+    this.runDepths.push(depth);
+    this.runBlocks.push(this.acquire(code));
+    this.runAdopted.push(false);
+    this.runSerials.push(this.nextSerial++);
   }
 
   /** The innermost run ended: its block goes back unless a frame object adopted it. */
   leave(): void {
-    const run = this.runs.pop();
-    if (run === undefined) return;
-    run.ended = true;
-    if (!run.adopted) this.release(run.code, run.block);
+    const code = this.runCodes.pop();
+    if (code === undefined) return;
+    this.runDepths.pop();
+    this.runSerials.pop();
+    const block = this.runBlocks.pop()!;
+    if (!this.runAdopted.pop()) this.release(code, block);
   }
 
-  /** The run of `code` at `depth` whose block a new frame object may adopt, or null. */
-  runFor(code: PyCode, depth: number): FrameRun | null {
-    for (let index = this.runs.length - 1; index >= 0; index--) {
-      const run = this.runs[index]!;
-      if (run.depth < depth) return null;
-      if (run.depth === depth && run.code === code) return run.adopted ? null : run;
+  /** A new frame object takes over the block of the run of `code` at `depth`; null when there is none. */
+  adoptRun(code: PyCode, depth: number): AdoptedRun | null {
+    for (let index = this.runCodes.length - 1; index >= 0; index--) {
+      const runDepth = this.runDepths[index]!;
+      if (runDepth < depth) return null;
+      if (runDepth !== depth || this.runCodes[index] !== code) continue;
+      if (this.runAdopted[index]) return null;
+      this.runAdopted[index] = true;
+      return { block: this.runBlocks[index]!, serial: this.runSerials[index]! };
     }
     return null;
   }
 
-  /** A cell stopped mid-call leaves no runs behind (their blocks go back as the unwinding would). */
-  resetRuns(): void {
-    while (this.runs.length > 0) this.leave();
+  /** The adopting frame object died: true (the run keeps its block) when the run is still going. */
+  disownRun(serial: number): boolean {
+    const index = this.runSerials.lastIndexOf(serial);
+    if (index < 0) return false;
+    this.runAdopted[index] = false;
+    return true;
   }
 
   /** PyFrame_ClearFreeList (a full collection): frees the parked blocks, most recent first. */

@@ -10,7 +10,7 @@
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory, headerBytesOf, ParkedBlock } from "../memory/object-memory.js";
-import { frameObjectSize, type FrameBlock, type FrameRun } from "../memory/frame-memory.js";
+import { frameObjectSize, type FrameBlock, type AdoptedRun } from "../memory/frame-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { withTrashcan } from "../memory/trashcan.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
@@ -56,8 +56,8 @@ export class PyFrame extends PyObject {
   readonly size: number;
   /** ≤3.10: the call's frame block this object took over (frame-memory.ts), else null. */
   block: FrameBlock | null = null;
-  /** The run whose block it took over, while that run may still be going. */
-  run: FrameRun | null = null;
+  /** The run whose block it took over (that run may still be going). */
+  run: AdoptedRun | null = null;
 
   constructor(code: PyCode, depth: number, size: number) {
     super(rt.types.frame);
@@ -81,14 +81,13 @@ export function isModuleCode(code: PyCode): boolean {
  */
 export function newFrame(code: PyCode, depth: number, generatorBlock: FrameBlock | null = null): PyFrame {
   const frame = new PyFrame(code, depth, frameSize(code));
-  const run = generatorBlock === null && rt.profile.minor <= 10 ? rt.freeLists.frame.runFor(code, depth) : null;
+  const run = generatorBlock === null && rt.profile.minor <= 10 ? rt.freeLists.frame.adoptRun(code, depth) : null;
   const block = generatorBlock ?? run?.block ?? null;
   if (block !== null) {
     frame.address = block.address;
     rt.allocator.replaceOccupant(block.address, headerBytesOf(frame.type), block.bytes, frame);
     frame.block = block;
     frame.run = run;
-    if (run !== null) run.adopted = true;
   } else {
     allocateObject(frame, frame.size);
     rt.gc.countAllocation();
@@ -244,8 +243,7 @@ function frameDealloc(self: PyObject): void {
     rt.allocator.replaceOccupant(block.address, headerBytesOf(frame.type), block.bytes, DEAD_FRAME);
     const run = frame.run;
     // A run still going keeps its block; otherwise frame_dealloc's zombie / free list / free.
-    if (run !== null && !run.ended) run.adopted = false;
-    else rt.freeLists.frame.release(frame.code, block);
+    if (run === null || !rt.freeLists.frame.disownRun(run.serial)) rt.freeLists.frame.release(frame.code, block);
     frame.block = null;
     frame.run = null;
   }
