@@ -91,6 +91,10 @@ export const OPS_NAMES = [
   "tick",
   "enterCall",
   "leaveCall",
+  "enterFrame",
+  "leaveFrame",
+  "enterInlineFrame",
+  "leaveInlineFrame",
   "traceback",
   "bindArguments",
   "newGenerator",
@@ -272,12 +276,14 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
     lines.push(`  let ln = ${unit.firstLine}; ${declared.length > 0 ? `let ${declared.join(", ")};` : ""} ${slots} ${extras}`);
     lines.push(`  ${cellSetup.join(" ")}`);
     lines.push(`  ${bind.join("\n  ")}`);
-    lines.push(`  enterCall();`);
+    // ≤3.10 gives every call a frame object's memory (frame-memory.ts).
+    const frameMemory = unit.profile.minor <= 10;
+    lines.push(`  enterCall();${frameMemory ? " enterFrame(CODE);" : ""}`);
     lines.push(`  try {`);
     lines.push(frameBody);
     lines.push(`  ${noneReturn}`);
     lines.push(`  } catch (e) { throw ${frameHandoff(unit, "e", locals)}; }`);
-    lines.push(`  finally { ${epilogueHandoff(unit, locals)} leaveCall(); ${emitter.unwindCode(0)} ${releases.join(" ")} ${extraReleases(unit)} }`);
+    lines.push(`  finally { ${epilogueHandoff(unit, locals)}${frameMemory ? " leaveFrame();" : ""} leaveCall(); ${emitter.unwindCode(0)} ${releases.join(" ")} ${extraReleases(unit)} }`);
     lines.push(`};`);
     return lines.join("\n");
   }

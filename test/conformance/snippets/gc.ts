@@ -136,6 +136,10 @@ export const gcSnippets: readonly Snippet[] = [
     CLEAN,
     "def grow():\n    gc.collect()\n    before = gc.get_count()[0]\n    kept = [[] for _ in range(50)]\n    return gc.get_count()[0] - before\nprint(grow())",
   ]),
+  snippet("a call's frame is counted once, then its code's zombie frame serves", [
+    CLEAN,
+    "def once():\n    return 1\ndef measure():\n    gc.collect()\n    before = gc.get_count()[0]\n    once()\n    squares = [n * n for n in (1, 2, 3)]\n    return gc.get_count()[0] - before\nprint(measure(), measure())",
+  ]),
   snippet("get_threshold", [CLEAN, "print(gc.get_threshold(), gc.isenabled())"]),
   snippet("disable and enable", [CLEAN, "gc.disable()\nprint(gc.isenabled())\ngc.enable()\nprint(gc.isenabled())"]),
   snippet("set_threshold round trip", [CLEAN, "old = gc.get_threshold()\ngc.set_threshold(500, 5, 5)\nprint(gc.get_threshold())\ngc.set_threshold(*old)\nprint(gc.get_threshold() == old)"]),

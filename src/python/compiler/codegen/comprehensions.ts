@@ -19,6 +19,9 @@ export function compileComprehension(unit: CodeUnit, node: InlineComprehension):
   compileExpression(unit, node.generators[0]!.iter);
   const firstIterator = emitter.slot(start);
   emitter.line(`{ const it = getIter(${firstIterator}); dec(${firstIterator}); ${firstIterator} = it; }`);
+  // ≤3.10 the comprehension is a call with a frame of its own (runtime/memory/frame-memory.ts).
+  const frameBlock = unit.profile.minor <= 10 ? emitter.temporary("cf") : null;
+  if (frameBlock !== null) emitter.open(`{ const ${frameBlock} = enterInlineFrame(CODE, "${frameBlock}", ${scope.access.size + 1}); try {`);
   const result = emitter.push(node.type === "ListComp" ? "buildList([])" : node.type === "SetComp" ? "buildSet([])" : "buildDict(0)");
   // A variable an inner function captures lives in one cell for the whole comprehension.
   for (const [name, access] of scope.access) {
@@ -27,6 +30,7 @@ export function compileComprehension(unit: CodeUnit, node: InlineComprehension):
   compileGenerators(inner, node, 0, firstIterator, result);
   // Release the comprehension's variables now: they do not outlive it.
   for (const variable of inner.localVariables.values()) emitter.line(`if (${variable} !== null) { const o = ${variable}; ${variable} = null; dec(o); }`);
+  if (frameBlock !== null) emitter.close(`} finally { leaveInlineFrame(CODE, "${frameBlock}", ${frameBlock}); } }`);
   emitter.line(`dec(${firstIterator}); ${firstIterator} = ${result}; ${result} = null;`);
   emitter.depth = start;
   emitter.reserve();

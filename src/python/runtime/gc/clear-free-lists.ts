@@ -12,6 +12,8 @@ export function clearFreeLists(): void {
   const freeLists = rt.freeLists;
   const types = rt.types;
   const clearFloats = (): void => freeLists.float.clear(0, FLOAT_OBJECT_SIZE);
+  // ≤3.10 empties the frame free list first.
+  if (rt.profile.minor <= 10) freeLists.frame.clearFreeList();
   if (rt.profile.minor >= 13) clearFloats();
   const tupleHeader = headerBytesOf(types.tuple);
   for (let length = 1; length < freeLists.tuple.length; length++) freeLists.tuple[length]!.clear(tupleHeader, tupleObjectSize(length) + tupleHeader);

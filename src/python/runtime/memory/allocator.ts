@@ -67,6 +67,11 @@ export class Allocator {
   private readonly poolSize: number;
   private readonly arenaSize: number;
   private readonly alignment: number;
+
+  /** The pymalloc alignment: block sizes are its multiples. */
+  get alignmentBytes(): number {
+    return this.alignment;
+  }
   private readonly alignmentShift: number;
   /** log2(poolSize). */
   private readonly poolShift: number;

@@ -1,6 +1,7 @@
 // The per-type free lists of one runtime, sized as CPython 3.6–3.13 sizes them.
 import type { Profile } from "../../profiles/profile.js";
 import { FreeList } from "./object-memory.js";
+import { FrameMemory } from "./frame-memory.js";
 
 /** PyTuple_MAXSAVESIZE / PyTuple_MAXFREELIST. */
 const TUPLE_LENGTHS = 20;
@@ -12,6 +13,8 @@ export interface FreeLists {
   readonly list: FreeList;
   readonly dict: FreeList;
   readonly float: FreeList;
+  /** ≤3.10: the frames of calls (zombie frames, the frame free list, the runs in progress). */
+  readonly frame: FrameMemory;
 }
 
 export function createFreeLists(_profile: Profile): FreeLists {
@@ -22,5 +25,6 @@ export function createFreeLists(_profile: Profile): FreeLists {
     list: new FreeList("list", 80),
     dict: new FreeList("dict", 80),
     float: new FreeList("float", 100),
+    frame: new FrameMemory(),
   };
 }

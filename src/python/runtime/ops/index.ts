@@ -11,6 +11,7 @@ import * as exceptionOps from "./exception-ops.js";
 import * as functionOps from "./function-ops.js";
 import * as imports from "./imports.js";
 import * as limits from "./limits.js";
+import { enterFrame, leaveFrame, enterInlineFrame, leaveInlineFrame } from "../memory/frame-memory.js";
 import * as matchOps from "./match-ops.js";
 import { offerLocals } from "./locals-ops.js";
 import * as exceptStarOps from "./except-star-ops.js";
@@ -105,6 +106,10 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     tick: limits.tick,
     enterCall: limits.enterCall,
     leaveCall: limits.leaveCall,
+    enterFrame,
+    leaveFrame,
+    enterInlineFrame,
+    leaveInlineFrame,
     traceback: exceptionOps.traceback,
     bindArguments,
     newGenerator,

@@ -2,6 +2,7 @@
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { freeFrameBlock, type FrameBlock, type ZombieSlot } from "../memory/frame-memory.js";
 import type { PyTuple } from "./tuple.js";
 
 /** co_flags bits the runtime reads. */
@@ -57,6 +58,10 @@ export class PyCode extends PyObject {
   compiled: CompiledCode | null;
   /** The generated JavaScript (kept for debugging the compiler). */
   source: string;
+  /** ≤3.10: co_zombieframe, the block of this code's last finished frame kept for its next run. */
+  zombieFrame: FrameBlock | null = null;
+  /** ≤3.10: the zombie frames of the inlined comprehensions' code objects, by site. */
+  inlineFrames: Map<string, ZombieSlot> | null = null;
 
   constructor(info: CodeInfo, consts: PyTuple) {
     super(rt.types.code);
@@ -80,6 +85,10 @@ export function newCode(info: CodeInfo, consts: PyTuple): PyCode {
 
 export function codeDealloc(self: PyObject): void {
   const code = self as PyCode;
+  if (code.zombieFrame !== null) freeFrameBlock(code.zombieFrame);
+  code.zombieFrame = null;
+  if (code.inlineFrames !== null) for (const slot of code.inlineFrames.values()) if (slot.zombieFrame !== null) freeFrameBlock(slot.zombieFrame);
+  code.inlineFrames = null;
   freeObjectMemory(code, CODE_OBJECT_SIZE);
   const names = code.names;
   if (names !== null && --names.refcount === 0) names.type.dealloc(names);

@@ -9,7 +9,8 @@
 // locals) is refused by name rather than guessed.
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
-import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { allocateObject, freeObjectMemory, headerBytesOf, ParkedBlock } from "../memory/object-memory.js";
+import { frameObjectSize, type FrameBlock, type AdoptedRun } from "../memory/frame-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { withTrashcan } from "../memory/trashcan.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
@@ -24,6 +25,9 @@ import { newNone, newBool } from "../values.js";
 import { strReprText } from "./str-spec.js";
 import { Unsupported, runtimeError } from "../errors.js";
 import { forgetLiveFrame } from "./live-frames.js";
+
+/** What a dead frame's block holds while it waits as a zombie or on the free list. */
+const DEAD_FRAME = new ParkedBlock("frame", 0);
 
 export class PyFrame extends PyObject {
   /** f_code (owned). */
@@ -50,6 +54,10 @@ export class PyFrame extends PyObject {
   localsSnapshot: PyDict | null = null;
   /** Bytes allocated for the object (its slots depend on the code). */
   readonly size: number;
+  /** ≤3.10: the call's frame block this object took over (frame-memory.ts), else null. */
+  block: FrameBlock | null = null;
+  /** The run whose block it took over (that run may still be going). */
+  run: AdoptedRun | null = null;
 
   constructor(code: PyCode, depth: number, size: number) {
     super(rt.types.frame);
@@ -59,27 +67,31 @@ export class PyFrame extends PyObject {
   }
 }
 
-/** A guess at co_stacksize, which the simulator does not compute: it only shapes the frame's size. */
-const ESTIMATED_STACK_SIZE = 4;
-
-/** PyFrameObject's allocation: the fixed part per version plus one word per local and stack slot. */
-function frameSize(code: PyCode): number {
-  const minor = rt.profile.minor;
-  const info = code.info;
-  const slots = new Set([...info.varnames, ...info.cellvars, ...info.freevars]).size + ESTIMATED_STACK_SIZE;
-  const fixed = minor <= 9 ? 368 : minor === 10 ? 360 : minor <= 12 ? 120 : 136;
-  return fixed + 8 * slots;
-}
+const frameSize = frameObjectSize;
 
 /** True for the code of a cell's top-level statement (its frame's caller is the kernel). */
 export function isModuleCode(code: PyCode): boolean {
   return (code.info.flags & CodeFlags.Optimized) === 0 && code.info.name === "<module>";
 }
 
-/** A frame object for a run of `code` at call depth `depth`, still running. New reference. */
-export function newFrame(code: PyCode, depth: number): PyFrame {
+/**
+ * A frame object for a run of `code` at call depth `depth`, still running. New reference. ≤3.10
+ * it is the memory the run already has: `generatorBlock` (a generator's frame) or the block of
+ * the run in progress at that depth.
+ */
+export function newFrame(code: PyCode, depth: number, generatorBlock: FrameBlock | null = null): PyFrame {
   const frame = new PyFrame(code, depth, frameSize(code));
-  allocateObject(frame, frame.size);
+  const run = generatorBlock === null && rt.profile.minor <= 10 ? rt.freeLists.frame.adoptRun(code, depth) : null;
+  const block = generatorBlock ?? run?.block ?? null;
+  if (block !== null) {
+    frame.address = block.address;
+    rt.allocator.replaceOccupant(block.address, headerBytesOf(frame.type), block.bytes, frame);
+    frame.block = block;
+    frame.run = run;
+  } else {
+    allocateObject(frame, frame.size);
+    rt.gc.countAllocation();
+  }
   code.refcount++;
   if (isModuleCode(code)) {
     frame.back = null;
@@ -90,7 +102,6 @@ export function newFrame(code: PyCode, depth: number): PyFrame {
       frame.namespace = namespace;
     }
   }
-  rt.gc.countAllocation();
   gcTrack(frame);
   return frame;
 }
@@ -224,8 +235,18 @@ function frameDealloc(self: PyObject): void {
   frame.localValues = [];
   frame.localsSnapshot = null;
   frame.back = undefined;
-  freeObjectMemory(frame, frame.size);
-  rt.gc.countDeallocation();
+  const block = frame.block;
+  if (block === null) {
+    freeObjectMemory(frame, frame.size);
+    rt.gc.countDeallocation();
+  } else {
+    rt.allocator.replaceOccupant(block.address, headerBytesOf(frame.type), block.bytes, DEAD_FRAME);
+    const run = frame.run;
+    // A run still going keeps its block; otherwise frame_dealloc's zombie / free list / free.
+    if (run === null || !rt.freeLists.frame.disownRun(run.serial)) rt.freeLists.frame.release(frame.code, block);
+    frame.block = null;
+    frame.run = null;
+  }
   for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
 }
 

@@ -18,6 +18,7 @@ import { newExceptionWithArgs, PyBaseException } from "./exceptions.js";
 import { enterCall, leaveCall } from "../ops/limits.js";
 import { newBool } from "../values.js";
 import { newFrame, type PyFrame } from "./frame.js";
+import type { FrameBlock } from "../memory/frame-memory.js";
 import { liveFrameFor, rememberLiveFrame, forgetLiveFrame } from "./live-frames.js";
 import { requestStopIteration, cancelStopIterationRequest, takeStopIterationRequest } from "./stop-iteration.js";
 
@@ -31,6 +32,8 @@ export class PyGenerator extends PyObject {
   returnValue: PyObject | null = null;
   /** gi_frame (owned) once asked for or made by an exception; dropped when the generator finishes. */
   frame: PyFrame | null = null;
+  /** ≤3.10: the frame memory made at the call, until a frame object takes it over or it goes back. */
+  frameBlock: FrameBlock | null = null;
 
   constructor(
     readonly code: PyCode,
@@ -51,6 +54,8 @@ export function newGenerator(code: PyCode, func: PyObject, body: Body, releaseUn
   code.refcount++;
   func.refcount++;
   const generator = new PyGenerator(code, func, body, releaseUnstarted);
+  // ≤3.10 the call makes the frame before the generator that takes it (frame-memory.ts).
+  if (rt.profile.minor <= 10) generator.frameBlock = rt.freeLists.frame.acquire(code);
   allocateObject(generator, GENERATOR_SIZE);
   rt.gc.countAllocation();
   gcTrack(generator);
@@ -123,9 +128,13 @@ function keepSuspendedFrame(generator: PyGenerator, depth: number): void {
 
 function dropFrame(generator: PyGenerator): void {
   const frame = generator.frame;
-  if (frame === null) return;
   generator.frame = null;
-  decref(frame);
+  if (frame !== null) decref(frame);
+  const block = generator.frameBlock;
+  if (block !== null) {
+    generator.frameBlock = null;
+    rt.freeLists.frame.release(generator.code, block);
+  }
 }
 
 /** The finished generator's `return` value (new reference), or null when it returned None or nothing. */
@@ -310,7 +319,8 @@ function generatorFrame(generator: PyGenerator): PyObject {
   if (generator.finished) return newNone();
   let frame = generator.frame;
   if (frame === null) {
-    frame = newFrame(generator.code, generator.running ? rt.callDepth : -1);
+    frame = newFrame(generator.code, generator.running ? rt.callDepth : -1, generator.frameBlock);
+    generator.frameBlock = null;
     if (!generator.started) frame.line = generator.code.info.firstLineNumber;
     generator.frame = frame;
     if (generator.running) rememberLiveFrame(frame);
