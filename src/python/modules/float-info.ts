@@ -3,11 +3,10 @@
 import type { PyObject } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import type { BuiltinTypeSpec } from "../runtime/type-spec.js";
-import { textSlot } from "../runtime/spec-helpers.js";
-import { PyTuple, newTupleStealing } from "../runtime/types/tuple.js";
+import { newTupleStealing } from "../runtime/types/tuple.js";
 import { newInt } from "../runtime/types/int.js";
 import { newFloat } from "../runtime/types/float.js";
-import { reprText } from "../runtime/abstract/object-protocol.js";
+import { sysStructSequenceSpec } from "./struct-sequence.js";
 
 /** The fields in order, with their binary64 values (float.h's DBL_* constants). */
 const FIELDS: readonly (readonly [string, "float" | "int", number])[] = [
@@ -30,22 +29,4 @@ export function newFloatInfo(): PyObject {
   return tuple;
 }
 
-export const FLOAT_INFO_SPEC: BuiltinTypeSpec = {
-  name: "float_info",
-  qualname: "float_info",
-  module: "sys",
-  base: "tuple",
-  layout: { basicSize: 24, itemSize: 8, gc: true, preHeader: false },
-  slots: {
-    repr: textSlot((self) => `sys.float_info(${FIELDS.map(([field], index) => `${field}=${reprText((self as PyTuple).items[index]!)}`).join(", ")})`),
-    new_: null,
-  },
-  getsets: FIELDS.map(([field], index) => ({
-    name: field,
-    get: (self: PyObject) => {
-      const item = (self as PyTuple).items[index]!;
-      item.refcount++;
-      return item;
-    },
-  })),
-};
+export const FLOAT_INFO_SPEC: BuiltinTypeSpec = sysStructSequenceSpec("float_info", FIELDS.map(([field]) => field));

@@ -52,19 +52,24 @@ function watchCollections(callbacks: PyList): PyList {
 
 /** Py_BuildValue("{sisnsn}", "generation", …, "collected", …, "uncollectable", …). */
 function collectionInfo(generation: number, collected: number, uncollectable: number): PyObject {
-  const info = newDict();
-  for (const [name, value] of [
+  return dictOfInts([
     ["generation", generation],
     ["collected", collected],
     ["uncollectable", uncollectable],
-  ] as const) {
+  ]);
+}
+
+/** A new dict of str keys to ints, in the given order. */
+function dictOfInts(entries: readonly (readonly [string, number])[]): PyObject {
+  const dict = newDict();
+  for (const [name, value] of entries) {
     const key = newStr(name);
     const number = newInt(value);
-    dictSetItem(info, key, number);
+    dictSetItem(dict, key, number);
     decref(key);
     decref(number);
   }
-  return info;
+  return dict;
 }
 
 function owned(objects: PyObject[]): PyObject {
@@ -163,21 +168,13 @@ export const GC_MODULE: ModuleDefinition = {
       kind: "noargs",
       impl: () =>
         newList(
-          rt.gc.stats.map((stats) => {
-            const dict = newDict();
-            for (const [name, value] of [
+          rt.gc.stats.map((stats) =>
+            dictOfInts([
               ["collections", stats.collections],
               ["collected", stats.collected],
               ["uncollectable", stats.uncollectable],
-            ] as const) {
-              const key = newStr(name);
-              const number = newInt(value);
-              dictSetItem(dict, key, number);
-              decref(key);
-              decref(number);
-            }
-            return dict;
-          }),
+            ]),
+          ),
         ),
     },
     { name: "freeze", kind: "noargs", impl: () => newNone() },

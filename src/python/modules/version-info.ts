@@ -2,11 +2,10 @@
 import type { PyObject } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import type { BuiltinTypeSpec } from "../runtime/type-spec.js";
-import { textSlot } from "../runtime/spec-helpers.js";
-import { PyTuple, newTupleStealing } from "../runtime/types/tuple.js";
+import { newTupleStealing } from "../runtime/types/tuple.js";
 import { newInt } from "../runtime/types/int.js";
 import { newStr } from "../runtime/types/str.js";
-import { reprText } from "../runtime/abstract/object-protocol.js";
+import { sysStructSequenceSpec } from "./struct-sequence.js";
 
 const FIELDS = ["major", "minor", "micro", "releaselevel", "serial"] as const;
 
@@ -17,22 +16,4 @@ export function newVersionInfo(): PyObject {
   return tuple;
 }
 
-export const VERSION_INFO_SPEC: BuiltinTypeSpec = {
-  name: "version_info",
-  qualname: "version_info",
-  module: "sys",
-  base: "tuple",
-  layout: { basicSize: 24, itemSize: 8, gc: true, preHeader: false },
-  slots: {
-    repr: textSlot((self) => `sys.version_info(${FIELDS.map((field, index) => `${field}=${reprText((self as PyTuple).items[index]!)}`).join(", ")})`),
-    new_: null,
-  },
-  getsets: FIELDS.map((field, index) => ({
-    name: field,
-    get: (self: PyObject) => {
-      const item = (self as PyTuple).items[index]!;
-      item.refcount++;
-      return item;
-    },
-  })),
-};
+export const VERSION_INFO_SPEC: BuiltinTypeSpec = sysStructSequenceSpec("version_info", FIELDS);

@@ -55,9 +55,9 @@ export function binary(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
 }
 
 /**
- * The exact-int value of `a` and `b` when both are small exact ints (JS numbers), else
- * undefined: the guard of the per-operator entry points below, which generated code calls
- * for the commonest operators so V8 can inline a short int path at every site.
+ * True when `a` and `b` are both exact ints held as JS numbers: the guard of the per-operator
+ * entry points below, which generated code calls for the commonest operators so V8 can inline a
+ * short int path at every site.
  */
 function bothSmallInts(a: PyObject, b: PyObject): boolean {
   const int = rt.types.int;
@@ -109,11 +109,8 @@ export function binaryMod(a: PyObject, b: PyObject): PyObject {
 
 /** a += b (same result as inplace(a, b, Add)). */
 export function inplaceAdd(a: PyObject, b: PyObject): PyObject {
-  if (bothSmallInts(a, b)) {
-    const sum = ((a as PyInt).value as number) + ((b as PyInt).value as number);
-    if (sum <= MAX_SAFE && sum >= -MAX_SAFE) return newInt(sum);
-  }
-  return inplace(a, b, BinaryOp.Add);
+  // ints have no in-place add: `+=` on them is `+`.
+  return bothSmallInts(a, b) ? binaryAdd(a, b) : inplace(a, b, BinaryOp.Add);
 }
 
 /** compareBool(a, b, Lt). */
