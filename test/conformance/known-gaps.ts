@@ -39,10 +39,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   },
   // ---- sizes ----
   // ---- types and methods missing ----
-  {
-    cause: "builtin types have no docstrings (int.__doc__ is None)",
-    snippets: { course: ["everything is an object"] },
-  },
   // ---- standard-library modules ----
   {
     cause: "sys.getrecursionlimit() is 1000; in an IPython session jedi's import has raised it to 3000 (the simulator keeps 1000 so deep recursion stays within the JavaScript stack)",

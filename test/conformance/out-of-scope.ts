@@ -1,5 +1,6 @@
-// Snippets that use modules outside the simulator's scope: there the simulator must refuse by
-// name (`unsupported: module 'x'`) at the import, after agreeing with CPython on every cell before.
+// Snippets that use modules or text outside the simulator's scope: there the simulator must refuse
+// by name (`unsupported: module 'x'`) at the import or the read, after agreeing with CPython on
+// every cell before.
 // The supported modules are builtins, sys, gc, ctypes, time, string, math, copy and weakref; a
 // module here is not a gap in a supported feature but the designed refusal, checked as such.
 import type { OutOfScopeGroup } from "./support/out-of-scope.js";
@@ -19,4 +20,7 @@ export const OUT_OF_SCOPE: readonly OutOfScopeGroup[] = [
   { refusal: "module 're'", snippets: { modules: ["re basics"] } },
   { refusal: "module 'fractions'", snippets: { modules: ["fractions and decimal"] } },
   { refusal: "module 'datetime'", snippets: { modules: ["datetime arithmetic"] } },
+  // The simulator does not carry CPython's documentation text.
+  { refusal: "the docstring of int (the simulator does not carry CPython's documentation text)", snippets: { course: ["everything is an object"] } },
+  { refusal: "the docstring of math (the simulator does not carry CPython's documentation text)", snippets: { classes: ["a built-in module's docstring"] } },
 ];

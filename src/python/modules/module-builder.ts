@@ -65,7 +65,8 @@ export function createModule(definition: ModuleDefinition): PyModule {
   const dict = newDict();
   const module = newModule(definition.name, dict);
   setModuleValue(module, "__name__", newStr(definition.name));
-  setModuleValue(module, "__doc__", (rt.None.refcount++, rt.None));
+  // No __doc__ entry: the lookup falls through to the module type's docstring placeholder,
+  // which refuses (CPython's modules carry documentation text the simulator does not).
   setModuleValue(module, "__package__", newStr(""));
   for (const def of definition.functions) {
     const func = newBuiltinFunction(def, module, functionQualifiedName(definition, def.name), false);

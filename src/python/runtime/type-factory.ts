@@ -10,6 +10,7 @@ import { newCallableWrapper } from "./types/function-wrappers.js";
 import type { MethodDef } from "./method-def.js";
 import { typeError } from "./errors.js";
 import { withTrashcan } from "./memory/trashcan.js";
+import { builtinTypeDoc } from "./docstrings.js";
 
 /** Size of a static type object (PyTypeObject) in the static region. */
 const TYPE_OBJECT_SIZE = 408;
@@ -225,10 +226,7 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   for (const getset of getsets) if (getset.member) namespace.set(getset.name, newDescriptor("member", type, getset.name, null, getset));
   for (const getset of getsets) if (!getset.member) namespace.set(getset.name, newDescriptor("getset", type, getset.name, null, getset));
   if (spec.attributes !== undefined) for (const [name, value] of spec.attributes(type)) namespace.set(name, value);
-  if (!namespace.has("__doc__")) {
-    rt.None.refcount++;
-    namespace.set("__doc__", rt.None);
-  }
+  if (!namespace.has("__doc__")) namespace.set("__doc__", builtinTypeDoc(spec.name));
   if (hashIsNone && !namespace.has("__hash__")) {
     rt.None.refcount++;
     namespace.set("__hash__", rt.None);

@@ -56,6 +56,9 @@ export interface CellLimits {
   readonly wantHeap?: boolean;
 }
 
+/** The `__doc__` of an IPython session's `__main__`. */
+const IPYTHON_MAIN_DOC = "Automatically created module for IPython interactive environment";
+
 export class NotebookSession {
   readonly runtime: Runtime;
   private readonly namespace: PyDict;
@@ -69,7 +72,8 @@ export class NotebookSession {
     this.runtime = createRuntime(profile);
     this.namespace = newDict();
     setNamespaceValue(this.namespace, "__name__", newStr("__main__"));
-    setNamespaceValue(this.namespace, "__doc__", (rt.None.refcount++, rt.None));
+    // IPython's user module is created with this docstring; `python -i`'s __main__ has none.
+    setNamespaceValue(this.namespace, "__doc__", options.display === "pretty" ? newStr(IPYTHON_MAIN_DOC) : (rt.None.refcount++, rt.None));
     setNamespaceValue(this.namespace, "__package__", (rt.None.refcount++, rt.None));
     rt.builtins.refcount++;
     setNamespaceValue(this.namespace, "__builtins__", rt.builtins);

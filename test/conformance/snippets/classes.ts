@@ -250,6 +250,12 @@ export const classSnippets: readonly Snippet[] = [
   snippet("class body executes once", ["class Noisy:\n    print('class body running')\n    value = 1 + 1\nprint(Noisy.value)"]),
   snippet("type() creates classes", ["Point = type('Point', (), {'x': 1, 'describe': lambda self: 'P'})\np = Point()\nprint(p.x, p.describe(), Point.__name__, type(p).__name__)"]),
   snippet("class attributes: __name__ __qualname__ __module__ __doc__", ["class Doc:\n    '''A documented class.'''\nprint(Doc.__name__, Doc.__qualname__, Doc.__module__, Doc.__doc__)"]),
+  snippet("built-in types whose docstring is None", [
+    "print(iter([]).__doc__, iter(()).__doc__, iter(range(3)).__doc__, iter({1}).__doc__, type({}.keys()).__doc__, (x for x in []).__doc__)",
+    "class Plain(int):\n    pass\nprint(Plain.__doc__, Plain(3).__doc__)",
+  ]),
+  snippet("the session module's __doc__", ["print(__doc__)"]),
+  snippet("a built-in module's docstring", ["import math\nprint(math.__name__)", "print(math.__doc__)"]),
   snippet("instance __class__ and type", ["class A:\n    pass\na = A()\nprint(a.__class__ is A, type(a) is A, type(A) is type, type(type) is type)"]),
   snippet("method resolution on the instance first", ["class A:\n    def greet(self):\n        return 'class'\na = A()\na.greet = lambda: 'instance'\nprint(a.greet(), A.greet(a))"]),
   snippet("bound method identity", ["class A:\n    def m(self):\n        pass\na = A()\nprint(a.m == a.m, a.m is a.m, a.m.__self__ is a, a.m.__func__ is A.m)"]),
