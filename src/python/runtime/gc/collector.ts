@@ -8,6 +8,7 @@ import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { clearFreeLists } from "./clear-free-lists.js";
 import { GcLinks } from "./tracking.js";
+import { instanceTraverse, type PyInstance } from "../types/instance.js";
 
 /** gcGeneration value of objects taking part in the running collection. */
 const COLLECTING = 100;
@@ -203,44 +204,18 @@ function deduceUnreachable(
 ): { reachable: number; tuples: PyObject[]; dicts: PyObject[] } {
   // The arrays are read through `links` each time, in case a traverse ever tracks an object.
   const objects = links.objects;
-  const subtract =
-    member === UNREACHABLE
-      ? (child: PyObject): void => {
-          const childGeneration = child.gcGeneration;
-          if (childGeneration === COLLECTING) links.refs[child.gcSlot]--;
-          else if (childGeneration === UNREACHABLE) {
-            child.gcGeneration = COLLECTING;
-            links.refs[child.gcSlot] = child.refcount - 1;
-          }
-        }
-      : (child: PyObject): void => {
-          const childGeneration = child.gcGeneration;
-          if (childGeneration === COLLECTING) links.refs[child.gcSlot]--;
-          else if (childGeneration >= 0 && childGeneration <= member) {
-            child.gcGeneration = COLLECTING;
-            links.refs[child.gcSlot] = child.refcount - 1;
-          }
-        };
+  const subtractMode = member === UNREACHABLE ? SUBTRACT_UNREACHABLE : SUBTRACT;
+  const subtract = (child: PyObject): void => visitChild(links, child, subtractMode, member);
   for (let slot = links.next[young]!; slot !== young; slot = links.next[slot]!) {
     const object = objects[slot]!;
     if (object.gcGeneration !== COLLECTING) {
       object.gcGeneration = COLLECTING;
       links.refs[slot] = object.refcount;
     }
-    object.type.traverse?.(object, subtract);
+    traverseChildren(links, object, subtractMode, member, subtract);
   }
 
-  const visitReachable = (child: PyObject): void => {
-    const childGeneration = child.gcGeneration;
-    if (childGeneration === TENTATIVE) {
-      const slot = child.gcSlot;
-      links.moveToEnd(slot, young);
-      child.gcGeneration = COLLECTING;
-      links.refs[slot] = 1;
-    } else if (childGeneration === COLLECTING && links.refs[child.gcSlot] === 0) {
-      links.refs[child.gcSlot] = 1;
-    }
-  };
+  const visitReachable = (child: PyObject): void => visitChild(links, child, REACH, young);
   const tupleType = rt.types.tuple;
   const dictType = rt.types.dict;
   const tuples: PyObject[] = [];
@@ -250,7 +225,7 @@ function deduceUnreachable(
   for (let slot = links.next[young]!; slot !== young; slot = links.next[previous]!) {
     const object = objects[slot]!;
     if (links.refs[slot]! > 0) {
-      object.type.traverse?.(object, visitReachable);
+      traverseChildren(links, object, REACH, young, visitReachable);
       object.gcGeneration = olderIndex;
       reachable++;
       if (object.type === tupleType) tuples.push(object);
@@ -263,6 +238,61 @@ function deduceUnreachable(
   }
   for (let slot = links.next[unreachableHead]!; slot !== unreachableHead; slot = links.next[slot]!) objects[slot]!.gcGeneration = UNREACHABLE;
   return { reachable, tuples, dicts };
+}
+
+/** What `visitChild` does: subtract_refs (young generations, or the unreachable list's second pass), or visit_reachable. */
+const SUBTRACT = 0;
+const SUBTRACT_UNREACHABLE = 1;
+const REACH = 2;
+
+/**
+ * One reference seen by a walk. SUBTRACT: a child in the collected generations (0..`argument`)
+ * gets its gc_refs started (minus this reference) or decremented. REACH: a child still counted
+ * as unreachable moves back to the end of the list headed by `argument`, with gc_refs 1.
+ */
+function visitChild(links: GcLinks, child: PyObject, mode: number, argument: number): void {
+  const childGeneration = child.gcGeneration;
+  if (mode === REACH) {
+    if (childGeneration === TENTATIVE) {
+      const slot = child.gcSlot;
+      links.moveToEnd(slot, argument);
+      child.gcGeneration = COLLECTING;
+      links.refs[slot] = 1;
+    } else if (childGeneration === COLLECTING && links.refs[child.gcSlot] === 0) {
+      links.refs[child.gcSlot] = 1;
+    }
+  } else if (childGeneration === COLLECTING) {
+    links.refs[child.gcSlot]--;
+  } else if (mode === SUBTRACT_UNREACHABLE ? childGeneration === UNREACHABLE : childGeneration >= 0 && childGeneration <= argument) {
+    child.gcGeneration = COLLECTING;
+    links.refs[child.gcSlot] = child.refcount - 1;
+  }
+}
+
+/**
+ * tp_traverse of `object` with `visitChild(…, mode, argument)` for each reference. Instances
+ * whose values are inline (nearly all of them: the collector's bulk) are walked here, in
+ * instanceTraverse's order, without a callback per reference; everything else goes through
+ * its type's traverse with `visit`.
+ */
+function traverseChildren(links: GcLinks, object: PyObject, mode: number, argument: number, visit: (child: PyObject) => void): void {
+  const type = object.type;
+  const traverse = type.traverse;
+  if (traverse === null) return;
+  if (traverse !== instanceTraverse) {
+    traverse(object, visit);
+    return;
+  }
+  const instance = object as PyInstance;
+  const attributes = instance.attributes;
+  const table = attributes === null ? null : attributes.inlineTable;
+  const values = table === null ? null : table.valuesInEntryOrder;
+  if (values === null || instance.slotValues !== null) {
+    traverse(object, visit);
+    return;
+  }
+  if (type.heapType) visitChild(links, type, mode, argument);
+  for (let entry = 0, used = table!.size; entry < used; entry++) visitChild(links, values[entry]!, mode, argument);
 }
 
 /** Untracks the atomic ones among `candidates` (untrack_tuples / untrack_dicts); returns how many. */

@@ -386,6 +386,15 @@ export class DictTable<K, V> {
     }
   }
 
+  /**
+   * The values array of a 3.11+ split table whose iteration order is entry order (its first
+   * `size` elements, all set), else null: the collector walks instance values through it
+   * without a callback per value.
+   */
+  get valuesInEntryOrder(): (V | undefined)[] | null {
+    return this.order === null && this.isManagedSplit ? this.values : null;
+  }
+
   /** The last position <= `position` holding an item, or -1 (reversed(d), 3.8+). */
   previousPosition(position: number): number {
     const keys = this.keys;
