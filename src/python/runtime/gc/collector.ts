@@ -10,7 +10,7 @@ import { clearFreeLists } from "./clear-free-lists.js";
 import { GcLinks } from "./tracking.js";
 import { instanceTraverse, type PyInstance } from "../types/instance.js";
 
-/** gcGeneration value of objects taking part in the running collection. */
+/** The generation (GcLinks.generation) of objects taking part in the running collection. */
 const COLLECTING = 100;
 const UNREACHABLE = 101;
 /** Moved to the unreachable list by move_unreachable, until something reachable reaches it. */
@@ -190,7 +190,7 @@ export class Collector {
  * of `young` if a later object reaches it. This reordering is CPython's and decides the order
  * of gc.get_objects(), of finalizers and of deallocations.
  *
- * `member` is the gcGeneration the list's objects carry on entry (0..`member` for the young
+ * `member` is the generation the list's objects carry on entry (0..`member` for the young
  * generations, UNREACHABLE for the second pass over the unreachable list); reachable objects
  * leave with `olderIndex`, unreachable ones with UNREACHABLE. Returns how many stayed, and the
  * tuples and dicts among them in list order (the candidates for untracking).
@@ -208,8 +208,8 @@ function deduceUnreachable(
   const subtract = (child: PyObject): void => visitChild(links, child, subtractMode, member);
   for (let slot = links.next[young]!; slot !== young; slot = links.next[slot]!) {
     const object = objects[slot]!;
-    if (object.gcGeneration !== COLLECTING) {
-      object.gcGeneration = COLLECTING;
+    if (links.generation[slot] !== COLLECTING) {
+      links.generation[slot] = COLLECTING;
       links.refs[slot] = object.refcount;
     }
     traverseChildren(links, object, subtractMode, member, subtract);
@@ -226,17 +226,17 @@ function deduceUnreachable(
     const object = objects[slot]!;
     if (links.refs[slot]! > 0) {
       traverseChildren(links, object, REACH, young, visitReachable);
-      object.gcGeneration = olderIndex;
+      links.generation[slot] = olderIndex;
       reachable++;
       if (object.type === tupleType) tuples.push(object);
       else if (object.type === dictType) dicts.push(object);
       previous = slot;
     } else {
       links.moveToEnd(slot, unreachableHead);
-      object.gcGeneration = TENTATIVE;
+      links.generation[slot] = TENTATIVE;
     }
   }
-  for (let slot = links.next[unreachableHead]!; slot !== unreachableHead; slot = links.next[slot]!) objects[slot]!.gcGeneration = UNREACHABLE;
+  for (let slot = links.next[unreachableHead]!; slot !== unreachableHead; slot = links.next[slot]!) links.generation[slot] = UNREACHABLE;
   return { reachable, tuples, dicts };
 }
 
@@ -251,21 +251,22 @@ const REACH = 2;
  * as unreachable moves back to the end of the list headed by `argument`, with gc_refs 1.
  */
 function visitChild(links: GcLinks, child: PyObject, mode: number, argument: number): void {
-  const childGeneration = child.gcGeneration;
+  const slot = child.gcSlot;
+  if (slot < 0) return; // untracked
+  const childGeneration = links.generation[slot]!;
   if (mode === REACH) {
     if (childGeneration === TENTATIVE) {
-      const slot = child.gcSlot;
       links.moveToEnd(slot, argument);
-      child.gcGeneration = COLLECTING;
+      links.generation[slot] = COLLECTING;
       links.refs[slot] = 1;
-    } else if (childGeneration === COLLECTING && links.refs[child.gcSlot] === 0) {
-      links.refs[child.gcSlot] = 1;
+    } else if (childGeneration === COLLECTING && links.refs[slot] === 0) {
+      links.refs[slot] = 1;
     }
   } else if (childGeneration === COLLECTING) {
-    links.refs[child.gcSlot]--;
-  } else if (mode === SUBTRACT_UNREACHABLE ? childGeneration === UNREACHABLE : childGeneration >= 0 && childGeneration <= argument) {
-    child.gcGeneration = COLLECTING;
-    links.refs[child.gcSlot] = child.refcount - 1;
+    links.refs[slot]--;
+  } else if (mode === SUBTRACT_UNREACHABLE ? childGeneration === UNREACHABLE : childGeneration <= argument) {
+    links.generation[slot] = COLLECTING;
+    links.refs[slot] = child.refcount - 1;
   }
 }
 
@@ -300,7 +301,7 @@ function untrackAll(candidates: readonly PyObject[], untrack: (object: PyObject)
   let untracked = 0;
   for (const candidate of candidates) {
     untrack(candidate);
-    if (candidate.gcGeneration < 0) untracked++;
+    if (candidate.gcSlot < 0) untracked++;
   }
   return untracked;
 }
@@ -322,7 +323,7 @@ function deleteGarbage(links: GcLinks, finalHead: number, old: number, olderInde
     }
     if (links.next[finalHead] === slot && links.objects[slot] === object) {
       links.moveToEnd(slot, old);
-      object.gcGeneration = olderIndex;
+      links.generation[slot] = olderIndex;
     }
   }
 }

@@ -199,7 +199,7 @@ export function dictSetItemWithHash(dict: PyDict, key: PyObject, keyHashValue: P
       if (old === undefined) key.refcount++;
       table.set(key, keyHashValue, value);
     }
-    if (dict.gcGeneration < 0 && (mayBeTracked(value) || mayBeTracked(key))) gcTrack(dict);
+    if (dict.gcSlot < 0 && (mayBeTracked(value) || mayBeTracked(key))) gcTrack(dict);
   } finally {
     if (!outer) {
       memoActive = false;
@@ -299,7 +299,7 @@ export function dictClear(self: PyObject): void {
 
 /** Starts tracking a dict once a container is stored in it (MAINTAIN_TRACKING). */
 export function trackDictIfNeeded(dict: PyDict, value: PyObject): void {
-  if (dict.gcGeneration < 0 && mayBeTracked(value)) gcTrack(dict);
+  if (dict.gcSlot < 0 && mayBeTracked(value)) gcTrack(dict);
 }
 
 /** The collector stops tracking dicts that hold only atomic values (≤3.13). */
@@ -404,7 +404,7 @@ export function reconcile(dict: PyDict, before: Map<PyObject, PyObject>): void {
   for (const [key, value] of before) {
     if (!seenKeys.has(key)) released.push(key, value);
   }
-  if (dict.gcGeneration < 0) {
+  if (dict.gcSlot < 0) {
     dictForEach(dict, (key, value) => {
       if (mayBeTracked(key) || mayBeTracked(value)) {
         gcTrack(dict);

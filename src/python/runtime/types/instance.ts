@@ -47,7 +47,7 @@ export function adoptSubtype(object: PyObject, type: PyType): void {
   if (type.heapType) {
     type.refcount++;
     if (type.instancesHaveDict && object.attributes === null) initInstanceAttributes(object);
-    if (object.gcGeneration < 0) gcTrack(object);
+    if (object.gcSlot < 0) gcTrack(object);
   }
 }
 
