@@ -9,6 +9,7 @@ import { rt } from "../state.js";
 import { clearFreeLists } from "./clear-free-lists.js";
 import { GcLinks } from "./tracking.js";
 import { instanceTraverse, type PyInstance } from "../types/instance.js";
+import { dictTraverse, type PyDict } from "../types/dict.js";
 
 /** The generation (GcLinks.generation) of objects taking part in the running collection. */
 const COLLECTING = 100;
@@ -280,6 +281,10 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
   const type = object.type;
   const traverse = type.traverse;
   if (traverse === null) return;
+  if (traverse === dictTraverse) {
+    traverseDict(links, object as PyDict, mode, argument, visit);
+    return;
+  }
   if (traverse !== instanceTraverse) {
     traverse(object, visit);
     return;
@@ -288,12 +293,35 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
   const attributes = instance.attributes;
   const table = attributes === null ? null : attributes.inlineTable;
   const values = table === null ? null : table.valuesInEntryOrder;
-  if (values === null || instance.slotValues !== null) {
+  if (instance.slotValues !== null || (table !== null && values === null)) {
     traverse(object, visit);
     return;
   }
   if (type.heapType) visitChild(links, type, mode, argument);
-  for (let entry = 0, used = table!.size; entry < used; entry++) visitChild(links, values[entry]!, mode, argument);
+  if (values !== null) {
+    for (let entry = 0, used = table!.size; entry < used; entry++) visitChild(links, values[entry]!, mode, argument);
+  } else if (attributes !== null && attributes.dictObject !== null && !attributes.ownsValues) {
+    // The values live in the __dict__ object (≤3.10, or read in 3.11–3.12): it is the reference.
+    visitChild(links, attributes.dictObject, mode, argument);
+  }
+}
+
+/** dictTraverse (each value, then its key) for tables in entry order, else through `visit`. */
+function traverseDict(links: GcLinks, dict: PyDict, mode: number, argument: number, visit: (child: PyObject) => void): void {
+  if (dict.sharedValuesOwner !== null) return;
+  const table = dict.table;
+  const values = table.valuesByEntry;
+  if (values === null) {
+    dictTraverse(dict, visit);
+    return;
+  }
+  const keys = table.keysObject!.entryKeys;
+  for (let entry = 0, limit = table.entryCount; entry < limit; entry++) {
+    const value = values[entry];
+    if (value === undefined) continue;
+    visitChild(links, value, mode, argument);
+    visitChild(links, keys[entry]!, mode, argument);
+  }
 }
 
 /** Untracks the atomic ones among `candidates` (untrack_tuples / untrack_dicts); returns how many. */

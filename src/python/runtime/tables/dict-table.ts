@@ -395,6 +395,18 @@ export class DictTable<K, V> {
     return this.order === null && this.isManagedSplit ? this.values : null;
   }
 
+  /**
+   * The values by entry index (a hole is undefined) when iteration order is entry order, as
+   * for every table but a 3.11+ split one; null then and for Py_EMPTY_KEYS. With
+   * `keysObject.entryKeys` and `entryCount`, the collector and untracking walk a dict without a
+   * callback per item.
+   */
+  get valuesByEntry(): (V | undefined)[] | null {
+    const keys = this.keys;
+    if (keys === null || this.isManagedSplit) return null;
+    return this.values ?? keys.entryValues;
+  }
+
   /** The last position <= `position` holding an item, or -1 (reversed(d), 3.8+). */
   previousPosition(position: number): number {
     const keys = this.keys;

@@ -305,6 +305,18 @@ export function trackDictIfNeeded(dict: PyDict, value: PyObject): void {
 /** The collector stops tracking dicts that hold only atomic values (≤3.13). */
 export function untrackDictIfAtomic(self: PyObject): void {
   if (rt.profile.minor >= 14) return;
+  const table = (self as PyDict).table;
+  const values = table.valuesByEntry;
+  if (values !== null) {
+    // Straight over the entry arrays: full collections run this for every tracked dict.
+    const keys = table.keysObject!.entryKeys;
+    for (let entry = 0, limit = table.entryCount; entry < limit; entry++) {
+      const value = values[entry];
+      if (value !== undefined && (mayBeTracked(keys[entry]!) || mayBeTracked(value))) return;
+    }
+    gcUntrack(self);
+    return;
+  }
   let atomic = true;
   dictForEach(self as PyDict, (key, value) => {
     if (mayBeTracked(key) || mayBeTracked(value)) {
