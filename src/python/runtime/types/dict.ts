@@ -261,9 +261,19 @@ export function dictDealloc(self: PyObject): void {
   gcUntrack(dict);
   const references: PyObject[] = [];
   if (dict.sharedValuesOwner === null) {
-    dictForEach(dict, (key, value) => {
-      references.push(key, value);
-    });
+    const table = dict.table;
+    const values = table.valuesByEntry;
+    if (values !== null) {
+      const keys = table.keysObject!.entryKeys;
+      for (let entry = 0, limit = table.entryCount; entry < limit; entry++) {
+        const value = values[entry];
+        if (value !== undefined) references.push(keys[entry]!, value);
+      }
+    } else {
+      dictForEach(dict, (key, value) => {
+        references.push(key, value);
+      });
+    }
   }
   dict.table.dispose();
   dict.table = DictTable.create<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS);
