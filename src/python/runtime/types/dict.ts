@@ -284,7 +284,10 @@ export function dictDealloc(self: PyObject): void {
   }
 }
 
-/** dict_traverse: each entry's value, then its key (str-only tables: values only; strs are not tracked). */
+/**
+ * dict_traverse: each entry's value, then its key (str-only tables: values only; strs are not
+ * tracked). The collector has its own copy of this walk (gc/collector.ts traverseDict).
+ */
 export function dictTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   if ((self as PyDict).sharedValuesOwner !== null) return;
   dictForEach(self as PyDict, (key, value) => {
