@@ -45,6 +45,14 @@ export class InstanceAttributes extends InstanceDictSlot<PyObject, PyObject> {
     this.dict?.visitValues(visit);
   }
 
+  /**
+   * The table whose values the owner references itself (what `traverse` walks when no dict
+   * object owns them), or null.
+   */
+  get inlineTable(): DictTable<PyObject, PyObject> | null {
+    return this.dictObject !== null && !this.ownsValues ? null : this.dict;
+  }
+
   /** Drops every reference (dealloc / tp_clear of the owner). */
   release(): void {
     const dictObject = this.dictObject;

@@ -56,9 +56,10 @@ export class PyObject {
   private addressOffset: number;
   /** ob_type. A counted reference only for instances of heap types, as in CPython. */
   type: PyType;
-  /** The generation (-1 while untracked; the collector's marks while it runs). */
-  gcGeneration: number;
-  /** The object's slot in the collector's list links (gc/tracking.ts), -1 while untracked. */
+  /**
+   * The object's slot in the collector's list links and generation marks (gc/tracking.ts),
+   * -1 while untracked.
+   */
   gcSlot: number;
   extras: ObjectExtras | null;
   /** Instance attributes (__dict__ storage) for objects whose type gives them one. */
@@ -68,7 +69,6 @@ export class PyObject {
     this.refcount = 1;
     this.addressOffset = NO_ADDRESS;
     this.type = type;
-    this.gcGeneration = -1;
     this.gcSlot = -1;
     this.extras = null;
     this.attributes = null;

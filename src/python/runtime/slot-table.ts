@@ -23,6 +23,7 @@ import type { PyStr } from "./types/str.js";
 import { writeUnraisable } from "./unraisable.js";
 import { requestStopIteration, cancelStopIterationRequest, takeStopIterationRequest } from "./types/stop-iteration.js";
 import { staticMethodCallable } from "./types/function-wrappers.js";
+import { newWrapperOwner } from "./type-factory.js";
 
 const NO_KEYWORDS = null;
 
@@ -131,7 +132,12 @@ function slotInit(self: PyObject, args: CallArgs): void {
   const found = lookupSpecial(self, "__init__")!;
   let result: PyObject;
   if (found instanceof PyFunction) {
-    result = call(found, { values: [self, ...args.values], kwnames: args.kwnames });
+    // What call(found, …) does for a Python function (functionCall), with the arguments
+    // copied behind `self` without a spread (this runs once per instance created).
+    const values = args.values;
+    const withSelf = [self];
+    for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
+    result = found.code.compiled!(found, withSelf, args.kwnames, false);
   } else {
     const bound = found.type.descrGet !== null ? found.type.descrGet(found, self, self.type) : (found.refcount++, found);
     try {
@@ -601,6 +607,10 @@ export function updateHeapTypeSlots(type: PyType): void {
         chosen = "unhashable";
         break;
       }
+      // update_one_slot's tp_new_wrapper case: a built-in T.__new__ found on the MRO leaves
+      // the inherited tp_new in place instead of the generic dispatcher (type(x)(...) then
+      // skips a call through T.__new__). Only where both would reach the same function.
+      if (definition.key === "new_" && type.base !== null && newWrapperOwner(found)?.new_ === type.base.new_) break;
       chosen = definition.dispatcher;
       break;
     }

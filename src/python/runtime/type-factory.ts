@@ -5,7 +5,7 @@ import { PyType, BINARY_OP_COUNT } from "./type.js";
 import type { BuiltinTypeSpec, SlotFields } from "./type-spec.js";
 import { SLOT_DEFINITIONS, SEQUENCE_SLOT_WRAPPERS, SLOTDEF_NAME_ORDER } from "./slot-table.js";
 import { newDescriptor } from "./types/descriptors.js";
-import { newBuiltinFunction } from "./types/builtin-function.js";
+import { newBuiltinFunction, PyBuiltinFunction } from "./types/builtin-function.js";
 import { newCallableWrapper } from "./types/function-wrappers.js";
 import type { MethodDef } from "./method-def.js";
 import { typeError } from "./errors.js";
@@ -248,6 +248,14 @@ function methodObject(type: PyType, def: MethodDef): PyObject {
   }
 }
 
+/** The method defs of the T.__new__ functions (tp_new_wrapper), to recognise them. */
+const newWrapperDefs = new WeakSet<MethodDef>();
+
+/** T when `object` is the built-in T.__new__ (tp_new_wrapper bound to T), else null. */
+export function newWrapperOwner(object: PyObject): PyType | null {
+  return object instanceof PyBuiltinFunction && newWrapperDefs.has(object.def) ? (object.self as PyType) : null;
+}
+
 /** T.__new__(S, ...): a built-in function bound to T that builds an instance of subtype S. */
 function newWrapperForNew(type: PyType): PyObject {
   const def: MethodDef = {
@@ -262,5 +270,6 @@ function newWrapperForNew(type: PyType): PyObject {
       return owner.new_!(subtype, { values: args.values.slice(1), kwnames: args.kwnames });
     },
   };
+  newWrapperDefs.add(def);
   return newBuiltinFunction(def, type, `${type.name}.__new__`, false);
 }

@@ -245,6 +245,32 @@ export const classSnippets: readonly Snippet[] = [
       print('done')
     `,
   ]),
+  snippet("inherited built-in __new__: mixins, explicit object.__new__, argument errors", [
+    py`
+      class Mixin:
+          pass
+      class Number(Mixin, int):
+          pass
+      class Items(list):
+          pass
+      class Explicit:
+          __new__ = object.__new__
+          def __init__(self, value):
+              self.value = value
+      class Plain:
+          pass
+      print(Number(5) + 1, type(Number('7')).__name__, Items('ab'), Explicit(3).value)
+      for build in (lambda: Plain(1), lambda: Explicit()):
+          try:
+              build()
+          except TypeError as error:
+              print(error)
+      Plain.__new__ = lambda cls, *args: 'replaced'
+      print(Plain(), Plain(1, 2))
+      del Plain.__new__
+      print(type(Plain()).__name__)
+    `,
+  ]),
   snippet("getattr setattr hasattr delattr", ["class Box:\n    pass\nbox = Box()\nsetattr(box, 'size', 3)\nprint(getattr(box, 'size'), hasattr(box, 'size'), getattr(box, 'color', 'none'))\ndelattr(box, 'size')\nprint(hasattr(box, 'size'))"]),
   snippet("vars and __dict__ mutation", ["class Box:\n    pass\nbox = Box()\nvars(box)['direct'] = 1\nbox.__dict__.update(more=2)\nprint(box.direct, box.more, vars(box))"]),
   snippet("class body executes once", ["class Noisy:\n    print('class body running')\n    value = 1 + 1\nprint(Noisy.value)"]),

@@ -8,8 +8,10 @@ import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { clearFreeLists } from "./clear-free-lists.js";
 import { GcLinks } from "./tracking.js";
+import { instanceTraverse, type PyInstance } from "../types/instance.js";
+import { dictTraverse, type PyDict } from "../types/dict.js";
 
-/** gcGeneration value of objects taking part in the running collection. */
+/** The generation (GcLinks.generation) of objects taking part in the running collection. */
 const COLLECTING = 100;
 const UNREACHABLE = 101;
 /** Moved to the unreachable list by move_unreachable, until something reachable reaches it. */
@@ -189,7 +191,7 @@ export class Collector {
  * of `young` if a later object reaches it. This reordering is CPython's and decides the order
  * of gc.get_objects(), of finalizers and of deallocations.
  *
- * `member` is the gcGeneration the list's objects carry on entry (0..`member` for the young
+ * `member` is the generation the list's objects carry on entry (0..`member` for the young
  * generations, UNREACHABLE for the second pass over the unreachable list); reachable objects
  * leave with `olderIndex`, unreachable ones with UNREACHABLE. Returns how many stayed, and the
  * tuples and dicts among them in list order (the candidates for untracking).
@@ -203,44 +205,18 @@ function deduceUnreachable(
 ): { reachable: number; tuples: PyObject[]; dicts: PyObject[] } {
   // The arrays are read through `links` each time, in case a traverse ever tracks an object.
   const objects = links.objects;
-  const subtract =
-    member === UNREACHABLE
-      ? (child: PyObject): void => {
-          const childGeneration = child.gcGeneration;
-          if (childGeneration === COLLECTING) links.refs[child.gcSlot]--;
-          else if (childGeneration === UNREACHABLE) {
-            child.gcGeneration = COLLECTING;
-            links.refs[child.gcSlot] = child.refcount - 1;
-          }
-        }
-      : (child: PyObject): void => {
-          const childGeneration = child.gcGeneration;
-          if (childGeneration === COLLECTING) links.refs[child.gcSlot]--;
-          else if (childGeneration >= 0 && childGeneration <= member) {
-            child.gcGeneration = COLLECTING;
-            links.refs[child.gcSlot] = child.refcount - 1;
-          }
-        };
+  const subtractMode = member === UNREACHABLE ? SUBTRACT_UNREACHABLE : SUBTRACT;
+  const subtract = (child: PyObject): void => visitChild(links, child, subtractMode, member);
   for (let slot = links.next[young]!; slot !== young; slot = links.next[slot]!) {
     const object = objects[slot]!;
-    if (object.gcGeneration !== COLLECTING) {
-      object.gcGeneration = COLLECTING;
+    if (links.generation[slot] !== COLLECTING) {
+      links.generation[slot] = COLLECTING;
       links.refs[slot] = object.refcount;
     }
-    object.type.traverse?.(object, subtract);
+    traverseChildren(links, object, subtractMode, member, subtract);
   }
 
-  const visitReachable = (child: PyObject): void => {
-    const childGeneration = child.gcGeneration;
-    if (childGeneration === TENTATIVE) {
-      const slot = child.gcSlot;
-      links.moveToEnd(slot, young);
-      child.gcGeneration = COLLECTING;
-      links.refs[slot] = 1;
-    } else if (childGeneration === COLLECTING && links.refs[child.gcSlot] === 0) {
-      links.refs[child.gcSlot] = 1;
-    }
-  };
+  const visitReachable = (child: PyObject): void => visitChild(links, child, REACH, young);
   const tupleType = rt.types.tuple;
   const dictType = rt.types.dict;
   const tuples: PyObject[] = [];
@@ -250,19 +226,102 @@ function deduceUnreachable(
   for (let slot = links.next[young]!; slot !== young; slot = links.next[previous]!) {
     const object = objects[slot]!;
     if (links.refs[slot]! > 0) {
-      object.type.traverse?.(object, visitReachable);
-      object.gcGeneration = olderIndex;
+      traverseChildren(links, object, REACH, young, visitReachable);
+      links.generation[slot] = olderIndex;
       reachable++;
       if (object.type === tupleType) tuples.push(object);
       else if (object.type === dictType) dicts.push(object);
       previous = slot;
     } else {
       links.moveToEnd(slot, unreachableHead);
-      object.gcGeneration = TENTATIVE;
+      links.generation[slot] = TENTATIVE;
     }
   }
-  for (let slot = links.next[unreachableHead]!; slot !== unreachableHead; slot = links.next[slot]!) objects[slot]!.gcGeneration = UNREACHABLE;
+  for (let slot = links.next[unreachableHead]!; slot !== unreachableHead; slot = links.next[slot]!) links.generation[slot] = UNREACHABLE;
   return { reachable, tuples, dicts };
+}
+
+/** What `visitChild` does: subtract_refs (young generations, or the unreachable list's second pass), or visit_reachable. */
+const SUBTRACT = 0;
+const SUBTRACT_UNREACHABLE = 1;
+const REACH = 2;
+
+/**
+ * One reference seen by a walk. SUBTRACT: a child in the collected generations (0..`argument`)
+ * gets its gc_refs started (minus this reference) or decremented. REACH: a child still counted
+ * as unreachable moves back to the end of the list headed by `argument`, with gc_refs 1.
+ */
+function visitChild(links: GcLinks, child: PyObject, mode: number, argument: number): void {
+  const slot = child.gcSlot;
+  if (slot < 0) return; // untracked
+  const childGeneration = links.generation[slot]!;
+  if (mode === REACH) {
+    if (childGeneration === TENTATIVE) {
+      links.moveToEnd(slot, argument);
+      links.generation[slot] = COLLECTING;
+      links.refs[slot] = 1;
+    } else if (childGeneration === COLLECTING && links.refs[slot] === 0) {
+      links.refs[slot] = 1;
+    }
+  } else if (childGeneration === COLLECTING) {
+    links.refs[slot]--;
+  } else if (mode === SUBTRACT_UNREACHABLE ? childGeneration === UNREACHABLE : childGeneration <= argument) {
+    links.generation[slot] = COLLECTING;
+    links.refs[slot] = child.refcount - 1;
+  }
+}
+
+/**
+ * tp_traverse of `object` with `visitChild(…, mode, argument)` for each reference. Instances
+ * whose values are inline (nearly all of them: the collector's bulk) are walked here, in
+ * instanceTraverse's order, without a callback per reference; everything else goes through
+ * its type's traverse with `visit`.
+ */
+function traverseChildren(links: GcLinks, object: PyObject, mode: number, argument: number, visit: (child: PyObject) => void): void {
+  const type = object.type;
+  const traverse = type.traverse;
+  if (traverse === null) return;
+  if (traverse === dictTraverse) {
+    traverseDict(links, object as PyDict, mode, argument, visit);
+    return;
+  }
+  if (traverse !== instanceTraverse) {
+    traverse(object, visit);
+    return;
+  }
+  const instance = object as PyInstance;
+  const attributes = instance.attributes;
+  const table = attributes === null ? null : attributes.inlineTable;
+  const values = table === null ? null : table.valuesInEntryOrder;
+  if (instance.slotValues !== null || (table !== null && values === null)) {
+    traverse(object, visit);
+    return;
+  }
+  if (type.heapType) visitChild(links, type, mode, argument);
+  if (values !== null) {
+    for (let entry = 0, used = table!.size; entry < used; entry++) visitChild(links, values[entry]!, mode, argument);
+  } else if (attributes !== null && attributes.dictObject !== null && !attributes.ownsValues) {
+    // The values live in the __dict__ object (≤3.10, or read in 3.11–3.12): it is the reference.
+    visitChild(links, attributes.dictObject, mode, argument);
+  }
+}
+
+/** dictTraverse (each value, then its key) for tables in entry order, else through `visit`. */
+function traverseDict(links: GcLinks, dict: PyDict, mode: number, argument: number, visit: (child: PyObject) => void): void {
+  if (dict.sharedValuesOwner !== null) return;
+  const table = dict.table;
+  const values = table.valuesByEntry;
+  if (values === null) {
+    dictTraverse(dict, visit);
+    return;
+  }
+  const keys = table.keysObject!.entryKeys;
+  for (let entry = 0, limit = table.entryCount; entry < limit; entry++) {
+    const value = values[entry];
+    if (value === undefined) continue;
+    visitChild(links, value, mode, argument);
+    visitChild(links, keys[entry]!, mode, argument);
+  }
 }
 
 /** Untracks the atomic ones among `candidates` (untrack_tuples / untrack_dicts); returns how many. */
@@ -270,7 +329,7 @@ function untrackAll(candidates: readonly PyObject[], untrack: (object: PyObject)
   let untracked = 0;
   for (const candidate of candidates) {
     untrack(candidate);
-    if (candidate.gcGeneration < 0) untracked++;
+    if (candidate.gcSlot < 0) untracked++;
   }
   return untracked;
 }
@@ -292,7 +351,7 @@ function deleteGarbage(links: GcLinks, finalHead: number, old: number, olderInde
     }
     if (links.next[finalHead] === slot && links.objects[slot] === object) {
       links.moveToEnd(slot, old);
-      object.gcGeneration = olderIndex;
+      links.generation[slot] = olderIndex;
     }
   }
 }

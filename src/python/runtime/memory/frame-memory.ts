@@ -8,7 +8,7 @@
 // (a traceback's, a generator's gi_frame) adopted it; that object gives it back when it dies.
 import { rt } from "../state.js";
 import { ParkedBlock, headerBytesOf } from "./object-memory.js";
-import type { PyCode } from "../types/code.js";
+import type { PyCode, CodeInfo } from "../types/code.js";
 
 /** A frame's memory: the object address and the block's bytes (object plus GC header). */
 export interface FrameBlock {
@@ -37,8 +37,16 @@ const ESTIMATED_STACK_SIZE = 4;
 /** PyFrameObject's allocation: the fixed part per version plus one word per local and stack slot. */
 export function frameObjectSize(code: PyCode): number {
   const info = code.info;
-  return frameSizeFor(new Set([...info.varnames, ...info.cellvars, ...info.freevars]).size);
+  let locals = localCounts.get(info);
+  if (locals === undefined) {
+    locals = new Set([...info.varnames, ...info.cellvars, ...info.freevars]).size;
+    localCounts.set(info, locals);
+  }
+  return frameSizeFor(locals);
 }
+
+/** Distinct fast, cell and free variable names per code (read-only), counted once: every call asks. */
+const localCounts = new WeakMap<CodeInfo, number>();
 
 /** The frame size for a code object with `locals` fast, cell and free variables. */
 function frameSizeFor(locals: number): number {

@@ -125,7 +125,7 @@ export function storeNameSwap(namespace: PyObject, name: PyStr, cache: NameCache
       old = dict.table.replaceTextValue(name.value, value);
     }
     if (old !== undefined) {
-      if (dict.gcGeneration < 0 && mayBeTracked(value)) gcTrack(dict);
+      if (dict.gcSlot < 0 && mayBeTracked(value)) gcTrack(dict);
       if (entry < 0) rememberEntry(dict, name, cache);
       return old;
     }

@@ -386,6 +386,27 @@ export class DictTable<K, V> {
     }
   }
 
+  /**
+   * The values array of a 3.11+ split table whose iteration order is entry order (its first
+   * `size` elements, all set), else null: the collector walks instance values through it
+   * without a callback per value.
+   */
+  get valuesInEntryOrder(): (V | undefined)[] | null {
+    return this.order === null && this.isManagedSplit ? this.values : null;
+  }
+
+  /**
+   * The values by entry index (a hole is undefined) when iteration order is entry order, as
+   * for every table but a 3.11+ split one; null then and for Py_EMPTY_KEYS. With
+   * `keysObject.entryKeys` and `entryCount`, the collector and untracking walk a dict without a
+   * callback per item.
+   */
+  get valuesByEntry(): (V | undefined)[] | null {
+    const keys = this.keys;
+    if (keys === null || this.isManagedSplit) return null;
+    return this.values ?? keys.entryValues;
+  }
+
   /** The last position <= `position` holding an item, or -1 (reversed(d), 3.8+). */
   previousPosition(position: number): number {
     const keys = this.keys;

@@ -199,7 +199,7 @@ export function dictSetItemWithHash(dict: PyDict, key: PyObject, keyHashValue: P
       if (old === undefined) key.refcount++;
       table.set(key, keyHashValue, value);
     }
-    if (dict.gcGeneration < 0 && (mayBeTracked(value) || mayBeTracked(key))) gcTrack(dict);
+    if (dict.gcSlot < 0 && (mayBeTracked(value) || mayBeTracked(key))) gcTrack(dict);
   } finally {
     if (!outer) {
       memoActive = false;
@@ -261,9 +261,19 @@ export function dictDealloc(self: PyObject): void {
   gcUntrack(dict);
   const references: PyObject[] = [];
   if (dict.sharedValuesOwner === null) {
-    dictForEach(dict, (key, value) => {
-      references.push(key, value);
-    });
+    const table = dict.table;
+    const values = table.valuesByEntry;
+    if (values !== null) {
+      const keys = table.keysObject!.entryKeys;
+      for (let entry = 0, limit = table.entryCount; entry < limit; entry++) {
+        const value = values[entry];
+        if (value !== undefined) references.push(keys[entry]!, value);
+      }
+    } else {
+      dictForEach(dict, (key, value) => {
+        references.push(key, value);
+      });
+    }
   }
   dict.table.dispose();
   dict.table = DictTable.create<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS);
@@ -274,7 +284,10 @@ export function dictDealloc(self: PyObject): void {
   }
 }
 
-/** dict_traverse: each entry's value, then its key (str-only tables: values only; strs are not tracked). */
+/**
+ * dict_traverse: each entry's value, then its key (str-only tables: values only; strs are not
+ * tracked). The collector has its own copy of this walk (gc/collector.ts traverseDict).
+ */
 export function dictTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   if ((self as PyDict).sharedValuesOwner !== null) return;
   dictForEach(self as PyDict, (key, value) => {
@@ -299,12 +312,24 @@ export function dictClear(self: PyObject): void {
 
 /** Starts tracking a dict once a container is stored in it (MAINTAIN_TRACKING). */
 export function trackDictIfNeeded(dict: PyDict, value: PyObject): void {
-  if (dict.gcGeneration < 0 && mayBeTracked(value)) gcTrack(dict);
+  if (dict.gcSlot < 0 && mayBeTracked(value)) gcTrack(dict);
 }
 
 /** The collector stops tracking dicts that hold only atomic values (≤3.13). */
 export function untrackDictIfAtomic(self: PyObject): void {
   if (rt.profile.minor >= 14) return;
+  const table = (self as PyDict).table;
+  const values = table.valuesByEntry;
+  if (values !== null) {
+    // Straight over the entry arrays: full collections run this for every tracked dict.
+    const keys = table.keysObject!.entryKeys;
+    for (let entry = 0, limit = table.entryCount; entry < limit; entry++) {
+      const value = values[entry];
+      if (value !== undefined && (mayBeTracked(keys[entry]!) || mayBeTracked(value))) return;
+    }
+    gcUntrack(self);
+    return;
+  }
   let atomic = true;
   dictForEach(self as PyDict, (key, value) => {
     if (mayBeTracked(key) || mayBeTracked(value)) {
@@ -404,7 +429,7 @@ export function reconcile(dict: PyDict, before: Map<PyObject, PyObject>): void {
   for (const [key, value] of before) {
     if (!seenKeys.has(key)) released.push(key, value);
   }
-  if (dict.gcGeneration < 0) {
+  if (dict.gcSlot < 0) {
     dictForEach(dict, (key, value) => {
       if (mayBeTracked(key) || mayBeTracked(value)) {
         gcTrack(dict);

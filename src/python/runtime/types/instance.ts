@@ -47,7 +47,7 @@ export function adoptSubtype(object: PyObject, type: PyType): void {
   if (type.heapType) {
     type.refcount++;
     if (type.instancesHaveDict && object.attributes === null) initInstanceAttributes(object);
-    if (object.gcGeneration < 0) gcTrack(object);
+    if (object.gcSlot < 0) gcTrack(object);
   }
 }
 
@@ -82,6 +82,7 @@ function releaseInstanceState(instance: PyInstance): void {
   if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
 }
 
+/** subtype_traverse. The collector walks the common cases itself (collector.ts traverseChildren). */
 export function instanceTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const instance = self as PyInstance;
   if (self.type.heapType) visit(self.type);
