@@ -307,4 +307,17 @@ export const exceptionSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("add_note and exception groups exist from 3.11", ["print(hasattr(ValueError(), 'add_note'), 'ExceptionGroup' in dir(__builtins__))"]),
+  snippet("constructor argument errors of int, str, super and property", [
+    py`
+      class M(int): pass
+      class S(str): pass
+      for make in (lambda: int(1, 2, 3), lambda: M(1, 2, 3), lambda: str(1, 2, 3, 4), lambda: S(1, 2, 3, 4),
+                   lambda: super(int, 1, 2), lambda: super(x=1), lambda: property(1, 2, 3, 4, 5),
+                   lambda: property(foo=1), lambda: property(1, fget=2)):
+          try:
+              make()
+          except TypeError as error:
+              print(error)
+    `,
+  ]),
 ];

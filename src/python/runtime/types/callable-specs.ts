@@ -1,5 +1,6 @@
 // Specs of callables and descriptors: function, code, cell, method, built-ins, static/class
 // methods and property.
+import { parseArguments, type Signature } from "./str-arguments.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -424,6 +425,13 @@ function propertyNameSet(self: PyObject, value: PyObject | null): void {
   property.name = value;
 }
 
+/** property(fget=None, fset=None, fdel=None, doc=None), parsed by PyArg_ParseTupleAndKeywords. */
+const PROPERTY_SIGNATURE: Signature = {
+  name: "property",
+  owner: "property",
+  history: [[6, { kind: "keywords", names: ["fget", "fset", "fdel", "doc"], min: 0 }]],
+};
+
 export const PROPERTY_SPEC: BuiltinTypeSpec = {
   name: "property",
   layout: (profile) => ({ basicSize: propertySize(profile.minor), itemSize: 0, gc: true, preHeader: false }),
@@ -434,19 +442,19 @@ export const PROPERTY_SPEC: BuiltinTypeSpec = {
     descrGet: propertyGet,
     descrSet: propertySet,
     new_: (type, args) => {
-      const { positional, keywords } = splitArgs(args);
-      const pick = (index: number, name: string): PyObject => {
-        const value = positional[index] ?? keywords.get(name) ?? rt.None;
+      const slots = parseArguments(PROPERTY_SIGNATURE, args);
+      const pick = (index: number): PyObject => {
+        const value = slots[index] ?? rt.None;
         value.refcount++;
         return value;
       };
-      let doc = pick(3, "doc");
-      const getter = pick(0, "fget");
+      let doc = pick(3);
+      const getter = pick(0);
       if (doc === rt.None && getter !== rt.None) {
         decref(doc);
         doc = lookupAttr(getter, internName("__doc__")) ?? (rt.None.refcount++, rt.None);
       }
-      return newProperty(type, getter, pick(1, "fset"), pick(2, "fdel"), doc);
+      return newProperty(type, getter, pick(1), pick(2), doc);
     },
     init: () => undefined,
   },

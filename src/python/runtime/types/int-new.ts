@@ -27,7 +27,10 @@ export function intNew(type: PyType, args: CallArgs): PyObject {
   const { positional, keywords } = splitArgs(args);
   const minor = rt.profile.minor;
   if (positional.length > 2) {
-    throw typeError(minor >= 13 ? `int expected at most 2 arguments, got ${positional.length}` : `int() takes at most 2 arguments (${positional.length} given)`);
+    // 3.13's vectorcall of int itself checks the count first; subclasses and int.__new__ reach
+    // long_new's own check.
+    const vectorcall = minor >= 13 && type === rt.types.int;
+    throw typeError(vectorcall ? `int expected at most 2 arguments, got ${positional.length}` : `int() takes at most 2 arguments (${positional.length} given)`);
   }
   // 3.6 still accepted x= by keyword.
   const allowed = minor <= 6 ? ["x", "base"] : ["base"];

@@ -161,7 +161,8 @@ function strNew(type: PyType, args: CallArgs): PyObject {
   if (type === rt.types.str && args.kwnames === null && args.values.length === 1) return strOf(args.values[0]!);
   const keywordCount = args.kwnames?.length ?? 0;
   const positionalCount = args.values.length - keywordCount;
-  if (strRules().strConstructorVectorcall && keywordCount === 0 && positionalCount > 3) throw typeError(`str expected at most 3 arguments, got ${positionalCount}`);
+  // Only str's own vectorcall counts first (a subclass reaches unicode_new's check).
+  if (strRules().strConstructorVectorcall && type === rt.types.str && keywordCount === 0 && positionalCount > 3) throw typeError(`str expected at most 3 arguments, got ${positionalCount}`);
   const [object, encoding, errors] = parseArguments(STR_SIGNATURE, args);
   let result: PyStr;
   if (encoding !== undefined || errors !== undefined) {

@@ -109,7 +109,12 @@ export const SUPER_SPEC: BuiltinTypeSpec = {
         : `<super: <class '${instance.start.name}'>, <${objectType.name} object>>`;
     }),
     new_: (_type, args) => {
-      const { positional } = splitArgs(args);
+      const { positional, keywords } = splitArgs(args);
+      if (keywords.size > 0) throw typeError(rt.profile.minor >= 7 ? "super() takes no keyword arguments" : "super does not take keyword arguments");
+      if (positional.length > 2) {
+        // 3.11 gave super a vectorcall that counts the arguments itself.
+        throw typeError(rt.profile.minor >= 11 ? `super() expected at most 2 arguments, got ${positional.length}` : `super() takes at most 2 arguments (${positional.length} given)`);
+      }
       if (positional.length === 0) throw runtimeError("super(): no arguments");
       const start = positional[0]!;
       if (!(start instanceof PyType)) throw typeError(`super() argument 1 must be a type, not ${start.type.name}`);
