@@ -82,7 +82,24 @@ export class PyObject {
   set address(address: number) {
     this.addressOffset = encodeAddress(address);
   }
+
+  /**
+   * The address minus the arena window's start when it lies in the window's first 2 GiB (where
+   * nearly every object lives), else -1: hot allocator paths work on this small integer.
+   */
+  arenaOffset(): number {
+    const offset = this.addressOffset;
+    return offset >= 0 ? offset : -1;
+  }
+
+  /** Sets the address to the arena window's start plus `offset` (0 <= offset < 2**31). */
+  setArenaOffset(offset: number): void {
+    this.addressOffset = offset | 0;
+  }
 }
+
+/** The start of the window `arenaOffset` counts from: the allocator's arena region must begin here. */
+export const ARENA_WINDOW_START = ARENA_WINDOW;
 
 export function incref(object: PyObject): void {
   object.refcount++;

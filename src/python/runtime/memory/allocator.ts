@@ -14,7 +14,8 @@
 //        ▲ usedPools[class] → the pool new blocks of that class come from
 
 const POOL_HEADER = 48;
-const SMALL_REQUEST_LIMIT = 512;
+/** Requests up to this many bytes are served by pymalloc. */
+export const SMALL_REQUEST_LIMIT = 512;
 /** Unmapped pools between consecutive arenas. */
 const ARENA_GAP_POOLS = 17;
 
@@ -150,6 +151,28 @@ export class Allocator {
     }
     if (!pool.inUsedList) {
       // A full pool that gets a free block goes back to the front of usedpools.
+      this.usedPools[pool.sizeClass]!.push(pool);
+      pool.inUsedList = true;
+    }
+  }
+
+  /**
+   * `free` for a small block (size ≤ 512) given the object's address minus `arenaBase`, the
+   * small integer `allocateSmall` returned: the hot path of ints, which die by the million.
+   */
+  freeSmall(offset: number, headerBytes: number): void {
+    const blockOffset = offset - headerBytes;
+    const pool = this.poolsByIndex[blockOffset >> this.poolShift];
+    if (pool === undefined) throw new Error(`simulator bug: free of unknown address 0x${(this.arenaBase + offset).toString(16)}`);
+    const index = ((blockOffset - pool.firstOffset) / pool.blockSize) | 0;
+    pool.freeNext[index] = pool.freeHead;
+    pool.freeHead = index;
+    pool.occupants[index] = undefined;
+    if (--pool.used === 0) {
+      this.retireEmptyPool(pool);
+      return;
+    }
+    if (!pool.inUsedList) {
       this.usedPools[pool.sizeClass]!.push(pool);
       pool.inUsedList = true;
     }
