@@ -9,8 +9,14 @@
 import type { PyType } from "./type.js";
 import type { InstanceAttributes } from "./instance-attributes.js";
 
-/** Counts at or above this mark belong to immortal objects (3.12+); they never reach zero. */
-export const IMMORTAL_MARK = 2 ** 50;
+/**
+ * Counts at or above this mark belong to immortal objects (3.12+); they never reach zero. It
+ * sits below 2**31 so that an immortal count is still a small integer to V8: one object whose
+ * `refcount` holds a larger number makes V8 box that field in a heap number for every object
+ * of its shape (each new int of 3.12+ then paid an extra allocation). It stays far above 3.11's
+ * static counts (999 999 999 plus the references taken), which are reported as they are.
+ */
+export const IMMORTAL_MARK = 1_610_612_736;
 
 /** Extra per-object state that only some objects need (instance attributes, weak references). */
 export interface ObjectExtras {
@@ -82,7 +88,24 @@ export class PyObject {
   set address(address: number) {
     this.addressOffset = encodeAddress(address);
   }
+
+  /**
+   * The address minus the arena window's start when it lies in the window's first 2 GiB (where
+   * nearly every object lives), else -1: hot allocator paths work on this small integer.
+   */
+  arenaOffset(): number {
+    const offset = this.addressOffset;
+    return offset >= 0 ? offset : -1;
+  }
+
+  /** Sets the address to the arena window's start plus `offset` (0 <= offset < 2**31). */
+  setArenaOffset(offset: number): void {
+    this.addressOffset = offset | 0;
+  }
 }
+
+/** The start of the window `arenaOffset` counts from: the allocator's arena region must begin here. */
+export const ARENA_WINDOW_START = ARENA_WINDOW;
 
 export function incref(object: PyObject): void {
   object.refcount++;

@@ -5,6 +5,7 @@
 import type { Profile } from "../profiles/profile.js";
 import { Allocator } from "./memory/allocator.js";
 import type { PyObject } from "./object.js";
+import { ARENA_WINDOW_START } from "./object.js";
 import type { PyType } from "./type.js";
 import type { BuiltinTypes, ExceptionTypes } from "./builtin-type-registry.js";
 import type { PyInt } from "./types/int.js";
@@ -22,7 +23,7 @@ import { TrashcanState } from "./memory/trashcan.js";
 /** The start of the region static objects (types, None, small ints) are placed in. */
 const STATIC_REGION = 0x55d4_a8e0_0000;
 /** The start of the first pymalloc arena. */
-const ARENA_REGION = 0x7f3c_5a40_0000;
+const ARENA_REGION = ARENA_WINDOW_START;
 /** The start of the system-malloc region used for blocks over 512 bytes. */
 const LARGE_REGION = 0x55d4_aa61_0000;
 

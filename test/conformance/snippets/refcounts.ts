@@ -223,6 +223,34 @@ export const refcountSnippets: readonly Snippet[] = [
       print(count_at(id(item)))
     `,
   ]),
+  snippet("one-argument and method calls release what they were given", [
+    READER,
+    py`
+      class Sub(list):
+          pass
+      class Text(str):
+          pass
+      item = object()
+      plain, sub = [], Sub()
+      plain.append(item)
+      sub.append(item)
+      text = 'ab' * 3
+      print(count_at(id(item)), len(plain), text.upper(), type(str(Text('x'))).__name__)
+      print(plain.pop() is item, count_at(id(item)), [].append(item), count_at(id(item)))
+      def inside():
+          return sys.getrefcount(item), str(4321) == '4321'
+      print(inside())
+    `,
+    py`
+      for call in (lambda: plain.append(), lambda: plain.append(1, 2), lambda: list.append(sub),
+                   lambda: list.append(text, 1), lambda: text.upper(1), lambda: len(5)):
+          try:
+              call()
+          except TypeError as error:
+              print(error)
+      print(count_at(id(item)), len(sub))
+    `,
+  ]),
   snippet("list repetition of one object", [READER, "part = [0]\nrows = [part] * 4\nprint(count_at(id(part)))"]),
   snippet("nested list", [READER, "core = [1]\nwrapped = [[core], [core, core]]\nprint(count_at(id(core)))", "wrapped[1].clear()\nprint(count_at(id(core)))"]),
   snippet("loop variable keeps the last element", [

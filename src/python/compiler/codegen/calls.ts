@@ -66,6 +66,26 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
   const nulls = slots.map((slot) => `${slot} = null;`).join(" ");
   const fills = borrowedLoads.map(({ slot, value }) => `${slot} = ${value};`).join(" ");
   let borrowedMask = "";
+  if (selfSlot !== null && node.keywords.length === 0 && mask === 0 && argumentCount <= 1) {
+    emitter.pop();
+    emitter.pop();
+    compileShortMethodCall(unit, callable, selfSlot, slots);
+    emitter.depth = start;
+    emitter.reserve();
+    return;
+  }
+  if (selfSlot === null && node.keywords.length === 0 && mask === 0 && argumentCount === 1) {
+    emitter.pop();
+    const argument = slots[0]!;
+    const invoke = unit.profile.frameStealsArguments
+      ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, [a], null, true, 0) : callOne(${callable}, a)`
+      : `callOne(${callable}, a)`;
+    emitter.line(`{ const a = ${argument}; ${argument} = null;`);
+    emitter.line(`  const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
+    emitter.depth = start;
+    emitter.reserve();
+    return;
+  }
   if (selfSlot !== null) {
     emitter.pop();
     emitter.pop();
@@ -85,6 +105,25 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
   emitter.line(`  const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
   emitter.depth = start;
   emitter.reserve();
+}
+
+/**
+ * A method call with no keywords and at most one argument (`xs.append(x)`, `p.norm2()`): the
+ * stack references go to callMethodOne / callMethodNoArgs, which call a built-in method of the
+ * object's exact type without building an argument array. A Python function still gets its
+ * compiled body called at the site on 3.11+ (see compileCall).
+ */
+function compileShortMethodCall(unit: CodeUnit, callable: string, selfSlot: string, slots: string[]): void {
+  const emitter = unit.emitter;
+  const argument = slots[0];
+  const take = argument === undefined ? `const self = ${selfSlot}; ${selfSlot} = null;` : `const self = ${selfSlot}, a = ${argument}; ${selfSlot} = null; ${argument} = null;`;
+  const helper = argument === undefined ? `callMethodNoArgs(${callable}, self)` : `callMethodOne(${callable}, self, a)`;
+  const args = argument === undefined ? `self !== null ? [self] : []` : `self !== null ? [self, a] : [a]`;
+  const invoke = unit.profile.frameStealsArguments
+    ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, ${args}, null, true, 0) : ${helper}`
+    : helper;
+  emitter.line(`{ ${take}`);
+  emitter.line(`  const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
 }
 
 /**

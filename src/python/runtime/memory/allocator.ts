@@ -14,7 +14,8 @@
 //        ▲ usedPools[class] → the pool new blocks of that class come from
 
 const POOL_HEADER = 48;
-const SMALL_REQUEST_LIMIT = 512;
+/** Requests up to this many bytes are served by pymalloc. */
+export const SMALL_REQUEST_LIMIT = 512;
 /** Unmapped pools between consecutive arenas. */
 const ARENA_GAP_POOLS = 17;
 
@@ -33,6 +34,9 @@ class Pool {
   readonly occupantOffsets: Int32Array;
   used = 0;
   inUsedList = false;
+  /** Links of the usedpools list this pool is on (toward the front, toward the back). */
+  previousUsed: Pool | null = null;
+  nextUsed: Pool | null = null;
   /**
    * Offset of block 0 from the allocator's first arena. The hot paths work on these small
    * integers; an absolute address (about 2**47) is a double, which V8 boxes when stored.
@@ -75,8 +79,12 @@ export class Allocator {
   private readonly alignmentShift: number;
   /** log2(poolSize). */
   private readonly poolShift: number;
-  /** usedpools: per size class, the pools with free room, most recently used first. */
-  private readonly usedPools: Pool[][];
+  /**
+   * usedpools: per size class, the front of a doubly linked list of the pools with free room,
+   * most recently (re)entered first. Linked as in CPython, so that a pool leaves the middle of
+   * the list in constant time (freeing a big list empties thousands of pools in random order).
+   */
+  private readonly usedPools: (Pool | null)[];
   /** Live pools by (pool start - first arena start) / pool size: finding a block's pool is one index. */
   private readonly poolsByIndex: (Pool | undefined)[] = [];
   /** The first arena's start: `allocateSmall` offsets are relative to it. */
@@ -96,7 +104,7 @@ export class Allocator {
     this.alignment = options.alignment;
     this.alignmentShift = Math.log2(options.alignment);
     this.poolShift = Math.log2(options.poolSize);
-    this.usedPools = Array.from({ length: SMALL_REQUEST_LIMIT / options.alignment }, () => []);
+    this.usedPools = new Array<Pool | null>(SMALL_REQUEST_LIMIT / options.alignment).fill(null);
     this.nextArenaStart = options.arenaStart;
     this.arenaBase = options.arenaStart;
     this.largeCursor = options.largeStart;
@@ -117,17 +125,13 @@ export class Allocator {
    */
   allocateSmall(size: number, headerBytes: number, object: unknown): number {
     const sizeClass = ((size + this.alignment - 1) >> this.alignmentShift) - 1;
-    const pools = this.usedPools[sizeClass]!;
-    const pool = pools.length > 0 ? pools[pools.length - 1]! : this.newPool(sizeClass);
+    const pool = this.usedPools[sizeClass] ?? this.newPool(sizeClass);
     let index = pool.freeHead;
     if (index >= 0) pool.freeHead = pool.freeNext[index]!;
     else index = pool.nextBlock++;
     pool.occupants[index] = object;
     pool.occupantOffsets[index] = headerBytes;
-    if (++pool.used === pool.capacity) {
-      pools.pop();
-      pool.inUsedList = false;
-    }
+    if (++pool.used === pool.capacity) this.unlinkUsed(pool);
     return pool.firstOffset + index * pool.blockSize + headerBytes;
   }
 
@@ -148,20 +152,54 @@ export class Allocator {
       this.retireEmptyPool(pool);
       return;
     }
-    if (!pool.inUsedList) {
-      // A full pool that gets a free block goes back to the front of usedpools.
-      this.usedPools[pool.sizeClass]!.push(pool);
-      pool.inUsedList = true;
+    // A full pool that gets a free block goes back to the front of usedpools.
+    if (!pool.inUsedList) this.linkUsedFront(pool);
+  }
+
+  /**
+   * `free` for a small block (size ≤ 512) given the object's address minus `arenaBase`, the
+   * small integer `allocateSmall` returned: the hot path of ints, which die by the million.
+   */
+  freeSmall(offset: number, headerBytes: number): void {
+    const blockOffset = offset - headerBytes;
+    const pool = this.poolsByIndex[blockOffset >> this.poolShift];
+    if (pool === undefined) throw new Error(`simulator bug: free of unknown address 0x${(this.arenaBase + offset).toString(16)}`);
+    const index = ((blockOffset - pool.firstOffset) / pool.blockSize) | 0;
+    pool.freeNext[index] = pool.freeHead;
+    pool.freeHead = index;
+    pool.occupants[index] = undefined;
+    if (--pool.used === 0) {
+      this.retireEmptyPool(pool);
+      return;
     }
+    if (!pool.inUsedList) this.linkUsedFront(pool);
+  }
+
+  /** Puts `pool` at the front of its size class's usedpools list. */
+  private linkUsedFront(pool: Pool): void {
+    const front = this.usedPools[pool.sizeClass] ?? null;
+    pool.previousUsed = null;
+    pool.nextUsed = front;
+    if (front !== null) front.previousUsed = pool;
+    this.usedPools[pool.sizeClass] = pool;
+    pool.inUsedList = true;
+  }
+
+  /** Takes `pool` off its size class's usedpools list, wherever it is. */
+  private unlinkUsed(pool: Pool): void {
+    const previous = pool.previousUsed;
+    const next = pool.nextUsed;
+    if (previous !== null) previous.nextUsed = next;
+    else this.usedPools[pool.sizeClass] = next;
+    if (next !== null) next.previousUsed = previous;
+    pool.previousUsed = null;
+    pool.nextUsed = null;
+    pool.inUsedList = false;
   }
 
   /** An empty pool leaves usedpools and may later serve any size class. */
   private retireEmptyPool(pool: Pool): void {
-    if (pool.inUsedList) {
-      const pools = this.usedPools[pool.sizeClass]!;
-      pools.splice(pools.indexOf(pool), 1);
-      pool.inUsedList = false;
-    }
+    if (pool.inUsedList) this.unlinkUsed(pool);
     this.poolsByIndex[(pool.start - this.arenaBase) >> this.poolShift] = undefined;
     this.emptyPools.push(pool.start);
   }
@@ -232,8 +270,7 @@ export class Allocator {
     const startOffset = start - this.arenaBase;
     const pool = new Pool(start, startOffset, sizeClass, blockSize, capacity);
     this.poolsByIndex[startOffset >> this.poolShift] = pool;
-    this.usedPools[sizeClass]!.push(pool);
-    pool.inUsedList = true;
+    this.linkUsedFront(pool);
     return pool;
   }
 

@@ -2,6 +2,7 @@
 import type { PyObject } from "../object.js";
 import type { PyType } from "../type.js";
 import { rt } from "../state.js";
+import { SMALL_REQUEST_LIMIT } from "./allocator.js";
 
 /** Bytes between the start of an object's block and the object's address (GC headers). */
 export function headerBytesOf(type: PyType): number {
@@ -14,13 +15,25 @@ export function headerBytesOf(type: PyType): number {
 /** Gives `object` a fresh address for `size` bytes of object (headers added here). */
 export function allocateObject(object: PyObject, size: number): void {
   const header = headerBytesOf(object.type);
-  object.address = rt.allocator.allocate(size + header, header, object);
+  const bytes = size + header;
+  const allocator = rt.allocator;
+  if (bytes <= SMALL_REQUEST_LIMIT) {
+    // The small-integer arena offset spares the hot path double arithmetic (see PyObject.arenaOffset).
+    const offset = allocator.allocateSmall(bytes, header, object);
+    if (offset < 2 ** 31) object.setArenaOffset(offset);
+    else object.address = allocator.arenaBase + offset;
+  } else {
+    object.address = allocator.allocate(bytes, header, object);
+  }
 }
 
 /** Returns the memory of an object allocated with `size` bytes. */
 export function freeObjectMemory(object: PyObject, size: number): void {
   const header = headerBytesOf(object.type);
-  rt.allocator.free(object.address, header, size + header);
+  const bytes = size + header;
+  const offset = object.arenaOffset();
+  if (offset >= 0 && bytes <= SMALL_REQUEST_LIMIT) rt.allocator.freeSmall(offset, header);
+  else rt.allocator.free(object.address, header, bytes);
 }
 
 /**

@@ -8,8 +8,9 @@ import { PyCode, CodeFlags } from "../types/code.js";
 import { PyTuple, newTupleStealing } from "../types/tuple.js";
 import { PyDict, newDict, dictGetItem, dictSetItem, dictForEach } from "../types/dict.js";
 import { PyStr, internName } from "../types/str.js";
-import { call as callBorrowed } from "../abstract/object-protocol.js";
+import { call as callBorrowed, str as strOf } from "../abstract/object-protocol.js";
 import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-function.js";
+import { PyMethodDescriptor } from "../types/descriptors.js";
 
 function release(values: readonly PyObject[]): void {
   for (let i = 0; i < values.length; i++) {
@@ -45,6 +46,85 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
   } finally {
     releaseOwned(args, borrowed);
   }
+}
+
+/**
+ * `f(arg)`, one positional argument and no keywords: steals `arg`. A METH_O built-in (`len(x)`)
+ * and `str(x)` (type_call on exact str, whose checks all pass and whose tp_new is PyObject_Str)
+ * are called without the argument array and record; everything else takes callStealing's way.
+ */
+export function callOne(callable: PyObject, arg: PyObject): PyObject {
+  const type = callable.type;
+  if (type.call === builtinFunctionCall) {
+    const def = (callable as PyBuiltinFunction).def;
+    if (def.kind === "one") {
+      try {
+        return def.impl((callable as PyBuiltinFunction).self, arg);
+      } finally {
+        if (--arg.refcount === 0) arg.type.dealloc(arg);
+      }
+    }
+  } else if (callable === rt.types.str) {
+    try {
+      return strOf(arg);
+    } finally {
+      if (--arg.refcount === 0) arg.type.dealloc(arg);
+    }
+  }
+  return callStealing(callable, [arg], null);
+}
+
+/**
+ * `object.name(arg)` after LOAD_METHOD, with no keywords: steals `self` (null when the
+ * attribute came bound) and `arg`. A METH_O method of the object's exact type (`xs.append(x)`)
+ * is called straight away, as CPython 3.11's CALL_NO_KW_METHOD_DESCRIPTOR_O does: the same
+ * checks pass, the same references are released in the same order, and no argument array or
+ * record is built. Everything else takes callStealing's way.
+ */
+export function callMethodOne(callable: PyObject, self: PyObject | null, arg: PyObject): PyObject {
+  if (self !== null) {
+    if (callable instanceof PyMethodDescriptor && callable.kind === "method" && self.type === callable.owner) {
+      const def = callable.def!;
+      if (def.kind === "one") {
+        try {
+          return def.impl(self, arg);
+        } finally {
+          if (--self.refcount === 0) self.type.dealloc(self);
+          if (--arg.refcount === 0) arg.type.dealloc(arg);
+        }
+      }
+    }
+    return callStealing(callable, [self, arg], null);
+  }
+  if (callable.type.call === builtinFunctionCall) {
+    const def = (callable as PyBuiltinFunction).def;
+    if (def.kind === "one") {
+      try {
+        return def.impl((callable as PyBuiltinFunction).self, arg);
+      } finally {
+        if (--arg.refcount === 0) arg.type.dealloc(arg);
+      }
+    }
+  }
+  return callStealing(callable, [arg], null);
+}
+
+/** `object.name()` after LOAD_METHOD: callMethodOne for METH_NOARGS methods (`text.upper()`). */
+export function callMethodNoArgs(callable: PyObject, self: PyObject | null): PyObject {
+  if (self !== null) {
+    if (callable instanceof PyMethodDescriptor && callable.kind === "method" && self.type === callable.owner) {
+      const def = callable.def!;
+      if (def.kind === "noargs") {
+        try {
+          return def.impl(self);
+        } finally {
+          if (--self.refcount === 0) self.type.dealloc(self);
+        }
+      }
+    }
+    return callStealing(callable, [self], null);
+  }
+  return callStealing(callable, [], null);
 }
 
 /** Releases the caller's stack references, skipping borrowed ones (never counted). */

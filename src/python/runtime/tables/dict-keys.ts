@@ -59,7 +59,8 @@ export class DictKeys<K, V> {
   private textIndex: Map<string, number> | null = null;
 
   constructor(size: number, kind: DictKeysKind) {
-    this.size = size;
+    // `| 0` keeps the field a small integer to V8 (a size computed as a double would be boxed).
+    this.size = size | 0;
     this.kind = kind;
     const capacity = usableFraction(size);
     this.usable = capacity;

@@ -54,12 +54,23 @@ export function newIntObject(value: IntValue): PyInt {
   // Ints have no GC header: the block starts at the object.
   const size = intObjectSize(value);
   const allocator = rt.allocator;
-  int.address = size <= 512 ? allocator.arenaBase + allocator.allocateSmall(size, 0, int) : allocator.allocate(size, 0, int);
+  if (size <= 512) {
+    // allocateSmall's offset from the arena start is the object's arena offset (runtime.ts
+    // starts the arenas at the object encoding's window), unless the arenas outgrew 2 GiB.
+    const offset = allocator.allocateSmall(size, 0, int);
+    if (offset < 2 ** 31) int.setArenaOffset(offset);
+    else int.address = allocator.arenaBase + offset;
+  } else {
+    int.address = allocator.allocate(size, 0, int);
+  }
   return int;
 }
 
 export function intDealloc(self: PyObject): void {
-  rt.allocator.free(self.address, 0, intObjectSize((self as PyInt).value));
+  const size = intObjectSize((self as PyInt).value);
+  const offset = self.arenaOffset();
+  if (offset >= 0 && size <= 512) rt.allocator.freeSmall(offset, 0);
+  else rt.allocator.free(self.address, 0, size);
   if (self.type === rt.types.int && self.extras === null && rt.spareInts.length < SPARE_INT_LIMIT) rt.spareInts.push(self as PyInt);
 }
 
