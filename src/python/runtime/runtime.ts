@@ -25,6 +25,8 @@ const STATIC_REGION = 0x55d4_a8e0_0000;
 const ARENA_REGION = 0x7f3c_5a40_0000;
 /** The start of the system-malloc region used for blocks over 512 bytes. */
 const LARGE_REGION = 0x55d4_aa61_0000;
+/** What occupies the blocks standing for the objects CPython's startup leaves in every size class. */
+const STARTUP_RESIDENT = "an object made at interpreter startup";
 
 export class Runtime {
   readonly allocator: Allocator;
@@ -100,6 +102,7 @@ export class Runtime {
       arenaStart: ARENA_REGION,
       largeStart: LARGE_REGION,
     });
+    this.allocator.reserveStartupBlocks(STARTUP_RESIDENT);
   }
 
   /** An address in the static region for an object that is never freed (types, singletons). */
