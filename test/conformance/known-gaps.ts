@@ -8,7 +8,7 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- compiler warnings and syntax errors ----
   // ---- exception messages ----
   {
-    cause: "recursion through a builtin slot (repr() -> __repr__) overflows the JavaScript stack before Python's recursion limit",
+    cause: "recursion through a builtin slot (repr() -> __repr__): CPython stops it at its C recursion limit, the simulator's JavaScript stack runs out first (the cell ends unsupported)",
     snippets: { exceptions: ["RecursionError in repr"] },
   },
   // ---- gc ----
@@ -34,9 +34,5 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { course: ["everything is an object"] },
   },
   // ---- standard-library modules ----
-  {
-    cause: "sys.getrecursionlimit() is 1000; in an IPython session jedi's import has raised it to 3000 (the simulator keeps 1000 so deep recursion stays within the JavaScript stack)",
-    snippets: { modules: ["sys attributes lessons print"] },
-  },
   // ---- language features ----
 ];

@@ -25,6 +25,8 @@ const STATIC_REGION = 0x55d4_a8e0_0000;
 const ARENA_REGION = 0x7f3c_5a40_0000;
 /** The start of the system-malloc region used for blocks over 512 bytes. */
 const LARGE_REGION = 0x55d4_aa61_0000;
+/** The recursion limit an IPython session starts with (jedi sets it on import). */
+const IPYTHON_RECURSION_LIMIT = 3000;
 /** What occupies the blocks standing for the objects CPython's startup leaves in every size class. */
 const STARTUP_RESIDENT = "an object made at interpreter startup";
 
@@ -91,7 +93,12 @@ export class Runtime {
   typeEpoch = 0;
   /** Current depth of Python calls (for RecursionError). */
   callDepth = 0;
-  recursionLimit = 1000;
+  /**
+   * sys.getrecursionlimit(): 3000, as in an IPython session (importing jedi, which IPython's
+   * completer needs, raises CPython's default of 1000). A Python recursion that outgrows the
+   * JavaScript stack first ends the cell as unsupported (see session.ts).
+   */
+  recursionLimit = IPYTHON_RECURSION_LIMIT;
   /** Line of the statement running now, for unsupported-feature messages. */
   currentLine = 0;
 
