@@ -34,5 +34,9 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { course: ["everything is an object"] },
   },
   // ---- standard-library modules ----
+  {
+    cause: "imported modules carry no import-system metadata (__spec__, __loader__, __file__): dir() and vars() of a module leave those names out (reading one is refused by name)",
+    snippets: { modules: ["dir of a module"] },
+  },
   // ---- language features ----
 ];

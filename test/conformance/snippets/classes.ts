@@ -436,4 +436,45 @@ export const classSnippets: readonly Snippet[] = [
     "object[int]",
     "pair = (1, 2)\nprint(pair.__getnewargs__(), pair.__getnewargs__()[0] is pair)",
   ]),
+  snippet("vars of a __slots__ instance refuses", ["class P:\n    __slots__ = ('x', 'y')\np = P()\np.x = 1\ntry:\n    vars(p)\nexcept TypeError as e:\n    print(e)\nprint(dir(p)[-3:], P.x, type(P.x).__name__)"]),
+  snippet("__slots__ attribute errors", ["class P:\n    __slots__ = ('x',)\np = P()\ntry:\n    p.y = 1\nexcept AttributeError as e:\n    print(e)\ntry:\n    p.x\nexcept AttributeError as e:\n    print(e)\ndel P\n"]),
+  snippet("__slots__ conflicting with a class variable", ["try:\n    class P:\n        __slots__ = ('x',)\n        x = 1\nexcept ValueError as e:\n    print(e)"]),
+  snippet("__slots__ listing __dict__", ["class P:\n    __slots__ = ('x', '__dict__')\np = P()\np.x = 1\np.y = 2\nprint(vars(p), p.x, P.__slots__)"]),
+  snippet("a subclass of a __slots__ class gets a dict", ["class A:\n    __slots__ = ('a',)\nclass B(A):\n    pass\nb = B()\nb.a = 1\nb.z = 2\nprint(vars(b), hasattr(B, '__slots__'), B.__slots__)"]),
+  snippet("data descriptor get and set", ["class D:\n    def __get__(self, obj, owner=None):\n        return ('get', obj is None, owner.__name__)\n    def __set__(self, obj, value):\n        obj.__dict__['_v'] = value\nclass C:\n    d = D()\nc = C()\nprint(C.d, c.d)\nc.d = 5\nprint(vars(c), c.d)"]),
+  snippet("non-data descriptor shadowed by the instance", ["class N:\n    def __get__(self, obj, owner=None):\n        return 'from descriptor'\nclass C:\n    n = N()\nc = C()\nprint(c.n)\nc.n = 'own'\nprint(c.n, C.n)"]),
+  snippet("__set_name__ on class creation", ["class Named:\n    def __set_name__(self, owner, name):\n        self.name = name\n        self.owner = owner.__name__\nclass C:\n    first = Named()\n    second = Named()\nprint(C.first.name, C.second.name, C.first.owner)"]),
+  snippet("descriptor with __delete__ but no __set__", ["class D:\n    def __get__(self, obj, owner=None):\n        return 1\n    def __delete__(self, obj):\n        print('deleting')\nclass C:\n    d = D()\nc = C()\ndel c.d\ntry:\n    c.d = 3\nexcept AttributeError as e:\n    print(e)"]),
+  snippet("read-only property errors", ["class C:\n    @property\n    def p(self):\n        return 1\nc = C()\ntry:\n    c.p = 2\nexcept AttributeError as e:\n    print(e)\ntry:\n    del c.p\nexcept AttributeError as e:\n    print(e)"]),
+  snippet("dir of an instance and vars of its class", ["class A:\n    x = 1\n    def m(self): pass\na = A()\na.y = 2\nprint([n for n in dir(a) if not n.startswith('__')], sorted(vars(A))[:4])"]),
+  snippet("classmethod and staticmethod objects", ["class C:\n    @classmethod\n    def c(cls): return cls.__name__\n    @staticmethod\n    def s(): return 's'\nprint(C.c(), C().c(), C.s(), type(vars(C)['c']).__name__, type(vars(C)['s']).__name__, vars(C)['s'].__func__.__name__, C.c.__self__ is C)"]),
+  snippet("__static_attributes__ and __firstlineno__ of a class namespace", [
+    py`
+      class C:
+          class D:
+              def f(self): self.k = 1
+          def g(self):
+              def h(): self.j = 1
+              self.i = 1
+              self.i += 1
+              (self.t, self.u) = 1, 2
+              print(self)
+          def h(self):
+              self.w: int = 1
+              for self.loopv in []: pass
+          @staticmethod
+          def s(self): self.st = 1
+          def n(this, self): self.second = 1
+          def a(self): self.asy = 1
+          def z(this): this.no = 1
+      print(C.__static_attributes__, C.D.__static_attributes__, list(vars(C)), C.__firstlineno__)
+      @(lambda c: c)
+      class B:
+          '''doc'''
+          x = 1
+      print(list(vars(B)), B.__firstlineno__)
+      class E: pass
+      print(E.__static_attributes__, list(vars(E)), C.g.__code__.co_consts[-1:])
+    `,
+  ]),
 ];

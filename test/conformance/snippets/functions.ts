@@ -252,4 +252,10 @@ export const functionSnippets: readonly Snippet[] = [
           print(error)
     `,
   ]),
+  snippet("dir of a function", ["def f(): pass\nprint(dir(f))"]),
+  snippet("vars of a function", ["def f(): pass\nf.tag = 1\nprint(vars(f), f.__dict__ is vars(f))"]),
+  snippet("dir of a generator", ["def g():\n    yield 1\nprint([n for n in dir(g()) if not n.startswith('__')])"]),
+  snippet("vars of a bound method", ["class A:\n    def m(self): pass\ntry:\n    vars(A().m)\nexcept TypeError as e:\n    print(e)"]),
+  snippet("dir of a bound method", ["class A:\n    def m(self): pass\nprint([n for n in dir(A().m) if not n.startswith('__')], '__func__' in dir(A().m))"]),
+  snippet("attributes of a builtin function", ["print([n for n in dir(len) if not n.startswith('__')], len.__name__, len.__qualname__, len.__module__, len.__self__)"]),
 ];
