@@ -30,7 +30,7 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- sizes ----
   // ---- types and methods missing ----
   {
-    cause: "builtin types have no docstrings (int.__doc__ is None)",
+    cause: "built-in docstrings are not simulated: int.__doc__ and the __doc__ of built-in objects are refused by name",
     snippets: { course: ["everything is an object"] },
   },
   // ---- standard-library modules ----

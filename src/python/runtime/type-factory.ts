@@ -8,7 +8,16 @@ import { newDescriptor } from "./types/descriptors.js";
 import { newBuiltinFunction } from "./types/builtin-function.js";
 import { newCallableWrapper } from "./types/function-wrappers.js";
 import type { MethodDef } from "./method-def.js";
-import { typeError } from "./errors.js";
+import { typeError, Unsupported } from "./errors.js";
+import type { GetSetDef } from "./type-spec.js";
+
+/** The __doc__ of instances of built-in types whose docstring CPython has and the simulator does not. */
+const UNSIMULATED_DOC: GetSetDef = {
+  name: "__doc__",
+  get: (self) => {
+    throw new Unsupported(`the docstring of '${self.type.name}' objects (built-in docstrings are not simulated)`);
+  },
+};
 import { withTrashcan } from "./memory/trashcan.js";
 
 /** Size of a static type object (PyTypeObject) in the static region. */
@@ -225,10 +234,9 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   for (const getset of getsets) if (getset.member) namespace.set(getset.name, newDescriptor("member", type, getset.name, null, getset));
   for (const getset of getsets) if (!getset.member) namespace.set(getset.name, newDescriptor("getset", type, getset.name, null, getset));
   if (spec.attributes !== undefined) for (const [name, value] of spec.attributes(type)) namespace.set(name, value);
-  if (!namespace.has("__doc__")) {
-    rt.None.refcount++;
-    namespace.set("__doc__", rt.None);
-  }
+  // Built-in docstrings are not simulated: reading one from an instance is refused by name
+  // (the type's own __doc__ is refused by type.__doc__).
+  if (!namespace.has("__doc__")) namespace.set("__doc__", newDescriptor("getset", type, "__doc__", null, UNSIMULATED_DOC));
   if (hashIsNone && !namespace.has("__hash__")) {
     rt.None.refcount++;
     namespace.set("__hash__", rt.None);

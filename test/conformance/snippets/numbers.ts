@@ -44,4 +44,10 @@ export const numberSnippets: readonly Snippet[] = [
   snippet("float() parsing corners", ["print(float(' 1.5 '), float('1_0.5'), float('inf'), float('-Infinity'), float('nan'), float('1e500'), float('.5'), float('5.'))\ntry:\n    float('1.5.2')\nexcept ValueError as e:\n    print(e)"]),
   snippet("int methods", ["print((255).to_bytes(2, 'big'), int.from_bytes(b'\\x01\\x00', 'little'), (-1).to_bytes(2, 'big', signed=True), (10).bit_count() if hasattr(int, 'bit_count') else 2, (6).as_integer_ratio(), (7).conjugate(), (5).real, (5).imag, (1).numerator)"]),
   snippet("float methods", ["print((1.5).as_integer_ratio(), (2.0).is_integer(), (0.5).hex(), float.fromhex('0x1.8p1'), (3.7).__trunc__(), (-3.7).__floor__(), (3.2).__ceil__(), (2.5).__round__(), (2.567).__round__(2))"]),
+  snippet("general float format g and e", ["print('{:g}'.format(1e-4), '{:g}'.format(1e-5), '{:G}'.format(1e20), '{:.2g}'.format(1234), '{:e}'.format(0), '{:.0e}'.format(15000))"]),
+  snippet("float format n and precision without type", ["print(format(1.0, 'n'), format(1e100, '.3'), format(123.456, '.2e'), format(0.1, 'r') if False else 1, format(float('nan'), '>6'), format(-float('inf'), ''))"]),
+  snippet("divmod, floor division, pow and round", ["print(divmod(-7, 2), divmod(7.5, 2), -7 // 2, -7 % 2, 7 % -3, pow(2, -1), pow(3, 4, 5), pow(2, -1, 7), round(1234, -2), round(-2.5), abs(-0.0), int.__floordiv__(7, 2))"]),
+  snippet("numeric equality and hashes", ["print(1 < 2 < 3, 0.1 + 0.2 == 0.3, float('nan') == float('nan'), 1 == 1.0, hash(1) == hash(1.0), hash(-1), hash(float('inf')), hash(0.5), 10**20 == 1e20, 2**53 + 1 == float(2**53 + 1))"]),
+  snippet("non-ASCII digits and float reprs", ["print(int('١٢٣'), float('١.٥'), '٣'.isdigit(), str(10**20), str(-0.0), repr(1e-7), repr(123456789012345678.0), 1e22, 1e21, 1.5e-7, float(10**16))"]),
+  snippet("complex arithmetic and reprs", ["print(complex(1, 2), complex('1+2j'), (1+2j).conjugate(), abs(3+4j), (1+2j) * (3-1j), 1j ** 2, complex(0, -0.0), repr(-1j), (1 + 0j) == 1)"]),
 ];

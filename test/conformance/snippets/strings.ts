@@ -96,4 +96,11 @@ export const stringSnippets: readonly Snippet[] = [
   snippet("splitlines, title, case mappings", ["print('a\\nb\\r\\nc\\rd\\x0be'.splitlines(), 'a\\nb\\n'.splitlines(True), \"they're bill's\".title(), 'ßAb'.swapcase(), 'ǅ'.lower(), 'ß'.upper(), 'ﬁ'.upper(), 'İ'.lower().__len__())"]),
   snippet("str predicates on digits and identifiers", ["print([c.isdigit() for c in '1²½٣'], [c.isnumeric() for c in '1²½٣'], [c.isdecimal() for c in '1²½٣'], ''.isalpha(), 'a_b'.isidentifier(), '1a'.isidentifier(), ' \\t'.isspace(), 'Ab Cd'.istitle(), 'ABC1'.isupper())"]),
   snippet("percent formatting corners", ["print('%5.2f|%-6d|%+d|%x|%#o|%e|%g|%r|%c|%%' % (3.14159, 42, 5, 255, 8, 12345.678, 0.00001, 'a', 65))\nprint('%(a)s-%(b)03d' % {'a': 'x', 'b': 7}, '%s' % (1,), '%.3s' % 'abcdef', '%*d' % (5, 3))"]),
+  snippet("f-string format specs", ["print(f\"{3.14159:>10.3f}|{42:<6}|{'x':^5}|{1e6:,.0f}|{-0.0:.1f}|{1234:=+8}|{255:#06x}|{0.5:.0%}|{12:b}\")"]),
+  snippet("f-string conversions and grouping", ["print(f\"{'abc'!r:>8}|{3!a}|{'é'!a}|{None}|{True:d}|{2**64:,}|{-12345.678:_.2f}\")"]),
+  snippet("str.format field access and specs", ["print('{:.3}'.format('abcdef'), '{0[1]}{1[a]}'.format('xy', {'a': 'z'}), '{!r:^9}'.format('q'), '{:*<+7.2f}'.format(3.14159))"]),
+  snippet("bytes methods and formatting", ["print(bytes.fromhex('de ad'), b'abc'.hex(':'), b'a,b'.split(b','), b'abc'.center(7, b'-'), b'x'.join([b'1', b'2']), b'%d-%s' % (5, b'q'), bytes(3), bytearray(b'ab') + b'c')"]),
+  snippet("encode and decode error handlers", ["print('abc'.encode('utf-16'), 'é'.encode('latin-1'), 'é'.encode('ascii', 'replace'), 'é'.encode('ascii', 'xmlcharrefreplace'), b'\\xe9'.decode('utf-8', 'replace'), b'\\xff'.decode('latin-1'))"]),
+  snippet("maketrans with deletions and translate with a dict", ["print(str.maketrans('ab', 'xy'), 'aabbc'.translate(str.maketrans('ab', 'xy', 'c')), 'hello'.translate({104: None, 101: 'E'}))"]),
+  snippet("code points, escapes and predicates", ["print(chr(0x1F600), ord('€'), ascii('é€'), repr('\\x00\\x7f\\u200b'), 'a\\u0301'.__len__(), '\\N{GREEK SMALL LETTER ALPHA}', '\\t'.isprintable(), 'é'.isascii())"]),
 ];

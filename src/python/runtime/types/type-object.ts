@@ -7,7 +7,7 @@ import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { CallArgs } from "../slots.js";
 import { textSlot } from "../spec-helpers.js";
 import { typeLookup, missingAttribute, invalidateTypeCaches } from "../abstract/attributes.js";
-import { typeError, attributeError } from "../errors.js";
+import { typeError, attributeError, Unsupported } from "../errors.js";
 import { typeNew, classAttributeChanged, computeMro, heapTypeBasicSize, heapTypeAllocationSize, HEAP_TYPE_ITEM_SIZE } from "../class-builder.js";
 import { setTypeAttribute, deleteTypeAttribute, clearTypeNamespace, typeDict } from "../type-namespace.js";
 import { removeSubclass } from "../type-subclasses.js";
@@ -288,7 +288,9 @@ export const TYPE_SPEC: BuiltinTypeSpec = {
     {
       name: "__doc__",
       get: (self) => {
-        const doc = (self as PyType).namespace.get("__doc__");
+        const type = self as PyType;
+        if (!type.heapType) throw new Unsupported(`${type.name}.__doc__ (built-in docstrings are not simulated)`);
+        const doc = type.namespace.get("__doc__");
         if (doc === undefined) return newNone();
         const getter = doc.type.descrGet;
         if (getter !== null) return getter(doc, null, self as PyType);
