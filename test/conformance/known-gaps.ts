@@ -5,20 +5,10 @@ import type { KnownGapGroup } from "./support/gaps.js";
 export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- reference counts and object graph ----
   // ---- identity ----
-  {
-    cause: "3.13: the first instances of a freshly created class do not reuse a freed instance's address (FACTS §2.4); the simulator reuses it at once",
-    versions: ["3.13"],
-    snippets: { identity: ["id of freed dicts tuples and instances is reused", "id reuse in a loop inside one function"] },
-  },
-  {
-    cause: "a latin-1 one-character literal is not the single-character singleton on 3.11/3.12 (chr(97) is 'a' False there)",
-    versions: ["3.11", "3.12"],
-    snippets: { identity: ["chr(97) against the literal"] },
-  },
   // ---- compiler warnings and syntax errors ----
   // ---- exception messages ----
   {
-    cause: "recursion through a builtin slot (repr() -> __repr__) overflows the JavaScript stack before Python's recursion limit",
+    cause: "recursion through a builtin slot (repr() -> __repr__): CPython stops it at its C recursion limit, the simulator's JavaScript stack runs out first (the cell ends unsupported)",
     snippets: { exceptions: ["RecursionError in repr"] },
   },
   // ---- gc ----
@@ -33,16 +23,16 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { course: ["garbage collection of a circular pair"] },
   },
   {
-    cause: "3.8–3.10: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history), the simulator's in one, so LIFO reuse across them differs",
-    versions: ["3.8", "3.9", "3.10"],
+    cause: "3.8–3.9: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history), the simulator's in one, so LIFO reuse across them differs",
+    versions: ["3.8", "3.9"],
     snippets: { gc: ["course cycle of two instances"] },
   },
   // ---- sizes ----
   // ---- types and methods missing ----
   // ---- standard-library modules ----
   {
-    cause: "sys.getrecursionlimit() is 1000; in an IPython session jedi's import has raised it to 3000 (the simulator keeps 1000 so deep recursion stays within the JavaScript stack)",
-    snippets: { modules: ["sys attributes lessons print"] },
+    cause: "imported modules carry no import-system metadata (__spec__, __loader__, __file__): dir() and vars() of a module leave those names out (reading one is refused by name)",
+    snippets: { modules: ["dir of a module"] },
   },
   // ---- language features ----
 ];

@@ -98,6 +98,13 @@ export interface Profile {
   readonly immortality: Immortality;
   readonly interning: InterningModel;
   /**
+   * One-character names the interpreter keeps as their own statically allocated identifier strs
+   * (3.11–3.12): interning such a character (a literal, a variable name, sys.intern) yields that
+   * object, not the Latin-1 singleton chr() and indexing return, so `chr(97) is 'a'` is False.
+   * Measured over all 256 code points, in a cell and in a function.
+   */
+  readonly separateOneCharIdentifiers: string;
+  /**
    * Starting refcounts of objects the interpreter already references many times before user
    * code runs (≤3.11 show real counts; the numbers are orders of magnitude from FACTS §1.4).
    */

@@ -279,10 +279,12 @@ export function createRuntime(profile: Profile): Runtime {
   runtime.gcUntrackIfAtomic = (object) => (object.type === runtime.types.tuple ? tupleUntrackIfAtomic(object) : untrackDictIfAtomic(object));
   createTypes(runtime);
   runtime.ops = createOps(runtime);
-  // Interning the one-character strings makes them the table's entries, as CPython's are.
+  // Interning the one-character strings makes them the table's entries, as CPython's are,
+  // except where a version interns its own static identifier object for the character first.
   for (const char of runtime.latin1Chars) {
-    char.refcount++;
-    intern(char, true);
+    const entry = profile.separateOneCharIdentifiers.includes(char.value) ? staticStr(runtime, char.value, "char") : char;
+    entry.refcount++;
+    intern(entry, true);
   }
   runtime.builtins = createModule(BUILTINS_MODULE);
   runtime.sys = createModule(SYS_MODULE);

@@ -5,7 +5,8 @@ import { decref } from "./object.js";
 import { rt } from "./state.js";
 import { PyType } from "./type.js";
 import type { CallArgs } from "./slots.js";
-import { typeError, Unsupported } from "./errors.js";
+import { typeError, valueError, Unsupported } from "./errors.js";
+import { strRepr } from "./format/str-repr.js";
 import { call, reprText } from "./abstract/object-protocol.js";
 import { lookupAttr, typeLookup, invalidateTypeCaches } from "./abstract/attributes.js";
 import { newDict, dictCopy, dictForEach, dictGetItem, type PyDict } from "./types/dict.js";
@@ -233,6 +234,7 @@ export function typeNew(metatype: PyType, args: CallArgs): PyObject {
     const base = bestBase(bases);
     const slotsValue = dictGetItem(namespace, internedKey("__slots__"));
     const slotNames = slotsValue === null ? null : slotNamesOf(slotsValue, nameObject.value);
+    if (slotNames !== null) refuseSlotsShadowingClassVariables(slotNames, namespace);
     // type_new_init: tp_dict is a copy of the namespace, made before the type object.
     const dict = dictCopy(namespace);
     type = new PyType(metatype, nameObject.value);
@@ -403,6 +405,14 @@ const guardedInstanceDealloc = withTrashcan(instanceDealloc);
 /** The names __slots__ lists, private ones mangled with the class name (type_new_copy_slots). */
 function slotNamesOf(value: PyObject, className: string): string[] {
   return rawSlotNames(value).map((name) => mangle(className, name));
+}
+
+/** type_new_copy_slots: a slot and a class attribute of the same name cannot both exist. */
+function refuseSlotsShadowingClassVariables(slotNames: readonly string[], namespace: PyDict): void {
+  for (const name of slotNames) {
+    if (name === "__dict__" || name === "__weakref__") continue;
+    if (dictGetItem(namespace, internedKey(name)) !== null) throw valueError(`${strRepr(name)} in __slots__ conflicts with class variable`);
+  }
 }
 
 function rawSlotNames(value: PyObject): string[] {

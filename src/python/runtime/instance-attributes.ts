@@ -80,7 +80,7 @@ export class InstanceAttributes extends InstanceDictSlot<PyObject, PyObject> {
 }
 
 /** The class-level shared keys for a heap type's instances (CACHED_KEYS). */
-function keysCacheOf(type: PyType): ClassKeysCache<PyObject, PyObject> {
+export function keysCacheOf(type: PyType): ClassKeysCache<PyObject, PyObject> {
   let cache = type.keysCache as ClassKeysCache<PyObject, PyObject> | null;
   if (cache === null) {
     cache = ClassKeysCache.forVersion<PyObject, PyObject>(rt.profile);

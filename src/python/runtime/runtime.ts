@@ -26,6 +26,10 @@ const STATIC_REGION = 0x55d4_a8e0_0000;
 const ARENA_REGION = ARENA_WINDOW_START;
 /** The start of the system-malloc region used for blocks over 512 bytes. */
 const LARGE_REGION = 0x55d4_aa61_0000;
+/** The recursion limit an IPython session starts with (jedi sets it on import). */
+const IPYTHON_RECURSION_LIMIT = 3000;
+/** What occupies the blocks standing for the objects CPython's startup leaves in every size class. */
+const STARTUP_RESIDENT = "an object made at interpreter startup";
 
 export class Runtime {
   readonly allocator: Allocator;
@@ -90,7 +94,12 @@ export class Runtime {
   typeEpoch = 0;
   /** Current depth of Python calls (for RecursionError). */
   callDepth = 0;
-  recursionLimit = 1000;
+  /**
+   * sys.getrecursionlimit(): 3000, as in an IPython session (importing jedi, which IPython's
+   * completer needs, raises CPython's default of 1000). A Python recursion that outgrows the
+   * JavaScript stack first ends the cell as unsupported (see session.ts).
+   */
+  recursionLimit = IPYTHON_RECURSION_LIMIT;
   /** Line of the statement running now, for unsupported-feature messages. */
   currentLine = 0;
 
@@ -101,6 +110,7 @@ export class Runtime {
       arenaStart: ARENA_REGION,
       largeStart: LARGE_REGION,
     });
+    this.allocator.reserveStartupBlocks(STARTUP_RESIDENT);
   }
 
   /** An address in the static region for an object that is never freed (types, singletons). */

@@ -124,7 +124,8 @@ function slotDescrGet(self: PyObject, instance: PyObject | null, owner: PyType):
 
 function slotDescrSet(self: PyObject, instance: PyObject, value: PyObject | null): void {
   const result = value === null ? callDunder(self, "__delete__", [instance]) : callDunder(self, "__set__", [instance, value]);
-  if (result === null) throw typeError(value === null ? "__delete__" : "__set__");
+  // slot_tp_descr_set: the method lookup fails with AttributeError naming the missing method.
+  if (result === null) throw pyError(rt.exc.AttributeError, value === null ? "__delete__" : "__set__");
   decref(result);
 }
 

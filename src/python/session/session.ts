@@ -235,7 +235,9 @@ export class NotebookSession {
     }
     if (error instanceof SimulatedCrash) return { status: "crash", output, engineMessage: error.message };
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      return { status: "error", output, engineMessage: "the simulator ran out of JavaScript stack (recursion deeper than it supports)" };
+      // Python's own limit was not reached: the JavaScript stack ran out first.
+      const feature = `recursion this deep: the simulator's JavaScript stack ran out before Python's recursion limit (${this.runtime.recursionLimit})`;
+      return { ...unsupportedOutcome(feature, firstLine), output };
     }
     const message = error instanceof Error ? error.stack ?? error.message : String(error);
     return { status: "error", output, engineMessage: `simulator bug: ${message}` };

@@ -468,4 +468,51 @@ export const classSnippets: readonly Snippet[] = [
     "object[int]",
     "pair = (1, 2)\nprint(pair.__getnewargs__(), pair.__getnewargs__()[0] is pair)",
   ]),
+  snippet("vars of a __slots__ instance refuses", ["class P:\n    __slots__ = ('x', 'y')\np = P()\np.x = 1\ntry:\n    vars(p)\nexcept TypeError as e:\n    print(e)\nprint(dir(p)[-3:], P.x, type(P.x).__name__)"]),
+  snippet("__slots__ attribute errors", ["class P:\n    __slots__ = ('x',)\np = P()\ntry:\n    p.y = 1\nexcept AttributeError as e:\n    print(e)\ntry:\n    p.x\nexcept AttributeError as e:\n    print(e)\ndel P\n"]),
+  snippet("__slots__ conflicting with a class variable", ["try:\n    class P:\n        __slots__ = ('x',)\n        x = 1\nexcept ValueError as e:\n    print(e)"]),
+  snippet("__slots__ listing __dict__", ["class P:\n    __slots__ = ('x', '__dict__')\np = P()\np.x = 1\np.y = 2\nprint(vars(p), p.x, P.__slots__)"]),
+  snippet("a subclass of a __slots__ class gets a dict", ["class A:\n    __slots__ = ('a',)\nclass B(A):\n    pass\nb = B()\nb.a = 1\nb.z = 2\nprint(vars(b), hasattr(B, '__slots__'), B.__slots__)"]),
+  snippet("data descriptor get and set", ["class D:\n    def __get__(self, obj, owner=None):\n        return ('get', obj is None, owner.__name__)\n    def __set__(self, obj, value):\n        obj.__dict__['_v'] = value\nclass C:\n    d = D()\nc = C()\nprint(C.d, c.d)\nc.d = 5\nprint(vars(c), c.d)"]),
+  snippet("non-data descriptor shadowed by the instance", ["class N:\n    def __get__(self, obj, owner=None):\n        return 'from descriptor'\nclass C:\n    n = N()\nc = C()\nprint(c.n)\nc.n = 'own'\nprint(c.n, C.n)"]),
+  snippet("__set_name__ on class creation", ["class Named:\n    def __set_name__(self, owner, name):\n        self.name = name\n        self.owner = owner.__name__\nclass C:\n    first = Named()\n    second = Named()\nprint(C.first.name, C.second.name, C.first.owner)"]),
+  snippet("descriptor with __delete__ but no __set__", ["class D:\n    def __get__(self, obj, owner=None):\n        return 1\n    def __delete__(self, obj):\n        print('deleting')\nclass C:\n    d = D()\nc = C()\ndel c.d\ntry:\n    c.d = 3\nexcept AttributeError as e:\n    print(e)"]),
+  snippet("read-only property errors", ["class C:\n    @property\n    def p(self):\n        return 1\nc = C()\ntry:\n    c.p = 2\nexcept AttributeError as e:\n    print(e)\ntry:\n    del c.p\nexcept AttributeError as e:\n    print(e)"]),
+  snippet("dir of an instance and vars of its class", ["class A:\n    x = 1\n    def m(self): pass\na = A()\na.y = 2\nprint([n for n in dir(a) if not n.startswith('__')], sorted(vars(A))[:4])"]),
+  snippet("classmethod and staticmethod objects", ["class C:\n    @classmethod\n    def c(cls): return cls.__name__\n    @staticmethod\n    def s(): return 's'\nprint(C.c(), C().c(), C.s(), type(vars(C)['c']).__name__, type(vars(C)['s']).__name__, vars(C)['s'].__func__.__name__, C.c.__self__ is C)"]),
+  snippet("__static_attributes__ and __firstlineno__ of a class namespace", [
+    py`
+      class C:
+          class D:
+              def f(self): self.k = 1
+          def g(self):
+              def h(): self.j = 1
+              self.i = 1
+              self.i += 1
+              (self.t, self.u) = 1, 2
+              print(self)
+          def h(self):
+              self.w: int = 1
+              for self.loopv in []: pass
+          @staticmethod
+          def s(self): self.st = 1
+          def n(this, self): self.second = 1
+          def a(self): self.asy = 1
+          def z(this): this.no = 1
+      print(C.__static_attributes__, C.D.__static_attributes__, list(vars(C)), C.__firstlineno__)
+      @(lambda c: c)
+      class B:
+          '''doc'''
+          x = 1
+      print(list(vars(B)), B.__firstlineno__)
+      class E: pass
+      print(E.__static_attributes__, list(vars(E)), C.g.__code__.co_consts[-1:])
+    `,
+  ]),
+  snippet("bool is an int subclass", ["print(isinstance(True, int), issubclass(bool, int), type(1 + True), True + True, bool.__mro__, int.__mro__, type(None).__name__, callable(len), callable(1))"]),
+  snippet("property fields are read-only members", ["def read(self):\n    return 1\np = property(read)\nprint(type(vars(property)['fget']).__name__, property.fget, list(vars(property))[-5:], p.__isabstractmethod__)\ntry:\n    p.fget = 1\nexcept AttributeError as e:\n    print(e)\np.__doc__ = 'x'\nprint(p.__doc__)"]),
+  snippet("property with getter, setter and docstring", ["class P:\n    @property\n    def v(self):\n        \"the v\"\n        return 1\n    @v.setter\n    def v(self, value):\n        print('set', value)\nprint(P.v.__doc__, P.v.fset.__name__, P.v.fdel, P().v, type(P.__dict__['v']).__name__)\nP().v = 5"]),
+  snippet("metaclass __prepare__ and __init_subclass__ keywords", ["class M(type):\n    @classmethod\n    def __prepare__(mcs, name, bases):\n        print('prepare', name)\n        return {'injected': 1}\nclass K(metaclass=M):\n    pass\nclass Base:\n    def __init_subclass__(cls, flag=None, **kw):\n        print('init_subclass', cls.__name__, flag)\n        super().__init_subclass__(**kw)\nclass Sub(Base, flag=3):\n    pass\nprint(K.injected, type(K).__name__, M.__mro__)"]),
+  snippet("__getattr__ and __getattribute__ together", ["class A:\n    def __getattr__(self, name):\n        return 'fallback ' + name\n    x = 1\nclass B:\n    def __getattribute__(self, name):\n        if name == 'secret':\n            raise AttributeError('no')\n        return object.__getattribute__(self, name)\n    def __getattr__(self, name):\n        return 'via getattr ' + name\na = A()\nprint(a.x, a.y, getattr(a, 'z'), hasattr(a, 'anything'), B().secret, B().__class__.__name__)"]),
+  snippet("__slots__ members, weakref slot and mangled names", ["import weakref\nclass S:\n    __slots__ = ('a', '__weakref__')\nclass T:\n    __slots__ = ()\nclass V:\n    __slots__ = 'abc'\nclass W:\n    __slots__ = ('__private',)\n    def __init__(self):\n        self.__private = 1\ns = S()\nprint(weakref.ref(s)() is s, S.__weakref__, hasattr(s, '__dict__'), S.__basicsize__, T.__basicsize__, T.__slots__)\nprint(V.__slots__, V.abc, type(V.abc).__name__, V.abc.__name__, V.abc.__objclass__, W.__slots__, [n for n in vars(W) if 'private' in n], W()._W__private)"]),
 ];

@@ -81,4 +81,11 @@ export const containerSnippets: readonly Snippet[] = [
   ]),
   snippet("bytearray displayed", ["bytearray(b'abc')", "[bytearray(b'x' * 30)] * 4", "{'k': bytearray(b'v')}"]),
   snippet("bytearray mutation", ["data = bytearray(b'hello')\ndata[0] = 72\ndata.append(33)\ndata.extend(b'??')\nprint(data, len(data), data.decode())"]),
+  snippet("sorted, min, max with keys and defaults", ["print(sorted(['b', 'A', 'c'], key=str.lower), min([], default=0), max('abc', key=ord), min(3, 1, 2), max([1, 3], [2]), sorted([3, 1, 2], reverse=True), list(reversed(range(3))))"]),
+  snippet("zip, enumerate, map, filter", ["print(list(zip('ab', [1, 2, 3])), list(enumerate('ab', 5)), dict(zip('ab', 'cd')), list(map(pow, [2, 3], [3, 2])), list(filter(None, [0, 1, '', 'a'])), any([]), all([]))"]),
+  snippet("dict methods setdefault, pop, fromkeys, union", ["d = {'a': 1}\nd.setdefault('b', []).append(2)\nprint(d, d.get('z', 'no'), d.pop('z', None), dict.fromkeys('ab', 0), {**d, 'a': 9}, d | {'c': 3}, list(d.items())[0])"]),
+  snippet("set operators and methods", ["s = {3, 1, 2}; print(s - {1}, s ^ {1, 5}, s & {2, 9}, s <= {1, 2, 3, 4}, frozenset('aa'), set() == frozenset(), {1, 2}.isdisjoint([3]), s.union([7], (8,)))"]),
+  snippet("range slicing and membership", ["print(list(range(10, 0, -3)), range(0, 10, 2)[1:3], range(5)[-1], 3 in range(0, 10, 3), range(0, 10, 3).index(9), len(range(-5, 5, 3)), range(3) == range(0, 3, 1), repr(range(1, 5, 2)))"]),
+  snippet("slicing and repetition corners", ["print([1, 2, 3][::-1], [1, 2, 3][5:], (1, 2, 3)[-2:], 'abcdef'[1:5:2], 'abc'[::-1], [0] * 3, [[]] * 2, (1,) * 0, 'ab' * -1)"]),
+  snippet("list methods returning None", ["x = [3, 1, 2]\nx.sort(key=lambda v: -v)\nprint(x, x.index(1), x.count(3), x.copy() is x, x.insert(-1, 9), x, x.pop(0), x.remove(9), x, x.extend('ab'), x)"]),
 ];

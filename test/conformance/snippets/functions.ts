@@ -252,4 +252,13 @@ export const functionSnippets: readonly Snippet[] = [
           print(error)
     `,
   ]),
+  snippet("dir of a function", ["def f(): pass\nprint(dir(f))"]),
+  snippet("vars of a function", ["def f(): pass\nf.tag = 1\nprint(vars(f), f.__dict__ is vars(f))"]),
+  snippet("dir of a generator", ["def g():\n    yield 1\nprint([n for n in dir(g()) if not n.startswith('__')])"]),
+  snippet("vars of a bound method", ["class A:\n    def m(self): pass\ntry:\n    vars(A().m)\nexcept TypeError as e:\n    print(e)"]),
+  snippet("dir of a bound method", ["class A:\n    def m(self): pass\nprint([n for n in dir(A().m) if not n.startswith('__')], '__func__' in dir(A().m))"]),
+  snippet("attributes of a builtin function", ["print([n for n in dir(len) if not n.startswith('__')], len.__name__, len.__qualname__, len.__module__, len.__self__)"]),
+  snippet("reprs of built-in methods, slot wrappers and static methods", ["print(str.__dict__['upper'], str.upper, type('a'.upper).__name__, str.upper.__objclass__, str.upper.__name__, str.upper.__qualname__)\nprint(int.__add__, type(int.__add__).__name__, type((1).__add__).__name__, int.__add__.__objclass__, (1).__add__.__self__, (1).__add__.__name__, (1).__add__.__qualname__)\nprint(object.__init__, type.__call__, list.__init__, type(object.__new__).__name__, object.__new__.__module__, str.maketrans.__module__)\nprint(repr(object.__new__)[:35], repr(str.maketrans)[:39], repr(dict.fromkeys)[:38], len)"]),
+  snippet("function and generator introspection", ["def f(a, b=2, *args, c, d=4, **kw):\n    \"doc\"\ndef g():\n    yield 1\ngen = g()\nprint(f.__defaults__, f.__kwdefaults__, f.__code__.co_argcount, f.__code__.co_kwonlyargcount, f.__code__.co_varnames, f.__doc__, f.__annotations__, f.__module__)\nprint(gen.gi_running, gen.gi_frame is not None, gen.gi_code.co_name, gen.gi_yieldfrom, next(gen), list(gen), gen.gi_frame, gen.gi_yieldfrom)"]),
+  snippet("iterator type names", ["print(type(iter([])).__name__, type(iter(())).__name__, type(iter('')).__name__, type(iter({})).__name__, type(iter(range(3))).__name__, type(reversed([])).__name__, type(zip()).__name__, type({}.keys()).__name__)"]),
 ];

@@ -27,6 +27,12 @@ export const identitySnippets: readonly Snippet[] = [
   snippet("leading digit string across cells", ["one = '1abc'", "two = '1abc'\nprint(one is two)"]),
   snippet("single characters are shared", ["one = 'a'\naccent = 'é'", "two = 'a'\nagain = 'é'\nprint(one is two, accent is again, chr(233) is accent)"]),
   snippet("chr(97) against the literal", ["letter = 'a'\nword = 'abc'\nprint(chr(97) is letter, word[0] is letter, str(5) is str(2 + 3))"]),
+  snippet("which one-character literals are the chr() singleton", [
+    "literals = [" + Array.from({ length: 256 }, (_, code) => `'\\x${code.toString(16).padStart(2, "0")}'`).join(", ") + "]",
+    "print(''.join(chr(code) for code in range(256) if chr(code) is not literals[code]))",
+    "def inside():\n    return ['a', 'g', 'n', 'z', '_', 'B', 'L', 'Q']\nprint([chr(ord(char)) is char for char in inside()])",
+  ]),
+  snippet("interning a one-character run-time str", ["import sys\nletter = chr(97)\nprint(sys.intern(letter) is letter, sys.intern(letter) is 'a', 'abc'[0] is 'a', {'a': 1}.popitem()[0] is letter)"]),
   snippet("one-digit strs from ints are new objects", ["n = 5\nprint(str(n) is str(n), repr(n) is repr(n), format(n) is format(n), f'{n}' is f'{n}')", "n = 7\nprint('%d' % n is '%d' % n, '{}'.format(n) is '{}'.format(n), format(n, 'd') is format(n, 'd'), str(-1) is str(-1))"]),
   snippet("an f-string of one part is that part", ["word = 'abc'\nprint(f'{word}' is word, f'{word!s}' is word, f'{word:}' is word)", "print(f'plain' == 'plain')"]),
   snippet("empty string singleton", ["empty = ''", "print(empty is str(), str() is ''.join([]), 'abc'[3:] is empty)"]),
@@ -99,6 +105,17 @@ export const identitySnippets: readonly Snippet[] = [
       print([found[i] == found[0] for i in range(5)])
     `,
   ], { fresh: true }),
+  snippet("address spacing of the first instances of a fresh class", [
+    py`
+      class Fresh:
+          pass
+      def ids(count):
+          return [id(Fresh()) for _ in range(count)]
+      found = ids(12)
+      print([found[i] == found[i - 1] for i in range(1, 12)])
+    `,
+  ], { fresh: true }),
+  snippet("getsizeof of an instance ignores its inline values", ["import sys\nclass Fresh:\n    pass\nthing = Fresh()\nthing.a = 1\nprint(sys.getsizeof(thing), sys.getsizeof(Fresh()), Fresh.__basicsize__)"]),
   snippet("freed list address reused inside one statement", ["def reuse():\n    first = [1, 2]\n    address = id(first)\n    del first\n    second = [3]\n    return id(second) == address\nprint(reuse())"], { fresh: true }),
   snippet("freed float address reused", ["def reuse():\n    value = float('1.5')\n    address = id(value)\n    del value\n    return id(float('2.5')) == address\nprint(reuse())"], { fresh: true }),
   snippet("two live lists differ", ["first = []\nsecond = []\nprint(first is second, id(first) == id(second))"]),

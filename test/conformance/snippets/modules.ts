@@ -155,4 +155,9 @@ export const moduleSnippets: readonly Snippet[] = [
   snippet("fractions and decimal", ["from fractions import Fraction\nfrom decimal import Decimal\nprint(Fraction(1, 3) + Fraction(1, 6), Decimal('0.1') + Decimal('0.2'), Fraction(0.5))"]),
   snippet("datetime arithmetic", ["from datetime import date, timedelta\nday = date(2024, 2, 28)\nprint(day + timedelta(days=1), (date(2024, 12, 25) - day).days, day.isoformat(), day.weekday())"]),
   snippet("import forms", ["import math as m\nfrom math import sqrt as root, pi\nimport sys, gc\nprint(m.floor(2.5), root(16), round(pi, 2), type(sys).__name__, gc.isenabled())"]),
+  snippet("vars of a builtin type", ["print(sorted(vars(int))[:12])\nprint(type(vars(int)).__name__, 'bit_length' in vars(int), '__add__' in vars(int))"]),
+  snippet("dir of builtin types", ["print(dir(str)[:20])\nprint(len(dir(str)) > 70, dir(list)[-5:])"]),
+  snippet("vars of a module", ["import math\nprint(sorted(k for k in vars(math) if not k.startswith('_'))[:10], vars(math)['__name__'])"]),
+  snippet("dir of a module", ["import math\nprint(dir(math)[:8])"]),
+  snippet("vars of objects without __dict__", ["for value in (1, 'a', [], None):\n    try:\n        vars(value)\n    except TypeError as e:\n        print(e)"]),
 ];

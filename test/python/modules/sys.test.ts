@@ -94,6 +94,16 @@ describe("sys: what differs from a real kernel on purpose", () => {
     expect(frame).toBe("<unsupported: sys._getframe>\n");
   });
 
+  it("starts with IPython's recursion limit and ends a recursion the JavaScript stack cannot hold as unsupported", async () => {
+    const [, limit, deep] = await simulate("3.12", [
+      "import sys",
+      "sys.getrecursionlimit()",
+      "sys.setrecursionlimit(1_000_000)\ndef down(n):\n    return down(n + 1)\ndown(0)",
+    ]);
+    expect(limit).toBe("3000\n");
+    expect(deep).toMatch(/^<unsupported: recursion this deep: the simulator's JavaScript stack ran out before Python's recursion limit \(1000000\)>/);
+  });
+
   it("has no sys.exception before 3.11, as CPython", async () => {
     const [, missing] = await simulate("3.10", ["import sys", "sys.exception()"]);
     expect(missing).toBe("AttributeError: module 'sys' has no attribute 'exception'\n");

@@ -7,6 +7,7 @@ import { compileExpression, COMPARE_CODES } from "./expressions.js";
 import { compileBody } from "./statements.js";
 import { loadName, storeName } from "./names.js";
 import { UnsupportedSyntax } from "./unsupported.js";
+import { staticAttributes } from "../static-attributes.js";
 
 /** The __qualname__ of a function or class defined in `parent` (compiler_set_qualname). */
 function qualifiedName(parent: CodeUnit, name: string): string {
@@ -397,12 +398,25 @@ function compileClassBody(unit: CodeUnit, node: ast.ClassDef): void {
   storeName(unit, "__module__");
   emitter.push(`(${unit.strConstRef(unit.qualname)}.refcount++, ${unit.strConstRef(unit.qualname)})`);
   storeName(unit, "__qualname__");
+  if (unit.profile.minor >= 13) {
+    // 3.13+: the line of the class statement (its first decorator's, if any).
+    const firstLine = node.decorator_list.length > 0 ? node.decorator_list[0]!.lineno : node.lineno;
+    const index = unit.constIndex({ origin: "folded", value: { kind: "int", value: BigInt(firstLine) } });
+    emitter.push(`(K${index}.refcount++, K${index})`);
+    storeName(unit, "__firstlineno__");
+  }
   const docstring = docstringOf(node.body);
   if (docstring !== null) {
     emitter.push(`(${unit.strConstRef(docstring)}.refcount++, ${unit.strConstRef(docstring)})`);
     storeName(unit, "__doc__");
   }
   compileBody(unit, docstring !== null ? node.body.slice(1) : node.body);
+  if (unit.profile.minor >= 13) {
+    const names: ConstRef[] = staticAttributes(node).map((name) => ({ origin: "folded", value: { kind: "str", value: name } }));
+    const index = unit.constIndex({ origin: "tuple", items: names, byCompiler: true });
+    emitter.push(`(K${index}.refcount++, K${index})`);
+    storeName(unit, "__static_attributes__");
+  }
   if (unit.scope.needsClassCell) {
     const cell = unit.localVariable("__class__");
     emitter.line(`storeName(NS, ${unit.nameRef("__classcell__")}, ${unit.nameCacheRef("__classcell__")}, (${cell}.refcount++, ${cell}));`);

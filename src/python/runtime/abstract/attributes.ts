@@ -2,7 +2,7 @@
 import { type PyObject, decref } from "../object.js";
 import type { PyType } from "../type.js";
 import { rt } from "../state.js";
-import { attributeError, typeError, PyRaise, discardRaise } from "../errors.js";
+import { attributeError, typeError, PyRaise, discardRaise, Unsupported } from "../errors.js";
 import { withAttributeErrorContext } from "./attribute-error-context.js";
 import type { PyStr } from "../types/str.js";
 import { internName } from "../types/str.js";
@@ -144,9 +144,15 @@ export function setAttr(self: PyObject, name: PyStr, value: PyObject | null): vo
   setattro(self, name, value);
 }
 
+/** Attributes every CPython type has that the simulator's types do not: refused, never AttributeError. */
+const UNMODELLED_TYPE_ATTRIBUTES = new Set(["__dictoffset__", "__weaklistoffset__", "__flags__", "__text_signature__"]);
+
 /** The AttributeError CPython raises for a missing attribute of `self`. */
 export function missingAttribute(self: PyObject, name: string) {
   if (self.type === rt.types.type || self.type.isSubtypeOf(rt.types.type)) {
+    if (UNMODELLED_TYPE_ATTRIBUTES.has(name) || (name === "__type_params__" && rt.profile.minor >= 12)) {
+      throw new Unsupported(`${(self as PyType).name}.${name} (this attribute of types is not simulated)`);
+    }
     return attributeError(`type object '${(self as PyType).name}' has no attribute '${name}'`);
   }
   if (self.type === rt.types.module) {

@@ -111,6 +111,15 @@ export class Allocator {
   }
 
   /**
+   * Gives every size class a pool that stays in use: CPython's startup leaves long-lived objects
+   * of every small size behind, so a block freed by user code never empties its pool, and a
+   * request of another size class never lands in the pool that block came from.
+   */
+  reserveStartupBlocks(occupant: unknown): void {
+    for (let sizeClass = 0; sizeClass < this.usedPools.length; sizeClass++) this.allocateSmall((sizeClass + 1) * this.alignment, 0, occupant);
+  }
+
+  /**
    * Allocates `size` bytes for an object whose own address is `headerBytes` into the block
    * (a GC header in front of it). Returns the object's address.
    */

@@ -5,6 +5,7 @@ import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { callMethodDef, type MethodDef } from "../method-def.js";
 import type { CallArgs } from "../slots.js";
+import { PyType } from "../type.js";
 
 export class PyBuiltinFunction extends PyObject {
   constructor(
@@ -57,9 +58,17 @@ function callableName(func: PyBuiltinFunction): string {
   return dot < 0 ? func.qualifiedName : func.qualifiedName.slice(dot + 1);
 }
 
+/**
+ * True when CPython shows the built-in as a method bound to its `__self__`: bound methods, and
+ * those a type holds: its `__new__` and its static methods (type_add_method binds them to it).
+ */
+export function isBoundBuiltin(func: PyBuiltinFunction): boolean {
+  return func.isMethod || func.self instanceof PyType;
+}
+
 export function builtinFunctionRepr(self: PyObject): string {
   const func = self as PyBuiltinFunction;
-  if (!func.isMethod) return `<built-in function ${func.def.name}>`;
+  if (!isBoundBuiltin(func)) return `<built-in function ${func.def.name}>`;
   const owner = func.self;
   const typeName = owner.type.name;
   return `<built-in method ${func.def.name} of ${typeName} object at 0x${owner.address.toString(16)}>`;

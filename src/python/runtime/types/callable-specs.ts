@@ -12,7 +12,7 @@ import { PyFunction, functionDealloc, functionTraverse, functionClear, functionO
 import { PyCode, codeDealloc } from "./code.js";
 import { PyCell, cellDealloc, cellTraverse, cellClear } from "./cell.js";
 import { PyMethod, newBoundMethod, methodDealloc, methodTraverse, methodCall, methodRichCompare } from "./method.js";
-import { builtinFunctionDealloc, builtinFunctionTraverse, builtinFunctionCall, builtinFunctionRepr, PyBuiltinFunction } from "./builtin-function.js";
+import { builtinFunctionDealloc, builtinFunctionTraverse, builtinFunctionCall, builtinFunctionRepr, isBoundBuiltin, PyBuiltinFunction } from "./builtin-function.js";
 import {
   PyMethodDescriptor,
   methodDescriptorGet,
@@ -47,7 +47,7 @@ import {
 import { newStr, PyStr } from "./str.js";
 import { newInt } from "./int.js";
 import { newTuple, newTupleStealing, PyTuple } from "./tuple.js";
-import { newNone } from "../values.js";
+import { newNone, newBool } from "../values.js";
 import { typeError, valueError, attributeError, Unsupported } from "../errors.js";
 import { call, reprText } from "../abstract/object-protocol.js";
 import { annotationsFromAnnotate, dropAnnotate, versionedFunctionAttributes } from "./function-annotate.js";
@@ -55,6 +55,7 @@ import { functionGetDict, functionSetDict, functionSetAttr, readonlyMember, setN
 import { newDict, dictSetItem, PyDict } from "./dict.js";
 import { adoptSubtype } from "./instance.js";
 import { genericGetAttr, lookupAttr } from "../abstract/attributes.js";
+import { isTrue } from "../abstract/truth.js";
 import { internName } from "./str.js";
 import { hash } from "../abstract/object-protocol.js";
 
@@ -308,7 +309,7 @@ export const BUILTIN_FUNCTION_SPEC: BuiltinTypeSpec = {
         return owner;
       },
     },
-    { name: "__module__", get: (self) => ((self as PyBuiltinFunction).isMethod ? newNone() : newStr("builtins")) },
+    { name: "__module__", get: (self) => (isBoundBuiltin(self as PyBuiltinFunction) ? newNone() : newStr("builtins")) },
   ],
 };
 
@@ -351,6 +352,19 @@ export const METHOD_WRAPPER_SPEC: BuiltinTypeSpec = {
       return `<method-wrapper '${wrapper.descriptor.name}' of ${wrapper.self.type.name} object at ${addressText(wrapper.self)}>`;
     }),
   },
+  // wrapper_members, then wrapper_getsets.
+  getsets: [
+    { name: "__self__", member: true, get: (self) => ((self as PyMethodWrapper).self.refcount++, (self as PyMethodWrapper).self), set: readonlyMember },
+    { name: "__objclass__", get: (self) => ((self as PyMethodWrapper).descriptor.owner.refcount++, (self as PyMethodWrapper).descriptor.owner) },
+    { name: "__name__", get: (self) => newStr((self as PyMethodWrapper).descriptor.name) },
+    { name: "__qualname__", get: (self) => newStr(`${(self as PyMethodWrapper).descriptor.owner.name}.${(self as PyMethodWrapper).descriptor.name}`) },
+    {
+      name: "__text_signature__",
+      get: () => {
+        throw new Unsupported("__text_signature__ of a method-wrapper");
+      },
+    },
+  ],
 };
 
 // ---- staticmethod, classmethod, property ----------------------------------------------------
@@ -468,13 +482,39 @@ export const PROPERTY_SPEC: BuiltinTypeSpec = {
     ] as const;
   },
   getsets: [
-    { name: "fget", get: (self) => ((self as PyProperty).getter.refcount++, (self as PyProperty).getter) },
-    { name: "fset", get: (self) => ((self as PyProperty).setter.refcount++, (self as PyProperty).setter) },
-    { name: "fdel", get: (self) => ((self as PyProperty).deleter.refcount++, (self as PyProperty).deleter) },
-    { name: "__doc__", get: (self) => ((self as PyProperty).doc.refcount++, (self as PyProperty).doc) },
+    // property_members: fget, fset, fdel (read-only) and __doc__ are struct members.
+    { name: "fget", member: true, get: (self) => ((self as PyProperty).getter.refcount++, (self as PyProperty).getter), set: readonlyMember },
+    { name: "fset", member: true, get: (self) => ((self as PyProperty).setter.refcount++, (self as PyProperty).setter), set: readonlyMember },
+    { name: "fdel", member: true, get: (self) => ((self as PyProperty).deleter.refcount++, (self as PyProperty).deleter), set: readonlyMember },
+    { name: "__doc__", member: true, get: (self) => ((self as PyProperty).doc.refcount++, (self as PyProperty).doc), set: setPropertyDoc },
     { name: "__name__", since: 13, get: propertyNameGet, set: propertyNameSet },
+    { name: "__isabstractmethod__", get: (self) => newBool(propertyIsAbstract(self as PyProperty)) },
   ],
 };
+
+/** property_get___isabstractmethod__: true when fget, fset or fdel says it is abstract. */
+function propertyIsAbstract(property: PyProperty): boolean {
+  for (const func of [property.getter, property.setter, property.deleter]) {
+    if (func === rt.None) continue;
+    const name = internName("__isabstractmethod__");
+    const flag = lookupAttr(func, name);
+    decref(name);
+    if (flag === null) continue;
+    const abstract = isTrue(flag);
+    decref(flag);
+    if (abstract) return true;
+  }
+  return false;
+}
+
+/** property.__doc__ = value (a writable member: deleting stores None). */
+function setPropertyDoc(self: PyObject, value: PyObject | null): void {
+  const property = self as PyProperty;
+  const old = property.doc;
+  property.doc = value ?? rt.None;
+  property.doc.refcount++;
+  decref(old);
+}
 
 export { newTuple, PyDict, attributeError };
 

@@ -7,7 +7,7 @@ import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import { textSlot, addressText } from "../spec-helpers.js";
 import type { PyCode } from "./code.js";
-import { PyRaise, typeError, valueError, pyError, runtimeError, discardRaise } from "../errors.js";
+import { PyRaise, typeError, valueError, pyError, runtimeError, discardRaise, Unsupported } from "../errors.js";
 import { newNone } from "../values.js";
 import { newStr } from "./str.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
@@ -311,8 +311,24 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
     { name: "gi_running", get: (self) => newBool((self as PyGenerator).running) },
     { name: "gi_code", get: (self) => ((self as PyGenerator).code.refcount++, (self as PyGenerator).code) },
     { name: "gi_frame", get: (self) => generatorFrame(self as PyGenerator) },
+    { name: "gi_yieldfrom", get: (self) => delegatedIterator(self as PyGenerator) },
+    // 3.11+: paused at a yield (not before its first step, not running, not finished).
+    { name: "gi_suspended", since: 11, get: (self) => newBool(isSuspended(self as PyGenerator)) },
   ],
 };
+
+function isSuspended(generator: PyGenerator): boolean {
+  return generator.started && !generator.running && !generator.finished;
+}
+
+/**
+ * gi_yieldfrom: None unless the generator is paused inside `yield from`; the simulator does not
+ * record which iterator a paused generator delegates to, so that case is refused by name.
+ */
+function delegatedIterator(generator: PyGenerator): PyObject {
+  if (!isSuspended(generator)) return newNone();
+  throw new Unsupported("gi_yieldfrom of a paused generator");
+}
 
 /** gi_frame: the generator's frame object, made on first need; None once it finished. */
 function generatorFrame(generator: PyGenerator): PyObject {

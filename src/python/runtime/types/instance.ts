@@ -3,7 +3,7 @@ import { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
-import { initInstanceAttributes } from "../instance-attributes.js";
+import { initInstanceAttributes, keysCacheOf } from "../instance-attributes.js";
 import type { PyType } from "../type.js";
 import { InstanceAttributes } from "../instance-attributes.js";
 
@@ -11,10 +11,13 @@ import { InstanceAttributes } from "../instance-attributes.js";
 export class PyInstance extends PyObject {
   /** Values of __slots__ declared by the class and its bases, by slot name (owned). */
   slotValues: Map<string, PyObject> | null;
+  /** Bytes of object the block was allocated for (more than getsizeof with 3.13+ inline values). */
+  allocatedBytes: number;
 
   constructor(type: PyType) {
     super(type);
     this.slotValues = null;
+    this.allocatedBytes = 0;
   }
 }
 
@@ -24,10 +27,30 @@ export function instanceSize(type: PyType): number {
   return type.layout.basicSize;
 }
 
+/**
+ * Bytes a new instance's block holds for the object: its size plus, from 3.13, the inline
+ * values of a plain class (Py_TPFLAGS_INLINE_VALUES: managed dict, nothing but the object
+ * header in the struct). Their size follows the class's shared keys at this moment
+ * (_PyObject_InlineValuesSize): a byte per usable key, rounded up to pointers, then one pointer
+ * per usable key plus one. The keys give up one usable slot per new instance (down to 1), so
+ * the first instances of a fresh class land in ever smaller size classes and do not reuse
+ * each other's freed blocks.
+ */
+function allocationSize(type: PyType): number {
+  const size = instanceSize(type);
+  const layout = type.layout;
+  if (rt.profile.instanceDict !== "inline-shared" || !type.heapType || !type.instancesHaveDict || layout.basicSize !== 16 || layout.itemSize !== 0) return size;
+  const keys = keysCacheOf(type).keys!;
+  const usable = keys.nentries + keys.usable;
+  return size + Math.ceil(usable / 8) * 8 + (usable + 1) * 8;
+}
+
 /** object.__new__(type): a bare instance of a heap type (or of object itself). */
 export function newInstance(type: PyType): PyInstance {
   const instance = new PyInstance(type);
-  allocateObject(instance, instanceSize(type));
+  const bytes = allocationSize(type);
+  instance.allocatedBytes = bytes;
+  allocateObject(instance, bytes);
   if (type.heapType) {
     type.refcount++;
     if (type.instancesHaveDict) initInstanceAttributes(instance);
@@ -66,7 +89,7 @@ export function instanceDealloc(self: PyObject): void {
   gcUntrack(self);
   rt.clearWeakrefs(self);
   releaseInstanceState(self as PyInstance);
-  freeObjectMemory(self, instanceSize(type));
+  freeObjectMemory(self, (self as PyInstance).allocatedBytes || instanceSize(type));
   if (type.heapType) {
     rt.gc.countDeallocation();
     if (--type.refcount === 0) type.type.dealloc(type);

@@ -8,7 +8,7 @@ import { PyModule, moduleDealloc, moduleTraverse } from "./module.js";
 import { dictGetItem, dictSetItem, dictDeleteItem } from "./dict.js";
 import { genericGetAttr } from "../abstract/attributes.js";
 import { PyStr } from "./str.js";
-import { attributeError } from "../errors.js";
+import { attributeError, Unsupported } from "../errors.js";
 import { call } from "../abstract/object-protocol.js";
 import { internName } from "./str.js";
 
@@ -26,12 +26,22 @@ export function moduleGetAttr(self: PyObject, name: PyObject): PyObject | null {
 
 /** The last step of a module's getattr, once the type and the dict had nothing: PEP 562's `__getattr__`. */
 export function moduleGetAttrHook(module: PyModule, name: PyObject): PyObject | null {
+  if (name instanceof PyStr && IMPORT_METADATA.has(name.value) && rt.modules.get(module.name) === module) {
+    throw new Unsupported(`${module.name}.${name.value} (the import system's metadata of modules is not simulated)`);
+  }
   const hookName = internName("__getattr__");
   const hook = dictGetItem(module.dict, hookName);
   decref(hookName);
   if (hook !== null) return call(hook, { values: [name], kwnames: null });
   return null;
 }
+
+/**
+ * Attributes the import system gives a module it loads (its spec, loader, file...). An imported
+ * module of the simulator has none of them; CPython's may or may not (sys has no __file__, math
+ * from a shared library has one), so asking for one is refused rather than answered wrongly.
+ */
+const IMPORT_METADATA = new Set(["__spec__", "__loader__", "__file__", "__cached__", "__path__", "__builtins__"]);
 
 function moduleSetAttr(self: PyObject, name: PyObject, value: PyObject | null): void {
   const module = self as PyModule;
