@@ -23,18 +23,13 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   },
   // ---- gc ----
   {
-    cause: "3.8: calling a builtin type (range(50)) builds an argument tuple (no vectorcall for types before 3.9), which gc.get_count() counts; the simulator calls types without one",
-    versions: ["3.8"],
-    snippets: { gc: ["get_count grows with allocated lists"] },
-  },
-  {
     cause: "3.10: after a collected instance cycle, the first 48-byte GC object made by the 'still alive?' helper (the cell its generator expression closes over) takes a freed instance's block in CPython; the simulator's two instances sit in one pool that is not the one allocations come from, so neither block is reused (allocation history, as the gc group below)",
     versions: ["3.10"],
     snippets: { course: ["garbage collection of a circular pair"] },
   },
   {
-    cause: "3.8–3.10: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history), the simulator's in one, so LIFO reuse across them differs",
-    versions: ["3.8", "3.9", "3.10"],
+    cause: "3.8–3.9: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history), the simulator's in one, so LIFO reuse across them differs",
+    versions: ["3.8", "3.9"],
     snippets: { gc: ["course cycle of two instances"] },
   },
   // ---- sizes ----
