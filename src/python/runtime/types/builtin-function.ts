@@ -19,14 +19,16 @@ export class PyBuiltinFunction extends PyObject {
   }
 }
 
-/** PyCFunctionObject (+ the method's class pointer). */
-const BUILTIN_FUNCTION_SIZE = 56;
+/** PyCFunctionObject: def, self, module, weakreflist, and from 3.8 vectorcall. */
+function builtinFunctionSize(): number {
+  return rt.profile.minor >= 8 ? 56 : 48;
+}
 
 /** A new builtin function or bound built-in method; `self` is borrowed (and increfed). */
 export function newBuiltinFunction(def: MethodDef, self: PyObject, qualifiedName: string, isMethod: boolean): PyBuiltinFunction {
   self.refcount++;
   const func = new PyBuiltinFunction(def, self, qualifiedName, isMethod);
-  allocateObject(func, BUILTIN_FUNCTION_SIZE);
+  allocateObject(func, builtinFunctionSize());
   rt.gc.countAllocation();
   gcTrack(func);
   return func;
@@ -35,7 +37,7 @@ export function newBuiltinFunction(def: MethodDef, self: PyObject, qualifiedName
 export function builtinFunctionDealloc(self: PyObject): void {
   const func = self as PyBuiltinFunction;
   gcUntrack(func);
-  freeObjectMemory(func, BUILTIN_FUNCTION_SIZE);
+  freeObjectMemory(func, builtinFunctionSize());
   rt.gc.countDeallocation();
   const owner = func.self;
   if (--owner.refcount === 0) owner.type.dealloc(owner);

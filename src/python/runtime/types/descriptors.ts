@@ -198,7 +198,9 @@ function argumentNoun(count: number): string {
 function callSlotWrapper(descriptor: PyMethodDescriptor, instance: PyObject, args: CallArgs, skip: number): PyObject {
   const def = descriptor.def!;
   const keywordCount = args.kwnames?.length ?? 0;
-  if (keywordCount > 0 && def.kind !== "keywords") throw typeError(`wrapper ${descriptor.name}() takes no keyword arguments`);
+  if (keywordCount > 0 && def.kind !== "keywords") {
+    throw typeError(rt.profile.minor <= 6 ? `wrapper ${descriptor.name} doesn't take keyword arguments` : `wrapper ${descriptor.name}() takes no keyword arguments`);
+  }
   const values = args.values;
   const count = values.length - skip;
   if (def.kind === "one" && (descriptor.name === "__pow__" || descriptor.name === "__rpow__")) {
