@@ -1,4 +1,4 @@
-// Which built-in types are called through vectorcall (no argument tuple), from which version on.
+// Which built-in types and functions are called without an argument tuple, from which version on.
 //
 // Calling a type that has no tp_vectorcall goes through tp_call, which takes the positional
 // arguments as a new tuple (and keywords as a new dict): _PyObject_MakeTpCall from 3.8,
@@ -42,4 +42,20 @@ export function builtinTypeCallBuildsTuple(name: string, minor: number, position
 /** 3.6 builds the keyword dict before the argument tuple; 3.7+ the tuple first. */
 export function keywordDictBeforeTuple(minor: number): boolean {
   return minor <= 6;
+}
+
+/**
+ * Functions of the builtins module called with METH_VARARGS (an argument tuple) after 3.6:
+ * name → first minor version that passes the arguments without one. On 3.6 every builtins
+ * function taking more than one fixed argument (not METH_O/METH_NOARGS) got a tuple (measured
+ * for print, sorted, isinstance, getattr, hasattr, setattr, delattr, format, round, next,
+ * divmod, pow, iter, dir). min/max (a tuple until 3.13) iterate it too: not modelled here.
+ */
+const VARARGS_BUILTINS_UNTIL: ReadonlyMap<string, number> = new Map([["iter", 8]]);
+
+/** Whether calling the builtins-module function `name` (neither METH_O nor METH_NOARGS) builds a tuple. */
+export function builtinFunctionCallBuildsTuple(name: string, minor: number): boolean {
+  if (minor <= 6) return true;
+  const until = VARARGS_BUILTINS_UNTIL.get(name);
+  return until !== undefined && minor < until;
 }

@@ -301,7 +301,8 @@ function slotGetAttr(self: PyObject, name: PyObject): PyObject | null {
     if (!(error instanceof PyRaise) || getattr === null || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) throw error;
     discardRaise(error);
   }
-  return callSpecial(self, getattr!, [name]);
+  // call_attribute bound __getattr__ before calling it until 3.12.
+  return rt.profile.minor <= 11 ? callBoundSpecial(self, getattr!, [name]) : callSpecial(self, getattr!, [name]);
 }
 
 function slotSetAttr(self: PyObject, name: PyObject, value: PyObject | null): void {

@@ -418,6 +418,39 @@ export const refcountSnippets: readonly Snippet[] = [
       convert()
     `,
   ]),
+  snippet("an object's count inside the hooks builtin functions call", [
+    py`
+      import sys
+      seen = {}
+      class Hooked:
+          def __next__(self):
+              seen['next'] = sys.getrefcount(self)
+              return 1
+          def __format__(self, spec):
+              seen['format'] = sys.getrefcount(self)
+              return ''
+          def __round__(self, digits=None):
+              seen['round'] = sys.getrefcount(self)
+              return 1
+          def __getattr__(self, name):
+              seen.setdefault(name, sys.getrefcount(self))
+              return 1
+          def __setattr__(self, name, value):
+              seen['setattr'] = sys.getrefcount(self)
+          def __iter__(self):
+              seen.setdefault('iter', []).append(sys.getrefcount(self))
+              return iter([])
+          def __divmod__(self, other):
+              seen['divmod'] = sys.getrefcount(self)
+              return 1
+      def run():
+          hooked = Hooked()
+          next(hooked); format(hooked); f'{hooked}'; round(hooked); hasattr(hooked, 'via_hasattr'); getattr(hooked, 'via_getattr')
+          setattr(hooked, 'a', 1); iter(hooked); sorted(hooked); any(hooked); divmod(hooked, 2)
+      run()
+      print(sorted(seen.items()))
+    `,
+  ]),
   snippet("self inside __init__", [
     READER,
     py`

@@ -5,6 +5,9 @@ import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { callMethodDef, type MethodDef } from "../method-def.js";
 import type { CallArgs } from "../slots.js";
+import { PyModule } from "./module.js";
+import { callThroughArgumentTuple } from "../argument-tuple.js";
+import { builtinFunctionCallBuildsTuple } from "../../profiles/type-vectorcall.js";
 
 export class PyBuiltinFunction extends PyObject {
   constructor(
@@ -49,7 +52,16 @@ export function builtinFunctionTraverse(self: PyObject, visit: (child: PyObject)
 
 export function builtinFunctionCall(self: PyObject, args: CallArgs): PyObject {
   const func = self as PyBuiltinFunction;
+  const kind = func.def.kind;
+  if (rt.profile.minor <= 7 && kind !== "one" && kind !== "noargs" && isBuiltinsModuleFunction(func) && builtinFunctionCallBuildsTuple(func.def.name, rt.profile.minor)) {
+    const positionalCount = args.values.length - (args.kwnames === null ? 0 : args.kwnames.length);
+    return callThroughArgumentTuple(args, positionalCount, () => callMethodDef(func.def, func.self, args, callableName(func)));
+  }
   return callMethodDef(func.def, func.self, args, callableName(func));
+}
+
+function isBuiltinsModuleFunction(func: PyBuiltinFunction): boolean {
+  return !func.isMethod && func.self instanceof PyModule && func.self.name === "builtins";
 }
 
 /** How CPython names a built-in in argument errors: "len" or (3.10+) "list.append". */

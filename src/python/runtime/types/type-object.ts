@@ -11,8 +11,8 @@ import { typeError, attributeError } from "../errors.js";
 import { typeNew, classAttributeChanged, computeMro, heapTypeBasicSize, heapTypeAllocationSize, HEAP_TYPE_ITEM_SIZE } from "../class-builder.js";
 import { setTypeAttribute, deleteTypeAttribute, clearTypeNamespace, typeDict } from "../type-namespace.js";
 import { removeSubclass } from "../type-subclasses.js";
-import { PyStr, newStr, internName } from "./str.js";
-import { PyTuple, newTuple, tupleObjectSize } from "./tuple.js";
+import { PyStr, newStr } from "./str.js";
+import { PyTuple, tupleObjectSize } from "./tuple.js";
 import { newInt } from "./int.js";
 import { newList } from "./list.js";
 import { newMappingProxyOf } from "./mappingproxy.js";
@@ -20,8 +20,9 @@ import { newNone } from "../values.js";
 import { gcUntrack } from "../gc/tracking.js";
 import { freeObjectMemory } from "../memory/object-memory.js";
 import { newBool } from "../values.js";
-import { PyDict, newDict, newDictPresized, dictSetItem } from "./dict.js";
-import { builtinTypeCallBuildsTuple, keywordDictBeforeTuple } from "../../profiles/type-vectorcall.js";
+import { newDict } from "./dict.js";
+import { builtinTypeCallBuildsTuple } from "../../profiles/type-vectorcall.js";
+import { callThroughArgumentTuple } from "../argument-tuple.js";
 import { ClassKeysCache, keysObjectSize } from "../tables/index.js";
 
 function typeRepr(self: PyObject): string {
@@ -39,37 +40,7 @@ function typeCall(self: PyObject, args: CallArgs): PyObject {
   const keywordCount = args.kwnames === null ? 0 : args.kwnames.length;
   const positionalCount = args.values.length - keywordCount;
   if (!type.heapType && !builtinTypeCallBuildsTuple(type.name, rt.profile.minor, positionalCount, keywordCount > 0)) return typeCallPacked(type, args);
-  return callThroughArgumentTuple(type, args, positionalCount);
-}
-
-/**
- * What _PyObject_MakeTpCall (_PyObject_FastCallKeywords before 3.8) does around tp_call: the
- * positional arguments as a new tuple, the keywords as a new dict, both released after the call.
- */
-function callThroughArgumentTuple(type: PyType, args: CallArgs, positionalCount: number): PyObject {
-  const dictFirst = keywordDictBeforeTuple(rt.profile.minor);
-  let keywords: PyDict | null = dictFirst ? keywordDict(args, positionalCount) : null;
-  const tuple = newTuple(positionalCount === args.values.length ? args.values : args.values.slice(0, positionalCount));
-  if (!dictFirst) keywords = keywordDict(args, positionalCount);
-  try {
-    return typeCallPacked(type, args);
-  } finally {
-    decref(tuple);
-    if (keywords !== null) decref(keywords);
-  }
-}
-
-/** _PyStack_AsDict: the keyword arguments as a new dict (PyDict_New up to five keys). */
-function keywordDict(args: CallArgs, positionalCount: number): PyDict | null {
-  const names = args.kwnames;
-  if (names === null || names.length === 0) return null;
-  const dict = names.length <= 5 ? newDict() : newDictPresized(names.length);
-  for (let i = 0; i < names.length; i++) {
-    const key = internName(names[i]!);
-    dictSetItem(dict, key, args.values[positionalCount + i]!);
-    decref(key);
-  }
-  return dict;
+  return callThroughArgumentTuple(args, positionalCount, () => typeCallPacked(type, args));
 }
 
 /**
