@@ -35,4 +35,10 @@ export const numberSnippets: readonly Snippet[] = [
     "a, b, z = -6, 3, 0\nprint(z * -5, a % b, a % -4, 7 % a, (2 ** 40) * (2 ** 20), 3 * 2 ** 52, 'ab' * 2, [1] * 3, 2.5 * 2, 7.5 % 2, 'x=%d' % 5, True * 7, 5 % True)\ntry:\n    print(5 % z)\nexcept ZeroDivisionError as e:\n    print(e)",
   ]),
   snippet("fraction-like with divmod and gcd", ["def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\nprint(gcd(48, 180), gcd(17, 5), gcd(0, 9))"]),
+  snippet("chr of objects with __int__ or __index__", [
+    "class WithInt:\n    def __int__(self):\n        return 66\nclass WithIndex:\n    def __index__(self):\n        return 65",
+    "chr(WithInt())",
+    "chr(WithIndex())",
+    // 3.8–3.9 convert through __int__ with a DeprecationWarning (the simulator refuses it by name).
+  ], { versions: ["3.6", "3.7", "3.10", "3.11", "3.12", "3.13"] }),
 ];
