@@ -142,7 +142,8 @@ function frameLocals(unit: CodeUnit, locals: readonly string[]): [string[], stri
     cells = locals.filter(isCell).sort(byName);
   }
   const frees = [...scope.frees].sort(byName);
-  const names = [...plain, ...cells, ...frees];
+  // 3.6's PyFrame_FastToLocals filled the dict from the end of each of the three name tuples.
+  const names = unit.profile.minor <= 6 ? [...plain.reverse(), ...cells.reverse(), ...frees.reverse()] : [...plain, ...cells, ...frees];
   return [names, names.map((name) => unit.localVariable(name))];
 }
 

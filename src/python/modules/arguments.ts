@@ -6,7 +6,7 @@
 import type { PyObject } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import type { CallArgs } from "../runtime/slots.js";
-import { typeError, overflowError, type PyRaise } from "../runtime/errors.js";
+import { typeError, overflowError, Unsupported, type PyRaise } from "../runtime/errors.js";
 import { PyInt } from "../runtime/types/int.js";
 import { toBig } from "../runtime/types/int-value.js";
 import { indexValue } from "../runtime/abstract/conversions.js";
@@ -179,9 +179,30 @@ export function cIntArgument(value: PyObject): bigint {
   const minor = rt.profile.minor;
   if (!(value instanceof PyInt)) {
     if (minor < 10 && value.type.isSubtypeOf(rt.types.float)) throw typeError("integer argument expected, got float");
+    // ≤3.7 PyLong_AsLong converted through __int__ (nb_int), not __index__.
+    if (minor < 8) return checkCIntRange(intThroughNbInt(value), minor);
+    // 3.8–3.9 still fell back to __int__, with a DeprecationWarning the simulator cannot show.
+    if (value.type.index === null && value.type.int !== null && minor < 10) throw new Unsupported("the DeprecationWarning of an implicit __int__ conversion");
     if (value.type.index === null) throw notAnInteger(value);
   }
   const number = value instanceof PyInt ? toBig(value.value) : indexValue(value);
+  return checkCIntRange(number, minor);
+}
+
+/** `int(value)` through its nb_int slot, as PyLong_AsLong did before 3.8. */
+function intThroughNbInt(value: PyObject): bigint {
+  const slot = value.type.int;
+  if (slot === null) throw notAnInteger(value);
+  const result = slot(value);
+  try {
+    if (!(result instanceof PyInt)) throw typeError(`__int__ returned non-int (type ${result.type.name})`);
+    return toBig(result.value);
+  } finally {
+    if (--result.refcount === 0) result.type.dealloc(result);
+  }
+}
+
+function checkCIntRange(number: bigint, minor: number): bigint {
   if (number <= INT_MAX && number >= INT_MIN) return number;
   if (minor < 8 && number <= LONG_MAX && number >= LONG_MIN) {
     throw overflowError(number > 0n ? "signed integer is greater than maximum" : "signed integer is less than minimum");

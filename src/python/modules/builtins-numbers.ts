@@ -13,7 +13,7 @@ import { normalize, toBig } from "../runtime/types/int-value.js";
 import { intTernaryPow } from "../runtime/types/int-spec.js";
 import { binaryOp, unaryOp } from "../runtime/abstract/number.js";
 import { indexValue } from "../runtime/abstract/conversions.js";
-import { lookupSpecial, callSpecial } from "../runtime/slot-table.js";
+import { lookupSpecial, callSpecial, callBoundSpecial } from "../runtime/slot-table.js";
 import { checkPositionalCount, parseClinic, rejectKeywords } from "./arguments.js";
 
 function divmod(_self: PyObject, args: CallArgs): PyObject {
@@ -164,7 +164,8 @@ function round(_self: PyObject, args: CallArgs): PyObject {
     if (number instanceof PyInt) return roundInt(number, digits);
     throw typeError(`type ${number.type.name} doesn't define __round__ method`);
   }
-  return callSpecial(number, method, digits === undefined ? [] : [digits]);
+  // Found by _PyObject_LookupSpecial: called bound.
+  return callBoundSpecial(number, method, digits === undefined ? [] : [digits]);
 }
 
 export const NUMBER_BUILTINS: readonly MethodDef[] = [

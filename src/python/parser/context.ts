@@ -36,6 +36,8 @@ export function setExprContext(expr: Expr, ctx: ExprContext): Expr {
 export function exprName(expr: Expr, version: LanguageVersion): string {
   // 3.8 and 3.9 said "operator", "Ellipsis" and "dict display".
   const older = !atLeast(version, 3, 10);
+  // 3.6 and 3.7 said "literal" for displays and f-strings and "keyword" for None/True/False.
+  const oldest = !atLeast(version, 3, 8);
   switch (expr.type) {
     case "Attribute":
       return "attribute";
@@ -71,18 +73,18 @@ export function exprName(expr: Expr, version: LanguageVersion): string {
     case "DictComp":
       return "dict comprehension";
     case "Dict":
-      return older ? "dict display" : "dict literal";
+      return oldest ? "literal" : older ? "dict display" : "dict literal";
     case "Set":
-      return "set display";
+      return oldest ? "literal" : "set display";
     case "JoinedStr":
     case "FormattedValue":
-      return "f-string expression";
+      return oldest ? "literal" : "f-string expression";
     case "Constant":
       switch (expr.value.kind) {
         case "None":
-          return "None";
+          return oldest ? "keyword" : "None";
         case "bool":
-          return expr.value.value ? "True" : "False";
+          return oldest ? "keyword" : expr.value.value ? "True" : "False";
         case "Ellipsis":
           return older ? "Ellipsis" : "ellipsis";
         default:

@@ -222,7 +222,7 @@ function findExpression(
       parens.push(char);
     } else if (char === "#") {
       host.raiseError(host.message("legacy-fstring-comment"));
-    } else if (parens.length === 0 && (char === "!" || char === ":" || char === "}" || char === "=" || char === ">" || char === "<")) {
+    } else if (parens.length === 0 && (char === "!" || char === ":" || char === "}" || (char === "=" && host.minor >= 8) || char === ">" || char === "<")) {
       if (cursor + 1 < body.length) {
         const next = body[cursor + 1];
         if ((char === "!" && next === "=") || (char === "=" && next === "=") || (char === "<" && next === "=") || (char === ">" && next === "=")) {

@@ -114,8 +114,9 @@ const CATALOGUE: ReadonlyMap<string, Wording> = new Map<string, Wording>([
   ["bytes-non-ascii", (v) =>
     atLeast(v, 3, 10) ? "bytes can only contain ASCII literal characters" : "bytes can only contain ASCII literal characters."],
   ["mixed-bytes", () => "cannot mix bytes and nonbytes literals"],
-  ["cannot-assign", (_v, [name]) => `cannot assign to ${name}`],
-  ["cannot-delete", (_v, [name]) => `cannot delete ${name}`],
+  // 3.8 changed the wording from "can't".
+  ["cannot-assign", (v, [name]) => `${atLeast(v, 3, 8) ? "cannot" : "can't"} assign to ${name}`],
+  ["cannot-delete", (v, [name]) => `${atLeast(v, 3, 8) ? "cannot" : "can't"} delete ${name}`],
   // ---- call arguments ----------------------------------------------------------------------
   ["unpacking-order", () => "iterable argument unpacking follows keyword argument unpacking"],
   ["genexp-parentheses", () => "Generator expression must be parenthesized"],
@@ -172,7 +173,8 @@ const CATALOGUE: ReadonlyMap<string, Wording> = new Map<string, Wording>([
   ["legacy-fstring-empty", () => "f-string: empty expression not allowed"],
   ["legacy-fstring-conversion", () => "f-string: invalid conversion character: expected 's', 'r', or 'a'"],
   ["legacy-fstring-end", () => "f-string: unexpected end of string"],
-  ["legacy-fstring-prefix", (_v, [message]) => `f-string: ${message}`],
+  // The pgen parser (≤3.8) reported the field's error without the prefix.
+  ["legacy-fstring-prefix", (v, [message]) => (atLeast(v, 3, 9) ? `f-string: ${message}` : `${message}`)],
   ["source-null-bytes", () => "source code string cannot contain null bytes"],
   // ---- literals -----------------------------------------------------------------------------
   ["unicode-escape-error", (_v, [start, end, reason]) =>

@@ -275,6 +275,11 @@ export abstract class SimpleStatementParser extends PatternParser {
     this.mark = start;
     const augmented = this.starExpressions();
     if (augmented !== null && this.augassign() !== null && this.annotatedRhs() !== null) {
+      if (!this.atLeast(3, 9)) {
+        // The pre-PEG compiler: tuples, lists and starred get no name; the rest "cannot assign to".
+        const unnamed = augmented.type === "Tuple" || augmented.type === "List" || augmented.type === "Starred";
+        this.raiseKnownLocation(augmented, unnamed ? "illegal expression for augmented assignment" : this.message("cannot-assign", exprName(augmented, this.version)));
+      }
       this.raiseKnownLocation(augmented, this.message("augmented-illegal", exprName(augmented, this.version)));
     }
     this.mark = start;

@@ -26,6 +26,7 @@ import { getIter, iterNext } from "./abstract/iteration.js";
 import { allocateObject } from "./memory/object-memory.js";
 import { withTrashcan, withoutTrashcan } from "./memory/trashcan.js";
 import { mangle } from "../compiler/symtable.js";
+import { typeCallPacked } from "./types/type-object.js";
 
 /** sizeof(PyHeapTypeObject) (type.__basicsize__) per CPython minor version, 64-bit. */
 export function heapTypeBasicSize(minor: number): number {
@@ -78,7 +79,10 @@ export function buildClass(body: PyObject, name: PyObject, bases: readonly PyObj
       // _PyObject_MakeTpCall: the metaclass is called through tp_call with an argument tuple.
       const argumentTuple = newTuple([name, basesTuple, namespace]);
       try {
-        return call(metaclass, { values: [name, basesTuple, namespace, ...keywords.values], kwnames });
+        const metaclassArgs = { values: [name, basesTuple, namespace, ...keywords.values], kwnames };
+        // A metaclass whose instances are called by type_call takes this tuple as its own.
+        if (metaclass instanceof PyType && metaclass.type.call === rt.types.type.call) return typeCallPacked(metaclass, metaclassArgs);
+        return call(metaclass, metaclassArgs);
       } finally {
         decref(argumentTuple);
       }
@@ -289,7 +293,7 @@ function setAttributes(type: PyType): void {
   }
   wrapFunction(type, "__new__", rt.types.staticmethod);
   wrapFunction(type, "__init_subclass__", rt.types.classmethod);
-  wrapFunction(type, "__class_getitem__", rt.types.classmethod);
+  if (rt.profile.minor >= 7) wrapFunction(type, "__class_getitem__", rt.types.classmethod);
   const cell = type.namespace.get("__classcell__");
   if (cell !== undefined) {
     if (!(cell instanceof PyCell)) throw typeError(`__classcell__ must be a nonlocal cell, not ${reprText(cell.type)}`);

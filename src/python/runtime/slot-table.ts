@@ -19,7 +19,8 @@ import { toDouble } from "./types/int-value.js";
 import type { PyHash } from "./hashing/hash-value.js";
 import { hashInt } from "./hashing/index.js";
 import { newNone, newBool, newIntFromHash } from "./values.js";
-import type { PyStr } from "./types/str.js";
+import { type PyStr, internName } from "./types/str.js";
+import { newTuple } from "./types/tuple.js";
 import { writeUnraisable } from "./unraisable.js";
 import { requestStopIteration, cancelStopIterationRequest, takeStopIterationRequest } from "./types/stop-iteration.js";
 import { staticMethodCallable } from "./types/function-wrappers.js";
@@ -27,9 +28,17 @@ import { newWrapperOwner } from "./type-factory.js";
 
 const NO_KEYWORDS = null;
 
+/**
+ * 3.7+ call a dunder that is a plain function with `self` first (lookup_maybe_method's
+ * "unbound"); 3.6 bound it first, so a bound method holding `self` existed during the call.
+ */
+function callsUnbound(): boolean {
+  return rt.profile.minor >= 7;
+}
+
 /** Looks a special method up on the type (never the instance) and calls it with `self` first. */
 export function callSpecial(self: PyObject, found: PyObject, values: readonly PyObject[]): PyObject {
-  if (found instanceof PyFunction) return call(found, { values: [self, ...values], kwnames: NO_KEYWORDS });
+  if (found instanceof PyFunction && callsUnbound()) return call(found, { values: [self, ...values], kwnames: NO_KEYWORDS });
   const getter = found.type.descrGet;
   if (getter === null) return call(found, { values, kwnames: NO_KEYWORDS });
   const bound = getter(found, self, self.type);
@@ -37,6 +46,49 @@ export function callSpecial(self: PyObject, found: PyObject, values: readonly Py
     return call(bound, { values, kwnames: NO_KEYWORDS });
   } finally {
     decref(bound);
+  }
+}
+
+/**
+ * Calls a dunder found by _PyObject_LookupSpecial (reversed(), bytes(), complex()): it binds the
+ * attribute first, so a Python function runs as a bound method that holds `self` during the call.
+ */
+export function callBoundSpecial(self: PyObject, found: PyObject, values: readonly PyObject[]): PyObject {
+  const getter = found.type.descrGet;
+  if (getter === null) return call(found, { values, kwnames: NO_KEYWORDS });
+  const bound = getter(found, self, self.type);
+  try {
+    return call(bound, { values, kwnames: NO_KEYWORDS });
+  } finally {
+    decref(bound);
+  }
+}
+
+/**
+ * A slot reached through tp_call (its keywords in a dict) calling a Python function with
+ * keywords: 3.8+ unpacks the dict into a new kwnames tuple and a stack holding a reference to
+ * every argument (_PyStack_UnpackDict); 3.6–3.7 copy the keywords into one (name, value, ...)
+ * tuple (_PyFunction_FastCallDict). Those references exist while the function runs.
+ */
+function callWithKeywordsFromDict(callable: PyObject, args: CallArgs): PyObject {
+  const kwnames = args.kwnames;
+  if (kwnames === null || kwnames.length === 0) return call(callable, args);
+  const values = args.values;
+  const positionalCount = values.length - kwnames.length;
+  const keys = kwnames.map((name) => internName(name));
+  let unpacked: PyObject;
+  if (rt.profile.minor <= 7) {
+    unpacked = newTuple(keys.flatMap((key, index) => [key, values[positionalCount + index]!]));
+  } else {
+    unpacked = newTuple(keys);
+    for (const value of values) value.refcount++;
+  }
+  for (const key of keys) decref(key);
+  try {
+    return call(callable, args);
+  } finally {
+    if (rt.profile.minor > 7) for (const value of values) decref(value);
+    decref(unpacked);
   }
 }
 
@@ -89,10 +141,10 @@ function slotRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObje
 function slotCall(self: PyObject, args: CallArgs): PyObject {
   const found = lookupSpecial(self, "__call__");
   if (found === null) throw typeError(`'${self.type.name}' object is not callable`);
-  if (found instanceof PyFunction) return call(found, { values: [self, ...args.values], kwnames: args.kwnames });
+  if (found instanceof PyFunction && callsUnbound()) return callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames: args.kwnames });
   const bound = found.type.descrGet !== null ? found.type.descrGet(found, self, self.type) : (found.refcount++, found);
   try {
-    return call(bound, args);
+    return callWithKeywordsFromDict(bound, args);
   } finally {
     decref(bound);
   }
@@ -132,17 +184,22 @@ function slotDescrSet(self: PyObject, instance: PyObject, value: PyObject | null
 function slotInit(self: PyObject, args: CallArgs): void {
   const found = lookupSpecial(self, "__init__")!;
   let result: PyObject;
-  if (found instanceof PyFunction) {
-    // What call(found, …) does for a Python function (functionCall), with the arguments
-    // copied behind `self` without a spread (this runs once per instance created).
-    const values = args.values;
-    const withSelf = [self];
-    for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
-    result = found.code.compiled!(found, withSelf, args.kwnames, false);
+  if (found instanceof PyFunction && callsUnbound()) {
+    const kwnames = args.kwnames;
+    if (kwnames === null || kwnames.length === 0) {
+      // What call(found, …) does for a Python function (functionCall), with the arguments
+      // copied behind `self` without a spread (this runs once per instance created).
+      const values = args.values;
+      const withSelf = [self];
+      for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
+      result = found.code.compiled!(found, withSelf, kwnames, false);
+    } else {
+      result = callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames });
+    }
   } else {
     const bound = found.type.descrGet !== null ? found.type.descrGet(found, self, self.type) : (found.refcount++, found);
     try {
-      result = call(bound, args);
+      result = callWithKeywordsFromDict(bound, args);
     } finally {
       decref(bound);
     }
@@ -159,10 +216,11 @@ function slotNew(type: PyType, args: CallArgs): PyObject {
   const found = typeLookup(type, "__new__")!;
   // __new__ is a static method: call it with the class as the first argument.
   const callable = found.type === rt.types.staticmethod ? staticMethodCallable(found) : found;
-  return call(callable, { values: [type, ...args.values], kwnames: args.kwnames });
+  return callWithKeywordsFromDict(callable, { values: [type, ...args.values], kwnames: args.kwnames });
 }
 
 function slotFinalize(self: PyObject): void {
+  if (!callsUnbound()) return finalizeThroughBoundMethod(self);
   try {
     const result = callDunder(self, "__del__", []);
     if (result !== null) decref(result);
@@ -170,6 +228,22 @@ function slotFinalize(self: PyObject): void {
     // slot_tp_finalize reports the __del__ it called (PyErr_WriteUnraisable(del)).
     if (error instanceof PyRaise) writeUnraisable(error, typeLookup(self.type, "__del__") ?? self);
     else throw error;
+  }
+}
+
+/** 3.6's slot_tp_finalize: __del__ bound first; an error is reported against the bound method. */
+function finalizeThroughBoundMethod(self: PyObject): void {
+  const found = lookupSpecial(self, "__del__");
+  if (found === null) return;
+  const getter = found.type.descrGet;
+  const bound = getter === null ? (found.refcount++, found) : getter(found, self, self.type);
+  try {
+    decref(call(bound, { values: [], kwnames: NO_KEYWORDS }));
+  } catch (error) {
+    if (error instanceof PyRaise) writeUnraisable(error, bound);
+    else throw error;
+  } finally {
+    decref(bound);
   }
 }
 
@@ -239,7 +313,8 @@ function slotGetAttr(self: PyObject, name: PyObject): PyObject | null {
     if (!(error instanceof PyRaise) || getattr === null || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) throw error;
     discardRaise(error);
   }
-  return callSpecial(self, getattr!, [name]);
+  // call_attribute bound __getattr__ before calling it until 3.12.
+  return rt.profile.minor <= 11 ? callBoundSpecial(self, getattr!, [name]) : callSpecial(self, getattr!, [name]);
 }
 
 function slotSetAttr(self: PyObject, name: PyObject, value: PyObject | null): void {

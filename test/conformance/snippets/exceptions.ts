@@ -195,6 +195,8 @@ export const exceptionSnippets: readonly Snippet[] = [
   snippet("SyntaxError print statement", ["print 'hello'"]),
   snippet("SyntaxError assign to literal", ["1 = x"]),
   snippet("SyntaxError missing comma", ["[1 2]"]),
+  snippet("SyntaxError assign to None, a set display and an f-string", ["None = 1", "{1} = 2", "f'{x}' = 3", "del True"]),
+  snippet("SyntaxError augmented assignment to a literal, a call and a tuple", ["1 += 1", "f() += 1", "(a, b) += 1", "None += 1"]),
   snippet("SyntaxError assign to function call", ["f() = 1"]),
   snippet("SyntaxError keyword as identifier", ["class = 3"]),
   snippet("SyntaxError return outside function", ["return 5"]),

@@ -136,6 +136,20 @@ export const gcSnippets: readonly Snippet[] = [
     CLEAN,
     "def grow():\n    gc.collect()\n    before = gc.get_count()[0]\n    kept = [[] for _ in range(50)]\n    return gc.get_count()[0] - before\nprint(grow())",
   ]),
+  snippet("calling a type without vectorcall leaves its argument tuple counted", [
+    CLEAN,
+    py`
+      class Plain:
+          def __init__(self, value):
+              self.value = value
+      def counted(make, argument):
+          gc.collect()
+          before = gc.get_count()[0]
+          made = make(argument)
+          return gc.get_count()[0] - before
+      print(counted(Plain, 1), counted(range, 5), counted(int, '7'), counted(str, 8), counted(float, '1.5'), counted(bool, 3), counted(list, 'ab'))
+    `,
+  ]),
   snippet("a call's frame is counted once, then its code's zombie frame serves", [
     CLEAN,
     "def once():\n    return 1\ndef measure():\n    gc.collect()\n    before = gc.get_count()[0]\n    once()\n    squares = [n * n for n in (1, 2, 3)]\n    return gc.get_count()[0] - before\nprint(measure(), measure())",

@@ -140,7 +140,9 @@ export const moduleSnippets: readonly Snippet[] = [
       p = Point(1)
       print(p, p == Point(1), Point(2, 3))
     `,
-  ]),
+    // 3.6 has no dataclasses module (the simulator raises ModuleNotFoundError as CPython does).
+  ], { versions: ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] }),
+  snippet("a module newer than the version", ["import dataclasses"], { versions: ["3.6"] }),
   snippet("enum", [
     py`
       from enum import Enum

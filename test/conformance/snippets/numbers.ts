@@ -50,4 +50,10 @@ export const numberSnippets: readonly Snippet[] = [
   snippet("numeric equality and hashes", ["print(1 < 2 < 3, 0.1 + 0.2 == 0.3, float('nan') == float('nan'), 1 == 1.0, hash(1) == hash(1.0), hash(-1), hash(float('inf')), hash(0.5), 10**20 == 1e20, 2**53 + 1 == float(2**53 + 1))"]),
   snippet("non-ASCII digits and float reprs", ["print(int('١٢٣'), float('١.٥'), '٣'.isdigit(), str(10**20), str(-0.0), repr(1e-7), repr(123456789012345678.0), 1e22, 1e21, 1.5e-7, float(10**16))"]),
   snippet("complex arithmetic and reprs", ["print(complex(1, 2), complex('1+2j'), (1+2j).conjugate(), abs(3+4j), (1+2j) * (3-1j), 1j ** 2, complex(0, -0.0), repr(-1j), (1 + 0j) == 1)"]),
+  snippet("chr of objects with __int__ or __index__", [
+    "class WithInt:\n    def __int__(self):\n        return 66\nclass WithIndex:\n    def __index__(self):\n        return 65",
+    "chr(WithInt())",
+    "chr(WithIndex())",
+    // 3.8–3.9 convert through __int__ with a DeprecationWarning (the simulator refuses it by name).
+  ], { versions: ["3.6", "3.7", "3.10", "3.11", "3.12", "3.13"] }),
 ];

@@ -386,6 +386,99 @@ export const refcountSnippets: readonly Snippet[] = [
   snippet("refcount inside a generator expression", [READER, "data = [7]\nprint(list(count_at(id(data)) for _ in range(1)))"]),
   snippet("module-level for loop over a list", [READER, "data = [[1], [2]]\nfor element in data:\n    print(count_at(id(element)), count_at(id(data)))"]),
   snippet("global read by getrefcount inside a function", [READER, "shared = [1]\ndef peek():\n    return sys.getrefcount(shared)\nprint(peek())"]),
+  snippet("arguments inside __new__ and __init__ called with positionals and keywords", [
+    py`
+      import sys
+      class Pair:
+          def __new__(cls, first, second=None):
+              print('new', sys.getrefcount(first), sys.getrefcount(second))
+              return object.__new__(cls)
+          def __init__(self, first, second=None):
+              print('init', sys.getrefcount(first), sys.getrefcount(second))
+      class Loose:
+          def __init__(self, first, **rest):
+              print('loose', sys.getrefcount(first), sys.getrefcount(rest['second']))
+      def build():
+          left = [1]
+          right = [2]
+          Pair(left, right)
+          Pair(left, second=right)
+          Pair(first=left, second=right)
+          Loose(left, second=right)
+      build()
+    `,
+  ]),
+  snippet("an argument's count inside the hook a builtin type calls", [
+    py`
+      import sys
+      class Probe:
+          def __iter__(self):
+              print(sys.getrefcount(self), end=' ')
+              return iter([])
+          def __reversed__(self):
+              print(sys.getrefcount(self), end=' ')
+              return iter([])
+          def __index__(self):
+              print(sys.getrefcount(self), end=' ')
+              return 1
+          def __str__(self):
+              print(sys.getrefcount(self), end=' ')
+              return 's'
+          def __float__(self):
+              print(sys.getrefcount(self), end=' ')
+              return 1.0
+          def __complex__(self):
+              print(sys.getrefcount(self), end=' ')
+              return 1j
+          def __bool__(self):
+              print(sys.getrefcount(self), end=' ')
+              return True
+          def __bytes__(self):
+              print(sys.getrefcount(self), end=' ')
+              return b''
+          def __int__(self):
+              print(sys.getrefcount(self), end=' ')
+              return 1
+      def convert():
+          probe = Probe()
+          for make in (zip, enumerate, reversed, list, tuple, set, frozenset, range, str, float, complex, bool, bytes, int):
+              make(probe)
+      convert()
+    `,
+  ]),
+  snippet("an object's count inside the hooks builtin functions call", [
+    py`
+      import sys
+      seen = {}
+      class Hooked:
+          def __next__(self):
+              seen['next'] = sys.getrefcount(self)
+              return 1
+          def __format__(self, spec):
+              seen['format'] = sys.getrefcount(self)
+              return ''
+          def __round__(self, digits=None):
+              seen['round'] = sys.getrefcount(self)
+              return 1
+          def __getattr__(self, name):
+              seen.setdefault(name, sys.getrefcount(self))
+              return 1
+          def __setattr__(self, name, value):
+              seen['setattr'] = sys.getrefcount(self)
+          def __iter__(self):
+              seen.setdefault('iter', []).append(sys.getrefcount(self))
+              return iter([])
+          def __divmod__(self, other):
+              seen['divmod'] = sys.getrefcount(self)
+              return 1
+      def run():
+          hooked = Hooked()
+          next(hooked); format(hooked); f'{hooked}'; round(hooked); hasattr(hooked, 'via_hasattr'); getattr(hooked, 'via_getattr')
+          setattr(hooked, 'a', 1); iter(hooked); sorted(hooked); any(hooked); divmod(hooked, 2)
+      run()
+      print(sorted(seen.items()))
+    `,
+  ]),
   snippet("self inside __init__", [
     READER,
     py`

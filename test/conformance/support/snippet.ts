@@ -1,7 +1,7 @@
 // The data shape of a conformance snippet (notebook cells compared between simulator and CPython).
 
 /** The CPython versions the suite can compare against (simulator profile = same key). */
-export const KNOWN_VERSIONS = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] as const;
+export const KNOWN_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] as const;
 export type VersionKey = (typeof KNOWN_VERSIONS)[number];
 
 export interface Snippet {

@@ -5,7 +5,7 @@ import { rt } from "../state.js";
 import { typeError } from "../errors.js";
 import { PyStr, newStr } from "../types/str.js";
 import { typeLookup } from "./attributes.js";
-import { callSpecial } from "../slot-table.js";
+import { callBoundSpecial } from "../slot-table.js";
 import { str as strOf } from "./object-protocol.js";
 
 /**
@@ -22,7 +22,8 @@ export function formatToStr(value: PyObject, spec: PyStr | null): PyObject {
   const specObject = spec ?? newStr("");
   if (spec !== null) spec.refcount++;
   try {
-    const result = callSpecial(value, method, [specObject]);
+    // PyObject_Format finds __format__ with _PyObject_LookupSpecial: called bound.
+    const result = callBoundSpecial(value, method, [specObject]);
     if (!result.type.isSubtypeOf(rt.types.str)) {
       const name = result.type.name;
       decref(result);

@@ -19,7 +19,8 @@ export function getItem(container: PyObject, key: PyObject): PyObject {
 
 /** type[key]: the class's __class_getitem__ (a classmethod), else the not-subscriptable error. */
 function classGetItem(type: PyType, key: PyObject): PyObject {
-  const hook = typeLookup(type, "__class_getitem__");
+  // __class_getitem__ (PEP 560) is 3.7+.
+  const hook = rt.profile.minor >= 7 ? typeLookup(type, "__class_getitem__") : null;
   if (hook === null) throw typeError(rt.profile.minor >= 11 ? `type '${type.name}' is not subscriptable` : "'type' object is not subscriptable");
   const bound = hook.type.descrGet !== null ? hook.type.descrGet(hook, null, type) : (hook.refcount++, hook);
   try {

@@ -137,6 +137,7 @@ export class Collector {
       return 0;
     }
     clearWeakReferences(links.items(unreachableHead));
+    const foundUnreachable = links.length(unreachableHead);
     this.finalizeGarbage(unreachableHead);
     // handle_resurrected_objects: what a finalizer made reachable again joins the older
     // generation; the rest is final.
@@ -144,9 +145,18 @@ export class Collector {
     let collected: number;
     try {
       deduceUnreachable(links, unreachableHead, finalHead, olderIndex, UNREACHABLE);
-      links.spliceAtEnd(unreachableHead, old);
-      collected = links.length(finalHead);
-      deleteGarbage(links, finalHead, old, olderIndex);
+      if (rt.profile.minor <= 8 && !links.isEmpty(unreachableHead)) {
+        // ≤3.8 check_garbage/revive_garbage: one resurrected object keeps the whole set alive.
+        // 3.6 still reported every object it had found; 3.7–3.8 report none.
+        for (let slot = links.next[finalHead]!; slot !== finalHead; slot = links.next[slot]!) links.generation[slot] = olderIndex;
+        links.spliceAtEnd(unreachableHead, old);
+        links.spliceAtEnd(finalHead, old);
+        collected = rt.profile.minor <= 6 ? foundUnreachable : 0;
+      } else {
+        links.spliceAtEnd(unreachableHead, old);
+        collected = rt.profile.minor <= 6 ? foundUnreachable : links.length(finalHead);
+        deleteGarbage(links, finalHead, old, olderIndex);
+      }
     } finally {
       releaseHeadIfEmpty(links, finalHead);
     }

@@ -11,6 +11,10 @@ import { PyStr, internName } from "../types/str.js";
 import { call as callBorrowed, str as strOf } from "../abstract/object-protocol.js";
 import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
+import { typeCallPacked } from "../types/type-object.js";
+import { PyMethod } from "../types/method.js";
+import type { PyType } from "../type.js";
+import { builtinTypeCallBuildsTuple } from "../../profiles/type-vectorcall.js";
 
 function release(values: readonly PyObject[]): void {
   for (let i = 0; i < values.length; i++) {
@@ -25,6 +29,7 @@ function release(values: readonly PyObject[]): void {
  * releases its copies after the call on ≤3.10; a built-in borrows them for the call.
  */
 export function callStealing(callable: PyObject, args: PyObject[], kwnames: readonly string[] | null, borrowed = 0): PyObject {
+  if (rt.profile.minor <= 7 && !(callable instanceof PyBuiltinFunction)) return callHoldingCallable(callable, args, kwnames);
   if (callable instanceof PyFunction) {
     const compiled = callable.code.compiled!;
     // 3.14: arguments pushed by LOAD_FAST_BORROW (bit i of `borrowed`) arrive borrowed in the frame.
@@ -50,8 +55,8 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
 
 /**
  * `f(arg)`, one positional argument and no keywords: steals `arg`. A METH_O built-in (`len(x)`)
- * and `str(x)` (type_call on exact str, whose checks all pass and whose tp_new is PyObject_Str)
- * are called without the argument array and record; everything else takes callStealing's way.
+ * and, from 3.13 (str's vectorcall; before, type_call builds an argument tuple), `str(x)` are
+ * called without the argument array and record; everything else takes callStealing's way.
  */
 export function callOne(callable: PyObject, arg: PyObject): PyObject {
   const type = callable.type;
@@ -64,7 +69,7 @@ export function callOne(callable: PyObject, arg: PyObject): PyObject {
         if (--arg.refcount === 0) arg.type.dealloc(arg);
       }
     }
-  } else if (callable === rt.types.str) {
+  } else if (callable === rt.types.str && !builtinTypeCallBuildsTuple("str", rt.profile.minor, 1, false)) {
     try {
       return strOf(arg);
     } finally {
@@ -127,6 +132,33 @@ export function callMethodNoArgs(callable: PyObject, self: PyObject | null): PyO
   return callStealing(callable, [], null);
 }
 
+/**
+ * 3.6–3.7's call_function: any callable but a builtin function is held by a reference of its
+ * own during the call. A bound method is split: its self replaces it on the stack and its
+ * function is held; a temporary method (`obj.m()` on 3.6) is freed by that, which leaves the
+ * counts as they were (the simulator frees it after the call instead).
+ */
+function callHoldingCallable(callable: PyObject, args: PyObject[], kwnames: readonly string[] | null): PyObject {
+  const held = callable instanceof PyMethod ? (callable.refcount === 1 ? [] : [callable.self, callable.func]) : [callable];
+  for (const object of held) object.refcount++;
+  try {
+    if (callable instanceof PyFunction) {
+      try {
+        return callable.code.compiled!(callable, args, kwnames, false);
+      } finally {
+        release(args);
+      }
+    }
+    try {
+      return callBorrowed(callable, { values: args, kwnames });
+    } finally {
+      release(args);
+    }
+  } finally {
+    for (const object of held) decref(object);
+  }
+}
+
 /** Releases the caller's stack references, skipping borrowed ones (never counted). */
 function releaseOwned(values: readonly PyObject[], borrowed: number): void {
   if (borrowed === 0) return release(values);
@@ -148,6 +180,8 @@ export function callWithStarArgs(callable: PyObject, positional: PyObject, keywo
         values.push(value);
       });
     }
+    // The tuple (and dict) are already built: a class is not given another (typeCallPacked).
+    if (callable.type.call === rt.types.type.call) return typeCallPacked(callable as PyType, { values, kwnames });
     return callBorrowed(callable, { values, kwnames });
   } finally {
     decref(positional);

@@ -127,10 +127,8 @@ export function formatValue(value: PyObject, conversion: number, spec: PyObject 
   if (conversion === 114) converted = repr(value);
   else if (conversion === 115) converted = strOf(value);
   else if (conversion === 97) converted = newStr(asciiText(value));
-  else {
-    value.refcount++;
-    converted = value;
-  }
+  // Without a conversion the value is formatted as it sits on the stack (no reference of its own).
+  else return formatToStr(value, spec as PyStr | null);
   try {
     return formatToStr(converted, spec as PyStr | null);
   } finally {

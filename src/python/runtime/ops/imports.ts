@@ -39,10 +39,11 @@ function moduleNotFound(name: string): PyRaise | Unsupported {
 }
 
 /** An ImportError with its msg and name members set, as importlib raises it (path stays None). */
-function importError(type: PyType, message: string, moduleName: string, nameFrom?: string): PyRaise {
+function importError(type: PyType, message: string, moduleName: string | null, nameFrom?: string): PyRaise {
   const error = pyError(type, message);
   const exception = error.exception;
-  const fields: [string, string][] = [["msg", message], ["name", moduleName]];
+  const fields: [string, string][] = [["msg", message]];
+  if (moduleName !== null) fields.push(["name", moduleName]);
   if (nameFrom !== undefined && rt.profile.minor >= 12) fields.push(["name_from", nameFrom]);
   for (const [field, text] of fields) {
     const value = newStr(text);
@@ -63,6 +64,8 @@ export function importFrom(module: PyObject, name: PyStr): PyObject {
   }
   if (value !== null) return value;
   const moduleName = module instanceof PyModule ? module.name : "?";
+  // 3.6's IMPORT_FROM named neither the module nor the location, and left `name` None.
+  if (rt.profile.minor <= 6) throw importError(rt.exc.ImportError, `cannot import name '${name.value}'`, null);
   throw importError(rt.exc.ImportError, `cannot import name '${name.value}' from '${moduleName}' (unknown location)`, moduleName, name.value);
 }
 

@@ -48,6 +48,8 @@ const BOOL_SLOTS: BuiltinTypeSpec["slots"] & object = {
 };
 
 const { invert: _ownInvert, ...BOOL_SLOTS_WITHOUT_INVERT } = BOOL_SLOTS;
+/** 3.6–3.7: bool's tp_str was its repr function too, so vars(bool) lists __str__. */
+const BOOL_SLOTS_WITH_STR = { ...BOOL_SLOTS_WITHOUT_INVERT, str: BOOL_SLOTS.repr };
 
 export const BOOL_SPEC: BuiltinTypeSpec = {
   name: "bool",
@@ -56,6 +58,7 @@ export const BOOL_SPEC: BuiltinTypeSpec = {
   subclassable: false,
   // bool has its own nb_invert from 3.12 (it warns); before, int's is inherited.
   get slots() {
+    if (rt.profile.minor <= 7) return BOOL_SLOTS_WITH_STR;
     return numberFeatures(rt.profile).boolInvertWarns ? BOOL_SLOTS : BOOL_SLOTS_WITHOUT_INVERT;
   },
   binary: new Map([

@@ -6,6 +6,9 @@ import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { callMethodDef, type MethodDef } from "../method-def.js";
 import type { CallArgs } from "../slots.js";
 import { PyType } from "../type.js";
+import { PyModule } from "./module.js";
+import { callThroughArgumentTuple } from "../argument-tuple.js";
+import { builtinFunctionCallBuildsTuple } from "../../profiles/type-vectorcall.js";
 
 export class PyBuiltinFunction extends PyObject {
   constructor(
@@ -20,14 +23,16 @@ export class PyBuiltinFunction extends PyObject {
   }
 }
 
-/** PyCFunctionObject (+ the method's class pointer). */
-const BUILTIN_FUNCTION_SIZE = 56;
+/** PyCFunctionObject: def, self, module, weakreflist, and from 3.8 vectorcall. */
+function builtinFunctionSize(): number {
+  return rt.profile.minor >= 8 ? 56 : 48;
+}
 
 /** A new builtin function or bound built-in method; `self` is borrowed (and increfed). */
 export function newBuiltinFunction(def: MethodDef, self: PyObject, qualifiedName: string, isMethod: boolean): PyBuiltinFunction {
   self.refcount++;
   const func = new PyBuiltinFunction(def, self, qualifiedName, isMethod);
-  allocateObject(func, BUILTIN_FUNCTION_SIZE);
+  allocateObject(func, builtinFunctionSize());
   rt.gc.countAllocation();
   gcTrack(func);
   return func;
@@ -36,7 +41,7 @@ export function newBuiltinFunction(def: MethodDef, self: PyObject, qualifiedName
 export function builtinFunctionDealloc(self: PyObject): void {
   const func = self as PyBuiltinFunction;
   gcUntrack(func);
-  freeObjectMemory(func, BUILTIN_FUNCTION_SIZE);
+  freeObjectMemory(func, builtinFunctionSize());
   rt.gc.countDeallocation();
   const owner = func.self;
   if (--owner.refcount === 0) owner.type.dealloc(owner);
@@ -48,7 +53,16 @@ export function builtinFunctionTraverse(self: PyObject, visit: (child: PyObject)
 
 export function builtinFunctionCall(self: PyObject, args: CallArgs): PyObject {
   const func = self as PyBuiltinFunction;
+  const kind = func.def.kind;
+  if (rt.profile.minor <= 7 && kind !== "one" && kind !== "noargs" && isBuiltinsModuleFunction(func) && builtinFunctionCallBuildsTuple(func.def.name, rt.profile.minor)) {
+    const positionalCount = args.values.length - (args.kwnames === null ? 0 : args.kwnames.length);
+    return callThroughArgumentTuple(args, positionalCount, () => callMethodDef(func.def, func.self, args, callableName(func)));
+  }
   return callMethodDef(func.def, func.self, args, callableName(func));
+}
+
+function isBuiltinsModuleFunction(func: PyBuiltinFunction): boolean {
+  return !func.isMethod && func.self instanceof PyModule && func.self.name === "builtins";
 }
 
 /** How CPython names a built-in in argument errors: "len" or (3.10+) "list.append". */

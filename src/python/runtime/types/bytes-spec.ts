@@ -20,7 +20,7 @@ import { typeError, indexError, valueError, overflowError, PyRaise, raisedIs, di
 import { PySlice, sliceIndices } from "./slice.js";
 import { indexValue } from "../abstract/conversions.js";
 import { collectItems } from "./sequence-helpers.js";
-import { lookupSpecial, callSpecial } from "../slot-table.js";
+import { lookupSpecial, callBoundSpecial } from "../slot-table.js";
 import { getIter } from "../abstract/iteration.js";
 import { adoptSubtype } from "./instance.js";
 import { parseArguments, type Signature } from "./str-arguments.js";
@@ -186,7 +186,7 @@ function bytesFromArguments(source: PyObject | undefined, encoding: PyObject | u
   }
   const special = lookupSpecial(source, "__bytes__");
   if (special !== null) {
-    const result = callSpecial(source, special, []);
+    const result = callBoundSpecial(source, special, []);
     if (!(result instanceof PyBytes)) {
       const name = result.type.name;
       decref(result);

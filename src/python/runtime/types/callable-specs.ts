@@ -259,7 +259,8 @@ export const CELL_SPEC: BuiltinTypeSpec = {
 
 export const METHOD_SPEC: BuiltinTypeSpec = {
   name: "method",
-  layout: { basicSize: 48, itemSize: 0, gc: true, preHeader: false },
+  // 3.8 added the vectorcall pointer.
+  layout: (profile) => ({ basicSize: profile.minor >= 8 ? 48 : 40, itemSize: 0, gc: true, preHeader: false }),
   slots: {
     dealloc: methodDealloc,
     traverse: methodTraverse,
@@ -291,7 +292,8 @@ export const METHOD_SPEC: BuiltinTypeSpec = {
 
 export const BUILTIN_FUNCTION_SPEC: BuiltinTypeSpec = {
   name: "builtin_function_or_method",
-  layout: { basicSize: 56, itemSize: 0, gc: true, preHeader: false },
+  // 3.8 added the vectorcall pointer.
+  layout: (profile) => ({ basicSize: profile.minor >= 8 ? 56 : 48, itemSize: 0, gc: true, preHeader: false }),
   slots: {
     dealloc: builtinFunctionDealloc,
     traverse: builtinFunctionTraverse,

@@ -13,7 +13,7 @@ import { allocateObject } from "../memory/object-memory.js";
 import { FormatError } from "../format/index.js";
 import { typeError, pyRaiseFromFormatError, Unsupported } from "../errors.js";
 import { reprText } from "../abstract/object-protocol.js";
-import { lookupSpecial, callSpecial } from "../slot-table.js";
+import { lookupSpecial, callBoundSpecial } from "../slot-table.js";
 import { convertToDouble } from "./float-new.js";
 import { parseComplexText } from "./complex-parse.js";
 import { numberFeatures } from "./number-features.js";
@@ -38,7 +38,7 @@ function isNumberLike(object: PyObject): boolean {
 function complexFromSpecialMethod(object: PyObject): PyObject | null {
   const method = lookupSpecial(object, "__complex__");
   if (method === null) return null;
-  const result = callSpecial(object, method, []);
+  const result = callBoundSpecial(object, method, []);
   if (result.type === rt.types.complex) return result;
   const isSubclass = result instanceof PyComplex;
   const name = result.type.name;

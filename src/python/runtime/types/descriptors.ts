@@ -136,10 +136,20 @@ export function methodDescriptorGet(self: PyObject, instance: PyObject | null, o
 
 function checkSelfType(descriptor: PyMethodDescriptor, instance: PyObject): void {
   if (!instance.type.isSubtypeOf(descriptor.owner)) {
+    // descr_check before 3.8 wrote "to 'int' object", without the article.
+    const article = rt.profile.minor >= 8 ? "a " : "";
     throw typeError(
-      `descriptor '${descriptor.name}' for '${descriptor.owner.name}' objects doesn't apply to a '${instance.type.name}' object`,
+      `descriptor '${descriptor.name}' for '${descriptor.owner.name}' objects doesn't apply to ${article}'${instance.type.name}' object`,
     );
   }
+}
+
+/** Before 3.8 a method descriptor call checked its self with the wrapper descriptor's wording. */
+function checkCalledSelfType(descriptor: PyMethodDescriptor, instance: PyObject): void {
+  if (rt.profile.minor <= 7 && !instance.type.isSubtypeOf(descriptor.owner)) {
+    throw typeError(`descriptor '${descriptor.name}' requires a '${descriptor.owner.name}' object but received a '${instance.type.name}'`);
+  }
+  checkSelfType(descriptor, instance);
 }
 
 /** How a descriptor call names the method in argument errors: "append" until 3.8, "list.append" from 3.9. */
@@ -171,7 +181,7 @@ export function methodDescriptorCall(self: PyObject, args: CallArgs): PyObject {
     throw typeError(`unbound method ${descriptor.qualifiedName}() needs an argument`);
   }
   const instance = values[0]!;
-  checkSelfType(descriptor, instance);
+  checkCalledSelfType(descriptor, instance);
   return callMethodDefAfterSelf(descriptor.def!, instance, args, callName(descriptor));
 }
 
@@ -180,14 +190,21 @@ export function methodDescriptorCall(self: PyObject, args: CallArgs): PyObject {
  * keywords ("wrapper __add__() takes no keyword arguments"), then the wrap_* function's count
  * check ("expected 1 argument, got 0"); __pow__ takes an optional modulus (wrap_ternaryfunc).
  */
+/** The wrap_* count checks wrote "1 arguments" before 3.8. */
+function argumentNoun(count: number): string {
+  return count === 1 && rt.profile.minor >= 8 ? "argument" : "arguments";
+}
+
 function callSlotWrapper(descriptor: PyMethodDescriptor, instance: PyObject, args: CallArgs, skip: number): PyObject {
   const def = descriptor.def!;
   const keywordCount = args.kwnames?.length ?? 0;
-  if (keywordCount > 0 && def.kind !== "keywords") throw typeError(`wrapper ${descriptor.name}() takes no keyword arguments`);
+  if (keywordCount > 0 && def.kind !== "keywords") {
+    throw typeError(rt.profile.minor <= 6 ? `wrapper ${descriptor.name} doesn't take keyword arguments` : `wrapper ${descriptor.name}() takes no keyword arguments`);
+  }
   const values = args.values;
   const count = values.length - skip;
   if (def.kind === "one" && (descriptor.name === "__pow__" || descriptor.name === "__rpow__")) {
-    if (count < 1) throw typeError(" expected at least 1 argument, got 0");
+    if (count < 1) throw typeError(` expected at least 1 ${argumentNoun(1)}, got 0`);
     if (count > 2) throw typeError(` expected at most 2 arguments, got ${count}`);
     const other = values[skip]!;
     const modulus = values[skip + 1];
@@ -199,7 +216,7 @@ function callSlotWrapper(descriptor: PyMethodDescriptor, instance: PyObject, arg
     return def.impl(instance);
   }
   if (def.kind === "one") {
-    if (count !== 1) throw typeError(`expected 1 argument, got ${count}`);
+    if (count !== 1) throw typeError(`expected 1 ${argumentNoun(1)}, got ${count}`);
     return def.impl(instance, values[skip]!);
   }
   return skip === 0 ? callMethodDef(def, instance, args, callName(descriptor)) : callMethodDefAfterSelf(def, instance, args, callName(descriptor));

@@ -8,7 +8,7 @@ import type { GetSetDef } from "../type-spec.js";
 import type { PyType } from "../type.js";
 import type { CallArgs } from "../slots.js";
 import { splitArgs } from "../spec-helpers.js";
-import { typeError, pyError } from "../errors.js";
+import { typeError, pyError, type PyRaise } from "../errors.js";
 import type { PyBaseException } from "./exceptions.js";
 import { newTuple, PyTuple } from "./tuple.js";
 import { collectItems } from "./sequence-helpers.js";
@@ -84,10 +84,15 @@ function setArgs(exception: PyBaseException, positional: readonly PyObject[]): v
   decref(old);
 }
 
+/** _PyArg_NoKeywords: 3.6 worded it "X does not take keyword arguments". */
+export function exceptionTakesNoKeywords(name: string): PyRaise {
+  return typeError(rt.profile.minor <= 6 ? `${name} does not take keyword arguments` : `${name}() takes no keyword arguments`);
+}
+
 /** An __init__ that takes no keywords: the positional arguments become `args` (returned). */
 export function initPositionalArgs(self: PyObject, args: CallArgs): readonly PyObject[] {
   const { positional, keywords } = splitArgs(args);
-  if (keywords.size > 0) throw typeError(`${self.type.name}() takes no keyword arguments`);
+  if (keywords.size > 0) throw exceptionTakesNoKeywords(self.type.name);
   setArgs(self as PyBaseException, positional);
   return positional;
 }
@@ -97,7 +102,9 @@ function takeKeywords(className: string, keywords: Map<string, PyObject>, allowe
   for (const key of keywords.keys()) {
     if (allowed.includes(key)) continue;
     // 3.13's argument parser words it differently.
-    throw typeError(rt.profile.minor >= 13 ? `${className}() got an unexpected keyword argument '${key}'` : `'${key}' is an invalid keyword argument for ${className}()`);
+    if (rt.profile.minor >= 13) throw typeError(`${className}() got an unexpected keyword argument '${key}'`);
+    // 3.6's argument parser did not name the function.
+    throw typeError(`'${key}' is an invalid keyword argument for ${rt.profile.minor <= 6 ? "this function" : `${className}()`}`);
   }
 }
 

@@ -32,7 +32,7 @@ import { PyDict } from "./dict.js";
 import { UNICODE_ERROR_INITS, UNICODE_ERROR_GETSETS } from "./unicode-errors.js";
 import { osErrorSpec, osErrorSubclassSpec, isOSErrorFamily } from "./os-error.js";
 import { EXCEPTION_HIERARCHY } from "../builtin-type-registry.js";
-import { fieldGetSets, nameErrorInit, attributeErrorInit, importErrorInit, syntaxErrorInit } from "./exception-fields.js";
+import { fieldGetSets, nameErrorInit, attributeErrorInit, importErrorInit, syntaxErrorInit, exceptionTakesNoKeywords } from "./exception-fields.js";
 
 /**
  * Bytes the C struct of an exception class adds to PyBaseExceptionObject (Include/cpython/
@@ -83,7 +83,7 @@ function exceptionNew(type: PyType, args: CallArgs): PyObject {
 
 function exceptionInit(self: PyObject, args: CallArgs): void {
   const { positional, keywords } = splitArgs(args);
-  if (keywords.size > 0 && self.type.init === exceptionInit) throw typeError(`${self.type.name}() takes no keyword arguments`);
+  if (keywords.size > 0 && self.type.init === exceptionInit) throw exceptionTakesNoKeywords(self.type.name);
   const exception = self as PyBaseException;
   const old = exception.args;
   exception.args = newTuple(positional);

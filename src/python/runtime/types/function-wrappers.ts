@@ -143,6 +143,16 @@ export function propertyGet(self: PyObject, instance: PyObject | null): PyObject
     return self;
   }
   if (property.getter === rt.None) throw missingAccessor(property, instance, "getter");
+  if (rt.profile.minor <= 7) {
+    // 3.6–3.7 passed the instance in a 1-tuple the property machinery keeps cached between
+    // calls (allocated once, long before a lesson runs): the instance gains one reference.
+    instance.refcount++;
+    try {
+      return call(property.getter, { values: [instance], kwnames: null });
+    } finally {
+      if (--instance.refcount === 0) instance.type.dealloc(instance);
+    }
+  }
   return call(property.getter, { values: [instance], kwnames: null });
 }
 

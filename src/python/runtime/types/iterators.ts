@@ -17,7 +17,7 @@ import { getIter, iterNext } from "../abstract/iteration.js";
 import { call } from "../abstract/object-protocol.js";
 import { isTrue } from "../abstract/truth.js";
 import { PyRaise, typeError, valueError, discardRaise } from "../errors.js";
-import { lookupSpecial, callSpecial } from "../slot-table.js";
+import { lookupSpecial, callBoundSpecial } from "../slot-table.js";
 import { codePoints } from "./str-spec.js";
 import { add as addInt, type IntValue } from "./int-value.js";
 import { indexValue } from "../abstract/conversions.js";
@@ -647,7 +647,7 @@ export function reversedNew(type: PyType, args: CallArgs): PyObject {
   const sequence = args.values[0]!;
   const method = lookupSpecial(sequence, "__reversed__");
   if (method === rt.None) throw typeError(`'${sequence.type.name}' object is not reversible`);
-  if (method !== null) return callSpecial(sequence, method, []);
+  if (method !== null) return callBoundSpecial(sequence, method, []);
   const isSequence = sequence.type.getitem !== null && !sequence.type.isSubtypeOf(rt.types.dict);
   if (!isSequence) throw typeError(`'${sequence.type.name}' object is not reversible`);
   const lengthSlot = sequence.type.length;

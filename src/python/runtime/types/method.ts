@@ -20,15 +20,17 @@ export class PyMethod extends PyObject {
   }
 }
 
-/** PyMethodObject: func, self, weakreflist, vectorcall. */
-const METHOD_SIZE = 48;
+/** PyMethodObject: func, self, weakreflist, and from 3.8 vectorcall. */
+function methodSize(): number {
+  return rt.profile.minor >= 8 ? 48 : 40;
+}
 
 /** A bound method; `func` and `self` are borrowed (increfed). */
 export function newBoundMethod(func: PyObject, self: PyObject): PyMethod {
   func.refcount++;
   self.refcount++;
   const method = new PyMethod(func, self);
-  allocateObject(method, METHOD_SIZE);
+  allocateObject(method, methodSize());
   rt.gc.countAllocation();
   gcTrack(method);
   return method;
@@ -37,7 +39,7 @@ export function newBoundMethod(func: PyObject, self: PyObject): PyMethod {
 export function methodDealloc(self: PyObject): void {
   const method = self as PyMethod;
   gcUntrack(method);
-  freeObjectMemory(method, METHOD_SIZE);
+  freeObjectMemory(method, methodSize());
   rt.gc.countDeallocation();
   const func = method.func;
   const bound = method.self;

@@ -21,6 +21,8 @@ import { gcUntrack } from "../gc/tracking.js";
 import { freeObjectMemory } from "../memory/object-memory.js";
 import { newBool } from "../values.js";
 import { newDict } from "./dict.js";
+import { builtinTypeCallBuildsTuple } from "../../profiles/type-vectorcall.js";
+import { callThroughArgumentTuple } from "../argument-tuple.js";
 import { ClassKeysCache, keysObjectSize } from "../tables/index.js";
 
 function typeRepr(self: PyObject): string {
@@ -29,9 +31,24 @@ function typeRepr(self: PyObject): string {
   return `<class '${type.module}.${type.qualname}'>`;
 }
 
-/** type_call: `type(x)`, or build with __new__ then __init__ when the result is an instance. */
+/**
+ * Calling a class: through tp_call with an argument tuple (and keyword dict) when the class has
+ * no vectorcall on this version (profiles/type-vectorcall.ts), else straight to type_call.
+ */
 function typeCall(self: PyObject, args: CallArgs): PyObject {
   const type = self as PyType;
+  const keywordCount = args.kwnames === null ? 0 : args.kwnames.length;
+  const positionalCount = args.values.length - keywordCount;
+  if (!type.heapType && !builtinTypeCallBuildsTuple(type.name, rt.profile.minor, positionalCount, keywordCount > 0)) return typeCallPacked(type, args);
+  return callThroughArgumentTuple(args, positionalCount, () => typeCallPacked(type, args));
+}
+
+/**
+ * type_call once the arguments are packed (a call that already has its tuple, such as f(*args)
+ * or a class statement's metaclass call, comes here directly): `type(x)`, or build with __new__
+ * then __init__ when the result is an instance.
+ */
+export function typeCallPacked(type: PyType, args: CallArgs): PyObject {
   if (type === rt.types.type && args.values.length === 1 && args.kwnames === null) {
     const result = args.values[0]!.type;
     result.refcount++;

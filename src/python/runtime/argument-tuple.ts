@@ -1,0 +1,48 @@
+// The argument tuple (and keyword dict) CPython builds to call through tp_call or a METH_VARARGS
+// function: objects that hold the arguments during the call and show in gc counts and addresses.
+import type { PyObject } from "./object.js";
+import { decref } from "./object.js";
+import { rt } from "./state.js";
+import type { CallArgs } from "./slots.js";
+import { PyDict, newDict, newDictPresized, dictSetItem } from "./types/dict.js";
+import { internName } from "./types/str.js";
+import { newTupleStealing } from "./types/tuple.js";
+import { keywordDictBeforeTuple } from "../profiles/type-vectorcall.js";
+
+/**
+ * What _PyObject_MakeTpCall (_PyObject_FastCallKeywords before 3.8) does around tp_call: the
+ * positional arguments as a new tuple, the keywords as a new dict, both released after the call.
+ */
+export function callThroughArgumentTuple(args: CallArgs, positionalCount: number, run: () => PyObject): PyObject {
+  const dictFirst = keywordDictBeforeTuple(rt.profile.minor);
+  let keywords: PyDict | null = dictFirst ? keywordDict(args, positionalCount) : null;
+  const values = args.values;
+  const items = new Array<PyObject>(positionalCount);
+  for (let i = 0; i < positionalCount; i++) {
+    const value = values[i]!;
+    value.refcount++;
+    items[i] = value;
+  }
+  const tuple = newTupleStealing(items);
+  if (!dictFirst) keywords = keywordDict(args, positionalCount);
+  try {
+    return run();
+  } finally {
+    decref(tuple);
+    if (keywords !== null) decref(keywords);
+  }
+}
+
+/** _PyStack_AsDict: the keyword arguments as a new dict (PyDict_New up to five keys). */
+function keywordDict(args: CallArgs, positionalCount: number): PyDict | null {
+  const names = args.kwnames;
+  if (names === null || names.length === 0) return null;
+  const dict = names.length <= 5 ? newDict() : newDictPresized(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const key = internName(names[i]!);
+    dictSetItem(dict, key, args.values[positionalCount + i]!);
+    decref(key);
+  }
+  return dict;
+}
+
