@@ -8,7 +8,8 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- compiler warnings and syntax errors ----
   // ---- exception messages ----
   {
-    cause: "recursion through a builtin slot (repr() -> __repr__): CPython stops it at its C recursion limit, the simulator's JavaScript stack runs out first (the cell ends unsupported)",
+    cause: "recursion through a builtin slot (repr() -> __repr__): CPython stops it at its C recursion limit, the simulator's JavaScript stack runs out first (the cell ends unsupported); on 3.11 the stack holds out and the RecursionError agrees",
+    versions: ["3.6", "3.7", "3.8", "3.9", "3.10", "3.12", "3.13"],
     snippets: { exceptions: ["RecursionError in repr"] },
   },
   // ---- gc ----
@@ -18,8 +19,8 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { course: ["garbage collection of a circular pair"] },
   },
   {
-    cause: "3.8–3.9: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history), the simulator's in one, so LIFO reuse across them differs",
-    versions: ["3.8", "3.9"],
+    cause: "3.8–3.10: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history), the simulator's in one, so LIFO reuse across them differs",
+    versions: ["3.8", "3.9", "3.10"],
     snippets: { gc: ["course cycle of two instances"] },
   },
   {
@@ -28,9 +29,9 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { gc: ["calling a type without vectorcall leaves its argument tuple counted"] },
   },
   {
-    cause: "a suspended generator in a reference cycle is never collected by the simulator (its frame's references are not all visible to the collector); 3.7+ report 0 either way (objects freed by finalizers are not counted), 3.6 counts them",
+    cause: "≤3.10: a generator holds the function that made it (CPython's frame holds only the code), so a generator expression's function lives as long as the generator; 3.6's gc.collect() counts every object it found, that function included",
     versions: ["3.6"],
-    snippets: { gc: ["suspended generator in a cycle"] },
+    snippets: { gc: ["generator cycles through locals, loop iterators, yield from and cells"] },
   },
   {
     cause: "3.6: which freed block the helper's first allocation reuses after the collected pair (allocation history in 4 KiB pools with 8-byte alignment), as the 3.8–3.10 groups",

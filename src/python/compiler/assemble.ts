@@ -299,15 +299,24 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   lines.push(`  ${cellSetup.join(" ")}`);
   lines.push(`  ${bind.join("\n  ")}`);
   lines.push(`  const release = () => { ${releases.join(" ")} };`);
+  // The collector sees what the suspended frame holds (gen_traverse → _PyFrame_Traverse): the
+  // locals, and once the body runs, its value-stack slots and q_ temporaries (owned or null).
+  const visitLocals = locals.map((name) => `if (${unit.localVariable(name)} !== null) visit(${unit.localVariable(name)});`).join(" ");
+  const stackNames = [...Array(emitter.maxDepth).keys()].map((index) => emitter.slot(index));
+  const ownedTemporaries = [...stackNames, ...[...unit.extraVariables.keys()].filter((name) => name.startsWith("q_"))];
+  const visitStack = ownedTemporaries.map((name) => `if (${name} !== null) visit(${name});`).join(" ");
+  lines.push(`  let visitStack = null;`);
+  lines.push(`  const visitFrame = (visit, running) => { if (!running || ${unit.profile.minor <= 10}) { ${visitLocals} } if (!running && visitStack !== null) visitStack(visit); };`);
   lines.push(`  const body = (function* () {`);
   lines.push(`    let ln = ${unit.firstLine}; ${slots} ${extras}`);
+  lines.push(`    visitStack = (visit) => { ${visitStack} };`);
   lines.push(`    try {`);
   lines.push(frameBody);
   lines.push(`    return null;`);
   lines.push(`    } catch (e) { throw ${frameHandoff(unit, "e", locals)}; }`);
   lines.push(`    finally { ${epilogueHandoff(unit, locals)} ${emitter.unwindCode(0)} release(); ${extraReleases(unit)} }`);
   lines.push(`  })();`);
-  lines.push(`  return newGenerator(CODE, F, body, release);`);
+  lines.push(`  return newGenerator(CODE, F, body, release, visitFrame);`);
   lines.push(`};`);
   return lines.join("\n");
 }

@@ -195,4 +195,22 @@ export const gcSnippets: readonly Snippet[] = [
     CLEAN,
     "def watch(phase, info):\n    print(phase, info['generation'])\ngc.callbacks.append(watch)\ngc.collect()\ngc.callbacks.remove(watch)",
   ]),
+  // A suspended generator's frame holds its locals and value stack: the collector must see them.
+  snippet("generator cycles through locals, loop iterators, yield from and cells", [
+    CLEAN,
+    "import weakref\nclass Box(list):\n    pass\ndef walk(box):\n    for item in box:\n        yield item\ndef outer(box):\n    yield from walk(box)\ndef keeps(box):\n    def inner():\n        return box\n    yield inner",
+    "b = Box([1, 2]); r = weakref.ref(b); g = walk(b); next(g); b.append(g); del b, g\nprint(gc.collect(), r())",
+    "b = Box([1, 2]); r = weakref.ref(b); g = outer(b); next(g); b.append(g); del b, g\nprint(gc.collect(), r())",
+    "b = Box([1, 2]); r = weakref.ref(b); g = (x for x in b); next(g); b.append(g); del b, g\nprint(gc.collect(), r())",
+    "b = Box(); r = weakref.ref(b); g = keeps(b); f = next(g); b.append(g); del b, g, f\nprint(gc.collect(), r())",
+  ]),
+  snippet("a generator that holds itself after send", [
+    CLEAN,
+    "import weakref\ndef echo():\n    me = yield\n    yield me\ng = echo(); next(g); g.send(g); r = weakref.ref(g); del g\nprint(gc.collect(), r())",
+  ]),
+  snippet("closing a generator that never ran", [
+    CLEAN,
+    "import weakref\ndef unstarted(box):\n    yield box\nobj = object()\ng = unstarted(obj)\nprint(sys.getrefcount(obj))\ng.close()\nprint(sys.getrefcount(obj))\ndel g\nprint(sys.getrefcount(obj))",
+    "class Box(list):\n    pass\nb = Box(); r = weakref.ref(b); g = unstarted(b); b.append(g); del b, g\nprint(gc.collect(), r())",
+  ]),
 ];

@@ -10,6 +10,7 @@ import { clearFreeLists } from "./clear-free-lists.js";
 import { GcLinks } from "./tracking.js";
 import { instanceTraverse, type PyInstance } from "../types/instance.js";
 import { dictTraverse, type PyDict } from "../types/dict.js";
+import type { PyGenerator } from "../types/generator.js";
 
 /** The generation (GcLinks.generation) of objects taking part in the running collection. */
 const COLLECTING = 100;
@@ -137,7 +138,7 @@ export class Collector {
       return 0;
     }
     clearWeakReferences(links.items(unreachableHead));
-    const foundUnreachable = links.length(unreachableHead);
+    const foundUnreachable = links.length(unreachableHead) + (rt.profile.minor <= 6 ? generatorFramesIn(links, unreachableHead) : 0);
     this.finalizeGarbage(unreachableHead);
     // handle_resurrected_objects: what a finalizer made reachable again joins the older
     // generation; the rest is final.
@@ -376,4 +377,18 @@ function clearWeakReferences(unreachable: readonly PyObject[]): void {
   for (const object of unreachable) {
     if (object.extras !== null && object.extras.weakrefs !== null) rt.clearWeakrefs(object);
   }
+}
+
+/**
+ * Up to 3.10 a generator owns a frame object, itself tracked by the collector; the simulator
+ * keeps only its memory (`frameBlock`). 3.6 reports every unreachable object it found, so each
+ * generator still holding its frame counts one more.
+ */
+function generatorFramesIn(links: GcLinks, head: number): number {
+  let frames = 0;
+  for (let slot = links.next[head]!; slot !== head; slot = links.next[slot]!) {
+    const object = links.objects[slot]!;
+    if (object.type === rt.types.generator && (object as PyGenerator).frameBlock !== null) frames++;
+  }
+  return frames;
 }

@@ -34,6 +34,8 @@ export class PyGenerator extends PyObject {
   frame: PyFrame | null = null;
   /** ≤3.10: the frame memory made at the call, until a frame object takes it over or it goes back. */
   frameBlock: FrameBlock | null = null;
+  /** 3.12+: closed before it ever ran, its frame still holds the arguments until it is freed. */
+  closedUnstarted = false;
 
   constructor(
     readonly code: PyCode,
@@ -42,6 +44,11 @@ export class PyGenerator extends PyObject {
     readonly body: Body,
     /** Drops the locals bound at the call when the body never ran. */
     readonly releaseUnstarted: () => void,
+    /**
+     * Visits the frame's locals and value stack (what it owns). While the body runs, 3.11+
+     * shows the collector nothing of it (the stack top is unset) and ≤3.10 only the locals.
+     */
+    readonly visitFrame: (visit: (child: PyObject) => void, running: boolean) => void,
   ) {
     super(rt.types.generator);
   }
@@ -50,10 +57,16 @@ export class PyGenerator extends PyObject {
 /** PyGenObject with its frame (the size only shapes addresses). */
 const GENERATOR_SIZE = 112;
 
-export function newGenerator(code: PyCode, func: PyObject, body: Body, releaseUnstarted: () => void): PyGenerator {
+export function newGenerator(
+  code: PyCode,
+  func: PyObject,
+  body: Body,
+  releaseUnstarted: () => void,
+  visitFrame: (visit: (child: PyObject) => void, running: boolean) => void,
+): PyGenerator {
   code.refcount++;
   func.refcount++;
-  const generator = new PyGenerator(code, func, body, releaseUnstarted);
+  const generator = new PyGenerator(code, func, body, releaseUnstarted, visitFrame);
   // ≤3.10 the call makes the frame before the generator that takes it (frame-memory.ts).
   if (rt.profile.minor <= 10) generator.frameBlock = rt.freeLists.frame.acquire(code);
   allocateObject(generator, GENERATOR_SIZE);
@@ -179,7 +192,16 @@ function finishUnstarted(generator: PyGenerator): void {
  */
 export function closeGenerator(generator: PyGenerator): PyObject | null {
   if (!generator.started || generator.finished) {
-    if (!generator.started && !generator.finished) finishUnstarted(generator);
+    if (!generator.started && !generator.finished) {
+      // 3.12+'s gen_close only marks a never-started generator completed; its frame (and the
+      // arguments in it) goes with the generator.
+      if (rt.profile.minor >= 12) {
+        generator.finished = true;
+        generator.closedUnstarted = true;
+      } else {
+        finishUnstarted(generator);
+      }
+    }
     return null;
   }
   const exit = pyError(rt.exc.GeneratorExit, null);
@@ -216,7 +238,8 @@ function generatorDealloc(self: PyObject): void {
     self.refcount = 1;
     generatorFinalize(self);
     if (--self.refcount !== 0) return;
-  } else if (!generator.started && !generator.finished) {
+  } else if (!generator.started && (!generator.finished || generator.closedUnstarted)) {
+    generator.closedUnstarted = false;
     finishUnstarted(generator);
   }
   dropFrame(generator);
@@ -257,6 +280,7 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
       visit(generator.func);
       if (generator.returnValue !== null) visit(generator.returnValue);
       if (generator.frame !== null) visit(generator.frame);
+      if (!generator.finished || generator.closedUnstarted) generator.visitFrame(visit, generator.running);
     },
     finalize: generatorFinalize,
     iter: (self) => {

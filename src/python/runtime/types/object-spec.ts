@@ -71,6 +71,8 @@ function hasArguments(args: CallArgs): boolean {
 
 function objectNew(type: PyType, args: CallArgs): PyObject {
   if (hasArguments(args)) {
+    // 3.6 had one wording for both cases.
+    if (rt.profile.minor <= 6 && (!isObjectSlot(type, "__new__") || isObjectSlot(type, "__init__"))) throw typeError("object() takes no parameters");
     if (!isObjectSlot(type, "__new__")) throw typeError("object.__new__() takes exactly one argument (the type to instantiate)");
     if (isObjectSlot(type, "__init__")) throw typeError(`${type.name}() takes no arguments`);
   }
@@ -90,6 +92,7 @@ function objectInit(self: PyObject, args: CallArgs): void {
   if (!hasArguments(args)) return;
   const type = self.type;
   if (initAcceptsArguments.has(type)) return;
+  if (rt.profile.minor <= 6 && (!isObjectSlot(type, "__init__") || isObjectSlot(type, "__new__"))) throw typeError("object.__init__() takes no parameters");
   if (!isObjectSlot(type, "__init__")) throw typeError("object.__init__() takes exactly one argument (the instance to initialize)");
   if (isObjectSlot(type, "__new__")) throw typeError(`${type.name}() takes no arguments`);
   if (!type.heapType) initAcceptsArguments.add(type);
