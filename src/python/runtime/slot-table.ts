@@ -39,14 +39,7 @@ function callsUnbound(): boolean {
 /** Looks a special method up on the type (never the instance) and calls it with `self` first. */
 export function callSpecial(self: PyObject, found: PyObject, values: readonly PyObject[]): PyObject {
   if (found instanceof PyFunction && callsUnbound()) return call(found, { values: [self, ...values], kwnames: NO_KEYWORDS });
-  const getter = found.type.descrGet;
-  if (getter === null) return call(found, { values, kwnames: NO_KEYWORDS });
-  const bound = getter(found, self, self.type);
-  try {
-    return call(bound, { values, kwnames: NO_KEYWORDS });
-  } finally {
-    decref(bound);
-  }
+  return callBoundSpecial(self, found, values);
 }
 
 /**

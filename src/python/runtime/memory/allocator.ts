@@ -150,19 +150,9 @@ export class Allocator {
       this.freeLargeAt(address, headerBytes);
       return;
     }
-    const offset = address - headerBytes - this.arenaBase;
-    const pool = offset >= 0 && offset < 2 ** 31 ? this.poolsByIndex[offset >> this.poolShift] : undefined;
-    if (pool === undefined) throw new Error(`simulator bug: free of unknown address 0x${address.toString(16)}`);
-    const index = (((offset | 0) - pool.firstOffset) / pool.blockSize) | 0;
-    pool.freeNext[index] = pool.freeHead;
-    pool.freeHead = index;
-    pool.occupants[index] = undefined;
-    if (--pool.used === 0) {
-      this.retireEmptyPool(pool);
-      return;
-    }
-    // A full pool that gets a free block goes back to the front of usedpools.
-    if (!pool.inUsedList) this.linkUsedFront(pool);
+    const blockOffset = address - headerBytes - this.arenaBase;
+    if (blockOffset < 0 || blockOffset >= 2 ** 31) throw new Error(`simulator bug: free of unknown address 0x${address.toString(16)}`);
+    this.freeSmall(address - this.arenaBase, headerBytes);
   }
 
   /**
@@ -181,6 +171,7 @@ export class Allocator {
       this.retireEmptyPool(pool);
       return;
     }
+    // A full pool that gets a free block goes back to the front of usedpools.
     if (!pool.inUsedList) this.linkUsedFront(pool);
   }
 

@@ -101,17 +101,7 @@ export function callMethodOne(callable: PyObject, self: PyObject | null, arg: Py
     }
     return callStealing(callable, [self, arg], null);
   }
-  if (callable.type.call === builtinFunctionCall) {
-    const def = (callable as PyBuiltinFunction).def;
-    if (def.kind === "one") {
-      try {
-        return def.impl((callable as PyBuiltinFunction).self, arg);
-      } finally {
-        if (--arg.refcount === 0) arg.type.dealloc(arg);
-      }
-    }
-  }
-  return callStealing(callable, [arg], null);
+  return callOne(callable, arg);
 }
 
 /** `object.name()` after LOAD_METHOD: callMethodOne for METH_NOARGS methods (`text.upper()`). */
