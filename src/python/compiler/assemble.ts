@@ -35,6 +35,8 @@ export const OPS_NAMES = [
   "callMethodNoArgs",
   "callEx",
   "PyFunction",
+  "PyType",
+  "callClassAtSite",
   "binary",
   "inplace",
   "negative",
@@ -176,6 +178,7 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   unit.names.forEach((_name, index) => lines.push(`const N${index} = N[${index}];`));
   // One inline cache per name for the namespace lookups (LOAD_GLOBAL, LOAD_NAME, STORE_NAME).
   unit.names.forEach((_name, index) => lines.push(`const NC${index} = R.newNameCache();`));
+  for (let index = 0; index < unit.classCallSites.count; index++) lines.push(`const CS${index} = R.newClassCallSite();`);
   unit.keywordArrays.forEach((names, index) => lines.push(`const W${index} = ${JSON.stringify(names)};`));
   const emitter = unit.emitter;
   const body = emitter.text();

@@ -36,6 +36,11 @@ export class CodeUnit {
   private readonly constIndexes = new Map<string, number>();
   /** co_names in first-use order. */
   readonly names: string[] = [];
+  /**
+   * 3.13+: how many call sites keep a class-call specialisation (CS0, CS1, …; ops/class-call-site.ts).
+   * A holder, so an inlined comprehension's view of the unit counts into the same code object.
+   */
+  readonly classCallSites = { count: 0 };
   private readonly nameIndexes = new Map<string, number>();
   /** JS names of fast locals and cells by Python name. */
   readonly localVariables = new Map<string, string>();

@@ -500,6 +500,12 @@ function initSubclass(type: PyType, args: CallArgs): void {
 /** Assigning a dunder to a class updates its slots and those of its subclasses. */
 export function classAttributeChanged(type: PyType, name: string): void {
   invalidateTypeCaches();
+  // PyType_Modified: the class and every subclass get a new version.
+  const bump = (current: PyType): void => {
+    current.versionTag++;
+    for (const subclass of current.subclasses) bump(subclass);
+  };
+  bump(type);
   if (!name.startsWith("__") || !name.endsWith("__")) return;
   const visit = (current: PyType): void => {
     if (current.heapType) updateHeapTypeSlots(current);

@@ -94,6 +94,8 @@ export class PyType extends PyObject {
   objectSlotsEpoch: number;
   /** Direct subclasses in creation order (borrowed; the index of `subclassDict`). */
   subclasses: PyType[];
+  /** tp_version_tag, as far as call sites need it: bumped when the class or a base changes. */
+  versionTag: number;
   /** CACHED_KEYS: the attribute-name table instances share (tables/instance-dicts.ts). */
   keysCache: unknown;
   /** Names of abstract methods left unimplemented (abc), or null. */
@@ -171,6 +173,7 @@ export class PyType extends PyObject {
     this.objectSlotFlags = 0;
     this.objectSlotsEpoch = -1;
     this.subclasses = [];
+    this.versionTag = 0;
     this.keysCache = null;
     this.abstractMethods = null;
     this.dealloc = unsetDealloc;

@@ -625,4 +625,33 @@ export const refcountSnippets: readonly Snippet[] = [
     `,
     "print(count_at(id(victim)))",
   ], { fresh: true }),
+  // 3.13 specialises a call site that calls a plain class on its second run (no argument tuple).
+  snippet("argument refcount inside __init__ across runs of one call site", [
+    py`
+      import sys
+      class P:
+          def __init__(self, x):
+              print(sys.getrefcount(x), end=" ")
+      class WithDefault:
+          def __init__(self, x, y=1):
+              print(sys.getrefcount(x), end=" ")
+      class Slotted:
+          __slots__ = ("a",)
+          def __init__(self, x):
+              print(sys.getrefcount(x), end=" ")
+      o = object()
+      for cls in (P, WithDefault, Slotted):
+          for i in range(3):
+              cls(o)
+          print()
+      for i in range(4):
+          P(o)
+          if i == 1:
+              P.extra = 2
+      print()
+      def make():
+          return P(o)
+      make(); make(); P(o); P(o)
+    `,
+  ]),
 ];

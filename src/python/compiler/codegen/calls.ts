@@ -77,9 +77,10 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
   if (selfSlot === null && node.keywords.length === 0 && mask === 0 && argumentCount === 1) {
     emitter.pop();
     const argument = slots[0]!;
+    const generic = classCallSite(unit, callable, "[a]", `callOne(${callable}, a)`) ?? `callOne(${callable}, a)`;
     const invoke = unit.profile.frameStealsArguments
-      ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, [a], null, true, 0) : callOne(${callable}, a)`
-      : `callOne(${callable}, a)`;
+      ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, [a], null, true, 0) : ${generic}`
+      : generic;
     emitter.line(`{ const a = ${argument}; ${argument} = null;`);
     emitter.line(`  const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
     emitter.depth = start;
@@ -98,13 +99,26 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
   }
   // 3.11+: a Python function's frame takes the arguments over, so the call goes straight to
   // its compiled body (what callStealing would do) without a runtime call in between.
+  const siteCall = selfSlot === null && node.keywords.length === 0 && borrowedMask === "" ? classCallSite(unit, callable, "args", `call(${callable}, args, null)`) : null;
+  const generic = siteCall ?? `call(${callable}, args, ${kwnames})`;
   const invoke =
     unit.profile.frameStealsArguments && borrowedMask === ""
-      ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, args, ${kwnames}, true, 0) : call(${callable}, args, ${kwnames})`
+      ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, args, ${kwnames}, true, 0) : ${generic}`
       : `call(${callable}, args, ${kwnames}${borrowedMask})`;
   emitter.line(`  const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
   emitter.depth = start;
   emitter.reserve();
+}
+
+/**
+ * 3.13+: a keyword-less call whose callable may be a class gets a site of its own, so the second
+ * and later runs can enter a plain class's __init__ without the argument tuple
+ * (CALL_ALLOC_AND_ENTER_INIT). Returns the call expression, or null before 3.13.
+ */
+function classCallSite(unit: CodeUnit, callable: string, args: string, otherwise: string): string | null {
+  if (unit.profile.minor < 13) return null;
+  const site = `CS${unit.classCallSites.count++}`;
+  return `(${callable} instanceof PyType && ${callable}.heapType ? callClassAtSite(${callable}, ${args}, ${site}) : ${otherwise})`;
 }
 
 /**

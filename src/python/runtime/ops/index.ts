@@ -24,7 +24,9 @@ import { newGenerator, yieldFromIter, yieldFromStep, yieldFromResult } from "../
 import { superZeroArgs } from "../types/super.js";
 import { newNone } from "../values.js";
 import { newNameCache } from "./name-cache.js";
+import { callClassAtSite, newClassCallSite } from "./class-call-site.js";
 import { PyFunction } from "../types/function.js";
+import { PyType } from "../type.js";
 
 export interface Ops {
   /** Set by loadMethod for the call that follows. */
@@ -60,6 +62,9 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     callMethodOne,
     callMethodNoArgs,
     PyFunction,
+    PyType,
+    callClassAtSite,
+    newClassCallSite,
     callEx: callWithStarArgs,
     ...operators,
     ...matchOps,
