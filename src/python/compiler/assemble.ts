@@ -309,7 +309,8 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   const ownedTemporaries = [...stackNames, ...[...unit.extraVariables.keys()].filter((name) => name.startsWith("q_"))];
   const visitStack = ownedTemporaries.map((name) => `if (${name} !== null) visit(${name});`).join(" ");
   lines.push(`  let visitStack = null;`);
-  lines.push(`  const visitFrame = (visit, running) => { if (!running || ${unit.profile.minor <= 10}) { ${visitLocals} } if (!running && visitStack !== null) visitStack(visit); };`);
+  const localsWhen = unit.profile.minor <= 10 ? "true" : "!running";
+  lines.push(`  const visitFrame = (visit, running) => { if (${localsWhen}) { ${visitLocals} } if (!running && visitStack !== null) visitStack(visit); };`);
   lines.push(`  const body = (function* () {`);
   lines.push(`    let ln = ${unit.firstLine}; ${slots} ${extras}`);
   lines.push(`    visitStack = (visit) => { ${visitStack} };`);

@@ -12,7 +12,8 @@ import { newNone } from "./values.js";
 /**
  * Built-in types whose `__doc__` is None, measured on CPython 3.6–3.13 (tp_doc is NULL, or the
  * class is defined in Python without a docstring), with the versions that say so: `[from, until)`
- * as minor versions (until = Infinity while it still holds). Only the types the simulator has.
+ * as minor versions (until = Infinity while it still holds). Only the types the simulator has;
+ * the classes of module ctypes are all docstring-less (see builtinTypeDoc).
  */
 const TYPES_WITHOUT_DOCSTRING: ReadonlyMap<string, readonly [number, number]> = new Map([
   ["NoneType", [6, 13]],
@@ -51,19 +52,6 @@ const TYPES_WITHOUT_DOCSTRING: ReadonlyMap<string, readonly [number, number]> = 
   ["builtin_method", [9, Infinity]],
   // Defined in Python (a heap type) without a docstring.
   ["ExceptionGroup", [11, Infinity]],
-  ["py_object", [6, Infinity]],
-  ["c_long", [6, Infinity]],
-  ["c_int", [6, Infinity]],
-  ["c_ssize_t", [6, Infinity]],
-  ["c_ulong", [6, Infinity]],
-  ["c_uint", [6, Infinity]],
-  ["c_size_t", [6, Infinity]],
-  ["c_longlong", [6, Infinity]],
-  ["c_ulonglong", [6, Infinity]],
-  ["c_short", [6, Infinity]],
-  ["c_ushort", [6, Infinity]],
-  ["c_byte", [6, Infinity]],
-  ["c_ubyte", [6, Infinity]],
 ]);
 
 /** The docstring-less types of the running profile, by the name the type shows. */
@@ -115,8 +103,11 @@ export function isDocstringPlaceholder(value: PyObject): boolean {
   return placeholders.get(rt) === value;
 }
 
-/** The `__doc__` entry of a built-in type's namespace (new reference). */
-export function builtinTypeDoc(typeName: string): PyObject {
-  if (hasNoDocstring(typeName)) return newNone();
+/**
+ * The `__doc__` entry of a built-in type's namespace (new reference). `module` is the spec's:
+ * the classes of module ctypes (c_long, py_object, ...) are written in Python without docstrings.
+ */
+export function builtinTypeDoc(typeName: string, module: string | undefined): PyObject {
+  if (module === "ctypes" || hasNoDocstring(typeName)) return newNone();
   return docstringPlaceholder();
 }

@@ -226,7 +226,7 @@ function fillNamespace(type: PyType, spec: BuiltinTypeSpec): void {
   for (const getset of getsets) if (getset.member) namespace.set(getset.name, newDescriptor("member", type, getset.name, null, getset));
   for (const getset of getsets) if (!getset.member) namespace.set(getset.name, newDescriptor("getset", type, getset.name, null, getset));
   if (spec.attributes !== undefined) for (const [name, value] of spec.attributes(type)) namespace.set(name, value);
-  if (!namespace.has("__doc__")) namespace.set("__doc__", builtinTypeDoc(spec.name));
+  if (!namespace.has("__doc__")) namespace.set("__doc__", builtinTypeDoc(spec.name, spec.module));
   if (hashIsNone && !namespace.has("__hash__")) {
     rt.None.refcount++;
     namespace.set("__hash__", rt.None);

@@ -11,6 +11,7 @@ import { typeLookup } from "../abstract/attributes.js";
 import { PyFunction } from "../types/function.js";
 import { CodeFlags } from "../types/code.js";
 import { newInstance } from "../types/instance.js";
+import { isObjectSlot } from "../types/object-spec.js";
 import { callStealing } from "./calls.js";
 
 /** One call site's state: its runs so far, and the class and __init__ it was specialised for. */
@@ -34,7 +35,7 @@ export function newClassCallSite(): ClassCallSite {
 function simpleInit(type: PyType, argumentCount: number): PyFunction | null {
   if (type.type !== rt.types.type || type.abstractMethods !== null || !type.instancesHaveDict) return null;
   for (const base of type.mro) if (base !== rt.types.object && (!base.heapType || base.slotNames.length > 0)) return null;
-  if (typeLookup(type, "__new__") !== rt.types.object.namespace.get("__new__")) return null;
+  if (!isObjectSlot(type, "__new__")) return null;
   const init = typeLookup(type, "__init__");
   if (!(init instanceof PyFunction)) return null;
   const info = init.code.info;

@@ -52,7 +52,7 @@ function objectRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyOb
 }
 
 /** The native __init__ / __new__ of object (to detect overrides in the excess-arguments rule). */
-function isObjectSlot(type: PyType, name: "__init__" | "__new__"): boolean {
+export function isObjectSlot(type: PyType, name: "__init__" | "__new__"): boolean {
   if (type.objectSlotsEpoch !== rt.typeEpoch) {
     type.objectSlotFlags = (lookupIsObjectSlot(type, "__new__") ? 1 : 0) | (lookupIsObjectSlot(type, "__init__") ? 2 : 0);
     type.objectSlotsEpoch = rt.typeEpoch;
