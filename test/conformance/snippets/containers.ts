@@ -9,6 +9,8 @@ export const containerSnippets: readonly Snippet[] = [
   snippet("sort stability", ["records = [('b', 2), ('a', 2), ('c', 1), ('d', 1)]\nprint(sorted(records, key=lambda r: r[1]))"]),
   snippet("sort returns None", ["values = [2, 1]\nresult = values.sort()\nprint(result, values)"]),
   snippet("sorting mixed types fails", ["sorted([1, 'a', 2])"]),
+  snippet("sort keeps equal items in order", ["data = [int(str(300 + i % 7)) for i in range(100)]\nwhere = {id(x): i for i, x in enumerate(data)}\nprint([where[id(x)] for x in sorted(data)][:20], [where[id(x)] for x in sorted(data, reverse=True)][:20])\nwords = [str(i % 5) * 2 for i in range(40)]\nat = {id(w): i for i, w in enumerate(words)}\nprint([at[id(w)] for w in sorted(words, key=len)][:10], [at[id(w)] for w in sorted(words, reverse=True)][:10])"]),
+  snippet("sort with a failing comparison mid-way", ["values = [3, 1, 2, 'x', 0, 5]\ntry:\n    values.sort()\nexcept TypeError as e:\n    print(e)\nprint(values)"]),
   snippet("reverse copy clear", ["values = [1, 2, 3]\ncopied = values.copy()\nvalues.reverse()\nprint(values, copied)\nvalues.clear()\nprint(values, copied)"]),
   snippet("slice assignment and deletion", ["values = list(range(8))\nvalues[1:3] = ['a', 'b', 'c']\nvalues[::3] = [None] * len(values[::3])\ndel values[-2:]\nprint(values)"]),
   snippet("extended slice assignment wrong size", ["values = list(range(6))\nvalues[::2] = [1]"]),

@@ -16,6 +16,10 @@ const CELLS = [
   "l = [(1, K(3)), (1, K(1)), (0, K(9))]\nK.log = []\nl.sort()\nprint(l, K.log)",
   "l = [1, 'a', 2]\ntry:\n    l.sort()\nexcept TypeError as e:\n    print(e, l)\nl = [2.5, 1, 'x', None]\ntry:\n    l.sort(reverse=True)\nexcept TypeError as e:\n    print(e, l)",
   "import sys\na = object()\nl = [a, a, a]\nprint(sys.getrefcount(a))\nl.sort(key=id); l.sort(key=lambda x: 0, reverse=True)\nprint(sys.getrefcount(a), sys.getsizeof(l))",
+  // Equal ints, floats and strs that are distinct objects: the order of their identities is
+  // the stable order (the simulator sorts such keys without Python-level comparisons).
+  "def positions(before, after):\n    where = {id(x): i for i, x in enumerate(before)}\n    return hash(tuple(where[id(x)] for x in after))\nfor n in (2, 65, 700, 5000):\n    for mod in (3, 1000, 2**60):\n        data = [int(str(v + 300)) - mod // 2 for v in lcg(n + mod % 97, n, mod)]\n        floats = [x / 7 for x in data]\n        strs = [str(x % 50) + 'x' for x in data]\n        print(n, mod, positions(data, sorted(data)), positions(data, sorted(data, reverse=True)), positions(data, sorted(data, key=lambda v: -v)), positions(floats, sorted(floats, reverse=True)), positions(strs, sorted(strs)), positions(strs, sorted(strs, key=len, reverse=True)))",
+  "print(sorted([2.0, float('nan'), 1.0, 0.0, -0.0, float('inf'), 3.0, float('nan'), -1.0] * 10)[:12])\nprint(sorted(['b\\ud800', 'b\\U0001f600', 'b\\uffff', 'a', 'b'] * 3), sorted([2**70, 5, -2**65, 3] * 20)[:5])\nx = [1, 2**53, 2**53 + 1, -2**53, 7] * 30\nx.sort(); print(x[:3], x[-3:])",
 ];
 
 agreesWithCPython("sorting", CELLS);

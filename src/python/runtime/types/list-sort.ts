@@ -19,6 +19,7 @@ import { PyFloat } from "./float.js";
 import { PyStr } from "./str.js";
 import { PyTuple } from "./tuple.js";
 import { compare as compareInts } from "./int-value.js";
+import { PrimitiveOrder, primitiveLess } from "./list-sort-primitive.js";
 
 const MIN_GALLOP = 7;
 const MERGESTATE_TEMP_SIZE = 256;
@@ -85,11 +86,11 @@ class MergeState {
     readonly lessThan: LessThan,
     readonly listLength: number,
     readonly hasValues: boolean,
-    readonly baseKeys: PyObject[],
-    movesValues: boolean = hasValues,
+    /** The keys as JS primitives (list-sort-primitive.ts) when their comparisons are invisible. */
+    readonly primitive: PrimitiveOrder | null = null,
   ) {
     this.allocated = hasValues ? Math.min(Math.floor((listLength + 1) / 2), MERGESTATE_TEMP_SIZE / 2) : MERGESTATE_TEMP_SIZE;
-    this.temp = new Run([], movesValues ? [] : null, 0);
+    this.temp = new Run([], hasValues ? [] : null, 0);
   }
 
   /** merge_getmem: more merge space than the on-stack array (a PyMem block). */
@@ -139,28 +140,17 @@ function anySurrogate(keys: readonly PyObject[], inTuples: boolean): boolean {
   return false;
 }
 
-/** The values of exact ints as JS numbers, or null when one needs a bigint. */
-function numberKeys(items: readonly PyObject[]): number[] | null {
-  const numbers = new Array<number>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const value = (items[i] as PyInt).value;
-    if (typeof value !== "number") return null;
-    numbers[i] = value;
-  }
-  return numbers;
-}
-
-/** The comparison of number keys (see numberKeys): exact int order, no Python code. */
-function numberLess(a: number, b: number): boolean {
-  return a < b;
-}
-
 /** unsafe_long_compare: exact ints, most of them small enough to be JS numbers. */
 function intLess(a: PyObject, b: PyObject): boolean {
   const x = (a as PyInt).value;
   const y = (b as PyInt).value;
   if (typeof x === "number" && typeof y === "number") return x < y;
   return compareInts(x, y) < 0;
+}
+
+/** unsafe_float_compare. */
+function floatLess(a: PyObject, b: PyObject): boolean {
+  return (a as PyFloat).value < (b as PyFloat).value;
 }
 
 /**
@@ -190,7 +180,7 @@ function chooseLessThan(keys: readonly PyObject[]): LessThan {
   if (sameType) {
     if (keyType === rt.types.str) elementLess = anySurrogate(keys, inTuples) ? strLessByCodePoint : strLessByCodeUnit;
     else if (keyType === rt.types.int) elementLess = intLess;
-    else if (keyType === rt.types.float) elementLess = (a, b) => (a as PyFloat).value < (b as PyFloat).value;
+    else if (keyType === rt.types.float) elementLess = floatLess;
     else if (keyType.richcompare !== null) {
       const richcompare = keyType.richcompare;
       elementLess = (a, b) => {
@@ -660,7 +650,10 @@ function mergeAt(ms: MergeState, i: number): void {
   if (na === 0) return;
   nb = gallopLeft(ms, runA.keys[runA.offset + na - 1]!, runB.keys, runB.offset, nb, nb - 1);
   if (nb <= 0) return;
-  if (na <= nb) mergeLow(ms, runA, na, runB, nb);
+  if (ms.primitive !== null) {
+    ms.ensureTemp(na <= nb ? na : nb);
+    ms.primitive.merge(runA.offset, na, nb);
+  } else if (na <= nb) mergeLow(ms, runA, na, runB, nb);
   else mergeHigh(ms, runA, na, runB, nb);
 }
 
@@ -745,7 +738,8 @@ function mergeSort(ms: MergeState, keys: PyObject[], values: PyObject[] | null):
     }
     if (n < minRun) {
       const force = remaining <= minRun ? remaining : minRun;
-      binarySort(ms, lo, force, n);
+      if (ms.primitive !== null) ms.primitive.insertionSort(lo.offset, force, n);
+      else binarySort(ms, lo, force, n);
       n = force;
     }
     if (powersort) foundNewRun(ms, n);
@@ -800,21 +794,27 @@ export function sortList(list: PyList, keyFunction: PyObject | null, reverse: bo
   }
   const sortKeys = keys ?? savedItems;
   const values = keys === null ? null : savedItems;
-  const lessThan = size > 1 ? chooseLessThan(sortKeys) : safeLessThan;
   if (reverse && size > 1) {
     if (keys !== null) reverseRange(keys, 0, size);
     reverseRange(savedItems, 0, size);
   }
-  // Exact ints that all fit JS numbers sort as numbers with the items moving alongside; the
-  // merge space is still accounted as for a sort without keys (what CPython allocates).
-  const numbers = lessThan === intLess && keys === null ? numberKeys(savedItems) : null;
+  // Primitive keys sort as JS values with the items moving alongside; the merge space is
+  // still accounted as CPython allocates it (with values only when there is a key function).
+  // Such comparisons run no code in any version, with or without the pre-sort check.
+  const primitive = size > 1 ? PrimitiveOrder.of(sortKeys, rt.types, rt.profile.minor < 13) : null;
+  const lessThan = size > 1 && primitive === null ? chooseLessThan(sortKeys) : safeLessThan;
   const ms =
-    numbers === null
-      ? new MergeState(lessThan, size, values !== null, sortKeys)
-      : new MergeState(numberLess as unknown as LessThan, size, false, sortKeys, true);
+    primitive === null
+      ? new MergeState(lessThan, size, values !== null)
+      : new MergeState(primitiveLess, size, values !== null, primitive);
   try {
-    if (numbers === null) mergeSort(ms, sortKeys, values);
-    else mergeSort(ms, numbers as unknown as PyObject[], savedItems);
+    if (primitive === null) mergeSort(ms, sortKeys, values);
+    else {
+      mergeSort(ms, primitive.keys as unknown as PyObject[], primitive.positions as unknown as PyObject[] | null);
+      // The key objects too: they are released in sorted order, as CPython's keys array is.
+      primitive.apply(savedItems);
+      if (keys !== null) primitive.apply(keys);
+    }
   } catch (error) {
     failure = error;
   }
