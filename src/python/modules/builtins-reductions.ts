@@ -13,7 +13,8 @@ import { newBool } from "../runtime/values.js";
 import { newInt, PyInt } from "../runtime/types/int.js";
 import { toBig, normalize } from "../runtime/types/int-value.js";
 import { newFloat, PyFloat } from "../runtime/types/float.js";
-import { newList } from "../runtime/types/list.js";
+import { newList, type PyList } from "../runtime/types/list.js";
+import type { PySequenceIterator } from "../runtime/types/iterators.js";
 import { internName } from "../runtime/types/str.js";
 import { collectItems } from "../runtime/types/sequence-helpers.js";
 import { call } from "../runtime/abstract/object-protocol.js";
@@ -126,8 +127,29 @@ function sum(_self: PyObject, args: CallArgs): PyObject {
       // The running total as a JS number while it is a safe integer (well inside a C long):
       // the same sums without a BigInt per item. null once it leaves that range.
       let exactTotal: number | null = total >= -MAX_SAFE && total <= MAX_SAFE ? Number(total) : null;
+      // A list iterator's items are read in place while they are ints adding up exactly: the
+      // reference taken and dropped per item would leave no trace (the list keeps them alive).
+      const listIterator = iterator.type === rt.types.list_iterator ? (iterator as PySequenceIterator) : null;
+      const intType = rt.types.int;
+      const boolType = rt.types.bool;
       for (;;) {
-        const item = next();
+        countStep();
+        if (listIterator !== null && exactTotal !== null) {
+          const list = listIterator.source as PyList | null;
+          const candidate = list === null ? undefined : list.items[listIterator.index];
+          if (candidate !== undefined && (candidate.type === intType || candidate.type === boolType)) {
+            const candidateValue = (candidate as PyInt).value;
+            if (typeof candidateValue === "number") {
+              const added = exactTotal + candidateValue;
+              if (Number.isSafeInteger(added)) {
+                listIterator.index++;
+                exactTotal = added;
+                continue;
+              }
+            }
+          }
+        }
+        const item = iterNext(iterator);
         if (item === null) return newInt(exactTotal !== null ? exactTotal : normalize(total));
         if (item.type === rt.types.int || item.type === rt.types.bool) {
           const itemValue = (item as PyInt).value;
