@@ -12,7 +12,9 @@ import { listSlice, listExtend as extendList, listAssignSlice, listInplaceRepeat
 import { sortList } from "./list-sort.js";
 import { newNotImplemented, newNone, newBool } from "../values.js";
 import { typeError, indexError, valueError, memoryError, PyRaise } from "../errors.js";
-import { newInt } from "./int.js";
+import { newInt, type PyInt } from "./int.js";
+import type { PyFloat } from "./float.js";
+import type { PyStr } from "./str.js";
 import { PySlice, sliceIndices } from "./slice.js";
 import { richCompare, richCompareBool } from "../abstract/compare.js";
 import { reprText } from "../abstract/object-protocol.js";
@@ -90,13 +92,39 @@ function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObje
   }
 }
 
-/** list_contains: `==` against each item, re-reading the size (comparisons may mutate). */
+/**
+ * `a == b` for two objects of one exact type among str, int (JS-number values) and float:
+ * what their comparison answers, which runs no code and cannot fail. Undefined otherwise.
+ */
+function scalarEquals(a: PyObject, b: PyObject): boolean | undefined {
+  const type = a.type;
+  if (type !== b.type) return undefined;
+  const types = rt.types;
+  if (type === types.str) return (a as PyStr).value === (b as PyStr).value;
+  if (type === types.int || type === types.float) {
+    const x = (a as PyInt | PyFloat).value;
+    const y = (b as PyInt | PyFloat).value;
+    return typeof x === "number" && typeof y === "number" ? x === y : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * list_contains: `==` against each item, re-reading the size (comparisons may mutate). An item
+ * whose comparison with `value` runs no code (scalarEquals) is compared without the reference
+ * CPython holds on it meanwhile, which nothing could observe.
+ */
 export function listContains(self: PyObject, value: PyObject): boolean {
   const list = listOf(self);
   const itemFirst = containerRules().list.containsComparesItemFirst;
   for (let i = 0; i < list.items.length; i++) {
     const item = list.items[i]!;
     if (item === value) return true;
+    const equal = scalarEquals(item, value);
+    if (equal !== undefined) {
+      if (equal) return true;
+      continue;
+    }
     item.refcount++;
     try {
       if (itemFirst ? richCompareBool(item, value, CompareOp.Eq) : richCompareBool(value, item, CompareOp.Eq)) return true;

@@ -10,7 +10,7 @@ import { richCompareBool } from "../abstract/compare.js";
 import { CompareOp } from "../slots.js";
 import type { PyType } from "../type.js";
 import { PyDict, keyHash } from "./dict.js";
-import { PyStr } from "./str.js";
+import { PyStr, strHash } from "./str.js";
 import { PyRaise, discardRaise } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
@@ -29,7 +29,12 @@ export class PySet extends PyObject {
   }
 }
 
-const equals = (stored: PyObject, probe: PyObject): boolean => richCompareBool(stored, probe, CompareOp.Eq);
+/** Key equality; two exact strs compare by text directly (set_lookkey's unicode shortcut). */
+const equals = (stored: PyObject, probe: PyObject): boolean => {
+  const str = rt.types.str;
+  if (stored.type === str && probe.type === str) return (stored as PyStr).value === (probe as PyStr).value;
+  return richCompareBool(stored, probe, CompareOp.Eq);
+};
 
 function emptyTable(): SetTable<PyObject> {
   return SetTable.forVersion<PyObject>(rt.profile, equals);
@@ -117,6 +122,8 @@ function withHashableKey<T>(key: PyObject, use: (key: PyObject, hash: PyHash) =>
 }
 
 export function setContainsKey(set: PySet, key: PyObject): boolean {
+  // An exact str's hash cannot fail (and is cached): the common `x in s` needs no fallback.
+  if (key.type === rt.types.str) return set.table.contains(key, strHash(key));
   return withHashableKey(key, (probe, hash) => set.table.contains(probe, hash));
 }
 
