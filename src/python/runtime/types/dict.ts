@@ -1,6 +1,8 @@
 // dict objects: CPython's compact table (tables/dict-table.ts) holding owned references, allocation and tracking.
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
+import { scalarEquals } from "./scalar-equality.js";
+import type { PyInt } from "./int.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack, isTracked } from "../gc/tracking.js";
 import { DictTable, type DictKeyOps, dictRules, usableFraction } from "../tables/index.js";
@@ -42,6 +44,9 @@ let equalityMemo: Map<PyObject, Map<PyObject, boolean>> | null = null;
 let memoActive = false;
 
 function keyEquals(stored: PyObject, probe: PyObject): boolean {
+  // Exact strs, ints and floats compare without running code: nothing to memoize.
+  const scalar = scalarEquals(stored, probe);
+  if (scalar !== undefined) return scalar;
   if (memoActive && equalityMemo === null) equalityMemo = new Map();
   const memo = equalityMemo;
   if (memo === null) return richCompareBool(stored, probe, CompareOp.Eq);
@@ -153,7 +158,14 @@ export function mayBeTracked(object: PyObject): boolean {
 
 /** The hash of a dict key (str hashes are cached on the object). */
 export function keyHash(key: PyObject): PyHash {
-  return key.type === rt.types.str ? strHash(key) : hash(key);
+  const type = key.type;
+  if (type === rt.types.str) return strHash(key);
+  if (type === rt.types.int) {
+    // int_hash of a safe integer is the integer itself (-1 is reserved for errors).
+    const value = (key as PyInt).value;
+    if (typeof value === "number") return value === -1 ? -2 : value;
+  }
+  return hash(key);
 }
 
 /** d[key] lookup: borrowed reference or null. */

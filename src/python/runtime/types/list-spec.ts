@@ -12,9 +12,8 @@ import { listSlice, listExtend as extendList, listAssignSlice, listInplaceRepeat
 import { sortList } from "./list-sort.js";
 import { newNotImplemented, newNone, newBool } from "../values.js";
 import { typeError, indexError, valueError, memoryError, PyRaise } from "../errors.js";
-import { newInt, type PyInt } from "./int.js";
-import type { PyFloat } from "./float.js";
-import type { PyStr } from "./str.js";
+import { newInt } from "./int.js";
+import { scalarEquals } from "./scalar-equality.js";
 import { PySlice, sliceIndices } from "./slice.js";
 import { richCompare, richCompareBool } from "../abstract/compare.js";
 import { reprText } from "../abstract/object-protocol.js";
@@ -90,23 +89,6 @@ function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObje
     decref(a);
     decref(b);
   }
-}
-
-/**
- * `a == b` for two objects of one exact type among str, int (JS-number values) and float:
- * what their comparison answers, which runs no code and cannot fail. Undefined otherwise.
- */
-function scalarEquals(a: PyObject, b: PyObject): boolean | undefined {
-  const type = a.type;
-  if (type !== b.type) return undefined;
-  const types = rt.types;
-  if (type === types.str) return (a as PyStr).value === (b as PyStr).value;
-  if (type === types.int || type === types.float) {
-    const x = (a as PyInt | PyFloat).value;
-    const y = (b as PyInt | PyFloat).value;
-    return typeof x === "number" && typeof y === "number" ? x === y : undefined;
-  }
-  return undefined;
 }
 
 /**

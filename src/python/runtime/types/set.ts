@@ -11,6 +11,7 @@ import { CompareOp } from "../slots.js";
 import type { PyType } from "../type.js";
 import { PyDict, keyHash } from "./dict.js";
 import { PyStr, strHash } from "./str.js";
+import { scalarEquals } from "./scalar-equality.js";
 import { PyRaise, discardRaise } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
@@ -29,12 +30,8 @@ export class PySet extends PyObject {
   }
 }
 
-/** Key equality; two exact strs compare by text directly (set_lookkey's unicode shortcut). */
-const equals = (stored: PyObject, probe: PyObject): boolean => {
-  const str = rt.types.str;
-  if (stored.type === str && probe.type === str) return (stored as PyStr).value === (probe as PyStr).value;
-  return richCompareBool(stored, probe, CompareOp.Eq);
-};
+/** Key equality; exact strs, ints and floats compare directly (nothing observes their comparison). */
+const equals = (stored: PyObject, probe: PyObject): boolean => scalarEquals(stored, probe) ?? richCompareBool(stored, probe, CompareOp.Eq);
 
 function emptyTable(): SetTable<PyObject> {
   return SetTable.forVersion<PyObject>(rt.profile, equals);
