@@ -133,22 +133,26 @@ function sum(_self: PyObject, args: CallArgs): PyObject {
       const intType = rt.types.int;
       const boolType = rt.types.bool;
       for (;;) {
-        countStep();
-        if (listIterator !== null && exactTotal !== null) {
-          const list = listIterator.source as PyList | null;
-          const candidate = list === null ? undefined : list.items[listIterator.index];
-          if (candidate !== undefined && (candidate.type === intType || candidate.type === boolType)) {
+        if (listIterator !== null && exactTotal !== null && listIterator.source !== null) {
+          // As many items as the step budget allows before its next check (countStep ticks
+          // only when the count goes below zero), counted in one subtraction.
+          const items = (listIterator.source as PyList).items;
+          const start = listIterator.index;
+          const end = Math.min(items.length, start + Math.max(rt.ops.steps, 0));
+          let index = start;
+          for (; index < end; index++) {
+            const candidate = items[index]!;
+            if (candidate.type !== intType && candidate.type !== boolType) break;
             const candidateValue = (candidate as PyInt).value;
-            if (typeof candidateValue === "number") {
-              const added = exactTotal + candidateValue;
-              if (Number.isSafeInteger(added)) {
-                listIterator.index++;
-                exactTotal = added;
-                continue;
-              }
-            }
+            if (typeof candidateValue !== "number") break;
+            const added: number = exactTotal + candidateValue;
+            if (!Number.isSafeInteger(added)) break;
+            exactTotal = added;
           }
+          rt.ops.steps -= index - start;
+          listIterator.index = index;
         }
+        countStep();
         const item = iterNext(iterator);
         if (item === null) return newInt(exactTotal !== null ? exactTotal : normalize(total));
         if (item.type === rt.types.int || item.type === rt.types.bool) {
