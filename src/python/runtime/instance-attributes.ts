@@ -1,7 +1,7 @@
 // Attribute storage of instances (and functions, modules' own attributes): per version, either a
 // real __dict__ object from the first store (≤3.10) or inline values that become a dict object
 // only when __dict__ is read (3.11+; shared with the instance from 3.13).
-import type { PyObject } from "./object.js";
+import { AttributedObject, type PyObject } from "./object.js";
 import { rt } from "./state.js";
 import { ClassKeysCache, InstanceDictSlot, instanceDict, setInstanceAttribute as tableSet, deleteInstanceAttribute as tableDelete } from "./tables/index.js";
 import { DictTable } from "./tables/index.js";
@@ -89,20 +89,43 @@ export function keysCacheOf(type: PyType): ClassKeysCache<PyObject, PyObject> {
   return cache;
 }
 
+/**
+ * Attribute storage of objects that are not `AttributedObject`s: instances of classes derived
+ * from built-in types other than object (class MyList(list)), which are rare. Weak keys, so an
+ * object that is never deallocated (a session's leftovers) does not keep its entry.
+ */
+const attributesBeside = new WeakMap<PyObject, InstanceAttributes>();
+
+/** The object's attribute storage, or null (none yet, or its type gives it none). */
+export function attributesOf(object: PyObject): InstanceAttributes | null {
+  if (object instanceof AttributedObject) return object.attributes;
+  // Only a type with a __dict__ slot gives its instances storage: the common objects (ints,
+  // lists, str...) answer without a lookup.
+  if (!object.type.instancesHaveDict) return null;
+  return attributesBeside.get(object) ?? null;
+}
+
+/** Sets (or with null, drops) the object's attribute storage; releasing the old one is the caller's. */
+export function setAttributesOf(object: PyObject, attributes: InstanceAttributes | null): void {
+  if (object instanceof AttributedObject) object.attributes = attributes;
+  else if (attributes !== null) attributesBeside.set(object, attributes);
+  else attributesBeside.delete(object);
+}
+
 export function hasInstanceAttributes(object: PyObject): boolean {
-  return object.attributes !== null;
+  return attributesOf(object) !== null;
 }
 
 /** Starts an instance's attribute storage (at creation, per version). */
 export function initInstanceAttributes(object: PyObject): void {
   const model = rt.profile.instanceDict;
-  object.attributes = new InstanceAttributes(model !== "dict");
+  setAttributesOf(object, new InstanceAttributes(model !== "dict"));
   if (model !== "dict") keysCacheOf(object.type).instanceCreated();
 }
 
 /** obj.name lookup in the instance's own attributes: borrowed, or null. */
 export function instanceAttribute(object: PyObject, name: PyStr): PyObject | null {
-  const table = object.attributes!.dict;
+  const table = attributesOf(object)!.dict;
   if (table === null) return null;
   if (table.kind !== "general") return table.get(name) ?? null;
   return table.get(name, strHash(name)) ?? null;
@@ -110,7 +133,7 @@ export function instanceAttribute(object: PyObject, name: PyStr): PyObject | nul
 
 /** obj.name = value (value null: delete); false when deleting a missing attribute. */
 export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObject | null): boolean {
-  const attributes = object.attributes;
+  const attributes = attributesOf(object);
   if (attributes === null) return false;
   const current = attributes.dict;
   if (value !== null && current !== null && name.type === rt.types.str && (attributes.dictObject !== null || rt.profile.instanceDict !== "dict")) {
@@ -154,7 +177,7 @@ function syncDictTable(attributes: InstanceAttributes): void {
 
 /** obj.__dict__: the dict object, made on first access (new reference). */
 export function instanceDictObject(object: PyObject): PyDict {
-  const attributes = object.attributes!;
+  const attributes = attributesOf(object)!;
   if (attributes.dictObject === null) materialize(object);
   const dict = attributes.dictObject!;
   dict.refcount++;
@@ -162,7 +185,7 @@ export function instanceDictObject(object: PyObject): PyDict {
 }
 
 function materialize(object: PyObject): void {
-  const attributes = object.attributes!;
+  const attributes = attributesOf(object)!;
   const table = attributes.table(keysCacheOf(object.type));
   const dict = newDictWithTable(table);
   attributes.dictObject = dict;
@@ -183,11 +206,11 @@ function materialize(object: PyObject): void {
 
 /** Replaces obj.__dict__ (assignment to __dict__). */
 export function replaceInstanceDict(object: PyObject, dict: PyDict): void {
-  const attributes = object.attributes!;
+  const attributes = attributesOf(object)!;
   const fresh = new InstanceAttributes(false);
   dict.refcount++;
   fresh.dictObject = dict;
   fresh.dict = dict.table;
-  object.attributes = fresh;
+  setAttributesOf(object, fresh);
   attributes.release();
 }

@@ -18,12 +18,6 @@ import type { InstanceAttributes } from "./instance-attributes.js";
  */
 export const IMMORTAL_MARK = 1_610_612_736;
 
-/** Extra per-object state that only some objects need (instance attributes, weak references). */
-export interface ObjectExtras {
-  /** Weak references to this object, cleared when it dies. */
-  weakrefs: PyObject[] | null;
-}
-
 /**
  * Addresses are stored as a small integer (a Smi to V8) relative to one of two windows: the
  * arena region (runtime.ts), where nearly every object lives, and the static + large-block
@@ -67,17 +61,16 @@ export class PyObject {
    * -1 while untracked.
    */
   gcSlot: number;
-  extras: ObjectExtras | null;
-  /** Instance attributes (__dict__ storage) for objects whose type gives them one. */
-  attributes: InstanceAttributes | null;
+  // No field for weak references or attribute storage: most objects never have either, and
+  // every field costs each object 8 bytes that V8's scavenger copies. Weak reference lists live
+  // beside the objects (weak-references.ts); attribute storage is a field of
+  // `AttributedObject` and lives beside any other object (instance-attributes.ts).
 
   constructor(type: PyType) {
     this.refcount = 1;
     this.addressOffset = NO_ADDRESS;
     this.type = type;
     this.gcSlot = -1;
-    this.extras = null;
-    this.attributes = null;
   }
 
   /** id(): the simulated address of the object's first byte (ob_refcnt). */
@@ -101,6 +94,21 @@ export class PyObject {
   /** Sets the address to the arena window's start plus `offset` (0 <= offset < 2**31). */
   setArenaOffset(offset: number): void {
     this.addressOffset = offset | 0;
+  }
+}
+
+/**
+ * The base of objects that usually have attribute storage (instances of classes, functions,
+ * exceptions): they keep it in a field. Use `attributesOf` (instance-attributes.ts) on an
+ * object of unknown class.
+ */
+export class AttributedObject extends PyObject {
+  /** Instance attributes (__dict__ storage) when the type gives them one and they exist. */
+  attributes: InstanceAttributes | null;
+
+  constructor(type: PyType) {
+    super(type);
+    this.attributes = null;
   }
 }
 

@@ -11,6 +11,7 @@ import { GcLinks } from "./tracking.js";
 import { instanceTraverse, type PyInstance } from "../types/instance.js";
 import { dictTraverse, type PyDict } from "../types/dict.js";
 import type { PyGenerator } from "../types/generator.js";
+import { hasWeakReferences } from "../weak-references.js";
 
 /** The generation (GcLinks.generation) of objects taking part in the running collection. */
 const COLLECTING = 100;
@@ -375,7 +376,7 @@ function releaseHeadIfEmpty(links: GcLinks, head: number): void {
 /** handle_weakrefs: weak references to unreachable objects are cleared before any finalizer. */
 function clearWeakReferences(unreachable: readonly PyObject[]): void {
   for (const object of unreachable) {
-    if (object.extras !== null && object.extras.weakrefs !== null) rt.clearWeakrefs(object);
+    if (hasWeakReferences(object)) rt.clearWeakrefs(object);
   }
 }
 

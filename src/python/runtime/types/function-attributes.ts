@@ -18,7 +18,8 @@ import type { PyStr } from "./str.js";
  * Borrowed. The storage shows the dict's own table, so the generic attribute lookup and the
  * suggestions read what the dict holds.
  */
-export function functionDictObject(func: PyObject): PyDict {
+export function functionDictObject(self: PyObject): PyDict {
+  const func = self as PyFunction;
   let attributes = func.attributes;
   if (attributes === null) attributes = func.attributes = new InstanceAttributes(false);
   let dict = attributes.dictObject;
@@ -41,12 +42,13 @@ export function functionGetDict(self: PyObject): PyObject {
 export function functionSetDict(self: PyObject, value: PyObject | null): void {
   if (value === null) throw typeError("cannot delete __dict__");
   if (!(value instanceof PyDict)) throw typeError(`__dict__ must be set to a dictionary, not a '${value.type.name}'`);
-  const old = self.attributes;
+  const func = self as PyFunction;
+  const old = func.attributes;
   const fresh = new InstanceAttributes(false);
   value.refcount++;
   fresh.dictObject = value;
   fresh.slot.dict = value.table;
-  self.attributes = fresh;
+  func.attributes = fresh;
   old?.release();
 }
 
@@ -76,7 +78,8 @@ export function functionSetAttr(self: PyObject, nameObject: PyObject, value: PyO
     decref(removed);
   } finally {
     // A store that grew the dict may have given it a new table.
-    if (self.attributes !== null && self.attributes.dictObject === dict) self.attributes.slot.dict = dict.table;
+    const attributes = (self as PyFunction).attributes;
+    if (attributes !== null && attributes.dictObject === dict) attributes.slot.dict = dict.table;
   }
 }
 

@@ -1,5 +1,5 @@
 // Python function objects (def, lambda): code, globals, defaults, closure.
-import { PyObject } from "../object.js";
+import { AttributedObject, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
@@ -7,7 +7,7 @@ import type { PyCode } from "./code.js";
 import type { PyTuple } from "./tuple.js";
 import type { PyStr } from "./str.js";
 
-export class PyFunction extends PyObject {
+export class PyFunction extends AttributedObject {
   code: PyCode;
   globals: PyObject;
   builtins: PyObject;
@@ -80,7 +80,7 @@ function forEachReference(func: PyFunction, visit: (child: PyObject) => void): v
 
 export function functionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   forEachReference(self as PyFunction, visit);
-  self.attributes?.traverse(visit);
+  (self as PyFunction).attributes?.traverse(visit);
 }
 
 export function functionDealloc(self: PyObject): void {

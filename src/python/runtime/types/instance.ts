@@ -1,14 +1,14 @@
 // Instances of classes defined in Python (subtype_dealloc and friends) and of plain `object`.
-import { PyObject } from "../object.js";
+import { AttributedObject, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
-import { initInstanceAttributes, keysCacheOf } from "../instance-attributes.js";
+import { attributesOf, initInstanceAttributes, keysCacheOf } from "../instance-attributes.js";
 import type { PyType } from "../type.js";
 import { InstanceAttributes } from "../instance-attributes.js";
 
 /** An instance whose layout is plain `object` plus attribute storage. */
-export class PyInstance extends PyObject {
+export class PyInstance extends AttributedObject {
   /** Values of __slots__ declared by the class and its bases, by slot name (owned). */
   slotValues: Map<string, PyObject> | null;
   /** Bytes of object the block was allocated for (more than getsizeof with 3.13+ inline values). */
@@ -69,7 +69,7 @@ export function adoptSubtype(object: PyObject, type: PyType): void {
   object.type = type;
   if (type.heapType) {
     type.refcount++;
-    if (type.instancesHaveDict && object.attributes === null) initInstanceAttributes(object);
+    if (type.instancesHaveDict && attributesOf(object) === null) initInstanceAttributes(object);
     if (object.gcSlot < 0) gcTrack(object);
   }
 }
