@@ -41,7 +41,7 @@ function instanceAttributeCount(object: PyObject): number {
   const attributes = attributesOf(object);
   if (attributes === null) return 0;
   if (attributes.dictObject !== null) return dictSize(attributes.dictObject);
-  return attributes.slot.dict?.size ?? 0;
+  return attributes.dict?.size ?? 0;
 }
 
 /** __slots__ names of the class and its Python bases, in MRO order (copyreg._slotnames). */

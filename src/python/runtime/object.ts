@@ -7,7 +7,8 @@
 // - `incref`/`decref` are the only ways a count changes; deallocation happens exactly when a
 //   count reaches zero, through the type's `dealloc` slot.
 import type { PyType } from "./type.js";
-import type { InstanceAttributes } from "./instance-attributes.js";
+import type { DictTable } from "./tables/index.js";
+import type { PyDict } from "./types/dict.js";
 
 /**
  * Counts at or above this mark belong to immortal objects (3.12+); they never reach zero. It
@@ -97,18 +98,65 @@ export class PyObject {
   }
 }
 
+/** `attributeFlags` bits of an AttributedObject. */
+const HAS_ATTRIBUTES = 1;
+const OWNS_VALUES = 2;
+const MATERIALIZED = 4;
+
 /**
  * The base of objects that usually have attribute storage (instances of classes, functions,
- * exceptions): they keep it in a field. Use `attributesOf` (instance-attributes.ts) on an
+ * exceptions): each is its own storage (instance-attributes.ts's AttributeStorage), rather
+ * than pointing at one, which saves every instance a JS object. Use `attributesOf` on an
  * object of unknown class.
  */
 export class AttributedObject extends PyObject {
-  /** Instance attributes (__dict__ storage) when the type gives them one and they exist. */
-  attributes: InstanceAttributes | null;
+  /** The attribute table (the storage's dict slot), made on first need. */
+  dict: DictTable<PyObject, PyObject> | null;
+  /** The __dict__ object once it exists (owned). */
+  dictObject: PyDict | null;
+  /** HAS_ATTRIBUTES, OWNS_VALUES and MATERIALIZED: one small integer rather than three fields. */
+  private attributeFlags: number;
 
   constructor(type: PyType) {
     super(type);
-    this.attributes = null;
+    this.dict = null;
+    this.dictObject = null;
+    this.attributeFlags = 0;
+  }
+
+  /** The object has attribute storage (its type gives it a __dict__ slot, and it was started). */
+  get hasAttributes(): boolean {
+    return (this.attributeFlags & HAS_ATTRIBUTES) !== 0;
+  }
+
+  /** Starts empty storage (instance-attributes.ts `startAttributes`). */
+  startAttributes(ownsValues: boolean): void {
+    this.dict = null;
+    this.dictObject = null;
+    this.attributeFlags = ownsValues ? HAS_ATTRIBUTES | OWNS_VALUES : HAS_ATTRIBUTES;
+  }
+
+  /** Ends the storage (its parts were taken off and released). */
+  dropAttributes(): void {
+    this.attributeFlags = 0;
+  }
+
+  /** AttributeStorage.ownsValues. */
+  get ownsValues(): boolean {
+    return (this.attributeFlags & OWNS_VALUES) !== 0;
+  }
+
+  set ownsValues(owns: boolean) {
+    this.attributeFlags = owns ? this.attributeFlags | OWNS_VALUES : this.attributeFlags & ~OWNS_VALUES;
+  }
+
+  /** InstanceDictSlot.materialized: a __dict__ object exists or the table went combined. */
+  get materialized(): boolean {
+    return (this.attributeFlags & MATERIALIZED) !== 0;
+  }
+
+  set materialized(materialized: boolean) {
+    this.attributeFlags = materialized ? this.attributeFlags | MATERIALIZED : this.attributeFlags & ~MATERIALIZED;
   }
 }
 

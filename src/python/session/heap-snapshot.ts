@@ -58,7 +58,7 @@ export function takeHeapSnapshot(namespace: PyDict): HeapSnapshotData {
     const references: { label: string; object: number }[] = [];
     const expand = !(object instanceof PyType) && !(object instanceof PyFunction) && !(object instanceof PyModule);
     if (expand) {
-      const table = attributesOf(object)?.slot.dict;
+      const table = attributesOf(object)?.dict;
       if (table) {
         for (const key of table.keysInOrder()) {
           const value = table.get(key)!;

@@ -12,6 +12,7 @@ import { instanceTraverse, type PyInstance } from "../types/instance.js";
 import { dictTraverse, type PyDict } from "../types/dict.js";
 import type { PyGenerator } from "../types/generator.js";
 import { hasWeakReferences } from "../weak-references.js";
+import { inlineTableOf } from "../instance-attributes.js";
 
 /** The generation (GcLinks.generation) of objects taking part in the running collection. */
 const COLLECTING = 100;
@@ -302,8 +303,8 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
     return;
   }
   const instance = object as PyInstance;
-  const attributes = instance.attributes;
-  const table = attributes === null ? null : attributes.inlineTable;
+  const attributes = instance.hasAttributes ? instance : null;
+  const table = attributes === null ? null : inlineTableOf(attributes);
   const values = table === null ? null : table.valuesInEntryOrder;
   if (instance.slotValues !== null || (table !== null && values === null)) {
     traverse(object, visit);

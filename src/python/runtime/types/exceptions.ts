@@ -7,7 +7,7 @@ import type { PyType } from "../type.js";
 import { PyTuple, newTuple, newTupleStealing } from "./tuple.js";
 import { newStr, PyStr } from "./str.js";
 import { reprText, strText } from "../abstract/object-protocol.js";
-import { attributesOf, initInstanceAttributes, setInstanceAttribute, instanceAttribute } from "../instance-attributes.js";
+import { attributesOf, initInstanceAttributes, setInstanceAttribute, instanceAttribute, releaseAttributes, traverseAttributes } from "../instance-attributes.js";
 import { internName } from "./str.js";
 import { newList, type PyList } from "./list.js";
 import { typeError } from "../errors.js";
@@ -139,11 +139,7 @@ function releaseReferences(exception: PyBaseException, dying: boolean): void {
     exception.errno = exception.strerror = exception.filename = exception.filename2 = null;
     for (const field of fields) if (field !== null && --field.refcount === 0) field.type.dealloc(field);
   }
-  const attributes = exception.attributes;
-  if (attributes !== null) {
-    exception.attributes = null;
-    attributes.release();
-  }
+  releaseAttributes(exception);
   const args = exception.args;
   const traceback = exception.tracebackObject;
   const cause = exception.cause;
@@ -172,7 +168,8 @@ export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => vo
   if (exception.tracebackObject !== null) visit(exception.tracebackObject);
   if (exception.stopValue !== null) visit(exception.stopValue);
   if (exception.fields !== null) for (const value of exception.fields.values()) visit(value);
-  exception.attributes?.traverse(visit);
+  const attributes = attributesOf(exception);
+  if (attributes !== null) traverseAttributes(attributes, visit);
 }
 
 export function exceptionClear(self: PyObject): void {

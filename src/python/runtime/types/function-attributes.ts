@@ -8,7 +8,7 @@ import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { attributeError, typeError } from "../errors.js";
 import { typeLookup } from "../abstract/attributes.js";
-import { InstanceAttributes } from "../instance-attributes.js";
+import { attributesOf, replaceInstanceDict, startAttributes } from "../instance-attributes.js";
 import { newDict, dictSetItem, dictPopItemReference, PyDict } from "./dict.js";
 import type { PyFunction } from "./function.js";
 import type { PyStr } from "./str.js";
@@ -19,15 +19,14 @@ import type { PyStr } from "./str.js";
  * suggestions read what the dict holds.
  */
 export function functionDictObject(self: PyObject): PyDict {
-  const func = self as PyFunction;
-  let attributes = func.attributes;
-  if (attributes === null) attributes = func.attributes = new InstanceAttributes(false);
+  let attributes = attributesOf(self);
+  if (attributes === null) attributes = startAttributes(self, false);
   let dict = attributes.dictObject;
   if (dict === null) {
     dict = newDict();
     attributes.dictObject = dict;
   }
-  attributes.slot.dict = dict.table;
+  attributes.dict = dict.table;
   return dict;
 }
 
@@ -42,14 +41,7 @@ export function functionGetDict(self: PyObject): PyObject {
 export function functionSetDict(self: PyObject, value: PyObject | null): void {
   if (value === null) throw typeError("cannot delete __dict__");
   if (!(value instanceof PyDict)) throw typeError(`__dict__ must be set to a dictionary, not a '${value.type.name}'`);
-  const func = self as PyFunction;
-  const old = func.attributes;
-  const fresh = new InstanceAttributes(false);
-  value.refcount++;
-  fresh.dictObject = value;
-  fresh.slot.dict = value.table;
-  func.attributes = fresh;
-  old?.release();
+  replaceInstanceDict(self, value);
 }
 
 /**
@@ -78,8 +70,8 @@ export function functionSetAttr(self: PyObject, nameObject: PyObject, value: PyO
     decref(removed);
   } finally {
     // A store that grew the dict may have given it a new table.
-    const attributes = (self as PyFunction).attributes;
-    if (attributes !== null && attributes.dictObject === dict) attributes.slot.dict = dict.table;
+    const attributes = attributesOf(self);
+    if (attributes !== null && attributes.dictObject === dict) attributes.dict = dict.table;
   }
 }
 

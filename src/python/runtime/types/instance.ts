@@ -3,9 +3,8 @@ import { AttributedObject, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
-import { attributesOf, initInstanceAttributes, keysCacheOf } from "../instance-attributes.js";
+import { attributesOf, initInstanceAttributes, keysCacheOf, releaseAttributes, startAttributes, traverseAttributes } from "../instance-attributes.js";
 import type { PyType } from "../type.js";
-import { InstanceAttributes } from "../instance-attributes.js";
 
 /** An instance whose layout is plain `object` plus attribute storage. */
 export class PyInstance extends AttributedObject {
@@ -97,9 +96,7 @@ export function instanceDealloc(self: PyObject): void {
 }
 
 function releaseInstanceState(instance: PyInstance): void {
-  const attributes = instance.attributes;
-  instance.attributes = null;
-  attributes?.release();
+  releaseAttributes(instance);
   const slots = instance.slotValues;
   instance.slotValues = null;
   if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
@@ -109,19 +106,20 @@ function releaseInstanceState(instance: PyInstance): void {
 export function instanceTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const instance = self as PyInstance;
   if (self.type.heapType) visit(self.type);
-  instance.attributes?.traverse(visit);
+  const attributes = attributesOf(instance);
+  if (attributes !== null) traverseAttributes(attributes, visit);
   if (instance.slotValues !== null) for (const value of instance.slotValues.values()) visit(value);
 }
 
 /** subtype_clear: drops attributes and slot values (cycles through the class stay). */
 export function instanceClear(self: PyObject): void {
   const instance = self as PyInstance;
-  const attributes = instance.attributes;
+  const attributes = attributesOf(instance);
   if (attributes !== null) {
-    instance.attributes = null;
-    attributes.release();
+    const ownsValues = attributes.ownsValues;
+    releaseAttributes(instance);
     // The instance keeps a (now empty) attribute storage, as CPython keeps its dict slot.
-    instance.attributes = new InstanceAttributes(attributes.ownsValues);
+    startAttributes(instance, ownsValues);
   }
   const slots = instance.slotValues;
   instance.slotValues = null;

@@ -16,7 +16,7 @@ import { newNone, newNotImplemented, newBool } from "../values.js";
 import { hash } from "../abstract/object-protocol.js";
 import { richCompare } from "../abstract/compare.js";
 import { typeLookup, lookupAttr } from "../abstract/attributes.js";
-import { attributesOf, initInstanceAttributes } from "../instance-attributes.js";
+import { attributesOf, initInstanceAttributes, traverseAttributes } from "../instance-attributes.js";
 import { PyStr, newStr, internName } from "./str.js";
 import { PyTuple } from "./tuple.js";
 import { PyList } from "./list.js";
@@ -181,7 +181,8 @@ export function weakrefTraverse(self: PyObject, visit: (child: PyObject) => void
   if (reference.callback !== null) visit(reference.callback);
   if (self.type.heapType) {
     visit(self.type);
-    attributesOf(reference)?.traverse(visit);
+    const attributes = attributesOf(reference);
+    if (attributes !== null) traverseAttributes(attributes, visit);
     if (reference.slotValues !== null) for (const value of reference.slotValues.values()) visit(value);
   }
 }
