@@ -159,7 +159,12 @@ export function initInstanceAttributes(object: PyObject): void {
 }
 /** obj.name lookup in the instance's own attributes: borrowed, or null. */
 export function instanceAttribute(object: PyObject, name: PyStr): PyObject | null {
-  const table = attributesOf(object)!.dict;
+  return storedAttribute(attributesOf(object)!, name);
+}
+
+/** `instanceAttribute` once the storage is known (the attribute-load hot path). */
+export function storedAttribute(storage: AttributeStorage, name: PyStr): PyObject | null {
+  const table = storage.dict;
   if (table === null) return null;
   if (table.kind !== "general") return table.get(name) ?? null;
   return table.get(name, strHash(name)) ?? null;

@@ -6,7 +6,7 @@ import { attributeError, typeError, PyRaise, discardRaise, Unsupported } from ".
 import { withAttributeErrorContext } from "./attribute-error-context.js";
 import type { PyStr } from "../types/str.js";
 import { internName } from "../types/str.js";
-import { attributesOf, instanceAttribute, setInstanceAttribute, hasInstanceAttributes, initInstanceAttributes } from "../instance-attributes.js";
+import { attributesOf, storedAttribute, setInstanceAttribute, initInstanceAttributes } from "../instance-attributes.js";
 
 /**
  * _PyType_Lookup: the first value named `name` in the namespaces of `type`'s MRO, or null.
@@ -58,8 +58,9 @@ export function genericGetAttrWith(self: PyObject, nameObject: PyObject, descrip
     getter = descriptor.type.descrGet;
     if (getter !== null && isDataDescriptor(descriptor)) return getter(descriptor, self, type);
   }
-  if (hasInstanceAttributes(self)) {
-    const value = instanceAttribute(self, nameObject as PyStr);
+  const attributes = attributesOf(self);
+  if (attributes !== null) {
+    const value = storedAttribute(attributes, nameObject as PyStr);
     if (value !== null) {
       value.refcount++;
       return value;

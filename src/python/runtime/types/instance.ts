@@ -10,13 +10,13 @@ import type { PyType } from "../type.js";
 export class PyInstance extends AttributedObject {
   /** Values of __slots__ declared by the class and its bases, by slot name (owned). */
   slotValues: Map<string, PyObject> | null;
-  /** Bytes of object the block was allocated for (more than getsizeof with 3.13+ inline values). */
-  allocatedBytes: number;
+  // No field for the bytes allocated (3.13+ inline values make them more than instanceSize):
+  // freeing a block needs only to know it is small, which instanceSize tells as well, since
+  // inline values are added to 16-byte objects only and stay far below the small-block limit.
 
   constructor(type: PyType) {
     super(type);
     this.slotValues = null;
-    this.allocatedBytes = 0;
   }
 }
 
@@ -47,9 +47,7 @@ function allocationSize(type: PyType): number {
 /** object.__new__(type): a bare instance of a heap type (or of object itself). */
 export function newInstance(type: PyType): PyInstance {
   const instance = new PyInstance(type);
-  const bytes = allocationSize(type);
-  instance.allocatedBytes = bytes;
-  allocateObject(instance, bytes);
+  allocateObject(instance, allocationSize(type));
   if (type.heapType) {
     type.refcount++;
     if (type.instancesHaveDict) initInstanceAttributes(instance);
@@ -88,7 +86,7 @@ export function instanceDealloc(self: PyObject): void {
   gcUntrack(self);
   rt.clearWeakrefs(self);
   releaseInstanceState(self as PyInstance);
-  freeObjectMemory(self, (self as PyInstance).allocatedBytes || instanceSize(type));
+  freeObjectMemory(self, instanceSize(type));
   if (type.heapType) {
     rt.gc.countDeallocation();
     if (--type.refcount === 0) type.type.dealloc(type);
