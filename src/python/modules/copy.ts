@@ -17,6 +17,7 @@ import { getAttr } from "../runtime/abstract/attributes.js";
 import { callSpecial } from "../runtime/slot-table.js";
 import { PyInstance } from "../runtime/types/instance.js";
 import type { ModuleDefinition } from "./module-builder.js";
+import { attributesOf } from "../runtime/instance-attributes.js";
 
 /** The first class on the MRO that is not a Python class: the layout instances share. */
 function solidBase(type: PyType): PyType {
@@ -37,10 +38,10 @@ function pythonLevelDefinition(type: PyType, name: string): PyObject | null {
 
 /** Instance attributes without materialising a dict: the count of stored values. */
 function instanceAttributeCount(object: PyObject): number {
-  const attributes = object.attributes;
+  const attributes = attributesOf(object);
   if (attributes === null) return 0;
   if (attributes.dictObject !== null) return dictSize(attributes.dictObject);
-  return attributes.slot.dict?.size ?? 0;
+  return attributes.dict?.size ?? 0;
 }
 
 /** __slots__ names of the class and its Python bases, in MRO order (copyreg._slotnames). */

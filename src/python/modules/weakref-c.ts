@@ -6,10 +6,11 @@ import { newList } from "../runtime/types/list.js";
 import { PyWeakref } from "../runtime/types/weakref.js";
 import { newProxy } from "../runtime/types/weakref-proxy.js";
 import type { ModuleDefinition } from "./module-builder.js";
+import { weakReferencesOf } from "../runtime/weak-references.js";
 
 /** The weak references to `object` in CPython's list order (borrowed). */
 function referencesInCPythonOrder(object: PyObject): PyObject[] {
-  const stored = object.extras?.weakrefs ?? [];
+  const stored = weakReferencesOf(object);
   // Stored: the basic reference first (if any), then the others oldest first. CPython inserts
   // each non-basic reference right after the basic one, so its list holds them newest first.
   const basic = stored.filter((reference) => reference.type === rt.types.weakref && (reference as PyWeakref).callback === null && reference === stored[0]);
@@ -21,7 +22,7 @@ export const WEAKREF_C_MODULE: ModuleDefinition = {
   name: "_weakref",
   functions: [
     { name: "proxy", kind: "keywords", impl: (_self, args) => newProxy(args) },
-    { name: "getweakrefcount", kind: "one", impl: (_self, object) => newInt(object.extras?.weakrefs?.length ?? 0) },
+    { name: "getweakrefcount", kind: "one", impl: (_self, object) => newInt(weakReferencesOf(object).length) },
     {
       name: "getweakrefs",
       kind: "one",

@@ -19,6 +19,7 @@ import { PyCell } from "./types/cell.js";
 import { newSuper } from "./types/super.js";
 import { gcTrack } from "./gc/tracking.js";
 import { instanceDealloc, instanceTraverse, instanceClear } from "./types/instance.js";
+import { releaseAttributes } from "./instance-attributes.js";
 import { addInstanceDescriptors } from "./heap-type-descriptors.js";
 import { reindexNamespace, setTypeAttribute, deleteTypeAttribute } from "./type-namespace.js";
 import { addSubclass } from "./type-subclasses.js";
@@ -396,9 +397,7 @@ function instanceDeallocFor(base: PyType): (self: PyObject) => void {
       if (--self.refcount !== 0) return;
     }
     if (clearsWeakrefs && type.instancesHaveWeakrefs) rt.clearWeakrefs(self);
-    const attributes = self.attributes;
-    self.attributes = null;
-    attributes?.release();
+    releaseAttributes(self);
     baseDealloc(self);
     if (type.heapType && --type.refcount === 0) type.type.dealloc(type);
   });

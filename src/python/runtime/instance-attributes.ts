@@ -1,7 +1,7 @@
 // Attribute storage of instances (and functions, modules' own attributes): per version, either a
 // real __dict__ object from the first store (≤3.10) or inline values that become a dict object
 // only when __dict__ is read (3.11+; shared with the instance from 3.13).
-import type { PyObject } from "./object.js";
+import { AttributedObject, type PyObject } from "./object.js";
 import { rt } from "./state.js";
 import { ClassKeysCache, InstanceDictSlot, instanceDict, setInstanceAttribute as tableSet, deleteInstanceAttribute as tableDelete } from "./tables/index.js";
 import { DictTable } from "./tables/index.js";
@@ -11,72 +11,103 @@ import { OBJECT_KEY_OPS, newDictWithTable, trackDictIfNeeded, type PyDict } from
 import type { PyType } from "./type.js";
 
 /**
- * An owner's attribute storage. It is its own dict slot (one object less per instance: the
- * collector walks millions of these).
+ * An owner's attribute storage: its dict slot (the table, made on first need) plus the
+ * __dict__ object once it exists. An `AttributedObject` is its own storage (one JS object less
+ * per instance: the collector and V8's scavenger walk millions of them); any other owner keeps
+ * an `InstanceAttributes` beside it.
  */
-export class InstanceAttributes extends InstanceDictSlot<PyObject, PyObject> {
-  get slot(): InstanceDictSlot<PyObject, PyObject> {
-    return this;
-  }
+export interface AttributeStorage extends InstanceDictSlot<PyObject, PyObject> {
   /** The __dict__ object once it exists (owned). */
-  dictObject: PyDict | null = null;
+  dictObject: PyDict | null;
   /**
    * True while the instance itself owns the values (inline values, 3.11+), false once a dict
    * object owns them (always ≤3.10; after __dict__ is read in 3.11–3.12).
    */
+  ownsValues: boolean;
+}
+
+/** The storage of an owner that is not an `AttributedObject` (and a storage taken off its owner). */
+export class InstanceAttributes extends InstanceDictSlot<PyObject, PyObject> implements AttributeStorage {
+  dictObject: PyDict | null = null;
   ownsValues: boolean;
 
   constructor(ownsValues: boolean) {
     super();
     this.ownsValues = ownsValues;
   }
+}
 
-  /** The table holding the values (made on first need). */
-  table(cache: ClassKeysCache<PyObject, PyObject>): DictTable<PyObject, PyObject> {
-    return instanceDict(cache, this.slot, OBJECT_KEY_OPS);
+/** The table holding the values (made on first need). */
+function tableOf(storage: AttributeStorage, cache: ClassKeysCache<PyObject, PyObject>): DictTable<PyObject, PyObject> {
+  return instanceDict(cache, storage, OBJECT_KEY_OPS);
+}
+
+/** Visits what the owner references through its attributes (tp_traverse of the instance). */
+export function traverseAttributes(storage: AttributeStorage, visit: (child: PyObject) => void): void {
+  if (storage.dictObject !== null && !storage.ownsValues) {
+    visit(storage.dictObject);
+    return;
   }
+  storage.dict?.visitValues(visit);
+}
 
-  /** Visits what the owner references through its attributes (tp_traverse of the instance). */
-  traverse(visit: (child: PyObject) => void): void {
-    if (this.dictObject !== null && !this.ownsValues) {
-      visit(this.dictObject);
-      return;
-    }
-    this.dict?.visitValues(visit);
-  }
+/**
+ * The table whose values the owner references itself (what `traverseAttributes` walks when no
+ * dict object owns them), or null.
+ */
+export function inlineTableOf(storage: AttributeStorage): DictTable<PyObject, PyObject> | null {
+  return storage.dictObject !== null && !storage.ownsValues ? null : storage.dict;
+}
 
-  /**
-   * The table whose values the owner references itself (what `traverse` walks when no dict
-   * object owns them), or null.
-   */
-  get inlineTable(): DictTable<PyObject, PyObject> | null {
-    return this.dictObject !== null && !this.ownsValues ? null : this.dict;
-  }
-
-  /** Drops every reference (dealloc / tp_clear of the owner). */
-  release(): void {
-    const dictObject = this.dictObject;
-    const table = this.dict;
-    this.dictObject = null;
-    this.dict = null;
-    if (table !== null && this.ownsValues) {
-      if (dictObject !== null && dictObject.refcount > 1) {
-        // 3.13+: the dict outlives the instance and keeps the values.
-        dictObject.sharedValuesOwner = null;
-      } else {
-        if (dictObject !== null) dictObject.table = table.emptyLike();
-        // The table is detached from everything now, so it can be walked while releasing: each
-        // key, then its value, in order (no array of references per instance).
-        for (let position = table.nextPosition(0); position >= 0; position = table.nextPosition(position + 1)) {
-          const key = table.keyAtPosition(position);
-          const value = table.valueAtPosition(position);
-          if (--key.refcount === 0) key.type.dealloc(key);
-          if (--value.refcount === 0) value.type.dealloc(value);
-        }
+/**
+ * Drops every reference a storage held, given its parts (already taken off the storage): the
+ * dealloc / tp_clear of the owner.
+ */
+function releaseParts(dictObject: PyDict | null, table: DictTable<PyObject, PyObject> | null, ownsValues: boolean): void {
+  if (table !== null && ownsValues) {
+    if (dictObject !== null && dictObject.refcount > 1) {
+      // 3.13+: the dict outlives the instance and keeps the values.
+      dictObject.sharedValuesOwner = null;
+    } else {
+      if (dictObject !== null) dictObject.table = table.emptyLike();
+      // The table is detached from everything now, so it can be walked while releasing: each
+      // key, then its value, in order (no array of references per instance).
+      for (let position = table.nextPosition(0); position >= 0; position = table.nextPosition(position + 1)) {
+        const key = table.keyAtPosition(position);
+        const value = table.valueAtPosition(position);
+        if (--key.refcount === 0) key.type.dealloc(key);
+        if (--value.refcount === 0) value.type.dealloc(value);
       }
     }
-    if (dictObject !== null && --dictObject.refcount === 0) dictObject.type.dealloc(dictObject);
   }
+  if (dictObject !== null && --dictObject.refcount === 0) dictObject.type.dealloc(dictObject);
+}
+
+/**
+ * Releases the object's attributes (dealloc, tp_clear). The object has no storage afterwards,
+ * already while references are dropped; with `keepStorage` it keeps an empty one (a function's
+ * tp_clear leaves its dict slot's storage in place).
+ */
+export function releaseAttributes(object: PyObject, keepStorage = false): void {
+  if (object instanceof AttributedObject) {
+    if (!object.hasAttributes) return;
+    const dictObject = object.dictObject;
+    const table = object.dict;
+    const ownsValues = object.ownsValues;
+    object.dictObject = null;
+    object.dict = null;
+    if (!keepStorage) object.dropAttributes();
+    releaseParts(dictObject, table, ownsValues);
+    return;
+  }
+  const storage = attributesBeside.get(object);
+  if (storage === undefined) return;
+  const dictObject = storage.dictObject;
+  const table = storage.dict;
+  storage.dictObject = null;
+  storage.dict = null;
+  if (!keepStorage) attributesBeside.delete(object);
+  releaseParts(dictObject, table, storage.ownsValues);
 }
 
 /** The class-level shared keys for a heap type's instances (CACHED_KEYS). */
@@ -89,20 +120,51 @@ export function keysCacheOf(type: PyType): ClassKeysCache<PyObject, PyObject> {
   return cache;
 }
 
+/**
+ * Attribute storage of objects that are not `AttributedObject`s: instances of classes derived
+ * from built-in types other than object (class MyList(list)), which are rare. Weak keys, so an
+ * object that is never deallocated (a session's leftovers) does not keep its entry.
+ */
+const attributesBeside = new WeakMap<PyObject, InstanceAttributes>();
+
+/** The object's attribute storage, or null (none yet, or its type gives it none). */
+export function attributesOf(object: PyObject): AttributeStorage | null {
+  if (object instanceof AttributedObject) return object.hasAttributes ? object : null;
+  // Only a type with a __dict__ slot gives its instances storage: the common objects (ints,
+  // lists, str...) answer without a lookup.
+  if (!object.type.instancesHaveDict) return null;
+  return attributesBeside.get(object) ?? null;
+}
+
+/** Gives the object a new empty storage (any old one must have been released). */
+export function startAttributes(object: PyObject, ownsValues: boolean): AttributeStorage {
+  if (object instanceof AttributedObject) {
+    object.startAttributes(ownsValues);
+    return object;
+  }
+  const storage = new InstanceAttributes(ownsValues);
+  attributesBeside.set(object, storage);
+  return storage;
+}
+
 export function hasInstanceAttributes(object: PyObject): boolean {
-  return object.attributes !== null;
+  return attributesOf(object) !== null;
 }
 
 /** Starts an instance's attribute storage (at creation, per version). */
 export function initInstanceAttributes(object: PyObject): void {
   const model = rt.profile.instanceDict;
-  object.attributes = new InstanceAttributes(model !== "dict");
+  startAttributes(object, model !== "dict");
   if (model !== "dict") keysCacheOf(object.type).instanceCreated();
 }
-
 /** obj.name lookup in the instance's own attributes: borrowed, or null. */
 export function instanceAttribute(object: PyObject, name: PyStr): PyObject | null {
-  const table = object.attributes!.dict;
+  return storedAttribute(attributesOf(object)!, name);
+}
+
+/** `instanceAttribute` once the storage is known (the attribute-load hot path). */
+export function storedAttribute(storage: AttributeStorage, name: PyStr): PyObject | null {
+  const table = storage.dict;
   if (table === null) return null;
   if (table.kind !== "general") return table.get(name) ?? null;
   return table.get(name, strHash(name)) ?? null;
@@ -110,7 +172,7 @@ export function instanceAttribute(object: PyObject, name: PyStr): PyObject | nul
 
 /** obj.name = value (value null: delete); false when deleting a missing attribute. */
 export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObject | null): boolean {
-  const attributes = object.attributes;
+  const attributes = attributesOf(object);
   if (attributes === null) return false;
   const current = attributes.dict;
   if (value !== null && current !== null && name.type === rt.types.str && (attributes.dictObject !== null || rt.profile.instanceDict !== "dict")) {
@@ -125,13 +187,13 @@ export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObj
   }
   const cache = keysCacheOf(object.type);
   const hash = strHash(name);
-  const table = attributes.table(cache);
+  const table = tableOf(attributes, cache);
   if (rt.profile.instanceDict === "dict" && attributes.dictObject === null) materialize(object);
   const storedKey = table.storedKey(name, hash);
   if (value === null) {
     if (storedKey === undefined) return false;
     const old = table.get(storedKey, hash)!;
-    tableDelete(cache, attributes.slot, OBJECT_KEY_OPS, name, hash);
+    tableDelete(cache, attributes, OBJECT_KEY_OPS, name, hash);
     syncDictTable(attributes);
     if (--storedKey.refcount === 0) storedKey.type.dealloc(storedKey);
     if (--old.refcount === 0) old.type.dealloc(old);
@@ -140,7 +202,7 @@ export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObj
   const old = storedKey === undefined ? undefined : table.get(storedKey, hash);
   value.refcount++;
   if (storedKey === undefined) name.refcount++;
-  tableSet(cache, attributes.slot, OBJECT_KEY_OPS, name, hash, value);
+  tableSet(cache, attributes, OBJECT_KEY_OPS, name, hash, value);
   syncDictTable(attributes);
   if (attributes.dictObject !== null) trackDictIfNeeded(attributes.dictObject, value);
   if (old !== undefined && --old.refcount === 0) old.type.dealloc(old);
@@ -148,13 +210,13 @@ export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObj
 }
 
 /** The instance's table may have been replaced (split → combined): keep the dict object on it. */
-function syncDictTable(attributes: InstanceAttributes): void {
+function syncDictTable(attributes: AttributeStorage): void {
   if (attributes.dictObject !== null && attributes.dict !== null) attributes.dictObject.table = attributes.dict;
 }
 
 /** obj.__dict__: the dict object, made on first access (new reference). */
 export function instanceDictObject(object: PyObject): PyDict {
-  const attributes = object.attributes!;
+  const attributes = attributesOf(object)!;
   if (attributes.dictObject === null) materialize(object);
   const dict = attributes.dictObject!;
   dict.refcount++;
@@ -162,8 +224,8 @@ export function instanceDictObject(object: PyObject): PyDict {
 }
 
 function materialize(object: PyObject): void {
-  const attributes = object.attributes!;
-  const table = attributes.table(keysCacheOf(object.type));
+  const attributes = attributesOf(object)!;
+  const table = tableOf(attributes, keysCacheOf(object.type));
   const dict = newDictWithTable(table);
   attributes.dictObject = dict;
   switch (rt.profile.instanceDict) {
@@ -181,13 +243,25 @@ function materialize(object: PyObject): void {
   }
 }
 
-/** Replaces obj.__dict__ (assignment to __dict__). */
+/**
+ * Replaces obj.__dict__ (assignment to __dict__): the object's storage becomes `dict`, then
+ * the old storage (if any) is released.
+ */
 export function replaceInstanceDict(object: PyObject, dict: PyDict): void {
-  const attributes = object.attributes!;
-  const fresh = new InstanceAttributes(false);
   dict.refcount++;
+  let oldDictObject: PyDict | null = null;
+  let oldTable: DictTable<PyObject, PyObject> | null = null;
+  let oldOwnsValues = false;
+  const old = attributesOf(object);
+  if (old !== null) {
+    oldDictObject = old.dictObject;
+    oldTable = old.dict;
+    oldOwnsValues = old.ownsValues;
+    old.dictObject = null;
+    old.dict = null;
+  }
+  const fresh = startAttributes(object, false);
   fresh.dictObject = dict;
   fresh.dict = dict.table;
-  object.attributes = fresh;
-  attributes.release();
+  if (old !== null) releaseParts(oldDictObject, oldTable, oldOwnsValues);
 }

@@ -7,7 +7,8 @@
 // - `incref`/`decref` are the only ways a count changes; deallocation happens exactly when a
 //   count reaches zero, through the type's `dealloc` slot.
 import type { PyType } from "./type.js";
-import type { InstanceAttributes } from "./instance-attributes.js";
+import type { DictTable } from "./tables/index.js";
+import type { PyDict } from "./types/dict.js";
 
 /**
  * Counts at or above this mark belong to immortal objects (3.12+); they never reach zero. It
@@ -17,12 +18,6 @@ import type { InstanceAttributes } from "./instance-attributes.js";
  * static counts (999 999 999 plus the references taken), which are reported as they are.
  */
 export const IMMORTAL_MARK = 1_610_612_736;
-
-/** Extra per-object state that only some objects need (instance attributes, weak references). */
-export interface ObjectExtras {
-  /** Weak references to this object, cleared when it dies. */
-  weakrefs: PyObject[] | null;
-}
 
 /**
  * Addresses are stored as a small integer (a Smi to V8) relative to one of two windows: the
@@ -67,17 +62,16 @@ export class PyObject {
    * -1 while untracked.
    */
   gcSlot: number;
-  extras: ObjectExtras | null;
-  /** Instance attributes (__dict__ storage) for objects whose type gives them one. */
-  attributes: InstanceAttributes | null;
+  // No field for weak references or attribute storage: most objects never have either, and
+  // every field costs each object 8 bytes that V8's scavenger copies. Weak reference lists live
+  // beside the objects (weak-references.ts); attribute storage is a field of
+  // `AttributedObject` and lives beside any other object (instance-attributes.ts).
 
   constructor(type: PyType) {
     this.refcount = 1;
     this.addressOffset = NO_ADDRESS;
     this.type = type;
     this.gcSlot = -1;
-    this.extras = null;
-    this.attributes = null;
   }
 
   /** id(): the simulated address of the object's first byte (ob_refcnt). */
@@ -101,6 +95,68 @@ export class PyObject {
   /** Sets the address to the arena window's start plus `offset` (0 <= offset < 2**31). */
   setArenaOffset(offset: number): void {
     this.addressOffset = offset | 0;
+  }
+}
+
+/** `attributeFlags` bits of an AttributedObject. */
+const HAS_ATTRIBUTES = 1;
+const OWNS_VALUES = 2;
+const MATERIALIZED = 4;
+
+/**
+ * The base of objects that usually have attribute storage (instances of classes, functions,
+ * exceptions): each is its own storage (instance-attributes.ts's AttributeStorage), rather
+ * than pointing at one, which saves every instance a JS object. Use `attributesOf` on an
+ * object of unknown class.
+ */
+export class AttributedObject extends PyObject {
+  /** The attribute table (the storage's dict slot), made on first need. */
+  dict: DictTable<PyObject, PyObject> | null;
+  /** The __dict__ object once it exists (owned). */
+  dictObject: PyDict | null;
+  /** HAS_ATTRIBUTES, OWNS_VALUES and MATERIALIZED: one small integer rather than three fields. */
+  private attributeFlags: number;
+
+  constructor(type: PyType) {
+    super(type);
+    this.dict = null;
+    this.dictObject = null;
+    this.attributeFlags = 0;
+  }
+
+  /** The object has attribute storage (its type gives it a __dict__ slot, and it was started). */
+  get hasAttributes(): boolean {
+    return (this.attributeFlags & HAS_ATTRIBUTES) !== 0;
+  }
+
+  /** Starts empty storage (instance-attributes.ts `startAttributes`). */
+  startAttributes(ownsValues: boolean): void {
+    this.dict = null;
+    this.dictObject = null;
+    this.attributeFlags = ownsValues ? HAS_ATTRIBUTES | OWNS_VALUES : HAS_ATTRIBUTES;
+  }
+
+  /** Ends the storage (its parts were taken off and released). */
+  dropAttributes(): void {
+    this.attributeFlags = 0;
+  }
+
+  /** AttributeStorage.ownsValues. */
+  get ownsValues(): boolean {
+    return (this.attributeFlags & OWNS_VALUES) !== 0;
+  }
+
+  set ownsValues(owns: boolean) {
+    this.attributeFlags = owns ? this.attributeFlags | OWNS_VALUES : this.attributeFlags & ~OWNS_VALUES;
+  }
+
+  /** InstanceDictSlot.materialized: a __dict__ object exists or the table went combined. */
+  get materialized(): boolean {
+    return (this.attributeFlags & MATERIALIZED) !== 0;
+  }
+
+  set materialized(materialized: boolean) {
+    this.attributeFlags = materialized ? this.attributeFlags | MATERIALIZED : this.attributeFlags & ~MATERIALIZED;
   }
 }
 

@@ -18,6 +18,7 @@ import { PyCell } from "./types/cell.js";
 import { lookupAttr } from "./abstract/attributes.js";
 import { decref } from "./object.js";
 import { stdlibModuleNames } from "../modules/stdlib-names.js";
+import { attributesOf } from "./instance-attributes.js";
 
 /** Which display formats the exception: IPython's (traceback module) or `python -i`'s (C). */
 export type DisplayStyle = "ipython" | "repl";
@@ -186,7 +187,7 @@ function nameErrorSuffix(exception: PyBaseException, nameObject: PyStr, style: D
 function attributeCandidates(target: PyObject): string[] {
   const names = new Set<string>();
   if (target instanceof PyModule) for (const key of dictKeys(target.dict)) names.add(key);
-  const table = target.attributes?.slot.dict;
+  const table = attributesOf(target)?.dict;
   if (table) for (const key of table.keysInOrder()) if (key instanceof PyStr) names.add(key.value);
   const type = target instanceof PyType ? target : target.type;
   for (const base of type.mro) for (const key of base.namespace.keys()) names.add(key);

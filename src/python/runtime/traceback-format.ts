@@ -16,6 +16,7 @@ import { rememberLastException } from "./ops/exception-ops.js";
 import { rt } from "./state.js";
 import { suggestionSuffix, type DisplayStyle } from "./suggestions.js";
 import { involvesExceptionGroup, groupTracebackText } from "./exception-group-format.js";
+import { attributesOf } from "./instance-attributes.js";
 
 /** Cells compiled by the IPython session (session/cell-transform.ts) under `<ipython-input-N-HASH>`. */
 const IPYTHON_FILENAME = /^<ipython-input-(\d+)-[0-9a-f]{12}>$/;
@@ -107,7 +108,7 @@ export function exceptionOnlyLines(exception: PyObject, style: DisplayStyle): st
 
 /** 3.11+ (PEP 678): each note of a sequence __notes__ on its own lines, or the repr of anything else. */
 function noteLines(exception: PyObject): string[] {
-  if (!(exception instanceof PyBaseException) || exception.attributes === null) return [];
+  if (!(exception instanceof PyBaseException) || attributesOf(exception) === null) return [];
   const name = internName("__notes__");
   let notes: PyObject | null;
   try {

@@ -13,24 +13,61 @@ export interface WeakReferenceLike extends PyObject {
   callback: PyObject | null;
 }
 
+/**
+ * The weak references to each object that has any, in the order `addWeakReference` keeps.
+ * Beside the objects rather than a field of each: few objects are ever weakly referenced, and
+ * a field would cost every object 8 bytes. Weak keys, so a referent that is never deallocated
+ * (a session's leftovers) does not keep its entry.
+ */
+const listsByReferent = new WeakMap<PyObject, PyObject[]>();
+/**
+ * How many lists `listsByReferent` holds (at least: an entry V8 drops with its key is still
+ * counted). While it is 0, which is most of the time, a dying object needs no lookup.
+ */
+let listCount = 0;
+
+/** The weak references to `object` (borrowed; the stored list, empty when none). */
+export function weakReferencesOf(object: PyObject): readonly PyObject[] {
+  if (listCount === 0) return NO_REFERENCES;
+  return listsByReferent.get(object) ?? NO_REFERENCES;
+}
+
+const NO_REFERENCES: readonly PyObject[] = Object.freeze([]);
+
+/** True when some weak reference refers to `object`. */
+export function hasWeakReferences(object: PyObject): boolean {
+  return listCount !== 0 && listsByReferent.has(object);
+}
+
 /** obj.__weakref__: the first weak reference to obj, or None. New reference. */
 export function weakrefListHead(object: PyObject): PyObject {
-  const first = object.extras?.weakrefs?.[0] ?? rt.None;
+  const first = weakReferencesOf(object)[0] ?? rt.None;
   first.refcount++;
   return first;
 }
 
-export function addWeakReference(object: PyObject, reference: WeakReferenceLike): void {
-  if (object.extras === null) object.extras = { weakrefs: [] };
-  if (object.extras.weakrefs === null) object.extras.weakrefs = [];
-  object.extras.weakrefs.push(reference);
+/** Adds `reference` to the end of `object`'s list, or at its head (CPython's basic reference). */
+export function addWeakReference(object: PyObject, reference: WeakReferenceLike, atHead = false): void {
+  let list = listsByReferent.get(object);
+  if (list === undefined) {
+    list = [];
+    listsByReferent.set(object, list);
+    listCount++;
+  }
+  if (atHead) list.unshift(reference);
+  else list.push(reference);
 }
 
 export function removeWeakReference(object: PyObject, reference: WeakReferenceLike): void {
-  const list = object.extras?.weakrefs;
-  if (!list) return;
+  const list = listsByReferent.get(object);
+  if (list === undefined) return;
   const index = list.indexOf(reference);
   if (index >= 0) list.splice(index, 1);
+  if (list.length === 0) dropList(object);
+}
+
+function dropList(object: PyObject): void {
+  if (listsByReferent.delete(object)) listCount--;
 }
 
 /**
@@ -38,9 +75,10 @@ export function removeWeakReference(object: PyObject, reference: WeakReferenceLi
  * run (most recent first, as CPython walks the list).
  */
 export function clearWeakReferences(object: PyObject): void {
-  const list = object.extras?.weakrefs;
-  if (!list || list.length === 0) return;
-  object.extras!.weakrefs = null;
+  if (listCount === 0) return;
+  const list = listsByReferent.get(object);
+  if (list === undefined) return;
+  dropList(object);
   const pending: WeakReferenceLike[] = [];
   for (const reference of list as WeakReferenceLike[]) {
     reference.referent = null;

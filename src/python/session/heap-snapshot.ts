@@ -9,6 +9,7 @@ import { PyType } from "../runtime/type.js";
 import { PyModule } from "../runtime/types/module.js";
 import { PyFunction } from "../runtime/types/function.js";
 import { PyRaise, discardRaise } from "../runtime/errors.js";
+import { attributesOf } from "../runtime/instance-attributes.js";
 
 export interface HeapSnapshotData {
   readonly names: { readonly name: string; readonly object: number }[];
@@ -57,7 +58,7 @@ export function takeHeapSnapshot(namespace: PyDict): HeapSnapshotData {
     const references: { label: string; object: number }[] = [];
     const expand = !(object instanceof PyType) && !(object instanceof PyFunction) && !(object instanceof PyModule);
     if (expand) {
-      const table = object.attributes?.slot.dict;
+      const table = attributesOf(object)?.dict;
       if (table) {
         for (const key of table.keysInOrder()) {
           const value = table.get(key)!;

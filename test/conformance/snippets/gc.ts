@@ -213,4 +213,17 @@ export const gcSnippets: readonly Snippet[] = [
     "import weakref\ndef unstarted(box):\n    yield box\nobj = object()\ng = unstarted(obj)\nprint(sys.getrefcount(obj))\ng.close()\nprint(sys.getrefcount(obj))\ndel g\nprint(sys.getrefcount(obj))",
     "class Box(list):\n    pass\nb = Box(); r = weakref.ref(b); g = unstarted(b); b.append(g); del b, g\nprint(gc.collect(), r())",
   ]),
+  // Attribute storage and weak reference lists live beside builtin-subclass instances and in
+  // instances, functions and exceptions themselves: replacing, clearing and freeing them.
+  snippet("attribute storage and weak references of instances, functions and builtin subclasses", [
+    CLEAN,
+    "import weakref\nclass Tagged(list):\n    pass\nt = Tagged([1]); t.tag = 'x'; r = weakref.ref(t)\nprint(t.__dict__, r() is t, weakref.getweakrefcount(t))\ndel t\nprint(gc.collect(), r())",
+    "class Num(int):\n    pass\nn = Num(7); n.a = 1; old = n.__dict__; n.__dict__ = {'b': 2}\nprint(n.b, hasattr(n, 'a'), old, sys.getrefcount(old))",
+    "def f():\n    pass\nf.x = 1; d = f.__dict__; f.__dict__ = {'y': 2}\nprint(d, f.__dict__, f.y, sys.getrefcount(d))",
+    "class Pair:\n    def __init__(self):\n        self.a = 1\n        self.b = 2\np = Pair(); kept = p.a; p.__dict__ = {'q': 9}\nprint(p.q, vars(p), sys.getrefcount(p.__dict__))\nq = Pair(); del q.a; q.c = 5\nprint(vars(q), sys.getsizeof(vars(q)))",
+    "class Other:\n    pass\ns = Pair(); view = s.__dict__; s.__class__ = Other\nprint(type(s).__name__, vars(s), view is s.__dict__)",
+    "e = ValueError('m'); e.note = 1; print(e.__dict__); e.__dict__ = {'k': 1}; print(e.k, e.__dict__)",
+    "c1 = Pair(); c2 = Pair(); c1.o = c2; c2.o = c1\nw = weakref.ref(c1, lambda ref: print('callback', ref() is None))\ndel c1, c2\nprint(gc.collect())",
+    "p1 = Pair(); r1 = weakref.ref(p1); r2 = weakref.ref(p1, lambda r: None); proxy = weakref.proxy(p1)\nprint(weakref.getweakrefs(p1)[0] is r1, p1.__weakref__ is r1, weakref.getweakrefcount(p1))\ndel p1\nprint(r1(), r2())",
+  ]),
 ];

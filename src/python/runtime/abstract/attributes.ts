@@ -6,7 +6,7 @@ import { attributeError, typeError, PyRaise, discardRaise, Unsupported } from ".
 import { withAttributeErrorContext } from "./attribute-error-context.js";
 import type { PyStr } from "../types/str.js";
 import { internName } from "../types/str.js";
-import { instanceAttribute, setInstanceAttribute, hasInstanceAttributes, initInstanceAttributes } from "../instance-attributes.js";
+import { attributesOf, storedAttribute, setInstanceAttribute, initInstanceAttributes } from "../instance-attributes.js";
 
 /**
  * _PyType_Lookup: the first value named `name` in the namespaces of `type`'s MRO, or null.
@@ -58,8 +58,9 @@ export function genericGetAttrWith(self: PyObject, nameObject: PyObject, descrip
     getter = descriptor.type.descrGet;
     if (getter !== null && isDataDescriptor(descriptor)) return getter(descriptor, self, type);
   }
-  if (hasInstanceAttributes(self)) {
-    const value = instanceAttribute(self, nameObject as PyStr);
+  const attributes = attributesOf(self);
+  if (attributes !== null) {
+    const value = storedAttribute(attributes, nameObject as PyStr);
     if (value !== null) {
       value.refcount++;
       return value;
@@ -94,7 +95,7 @@ export function genericSetAttr(self: PyObject, nameObject: PyObject, value: PyOb
     throw attributeError(`'${type.name}' object attribute '${name}' is read-only`);
   }
   // Built-in objects with a __dict__ slot (functions, exceptions) make their storage on first store.
-  if (self.attributes === null && value !== null) initInstanceAttributes(self);
+  if (value !== null && attributesOf(self) === null) initInstanceAttributes(self);
   if (!setInstanceAttribute(self, nameObject as PyStr, value)) {
     throw attributeError(`'${type.name}' object has no attribute '${name}'`);
   }

@@ -11,6 +11,8 @@ import { GcLinks } from "./tracking.js";
 import { instanceTraverse, type PyInstance } from "../types/instance.js";
 import { dictTraverse, type PyDict } from "../types/dict.js";
 import type { PyGenerator } from "../types/generator.js";
+import { hasWeakReferences } from "../weak-references.js";
+import { inlineTableOf } from "../instance-attributes.js";
 
 /** The generation (GcLinks.generation) of objects taking part in the running collection. */
 const COLLECTING = 100;
@@ -301,8 +303,8 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
     return;
   }
   const instance = object as PyInstance;
-  const attributes = instance.attributes;
-  const table = attributes === null ? null : attributes.inlineTable;
+  const attributes = instance.hasAttributes ? instance : null;
+  const table = attributes === null ? null : inlineTableOf(attributes);
   const values = table === null ? null : table.valuesInEntryOrder;
   if (instance.slotValues !== null || (table !== null && values === null)) {
     traverse(object, visit);
@@ -375,7 +377,7 @@ function releaseHeadIfEmpty(links: GcLinks, head: number): void {
 /** handle_weakrefs: weak references to unreachable objects are cleared before any finalizer. */
 function clearWeakReferences(unreachable: readonly PyObject[]): void {
   for (const object of unreachable) {
-    if (object.extras !== null && object.extras.weakrefs !== null) rt.clearWeakrefs(object);
+    if (hasWeakReferences(object)) rt.clearWeakrefs(object);
   }
 }
 

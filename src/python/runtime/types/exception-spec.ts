@@ -27,7 +27,7 @@ import { genericGetAttr, genericSetAttr } from "../abstract/attributes.js";
 import { addExceptionNote } from "./exceptions.js";
 import { newBool } from "../values.js";
 import { isTrue } from "../abstract/truth.js";
-import { initInstanceAttributes, instanceDictObject, replaceInstanceDict } from "../instance-attributes.js";
+import { attributesOf, initInstanceAttributes, instanceDictObject, replaceInstanceDict } from "../instance-attributes.js";
 import { PyDict } from "./dict.js";
 import { UNICODE_ERROR_INITS, UNICODE_ERROR_GETSETS } from "./unicode-errors.js";
 import { osErrorSpec, osErrorSubclassSpec, isOSErrorFamily } from "./os-error.js";
@@ -223,13 +223,13 @@ const BASE_EXCEPTION_GETSETS_LIST: GetSetDef[] = [
     // PyObject_GenericGetDict / GenericSetDict over BaseException's dict member.
     name: "__dict__",
     get: (self) => {
-      if (self.attributes === null) initInstanceAttributes(self);
+      if (attributesOf(self) === null) initInstanceAttributes(self);
       return instanceDictObject(self);
     },
     set: (self, value) => {
       if (value === null) throw typeError("cannot delete __dict__");
       if (!(value instanceof PyDict)) throw typeError(`__dict__ must be set to a dictionary, not a '${value.type.name}'`);
-      if (self.attributes === null) initInstanceAttributes(self);
+      if (attributesOf(self) === null) initInstanceAttributes(self);
       replaceInstanceDict(self, value);
     },
   },

@@ -1,5 +1,5 @@
 // BaseException and its subclasses: args, context/cause, traceback entries, str/repr per class.
-import { PyObject } from "../object.js";
+import { AttributedObject, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
@@ -7,7 +7,7 @@ import type { PyType } from "../type.js";
 import { PyTuple, newTuple, newTupleStealing } from "./tuple.js";
 import { newStr, PyStr } from "./str.js";
 import { reprText, strText } from "../abstract/object-protocol.js";
-import { initInstanceAttributes, setInstanceAttribute, instanceAttribute } from "../instance-attributes.js";
+import { attributesOf, initInstanceAttributes, setInstanceAttribute, instanceAttribute, releaseAttributes, traverseAttributes } from "../instance-attributes.js";
 import { internName } from "./str.js";
 import { newList, type PyList } from "./list.js";
 import { typeError } from "../errors.js";
@@ -16,7 +16,7 @@ import { linkCaller, type PyFrame } from "./frame.js";
 import { unicodeErrorStrText } from "./unicode-errors.js";
 import { structFields, fieldValue, setFieldValue, releaseFields } from "./exception-fields.js";
 
-export class PyBaseException extends PyObject {
+export class PyBaseException extends AttributedObject {
   /** args (owned tuple). */
   args: PyTuple;
   /** __cause__, __context__ (owned) or null. */
@@ -139,11 +139,7 @@ function releaseReferences(exception: PyBaseException, dying: boolean): void {
     exception.errno = exception.strerror = exception.filename = exception.filename2 = null;
     for (const field of fields) if (field !== null && --field.refcount === 0) field.type.dealloc(field);
   }
-  const attributes = exception.attributes;
-  if (attributes !== null) {
-    exception.attributes = null;
-    attributes.release();
-  }
+  releaseAttributes(exception);
   const args = exception.args;
   const traceback = exception.tracebackObject;
   const cause = exception.cause;
@@ -172,7 +168,8 @@ export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => vo
   if (exception.tracebackObject !== null) visit(exception.tracebackObject);
   if (exception.stopValue !== null) visit(exception.stopValue);
   if (exception.fields !== null) for (const value of exception.fields.values()) visit(value);
-  exception.attributes?.traverse(visit);
+  const attributes = attributesOf(exception);
+  if (attributes !== null) traverseAttributes(attributes, visit);
 }
 
 export function exceptionClear(self: PyObject): void {
@@ -297,7 +294,7 @@ export function setExceptionAttribute(exception: PyObject, name: string, value: 
     }
     if (isInterpreterOnlyName(exception, name)) return;
   }
-  if (exception.attributes === null) return;
+  if (attributesOf(exception) === null) return;
   const key = internName(name);
   setInstanceAttribute(exception, key, value);
   key.refcount--;
@@ -316,7 +313,7 @@ export function exceptionAttribute(exception: PyObject, name: string): PyObject 
     const fields = structFields(exception.type);
     if (fields !== null && fields.includes(name)) return fieldValue(exception, name);
   }
-  if (exception.attributes === null) return null;
+  if (attributesOf(exception) === null) return null;
   const key = internName(name);
   try {
     return instanceAttribute(exception, key);

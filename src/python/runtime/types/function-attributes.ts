@@ -8,7 +8,7 @@ import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { attributeError, typeError } from "../errors.js";
 import { typeLookup } from "../abstract/attributes.js";
-import { InstanceAttributes } from "../instance-attributes.js";
+import { attributesOf, replaceInstanceDict, startAttributes } from "../instance-attributes.js";
 import { newDict, dictSetItem, dictPopItemReference, PyDict } from "./dict.js";
 import type { PyFunction } from "./function.js";
 import type { PyStr } from "./str.js";
@@ -18,15 +18,15 @@ import type { PyStr } from "./str.js";
  * Borrowed. The storage shows the dict's own table, so the generic attribute lookup and the
  * suggestions read what the dict holds.
  */
-export function functionDictObject(func: PyObject): PyDict {
-  let attributes = func.attributes;
-  if (attributes === null) attributes = func.attributes = new InstanceAttributes(false);
+export function functionDictObject(self: PyObject): PyDict {
+  let attributes = attributesOf(self);
+  if (attributes === null) attributes = startAttributes(self, false);
   let dict = attributes.dictObject;
   if (dict === null) {
     dict = newDict();
     attributes.dictObject = dict;
   }
-  attributes.slot.dict = dict.table;
+  attributes.dict = dict.table;
   return dict;
 }
 
@@ -41,13 +41,7 @@ export function functionGetDict(self: PyObject): PyObject {
 export function functionSetDict(self: PyObject, value: PyObject | null): void {
   if (value === null) throw typeError("cannot delete __dict__");
   if (!(value instanceof PyDict)) throw typeError(`__dict__ must be set to a dictionary, not a '${value.type.name}'`);
-  const old = self.attributes;
-  const fresh = new InstanceAttributes(false);
-  value.refcount++;
-  fresh.dictObject = value;
-  fresh.slot.dict = value.table;
-  self.attributes = fresh;
-  old?.release();
+  replaceInstanceDict(self, value);
 }
 
 /**
@@ -76,7 +70,8 @@ export function functionSetAttr(self: PyObject, nameObject: PyObject, value: PyO
     decref(removed);
   } finally {
     // A store that grew the dict may have given it a new table.
-    if (self.attributes !== null && self.attributes.dictObject === dict) self.attributes.slot.dict = dict.table;
+    const attributes = attributesOf(self);
+    if (attributes !== null && attributes.dictObject === dict) attributes.dict = dict.table;
   }
 }
 

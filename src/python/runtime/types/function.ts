@@ -1,13 +1,14 @@
 // Python function objects (def, lambda): code, globals, defaults, closure.
-import { PyObject } from "../object.js";
+import { AttributedObject, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import type { PyCode } from "./code.js";
+import { attributesOf, releaseAttributes, traverseAttributes } from "../instance-attributes.js";
 import type { PyTuple } from "./tuple.js";
 import type { PyStr } from "./str.js";
 
-export class PyFunction extends PyObject {
+export class PyFunction extends AttributedObject {
   code: PyCode;
   globals: PyObject;
   builtins: PyObject;
@@ -80,7 +81,8 @@ function forEachReference(func: PyFunction, visit: (child: PyObject) => void): v
 
 export function functionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   forEachReference(self as PyFunction, visit);
-  self.attributes?.traverse(visit);
+  const attributes = attributesOf(self);
+  if (attributes !== null) traverseAttributes(attributes, visit);
 }
 
 export function functionDealloc(self: PyObject): void {
@@ -90,9 +92,7 @@ export function functionDealloc(self: PyObject): void {
   const references: PyObject[] = [];
   forEachReference(func, (child) => references.push(child));
   // The attribute dict is released once, by its storage (not also through the list above).
-  const attributes = func.attributes;
-  func.attributes = null;
-  attributes?.release();
+  releaseAttributes(func);
   freeObjectMemory(func, functionObjectSize(rt.profile.minor));
   rt.gc.countDeallocation();
   for (const child of references) if (--child.refcount === 0) child.type.dealloc(child);
@@ -107,6 +107,6 @@ export function functionClear(self: PyObject): void {
   if (func.closure !== null) dropped.push(func.closure), (func.closure = null);
   if (func.annotations !== null) dropped.push(func.annotations), (func.annotations = null);
   if (func.annotate !== null) dropped.push(func.annotate), (func.annotate = null);
-  func.attributes?.release();
+  releaseAttributes(func, true);
   for (const child of dropped) if (--child.refcount === 0) child.type.dealloc(child);
 }

@@ -1,23 +1,22 @@
 // Instances of classes defined in Python (subtype_dealloc and friends) and of plain `object`.
-import { PyObject } from "../object.js";
+import { AttributedObject, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
-import { initInstanceAttributes, keysCacheOf } from "../instance-attributes.js";
+import { attributesOf, initInstanceAttributes, keysCacheOf, releaseAttributes, startAttributes, traverseAttributes } from "../instance-attributes.js";
 import type { PyType } from "../type.js";
-import { InstanceAttributes } from "../instance-attributes.js";
 
 /** An instance whose layout is plain `object` plus attribute storage. */
-export class PyInstance extends PyObject {
+export class PyInstance extends AttributedObject {
   /** Values of __slots__ declared by the class and its bases, by slot name (owned). */
   slotValues: Map<string, PyObject> | null;
-  /** Bytes of object the block was allocated for (more than getsizeof with 3.13+ inline values). */
-  allocatedBytes: number;
+  // No field for the bytes allocated (3.13+ inline values make them more than instanceSize):
+  // freeing a block needs only to know it is small, which instanceSize tells as well, since
+  // inline values are added to 16-byte objects only and stay far below the small-block limit.
 
   constructor(type: PyType) {
     super(type);
     this.slotValues = null;
-    this.allocatedBytes = 0;
   }
 }
 
@@ -48,9 +47,7 @@ function allocationSize(type: PyType): number {
 /** object.__new__(type): a bare instance of a heap type (or of object itself). */
 export function newInstance(type: PyType): PyInstance {
   const instance = new PyInstance(type);
-  const bytes = allocationSize(type);
-  instance.allocatedBytes = bytes;
-  allocateObject(instance, bytes);
+  allocateObject(instance, allocationSize(type));
   if (type.heapType) {
     type.refcount++;
     if (type.instancesHaveDict) initInstanceAttributes(instance);
@@ -69,7 +66,7 @@ export function adoptSubtype(object: PyObject, type: PyType): void {
   object.type = type;
   if (type.heapType) {
     type.refcount++;
-    if (type.instancesHaveDict && object.attributes === null) initInstanceAttributes(object);
+    if (type.instancesHaveDict && attributesOf(object) === null) initInstanceAttributes(object);
     if (object.gcSlot < 0) gcTrack(object);
   }
 }
@@ -89,7 +86,7 @@ export function instanceDealloc(self: PyObject): void {
   gcUntrack(self);
   rt.clearWeakrefs(self);
   releaseInstanceState(self as PyInstance);
-  freeObjectMemory(self, (self as PyInstance).allocatedBytes || instanceSize(type));
+  freeObjectMemory(self, instanceSize(type));
   if (type.heapType) {
     rt.gc.countDeallocation();
     if (--type.refcount === 0) type.type.dealloc(type);
@@ -97,9 +94,7 @@ export function instanceDealloc(self: PyObject): void {
 }
 
 function releaseInstanceState(instance: PyInstance): void {
-  const attributes = instance.attributes;
-  instance.attributes = null;
-  attributes?.release();
+  releaseAttributes(instance);
   const slots = instance.slotValues;
   instance.slotValues = null;
   if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
@@ -109,19 +104,20 @@ function releaseInstanceState(instance: PyInstance): void {
 export function instanceTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const instance = self as PyInstance;
   if (self.type.heapType) visit(self.type);
-  instance.attributes?.traverse(visit);
+  const attributes = attributesOf(instance);
+  if (attributes !== null) traverseAttributes(attributes, visit);
   if (instance.slotValues !== null) for (const value of instance.slotValues.values()) visit(value);
 }
 
 /** subtype_clear: drops attributes and slot values (cycles through the class stay). */
 export function instanceClear(self: PyObject): void {
   const instance = self as PyInstance;
-  const attributes = instance.attributes;
+  const attributes = attributesOf(instance);
   if (attributes !== null) {
-    instance.attributes = null;
-    attributes.release();
+    const ownsValues = attributes.ownsValues;
+    releaseAttributes(instance);
     // The instance keeps a (now empty) attribute storage, as CPython keeps its dict slot.
-    instance.attributes = new InstanceAttributes(attributes.ownsValues);
+    startAttributes(instance, ownsValues);
   }
   const slots = instance.slotValues;
   instance.slotValues = null;

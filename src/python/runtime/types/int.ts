@@ -71,7 +71,7 @@ export function intDealloc(self: PyObject): void {
   const offset = self.arenaOffset();
   if (offset >= 0 && size <= 512) rt.allocator.freeSmall(offset, 0);
   else rt.allocator.free(self.address, 0, size);
-  if (self.type === rt.types.int && self.extras === null && rt.spareInts.length < SPARE_INT_LIMIT) rt.spareInts.push(self as PyInt);
+  if (self.type === rt.types.int && rt.spareInts.length < SPARE_INT_LIMIT) rt.spareInts.push(self as PyInt);
 }
 
 /** True for int and its subclasses (bool included). */

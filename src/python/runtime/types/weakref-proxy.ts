@@ -11,7 +11,7 @@ import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { CallArgs } from "../slots.js";
 import type { BinarySlot } from "../type.js";
 import { addressText, splitArgs } from "../spec-helpers.js";
-import { addWeakReference } from "../weak-references.js";
+import { addWeakReference, weakReferencesOf } from "../weak-references.js";
 import { typeError, pyError, Unsupported } from "../errors.js";
 import { newStr, PyStr } from "./str.js";
 import { str, call, callPositional } from "../abstract/object-protocol.js";
@@ -69,7 +69,7 @@ export function newProxy(args: CallArgs): PyObject {
   if (!simulatorClearsWeakrefs(referent.type)) throw new Unsupported(`weak references to '${typeSlotName(referent.type)}' objects`);
   const type = referent.type.call !== null ? rt.types.weakcallableproxy : rt.types.weakproxy;
   if (callback === null) {
-    const existing = (referent.extras?.weakrefs ?? []).find((reference) => isProxy(reference) && (reference as PyWeakref).callback === null);
+    const existing = weakReferencesOf(referent).find((reference) => isProxy(reference) && (reference as PyWeakref).callback === null);
     if (existing !== undefined) {
       existing.refcount++;
       return existing;

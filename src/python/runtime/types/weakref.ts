@@ -10,13 +10,13 @@ import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { CallArgs } from "../slots.js";
 import { CompareOp } from "../slots.js";
 import { addressText, splitArgs } from "../spec-helpers.js";
-import { addWeakReference, removeWeakReference } from "../weak-references.js";
+import { addWeakReference, removeWeakReference, weakReferencesOf } from "../weak-references.js";
 import { typeError, Unsupported } from "../errors.js";
 import { newNone, newNotImplemented, newBool } from "../values.js";
 import { hash } from "../abstract/object-protocol.js";
 import { richCompare } from "../abstract/compare.js";
 import { typeLookup, lookupAttr } from "../abstract/attributes.js";
-import { initInstanceAttributes } from "../instance-attributes.js";
+import { attributesOf, initInstanceAttributes, traverseAttributes } from "../instance-attributes.js";
 import { PyStr, newStr, internName } from "./str.js";
 import { PyTuple } from "./tuple.js";
 import { PyList } from "./list.js";
@@ -99,7 +99,7 @@ export function supportsWeakrefs(type: PyType): boolean {
 
 /** The reference without callback that `ref(o)` hands out again (CPython's list head). */
 function basicReference(referent: PyObject): PyWeakref | null {
-  for (const reference of referent.extras?.weakrefs ?? []) {
+  for (const reference of weakReferencesOf(referent)) {
     if (reference.type === rt.types.weakref && (reference as PyWeakref).callback === null) return reference as PyWeakref;
   }
   return null;
@@ -156,13 +156,8 @@ function weakrefNew(type: PyType, args: CallArgs): PyObject {
   }
   rt.gc.countAllocation();
   gcTrack(reference);
-  addWeakReference(referent, reference);
-  if (isBasic) {
-    // The basic reference heads the list, as CPython's insert_head puts it.
-    const list = referent.extras!.weakrefs!;
-    list.splice(list.indexOf(reference), 1);
-    list.unshift(reference);
-  }
+  // The basic reference heads the list, as CPython's insert_head puts it.
+  addWeakReference(referent, reference, isBasic);
   return reference;
 }
 
@@ -186,7 +181,8 @@ export function weakrefTraverse(self: PyObject, visit: (child: PyObject) => void
   if (reference.callback !== null) visit(reference.callback);
   if (self.type.heapType) {
     visit(self.type);
-    reference.attributes?.traverse(visit);
+    const attributes = attributesOf(reference);
+    if (attributes !== null) traverseAttributes(attributes, visit);
     if (reference.slotValues !== null) for (const value of reference.slotValues.values()) visit(value);
   }
 }
