@@ -62,6 +62,12 @@ export class FreeList {
   private readonly parked: number[] = [];
   /** What every parked block reads as when the free list is not intrusive (up to 3.13). */
   private readonly untouched: ParkedBlock;
+  /**
+   * headerBytesOf the last type seen, kept because the free list sees one type: the generic
+   * function reads fields of every type's and layout's shape, which V8 makes slow lookups.
+   */
+  private headerType: PyType | null = null;
+  private header = 0;
 
   constructor(
     readonly typeName: string,
@@ -78,7 +84,7 @@ export class FreeList {
   park(object: PyObject, size: number): boolean {
     const parked = this.parked;
     if (parked.length >= this.capacity) return false;
-    const header = headerBytesOf(object.type);
+    const header = this.headerOf(object.type);
     // 3.14's intrusive free lists link each parked block to the one parked before it.
     const occupant = rt.profile.intrusiveFreeLists ? new ParkedBlock(this.typeName, parked.length > 0 ? parkedAddress(parked[parked.length - 1]!) : 0) : this.untouched;
     const offset = object.arenaOffset();
@@ -106,7 +112,7 @@ export class FreeList {
   reuse(object: PyObject, size: number): boolean {
     const entry = this.parked.pop();
     if (entry === undefined) return false;
-    const header = headerBytesOf(object.type);
+    const header = this.headerOf(object.type);
     if (entry >= 0) {
       object.setArenaOffset(entry);
       rt.allocator.replaceSmallOccupant(entry, header, object);
@@ -115,6 +121,14 @@ export class FreeList {
       rt.allocator.replaceOccupant(-entry, header, size + header, object);
     }
     return true;
+  }
+
+  private headerOf(type: PyType): number {
+    if (type !== this.headerType) {
+      this.header = headerBytesOf(type);
+      this.headerType = type;
+    }
+    return this.header;
   }
 }
 

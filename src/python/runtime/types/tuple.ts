@@ -3,7 +3,7 @@ import { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory, headerBytesOf } from "../memory/object-memory.js";
-import { gcTrack, gcUntrack, isTracked } from "../gc/tracking.js";
+import { gcTrack, gcUntrack, isTracked, trackedSlot, untrackSlot, NO_SLOT } from "../gc/tracking.js";
 import { memoryError } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
@@ -62,7 +62,7 @@ export function newTupleStealing(items: PyObject[]): PyTuple {
     allocateObject(tuple, size);
     rt.gc.countAllocation();
   }
-  gcTrack(tuple);
+  if (tuple.gcSlot < 0) tuple.gcSlot = trackedSlot(tuple);
   return tuple;
 }
 
@@ -74,7 +74,11 @@ export function newTuple(items: readonly PyObject[]): PyTuple {
 
 export function tupleDealloc(self: PyObject): void {
   const tuple = self as PyTuple;
-  gcUntrack(tuple);
+  const slot = tuple.gcSlot;
+  if (slot >= 0) {
+    untrackSlot(slot);
+    tuple.gcSlot = NO_SLOT;
+  }
   // CPython drops the items (last first) before the tuple's own memory goes back.
   const items = tuple.items;
   const length = items.length;
