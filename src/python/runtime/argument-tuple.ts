@@ -6,7 +6,7 @@ import { rt } from "./state.js";
 import type { CallArgs } from "./slots.js";
 import { PyDict, newDict, newDictPresized, dictSetItem } from "./types/dict.js";
 import { internName } from "./types/str.js";
-import { newTupleStealing } from "./types/tuple.js";
+import { PyTuple, newTupleStealing } from "./types/tuple.js";
 import { keywordDictBeforeTuple } from "../profiles/type-vectorcall.js";
 
 /**
@@ -31,6 +31,21 @@ export function callThroughArgumentTuple(args: CallArgs, positionalCount: number
     decref(tuple);
     if (keywords !== null) decref(keywords);
   }
+}
+
+/**
+ * callThroughArgumentTuple's tuple for a call without keywords, as a plain call (no closure):
+ * the caller runs the call and then releases the tuple. `values` are borrowed.
+ */
+export function positionalArgumentTuple(values: readonly PyObject[]): PyTuple {
+  const length = values.length;
+  const items = new Array<PyObject>(length);
+  for (let i = 0; i < length; i++) {
+    const value = values[i]!;
+    value.refcount++;
+    items[i] = value;
+  }
+  return newTupleStealing(items);
 }
 
 /** _PyStack_AsDict: the keyword arguments as a new dict (PyDict_New up to five keys). */

@@ -44,6 +44,8 @@ export class Runtime {
   NotImplemented!: PyObject;
   /** Dead int objects whose JavaScript objects new ints reuse (types/int.ts). */
   readonly spareInts: PyInt[] = [];
+  /** Dead tuple objects whose JavaScript objects new tuples reuse (types/tuple.ts). */
+  readonly spareTuples: PyTuple[] = [];
   /** The cached ints -5..256, index = value + 5. */
   smallInts!: PyInt[];
   emptyTuple!: PyTuple;

@@ -100,6 +100,11 @@ export class PyType extends PyObject {
   keysCache: unknown;
   /** Names of abstract methods left unimplemented (abc), or null. */
   abstractMethods: string[] | null;
+  /**
+   * Whether calling this class goes through tp_call with an argument tuple on the runtime's
+   * version (profiles/type-vectorcall.ts); null until the first call asks (types/type-object.ts).
+   */
+  callBuildsTuple: boolean | null;
 
   // ---- slots (see slots.ts for the discipline)
   dealloc: (self: PyObject) => void;
@@ -176,6 +181,7 @@ export class PyType extends PyObject {
     this.versionTag = 0;
     this.keysCache = null;
     this.abstractMethods = null;
+    this.callBuildsTuple = null;
     this.dealloc = unsetDealloc;
     this.traverse = null;
     this.clear = null;

@@ -16,6 +16,7 @@ import { newDict, type PyDict } from "../runtime/types/dict.js";
 import { PyBaseException, exceptionStrText } from "../runtime/types/exceptions.js";
 import { formatException, exceptionLastLine } from "../runtime/traceback-format.js";
 import { newLimits } from "../runtime/limits.js";
+import { primeCallChecks } from "../runtime/ops/limits.js";
 import { resetHandled } from "../runtime/ops/exception-ops.js";
 import { setNamespaceValue, namespaceValue } from "./namespace.js";
 import { newStr } from "../runtime/types/str.js";
@@ -95,6 +96,7 @@ export class NotebookSession {
     runtime.outputLength = 0;
     runtime.callDepth = 0;
     runtime.limits = newLimits(limits.timeoutMs, limits.maxSteps);
+    primeCallChecks();
     runtime.ops.steps = 100_000;
     runtime.currentGlobals = this.namespace;
     resetHandled();

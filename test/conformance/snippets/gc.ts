@@ -150,6 +150,31 @@ export const gcSnippets: readonly Snippet[] = [
       print(counted(Plain, 1), counted(range, 5), counted(int, '7'), counted(str, 8), counted(float, '1.5'), counted(bool, 3), counted(list, 'ab'))
     `,
   ]),
+  snippet("a class call's argument tuple holds the argument, then its block serves the next 1-tuple", [
+    CLEAN,
+    py`
+      class Probe:
+          def __init__(self, value):
+              holders = [r for r in gc.get_referrers(value) if type(r) is tuple]
+              self.count = len(holders)
+              self.address = id(holders[0]) if holders else None
+              self.refcount = count_at(self.address) if holders else None
+              del holders
+      class Shown:
+          def __str__(self):
+              holders = [r for r in gc.get_referrers(self) if type(r) is tuple]
+              Shown.address = id(holders[0]) if holders else None
+              return 'shown'
+      def check():
+          marker = object()
+          probe = Probe(marker)
+          fresh = (marker,)
+          text = str(Shown())
+          again = (marker,)
+          return probe.count, probe.refcount, id(fresh) == probe.address, text, Shown.address is None or id(again) == Shown.address
+      print(check())
+    `,
+  ]),
   snippet("a call's frame is counted once, then its code's zombie frame serves", [
     CLEAN,
     "def once():\n    return 1\ndef measure():\n    gc.collect()\n    before = gc.get_count()[0]\n    once()\n    squares = [n * n for n in (1, 2, 3)]\n    return gc.get_count()[0] - before\nprint(measure(), measure())",

@@ -140,22 +140,37 @@ export class GcLinks {
 /** PyObject_GC_Track: the object joins generation 0. */
 export function gcTrack(object: PyObject): void {
   if (object.gcSlot >= 0) return;
+  object.gcSlot = trackedSlot(object);
+}
+
+/**
+ * gcTrack's list work for an object that is not tracked: links it into generation 0 and returns
+ * the slot to store in its gcSlot. Hot callers that see one class of object (tuples) read and
+ * write gcSlot themselves: the generic functions meet every object shape, and V8 makes their
+ * field accesses slow lookups.
+ */
+export function trackedSlot(object: PyObject): number {
   const collector = rt.gc;
   const links = collector.links;
   const slot = links.take(object);
-  object.gcSlot = slot;
   links.append(collector.generationHeads[0]!, slot);
   links.generation[slot] = 0;
+  return slot;
 }
 
 /** PyObject_GC_UnTrack. */
 export function gcUntrack(object: PyObject): void {
-  if (object.gcSlot < 0) return;
-  const links = rt.gc.links;
   const slot = object.gcSlot;
+  if (slot < 0) return;
+  untrackSlot(slot);
+  object.gcSlot = NO_SLOT;
+}
+
+/** gcUntrack's list work for a tracked object's `slot` (the caller resets its gcSlot; see trackedSlot). */
+export function untrackSlot(slot: number): void {
+  const links = rt.gc.links;
   links.remove(slot);
   links.release(slot);
-  object.gcSlot = NO_SLOT;
 }
 
 export function isTracked(object: PyObject): boolean {

@@ -229,6 +229,19 @@ export class Allocator {
     pool.occupantOffsets[index] = headerBytes;
   }
 
+  /**
+   * `replaceOccupant` for a small block (size ≤ 512) given the object's address minus
+   * `arenaBase` (as `freeSmall` takes it): free-list reuse runs on small integers.
+   */
+  replaceSmallOccupant(offset: number, headerBytes: number, occupant: unknown): void {
+    const blockOffset = offset - headerBytes;
+    const pool = this.poolsByIndex[blockOffset >> this.poolShift];
+    if (pool === undefined) return;
+    const index = ((blockOffset - pool.firstOffset) / pool.blockSize) | 0;
+    pool.occupants[index] = occupant;
+    pool.occupantOffsets[index] = headerBytes;
+  }
+
   /** Which object's memory covers `address`, and at what offset into that object. */
   locate(address: number): { kind: "object"; object: unknown; offset: number } | { kind: "free"; word: number; offset: number } | { kind: "unknown" } {
     const pool = this.poolAt(address);

@@ -54,25 +54,48 @@ export class ParkedBlock {
  * `*_dealloc` / `*_alloc` pairs do.
  */
 export class FreeList {
-  private readonly addresses: number[] = [];
+  /**
+   * The parked blocks, most recent last, by their object's address: a small block in the arena
+   * window as its arena offset (>= 0, a small integer: the hot path stays off doubles), any
+   * other as minus the address.
+   */
+  private readonly parked: number[] = [];
+  /** What every parked block reads as when the free list is not intrusive (up to 3.13). */
+  private readonly untouched: ParkedBlock;
+  /**
+   * headerBytesOf the last type seen, kept because the free list sees one type: the generic
+   * function reads fields of every type's and layout's shape, which V8 makes slow lookups.
+   */
+  private headerType: PyType | null = null;
+  private header = 0;
 
   constructor(
     readonly typeName: string,
     readonly capacity: number,
-  ) {}
+  ) {
+    this.untouched = new ParkedBlock(typeName, 0);
+  }
 
   get size(): number {
-    return this.addresses.length;
+    return this.parked.length;
   }
 
   /** Parks a dead object's block; false when the list is full (the caller frees the memory). */
   park(object: PyObject, size: number): boolean {
-    if (this.addresses.length >= this.capacity) return false;
-    const header = headerBytesOf(object.type);
-    const previous = this.addresses.length > 0 ? this.addresses[this.addresses.length - 1]! : 0;
-    const firstWord = rt.profile.intrusiveFreeLists ? previous : 0;
-    rt.allocator.replaceOccupant(object.address, header, size + header, new ParkedBlock(this.typeName, firstWord));
-    this.addresses.push(object.address);
+    const parked = this.parked;
+    if (parked.length >= this.capacity) return false;
+    const header = this.headerOf(object.type);
+    // 3.14's intrusive free lists link each parked block to the one parked before it.
+    const occupant = rt.profile.intrusiveFreeLists ? new ParkedBlock(this.typeName, parked.length > 0 ? parkedAddress(parked[parked.length - 1]!) : 0) : this.untouched;
+    const offset = object.arenaOffset();
+    if (offset >= 0 && size + header <= SMALL_REQUEST_LIMIT) {
+      rt.allocator.replaceSmallOccupant(offset, header, occupant);
+      parked.push(offset);
+    } else {
+      const address = object.address;
+      rt.allocator.replaceOccupant(address, header, size + header, occupant);
+      parked.push(-address);
+    }
     return true;
   }
 
@@ -82,16 +105,34 @@ export class FreeList {
    * `bytes` (object size plus header) describe each of them.
    */
   clear(header: number, bytes: number): void {
-    for (let address = this.addresses.pop(); address !== undefined; address = this.addresses.pop()) rt.allocator.free(address, header, bytes);
+    for (let entry = this.parked.pop(); entry !== undefined; entry = this.parked.pop()) rt.allocator.free(parkedAddress(entry), header, bytes);
   }
 
   /** Gives `object` a parked address if there is one; false when the list is empty. */
   reuse(object: PyObject, size: number): boolean {
-    const address = this.addresses.pop();
-    if (address === undefined) return false;
-    const header = headerBytesOf(object.type);
-    object.address = address;
-    rt.allocator.replaceOccupant(address, header, size + header, object);
+    const entry = this.parked.pop();
+    if (entry === undefined) return false;
+    const header = this.headerOf(object.type);
+    if (entry >= 0) {
+      object.setArenaOffset(entry);
+      rt.allocator.replaceSmallOccupant(entry, header, object);
+    } else {
+      object.address = -entry;
+      rt.allocator.replaceOccupant(-entry, header, size + header, object);
+    }
     return true;
   }
+
+  private headerOf(type: PyType): number {
+    if (type !== this.headerType) {
+      this.header = headerBytesOf(type);
+      this.headerType = type;
+    }
+    return this.header;
+  }
+}
+
+/** The address of a FreeList entry. */
+function parkedAddress(entry: number): number {
+  return entry >= 0 ? rt.allocator.arenaBase + entry : -entry;
 }

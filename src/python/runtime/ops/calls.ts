@@ -11,10 +11,9 @@ import { PyStr, internName } from "../types/str.js";
 import { call as callBorrowed, str as strOf } from "../abstract/object-protocol.js";
 import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
-import { typeCallPacked } from "../types/type-object.js";
+import { typeCall, typeCallOne, typeCallPacked, classCallBuildsTuple } from "../types/type-object.js";
 import { PyMethod } from "../types/method.js";
 import type { PyType } from "../type.js";
-import { builtinTypeCallBuildsTuple } from "../../profiles/type-vectorcall.js";
 
 function release(values: readonly PyObject[]): void {
   for (let i = 0; i < values.length; i++) {
@@ -55,8 +54,8 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
 
 /**
  * `f(arg)`, one positional argument and no keywords: steals `arg`. A METH_O built-in (`len(x)`)
- * and, from 3.13 (str's vectorcall; before, type_call builds an argument tuple), `str(x)` are
- * called without the argument array and record; everything else takes callStealing's way.
+ * and a class (`str(x)`, `Node(x)`: typeCallOne, or from 3.13 str's vectorcall) are called
+ * without the caller's argument array; everything else takes callStealing's way.
  */
 export function callOne(callable: PyObject, arg: PyObject): PyObject {
   const type = callable.type;
@@ -69,9 +68,11 @@ export function callOne(callable: PyObject, arg: PyObject): PyObject {
         if (--arg.refcount === 0) arg.type.dealloc(arg);
       }
     }
-  } else if (callable === rt.types.str && !builtinTypeCallBuildsTuple("str", rt.profile.minor, 1, false)) {
+  } else if (type.call === typeCall && rt.profile.minor >= 8) {
+    // A class whose metatype keeps type's tp_call (3.6–3.7 hold the callable: callStealing).
     try {
-      return strOf(arg);
+      if (callable === rt.types.str && !classCallBuildsTuple(callable as PyType, 1, false)) return strOf(arg);
+      return typeCallOne(callable as PyType, arg);
     } finally {
       if (--arg.refcount === 0) arg.type.dealloc(arg);
     }

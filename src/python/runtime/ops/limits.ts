@@ -32,3 +32,40 @@ export function enterCall(): void {
 export function leaveCall(): void {
   rt.callDepth--;
 }
+
+let callChecksPrimed = false;
+const PRIMING_RUNS = 16;
+
+/**
+ * Runs enterCall's rare branches (tick, a due collection) once per process, while nothing is
+ * due, so that V8 has seen their calls: it compiles a hot Python function with enterCall
+ * inlined, and a call it has never seen run becomes a deoptimization there. The first step
+ * check of a run then threw away the function's optimized code (fib's: some 20 ms of compiling
+ * again). Leaves the step budget and the collector as they were; skipped while a collection is
+ * due (the next cell tries again).
+ */
+export function primeCallChecks(): void {
+  if (callChecksPrimed) return;
+  const gc = rt.gc;
+  if (gc.pending || gc.collecting || (gc.enabled && !gc.counts.every((count, generation) => count <= gc.thresholds[generation]!))) return;
+  callChecksPrimed = true;
+  const ops = rt.ops;
+  const steps = ops.steps;
+  const limits = rt.limits;
+  // Limits no priming run can reach: the cell's own budget and deadline stay untouched.
+  rt.limits = { maxSteps: 2 ** 30, stepsUsed: 0, deadline: Infinity, timeoutMs: 2 ** 30 };
+  try {
+    // First through tick (which runs the due collection), then through enterCall's own check;
+    // several times, as V8 records what a function calls only from about its eighth run on.
+    for (let run = 0; run < 2 * PRIMING_RUNS; run++) {
+      ops.steps = run % 2;
+      gc.pending = true;
+      enterCall();
+      leaveCall();
+    }
+  } finally {
+    gc.pending = false;
+    ops.steps = steps;
+    rt.limits = limits;
+  }
+}

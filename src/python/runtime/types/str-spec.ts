@@ -202,7 +202,9 @@ function codecName(value: PyObject | undefined, position: number, name: string):
  * slot: untrack them before the memory goes, or the collector would meet a freed object.
  */
 function strSpecDealloc(self: PyObject): void {
-  gcUntrack(self);
+  // Read here, where every object is a PyStr (gcUntrack's read meets every class of object,
+  // which V8 makes a slow lookup): exact strs are never tracked.
+  if (self.gcSlot >= 0) gcUntrack(self);
   strDealloc(self);
 }
 

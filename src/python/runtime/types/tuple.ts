@@ -3,20 +3,30 @@ import { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory, headerBytesOf } from "../memory/object-memory.js";
-import { gcTrack, gcUntrack, isTracked } from "../gc/tracking.js";
+import { gcTrack, gcUntrack, isTracked, trackedSlot, untrackSlot, NO_SLOT } from "../gc/tracking.js";
 import { memoryError } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
 
 export class PyTuple extends PyObject {
-  /** Owned references. Never changed once the tuple is visible to Python code. */
-  readonly items: PyObject[];
+  /**
+   * Owned references. Never changed once the tuple is visible to Python code (a reused
+   * JavaScript object gets a new array; the dead tuple's array is left as it was).
+   */
+  items: PyObject[];
 
   constructor(items: PyObject[]) {
     super(rt.types.tuple);
     this.items = items;
   }
 }
+
+/**
+ * Dead exact tuples kept for their JavaScript objects: argument tuples are made and freed on
+ * every call of a class. The simulated address always comes from the allocator or the free
+ * list, so nothing Python can see tells the difference.
+ */
+const SPARE_TUPLE_LIMIT = 256;
 
 /** Tuples longer than this are refused with MemoryError (the simulator's memory cap). */
 const MAX_TUPLE_LENGTH = 50_000_000;
@@ -37,14 +47,22 @@ export function newTupleStealing(items: PyObject[]): PyTuple {
     return rt.emptyTuple;
   }
   if (length > MAX_TUPLE_LENGTH) throw memoryError();
-  const tuple = new PyTuple(items);
+  const spare = rt.spareTuples;
+  let tuple: PyTuple;
+  if (spare.length > 0) {
+    tuple = spare.pop()!;
+    tuple.refcount = 1;
+    tuple.items = items;
+  } else {
+    tuple = new PyTuple(items);
+  }
   const size = tupleObjectSize(length);
   const freeList = length < rt.freeLists.tuple.length ? rt.freeLists.tuple[length] : undefined;
   if (freeList === undefined || !freeList.reuse(tuple, size)) {
     allocateObject(tuple, size);
     rt.gc.countAllocation();
   }
-  gcTrack(tuple);
+  if (tuple.gcSlot < 0) tuple.gcSlot = trackedSlot(tuple);
   return tuple;
 }
 
@@ -56,7 +74,11 @@ export function newTuple(items: readonly PyObject[]): PyTuple {
 
 export function tupleDealloc(self: PyObject): void {
   const tuple = self as PyTuple;
-  gcUntrack(tuple);
+  const slot = tuple.gcSlot;
+  if (slot >= 0) {
+    untrackSlot(slot);
+    tuple.gcSlot = NO_SLOT;
+  }
   // CPython drops the items (last first) before the tuple's own memory goes back.
   const items = tuple.items;
   const length = items.length;
@@ -71,6 +93,7 @@ export function tupleDealloc(self: PyObject): void {
     freeObjectMemory(tuple, size);
     rt.gc.countDeallocation();
   }
+  if (tuple.type === rt.types.tuple && tuple.extras === null && rt.spareTuples.length < SPARE_TUPLE_LIMIT) rt.spareTuples.push(tuple);
 }
 
 export function tupleTraverse(self: PyObject, visit: (child: PyObject) => void): void {

@@ -12,7 +12,7 @@ import { typeNew, classAttributeChanged, computeMro, heapTypeBasicSize, heapType
 import { setTypeAttribute, deleteTypeAttribute, clearTypeNamespace, typeDict } from "../type-namespace.js";
 import { removeSubclass } from "../type-subclasses.js";
 import { PyStr, newStr } from "./str.js";
-import { PyTuple, tupleObjectSize } from "./tuple.js";
+import { PyTuple, tupleObjectSize, newTupleStealing } from "./tuple.js";
 import { newInt } from "./int.js";
 import { newList } from "./list.js";
 import { newMappingProxyOf } from "./mappingproxy.js";
@@ -22,7 +22,7 @@ import { freeObjectMemory } from "../memory/object-memory.js";
 import { newBool } from "../values.js";
 import { newDict } from "./dict.js";
 import { builtinTypeCallBuildsTuple } from "../../profiles/type-vectorcall.js";
-import { callThroughArgumentTuple } from "../argument-tuple.js";
+import { callThroughArgumentTuple, positionalArgumentTuple } from "../argument-tuple.js";
 import { ClassKeysCache, keysObjectSize } from "../tables/index.js";
 
 function typeRepr(self: PyObject): string {
@@ -32,15 +32,53 @@ function typeRepr(self: PyObject): string {
 }
 
 /**
+ * Whether calling `type` builds an argument tuple on this version: always for heap types, and
+ * per built-in type as profiles/type-vectorcall.ts says (asked once per type; `type` itself
+ * depends on the call's arguments).
+ */
+export function classCallBuildsTuple(type: PyType, positionalCount: number, hasKeywords: boolean): boolean {
+  if (type.heapType) return true;
+  const known = type.callBuildsTuple;
+  if (known !== null) return known;
+  const builds = builtinTypeCallBuildsTuple(type.name, rt.profile.minor, positionalCount, hasKeywords);
+  if (type !== rt.types.type) type.callBuildsTuple = builds;
+  return builds;
+}
+
+/**
  * Calling a class: through tp_call with an argument tuple (and keyword dict) when the class has
  * no vectorcall on this version (profiles/type-vectorcall.ts), else straight to type_call.
  */
-function typeCall(self: PyObject, args: CallArgs): PyObject {
+export function typeCall(self: PyObject, args: CallArgs): PyObject {
   const type = self as PyType;
-  const keywordCount = args.kwnames === null ? 0 : args.kwnames.length;
+  const kwnames = args.kwnames;
+  const keywordCount = kwnames === null ? 0 : kwnames.length;
   const positionalCount = args.values.length - keywordCount;
-  if (!type.heapType && !builtinTypeCallBuildsTuple(type.name, rt.profile.minor, positionalCount, keywordCount > 0)) return typeCallPacked(type, args);
-  return callThroughArgumentTuple(args, positionalCount, () => typeCallPacked(type, args));
+  if (!classCallBuildsTuple(type, positionalCount, keywordCount > 0)) return typeCallPacked(type, args);
+  if (keywordCount > 0) return callThroughArgumentTuple(args, positionalCount, () => typeCallPacked(type, args));
+  const tuple = positionalArgumentTuple(args.values);
+  try {
+    return typeCallPacked(type, args);
+  } finally {
+    decref(tuple);
+  }
+}
+
+/**
+ * typeCall of `type(arg)` (one positional argument, borrowed), without the caller's argument
+ * array: the 1-tuple's items serve as the call's values (neither changes during the call).
+ */
+export function typeCallOne(type: PyType, arg: PyObject): PyObject {
+  const values = [arg];
+  const args: CallArgs = { values, kwnames: null };
+  if (!classCallBuildsTuple(type, 1, false)) return typeCallPacked(type, args);
+  arg.refcount++;
+  const tuple = newTupleStealing(values);
+  try {
+    return typeCallPacked(type, args);
+  } finally {
+    decref(tuple);
+  }
 }
 
 /**
