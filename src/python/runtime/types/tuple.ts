@@ -93,7 +93,8 @@ export function tupleDealloc(self: PyObject): void {
     freeObjectMemory(tuple, size);
     rt.gc.countDeallocation();
   }
-  if (tuple.type === rt.types.tuple && tuple.extras === null && rt.spareTuples.length < SPARE_TUPLE_LIMIT) rt.spareTuples.push(tuple);
+  // Exact tuples take no weak references and no attributes, so nothing else can hold a dead one.
+  if (tuple.type === rt.types.tuple && rt.spareTuples.length < SPARE_TUPLE_LIMIT) rt.spareTuples.push(tuple);
 }
 
 export function tupleTraverse(self: PyObject, visit: (child: PyObject) => void): void {
