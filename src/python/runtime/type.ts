@@ -105,6 +105,11 @@ export class PyType extends PyObject {
    * version (profiles/type-vectorcall.ts); null until the first call asks (types/type-object.ts).
    */
   callBuildsTuple: boolean | null;
+  /**
+   * A built-in type whose __init__ is object's while its __new__ is not (str, int, ...): object's
+   * __init__ has checked once that it accepts the arguments (types/object-spec.ts).
+   */
+  objectInitAcceptsArguments: boolean;
 
   // ---- slots (see slots.ts for the discipline)
   dealloc: (self: PyObject) => void;
@@ -182,6 +187,7 @@ export class PyType extends PyObject {
     this.keysCache = null;
     this.abstractMethods = null;
     this.callBuildsTuple = null;
+    this.objectInitAcceptsArguments = false;
     this.dealloc = unsetDealloc;
     this.traverse = null;
     this.clear = null;

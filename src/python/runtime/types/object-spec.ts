@@ -86,16 +86,15 @@ function objectNew(type: PyType, args: CallArgs): PyObject {
  * Built-in types whose object_init accepts the call's arguments (their own __new__ used them).
  * Their __init__ and __new__ can never change, and str(x) or int(x) passes here on every call.
  */
-const initAcceptsArguments = new WeakSet<PyType>();
-
 function objectInit(self: PyObject, args: CallArgs): void {
   if (!hasArguments(args)) return;
   const type = self.type;
-  if (initAcceptsArguments.has(type)) return;
+  if (type.objectInitAcceptsArguments) return;
   if (rt.profile.minor <= 6 && (!isObjectSlot(type, "__init__") || isObjectSlot(type, "__new__"))) throw typeError("object.__init__() takes no parameters");
   if (!isObjectSlot(type, "__init__")) throw typeError("object.__init__() takes exactly one argument (the instance to initialize)");
   if (isObjectSlot(type, "__new__")) throw typeError(`${type.name}() takes no arguments`);
-  if (!type.heapType) initAcceptsArguments.add(type);
+  // Built-in types never change their __init__/__new__, so the answer holds for good.
+  if (!type.heapType) type.objectInitAcceptsArguments = true;
 }
 
 function objectStr(self: PyObject): PyObject {
