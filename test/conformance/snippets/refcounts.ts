@@ -654,4 +654,67 @@ export const refcountSnippets: readonly Snippet[] = [
       make(); make(); P(o); P(o)
     `,
   ]),
+  // ≤3.10 a generator's frame holds the code, globals, builtins and its free cells, not the
+  // function; 3.11+ the frame holds the function until it is cleared.
+  snippet("what a live generator holds: its function, code and free cells", [
+    py`
+      import sys
+      def outer():
+          box = [1]
+          def inner():
+              yield box
+          return inner
+      inner = outer()
+      cell = inner.__closure__[0]
+      code = inner.__code__
+      print(sys.getrefcount(inner), sys.getrefcount(cell), sys.getrefcount(code))
+      gen = inner()
+      print(sys.getrefcount(inner), sys.getrefcount(cell), sys.getrefcount(code))
+      next(gen)
+      print(sys.getrefcount(inner), sys.getrefcount(cell), sys.getrefcount(code))
+    `,
+    "del inner\nprint(sys.getrefcount(cell), sys.getrefcount(code))",
+    "frame = gen.gi_frame\nprint(sys.getrefcount(code), sys.getrefcount(frame))",
+    "for _ in gen: pass\nprint(sys.getrefcount(cell), sys.getrefcount(code), sys.getrefcount(frame))",
+    "del frame\nprint(sys.getrefcount(code))\ndel gen\nprint(sys.getrefcount(code))",
+  ]),
+  snippet("generator names come from the function and its frame outlives it", [
+    py`
+      import sys
+      def numbers():
+          yield 1
+      numbers.__name__ = 'renamed'
+      numbers.__qualname__ = 'Some.renamed'
+      gen = numbers()
+      print(gen.__name__, gen.__qualname__, repr(gen).split(' at ')[0])
+      code = numbers.__code__
+      next(gen)
+      frame = gen.gi_frame
+      del gen
+      print(sys.getrefcount(code), sys.getrefcount(frame), frame.f_code is code)
+    `,
+  ]),
+  snippet("closing and exhausting a generator releases its function", [
+    py`
+      import sys
+      def make():
+          def inner():
+              yield 1
+          return inner
+      inner = make()
+      gen = inner()
+      print(sys.getrefcount(inner))
+      for _ in gen: pass
+      print(sys.getrefcount(inner))
+      def guarded():
+          try:
+              yield 1
+          finally:
+              pass
+      gen = guarded()
+      next(gen)
+      gen.close()
+      print(sys.getrefcount(guarded))
+    `,
+  ]),
 ];
