@@ -37,6 +37,8 @@ export const OPS_NAMES = [
   "PyFunction",
   "PyType",
   "callClassAtSite",
+  "noteFunctionAtSite",
+  "noteOtherAtSite",
   "binary",
   "inplace",
   "negative",

@@ -717,4 +717,71 @@ export const refcountSnippets: readonly Snippet[] = [
       print(sys.getrefcount(guarded))
     `,
   ]),
+  // 3.13's adaptive CALL: after a failed attempt it retries with exponential backoff, a deopt
+  // re-specialises after 52 misses, and a class the site cannot enter directly makes it generic
+  // for every class (s: __init__ entered without the argument tuple, g: through type_call).
+  snippet("a call site specialising, backing off and re-specialising across classes and functions", [
+    py`
+      import sys
+      out = []
+      class P:
+          def __init__(self, x):
+              out.append(sys.getrefcount(x))
+      class Q:
+          def __init__(self, x):
+              out.append(sys.getrefcount(x))
+      class S:
+          __slots__ = ('a',)
+          def __init__(self, x):
+              out.append(sys.getrefcount(x))
+      class W:
+          def __init__(self, x, y=1):
+              out.append(sys.getrefcount(x))
+      def f(x):
+          out.append(100)
+      def g(x):
+          out.append(100)
+      def shape():
+          codes = ''.join('f' if v == 100 else ('s' if v == min(out) else 'g') for v in out)
+          out.clear()
+          runs = []
+          for c in codes:
+              if runs and runs[-1][0] == c:
+                  runs[-1][1] += 1
+              else:
+                  runs.append([c, 1])
+          return runs
+      o = object()
+    `,
+    py`
+      for c in [P]*3 + [Q]*60:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [W]*5 + [P]*20:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [S]*2 + [P]*10:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [f]*2 + [g]*53 + [P]*60:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [P]*3 + [Q]*10 + [P]*5 + [Q]*50:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [W]*2 + [f]*5 + [P]*5:
+          c(o)
+      print(shape())
+    `,
+  ]),
 ];
