@@ -25,6 +25,7 @@ import { writeUnraisable } from "./unraisable.js";
 import { requestStopIteration, cancelStopIterationRequest, takeStopIterationRequest } from "./types/stop-iteration.js";
 import { staticMethodCallable } from "./types/function-wrappers.js";
 import { newWrapperOwner } from "./type-factory.js";
+import { callThroughArgumentTuple } from "./argument-tuple.js";
 
 const NO_KEYWORDS = null;
 
@@ -131,7 +132,17 @@ function slotRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObje
   return result ?? notImplemented();
 }
 
-function slotCall(self: PyObject, args: CallArgs): PyObject {
+/**
+ * slot_tp_call reached through tp_call: an instance's type has no vectorcall, so the call
+ * packs the arguments into a tuple (and keywords into a dict) first, as _PyObject_MakeTpCall.
+ */
+export function slotCall(self: PyObject, args: CallArgs): PyObject {
+  const positionalCount = args.values.length - (args.kwnames === null ? 0 : args.kwnames.length);
+  return callThroughArgumentTuple(args, positionalCount, () => slotCallPacked(self, args));
+}
+
+/** slot_tp_call once the arguments are packed (f(*args) hands tp_call the tuple it has). */
+export function slotCallPacked(self: PyObject, args: CallArgs): PyObject {
   const found = lookupSpecial(self, "__call__");
   if (found === null) throw typeError(`'${self.type.name}' object is not callable`);
   if (found instanceof PyFunction && callsUnbound()) return callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames: args.kwnames });

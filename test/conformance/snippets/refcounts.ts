@@ -784,4 +784,43 @@ export const refcountSnippets: readonly Snippet[] = [
       print(shape())
     `,
   ]),
+  // An instance's type has no vectorcall: calling it packs the arguments into a tuple (and the
+  // keywords into a dict) before slot_tp_call finds __call__, on every version.
+  snippet("argument refcount inside __call__", [
+    py`
+      import sys, gc
+      class Adder:
+          def __call__(self, x, y=2, *rest, **named):
+              print(sys.getrefcount(x), sys.getrefcount(self), len(rest), sorted(named))
+      add = Adder()
+      value = object()
+      add(value)
+      add(value, 3, 4, z=5)
+      add(x=value)
+      add(*[value])
+      add(value, **{'w': 1})
+      def inside():
+          local = object()
+          add(local)
+      inside()
+    `,
+    py`
+      class Quiet:
+          def __call__(self, x):
+              pass
+      quiet = Quiet()
+    `,
+    py`
+      gc.disable()
+      gc.collect()
+      first = gc.get_count()[0]
+      second = gc.get_count()[0]
+      quiet(value)
+      third = gc.get_count()[0]
+      quiet(value)
+      fourth = gc.get_count()[0]
+      print(third - second, fourth - third)
+      gc.enable()
+    `,
+  ]),
 ];
