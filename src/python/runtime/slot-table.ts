@@ -128,8 +128,15 @@ function slotHash(self: PyObject): PyHash {
 }
 
 function slotRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
-  const result = callDunder(self, COMPARE_DUNDERS[op]!, [other]);
-  return result ?? notImplemented();
+  const found = lookupSpecial(self, COMPARE_DUNDERS[op]!);
+  if (found === null) return notImplemented();
+  // 3.6 calls the bound method from C, whose fast call has no bound-method case: method_call
+  // gets `other` in a tuple (measured: other's refcount inside __lt__ is one higher).
+  if (!callsUnbound() && found.type.descrGet !== null) {
+    const args = { values: [other], kwnames: NO_KEYWORDS };
+    return callThroughArgumentTuple(args, 1, () => callBoundSpecial(self, found, args.values));
+  }
+  return callSpecial(self, found, [other]);
 }
 
 /**

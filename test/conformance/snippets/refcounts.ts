@@ -823,4 +823,84 @@ export const refcountSnippets: readonly Snippet[] = [
       gc.enable()
     `,
   ]),
+  // What holds an object while a builtin calls back into it: min/max's argument tuple (3.7–3.12)
+  // and the iterator's reference to the current item, str.format's argument tuple, 3.11–3.13
+  // print's gathered *args, dir()'s tuple and bound __dir__, and a descriptor's __get__.
+  snippet("refcounts inside dunders called by min, max, format, print, dir and attribute access", [
+    py`
+      import sys
+      class R:
+          def __init__(self, v): self.v = v
+          def __lt__(self, other):
+              print('lt', sys.getrefcount(self), sys.getrefcount(other))
+              return self.v < other.v
+          def __gt__(self, other):
+              print('gt', sys.getrefcount(self), sys.getrefcount(other))
+              return self.v > other.v
+      a, b = R(1), R(2)
+      m = min(a, b)
+      m = max(a, b)
+      m = min([a, b])
+    `,
+    py`
+      def key(x):
+          print('key', sys.getrefcount(x))
+          return x.v
+      m = min(a, b, key=key)
+      m = max([a, b], key=key)
+    `,
+    py`
+      class S:
+          def __str__(self):
+              print('str', sys.getrefcount(self))
+              return 's'
+          def __repr__(self):
+              print('repr', sys.getrefcount(self))
+              return 'r'
+          def __format__(self, spec):
+              print('format', sys.getrefcount(self))
+              return 'f'
+          def __dir__(self):
+              print('dir', sys.getrefcount(self))
+              return ['z', 'a']
+      s = S()
+      print(s)
+      x = '{}'.format(s)
+      x = '{!r}'.format(s)
+      x = f'{s}'
+      x = format(s)
+      x = str(s)
+      x = repr(s)
+      x = dir(s)
+      print(x)
+    `,
+    py`
+      class D:
+          def __get__(self, inst, owner):
+              print('get', sys.getrefcount(inst), sys.getrefcount(owner))
+              return 1
+      class H:
+          d = D()
+      h = H()
+      h.d
+      pass
+      y = h.d
+      getattr(h, 'd')
+    `,
+  ]),
+  snippet("3.6 compares through a bound method given a tuple", [
+    py`
+      import sys
+      class Ranked:
+          def __init__(self, v):
+              self.v = v
+          def __lt__(self, other):
+              print(sys.getrefcount(self), sys.getrefcount(other))
+              return self.v < other.v
+      a, b = Ranked(1), Ranked(2)
+      a < b
+      flag = b < a
+      ordered = sorted([b, a])
+    `,
+  ]),
 ];
