@@ -134,9 +134,13 @@ function specialiseClass(site: ClassCallSite, type: PyType, argumentCount: numbe
 
 /** `type(*args)` at a 3.13+ call site without keywords; steals `args`. */
 export function callClassAtSite(type: PyType, args: PyObject[], site: ClassCallSite): PyObject {
-  if (site.untracked) throw new Unsupported("the 3.13 specialisation of a call site that called a class after a built-in callable");
   let specialised: boolean;
-  if (site.kind === SiteKind.NonPython) {
+  if (site.untracked) {
+    // Whatever the site's state, a class it cannot enter directly runs generic; one it could
+    // depends on how the built-in callable before it specialised, which is not modelled.
+    if (simpleInit(type) !== null) throw new Unsupported("the 3.13 specialisation of a call site that called a plain class after a built-in callable");
+    specialised = false;
+  } else if (site.kind === SiteKind.NonPython) {
     specialised = false;
   } else if (site.kind === SiteKind.Init && site.type === type && type.versionTag === site.version && site.init!.code.info.argCount === args.length + 1) {
     specialised = true;
