@@ -85,6 +85,7 @@ export const OPS_NAMES = [
   "reraise",
   "matches",
   "enterHandler",
+  "recordInRun",
   "exitHandler",
   "discardCaught",
   "exceptionObject",

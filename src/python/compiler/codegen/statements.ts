@@ -269,7 +269,7 @@ function compileTry(unit: CodeUnit, node: ast.Try): void {
     emitter.middle(`} catch (${caught}) {`);
     emitter.line(`if (!(${caught} instanceof PyRaise)) throw ${caught};`);
     emitter.line(emitter.unwindMarker(depth));
-    emitter.line(`enterHandler(${caught});`);
+    emitter.line(`enterHandler(${caught}, CODE, ln);`);
     // An exception no clause matches leaves with the line it was raised at, not a clause's.
     emitter.line(`const ${caught}_ln = ln;`);
     const kept = emitter.temporary("kept");
@@ -289,7 +289,10 @@ function compileTry(unit: CodeUnit, node: ast.Try): void {
     }
   }
   if (hasFinally) {
-    emitter.middle("} finally {");
+    // An exception passing through gets this frame's traceback entry (at the line it came from)
+    // before the finally clause runs, as CPython adds it where the exception arrives.
+    const passing = emitter.temporary("e");
+    emitter.middle(`} catch (${passing}) { if (${passing} instanceof PyRaise) recordInRun(${passing}, CODE, ln); throw ${passing}; } finally {`);
     compileBody(unit, node.finalbody);
     emitter.close();
   }
@@ -380,7 +383,7 @@ function compileWith(unit: CodeUnit, items: readonly ast.WithItem[], body: reado
   emitter.middle(`} catch (${caught}) {`);
   emitter.line(`if (!(${caught} instanceof PyRaise)) throw ${caught};`);
   emitter.line(`${exited} = true;`);
-  emitter.line(`if (!withExitException(${exit}, ${caught})) throw ${caught};`);
+  emitter.line(`if (!withExitException(${exit}, ${caught}, CODE, ln)) throw ${caught};`);
   emitter.middle("} finally {");
   emitter.line(`if (!${exited}) withExitNormal(${exit});`);
   emitter.line(`dec(${exit});`);

@@ -102,6 +102,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     reraise: exceptionOps.reraise,
     matches: exceptionOps.matches,
     enterHandler: exceptionOps.enterHandler,
+    recordInRun: exceptionOps.recordInRun,
     exitHandler: exceptionOps.exitHandler,
     discardCaught: (caught: PyRaise) => discardRaise(caught),
     exceptionObject: exceptionOps.exceptionObject,
