@@ -4,7 +4,7 @@
 import type { PyObject } from "./object.js";
 import { decref } from "./object.js";
 import { rt } from "./state.js";
-import { BinaryOp, BINARY_DUNDERS, BINARY_OP_COUNT, type PyType, type BinarySlot } from "./type.js";
+import { BinaryOp, BINARY_DUNDERS, BINARY_OP_COUNT, PyType, type BinarySlot } from "./type.js";
 import type { MethodDef } from "./method-def.js";
 import { CompareOp } from "./slots.js";
 import type { CallArgs } from "./slots.js";
@@ -26,6 +26,7 @@ import { requestStopIteration, cancelStopIterationRequest, takeStopIterationRequ
 import { staticMethodCallable } from "./types/function-wrappers.js";
 import { newWrapperOwner } from "./type-factory.js";
 import { callThroughArgumentTuple } from "./argument-tuple.js";
+import { callThroughTpCall } from "./types/type-call-route.js";
 
 const NO_KEYWORDS = null;
 
@@ -482,7 +483,10 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       },
     },
   ]),
-  fieldSlot("call", ["__call__"], slotCall, (fn: (self: PyObject, args: CallArgs) => PyObject) => [{ name: "__call__", kind: "keywords", impl: (self, args) => fn(self, args) }]),
+  // type.__call__(cls, ...) is type_call itself, without the class's vectorcall in front.
+  fieldSlot("call", ["__call__"], slotCall, (fn: (self: PyObject, args: CallArgs) => PyObject) => [
+    { name: "__call__", kind: "keywords", impl: (self, args) => (self instanceof PyType ? callThroughTpCall(() => fn(self, args)) : fn(self, args)) },
+  ]),
   fieldSlot("descrGet", ["__get__"], slotDescrGet, (fn: (self: PyObject, instance: PyObject | null, owner: PyType) => PyObject) => [
     {
       name: "__get__",

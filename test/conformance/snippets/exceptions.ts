@@ -428,4 +428,26 @@ export const exceptionSnippets: readonly Snippet[] = [
       h()
     `,
   ]),
+  // 3.13's int and str vectorcalls count arguments first (other wording); int.__new__,
+  // type.__call__ and subclasses reach tp_new's own check.
+  snippet("constructor argument counts through the vectorcall, tp_call and __new__", [
+    py`
+      for make in (lambda: int.__new__(int, 1, 2, 3), lambda: type.__call__(int, 1, 2, 3), lambda: int(1, 2, 3), lambda: float.__new__(float, 1, 2), lambda: type.__call__(float, 1, 2), lambda: str.__new__(str, 1, 2, 3, 4), lambda: type.__call__(str, 1, 2, 3, 4), lambda: tuple.__new__(tuple, 1, 2), lambda: type.__call__(tuple, 1, 2), lambda: list.__new__(list, 1, 2), lambda: type.__call__(list, 1, 2), lambda: bool.__new__(bool, 1, 2), lambda: type.__call__(bool, 1, 2), lambda: type.__call__(range), lambda: dict.__new__(dict, 1, 2), lambda: type.__call__(dict, 1, 2), lambda: type.__call__(set, 1, 2), lambda: type.__call__(frozenset, 1, 2), lambda: frozenset.__new__(frozenset, 1, 2), lambda: type.__call__(bytes, 1, 2, 3, 4), lambda: type.__call__(complex, 1, 2, 3), lambda: type.__call__(object, 1), lambda: object.__new__(object, 1)):
+          try:
+              make()
+          except TypeError as error:
+              print(error)
+      for make in (lambda: int(*[1, 2, 3]), lambda: str(*[1, 2, 3, 4]), lambda: int.__new__(int, *[1, 2, 3]), lambda: int(1, 2, 3, base=4), lambda: type(int).__call__(int, 1, 2, 3)):
+          try:
+              make()
+          except TypeError as error:
+              print(error)
+      class MyInt(int): pass
+      for make in (lambda: MyInt(1, 2, 3), lambda: type.__call__(MyInt, 1, 2, 3)):
+          try:
+              make()
+          except TypeError as error:
+              print(error)
+    `,
+  ]),
 ];

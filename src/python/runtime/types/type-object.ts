@@ -23,6 +23,7 @@ import { newBool } from "../values.js";
 import { newDict } from "./dict.js";
 import { builtinTypeCallBuildsTuple } from "../../profiles/type-vectorcall.js";
 import { callThroughArgumentTuple } from "../argument-tuple.js";
+import { takeTpCallMark, checkVectorcallArguments } from "./type-call-route.js";
 import { ClassKeysCache, keysObjectSize } from "../tables/index.js";
 
 function typeRepr(self: PyObject): string {
@@ -37,18 +38,20 @@ function typeRepr(self: PyObject): string {
  */
 function typeCall(self: PyObject, args: CallArgs): PyObject {
   const type = self as PyType;
+  const vectorcall = !takeTpCallMark();
   const keywordCount = args.kwnames === null ? 0 : args.kwnames.length;
   const positionalCount = args.values.length - keywordCount;
-  if (!type.heapType && !builtinTypeCallBuildsTuple(type.name, rt.profile.minor, positionalCount, keywordCount > 0)) return typeCallPacked(type, args);
-  return callThroughArgumentTuple(args, positionalCount, () => typeCallPacked(type, args));
+  if (!type.heapType && !builtinTypeCallBuildsTuple(type.name, rt.profile.minor, positionalCount, keywordCount > 0)) return typeCallPacked(type, args, vectorcall);
+  return callThroughArgumentTuple(args, positionalCount, () => typeCallPacked(type, args, vectorcall));
 }
 
 /**
  * type_call once the arguments are packed (a call that already has its tuple, such as f(*args)
  * or a class statement's metaclass call, comes here directly): `type(x)`, or build with __new__
- * then __init__ when the result is an instance.
+ * then __init__ when the result is an instance. `vectorcall`: not reached through type.__call__.
  */
-export function typeCallPacked(type: PyType, args: CallArgs): PyObject {
+export function typeCallPacked(type: PyType, args: CallArgs, vectorcall = true): PyObject {
+  if (vectorcall) checkVectorcallArguments(type, args);
   if (type === rt.types.type && args.values.length === 1 && args.kwnames === null) {
     const result = args.values[0]!.type;
     result.refcount++;
