@@ -903,4 +903,73 @@ export const refcountSnippets: readonly Snippet[] = [
       ordered = sorted([b, a])
     `,
   ]),
+  // 3.13's close() of a generator paused at a yield no handler protects skips GeneratorExit and
+  // clears only the locals: the frame keeps the function until the generator goes.
+  snippet("closing generators paused at protected and unprotected yields", [
+    py`
+      import sys
+      def mk():
+          def inner():
+              yield 1
+          return inner
+      f = mk()
+      g = f()
+      next(g)
+      g.close()
+      print('close', sys.getrefcount(f), g.gi_frame)
+      del g
+      print('del', sys.getrefcount(f))
+      def guarded():
+          try:
+              yield 1
+          finally:
+              print('finally')
+      g = guarded()
+      next(g); g.close()
+      print('close-try', sys.getrefcount(guarded))
+      def with_loop():
+          for i in range(3):
+              yield i
+      g = with_loop()
+      next(g); g.close()
+      print('loop', sys.getrefcount(with_loop), list(g))
+      def in_handler():
+          try:
+              raise ValueError
+          except ValueError:
+              yield 1
+      g = in_handler()
+      next(g); g.close()
+      print('handler', sys.getrefcount(in_handler))
+      def after_try():
+          try:
+              pass
+          except ValueError:
+              pass
+          else:
+              yield 1
+      g = after_try()
+      next(g); g.close()
+      print('else', sys.getrefcount(after_try))
+      ge = (i for i in range(3))
+      next(ge); ge.close()
+      print(list(ge))
+      def delegating():
+          yield from inner_gen()
+      def inner_gen():
+          yield 1
+      g = delegating()
+      next(g); g.close()
+      print('yield from', sys.getrefcount(delegating))
+      class CM:
+          def __enter__(self): return self
+          def __exit__(self, *a): print('exit', a[0])
+      def in_with():
+          with CM():
+              yield 1
+      g = in_with()
+      next(g); g.close()
+      print('with', sys.getrefcount(in_with))
+    `,
+  ]),
 ];

@@ -56,8 +56,10 @@ export class PyGenerator extends PyObject {
    * frame object then holds one of its own).
    */
   frameCodeHeld = true;
-  /** 3.13+: closed at a yield outside any handler, the frame keeps its function until the generator goes. */
+  /** 3.13: closed at a yield outside any handler, the frame keeps its function until the generator goes. */
   closedKeepingFunction = false;
+  /** 3.13: the yield it is paused at: 0 outside any handler, 1 protected, 2 in a finally clause. */
+  pausedAt = 0;
 
   constructor(
     readonly code: PyCode,
@@ -114,7 +116,7 @@ export function newGenerator(
  * Returns the yielded value (owned) or null when the generator finished; then its `return`
  * value waits in returnValue for the caller (takeReturnValue).
  */
-export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, thrown: PyRaise | null): PyObject | null {
+export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, thrown: PyRaise | null, returning = false): PyObject | null {
   if (generator.running) throw valueError("generator already executing");
   if (generator.finished) {
     if (sent !== null) decref(sent);
@@ -132,7 +134,7 @@ export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, t
     rememberLiveFrame(suspended);
   }
   try {
-    const step = thrown !== null ? generator.body.throw(thrown) : generator.body.next(sent);
+    const step = returning ? generator.body.return(null) : thrown !== null ? generator.body.throw(thrown) : generator.body.next(sent);
     if (step.done) {
       generator.finished = true;
       generator.returnValue = step.value;
@@ -265,6 +267,14 @@ export function closeGenerator(generator: PyGenerator): PyObject | null {
         finishUnstarted(generator);
       }
     }
+    return null;
+  }
+  if (rt.profile.minor === 13 && generator.pausedAt !== 1 && !generator.running) {
+    // 3.13's gen_close: paused at a yield no handler protects, the generator completes without
+    // GeneratorExit; only its locals are cleared, so the frame keeps the function.
+    if (generator.pausedAt === 2) throw new Unsupported("closing a 3.13 generator paused at a yield inside a finally clause");
+    generator.closedKeepingFunction = true;
+    resumeGenerator(generator, null, null, true);
     return null;
   }
   const exit = pyError(rt.exc.GeneratorExit, null);
