@@ -29,11 +29,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { gc: ["calling a type without vectorcall leaves its argument tuple counted"] },
   },
   {
-    cause: "≤3.10: a generator holds the function that made it (CPython's frame holds only the code), so a generator expression's function lives as long as the generator; 3.6's gc.collect() counts every object it found, that function included",
-    versions: ["3.6"],
-    snippets: { gc: ["generator cycles through locals, loop iterators, yield from and cells"] },
-  },
-  {
     cause: "3.6: which freed block the helper's first allocation reuses after the collected pair (allocation history in 4 KiB pools with 8-byte alignment), as the 3.8–3.10 groups",
     versions: ["3.6"],
     snippets: { course: ["garbage collection of a circular pair"] },

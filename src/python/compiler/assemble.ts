@@ -37,6 +37,8 @@ export const OPS_NAMES = [
   "PyFunction",
   "PyType",
   "callClassAtSite",
+  "noteFunctionAtSite",
+  "noteOtherAtSite",
   "binary",
   "inplace",
   "negative",
@@ -83,6 +85,7 @@ export const OPS_NAMES = [
   "reraise",
   "matches",
   "enterHandler",
+  "recordInRun",
   "exitHandler",
   "discardCaught",
   "exceptionObject",
@@ -154,7 +157,9 @@ function frameHandoff(unit: CodeUnit, error: string, locals: readonly string[]):
   if (unit.kind === "module") return `traceback(${error}, CODE, ln, null, G)`;
   if (unit.kind === "class") return `traceback(${error}, CODE, ln, F, NS)`;
   const [, values] = frameLocals(unit, locals);
-  return `traceback(${error}, CODE, ln, F, null, LN, [${values.join(", ")}])`;
+  // A ≤3.10 generator may outlive its function: its frame's globals and builtins are the generator's.
+  const owner = unit.kind === "generator" && unit.profile.minor <= 10 ? "GEN" : "F";
+  return `traceback(${error}, CODE, ln, ${owner}, null, LN, [${values.join(", ")}])`;
 }
 
 /** At a normal end the epilogue calls into the runtime only when some frame object waits for its run. */
@@ -202,9 +207,14 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   const cellSetup: string[] = [];
   const releases: string[] = [];
   const declared: string[] = [];
-  // Free variables: cells borrowed from the function's closure tuple.
+  // Free variables: cells borrowed from the function's closure tuple. A generator's frame owns
+  // references of its own (it may outlive the function, and CPython's frame copies them in).
+  const ownsFrees = unit.kind === "generator";
+  const freeReleases: string[] = [];
   scope.frees.forEach((name, index) => {
-    cellSetup.push(`const ${unit.localVariable(name)} = F.closure.items[${index}];`);
+    const variable = unit.localVariable(name);
+    cellSetup.push(`${ownsFrees ? "let" : "const"} ${variable} = F.closure.items[${index}];${ownsFrees ? ` ${variable}.refcount++;` : ""}`);
+    if (ownsFrees) freeReleases.push(releaseCode(variable));
   });
   const locals: string[] = [];
   for (const [name, access] of scope.access) {
@@ -301,10 +311,10 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   lines.push(`  let ${declared.length > 0 ? `${declared.join(", ")}` : "unusedLocal = null"};`);
   lines.push(`  ${cellSetup.join(" ")}`);
   lines.push(`  ${bind.join("\n  ")}`);
-  lines.push(`  const release = () => { ${releases.join(" ")} };`);
+  lines.push(`  const release = () => { ${[...releases, ...freeReleases].join(" ")} };`);
   // The collector sees what the suspended frame holds (gen_traverse → _PyFrame_Traverse): the
   // locals, and once the body runs, its value-stack slots and q_ temporaries (owned or null).
-  const visitLocals = locals.map((name) => `if (${unit.localVariable(name)} !== null) visit(${unit.localVariable(name)});`).join(" ");
+  const visitLocals = [...locals, ...scope.frees].map((name) => `if (${unit.localVariable(name)} !== null) visit(${unit.localVariable(name)});`).join(" ");
   const stackNames = [...Array(emitter.maxDepth).keys()].map((index) => emitter.slot(index));
   const ownedTemporaries = [...stackNames, ...[...unit.extraVariables.keys()].filter((name) => name.startsWith("q_"))];
   const visitStack = ownedTemporaries.map((name) => `if (${name} !== null) visit(${name});`).join(" ");
@@ -320,7 +330,8 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   lines.push(`    } catch (e) { throw ${frameHandoff(unit, "e", locals)}; }`);
   lines.push(`    finally { ${epilogueHandoff(unit, locals)} ${emitter.unwindCode(0)} release(); ${extraReleases(unit)} }`);
   lines.push(`  })();`);
-  lines.push(`  return newGenerator(CODE, F, body, release, visitFrame);`);
+  lines.push(`  const GEN = newGenerator(CODE, F, body, release, visitFrame);`);
+  lines.push(`  return GEN;`);
   lines.push(`};`);
   return lines.join("\n");
 }

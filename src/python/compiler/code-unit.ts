@@ -41,6 +41,12 @@ export class CodeUnit {
    * A holder, so an inlined comprehension's view of the unit counts into the same code object.
    */
   readonly classCallSites = { count: 0 };
+  /**
+   * While compiling: how many exception handlers protect the code being compiled (try bodies,
+   * except clauses, with bodies), and how many finally clauses enclose it. 3.13's close() of a
+   * generator paused at a yield no handler protects skips GeneratorExit (types/generator.ts).
+   */
+  readonly protection = { handlers: 0, finallies: 0 };
   private readonly nameIndexes = new Map<string, number>();
   /** JS names of fast locals and cells by Python name. */
   readonly localVariables = new Map<string, string>();

@@ -10,7 +10,8 @@ import { PyStr, internName } from "../runtime/types/str.js";
 import { newList } from "../runtime/types/list.js";
 import { getAttr, lookupAttr, setAttr } from "../runtime/abstract/attributes.js";
 import { call } from "../runtime/abstract/object-protocol.js";
-import { lookupSpecial, callSpecial } from "../runtime/slot-table.js";
+import { lookupSpecial, callBoundSpecial } from "../runtime/slot-table.js";
+import { callThroughArgumentTuple } from "../runtime/argument-tuple.js";
 import { collectItems } from "../runtime/types/sequence-helpers.js";
 import { checkPositionalCount, rejectKeywords } from "./arguments.js";
 import { namesInScope, scopeGlobals, scopeLocals } from "./dir.js";
@@ -138,7 +139,12 @@ function dir(_self: PyObject, args: CallArgs): PyObject {
   const object = values[0]!;
   const method = lookupSpecial(object, "__dir__");
   if (method === null) throw typeError("object does not provide __dir__");
-  return sortedList(callSpecial(object, method, []));
+  // _dir_object binds __dir__ (_PyObject_LookupSpecial), and the call packs the argument into a
+  // tuple (METH_VARARGS; 3.6's call already did): measured inside __dir__, the object's refcount
+  // is two above a plain method call's, one on 3.12.
+  const minor = rt.profile.minor;
+  if (minor === 6 || minor === 12) return sortedList(callBoundSpecial(object, method, []));
+  return callThroughArgumentTuple(args, 1, () => sortedList(callBoundSpecial(object, method, [])));
 }
 
 /** list(names) sorted with list.sort(); consumes `names`. */

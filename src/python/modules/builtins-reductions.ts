@@ -15,6 +15,8 @@ import { toBig, normalize } from "../runtime/types/int-value.js";
 import { newFloat, PyFloat } from "../runtime/types/float.js";
 import { newList, type PyList } from "../runtime/types/list.js";
 import type { PySequenceIterator } from "../runtime/types/iterators.js";
+import { newTupleStealing } from "../runtime/types/tuple.js";
+import { callThroughArgumentTuple } from "../runtime/argument-tuple.js";
 import { internName } from "../runtime/types/str.js";
 import { collectItems } from "../runtime/types/sequence-helpers.js";
 import { call } from "../runtime/abstract/object-protocol.js";
@@ -231,9 +233,38 @@ function addItem(result: PyObject, item: PyObject): PyObject {
   }
 }
 
-/** min/max: `key` and `default` keywords, one iterable or several positional values. */
+/**
+ * min/max: `key` and `default` keywords, one iterable or several positional values. 3.7–3.12
+ * take their arguments as a tuple (METH_VARARGS | METH_KEYWORDS; 3.6's call already built one)
+ * and walk several positional values with an iterator over it, which holds the current item.
+ */
 function minMax(name: "min" | "max", op: CompareOp) {
+  const reduce = minMaxReduction(name, op);
   return (_self: PyObject, args: CallArgs): PyObject => {
+    const minor = rt.profile.minor;
+    if (minor < 7 || minor >= 13) return reduce(args, null);
+    const keywordCount = args.kwnames === null ? 0 : args.kwnames.length;
+    const values = args.values;
+    const items: PyObject[] = [];
+    for (let i = 0; i < values.length - keywordCount; i++) {
+      values[i]!.refcount++;
+      items.push(values[i]!);
+    }
+    const tuple = newTupleStealing(items);
+    try {
+      // The keywords become a dict after the tuple (callThroughArgumentTuple with no positional part).
+      if (keywordCount === 0) return reduce(args, tuple);
+      const keywordsOnly = { values: values.slice(values.length - keywordCount), kwnames: args.kwnames };
+      return callThroughArgumentTuple(keywordsOnly, 0, () => reduce(args, tuple));
+    } finally {
+      decref(tuple);
+    }
+  };
+}
+
+/** The reduction of min/max; `packed` is the argument tuple (3.7–3.12) or null. */
+function minMaxReduction(name: "min" | "max", op: CompareOp) {
+  return (args: CallArgs, packed: PyObject | null): PyObject => {
     const { positional, keywords } = splitArguments(args);
     const minor = rt.profile.minor;
     if (positional.length === 0) {
@@ -278,10 +309,17 @@ function minMax(name: "min" | "max", op: CompareOp) {
     };
     try {
       if (source !== null) forEachItem(source, consider);
+      else if (packed !== null) forEachItem(packed, consider);
       else
         for (const item of positional) {
+          // The current item has a reference of its own (the iterator's, 3.13's loop's).
           countStep();
-          consider(item);
+          item.refcount++;
+          try {
+            consider(item);
+          } finally {
+            decref(item);
+          }
         }
     } catch (error) {
       if (bestItem !== null) decref(bestItem);

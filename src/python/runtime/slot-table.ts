@@ -4,7 +4,7 @@
 import type { PyObject } from "./object.js";
 import { decref } from "./object.js";
 import { rt } from "./state.js";
-import { BinaryOp, BINARY_DUNDERS, BINARY_OP_COUNT, type PyType, type BinarySlot } from "./type.js";
+import { BinaryOp, BINARY_DUNDERS, BINARY_OP_COUNT, PyType, type BinarySlot } from "./type.js";
 import type { MethodDef } from "./method-def.js";
 import { CompareOp } from "./slots.js";
 import type { CallArgs } from "./slots.js";
@@ -25,6 +25,8 @@ import { writeUnraisable } from "./unraisable.js";
 import { requestStopIteration, cancelStopIterationRequest, takeStopIterationRequest } from "./types/stop-iteration.js";
 import { staticMethodCallable } from "./types/function-wrappers.js";
 import { newWrapperOwner } from "./type-factory.js";
+import { callThroughArgumentTuple } from "./argument-tuple.js";
+import { callThroughTpCall } from "./types/type-call-route.js";
 
 const NO_KEYWORDS = null;
 
@@ -127,11 +129,28 @@ function slotHash(self: PyObject): PyHash {
 }
 
 function slotRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
-  const result = callDunder(self, COMPARE_DUNDERS[op]!, [other]);
-  return result ?? notImplemented();
+  const found = lookupSpecial(self, COMPARE_DUNDERS[op]!);
+  if (found === null) return notImplemented();
+  // 3.6 calls the bound method from C, whose fast call has no bound-method case: method_call
+  // gets `other` in a tuple (measured: other's refcount inside __lt__ is one higher).
+  if (!callsUnbound() && found.type.descrGet !== null) {
+    const args = { values: [other], kwnames: NO_KEYWORDS };
+    return callThroughArgumentTuple(args, 1, () => callBoundSpecial(self, found, args.values));
+  }
+  return callSpecial(self, found, [other]);
 }
 
-function slotCall(self: PyObject, args: CallArgs): PyObject {
+/**
+ * slot_tp_call reached through tp_call: an instance's type has no vectorcall, so the call
+ * packs the arguments into a tuple (and keywords into a dict) first, as _PyObject_MakeTpCall.
+ */
+export function slotCall(self: PyObject, args: CallArgs): PyObject {
+  const positionalCount = args.values.length - (args.kwnames === null ? 0 : args.kwnames.length);
+  return callThroughArgumentTuple(args, positionalCount, () => slotCallPacked(self, args));
+}
+
+/** slot_tp_call once the arguments are packed (f(*args) hands tp_call the tuple it has). */
+export function slotCallPacked(self: PyObject, args: CallArgs): PyObject {
   const found = lookupSpecial(self, "__call__");
   if (found === null) throw typeError(`'${self.type.name}' object is not callable`);
   if (found instanceof PyFunction && callsUnbound()) return callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames: args.kwnames });
@@ -464,7 +483,10 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       },
     },
   ]),
-  fieldSlot("call", ["__call__"], slotCall, (fn: (self: PyObject, args: CallArgs) => PyObject) => [{ name: "__call__", kind: "keywords", impl: (self, args) => fn(self, args) }]),
+  // type.__call__(cls, ...) is type_call itself, without the class's vectorcall in front.
+  fieldSlot("call", ["__call__"], slotCall, (fn: (self: PyObject, args: CallArgs) => PyObject) => [
+    { name: "__call__", kind: "keywords", impl: (self, args) => (self instanceof PyType ? callThroughTpCall(() => fn(self, args)) : fn(self, args)) },
+  ]),
   fieldSlot("descrGet", ["__get__"], slotDescrGet, (fn: (self: PyObject, instance: PyObject | null, owner: PyType) => PyObject) => [
     {
       name: "__get__",

@@ -322,4 +322,132 @@ export const exceptionSnippets: readonly Snippet[] = [
               print(error)
     `,
   ]),
+  // The frame that catches an exception has a traceback entry too (tb_lineno where it arrived),
+  // at module level and in functions, through `with` and through a finally clause.
+  snippet("traceback entries of the frame that catches", [
+    py`
+      def f():
+          raise ValueError('x')
+      try:
+          f()
+      except ValueError as e:
+          tb = e.__traceback__
+          n = 0
+          t = tb
+          while t is not None:
+              print(t.tb_frame.f_code.co_name, t.tb_lineno)
+              t = t.tb_next
+              n += 1
+          print(n)
+    `,
+    py`
+      try:
+          1 / 0
+      except ZeroDivisionError as e:
+          print(e.__traceback__.tb_lineno, e.__traceback__.tb_next, e.__traceback__.tb_frame.f_code.co_name)
+    `,
+    py`
+      import sys
+      try:
+          f()
+      except ValueError:
+          t = sys.exc_info()[2]
+          print(t.tb_frame.f_code.co_name, t.tb_next.tb_frame.f_code.co_name)
+    `,
+    py`
+      def g():
+          try:
+              f()
+          except ValueError as e:
+              t = e.__traceback__
+              while t is not None:
+                  print(t.tb_frame.f_code.co_name, t.tb_lineno)
+                  t = t.tb_next
+      g()
+    `,
+  ]),
+  snippet("traceback entries through re-raise, with and finally", [
+    py`
+      def chain(tb):
+          out = []
+          while tb is not None:
+              out.append((tb.tb_frame.f_code.co_name, tb.tb_lineno))
+              tb = tb.tb_next
+          return out
+      def f():
+          raise ValueError('x')
+      def g():
+          try:
+              f()
+          except ValueError:
+              raise
+      def h():
+          try:
+              f()
+          except ValueError as e:
+              raise e
+      def k():
+          try:
+              f()
+          except ValueError as e:
+              raise KeyError('k') from e
+      for fn in (g, h, k):
+          try:
+              fn()
+          except Exception as e:
+              print(fn.__name__, chain(e.__traceback__))
+              if e.__cause__ is not None:
+                  print(' cause', chain(e.__cause__.__traceback__))
+    `,
+    py`
+      class CM:
+          def __enter__(self): return self
+          def __exit__(self, *a):
+              print('exit', chain(a[2]))
+              return True
+      with CM():
+          f()
+      def w():
+          with CM():
+              f()
+      w()
+    `,
+    py`
+      try:
+          try:
+              f()
+          finally:
+              print('fin')
+      except ValueError as e:
+          print(chain(e.__traceback__))
+    `,
+    py`
+      g()
+    `,
+    py`
+      h()
+    `,
+  ]),
+  // 3.13's int and str vectorcalls count arguments first (other wording); int.__new__,
+  // type.__call__ and subclasses reach tp_new's own check.
+  snippet("constructor argument counts through the vectorcall, tp_call and __new__", [
+    py`
+      for make in (lambda: int.__new__(int, 1, 2, 3), lambda: type.__call__(int, 1, 2, 3), lambda: int(1, 2, 3), lambda: float.__new__(float, 1, 2), lambda: type.__call__(float, 1, 2), lambda: str.__new__(str, 1, 2, 3, 4), lambda: type.__call__(str, 1, 2, 3, 4), lambda: tuple.__new__(tuple, 1, 2), lambda: type.__call__(tuple, 1, 2), lambda: list.__new__(list, 1, 2), lambda: type.__call__(list, 1, 2), lambda: bool.__new__(bool, 1, 2), lambda: type.__call__(bool, 1, 2), lambda: type.__call__(range), lambda: dict.__new__(dict, 1, 2), lambda: type.__call__(dict, 1, 2), lambda: type.__call__(set, 1, 2), lambda: type.__call__(frozenset, 1, 2), lambda: frozenset.__new__(frozenset, 1, 2), lambda: type.__call__(bytes, 1, 2, 3, 4), lambda: type.__call__(complex, 1, 2, 3), lambda: type.__call__(object, 1), lambda: object.__new__(object, 1)):
+          try:
+              make()
+          except TypeError as error:
+              print(error)
+      for make in (lambda: int(*[1, 2, 3]), lambda: str(*[1, 2, 3, 4]), lambda: int.__new__(int, *[1, 2, 3]), lambda: int(1, 2, 3, base=4), lambda: type(int).__call__(int, 1, 2, 3)):
+          try:
+              make()
+          except TypeError as error:
+              print(error)
+      class MyInt(int): pass
+      for make in (lambda: MyInt(1, 2, 3), lambda: type.__call__(MyInt, 1, 2, 3)):
+          try:
+              make()
+          except TypeError as error:
+              print(error)
+    `,
+  ]),
 ];

@@ -654,4 +654,322 @@ export const refcountSnippets: readonly Snippet[] = [
       make(); make(); P(o); P(o)
     `,
   ]),
+  // ≤3.10 a generator's frame holds the code, globals, builtins and its free cells, not the
+  // function; 3.11+ the frame holds the function until it is cleared.
+  snippet("what a live generator holds: its function, code and free cells", [
+    py`
+      import sys
+      def outer():
+          box = [1]
+          def inner():
+              yield box
+          return inner
+      inner = outer()
+      cell = inner.__closure__[0]
+      code = inner.__code__
+      print(sys.getrefcount(inner), sys.getrefcount(cell), sys.getrefcount(code))
+      gen = inner()
+      print(sys.getrefcount(inner), sys.getrefcount(cell), sys.getrefcount(code))
+      next(gen)
+      print(sys.getrefcount(inner), sys.getrefcount(cell), sys.getrefcount(code))
+    `,
+    "del inner\nprint(sys.getrefcount(cell), sys.getrefcount(code))",
+    "frame = gen.gi_frame\nprint(sys.getrefcount(code), sys.getrefcount(frame))",
+    "for _ in gen: pass\nprint(sys.getrefcount(cell), sys.getrefcount(code), sys.getrefcount(frame))",
+    "del frame\nprint(sys.getrefcount(code))\ndel gen\nprint(sys.getrefcount(code))",
+  ]),
+  snippet("generator names come from the function and its frame outlives it", [
+    py`
+      import sys
+      def numbers():
+          yield 1
+      numbers.__name__ = 'renamed'
+      numbers.__qualname__ = 'Some.renamed'
+      gen = numbers()
+      print(gen.__name__, gen.__qualname__, repr(gen).split(' at ')[0])
+      code = numbers.__code__
+      next(gen)
+      frame = gen.gi_frame
+      del gen
+      print(sys.getrefcount(code), sys.getrefcount(frame), frame.f_code is code)
+    `,
+  ]),
+  snippet("closing and exhausting a generator releases its function", [
+    py`
+      import sys
+      def make():
+          def inner():
+              yield 1
+          return inner
+      inner = make()
+      gen = inner()
+      print(sys.getrefcount(inner))
+      for _ in gen: pass
+      print(sys.getrefcount(inner))
+      def guarded():
+          try:
+              yield 1
+          finally:
+              pass
+      gen = guarded()
+      next(gen)
+      gen.close()
+      print(sys.getrefcount(guarded))
+    `,
+  ]),
+  // 3.13's adaptive CALL: after a failed attempt it retries with exponential backoff, a deopt
+  // re-specialises after 52 misses, and a class the site cannot enter directly makes it generic
+  // for every class (s: __init__ entered without the argument tuple, g: through type_call).
+  snippet("a call site specialising, backing off and re-specialising across classes and functions", [
+    py`
+      import sys
+      out = []
+      class P:
+          def __init__(self, x):
+              out.append(sys.getrefcount(x))
+      class Q:
+          def __init__(self, x):
+              out.append(sys.getrefcount(x))
+      class S:
+          __slots__ = ('a',)
+          def __init__(self, x):
+              out.append(sys.getrefcount(x))
+      class W:
+          def __init__(self, x, y=1):
+              out.append(sys.getrefcount(x))
+      def f(x):
+          out.append(100)
+      def g(x):
+          out.append(100)
+      def shape():
+          codes = ''.join('f' if v == 100 else ('s' if v == min(out) else 'g') for v in out)
+          out.clear()
+          runs = []
+          for c in codes:
+              if runs and runs[-1][0] == c:
+                  runs[-1][1] += 1
+              else:
+                  runs.append([c, 1])
+          return runs
+      o = object()
+    `,
+    py`
+      for c in [P]*3 + [Q]*60:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [W]*5 + [P]*20:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [S]*2 + [P]*10:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [f]*2 + [g]*53 + [P]*60:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [P]*3 + [Q]*10 + [P]*5 + [Q]*50:
+          c(o)
+      print(shape())
+    `,
+    py`
+      for c in [W]*2 + [f]*5 + [P]*5:
+          c(o)
+      print(shape())
+    `,
+  ]),
+  // An instance's type has no vectorcall: calling it packs the arguments into a tuple (and the
+  // keywords into a dict) before slot_tp_call finds __call__, on every version.
+  snippet("argument refcount inside __call__", [
+    py`
+      import sys, gc
+      class Adder:
+          def __call__(self, x, y=2, *rest, **named):
+              print(sys.getrefcount(x), sys.getrefcount(self), len(rest), sorted(named))
+      add = Adder()
+      value = object()
+      add(value)
+      add(value, 3, 4, z=5)
+      add(x=value)
+      add(*[value])
+      add(value, **{'w': 1})
+      def inside():
+          local = object()
+          add(local)
+      inside()
+    `,
+    py`
+      class Quiet:
+          def __call__(self, x):
+              pass
+      quiet = Quiet()
+    `,
+    py`
+      gc.disable()
+      gc.collect()
+      first = gc.get_count()[0]
+      second = gc.get_count()[0]
+      quiet(value)
+      third = gc.get_count()[0]
+      quiet(value)
+      fourth = gc.get_count()[0]
+      print(third - second, fourth - third)
+      gc.enable()
+    `,
+  ]),
+  // What holds an object while a builtin calls back into it: min/max's argument tuple (3.7–3.12)
+  // and the iterator's reference to the current item, str.format's argument tuple, 3.11–3.13
+  // print's gathered *args, dir()'s tuple and bound __dir__, and a descriptor's __get__.
+  snippet("refcounts inside dunders called by min, max, format, print, dir and attribute access", [
+    py`
+      import sys
+      class R:
+          def __init__(self, v): self.v = v
+          def __lt__(self, other):
+              print('lt', sys.getrefcount(self), sys.getrefcount(other))
+              return self.v < other.v
+          def __gt__(self, other):
+              print('gt', sys.getrefcount(self), sys.getrefcount(other))
+              return self.v > other.v
+      a, b = R(1), R(2)
+      m = min(a, b)
+      m = max(a, b)
+      m = min([a, b])
+    `,
+    py`
+      def key(x):
+          print('key', sys.getrefcount(x))
+          return x.v
+      m = min(a, b, key=key)
+      m = max([a, b], key=key)
+    `,
+    py`
+      class S:
+          def __str__(self):
+              print('str', sys.getrefcount(self))
+              return 's'
+          def __repr__(self):
+              print('repr', sys.getrefcount(self))
+              return 'r'
+          def __format__(self, spec):
+              print('format', sys.getrefcount(self))
+              return 'f'
+          def __dir__(self):
+              print('dir', sys.getrefcount(self))
+              return ['z', 'a']
+      s = S()
+      print(s)
+      x = '{}'.format(s)
+      x = '{!r}'.format(s)
+      x = f'{s}'
+      x = format(s)
+      x = str(s)
+      x = repr(s)
+      x = dir(s)
+      print(x)
+    `,
+    py`
+      class D:
+          def __get__(self, inst, owner):
+              print('get', sys.getrefcount(inst), sys.getrefcount(owner))
+              return 1
+      class H:
+          d = D()
+      h = H()
+      h.d
+      pass
+      y = h.d
+      getattr(h, 'd')
+    `,
+  ]),
+  snippet("3.6 compares through a bound method given a tuple", [
+    py`
+      import sys
+      class Ranked:
+          def __init__(self, v):
+              self.v = v
+          def __lt__(self, other):
+              print(sys.getrefcount(self), sys.getrefcount(other))
+              return self.v < other.v
+      a, b = Ranked(1), Ranked(2)
+      a < b
+      flag = b < a
+      ordered = sorted([b, a])
+    `,
+  ]),
+  // 3.13's close() of a generator paused at a yield no handler protects skips GeneratorExit and
+  // clears only the locals: the frame keeps the function until the generator goes.
+  snippet("closing generators paused at protected and unprotected yields", [
+    py`
+      import sys
+      def mk():
+          def inner():
+              yield 1
+          return inner
+      f = mk()
+      g = f()
+      next(g)
+      g.close()
+      print('close', sys.getrefcount(f), g.gi_frame)
+      del g
+      print('del', sys.getrefcount(f))
+      def guarded():
+          try:
+              yield 1
+          finally:
+              print('finally')
+      g = guarded()
+      next(g); g.close()
+      print('close-try', sys.getrefcount(guarded))
+      def with_loop():
+          for i in range(3):
+              yield i
+      g = with_loop()
+      next(g); g.close()
+      print('loop', sys.getrefcount(with_loop), list(g))
+      def in_handler():
+          try:
+              raise ValueError
+          except ValueError:
+              yield 1
+      g = in_handler()
+      next(g); g.close()
+      print('handler', sys.getrefcount(in_handler))
+      def after_try():
+          try:
+              pass
+          except ValueError:
+              pass
+          else:
+              yield 1
+      g = after_try()
+      next(g); g.close()
+      print('else', sys.getrefcount(after_try))
+      ge = (i for i in range(3))
+      next(ge); ge.close()
+      print(list(ge))
+      def delegating():
+          yield from inner_gen()
+      def inner_gen():
+          yield 1
+      g = delegating()
+      next(g); g.close()
+      print('yield from', sys.getrefcount(delegating))
+      class CM:
+          def __enter__(self): return self
+          def __exit__(self, *a): print('exit', a[0])
+      def in_with():
+          with CM():
+              yield 1
+      g = in_with()
+      next(g); g.close()
+      print('with', sys.getrefcount(in_with))
+    `,
+  ]),
 ];

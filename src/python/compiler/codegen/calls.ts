@@ -77,10 +77,10 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
   if (selfSlot === null && node.keywords.length === 0 && mask === 0 && argumentCount === 1) {
     emitter.pop();
     const argument = slots[0]!;
-    const generic = classCallSite(unit, callable, "[a]", `callOne(${callable}, a)`) ?? `callOne(${callable}, a)`;
-    const invoke = unit.profile.frameStealsArguments
-      ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, [a], null, true, 0) : ${generic}`
-      : generic;
+    const direct = `${callable}.code.compiled(${callable}, [a], null, true, 0)`;
+    const invoke =
+      classCallSite(unit, callable, "[a]", direct, `callOne(${callable}, a)`) ??
+      (unit.profile.frameStealsArguments ? `${callable} instanceof PyFunction ? ${direct} : callOne(${callable}, a)` : `callOne(${callable}, a)`);
     emitter.line(`{ const a = ${argument}; ${argument} = null;`);
     emitter.line(`  const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
     emitter.depth = start;
@@ -99,26 +99,33 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
   }
   // 3.11+: a Python function's frame takes the arguments over, so the call goes straight to
   // its compiled body (what callStealing would do) without a runtime call in between.
-  const siteCall = selfSlot === null && node.keywords.length === 0 && borrowedMask === "" ? classCallSite(unit, callable, "args", `call(${callable}, args, null)`) : null;
-  const generic = siteCall ?? `call(${callable}, args, ${kwnames})`;
+  const direct = `${callable}.code.compiled(${callable}, args, ${kwnames}, true, 0)`;
+  const siteCall = selfSlot === null && node.keywords.length === 0 && borrowedMask === "" ? classCallSite(unit, callable, "args", direct, `call(${callable}, args, null)`) : null;
   const invoke =
-    unit.profile.frameStealsArguments && borrowedMask === ""
-      ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, args, ${kwnames}, true, 0) : ${generic}`
-      : `call(${callable}, args, ${kwnames}${borrowedMask})`;
+    siteCall ??
+    (unit.profile.frameStealsArguments && borrowedMask === ""
+      ? `${callable} instanceof PyFunction ? ${direct} : call(${callable}, args, ${kwnames})`
+      : `call(${callable}, args, ${kwnames}${borrowedMask})`);
   emitter.line(`  const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
   emitter.depth = start;
   emitter.reserve();
 }
 
 /**
- * 3.13+: a keyword-less call whose callable may be a class gets a site of its own, so the second
- * and later runs can enter a plain class's __init__ without the argument tuple
- * (CALL_ALLOC_AND_ENTER_INIT). Returns the call expression, or null before 3.13.
+ * 3.13+: a keyword-less call whose callable may be a class gets a site of its own, the model of
+ * its adaptive CALL (class-call-site.ts): every run tells the site what it called, so a plain
+ * class's __init__ is entered without the argument tuple exactly on the runs CPython's
+ * specialised CALL_ALLOC_AND_ENTER_INIT takes. `direct` runs a Python function's compiled body,
+ * `generic` any other call. Returns the call expression, or null before 3.13.
  */
-function classCallSite(unit: CodeUnit, callable: string, args: string, otherwise: string): string | null {
+function classCallSite(unit: CodeUnit, callable: string, args: string, direct: string, generic: string): string | null {
   if (unit.profile.minor < 13) return null;
   const site = `CS${unit.classCallSites.count++}`;
-  return `(${callable} instanceof PyType && ${callable}.heapType ? callClassAtSite(${callable}, ${args}, ${site}) : ${otherwise})`;
+  return (
+    `(${callable} instanceof PyFunction ? (noteFunctionAtSite(${site}, ${callable}), ${direct})` +
+    ` : ${callable} instanceof PyType && ${callable}.heapType ? callClassAtSite(${callable}, ${args}, ${site})` +
+    ` : (noteOtherAtSite(${site}, ${callable}), ${generic}))`
+  );
 }
 
 /**

@@ -498,12 +498,22 @@ function compileFormattedValue(unit: CodeUnit, node: ast.FormattedValue): void {
   emitter.reserve();
 }
 
+/**
+ * 3.13: what close() finds at this yield (PyGenerator.pausedAt): 0 no handler protects it,
+ * 1 one does, 2 a finally clause encloses it (protected or not depends on how it was entered).
+ */
+function yieldProtection(unit: CodeUnit): number {
+  if (unit.protection.handlers > 0) return 1;
+  return unit.protection.finallies > 0 ? 2 : 0;
+}
+
 function compileYield(unit: CodeUnit, node: ast.Yield): void {
   const emitter = unit.emitter;
   if (unit.kind !== "generator") throw new UnsupportedSyntax("yield outside a generator function", node.lineno);
   if (node.value === null) emitter.push(`(None.refcount++, None)`);
   else compileExpression(unit, node.value);
   const value = emitter.pop();
+  if (unit.profile.minor === 13) emitter.line(`GEN.pausedAt = ${yieldProtection(unit)};`);
   // The yielded reference goes to the consumer; what send() passes in comes back owned.
   emitter.line(`{ const v = ${value}; ${value} = null; ${value} = sentValue(yield v); }`);
   emitter.reserve();
@@ -515,6 +525,8 @@ function compileYieldFrom(unit: CodeUnit, node: ast.YieldFrom): void {
   compileExpression(unit, node.value);
   const iterable = emitter.pop();
   emitter.line(`{ const it = yieldFromIter(${iterable}); dec(${iterable}); ${iterable} = it; }`);
+  // close() while delegating goes the GeneratorExit way (the delegate is closed first).
+  if (unit.profile.minor === 13) emitter.line(`GEN.pausedAt = 1;`);
   emitter.line(`{ let sent = null; for (;;) { const step = yieldFromStep(${iterable}, sent); if (step === null) { const r = yieldFromResult(); dec(${iterable}); ${iterable} = r; break; } sent = yield step; } }`);
   emitter.reserve();
 }

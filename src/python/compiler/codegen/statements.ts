@@ -257,25 +257,31 @@ function compileTry(unit: CodeUnit, node: ast.Try): void {
   const depth = emitter.depth;
   const hasFinally = node.finalbody.length > 0;
   if (hasFinally) emitter.open("try {");
+  const protection = unit.protection;
+  if (hasFinally) protection.handlers++;
   if (node.handlers.length === 0) {
     compileBody(unit, node.body);
   } else {
     const completed = node.orelse.length > 0 ? emitter.temporary("completed") : null;
     if (completed !== null) emitter.line(`let ${completed} = false;`);
     emitter.open("try {");
+    protection.handlers++;
     compileBody(unit, node.body);
+    protection.handlers--;
     if (completed !== null) emitter.line(`${completed} = true;`);
     const caught = emitter.temporary("e");
     emitter.middle(`} catch (${caught}) {`);
     emitter.line(`if (!(${caught} instanceof PyRaise)) throw ${caught};`);
     emitter.line(emitter.unwindMarker(depth));
-    emitter.line(`enterHandler(${caught});`);
+    emitter.line(`enterHandler(${caught}, CODE, ln);`);
     // An exception no clause matches leaves with the line it was raised at, not a clause's.
     emitter.line(`const ${caught}_ln = ln;`);
     const kept = emitter.temporary("kept");
     emitter.line(`let ${kept} = false;`);
     emitter.open("try {");
+    protection.handlers++;
     compileHandlers(unit, node.handlers, caught, kept);
+    protection.handlers--;
     emitter.middle("} finally {");
     // The raise's own reference is CPython's stack slot: a matching clause pops it (or stores
     // it into `as name`); one that no clause matched propagates with it.
@@ -288,9 +294,15 @@ function compileTry(unit: CodeUnit, node: ast.Try): void {
       emitter.close();
     }
   }
+  if (hasFinally) protection.handlers--;
   if (hasFinally) {
-    emitter.middle("} finally {");
+    // An exception passing through gets this frame's traceback entry (at the line it came from)
+    // before the finally clause runs, as CPython adds it where the exception arrives.
+    const passing = emitter.temporary("e");
+    emitter.middle(`} catch (${passing}) { if (${passing} instanceof PyRaise) recordInRun(${passing}, CODE, ln); throw ${passing}; } finally {`);
+    protection.finallies++;
     compileBody(unit, node.finalbody);
+    protection.finallies--;
     emitter.close();
   }
 }
@@ -375,12 +387,14 @@ function compileWith(unit: CodeUnit, items: readonly ast.WithItem[], body: reado
   } else {
     emitter.line("dec(entered[1]);");
   }
+  unit.protection.handlers++;
   compileWith(unit, items, body, index + 1);
+  unit.protection.handlers--;
   const caught = emitter.temporary("e");
   emitter.middle(`} catch (${caught}) {`);
   emitter.line(`if (!(${caught} instanceof PyRaise)) throw ${caught};`);
   emitter.line(`${exited} = true;`);
-  emitter.line(`if (!withExitException(${exit}, ${caught})) throw ${caught};`);
+  emitter.line(`if (!withExitException(${exit}, ${caught}, CODE, ln)) throw ${caught};`);
   emitter.middle("} finally {");
   emitter.line(`if (!${exited}) withExitNormal(${exit});`);
   emitter.line(`dec(${exit});`);

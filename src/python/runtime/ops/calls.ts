@@ -12,6 +12,7 @@ import { call as callBorrowed, str as strOf } from "../abstract/object-protocol.
 import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
 import { typeCall, typeCallOne, typeCallPacked, classCallBuildsTuple } from "../types/type-object.js";
+import { slotCall, slotCallPacked } from "../slot-table.js";
 import { PyMethod } from "../types/method.js";
 import type { PyType } from "../type.js";
 
@@ -171,8 +172,9 @@ export function callWithStarArgs(callable: PyObject, positional: PyObject, keywo
         values.push(value);
       });
     }
-    // The tuple (and dict) are already built: a class is not given another (typeCallPacked).
+    // The tuple (and dict) are already built: a class or an instance with __call__ is not given another.
     if (callable.type.call === rt.types.type.call) return typeCallPacked(callable as PyType, { values, kwnames });
+    if (callable.type.call === slotCall) return slotCallPacked(callable, { values, kwnames });
     return callBorrowed(callable, { values, kwnames });
   } finally {
     decref(positional);

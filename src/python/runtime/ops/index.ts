@@ -24,7 +24,7 @@ import { newGenerator, yieldFromIter, yieldFromStep, yieldFromResult } from "../
 import { superZeroArgs } from "../types/super.js";
 import { newNone } from "../values.js";
 import { newNameCache } from "./name-cache.js";
-import { callClassAtSite, newClassCallSite } from "./class-call-site.js";
+import { callClassAtSite, newClassCallSite, noteFunctionAtSite, noteOtherAtSite } from "./class-call-site.js";
 import { PyFunction } from "../types/function.js";
 import { PyType } from "../type.js";
 
@@ -64,6 +64,8 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     PyFunction,
     PyType,
     callClassAtSite,
+    noteFunctionAtSite,
+    noteOtherAtSite,
     newClassCallSite,
     callEx: callWithStarArgs,
     ...operators,
@@ -100,6 +102,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     reraise: exceptionOps.reraise,
     matches: exceptionOps.matches,
     enterHandler: exceptionOps.enterHandler,
+    recordInRun: exceptionOps.recordInRun,
     exitHandler: exceptionOps.exitHandler,
     discardCaught: (caught: PyRaise) => discardRaise(caught),
     exceptionObject: exceptionOps.exceptionObject,

@@ -18,6 +18,7 @@ import { addressText } from "../spec-helpers.js";
 import { CodeFlags, type PyCode } from "./code.js";
 import { PyCell } from "./cell.js";
 import { PyFunction } from "./function.js";
+import { PyGenerator } from "./generator.js";
 import { newDict, dictSetItem, dictDeleteItem, type PyDict } from "./dict.js";
 import { internName, newStr } from "./str.js";
 import { newInt } from "./int.js";
@@ -108,7 +109,8 @@ export function newFrame(code: PyCode, depth: number, generatorBlock: FrameBlock
 
 /**
  * The run of `frame` ended at `line`: the frame takes its own references to what the run had
- * (take_ownership). `func` is the function run (null for module code); `namespace` the module's
+ * (take_ownership). `func` is the function run (null for module code; a ≤3.10 generator's own
+ * run passes the generator, which holds the frame's globals and builtins); `namespace` the module's
  * or class body's namespace; `names`/`values` the fast locals (values borrowed).
  */
 export function finishFrame(
@@ -127,8 +129,10 @@ export function finishFrame(
     frame.func = func;
   }
   if (minor <= 10) {
-    const globals = func instanceof PyFunction ? func.globals : namespace;
-    const builtins = func instanceof PyFunction ? func.builtins : rt.builtins.dict;
+    // A generator's frame takes them from the generator, which may have outlived its function.
+    const holder = func instanceof PyFunction || func instanceof PyGenerator ? func : null;
+    const globals = holder !== null ? holder.globals : namespace;
+    const builtins = holder?.builtins ?? rt.builtins.dict;
     if (globals !== null) {
       globals.refcount++;
       frame.globals = globals;

@@ -9,7 +9,8 @@ import { textSlot, addressText } from "../spec-helpers.js";
 import type { PyCode } from "./code.js";
 import { PyRaise, typeError, valueError, pyError, runtimeError, discardRaise, Unsupported } from "../errors.js";
 import { newNone } from "../values.js";
-import { newStr } from "./str.js";
+import type { PyStr } from "./str.js";
+import type { PyFunction } from "./function.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { PyType } from "../type.js";
 import { call } from "../abstract/object-protocol.js";
@@ -37,10 +38,32 @@ export class PyGenerator extends PyObject {
   /** 3.12+: closed before it ever ran, its frame still holds the arguments until it is freed. */
   closedUnstarted = false;
 
+  /**
+   * 3.11+: the function being run (owned; the frame's f_funcobj) until the frame is cleared.
+   * ≤3.10 frames hold only the code, so the generator does not keep its function alive.
+   */
+  func: PyFunction | null = null;
+  /** ≤3.10: the frame's f_globals and f_builtins (owned), taken from the function at the call. */
+  globals: PyObject | null = null;
+  builtins: PyObject | null = null;
+  /** gi_name and gi_qualname (owned): the function's names when it was called. */
+  name: PyStr;
+  qualname: PyStr;
+  /**
+   * The generator's frame's reference to the code (f_code) is counted here rather than by a
+   * frame object. A frame object made for it (gi_frame, a traceback) carries that reference
+   * instead. Clearing the frame drops it ≤3.11; 3.12+ keeps it until the generator goes (the
+   * frame object then holds one of its own).
+   */
+  frameCodeHeld = true;
+  /** 3.13: closed at a yield outside any handler, the frame keeps its function until the generator goes. */
+  closedKeepingFunction = false;
+  /** 3.13: the yield it is paused at: 0 outside any handler, 1 protected, 2 in a finally clause. */
+  pausedAt = 0;
+
   constructor(
     readonly code: PyCode,
-    /** The function object that made it (owned), for __name__/__qualname__. */
-    readonly func: PyObject,
+    func: PyFunction,
     readonly body: Body,
     /** Drops the locals bound at the call when the body never ran. */
     readonly releaseUnstarted: () => void,
@@ -51,6 +74,8 @@ export class PyGenerator extends PyObject {
     readonly visitFrame: (visit: (child: PyObject) => void, running: boolean) => void,
   ) {
     super(rt.types.generator);
+    this.name = func.name;
+    this.qualname = func.qualname;
   }
 }
 
@@ -59,14 +84,25 @@ const GENERATOR_SIZE = 112;
 
 export function newGenerator(
   code: PyCode,
-  func: PyObject,
+  func: PyFunction,
   body: Body,
   releaseUnstarted: () => void,
   visitFrame: (visit: (child: PyObject) => void, running: boolean) => void,
 ): PyGenerator {
-  code.refcount++;
-  func.refcount++;
+  // ≤3.11 the generator has gi_code besides its frame's f_code; 3.12+ only the frame holds it.
+  code.refcount += rt.profile.minor <= 11 ? 2 : 1;
   const generator = new PyGenerator(code, func, body, releaseUnstarted, visitFrame);
+  generator.name.refcount++;
+  generator.qualname.refcount++;
+  if (rt.profile.minor >= 11) {
+    func.refcount++;
+    generator.func = func;
+  } else {
+    func.globals.refcount++;
+    generator.globals = func.globals;
+    func.builtins.refcount++;
+    generator.builtins = func.builtins;
+  }
   // ≤3.10 the call makes the frame before the generator that takes it (frame-memory.ts).
   if (rt.profile.minor <= 10) generator.frameBlock = rt.freeLists.frame.acquire(code);
   allocateObject(generator, GENERATOR_SIZE);
@@ -80,7 +116,7 @@ export function newGenerator(
  * Returns the yielded value (owned) or null when the generator finished; then its `return`
  * value waits in returnValue for the caller (takeReturnValue).
  */
-export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, thrown: PyRaise | null): PyObject | null {
+export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, thrown: PyRaise | null, returning = false): PyObject | null {
   if (generator.running) throw valueError("generator already executing");
   if (generator.finished) {
     if (sent !== null) decref(sent);
@@ -98,7 +134,7 @@ export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, t
     rememberLiveFrame(suspended);
   }
   try {
-    const step = thrown !== null ? generator.body.throw(thrown) : generator.body.next(sent);
+    const step = returning ? generator.body.return(null) : thrown !== null ? generator.body.throw(thrown) : generator.body.next(sent);
     if (step.done) {
       generator.finished = true;
       generator.returnValue = step.value;
@@ -133,13 +169,32 @@ function keepSuspendedFrame(generator: PyGenerator, depth: number): void {
       running.refcount++;
       const old = generator.frame;
       generator.frame = running;
+      handOverCode(generator);
       if (old !== null) decref(old);
     }
   }
   if (generator.finished) dropFrame(generator);
 }
 
+/** A frame object now stands for the generator's frame: it carries the frame's reference to the code. */
+function handOverCode(generator: PyGenerator): void {
+  if (!generator.frameCodeHeld) return;
+  generator.frameCodeHeld = false;
+  generator.code.refcount--;
+}
+
+/** Clearing the frame: ≤3.11 its code reference goes; 3.12+ the generator keeps one until it is freed. */
+function settleFrameCode(generator: PyGenerator): void {
+  if (rt.profile.minor <= 11) {
+    handOverCode(generator);
+  } else if (!generator.frameCodeHeld) {
+    generator.frameCodeHeld = true;
+    generator.code.refcount++;
+  }
+}
+
 function dropFrame(generator: PyGenerator): void {
+  settleFrameCode(generator);
   const frame = generator.frame;
   generator.frame = null;
   if (frame !== null) decref(frame);
@@ -148,6 +203,16 @@ function dropFrame(generator: PyGenerator): void {
     generator.frameBlock = null;
     rt.freeLists.frame.release(generator.code, block);
   }
+  if (!generator.closedKeepingFunction) releaseFrameReferences(generator);
+}
+
+/** Clearing the frame drops what it held besides the locals: the function (3.11+) or globals and builtins (≤3.10). */
+function releaseFrameReferences(generator: PyGenerator): void {
+  const held = [generator.func, generator.globals, generator.builtins];
+  generator.func = null;
+  generator.globals = null;
+  generator.builtins = null;
+  for (const object of held) if (object !== null) decref(object);
 }
 
 /** The finished generator's `return` value (new reference), or null when it returned None or nothing. */
@@ -204,6 +269,14 @@ export function closeGenerator(generator: PyGenerator): PyObject | null {
     }
     return null;
   }
+  if (rt.profile.minor === 13 && generator.pausedAt !== 1 && !generator.running) {
+    // 3.13's gen_close: paused at a yield no handler protects, the generator completes without
+    // GeneratorExit; only its locals are cleared, so the frame keeps the function.
+    if (generator.pausedAt === 2) throw new Unsupported("closing a 3.13 generator paused at a yield inside a finally clause");
+    generator.closedKeepingFunction = true;
+    resumeGenerator(generator, null, null, true);
+    return null;
+  }
   const exit = pyError(rt.exc.GeneratorExit, null);
   try {
     const yielded = resumeGenerator(generator, null, exit);
@@ -250,8 +323,12 @@ function generatorDealloc(self: PyObject): void {
   const returned = generator.returnValue;
   generator.returnValue = null;
   if (returned !== null) decref(returned);
+  generator.closedKeepingFunction = false;
+  releaseFrameReferences(generator);
+  decref(generator.name);
+  decref(generator.qualname);
+  // ≤3.11 gi_code; 3.12+ the code its cleared frame kept.
   decref(generator.code);
-  decref(generator.func);
 }
 
 function throwArguments(args: readonly PyObject[]): PyRaise {
@@ -277,7 +354,9 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
     traverse: (self, visit) => {
       const generator = self as PyGenerator;
       visit(generator.code);
-      visit(generator.func);
+      if (generator.func !== null) visit(generator.func);
+      if (generator.globals !== null) visit(generator.globals);
+      if (generator.builtins !== null) visit(generator.builtins);
       if (generator.returnValue !== null) visit(generator.returnValue);
       if (generator.frame !== null) visit(generator.frame);
       if (!generator.finished || generator.closedUnstarted) generator.visitFrame(visit, generator.running);
@@ -288,7 +367,7 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
       return self;
     },
     iternext: generatorNext,
-    repr: textSlot((self) => `<generator object ${(self as PyGenerator).code.info.qualname} at ${addressText(self)}>`),
+    repr: textSlot((self) => `<generator object ${(self as PyGenerator).qualname.value} at ${addressText(self)}>`),
   },
   methods: [
     {
@@ -330,8 +409,8 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
     },
   ],
   getsets: [
-    { name: "__name__", get: (self) => newStr((self as PyGenerator).code.info.name) },
-    { name: "__qualname__", get: (self) => newStr((self as PyGenerator).code.info.qualname) },
+    { name: "__name__", get: (self) => ((self as PyGenerator).name.refcount++, (self as PyGenerator).name) },
+    { name: "__qualname__", get: (self) => ((self as PyGenerator).qualname.refcount++, (self as PyGenerator).qualname) },
     { name: "gi_running", get: (self) => newBool((self as PyGenerator).running) },
     { name: "gi_code", get: (self) => ((self as PyGenerator).code.refcount++, (self as PyGenerator).code) },
     { name: "gi_frame", get: (self) => generatorFrame(self as PyGenerator) },
@@ -363,10 +442,11 @@ function generatorFrame(generator: PyGenerator): PyObject {
     generator.frameBlock = null;
     if (!generator.started) frame.line = generator.code.info.firstLineNumber;
     generator.frame = frame;
+    handOverCode(generator);
     if (generator.running) rememberLiveFrame(frame);
-  } else {
-    frame.refcount++;
   }
+  // The generator keeps its reference; the caller gets one of its own.
+  frame.refcount++;
   return frame;
 }
 

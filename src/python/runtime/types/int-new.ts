@@ -26,12 +26,9 @@ import { unexpectedKeyword } from "./number-args.js";
 export function intNew(type: PyType, args: CallArgs): PyObject {
   const { positional, keywords } = splitArgs(args);
   const minor = rt.profile.minor;
-  if (positional.length > 2) {
-    // 3.13's vectorcall of int itself checks the count first; subclasses and int.__new__ reach
-    // long_new's own check.
-    const vectorcall = minor >= 13 && type === rt.types.int;
-    throw typeError(vectorcall ? `int expected at most 2 arguments, got ${positional.length}` : `int() takes at most 2 arguments (${positional.length} given)`);
-  }
+  // 3.13's vectorcall of int checks the count before this (type-call-route.ts); subclasses,
+  // int.__new__ and type.__call__ reach long_new's own check.
+  if (positional.length > 2) throw typeError(`int() takes at most 2 arguments (${positional.length + keywords.size} given)`);
   // 3.6 still accepted x= by keyword.
   const allowed = minor <= 6 ? ["x", "base"] : ["base"];
   for (const keyword of keywords.keys()) if (!allowed.includes(keyword)) throw unexpectedKeyword("int", keyword, allowed);

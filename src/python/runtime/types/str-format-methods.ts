@@ -6,14 +6,17 @@ import { splitArgs } from "../spec-helpers.js";
 import { ONE, conventions, type MethodSpec } from "./str-method-kit.js";
 import { formatTemplate, formatExactStr } from "./str-format-method.js";
 import { unchangedStr } from "./str-text.js";
+import { callThroughArgumentTuple } from "../argument-tuple.js";
 
 export const STR_FORMAT_METHODS: readonly MethodSpec[] = [
   {
     name: "format",
     history: conventions([6, { kind: "any" }]),
+    // METH_VARARGS | METH_KEYWORDS on every version: the call packs the arguments into a tuple
+    // (and the keywords into a dict) that hold them while the template is filled.
     impl: (self, _args, call) => {
       const { positional, keywords } = splitArgs(call);
-      return formatTemplate(self as PyStr, { positional, names: keywords });
+      return callThroughArgumentTuple(call, positional.length, () => formatTemplate(self as PyStr, { positional, names: keywords }));
     },
   },
   {

@@ -159,10 +159,7 @@ const STR_SIGNATURE: Signature = {
 function strNew(type: PyType, args: CallArgs): PyObject {
   // str(x), the common call, passes every argument check: straight to PyObject_Str.
   if (type === rt.types.str && args.kwnames === null && args.values.length === 1) return strOf(args.values[0]!);
-  const keywordCount = args.kwnames?.length ?? 0;
-  const positionalCount = args.values.length - keywordCount;
-  // Only str's own vectorcall counts first (a subclass reaches unicode_new's check).
-  if (strRules().strConstructorVectorcall && type === rt.types.str && keywordCount === 0 && positionalCount > 3) throw typeError(`str expected at most 3 arguments, got ${positionalCount}`);
+  // str's own vectorcall counted first (type-call-route.ts); here is unicode_new's check.
   const [object, encoding, errors] = parseArguments(STR_SIGNATURE, args);
   let result: PyStr;
   if (encoding !== undefined || errors !== undefined) {

@@ -23,6 +23,7 @@ import { newBool } from "../values.js";
 import { newDict } from "./dict.js";
 import { builtinTypeCallBuildsTuple } from "../../profiles/type-vectorcall.js";
 import { callThroughArgumentTuple, positionalArgumentTuple } from "../argument-tuple.js";
+import { takeTpCallMark, checkVectorcallArguments } from "./type-call-route.js";
 import { ClassKeysCache, keysObjectSize } from "../tables/index.js";
 
 function typeRepr(self: PyObject): string {
@@ -51,14 +52,15 @@ export function classCallBuildsTuple(type: PyType, positionalCount: number, hasK
  */
 export function typeCall(self: PyObject, args: CallArgs): PyObject {
   const type = self as PyType;
+  const vectorcall = !takeTpCallMark();
   const kwnames = args.kwnames;
   const keywordCount = kwnames === null ? 0 : kwnames.length;
   const positionalCount = args.values.length - keywordCount;
-  if (!classCallBuildsTuple(type, positionalCount, keywordCount > 0)) return typeCallPacked(type, args);
-  if (keywordCount > 0) return callThroughArgumentTuple(args, positionalCount, () => typeCallPacked(type, args));
+  if (!classCallBuildsTuple(type, positionalCount, keywordCount > 0)) return typeCallPacked(type, args, vectorcall);
+  if (keywordCount > 0) return callThroughArgumentTuple(args, positionalCount, () => typeCallPacked(type, args, vectorcall));
   const tuple = positionalArgumentTuple(args.values);
   try {
-    return typeCallPacked(type, args);
+    return typeCallPacked(type, args, vectorcall);
   } finally {
     decref(tuple);
   }
@@ -69,13 +71,17 @@ export function typeCall(self: PyObject, args: CallArgs): PyObject {
  * array: the 1-tuple's items serve as the call's values (neither changes during the call).
  */
 export function typeCallOne(type: PyType, arg: PyObject): PyObject {
+  // Called straight from generated code, so through the class's vectorcall; a mark left by a
+  // tp_call route further out (a metaclass __call__ in Python calling a class) is not this call's.
+  takeTpCallMark();
+  const vectorcall = true;
   const values = [arg];
   const args: CallArgs = { values, kwnames: null };
-  if (!classCallBuildsTuple(type, 1, false)) return typeCallPacked(type, args);
+  if (!classCallBuildsTuple(type, 1, false)) return typeCallPacked(type, args, vectorcall);
   arg.refcount++;
   const tuple = newTupleStealing(values);
   try {
-    return typeCallPacked(type, args);
+    return typeCallPacked(type, args, vectorcall);
   } finally {
     decref(tuple);
   }
@@ -84,9 +90,10 @@ export function typeCallOne(type: PyType, arg: PyObject): PyObject {
 /**
  * type_call once the arguments are packed (a call that already has its tuple, such as f(*args)
  * or a class statement's metaclass call, comes here directly): `type(x)`, or build with __new__
- * then __init__ when the result is an instance.
+ * then __init__ when the result is an instance. `vectorcall`: not reached through type.__call__.
  */
-export function typeCallPacked(type: PyType, args: CallArgs): PyObject {
+export function typeCallPacked(type: PyType, args: CallArgs, vectorcall = true): PyObject {
+  if (vectorcall) checkVectorcallArguments(type, args);
   if (type === rt.types.type && args.values.length === 1 && args.kwnames === null) {
     const result = args.values[0]!.type;
     result.refcount++;
