@@ -16,14 +16,7 @@ import { keywordDictBeforeTuple } from "../profiles/type-vectorcall.js";
 export function callThroughArgumentTuple(args: CallArgs, positionalCount: number, run: () => PyObject): PyObject {
   const dictFirst = keywordDictBeforeTuple(rt.profile.minor);
   let keywords: PyDict | null = dictFirst ? keywordDict(args, positionalCount) : null;
-  const values = args.values;
-  const items = new Array<PyObject>(positionalCount);
-  for (let i = 0; i < positionalCount; i++) {
-    const value = values[i]!;
-    value.refcount++;
-    items[i] = value;
-  }
-  const tuple = newTupleStealing(items);
+  const tuple = positionalArgumentTuple(args.values, positionalCount);
   if (!dictFirst) keywords = keywordDict(args, positionalCount);
   try {
     return run();
@@ -34,11 +27,10 @@ export function callThroughArgumentTuple(args: CallArgs, positionalCount: number
 }
 
 /**
- * callThroughArgumentTuple's tuple for a call without keywords, as a plain call (no closure):
- * the caller runs the call and then releases the tuple. `values` are borrowed.
+ * callThroughArgumentTuple's tuple of the first `length` values (borrowed): for a call without
+ * keywords the caller makes it directly (no closure), runs the call and then releases it.
  */
-export function positionalArgumentTuple(values: readonly PyObject[]): PyTuple {
-  const length = values.length;
+export function positionalArgumentTuple(values: readonly PyObject[], length = values.length): PyTuple {
   const items = new Array<PyObject>(length);
   for (let i = 0; i < length; i++) {
     const value = values[i]!;
