@@ -261,4 +261,16 @@ export const functionSnippets: readonly Snippet[] = [
   snippet("reprs of built-in methods, slot wrappers and static methods", ["print(str.__dict__['upper'], str.upper, type('a'.upper).__name__, str.upper.__objclass__, str.upper.__name__, str.upper.__qualname__)\nprint(int.__add__, type(int.__add__).__name__, type((1).__add__).__name__, int.__add__.__objclass__, (1).__add__.__self__, (1).__add__.__name__, (1).__add__.__qualname__)\nprint(object.__init__, type.__call__, list.__init__, type(object.__new__).__name__, object.__new__.__module__, str.maketrans.__module__)\nprint(repr(object.__new__)[:35], repr(str.maketrans)[:39], repr(dict.fromkeys)[:38], len)"]),
   snippet("function and generator introspection", ["def f(a, b=2, *args, c, d=4, **kw):\n    \"doc\"\ndef g():\n    yield 1\ngen = g()\nprint(f.__defaults__, f.__kwdefaults__, f.__code__.co_argcount, f.__code__.co_kwonlyargcount, f.__code__.co_varnames, f.__doc__, f.__annotations__, f.__module__)\nprint(gen.gi_running, gen.gi_frame is not None, gen.gi_code.co_name, gen.gi_yieldfrom, next(gen), list(gen), gen.gi_frame, gen.gi_yieldfrom)"]),
   snippet("iterator type names", ["print(type(iter([])).__name__, type(iter(())).__name__, type(iter('')).__name__, type(iter({})).__name__, type(iter(range(3))).__name__, type(reversed([])).__name__, type(zip()).__name__, type({}.keys()).__name__)"]),
+  snippet("starred-call argument errors name the callee per version", [
+    "def f(*a, **k): return a\nclass C:\n    def m(self, *a, **k): pass\n    def __call__(self, *a): pass\n" +
+      "for call in (lambda: f(**1), lambda: C().m(**1), lambda: len(**1), lambda: C.m(*1), lambda: f(*1), lambda: f(**{'a': 1}, a=2),\n" +
+      "             lambda: f(**{1: 1}), lambda: f(*1, 2), lambda: f(1, *1), lambda: f(*1, **1), lambda: len(*1)):\n" +
+      "    try:\n        call()\n    except TypeError as e:\n        print(e)",
+    "try:\n    C()(*1)\nexcept TypeError as e:\n    print(str(e).split(' argument')[0].startswith(('C object', '<__main__.C object at ')))",
+    "print(f(*[1, 2]), f(*range(3)), f(*'ab', **{'x': 1}), f(*(n for n in 'xy')))",
+  ]),
+  snippet("f(*t) hands an exact tuple over as it is", [
+    "import sys\nclass Probe:\n    def __call__(self, *a):\n        print(sys.getrefcount(a[0]))\nclass T(tuple): pass\n" +
+      "item = object()\nt = (item, 1)\np = Probe()\np(*t)\np(*[item])\np(*T((item,)))\nprint(sys.getrefcount(item))",
+  ]),
 ];

@@ -184,20 +184,28 @@ function compileStarredCall(unit: CodeUnit, node: ast.Call): void {
   const start = emitter.depth;
   compileExpression(unit, node.func);
   const callable = emitter.slot(start);
-  // Positional part: a list built with appends and extends, then made a tuple.
-  const positional = emitter.push("buildList([])");
-  for (const argument of node.args) {
-    if (argument.type === "Starred") {
-      compileExpression(unit, argument.value);
-      const iterable = emitter.pop();
-      emitter.line(`listExtend(${positional}, ${iterable}); dec(${iterable}); ${iterable} = null;`);
-    } else {
-      compileExpression(unit, argument);
-      const item = emitter.pop();
-      emitter.line(`listAppend(${positional}, ${item}); ${item} = null;`);
+  const only = node.args.length === 1 ? node.args[0]! : null;
+  if (only !== null && only.type === "Starred") {
+    // f(*x) alone: x itself goes to CALL_FUNCTION_EX, which uses an exact tuple as it is and
+    // converts anything else only then (after the keywords are gathered).
+    compileExpression(unit, only.value);
+  } else {
+    // Positional part: a list built with appends and extends, then made a tuple.
+    const positional = emitter.push("buildList([])");
+    for (const argument of node.args) {
+      if (argument.type === "Starred") {
+        compileExpression(unit, argument.value);
+        const iterable = emitter.pop();
+        emitter.line(`listExtend(${positional}, ${iterable}, ${callable}); dec(${iterable}); ${iterable} = null;`);
+      } else {
+        compileExpression(unit, argument);
+        const item = emitter.pop();
+        emitter.line(`listAppend(${positional}, ${item}); ${item} = null;`);
+      }
     }
+    emitter.line(`{ const t = listToTuple(${positional}); ${positional} = t; }`);
   }
-  emitter.line(`{ const t = listToTuple(${positional}); ${positional} = t; }`);
+  const positional = emitter.slot(start + 1);
   let keywords = "null";
   if (node.keywords.length > 0) {
     keywords = emitter.push("buildDict(0)");

@@ -5,7 +5,9 @@ import { rt } from "../state.js";
 import { typeError } from "../errors.js";
 import { PyFunction } from "../types/function.js";
 import { PyCode, CodeFlags } from "../types/code.js";
-import { PyTuple, newTupleStealing } from "../types/tuple.js";
+import { PyTuple, newTupleStealing, tupleFromIterable } from "../types/tuple.js";
+import { lengthHint } from "../types/sequence-helpers.js";
+import { isStarIterable, starArgumentError } from "./containers.js";
 import { PyDict, newDict, dictGetItem, dictSetItem, dictForEach } from "../types/dict.js";
 import { PyStr, internName } from "../types/str.js";
 import { call as callBorrowed, str as strOf } from "../abstract/object-protocol.js";
@@ -163,6 +165,13 @@ function releaseOwned(values: readonly PyObject[], borrowed: number): void {
 /** CALL_FUNCTION_EX: f(*args, **kwargs); steals the tuple and the dict. */
 export function callWithStarArgs(callable: PyObject, positional: PyObject, keywords: PyObject | null): PyObject {
   try {
+    if (positional.type !== rt.types.tuple) {
+      // f(*x) alone hands x over as it is: CALL_FUNCTION_EX makes the tuple (PySequence_Tuple).
+      if (!isStarIterable(positional)) throw starArgumentError(callable, positional);
+      const tuple = tupleFromIterable(positional, lengthHint);
+      decref(positional);
+      positional = tuple;
+    }
     const values = [...(positional as PyTuple).items];
     let kwnames: string[] | null = null;
     if (keywords !== null) {

@@ -2,7 +2,8 @@
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
-import { typeError, valueError } from "../errors.js";
+import { calleeDescription } from "./callee-description.js";
+import { typeError, valueError, type PyRaise } from "../errors.js";
 import { newList, PyList, listAppendStealing } from "../types/list.js";
 import { newTupleStealing, PyTuple } from "../types/tuple.js";
 import { newSetStealing, setAddItem, setUpdateInternal, PySet } from "../types/set.js";
@@ -59,12 +60,26 @@ export function dictSetItemStealing(dict: PyObject, key: PyObject, value: PyObje
   }
 }
 
-/** LIST_EXTEND: `iterable` borrowed. */
-export function listExtend(list: PyObject, iterable: PyObject): void {
-  if (iterable.type.iter === null && iterable.type.getitem === null) {
+/**
+ * LIST_EXTEND: `iterable` borrowed. `callable`: the callee when the list gathers a call's
+ * positional arguments, which up to 3.8 (BUILD_TUPLE_UNPACK_WITH_CALL) names it in the error.
+ */
+export function listExtend(list: PyObject, iterable: PyObject, callable: PyObject | null = null): void {
+  if (!isStarIterable(iterable)) {
+    if (callable !== null && rt.profile.minor <= 8) throw starArgumentError(callable, iterable);
     throw typeError(`Value after * must be an iterable, not ${iterable.type.name}`);
   }
   extendList(list, iterable);
+}
+
+/** What check_args_iterable accepts after `*`: an iterable or a sequence. */
+export function isStarIterable(iterable: PyObject): boolean {
+  return iterable.type.iter !== null || iterable.type.getitem !== null;
+}
+
+/** f(*x) of a non-iterable x: the error that names the callee. */
+export function starArgumentError(callable: PyObject, iterable: PyObject): PyRaise {
+  return typeError(`${calleeDescription(callable)} argument after * must be an iterable, not ${iterable.type.name}`);
 }
 
 /** SET_UPDATE ({*x}, and 3.9+'s constant displays): _PySet_Update, a set_merge for sets. `iterable` borrowed. */
@@ -78,15 +93,10 @@ export function dictUpdate(dict: PyObject, mapping: PyObject): void {
   dictUpdateFrom(dict as PyDict, mapping);
 }
 
-function calleeName(callable: PyObject): string {
-  if (callable instanceof PyFunction) return `${rt.profile.minor >= 10 ? callable.qualname.value : callable.name.value}()`;
-  return `${callable.type.name}()`;
-}
-
 /** DICT_MERGE for f(**mapping): keys must be str and must not repeat. */
 export function dictMergeKeywords(dict: PyObject, mapping: PyObject, callable: PyObject): void {
   if (!(mapping instanceof PyDict) && mapping.type.getitem === null) {
-    throw typeError(`${calleeName(callable)} argument after ** must be a mapping, not ${mapping.type.name}`);
+    throw typeError(`${calleeDescription(callable)} argument after ** must be a mapping, not ${mapping.type.name}`);
   }
   const source = mapping instanceof PyDict ? mapping : null;
   const entries: [PyObject, PyObject][] = [];
@@ -106,8 +116,8 @@ export function dictMergeKeywords(dict: PyObject, mapping: PyObject, callable: P
   }
   try {
     for (const [key, value] of entries) {
-      if (!(key instanceof PyStr)) throw typeError(`${calleeName(callable)} keywords must be strings`);
-      if (dictGetItem(dict as PyDict, key) !== null) throw typeError(`${calleeName(callable)} got multiple values for keyword argument '${key.value}'`);
+      if (!(key instanceof PyStr)) throw typeError(rt.profile.minor >= 9 ? "keywords must be strings" : `${calleeDescription(callable)} keywords must be strings`);
+      if (dictGetItem(dict as PyDict, key) !== null) throw typeError(`${calleeDescription(callable)} got multiple values for keyword argument '${key.value}'`);
       dictSetItem(dict as PyDict, key, value);
     }
   } finally {
@@ -121,7 +131,7 @@ export function dictMergeKeywords(dict: PyObject, mapping: PyObject, callable: P
 /** A keyword argument of a starred call: steals `value`. */
 export function dictSetKeyword(dict: PyObject, name: PyStr, value: PyObject, callable: PyObject): void {
   try {
-    if (dictGetItem(dict as PyDict, name) !== null) throw typeError(`${calleeName(callable)} got multiple values for keyword argument '${name.value}'`);
+    if (dictGetItem(dict as PyDict, name) !== null) throw typeError(`${calleeDescription(callable)} got multiple values for keyword argument '${name.value}'`);
     dictSetItem(dict as PyDict, name, value);
   } finally {
     decref(value);
