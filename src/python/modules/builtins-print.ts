@@ -9,7 +9,7 @@ import { typeError, runtimeError } from "../runtime/errors.js";
 import { newNone } from "../runtime/values.js";
 import { PyStr, newStr, internName } from "../runtime/types/str.js";
 import { dictGetItem } from "../runtime/types/dict.js";
-import { newTupleStealing } from "../runtime/types/tuple.js";
+import { positionalArgumentTuple } from "../runtime/argument-tuple.js";
 import { str as strOf, call } from "../runtime/abstract/object-protocol.js";
 import { getAttr } from "../runtime/abstract/attributes.js";
 import { isTrue } from "../runtime/abstract/truth.js";
@@ -86,8 +86,7 @@ export function print(_self: PyObject, args: CallArgs): PyObject {
   // they are written (measured: the refcount inside __str__ is one higher than on 3.10).
   const minor = rt.profile.minor;
   if (minor < 11 || minor > 13) return printObjects(args);
-  const { positional } = splitArguments(args);
-  const gathered = newTupleStealing(positional.map((value) => (value.refcount++, value)));
+  const gathered = positionalArgumentTuple(args.values, args.values.length - (args.kwnames?.length ?? 0));
   try {
     return printObjects(args);
   } finally {

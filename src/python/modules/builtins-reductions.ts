@@ -15,8 +15,7 @@ import { toBig, normalize } from "../runtime/types/int-value.js";
 import { newFloat, PyFloat } from "../runtime/types/float.js";
 import { newList, type PyList } from "../runtime/types/list.js";
 import type { PySequenceIterator } from "../runtime/types/iterators.js";
-import { newTupleStealing } from "../runtime/types/tuple.js";
-import { callThroughArgumentTuple } from "../runtime/argument-tuple.js";
+import { callThroughArgumentTuple, positionalArgumentTuple } from "../runtime/argument-tuple.js";
 import { internName } from "../runtime/types/str.js";
 import { collectItems } from "../runtime/types/sequence-helpers.js";
 import { call } from "../runtime/abstract/object-protocol.js";
@@ -245,12 +244,7 @@ function minMax(name: "min" | "max", op: CompareOp) {
     if (minor < 7 || minor >= 13) return reduce(args, null);
     const keywordCount = args.kwnames === null ? 0 : args.kwnames.length;
     const values = args.values;
-    const items: PyObject[] = [];
-    for (let i = 0; i < values.length - keywordCount; i++) {
-      values[i]!.refcount++;
-      items.push(values[i]!);
-    }
-    const tuple = newTupleStealing(items);
+    const tuple = positionalArgumentTuple(values, values.length - keywordCount);
     try {
       // The keywords become a dict after the tuple (callThroughArgumentTuple with no positional part).
       if (keywordCount === 0) return reduce(args, tuple);

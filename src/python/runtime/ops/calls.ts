@@ -182,7 +182,7 @@ export function callWithStarArgs(callable: PyObject, positional: PyObject, keywo
       });
     }
     // The tuple (and dict) are already built: a class or an instance with __call__ is not given another.
-    if (callable.type.call === rt.types.type.call) return typeCallPacked(callable as PyType, { values, kwnames });
+    if (callable.type.call === typeCall) return typeCallPacked(callable as PyType, { values, kwnames });
     if (callable.type.call === slotCall) return slotCallPacked(callable, { values, kwnames });
     return callBorrowed(callable, { values, kwnames });
   } finally {

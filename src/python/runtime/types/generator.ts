@@ -1,6 +1,6 @@
 // Generator objects: a JavaScript generator running the compiled body, with send/throw/close.
 import { PyObject } from "../object.js";
-import { decref } from "../object.js";
+import { decref, xdecref } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
@@ -208,11 +208,13 @@ function dropFrame(generator: PyGenerator): void {
 
 /** Clearing the frame drops what it held besides the locals: the function (3.11+) or globals and builtins (≤3.10). */
 function releaseFrameReferences(generator: PyGenerator): void {
-  const held = [generator.func, generator.globals, generator.builtins];
+  const { func, globals, builtins } = generator;
   generator.func = null;
   generator.globals = null;
   generator.builtins = null;
-  for (const object of held) if (object !== null) decref(object);
+  xdecref(func);
+  xdecref(globals);
+  xdecref(builtins);
 }
 
 /** The finished generator's `return` value (new reference), or null when it returned None or nothing. */

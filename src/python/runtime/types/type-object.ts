@@ -74,14 +74,13 @@ export function typeCallOne(type: PyType, arg: PyObject): PyObject {
   // Called straight from generated code, so through the class's vectorcall; a mark left by a
   // tp_call route further out (a metaclass __call__ in Python calling a class) is not this call's.
   takeTpCallMark();
-  const vectorcall = true;
   const values = [arg];
   const args: CallArgs = { values, kwnames: null };
-  if (!classCallBuildsTuple(type, 1, false)) return typeCallPacked(type, args, vectorcall);
+  if (!classCallBuildsTuple(type, 1, false)) return typeCallPacked(type, args);
   arg.refcount++;
   const tuple = newTupleStealing(values);
   try {
-    return typeCallPacked(type, args, vectorcall);
+    return typeCallPacked(type, args);
   } finally {
     decref(tuple);
   }
