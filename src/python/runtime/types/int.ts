@@ -9,7 +9,7 @@ export class PyInt extends PyObject {
   value: IntValue;
 
   constructor(value: IntValue) {
-    super(rt.types.int);
+    super(rt.types.int, false);
     this.value = value;
   }
 }

@@ -27,7 +27,7 @@ export class PyStr extends PyObject {
   interned: InternState;
 
   constructor(value: string, kind: StrKind, length: number) {
-    super(rt.types.str);
+    super(rt.types.str, false);
     this.value = value;
     this.kind = kind;
     this.length = length;
