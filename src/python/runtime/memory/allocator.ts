@@ -49,10 +49,11 @@ class Pool {
     readonly sizeClass: number,
     readonly blockSize: number,
     readonly capacity: number,
+    tables: PoolTables,
   ) {
-    this.freeNext = new Int32Array(capacity).fill(-1);
-    this.occupants = new Array(capacity).fill(undefined);
-    this.occupantOffsets = new Int32Array(capacity);
+    this.freeNext = tables.freeNext;
+    this.occupants = tables.occupants;
+    this.occupantOffsets = tables.occupantOffsets;
     this.firstOffset = startOffset + POOL_HEADER;
   }
 
@@ -66,6 +67,19 @@ class Pool {
     return next >= 0 ? this.blockAddress(next) : 0;
   }
 }
+
+/** A pool's per-block tables, kept when the pool empties for the next pool of that capacity. */
+interface PoolTables {
+  readonly freeNext: Int32Array;
+  readonly occupants: unknown[];
+  readonly occupantOffsets: Int32Array;
+}
+
+/**
+ * Int32 entries per slab that new pools' tables are cut from: a typed array of its own per pool
+ * is a separate system allocation for V8 (thousands of them when a loop fills a big list).
+ */
+const TABLE_SLAB_ENTRIES = 1 << 18;
 
 export class Allocator {
   private readonly poolSize: number;
@@ -90,6 +104,10 @@ export class Allocator {
   /** The first arena's start: `allocateSmall` offsets are relative to it. */
   readonly arenaBase: number;
   private readonly emptyPools: number[] = [];
+  /** The tables of emptied pools, by capacity (every one of their occupants is undefined). */
+  private readonly spareTables = new Map<number, PoolTables[]>();
+  private tableSlab = new ArrayBuffer(0);
+  private tableSlabUsed = 0;
   private nextArenaStart: number;
   private arenaPoolsLeft = 0;
   private arenaCursor = 0;
@@ -202,6 +220,31 @@ export class Allocator {
     if (pool.inUsedList) this.unlinkUsed(pool);
     this.poolsByIndex[(pool.start - this.arenaBase) >> this.poolShift] = undefined;
     this.emptyPools.push(pool.start);
+    let spare = this.spareTables.get(pool.capacity);
+    if (spare === undefined) this.spareTables.set(pool.capacity, (spare = []));
+    spare.push(pool);
+  }
+
+  /** Tables for a new pool of `capacity` blocks: an emptied pool's, or fresh ones. */
+  private poolTables(capacity: number): PoolTables {
+    const spare = this.spareTables.get(capacity)?.pop();
+    if (spare !== undefined) {
+      spare.freeNext.fill(-1);
+      return spare;
+    }
+    const freeNext = this.slabInts(capacity).fill(-1);
+    return { freeNext, occupants: new Array(capacity).fill(undefined), occupantOffsets: this.slabInts(capacity) };
+  }
+
+  /** `count` zeroed int32 entries of the current table slab. */
+  private slabInts(count: number): Int32Array {
+    if (this.tableSlabUsed + count * 4 > this.tableSlab.byteLength) {
+      this.tableSlab = new ArrayBuffer(Math.max(TABLE_SLAB_ENTRIES, count) * 4);
+      this.tableSlabUsed = 0;
+    }
+    const ints = new Int32Array(this.tableSlab, this.tableSlabUsed, count);
+    this.tableSlabUsed += count * 4;
+    return ints;
   }
 
   private freeLargeAt(address: number, headerBytes: number): void {
@@ -281,7 +324,7 @@ export class Allocator {
     const blockSize = (sizeClass + 1) * this.alignment;
     const capacity = Math.floor((this.poolSize - POOL_HEADER) / blockSize);
     const startOffset = start - this.arenaBase;
-    const pool = new Pool(start, startOffset, sizeClass, blockSize, capacity);
+    const pool = new Pool(start, startOffset, sizeClass, blockSize, capacity, this.poolTables(capacity));
     this.poolsByIndex[startOffset >> this.poolShift] = pool;
     this.linkUsedFront(pool);
     return pool;
