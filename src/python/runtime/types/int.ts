@@ -16,8 +16,9 @@ export class PyInt extends PyObject {
 
 /** sys.getsizeof of an int: 24 bytes of header plus 4 per 30-bit digit (zero per profile). */
 export function intObjectSize(value: IntValue): number {
-  // The common case first (one 30-bit digit): this runs for every int made and freed.
-  if (typeof value === "number" && value !== 0 && value < 0x4000_0000 && value > -0x4000_0000) return 28;
+  // The common cases first (one or two 30-bit digits: a number is a safe integer, below 2**53,
+  // so it never needs three): this runs for every int made and freed.
+  if (typeof value === "number" && value !== 0) return value < 0x4000_0000 && value > -0x4000_0000 ? 28 : 32;
   const digits = digitCount(value);
   if (digits === 0) return rt.profile.sizes.zeroIntSize;
   return 24 + 4 * digits;

@@ -17,22 +17,65 @@ export const enum InternState {
   Immortal = 2,
 }
 
+/** `PyStr.bits`: the kind in bits 0-2, the intern state in bits 3-4, what is known of ASCII in 5-6. */
+const KIND_MASK = 7;
+const INTERN_SHIFT = 3;
+const INTERN_MASK = 3 << INTERN_SHIFT;
+const ASCII_YES = 1 << 5;
+const ASCII_NO = 2 << 5;
+
+/** Code-point lengths of kind-4 strs (the only ones whose length differs from their JS string's). */
+const astralLengths = new WeakMap<PyStr, number>();
+
 export class PyStr extends PyObject {
   /** The text. What it spells never changes; strTextsEqual may swap in an identical JS string. */
   readonly value: string;
-  readonly kind: StrKind;
-  /** Length in code points (differs from value.length only with astral characters). */
-  readonly length: number;
   hashCache: PyHash | null;
-  interned: InternState;
+  /**
+   * Kind, intern state and ASCII-ness in one small integer: strs are made by the million, and
+   * each field is 8 more bytes per object for V8's scavenger to copy.
+   */
+  private bits: number;
 
   constructor(value: string, kind: StrKind, length: number) {
     super(rt.types.str, false);
     this.value = value;
-    this.kind = kind;
-    this.length = length;
     this.hashCache = null;
-    this.interned = InternState.NotInterned;
+    this.bits = kind;
+    if (length !== value.length) astralLengths.set(this, length);
+  }
+
+  /** PEP 393 storage width: 1, 2 or 4 bytes per code point. */
+  get kind(): StrKind {
+    return (this.bits & KIND_MASK) as StrKind;
+  }
+
+  /** Length in code points (differs from value.length only with astral characters, kind 4). */
+  get length(): number {
+    return (this.bits & 4) === 0 ? this.value.length : astralLengths.get(this)!;
+  }
+
+  get interned(): InternState {
+    return ((this.bits & INTERN_MASK) >> INTERN_SHIFT) as InternState;
+  }
+
+  set interned(state: InternState) {
+    this.bits = (this.bits & ~INTERN_MASK) | (state << INTERN_SHIFT);
+  }
+
+  /** True when every code point is ASCII (the compact ASCII layout): scanned once, then known. */
+  get isAscii(): boolean {
+    const bits = this.bits;
+    if ((bits & ASCII_YES) !== 0) return true;
+    if ((bits & ASCII_NO) !== 0 || (bits & KIND_MASK) !== 1) return false;
+    const ascii = isAscii(this.value);
+    this.bits = bits | (ascii ? ASCII_YES : ASCII_NO);
+    return ascii;
+  }
+
+  /** Records that the text is known to be ASCII (an int's digits), sparing the scan. */
+  markAscii(): void {
+    this.bits |= ASCII_YES;
   }
 }
 
@@ -64,7 +107,7 @@ function isAscii(value: string): boolean {
 /** Bytes of a compact str object as sys.getsizeof reports it (before any GC header: none). */
 export function strObjectSize(str: PyStr): number {
   const sizes = rt.profile.sizes;
-  if (str.kind === 1 && isAscii(str.value)) return sizes.asciiStrHeader + str.length + 1;
+  if (str.isAscii) return sizes.asciiStrHeader + str.length + 1;
   return sizes.compactStrHeader + (str.length + 1) * str.kind;
 }
 
@@ -93,6 +136,7 @@ export function newLatin1StrObject(value: string): PyStr {
 export function newAsciiStr(value: string): PyStr {
   if (value.length === 0) return newStr(value);
   const str = new PyStr(value, 1, value.length);
+  str.markAscii();
   allocateObject(str, rt.profile.sizes.asciiStrHeader + value.length + 1);
   return str;
 }
