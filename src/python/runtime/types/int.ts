@@ -18,6 +18,8 @@ export class PyInt extends PyObject {
 export function intObjectSize(value: IntValue): number {
   // The common case first (one 30-bit digit): this runs for every int made and freed.
   if (typeof value === "number" && value !== 0 && value < 0x4000_0000 && value > -0x4000_0000) return 28;
+  // Two digits (a running total, a product): as common in loops, and digitCount is not inlined.
+  if (typeof value === "number" && value !== 0 && value < 2 ** 60 && value > -(2 ** 60)) return 32;
   const digits = digitCount(value);
   if (digits === 0) return rt.profile.sizes.zeroIntSize;
   return 24 + 4 * digits;
