@@ -1,6 +1,7 @@
 // Turns a compiled unit into JavaScript source: prologue (argument binding, cells), body, epilogue.
 import type { CodeUnit } from "./code-unit.js";
 import { FRAME_VALUES_MARKER } from "./codegen/locals-snapshot.js";
+import { BORROWED_OPERAND_HELPERS } from "./codegen/borrowed-operands.js";
 
 /** The names the generated code uses from the runtime's ops object (see runtime/ops). */
 export const OPS_NAMES = [
@@ -52,6 +53,7 @@ export const OPS_NAMES = [
   "binaryMod",
   "inplaceAdd",
   "lessThan",
+  ...BORROWED_OPERAND_HELPERS,
   "greaterThan",
   "contains",
   "isTrue",
