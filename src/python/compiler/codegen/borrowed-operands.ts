@@ -31,16 +31,25 @@ const COMPARE_HELPERS: ReadonlyMap<ast.CmpOperator, string> = new Map([
 export const BORROWED_OPERAND_HELPERS: readonly string[] = [...BINARY_HELPERS.values(), ...COMPARE_HELPERS.values()];
 
 /**
- * A borrowed read of an operand: `guard` (a JS condition that also assigns `variable`, or
- * null when `variable` is always set) and the expression to pass to the helper. Null when the
- * operand is not such a plain load.
+ * A borrowed read of an operand: `setup`, a JS condition that must hold first (it may also
+ * assign the value to a temporary), or null; and the expression to pass to the helper. Null
+ * when the operand is not such a plain load.
  */
 interface BorrowedOperand {
   readonly setup: string | null;
   readonly value: string;
 }
 
-function borrowedOperand(unit: CodeUnit, node: ast.Expr, temporary: string): BorrowedOperand | null {
+/**
+ * A function-wide JS variable holding a borrowed operand (never released: it owns nothing).
+ * One per side for the whole unit, not one per site, so deep recursion keeps its frames small.
+ */
+function borrowedTemporary(unit: CodeUnit, name: "bl" | "br"): string {
+  unit.extraVariables.set(name, "null");
+  return name;
+}
+
+function borrowedOperand(unit: CodeUnit, node: ast.Expr, side: "bl" | "br"): BorrowedOperand | null {
   if (node.type === "Constant") {
     if (node.value.kind !== "int") return null;
     const folded = unit.context.folder.fold(node);
@@ -55,10 +64,13 @@ function borrowedOperand(unit: CodeUnit, node: ast.Expr, temporary: string): Bor
       const variable = unit.localVariable(name);
       return { setup: `${variable} !== null`, value: variable };
     }
-    case "global":
+    case "global": {
       if (name === "locals") return null;
-      return { setup: `(${temporary} = loadGlobalBorrowed(G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)}), true)`, value: temporary };
+      const temporary = borrowedTemporary(unit, side);
+      return { setup: `(${temporary} = loadGlobalBorrowed(G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)})) !== null`, value: temporary };
+    }
     case "name": {
+      const temporary = borrowedTemporary(unit, side);
       const namespace = unit.kind === "class" ? "NS" : "G";
       return { setup: `(${temporary} = loadNameBorrowed(${namespace}, G, B, ${unit.nameRef(name)}, ${unit.nameCacheRef(name)})) !== null`, value: temporary };
     }
@@ -67,26 +79,22 @@ function borrowedOperand(unit: CodeUnit, node: ast.Expr, temporary: string): Bor
   }
 }
 
-/** The JS condition and call of a borrowed attempt, or null when an operand is not plain. */
-function borrowedAttempt(unit: CodeUnit, helper: string, left: ast.Expr, right: ast.Expr): { declare: string; test: string } | null {
+/** The JS expression of a borrowed attempt (the helper's answer, or null), or null when an operand is not plain. */
+function borrowedAttempt(unit: CodeUnit, helper: string, left: ast.Expr, right: ast.Expr): string | null {
   const leftOperand = borrowedOperand(unit, left, "bl");
   if (leftOperand === null) return null;
   const rightOperand = borrowedOperand(unit, right, "br");
   if (rightOperand === null) return null;
   const setups = [leftOperand.setup, rightOperand.setup].filter((setup) => setup !== null);
   const call = `${helper}(${leftOperand.value}, ${rightOperand.value})`;
-  const declare = [leftOperand.value === "bl" ? "bl" : null, rightOperand.value === "br" ? "br" : null].filter((name) => name !== null);
-  return {
-    declare: declare.length > 0 ? `let ${declare.join(", ")}; ` : "",
-    test: setups.length > 0 ? `${setups.join(" && ")} ? ${call} : null` : call,
-  };
+  return setups.length > 0 ? `${setups.join(" && ")} ? ${call} : null` : call;
 }
 
 /**
  * Opens the borrowed attempt of `left OP right` (binary or in-place: ints have no in-place
- * operators), whose result goes to the next stack slot. Returns true when it did: the caller
- * then emits the usual counted code, which runs only when the attempt found no answer, and
- * calls closeBorrowed after it.
+ * operators), whose result goes straight to the next stack slot (which is empty). Returns true
+ * when it did: the caller then emits the usual counted code, which runs only when the attempt
+ * found no answer, and calls closeBorrowed after it.
  */
 export function openBorrowedBinary(unit: CodeUnit, op: ast.Operator, left: ast.Expr, right: ast.Expr): boolean {
   const helper = BINARY_HELPERS.get(op);
@@ -94,8 +102,7 @@ export function openBorrowedBinary(unit: CodeUnit, op: ast.Operator, left: ast.E
   const attempt = borrowedAttempt(unit, helper, left, right);
   if (attempt === null) return false;
   const emitter = unit.emitter;
-  const target = emitter.slot(emitter.depth);
-  emitter.open(`{ ${attempt.declare}const f = ${attempt.test}; if (f !== null) { ${target} = f; } else {`);
+  emitter.open(`if ((${emitter.slot(emitter.depth)} = ${attempt}) === null) {`);
   return true;
 }
 
@@ -105,10 +112,10 @@ export function openBorrowedComparison(unit: CodeUnit, op: ast.CmpOperator, left
   if (helper === undefined) return false;
   const attempt = borrowedAttempt(unit, helper, left, right);
   if (attempt === null) return false;
-  unit.emitter.open(`{ ${attempt.declare}const f = ${attempt.test}; if (f !== null) { ${variable} = f; } else {`);
+  unit.emitter.open(`if ((${variable} = ${attempt}) === null) {`);
   return true;
 }
 
 export function closeBorrowed(unit: CodeUnit): void {
-  unit.emitter.close("} }");
+  unit.emitter.close();
 }
