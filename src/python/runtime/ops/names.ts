@@ -62,6 +62,17 @@ export function loadName(namespace: PyObject, globals: PyObject, builtins: PyObj
  */
 export function loadNameBorrowed(namespace: PyObject, globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject | null {
   if (namespace.type !== rt.types.dict) return null;
+  // The cache's answer first, kept small so that V8 inlines it at every site of a hot loop.
+  const keys = (namespace as PyDict).table.keysObject;
+  if (keys === cache.keys && keys !== null) {
+    const value = keys.entryValues[cache.entry];
+    if (value !== undefined && keys.entryKeys[cache.entry] === cache.key) return value;
+  }
+  return lookupNameBorrowed(namespace, globals, builtins, name, cache);
+}
+
+/** loadNameBorrowed past the cache of the local namespace. */
+function lookupNameBorrowed(namespace: PyObject, globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
   const local = cachedDictGet(namespace as PyDict, name, cache);
   if (local !== null) return local;
   if (namespace !== globals) {
@@ -112,6 +123,22 @@ export function storeName(namespace: PyObject, name: PyStr, cache: NameCache, va
  * type feedback); null when nothing is left to release.
  */
 export function storeNameSwap(namespace: PyObject, name: PyStr, cache: NameCache, value: PyObject): PyObject | null {
+  if (namespace.type === rt.types.dict) {
+    // The commonest case first, kept small so that V8 inlines it: rebinding a name the cache
+    // knows, in a dict the collector already tracks or with a value that cannot make it tracked.
+    const dict = namespace as PyDict;
+    const entry = cachedEntry(dict, cache);
+    if (entry >= 0 && (dict.gcSlot >= 0 || !mayBeTracked(value))) {
+      const values = cache.keys!.entryValues;
+      const old = values[entry]!;
+      values[entry] = value;
+      return old;
+    }
+  }
+  return storeNameSwapSlow(namespace, name, cache, value);
+}
+
+function storeNameSwapSlow(namespace: PyObject, name: PyStr, cache: NameCache, value: PyObject): PyObject | null {
   if (namespace.type === rt.types.dict) {
     // Rebinding an existing name: swap the value in place (insertdict's existing-key case).
     const dict = namespace as PyDict;
