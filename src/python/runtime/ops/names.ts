@@ -11,7 +11,7 @@ import { PyRaise, discardRaise, Unsupported } from "../errors.js";
 import { isMissingBuiltin } from "../../modules/builtins.js";
 import { setExceptionAttribute } from "../types/exceptions.js";
 import { gcTrack, isTracked } from "../gc/tracking.js";
-import { type NameCache, cachedDictGet, cachedEntry, rememberEntry } from "./name-cache.js";
+import { type NameCache, cachedDictGet, cachedDictGetOrAbsent, cachedEntry, rememberEntry } from "./name-cache.js";
 
 /** MAINTAIN_TRACKING: a dict starts being tracked once it holds a possible cycle member. */
 function mayBeTracked(value: PyObject): boolean {
@@ -73,10 +73,10 @@ export function loadNameBorrowed(namespace: PyObject, globals: PyObject, builtin
 
 /** loadNameBorrowed past the cache of the local namespace. */
 function lookupNameBorrowed(namespace: PyObject, globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
-  const local = cachedDictGet(namespace as PyDict, name, cache);
+  const local = cachedDictGetOrAbsent(namespace as PyDict, name, cache);
   if (local !== null) return local;
   if (namespace !== globals) {
-    const global = cachedDictGet(globals as PyDict, name, cache);
+    const global = cachedDictGetOrAbsent(globals as PyDict, name, cache);
     if (global !== null) return global;
   }
   const builtin = cachedDictGet(builtins as PyDict, name, cache);
@@ -86,14 +86,14 @@ function lookupNameBorrowed(namespace: PyObject, globals: PyObject, builtins: Py
 
 /** loadGlobal, borrowed: generated code counts the reference itself (see loadNameBorrowed). */
 export function loadGlobalBorrowed(globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
-  const global = cachedDictGet(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
+  const global = cachedDictGetOrAbsent(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
   if (global === null) throw missingName(name);
   return global;
 }
 
 /** LOAD_GLOBAL: globals then builtins. New reference. */
 export function loadGlobal(globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
-  const global = cachedDictGet(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
+  const global = cachedDictGetOrAbsent(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
   if (global === null) throw missingName(name);
   global.refcount++;
   return global;
