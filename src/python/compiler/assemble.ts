@@ -1,6 +1,7 @@
 // Turns a compiled unit into JavaScript source: prologue (argument binding, cells), body, epilogue.
 import type { CodeUnit } from "./code-unit.js";
 import { FRAME_VALUES_MARKER } from "./codegen/locals-snapshot.js";
+import { BORROWED_OPERAND_HELPERS } from "./codegen/borrowed-operands.js";
 
 /** The names the generated code uses from the runtime's ops object (see runtime/ops). */
 export const OPS_NAMES = [
@@ -52,6 +53,7 @@ export const OPS_NAMES = [
   "binaryMod",
   "inplaceAdd",
   "lessThan",
+  ...BORROWED_OPERAND_HELPERS,
   "greaterThan",
   "contains",
   "isTrue",
@@ -185,6 +187,9 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   unit.names.forEach((_name, index) => lines.push(`const NC${index} = R.newNameCache();`));
   for (let index = 0; index < unit.classCallSites.count; index++) lines.push(`const CS${index} = R.newClassCallSite();`);
   unit.keywordArrays.forEach((names, index) => lines.push(`const W${index} = ${JSON.stringify(names)};`));
+  // The argument array of one-argument calls of Python functions (codegen/calls.ts): a callee
+  // reads it in its prologue only, so the calls share it instead of allocating one each.
+  lines.push(`const ARG1 = [null];`);
   const emitter = unit.emitter;
   const body = emitter.text();
   const slots = emitter.slotDeclarations();

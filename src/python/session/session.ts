@@ -17,6 +17,7 @@ import { PyBaseException, exceptionStrText } from "../runtime/types/exceptions.j
 import { formatException, exceptionLastLine } from "../runtime/traceback-format.js";
 import { newLimits } from "../runtime/limits.js";
 import { primeCallChecks } from "../runtime/ops/limits.js";
+import { primeFieldConstness } from "../runtime/ops/field-priming.js";
 import { resetHandled } from "../runtime/ops/exception-ops.js";
 import { setNamespaceValue, namespaceValue } from "./namespace.js";
 import { newStr } from "../runtime/types/str.js";
@@ -97,6 +98,7 @@ export class NotebookSession {
     runtime.callDepth = 0;
     runtime.limits = newLimits(limits.timeoutMs, limits.maxSteps);
     primeCallChecks();
+    primeFieldConstness();
     runtime.ops.steps = 100_000;
     runtime.currentGlobals = this.namespace;
     resetHandled();

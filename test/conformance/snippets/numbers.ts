@@ -30,6 +30,9 @@ export const numberSnippets: readonly Snippet[] = [
   snippet("numeric literals", ["print(1_000, 0xFF, 0o777, 0b1111_0000, 1e3, 1E-3, 3.14_15, 1j * 2, .5, 5.)"]),
   snippet("isinstance of numeric types", ["print(isinstance(True, int), isinstance(1, float), type(1 + 1.0).__name__, type(2 ** -1).__name__, type(4 / 2).__name__, type(4 // 2).__name__)"]),
   snippet("counting with integers in loops", ["total = 0\nfor n in range(1, 1001):\n    if n % 3 == 0 or n % 5 == 0:\n        total += n\nprint(total)"]),
+  snippet("int operators on locals, literals and names, with every fallback", [
+    "import sys\nt = 0\nfor i in range(5):\n    t += i\nbig = 2 ** 53\nbig += 1\nt -= 2 ** 70\nprint(t, big, 3 < t, t == -(2 ** 70) + 10, t != 0)\ns = 'a'\ns += 'b'\nf = 1.5\nf *= 2\nprint(s, f)\ndef arith(n, m):\n    if n < m:\n        return n - m, n * 2, n % 3, -n % m, n == 5, n >= m\n    return n + m\nprint(arith(1, 2), arith(2 ** 52, 2 ** 52), arith(2.5, 1), arith('x', ''))\ndef unbound():\n    del q\n    return q + 1\n    q = 0\ndef modulo(n):\n    return n % 0\nfor call in (unbound, lambda: modulo(7), lambda: missing_name + 1, lambda: arith(None, 1)):\n    try:\n        call()\n    except Exception as e:\n        print(type(e).__name__, e)\nclass C:\n    a = 3\n    b = a * 7\n    if a < b:\n        c = b % 4\nprint(C.b, C.c)\nobj = object()\ndef probe(x):\n    y = x\n    return sys.getrefcount(x) - sys.getrefcount(y), x\nprint(probe(1000)[0], probe(obj)[0])",
+  ]),
   snippet("float sum accumulation", ["total = 0.0\nfor _ in range(10):\n    total += 0.1\nprint(total, total == 1.0, round(total, 10) == 1.0)"]),
   snippet("multiply and modulo operands of every kind", [
     "a, b, z = -6, 3, 0\nprint(z * -5, a % b, a % -4, 7 % a, (2 ** 40) * (2 ** 20), 3 * 2 ** 52, 'ab' * 2, [1] * 3, 2.5 * 2, 7.5 % 2, 'x=%d' % 5, True * 7, 5 % True)\ntry:\n    print(5 % z)\nexcept ZeroDivisionError as e:\n    print(e)",

@@ -4,6 +4,7 @@ import type { CodeUnit } from "../code-unit.js";
 import { compileExpression, inplaceCall, compileSubscriptKey } from "./expressions.js";
 import { deleteName, loadName, storeName, attributeNameRef, attributeCacheRef } from "./names.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
+import { openBorrowedBinary, closeBorrowed } from "./borrowed-operands.js";
 
 /** Stores the value on top of the stack into `target` (consuming it). */
 export function storeTarget(unit: CodeUnit, target: ast.Expr): void {
@@ -73,11 +74,13 @@ export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
   const target = node.target;
   switch (target.type) {
     case "Name": {
+      const borrowed = openBorrowedBinary(unit, node.op, target, node.value);
       loadName(unit, target.id);
       compileExpression(unit, node.value);
       const value = emitter.pop();
       const current = emitter.pop();
       emitter.line(`{ const r = ${inplaceCall(node.op, current, value)}; dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
+      if (borrowed) closeBorrowed(unit);
       emitter.reserve();
       storeName(unit, target.id);
       return;

@@ -77,7 +77,9 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
   if (selfSlot === null && node.keywords.length === 0 && mask === 0 && argumentCount === 1) {
     emitter.pop();
     const argument = slots[0]!;
-    const direct = `${callable}.code.compiled(${callable}, [a], null, true, 0)`;
+    // The callee's prologue reads its argument array before anything else runs, and nothing
+    // keeps the array: one array per code object serves every such call (see assembleUnit).
+    const direct = `${callable}.code.compiled(${callable}, (ARG1[0] = a, ARG1), null, true, 0)`;
     const invoke =
       classCallSite(unit, callable, "[a]", direct, `callOne(${callable}, a)`) ??
       (unit.profile.frameStealsArguments ? `${callable} instanceof PyFunction ? ${direct} : callOne(${callable}, a)` : `callOne(${callable}, a)`);

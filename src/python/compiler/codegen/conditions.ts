@@ -3,6 +3,7 @@ import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
 import { compileExpression, comparisonTest, compileComparand } from "./expressions.js";
 import { scalarOf } from "../constants.js";
+import { openBorrowedComparison, closeBorrowed } from "./borrowed-operands.js";
 
 /**
  * Emits the code that evaluates `node` for its truth and returns the name of a JS variable
@@ -35,11 +36,13 @@ export function compileCondition(unit: CodeUnit, node: ast.Expr): string {
     }
     case "Compare":
       if (node.ops.length === 1) {
+        const borrowed = openBorrowedComparison(unit, node.ops[0]!, node.left, node.comparators[0]!, variable);
         compileExpression(unit, node.left);
         compileComparand(unit, node.ops[0]!, node.comparators[0]!);
         const right = emitter.pop();
         const left = emitter.pop();
         emitter.line(`${variable} = ${comparisonTest(node.ops[0]!, left, right)}; dec(${right}); ${right} = null; dec(${left}); ${left} = null;`);
+        if (borrowed) closeBorrowed(unit);
         return variable;
       }
       break;

@@ -9,6 +9,7 @@ import { compileLambda } from "./functions.js";
 import { compileComprehension, compileGeneratorExpression } from "./comprehensions.js";
 import { UnsupportedSyntax } from "./unsupported.js";
 import { storeTarget } from "./assignments.js";
+import { openBorrowedBinary, closeBorrowed } from "./borrowed-operands.js";
 
 export const BINARY_OPERATOR_CODES: ReadonlyMap<ast.Operator, number> = new Map([
   ["Add", 0],
@@ -153,11 +154,13 @@ export function compileExpression(unit: CodeUnit, node: ast.Expr): void {
       return;
     }
     case "BinOp": {
+      const borrowed = openBorrowedBinary(unit, node.op, node.left, node.right);
       compileExpression(unit, node.left);
       compileExpression(unit, node.right);
       const right = emitter.pop();
       const left = emitter.pop();
       emitter.line(`{ const r = ${binaryCall(node.op, left, right)}; dec(${right}); ${right} = null; dec(${left}); ${left} = r; }`);
+      if (borrowed) closeBorrowed(unit);
       emitter.reserve();
       return;
     }

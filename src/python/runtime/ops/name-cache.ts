@@ -28,6 +28,14 @@ export class NameCache {
   lookupType: PyType | null = null;
   lookupEpoch = -1;
   lookupResult: PyObject | null = null;
+  /**
+   * A namespace dict the name was missing from (globals before builtins): its keys object then,
+   * and that object's `usable` count. A name can only arrive by a new entry, which takes one
+   * of `usable` (popitem gives none back) or makes a new keys object, so while both are the
+   * same the name is still missing.
+   */
+  absentKeys: DictKeys<PyObject, PyObject> | null = null;
+  absentUsable = -1;
 }
 
 export function newNameCache(): NameCache {
@@ -52,6 +60,23 @@ export function cachedDictGet(dict: PyDict, name: PyStr, cache: NameCache): PyOb
   }
   const value = dictGetItem(dict, name);
   if (value !== null) rememberEntry(dict, name, cache);
+  return value;
+}
+
+/**
+ * cachedDictGet for a dict the name is often missing from (the globals of a function that
+ * calls `len`): a miss is remembered (see NameCache.absentKeys), sparing the failed lookup the
+ * next time.
+ */
+export function cachedDictGetOrAbsent(dict: PyDict, name: PyStr, cache: NameCache): PyObject | null {
+  const table = dict.table;
+  const keys = table.keysObject;
+  if (keys === cache.absentKeys && keys !== null && keys.usable === cache.absentUsable) return null;
+  const value = cachedDictGet(dict, name, cache);
+  if (value === null && keys !== null && !table.isSplit) {
+    cache.absentKeys = keys;
+    cache.absentUsable = keys.usable;
+  }
   return value;
 }
 

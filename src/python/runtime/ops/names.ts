@@ -11,7 +11,7 @@ import { PyRaise, discardRaise, Unsupported } from "../errors.js";
 import { isMissingBuiltin } from "../../modules/builtins.js";
 import { setExceptionAttribute } from "../types/exceptions.js";
 import { gcTrack, isTracked } from "../gc/tracking.js";
-import { type NameCache, cachedDictGet, cachedEntry, rememberEntry } from "./name-cache.js";
+import { type NameCache, cachedDictGet, cachedDictGetOrAbsent, cachedEntry, rememberEntry } from "./name-cache.js";
 
 /** MAINTAIN_TRACKING: a dict starts being tracked once it holds a possible cycle member. */
 function mayBeTracked(value: PyObject): boolean {
@@ -62,10 +62,21 @@ export function loadName(namespace: PyObject, globals: PyObject, builtins: PyObj
  */
 export function loadNameBorrowed(namespace: PyObject, globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject | null {
   if (namespace.type !== rt.types.dict) return null;
-  const local = cachedDictGet(namespace as PyDict, name, cache);
+  // The cache's answer first, kept small so that V8 inlines it at every site of a hot loop.
+  const keys = (namespace as PyDict).table.keysObject;
+  if (keys === cache.keys && keys !== null) {
+    const value = keys.entryValues[cache.entry];
+    if (value !== undefined && keys.entryKeys[cache.entry] === cache.key) return value;
+  }
+  return lookupNameBorrowed(namespace, globals, builtins, name, cache);
+}
+
+/** loadNameBorrowed past the cache of the local namespace. */
+function lookupNameBorrowed(namespace: PyObject, globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
+  const local = cachedDictGetOrAbsent(namespace as PyDict, name, cache);
   if (local !== null) return local;
   if (namespace !== globals) {
-    const global = cachedDictGet(globals as PyDict, name, cache);
+    const global = cachedDictGetOrAbsent(globals as PyDict, name, cache);
     if (global !== null) return global;
   }
   const builtin = cachedDictGet(builtins as PyDict, name, cache);
@@ -75,14 +86,14 @@ export function loadNameBorrowed(namespace: PyObject, globals: PyObject, builtin
 
 /** loadGlobal, borrowed: generated code counts the reference itself (see loadNameBorrowed). */
 export function loadGlobalBorrowed(globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
-  const global = cachedDictGet(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
+  const global = cachedDictGetOrAbsent(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
   if (global === null) throw missingName(name);
   return global;
 }
 
 /** LOAD_GLOBAL: globals then builtins. New reference. */
 export function loadGlobal(globals: PyObject, builtins: PyObject, name: PyStr, cache: NameCache): PyObject {
-  const global = cachedDictGet(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
+  const global = cachedDictGetOrAbsent(globals as PyDict, name, cache) ?? cachedDictGet(builtins as PyDict, name, cache);
   if (global === null) throw missingName(name);
   global.refcount++;
   return global;
@@ -112,6 +123,22 @@ export function storeName(namespace: PyObject, name: PyStr, cache: NameCache, va
  * type feedback); null when nothing is left to release.
  */
 export function storeNameSwap(namespace: PyObject, name: PyStr, cache: NameCache, value: PyObject): PyObject | null {
+  if (namespace.type === rt.types.dict) {
+    // The commonest case first, kept small so that V8 inlines it: rebinding a name the cache
+    // knows, in a dict the collector already tracks or with a value that cannot make it tracked.
+    const dict = namespace as PyDict;
+    const entry = cachedEntry(dict, cache);
+    if (entry >= 0 && (dict.gcSlot >= 0 || !mayBeTracked(value))) {
+      const values = cache.keys!.entryValues;
+      const old = values[entry]!;
+      values[entry] = value;
+      return old;
+    }
+  }
+  return storeNameSwapSlow(namespace, name, cache, value);
+}
+
+function storeNameSwapSlow(namespace: PyObject, name: PyStr, cache: NameCache, value: PyObject): PyObject | null {
   if (namespace.type === rt.types.dict) {
     // Rebinding an existing name: swap the value in place (insertdict's existing-key case).
     const dict = namespace as PyDict;

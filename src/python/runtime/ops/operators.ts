@@ -125,6 +125,76 @@ export function greaterThan(a: PyObject, b: PyObject): boolean {
   return compareBool(a, b, CompareOp.Gt);
 }
 
+// ---- borrowed operands ---------------------------------------------------------------------
+//
+// Generated code calls these with operands it has not counted (a local's or a constant's own
+// reference, or a namespace's) before it pushes them the usual way. When both are exact ints
+// held as JS numbers the result comes back at once: no Python code runs on that path, so no one
+// could have seen the counts the operands' stack references would have added for the moment.
+// Otherwise null, and the caller loads the operands with their counts and runs the operator.
+
+/** a + b for exact ints within the safe range (a new reference), else null. */
+export function addInts(a: PyObject, b: PyObject): PyObject | null {
+  if (!bothSmallInts(a, b)) return null;
+  const sum = ((a as PyInt).value as number) + ((b as PyInt).value as number);
+  return sum <= MAX_SAFE && sum >= -MAX_SAFE ? newInt(sum) : null;
+}
+
+/** a - b (see addInts). */
+export function subInts(a: PyObject, b: PyObject): PyObject | null {
+  if (!bothSmallInts(a, b)) return null;
+  const difference = ((a as PyInt).value as number) - ((b as PyInt).value as number);
+  return difference <= MAX_SAFE && difference >= -MAX_SAFE ? newInt(difference) : null;
+}
+
+/** a * b (see addInts). */
+export function mulInts(a: PyObject, b: PyObject): PyObject | null {
+  if (!bothSmallInts(a, b)) return null;
+  const product = ((a as PyInt).value as number) * ((b as PyInt).value as number);
+  return product <= MAX_SAFE && product >= -MAX_SAFE ? newInt(product === 0 ? 0 : product) : null;
+}
+
+/** a % b with a nonzero divisor (see addInts). */
+export function modInts(a: PyObject, b: PyObject): PyObject | null {
+  if (!bothSmallInts(a, b)) return null;
+  const x = (a as PyInt).value as number;
+  const y = (b as PyInt).value as number;
+  if (y === 0) return null;
+  let remainder = x % y;
+  if (remainder !== 0 && remainder < 0 !== y < 0) remainder += y;
+  return newInt(remainder === 0 ? 0 : remainder);
+}
+
+/** a < b for exact ints, else null (see addInts). */
+export function lessInts(a: PyObject, b: PyObject): boolean | null {
+  return bothSmallInts(a, b) ? ((a as PyInt).value as number) < ((b as PyInt).value as number) : null;
+}
+
+/** a <= b (see lessInts). */
+export function lessEqualInts(a: PyObject, b: PyObject): boolean | null {
+  return bothSmallInts(a, b) ? ((a as PyInt).value as number) <= ((b as PyInt).value as number) : null;
+}
+
+/** a > b (see lessInts). */
+export function greaterInts(a: PyObject, b: PyObject): boolean | null {
+  return bothSmallInts(a, b) ? ((a as PyInt).value as number) > ((b as PyInt).value as number) : null;
+}
+
+/** a >= b (see lessInts). */
+export function greaterEqualInts(a: PyObject, b: PyObject): boolean | null {
+  return bothSmallInts(a, b) ? ((a as PyInt).value as number) >= ((b as PyInt).value as number) : null;
+}
+
+/** a == b (see lessInts). */
+export function equalInts(a: PyObject, b: PyObject): boolean | null {
+  return bothSmallInts(a, b) ? (a as PyInt).value === (b as PyInt).value : null;
+}
+
+/** a != b (see lessInts). */
+export function notEqualInts(a: PyObject, b: PyObject): boolean | null {
+  return bothSmallInts(a, b) ? (a as PyInt).value !== (b as PyInt).value : null;
+}
+
 /** a OP= b. */
 export function inplace(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
   const types = rt.types;
