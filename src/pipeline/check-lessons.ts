@@ -9,6 +9,7 @@ import type { LessonCache } from "../cache/index.js";
 import { runLessonCached } from "./cached-run.js";
 import { mapWithConcurrency } from "./pool.js";
 import { exclusionReason, excludedResult } from "./lesson-versions.js";
+import { withSimThreads } from "./sim-threads.js";
 
 export interface CheckLessonsOptions {
   readonly engine: Engine;
@@ -57,7 +58,13 @@ export function unreadableResult(path: string, error: LessonLoadError): LessonRe
 }
 
 export async function checkLessons(files: readonly string[], options: CheckLessonsOptions): Promise<CheckOutcome> {
-  const { engine, reporter } = options;
+  // The simulator's sessions run in worker threads: a deep stack for CPython's recursion limit,
+  // and the main thread stays free for progress and reporters.
+  return withSimThreads([options.engine], options.jobs, ([engine]) => checkLessonsOn(files, engine!, options));
+}
+
+async function checkLessonsOn(files: readonly string[], engine: Engine, options: CheckLessonsOptions): Promise<CheckOutcome> {
+  const { reporter } = options;
   reporter.onStart(engine.identity, files.length);
   let finished = 0;
   /** Reports a lesson's verdicts and progress as it finishes, whichever way it finished. */

@@ -5,7 +5,7 @@ import type { Lesson } from "../lesson/types.js";
 import type { CellRun, Engine } from "../runners/types.js";
 import { runLessonCached } from "./cached-run.js";
 import { mapWithConcurrency } from "./pool.js";
-import { simThreadsAvailable, SimWorkerPool, ThreadedSimEngine } from "./sim-threads.js";
+import { withSimThreads } from "./sim-threads.js";
 
 export interface MatrixLesson {
   readonly path: string;
@@ -90,13 +90,8 @@ export async function runMatrix(files: readonly string[], engines: readonly Engi
   const results = new Map<string, ReadonlyMap<number, CellRun>>();
   let finished = 0;
   let served = 0;
-  const pool = (options.simInThreads ?? simThreadsAvailable()) ? new SimWorkerPool(Math.max(1, options.jobs)) : undefined;
-  const running = engines.map((engine) => {
-    const identity = engine.identity;
-    return pool !== undefined && identity.kind === "sim" ? new ThreadedSimEngine(identity, pool) : engine;
-  });
-  try {
-    await mapWithConcurrency(tasks, options.jobs, async (task) => {
+  const runAll = (running: readonly Engine[]) =>
+    mapWithConcurrency(tasks, options.jobs, async (task) => {
       const entry = lessons[task.lessonIndex]!;
       const engine = engines[task.engineIndex]!;
       options.onTaskStart?.({ ...task, path: entry.path, engine });
@@ -115,9 +110,7 @@ export async function runMatrix(files: readonly string[], engines: readonly Engi
         total: tasks.length,
       });
     });
-  } finally {
-    await pool?.close();
-  }
+  await withSimThreads(engines, options.jobs, runAll, options.simInThreads);
   return {
     lessons,
     engines,

@@ -9,6 +9,7 @@ import type { CellRequest, CellRun, Engine, EngineIdentity, EngineSession, Sessi
 import type { SimWorkerCommand, SimWorkerReply } from "./sim-worker.js";
 
 const WORKER_URL = new URL("./sim-worker.js", import.meta.url);
+const WORKER_STACK_MB = 64;
 
 /**
  * Worker threads need the compiled worker script; running from TypeScript sources (the test
@@ -20,7 +21,9 @@ export function simThreadsAvailable(): boolean {
 
 /** One worker, one session at a time; requests answered in order. */
 class SimWorker {
-  private readonly worker = new Worker(WORKER_URL);
+  // A deep stack: CPython's recursion limit (3000 under IPython) must be reachable before
+  // JavaScript's own stack runs out, and a simulated frame takes several JavaScript frames.
+  private readonly worker = new Worker(WORKER_URL, { resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   dead = false;
@@ -146,5 +149,28 @@ export class ThreadedSimEngine implements Engine {
       throw error;
     }
     return new ThreadedSimSession(worker, this.pool);
+  }
+}
+
+/**
+ * Runs `work` with every simulator engine swapped for one whose sessions run in worker threads
+ * (at most `jobs` at a time), when the compiled worker exists; the workers stop afterwards.
+ */
+export async function withSimThreads<T>(
+  engines: readonly Engine[],
+  jobs: number,
+  work: (running: readonly Engine[]) => Promise<T>,
+  enabled: boolean = simThreadsAvailable(),
+): Promise<T> {
+  if (!enabled || !engines.some((engine) => engine.identity.kind === "sim")) return work(engines);
+  const pool = new SimWorkerPool(Math.max(1, jobs));
+  try {
+    const running = engines.map((engine) => {
+      const identity = engine.identity;
+      return identity.kind === "sim" ? new ThreadedSimEngine(identity, pool) : engine;
+    });
+    return await work(running);
+  } finally {
+    await pool.close();
   }
 }

@@ -61,6 +61,9 @@ export interface CellLimits {
 /** The `__doc__` of an IPython session's `__main__`. */
 const IPYTHON_MAIN_DOC = "Automatically created module for IPython interactive environment";
 
+/** CPython's default recursion limit (sys.getrecursionlimit() in `python -i`). */
+const PYTHON_RECURSION_LIMIT = 1000;
+
 export class NotebookSession {
   readonly runtime: Runtime;
   private readonly namespace: PyDict;
@@ -84,6 +87,8 @@ export class NotebookSession {
       this.display = new IPythonDisplay(this.namespace, this.inputHistory);
     } else {
       this.display = new ReplDisplay();
+      // `python -i` keeps CPython's default limit; only IPython raises it (see runtime.ts).
+      this.runtime.recursionLimit = PYTHON_RECURSION_LIMIT;
     }
     rt.currentGlobals = this.namespace;
     if (options.localModules !== undefined) setLocalModuleNames(this.runtime, options.localModules);

@@ -104,6 +104,33 @@ describe("sys: what differs from a real kernel on purpose", () => {
     expect(deep).toMatch(/^<unsupported: recursion this deep: the simulator's JavaScript stack ran out before Python's recursion limit \(1000000\)>/);
   });
 
+  it("keeps CPython's default limit of 1000 under `display: repr` (python -i), where IPython has 3000", async () => {
+    const [, limit, deep] = await simulate(
+      "3.12",
+      ["import sys", "sys.getrecursionlimit()", "def down(n):\n    return down(n + 1)\ndown(0)"],
+      "repr",
+    );
+    expect(limit).toBe("1000\n");
+    expect(deep).toBe("RecursionError: maximum recursion depth exceeded\n");
+  });
+
+  it("refuses by name to handle a RecursionError from the limit: its depth counts the kernel's frames", async () => {
+    const source = (handler: string) => `count = 0\ndef down():\n    global count\n    count += 1\n    down()\ntry:\n    down()\n${handler}`;
+    const refusal = /^<unsupported: handling a RecursionError from the recursion limit/;
+    const [caught, suppressed, ownError] = await simulate(
+      "3.12",
+      [
+        source("except RecursionError:\n    print(count)"),
+        `class Suppress:\n    def __enter__(self):\n        return self\n    def __exit__(self, *exc):\n        return True\nwith Suppress():\n    ${source("finally:\n    pass").replace(/\n/g, "\n    ")}`,
+        "try:\n    raise RecursionError('mine')\nexcept RecursionError as e:\n    print(e)",
+      ],
+      "repr",
+    );
+    expect(caught).toMatch(refusal);
+    expect(suppressed).toMatch(refusal);
+    expect(ownError).toBe("mine\n");
+  });
+
   it("has no sys.exception before 3.11, as CPython", async () => {
     const [, missing] = await simulate("3.10", ["import sys", "sys.exception()"]);
     expect(missing).toBe("AttributeError: module 'sys' has no attribute 'exception'\n");

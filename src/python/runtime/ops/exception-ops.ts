@@ -11,6 +11,7 @@ import { isTrue } from "../abstract/truth.js";
 import { lookupSpecial, callSpecial } from "../slot-table.js";
 import type { PyCode } from "../types/code.js";
 import { SimulatedCrash } from "../errors.js";
+import { refuseHandlingRecursionLimit } from "./limits.js";
 import { newFrame, finishFrame, type PyFrame } from "../types/frame.js";
 import { liveFrameFor, rememberLiveFrame, forgetLiveFrame, resetLiveFrames } from "../types/live-frames.js";
 import { dictSetItem } from "../types/dict.js";
@@ -110,9 +111,9 @@ export function matches(caught: PyRaise, type: PyObject): boolean {
  * line, the exception first gets its traceback entry for this run (raised or arrived here).
  */
 export function enterHandler(caught: PyRaise, code?: PyCode, line?: number): void {
+  refuseHandlingRecursionLimit(caught.exception);
   if (code !== undefined && line !== undefined) recordInRun(caught, code, line);
-  caught.exception.refcount++;
-  handledStack.push(caught.exception);
+  pushHandled(caught.exception);
 }
 
 /** An except* clause's matched part becomes the exception being handled (takes its own reference). */
@@ -173,7 +174,7 @@ export function withEnter(manager: PyObject): [PyObject, PyObject] {
 export function withExitException(exit: PyObject, caught: PyRaise, code?: PyCode, line?: number): boolean {
   if (code !== undefined && line !== undefined) recordInRun(caught, code, line);
   const exception = caught.exception;
-  enterHandler(caught);
+  pushHandled(exception);
   let result: PyObject;
   try {
     const traceback = tracebackOf(exception);
@@ -187,6 +188,7 @@ export function withExitException(exit: PyObject, caught: PyRaise, code?: PyCode
   }
   try {
     const suppress = isTrue(result);
+    if (suppress) refuseHandlingRecursionLimit(exception);
     if (suppress) decref(exception);
     return suppress;
   } finally {

@@ -1,6 +1,7 @@
 // Execution limits checked from generated code: step budget, wall clock, recursion depth.
 import { rt } from "../state.js";
-import { LimitExceeded, pyError } from "../errors.js";
+import { LimitExceeded, pyError, Unsupported, type PyRaise } from "../errors.js";
+import type { PyObject } from "../object.js";
 
 /** Steps between wall-clock checks (one step = one loop iteration or call). */
 export const STEP_SLICE = 100_000;
@@ -19,14 +20,35 @@ export function tick(): void {
   if (rt.gc.pending) rt.gc.runPending();
 }
 
+/** RecursionErrors raised by the recursion limit (not by user code), while they live. */
+const limitRecursionErrors = new WeakSet<PyObject>();
+
 /** A Python call begins: CPython's recursion limit (RecursionError). */
 export function enterCall(): void {
   if (++rt.callDepth > rt.recursionLimit) {
     rt.callDepth--;
-    throw pyError(rt.exc.RecursionError, "maximum recursion depth exceeded");
+    throw recursionLimitError();
   }
   if (--rt.ops.steps < 0) tick();
   if (rt.gc.pending) rt.gc.runPending();
+}
+
+function recursionLimitError(): PyRaise {
+  const raised = pyError(rt.exc.RecursionError, "maximum recursion depth exceeded");
+  limitRecursionErrors.add(raised.exception);
+  return raised;
+}
+
+/**
+ * Handling an exception (an except clause, a `with` that suppresses it). One the recursion limit
+ * raised cannot be handled here: the depth it was raised at counts the kernel's own frames below
+ * the cell, which differ between IPython and kernel versions, so whatever the handler does next
+ * (print the depth, retry shallower) is not known.
+ */
+export function refuseHandlingRecursionLimit(exception: PyObject): void {
+  if (limitRecursionErrors.has(exception)) {
+    throw new Unsupported("handling a RecursionError from the recursion limit (the depth it is raised at counts the kernel's own frames, which vary)");
+  }
 }
 
 export function leaveCall(): void {
