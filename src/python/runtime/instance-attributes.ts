@@ -174,14 +174,21 @@ export function storedAttribute(storage: AttributeStorage, name: PyStr): PyObjec
 export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObject | null): boolean {
   const attributes = attributesOf(object);
   if (attributes === null) return false;
-  const current = attributes.dict;
-  if (value !== null && current !== null && name.type === rt.types.str && (attributes.dictObject !== null || rt.profile.instanceDict !== "dict")) {
-    // Rebinding an existing attribute: swap the value in place (one lookup, no key change).
-    const old = current.replaceTextValue(name.value, value);
+  let current = attributes.dict;
+  if (value !== null && name.type === rt.types.str && (attributes.dictObject !== null || rt.profile.instanceDict !== "dict")) {
+    // An attribute whose name the table already holds (rebinding, or a name the class's
+    // shared keys know): the value goes in place, by the name's text (one lookup, no hashing).
+    if (current === null) current = tableOf(attributes, keysCacheOf(object.type));
+    const old = current.isSplit ? current.setSharedText(name.value, value) : current.replaceTextValue(name.value, value);
     if (old !== undefined) {
       value.refcount++;
+      if (old === null) {
+        // As the general path below: the storage counts as materialised, the name is referenced.
+        attributes.materialized = true;
+        name.refcount++;
+      }
       if (attributes.dictObject !== null) trackDictIfNeeded(attributes.dictObject, value);
-      if (--old.refcount === 0) old.type.dealloc(old);
+      if (old !== null && --old.refcount === 0) old.type.dealloc(old);
       return true;
     }
   }

@@ -173,6 +173,31 @@ export class DictTable<K, V> {
     return old;
   }
 
+  /**
+   * insertdict of an exact str key into a split table whose shared keys already hold the key,
+   * found by its text: what `set` does then, without hashing or probing. Returns the replaced
+   * value, null when the value is new, or undefined (and nothing changed) when the table is
+   * not split, the key is not shared yet, or (up to 3.10) the insert would break the shared
+   * order and combine the table. Every instance after a class's first stores its attributes
+   * this way.
+   */
+  setSharedText(text: string, value: V): V | null | undefined {
+    const values = this.values;
+    if (values === null) return undefined;
+    const entry = this.keys!.lookupText(text, this.ops);
+    if (entry < 0) return undefined;
+    const old = values[entry];
+    if (old !== undefined) {
+      values[entry] = value;
+      return old;
+    }
+    if (this.rules.managedInstanceDicts) this.appendToOrder(entry);
+    else if (entry !== this.used) return undefined;
+    values[entry] = value;
+    this.used++;
+    return null;
+  }
+
   /** d[key] = value (`PyDict_SetItem` → `insertdict`): the value it replaced, if any. */
   set(key: K, hash: PyHash, value: V): V | undefined {
     hashRegister.load(hash);
