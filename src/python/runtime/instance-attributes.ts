@@ -5,6 +5,7 @@ import { AttributedObject, type PyObject } from "./object.js";
 import { rt } from "./state.js";
 import { ClassKeysCache, InstanceDictSlot, instanceDict, setInstanceAttribute as tableSet, deleteInstanceAttribute as tableDelete } from "./tables/index.js";
 import { DictTable } from "./tables/index.js";
+import type { DictKeys } from "./tables/dict-keys.js";
 import type { PyStr } from "./types/str.js";
 import { strHash } from "./types/str.js";
 import { OBJECT_KEY_OPS, newDictWithTable, trackDictIfNeeded, type PyDict } from "./types/dict.js";
@@ -168,6 +169,41 @@ export function storedAttribute(storage: AttributeStorage, name: PyStr): PyObjec
   if (table === null) return null;
   if (table.kind !== "general") return table.get(name) ?? null;
   return table.get(name, strHash(name)) ?? null;
+}
+
+/**
+ * Where an attribute name was last found in a keys object (an inline cache of generated code,
+ * ops/name-cache.ts's NameCache): the keys object, the entry, and the key object stored there.
+ */
+export interface KeysEntryCache {
+  keys: DictKeys<PyObject, PyObject> | null;
+  entry: number;
+  key: PyObject | null;
+}
+
+/**
+ * `storedAttribute` for an attribute load site, answered from `cache` while the storage's table
+ * uses the keys object the name was last found in. Only str-only tables (split or unicode,
+ * looked up by text, never calling __eq__) are cached: a keys object keeps a key at its entry
+ * until the key is deleted (the entry loses the key object) or the table is rebuilt (a new keys
+ * object), so the cached entry still holds the name's value, or no value in this table.
+ */
+export function cachedStoredAttribute(storage: AttributeStorage, name: PyStr, cache: KeysEntryCache): PyObject | null {
+  const table = storage.dict;
+  if (table === null) return null;
+  const keys = table.keysObject;
+  // (3.6–3.10 turn a str-only table general in place when a non-str key probes it.)
+  if (keys === cache.keys && keys !== null && keys.kind !== "general") {
+    const entry = cache.entry;
+    if (keys.entryKeys[entry] === cache.key) return table.valueOfEntry(entry) ?? null;
+  }
+  if (keys === null || keys.kind === "general") return table.get(name, strHash(name)) ?? null;
+  const entry = keys.lookupText(name.value, table.ops);
+  if (entry < 0) return null;
+  cache.keys = keys;
+  cache.entry = entry;
+  cache.key = keys.entryKeys[entry]!;
+  return table.valueOfEntry(entry) ?? null;
 }
 
 /** obj.name = value (value null: delete); false when deleting a missing attribute. */

@@ -6,7 +6,7 @@ import { attributeError, typeError, PyRaise, discardRaise, Unsupported } from ".
 import { withAttributeErrorContext } from "./attribute-error-context.js";
 import type { PyStr } from "../types/str.js";
 import { internName } from "../types/str.js";
-import { attributesOf, storedAttribute, setInstanceAttribute, initInstanceAttributes } from "../instance-attributes.js";
+import { attributesOf, storedAttribute, cachedStoredAttribute, setInstanceAttribute, initInstanceAttributes, type KeysEntryCache } from "../instance-attributes.js";
 
 /**
  * _PyType_Lookup: the first value named `name` in the namespaces of `type`'s MRO, or null.
@@ -50,8 +50,11 @@ export function genericGetAttr(self: PyObject, nameObject: PyObject): PyObject |
   return genericGetAttrWith(self, nameObject, typeLookup(self.type, (nameObject as PyStr).value));
 }
 
-/** genericGetAttr once `descriptor` = typeLookup(type(self), name) is known. */
-export function genericGetAttrWith(self: PyObject, nameObject: PyObject, descriptor: PyObject | null): PyObject | null {
+/**
+ * genericGetAttr once `descriptor` = typeLookup(type(self), name) is known; with `cache`, the
+ * instance's own attributes are looked up through a load site's cache (cachedStoredAttribute).
+ */
+export function genericGetAttrWith(self: PyObject, nameObject: PyObject, descriptor: PyObject | null, cache: KeysEntryCache | null = null): PyObject | null {
   const type = self.type;
   let getter: PyType["descrGet"] = null;
   if (descriptor !== null) {
@@ -60,7 +63,7 @@ export function genericGetAttrWith(self: PyObject, nameObject: PyObject, descrip
   }
   const attributes = attributesOf(self);
   if (attributes !== null) {
-    const value = storedAttribute(attributes, nameObject as PyStr);
+    const value = cache === null ? storedAttribute(attributes, nameObject as PyStr) : cachedStoredAttribute(attributes, nameObject as PyStr, cache);
     if (value !== null) {
       value.refcount++;
       return value;

@@ -137,6 +137,14 @@ export class DictTable<K, V> {
     return this.values !== null ? this.values[entry] : this.keys!.entryValues[entry];
   }
 
+  /**
+   * The value stored for keys entry `entry` (a split table's own value), or undefined when the
+   * entry holds none: for callers that remember where a key sits in a keys object.
+   */
+  valueOfEntry(entry: number): V | undefined {
+    return this.values !== null ? this.values[entry] : this.keys!.entryValues[entry];
+  }
+
   /** `key in d`. */
   has(key: K, hash?: PyHash): boolean {
     return this.get(key, hash) !== undefined;
