@@ -6,7 +6,7 @@ import { attributeError, typeError, PyRaise, discardRaise, Unsupported } from ".
 import { withAttributeErrorContext } from "./attribute-error-context.js";
 import type { PyStr } from "../types/str.js";
 import { internName } from "../types/str.js";
-import { attributesOf, storedAttribute, cachedStoredAttribute, setInstanceAttribute, initInstanceAttributes, type KeysEntryCache } from "../instance-attributes.js";
+import { storageOf, storedAttribute, cachedStoredAttribute, setInstanceAttribute, initInstanceAttributes, type KeysEntryCache } from "../instance-attributes.js";
 
 /**
  * _PyType_Lookup: the first value named `name` in the namespaces of `type`'s MRO, or null.
@@ -61,7 +61,7 @@ export function genericGetAttrWith(self: PyObject, nameObject: PyObject, descrip
     getter = descriptor.type.descrGet;
     if (getter !== null && isDataDescriptor(descriptor)) return getter(descriptor, self, type);
   }
-  const attributes = attributesOf(self);
+  const attributes = storageOf(self);
   if (attributes !== null) {
     const value = cache === null ? storedAttribute(attributes, nameObject as PyStr) : cachedStoredAttribute(attributes, nameObject as PyStr, cache);
     if (value !== null) {
@@ -98,7 +98,7 @@ export function genericSetAttr(self: PyObject, nameObject: PyObject, value: PyOb
     throw attributeError(`'${type.name}' object attribute '${name}' is read-only`);
   }
   // Built-in objects with a __dict__ slot (functions, exceptions) make their storage on first store.
-  if (value !== null && attributesOf(self) === null) initInstanceAttributes(self);
+  if (value !== null && storageOf(self) === null) initInstanceAttributes(self);
   if (!setInstanceAttribute(self, nameObject as PyStr, value)) {
     throw attributeError(`'${type.name}' object has no attribute '${name}'`);
   }

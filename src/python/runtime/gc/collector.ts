@@ -303,6 +303,18 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
     return;
   }
   const instance = object as PyInstance;
+  // Flat inline values (the usual 3.11+ instance): the values, a set prefix, in entry order.
+  // (An object of another class that uses instanceTraverse has no such field.)
+  const flat = instance.inlineValues as PyObject[] | null | undefined;
+  if (flat !== null && flat !== undefined && instance.slotValues === null) {
+    if (type.heapType) visitChild(links, type, mode, argument);
+    for (let entry = 0; entry < flat.length; entry++) {
+      const value = flat[entry];
+      if (value === undefined) break;
+      visitChild(links, value, mode, argument);
+    }
+    return;
+  }
   const attributes = instance.hasAttributes ? instance : null;
   const table = attributes === null ? null : inlineTableOf(attributes);
   const values = table === null ? null : table.valuesInEntryOrder;

@@ -83,6 +83,20 @@ export class DictTable<K, V> {
     return dict;
   }
 
+  /**
+   * The split table standing for an instance's flat inline values (types/instance.ts
+   * `inlineValues`): `values` set for a prefix of the entries, in entry order. The values array
+   * is taken over; the reference to `keys` was counted when the values were started.
+   */
+  static adoptingSharedValues<K, V>(rules: DictRules, ops: DictKeyOps<K>, keys: DictKeys<K, V>, values: (V | undefined)[]): DictTable<K, V> {
+    const dict = new DictTable<K, V>(rules, ops, keys);
+    dict.values = values;
+    let used = 0;
+    while (used < values.length && values[used] !== undefined) used++;
+    dict.used = used;
+    return dict;
+  }
+
   /** A new empty dict with the same rules and key operations (`PyDict_New`). */
   emptyLike(): DictTable<K, V> {
     return DictTable.createWithRules<K, V>(this.rules, this.ops);
