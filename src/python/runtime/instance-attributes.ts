@@ -5,9 +5,11 @@ import { AttributedObject, type PyObject } from "./object.js";
 import { rt } from "./state.js";
 import { ClassKeysCache, InstanceDictSlot, instanceDict, setInstanceAttribute as tableSet, deleteInstanceAttribute as tableDelete } from "./tables/index.js";
 import { DictTable } from "./tables/index.js";
+import type { DictKeys } from "./tables/dict-keys.js";
 import type { PyStr } from "./types/str.js";
 import { strHash } from "./types/str.js";
 import { OBJECT_KEY_OPS, newDictWithTable, trackDictIfNeeded, type PyDict } from "./types/dict.js";
+import { PyInstance } from "./types/instance.js";
 import type { PyType } from "./type.js";
 
 /**
@@ -48,7 +50,90 @@ export function traverseAttributes(storage: AttributeStorage, visit: (child: PyO
     visit(storage.dictObject);
     return;
   }
-  storage.dict?.visitValues(visit);
+  if (storage.dict === null) {
+    const values = flatValuesOf(storage);
+    if (values !== null) for (let entry = 0; entry < values.length && values[entry] !== undefined; entry++) visit(values[entry]!);
+    return;
+  }
+  storage.dict.visitValues(visit);
+}
+
+// ---- flat inline values (PyInstance.inlineValues) ----------------------------------------------
+//
+// From 3.11 an instance's attributes are usually exactly the first entries of its class's shared
+// keys, stored in entry order: then the instance keeps just the values, and the split table
+// that stands for them is made only when something needs a table (any caller of
+// `attributesOf`, __dict__, a delete, a store out of that order). The hot paths (attribute
+// loads and stores, the collector, deallocation) read the values themselves.
+
+/** The flat inline values of `storage` (a PyInstance), or null. */
+function flatValuesOf(storage: AttributeStorage): PyObject[] | null {
+  return storage instanceof PyInstance ? storage.inlineValues : null;
+}
+
+/** The shared keys that flat inline values are laid out by (the instance's class's). */
+function flatKeysOf(instance: PyInstance): DictKeys<PyObject, PyObject> {
+  return keysCacheOf(instance.type).keys!;
+}
+
+/** Turns flat inline values into the split table they stand for (nothing a program can see changes). */
+function inflate(storage: AttributeStorage): void {
+  if (!(storage instanceof PyInstance)) return;
+  const values = storage.inlineValues;
+  if (values === null) return;
+  storage.inlineValues = null;
+  const cache = keysCacheOf(storage.type);
+  storage.dict = DictTable.adoptingSharedValues(cache.rules, OBJECT_KEY_OPS, cache.keys!, values);
+}
+
+/**
+ * obj.name = value for an exact str name on a 3.11+ instance without a table or __dict__:
+ * what the split table's store would do (tableOf on the first store, then setSharedText), kept
+ * flat. False when the store leaves that shape (name not in the shared keys, or out of entry
+ * order); the values are then a table again and the caller takes the general path.
+ */
+function setFlatValue(instance: PyInstance, name: PyStr, value: PyObject): boolean {
+  const keys = flatKeysOf(instance);
+  let values = instance.inlineValues;
+  if (values === null) {
+    // tableOf's first call: the storage counts as materialised, and the values (a split table's,
+    // `DictTable.sharingKeys`) hold a reference to the shared keys, sized as they are now.
+    instance.materialized = true;
+    keys.refcount++;
+    values = new Array<PyObject>(keys.nentries);
+    instance.inlineValues = values;
+  }
+  const entry = keys.lookupText(name.value, OBJECT_KEY_OPS);
+  if (entry >= 0 && entry < values.length) {
+    const old = values[entry];
+    if (old !== undefined) {
+      values[entry] = value;
+      value.refcount++;
+      if (--old.refcount === 0) old.type.dealloc(old);
+      return true;
+    }
+    if (entry === 0 || values[entry - 1] !== undefined) {
+      values[entry] = value;
+      value.refcount++;
+      // As setInstanceAttribute's other paths: the storage counts as materialised, the name is referenced.
+      instance.materialized = true;
+      name.refcount++;
+      return true;
+    }
+  }
+  inflate(instance);
+  return false;
+}
+
+/** Drops flat inline values' references (taken off their instance): each key, then its value, in order. */
+function releaseFlatValues(keys: DictKeys<PyObject, PyObject>, values: PyObject[]): void {
+  for (let entry = 0; entry < values.length; entry++) {
+    const value = values[entry];
+    if (value === undefined) break;
+    const key = keys.entryKeys[entry]!;
+    if (--key.refcount === 0) key.type.dealloc(key);
+    if (--value.refcount === 0) value.type.dealloc(value);
+  }
 }
 
 /**
@@ -91,6 +176,13 @@ function releaseParts(dictObject: PyDict | null, table: DictTable<PyObject, PyOb
 export function releaseAttributes(object: PyObject, keepStorage = false): void {
   if (object instanceof AttributedObject) {
     if (!object.hasAttributes) return;
+    const flat = object instanceof PyInstance ? object.inlineValues : null;
+    if (flat !== null) {
+      (object as PyInstance).inlineValues = null;
+      if (!keepStorage) object.dropAttributes();
+      releaseFlatValues(flatKeysOf(object as PyInstance), flat);
+      return;
+    }
     const dictObject = object.dictObject;
     const table = object.dict;
     const ownsValues = object.ownsValues;
@@ -127,8 +219,21 @@ export function keysCacheOf(type: PyType): ClassKeysCache<PyObject, PyObject> {
  */
 const attributesBeside = new WeakMap<PyObject, InstanceAttributes>();
 
-/** The object's attribute storage, or null (none yet, or its type gives it none). */
+/**
+ * The object's attribute storage, or null (none yet, or its type gives it none). Flat inline
+ * values become their table first, so `dict` is the table for every caller.
+ */
 export function attributesOf(object: PyObject): AttributeStorage | null {
+  const storage = storageOf(object);
+  if (storage !== null) inflate(storage);
+  return storage;
+}
+
+/**
+ * The object's attribute storage as it is (its values may be flat, with `dict` null): for the
+ * paths that read flat values themselves.
+ */
+export function storageOf(object: PyObject): AttributeStorage | null {
   if (object instanceof AttributedObject) return object.hasAttributes ? object : null;
   // Only a type with a __dict__ slot gives its instances storage: the common objects (ints,
   // lists, str...) answer without a lookup.
@@ -148,7 +253,7 @@ export function startAttributes(object: PyObject, ownsValues: boolean): Attribut
 }
 
 export function hasInstanceAttributes(object: PyObject): boolean {
-  return attributesOf(object) !== null;
+  return storageOf(object) !== null;
 }
 
 /** Starts an instance's attribute storage (at creation, per version). */
@@ -159,29 +264,97 @@ export function initInstanceAttributes(object: PyObject): void {
 }
 /** obj.name lookup in the instance's own attributes: borrowed, or null. */
 export function instanceAttribute(object: PyObject, name: PyStr): PyObject | null {
-  return storedAttribute(attributesOf(object)!, name);
+  return storedAttribute(storageOf(object)!, name);
 }
 
-/** `instanceAttribute` once the storage is known (the attribute-load hot path). */
+/** `instanceAttribute` once the storage is known (the attribute-load hot path; `storageOf`'s storage). */
 export function storedAttribute(storage: AttributeStorage, name: PyStr): PyObject | null {
-  const table = storage.dict;
-  if (table === null) return null;
+  let table = storage.dict;
+  if (table === null) {
+    const values = flatValuesOf(storage);
+    if (values === null) return null;
+    if (name.type === rt.types.str) {
+      const entry = flatKeysOf(storage as PyInstance).lookupText(name.value, OBJECT_KEY_OPS);
+      return entry < 0 ? null : (values[entry] ?? null);
+    }
+    inflate(storage);
+    table = storage.dict!;
+  }
   if (table.kind !== "general") return table.get(name) ?? null;
   return table.get(name, strHash(name)) ?? null;
 }
 
+/**
+ * Where an attribute name was last found in a keys object (an inline cache of generated code,
+ * ops/name-cache.ts's NameCache): the keys object, the entry, and the key object stored there.
+ */
+export interface KeysEntryCache {
+  keys: DictKeys<PyObject, PyObject> | null;
+  entry: number;
+  key: PyObject | null;
+}
+
+/**
+ * `storedAttribute` for an attribute load site, answered from `cache` while the storage's table
+ * uses the keys object the name was last found in. Only str-only tables (split or unicode,
+ * looked up by text, never calling __eq__) are cached: a keys object keeps a key at its entry
+ * until the key is deleted (the entry loses the key object) or the table is rebuilt (a new keys
+ * object), so the cached entry still holds the name's value, or no value in this table.
+ */
+export function cachedStoredAttribute(storage: AttributeStorage, name: PyStr, cache: KeysEntryCache): PyObject | null {
+  const table = storage.dict;
+  if (table === null) {
+    const values = flatValuesOf(storage);
+    if (values === null) return null;
+    if (name.type !== rt.types.str) return storedAttribute(storage, name);
+    // The same cache as a split table's: the shared keys, the entry, the key object there.
+    const keys = flatKeysOf(storage as PyInstance);
+    if (keys === cache.keys && keys.entryKeys[cache.entry] === cache.key) return values[cache.entry] ?? null;
+    const entry = keys.lookupText(name.value, OBJECT_KEY_OPS);
+    if (entry < 0) return null;
+    cache.keys = keys;
+    cache.entry = entry;
+    cache.key = keys.entryKeys[entry]!;
+    return values[entry] ?? null;
+  }
+  const keys = table.keysObject;
+  // (3.6–3.10 turn a str-only table general in place when a non-str key probes it.)
+  if (keys === cache.keys && keys !== null && keys.kind !== "general") {
+    const entry = cache.entry;
+    if (keys.entryKeys[entry] === cache.key) return table.valueOfEntry(entry) ?? null;
+  }
+  if (keys === null || keys.kind === "general") return table.get(name, strHash(name)) ?? null;
+  const entry = keys.lookupText(name.value, table.ops);
+  if (entry < 0) return null;
+  cache.keys = keys;
+  cache.entry = entry;
+  cache.key = keys.entryKeys[entry]!;
+  return table.valueOfEntry(entry) ?? null;
+}
+
 /** obj.name = value (value null: delete); false when deleting a missing attribute. */
 export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObject | null): boolean {
-  const attributes = attributesOf(object);
+  const attributes = storageOf(object);
   if (attributes === null) return false;
-  const current = attributes.dict;
-  if (value !== null && current !== null && name.type === rt.types.str && (attributes.dictObject !== null || rt.profile.instanceDict !== "dict")) {
-    // Rebinding an existing attribute: swap the value in place (one lookup, no key change).
-    const old = current.replaceTextValue(name.value, value);
+  if (attributes.dict === null && attributes.dictObject === null && object instanceof PyInstance && rt.profile.instanceDict !== "dict") {
+    if (value !== null && name.type === rt.types.str && setFlatValue(object, name, value)) return true;
+    inflate(attributes);
+  }
+  let current = attributes.dict;
+  if (value !== null && name.type === rt.types.str && (attributes.dictObject !== null || rt.profile.instanceDict !== "dict")) {
+    // An attribute whose name the table already holds (rebinding, or a name the class's
+    // shared keys know): the value goes in place, by the name's text (one lookup, no hashing).
+    if (current === null) current = tableOf(attributes, keysCacheOf(object.type));
+    const old = current.isSplit ? current.setSharedText(name.value, value) : current.replaceTextValue(name.value, value);
     if (old !== undefined) {
       value.refcount++;
+      if (old === null) {
+        // As the general path below: the storage counts as materialised, the name is referenced.
+        attributes.materialized = true;
+        name.refcount++;
+      }
       if (attributes.dictObject !== null) trackDictIfNeeded(attributes.dictObject, value);
-      if (--old.refcount === 0) old.type.dealloc(old);
+      if (old !== null && --old.refcount === 0) old.type.dealloc(old);
       return true;
     }
   }

@@ -202,8 +202,16 @@ function slotInit(self: PyObject, args: CallArgs): void {
       // What call(found, …) does for a Python function (functionCall), with the arguments
       // copied behind `self` without a spread (this runs once per instance created).
       const values = args.values;
-      const withSelf = [self];
-      for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
+      // Array literals for the common sizes: exactly as long as needed (a push onto `[self]`
+      // would grow its store to 17 slots, garbage made once per instance).
+      let withSelf: PyObject[];
+      if (values.length === 0) withSelf = [self];
+      else if (values.length === 1) withSelf = [self, values[0]!];
+      else if (values.length === 2) withSelf = [self, values[0]!, values[1]!];
+      else {
+        withSelf = [self];
+        for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
+      }
       result = found.code.compiled!(found, withSelf, kwnames, false);
     } else {
       result = callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames });

@@ -515,4 +515,45 @@ export const classSnippets: readonly Snippet[] = [
   snippet("metaclass __prepare__ and __init_subclass__ keywords", ["class M(type):\n    @classmethod\n    def __prepare__(mcs, name, bases):\n        print('prepare', name)\n        return {'injected': 1}\nclass K(metaclass=M):\n    pass\nclass Base:\n    def __init_subclass__(cls, flag=None, **kw):\n        print('init_subclass', cls.__name__, flag)\n        super().__init_subclass__(**kw)\nclass Sub(Base, flag=3):\n    pass\nprint(K.injected, type(K).__name__, M.__mro__)"]),
   snippet("__getattr__ and __getattribute__ together", ["class A:\n    def __getattr__(self, name):\n        return 'fallback ' + name\n    x = 1\nclass B:\n    def __getattribute__(self, name):\n        if name == 'secret':\n            raise AttributeError('no')\n        return object.__getattribute__(self, name)\n    def __getattr__(self, name):\n        return 'via getattr ' + name\na = A()\nprint(a.x, a.y, getattr(a, 'z'), hasattr(a, 'anything'), B().secret, B().__class__.__name__)"]),
   snippet("__slots__ members, weakref slot and mangled names", ["import weakref\nclass S:\n    __slots__ = ('a', '__weakref__')\nclass T:\n    __slots__ = ()\nclass V:\n    __slots__ = 'abc'\nclass W:\n    __slots__ = ('__private',)\n    def __init__(self):\n        self.__private = 1\ns = S()\nprint(weakref.ref(s)() is s, S.__weakref__, hasattr(s, '__dict__'), S.__basicsize__, T.__basicsize__, T.__slots__)\nprint(V.__slots__, V.abc, type(V.abc).__name__, V.abc.__name__, V.abc.__objclass__, W.__slots__, [n for n in vars(W) if 'private' in n], W()._W__private)"]),
+  snippet("instance attributes in and out of the class's shared key order", [
+    py`
+      import sys, gc
+      class Node:
+          def __init__(self, value, extra=False):
+              self.value = value
+              if extra:
+                  self.extra = value
+              self.next = None
+      first = Node([1])
+      nodes = [Node([i]) for i in range(3)]
+      late = Node([9], extra=True)
+      after = Node([7])
+      nodes[0].next = nodes[1]
+      nodes[1].value = 'rebound'
+      nodes[2].other = 'new name'
+      payload = ['p']
+      holder = Node(payload)
+      print(sys.getrefcount(payload), sorted(type(x).__name__ for x in gc.get_referents(holder)))
+      print([sorted(vars(n)) for n in nodes], list(vars(late)), list(vars(after)), list(vars(first)))
+      print([sys.getsizeof(n.__dict__) for n in nodes + [late, after, first]])
+      partial = Node.__new__(Node)
+      partial.next = 'next first'
+      partial.value = 'value second'
+      print(list(vars(partial)), sys.getsizeof(vars(partial)))
+      gone = Node(payload)
+      del gone.value
+      print(hasattr(gone, 'value'), list(vars(gone)), sys.getrefcount(payload))
+      del holder, gone
+      print(sys.getrefcount(payload))
+      class Other:
+          pass
+      moved = Node(payload)
+      moved.__class__ = Other
+      print(vars(moved), sys.getrefcount(payload), gc.is_tracked(moved.__dict__))
+      cycle = Node(None)
+      cycle.next = cycle
+      del cycle
+      print(gc.collect() >= 1, sys.getrefcount(payload))
+    `,
+  ]),
 ];

@@ -6,7 +6,7 @@ import { attributeError, typeError, PyRaise, discardRaise, Unsupported } from ".
 import { withAttributeErrorContext } from "./attribute-error-context.js";
 import type { PyStr } from "../types/str.js";
 import { internName } from "../types/str.js";
-import { attributesOf, storedAttribute, setInstanceAttribute, initInstanceAttributes } from "../instance-attributes.js";
+import { storageOf, storedAttribute, cachedStoredAttribute, setInstanceAttribute, initInstanceAttributes, type KeysEntryCache } from "../instance-attributes.js";
 
 /**
  * _PyType_Lookup: the first value named `name` in the namespaces of `type`'s MRO, or null.
@@ -50,17 +50,20 @@ export function genericGetAttr(self: PyObject, nameObject: PyObject): PyObject |
   return genericGetAttrWith(self, nameObject, typeLookup(self.type, (nameObject as PyStr).value));
 }
 
-/** genericGetAttr once `descriptor` = typeLookup(type(self), name) is known. */
-export function genericGetAttrWith(self: PyObject, nameObject: PyObject, descriptor: PyObject | null): PyObject | null {
+/**
+ * genericGetAttr once `descriptor` = typeLookup(type(self), name) is known; with `cache`, the
+ * instance's own attributes are looked up through a load site's cache (cachedStoredAttribute).
+ */
+export function genericGetAttrWith(self: PyObject, nameObject: PyObject, descriptor: PyObject | null, cache: KeysEntryCache | null = null): PyObject | null {
   const type = self.type;
   let getter: PyType["descrGet"] = null;
   if (descriptor !== null) {
     getter = descriptor.type.descrGet;
     if (getter !== null && isDataDescriptor(descriptor)) return getter(descriptor, self, type);
   }
-  const attributes = attributesOf(self);
+  const attributes = storageOf(self);
   if (attributes !== null) {
-    const value = storedAttribute(attributes, nameObject as PyStr);
+    const value = cache === null ? storedAttribute(attributes, nameObject as PyStr) : cachedStoredAttribute(attributes, nameObject as PyStr, cache);
     if (value !== null) {
       value.refcount++;
       return value;
@@ -95,7 +98,7 @@ export function genericSetAttr(self: PyObject, nameObject: PyObject, value: PyOb
     throw attributeError(`'${type.name}' object attribute '${name}' is read-only`);
   }
   // Built-in objects with a __dict__ slot (functions, exceptions) make their storage on first store.
-  if (value !== null && attributesOf(self) === null) initInstanceAttributes(self);
+  if (value !== null && storageOf(self) === null) initInstanceAttributes(self);
   if (!setInstanceAttribute(self, nameObject as PyStr, value)) {
     throw attributeError(`'${type.name}' object has no attribute '${name}'`);
   }

@@ -303,6 +303,42 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
     return;
   }
   const instance = object as PyInstance;
+  // Flat inline values (the usual 3.11+ instance): the values, a set prefix, in entry order.
+  // (An object of another class that uses instanceTraverse has no such field.)
+  const flat = instance.inlineValues as PyObject[] | null | undefined;
+  if (flat !== null && flat !== undefined && instance.slotValues === null) {
+    // visitChild's two walks written out for the collector's bulk (one test of the mode per instance).
+    const generation = links.generation;
+    const refs = links.refs;
+    if (mode === REACH) {
+      if (type.heapType) visitChild(links, type, REACH, argument);
+      for (let entry = 0; entry < flat.length; entry++) {
+        const value = flat[entry];
+        if (value === undefined) break;
+        const slot = value.gcSlot;
+        if (slot < 0) continue;
+        const childGeneration = generation[slot]!;
+        if (childGeneration === TENTATIVE) visitChild(links, value, REACH, argument);
+        else if (childGeneration === COLLECTING && refs[slot] === 0) refs[slot] = 1;
+      }
+      return;
+    }
+    if (type.heapType) visitChild(links, type, mode, argument);
+    const unreachablePass = mode === SUBTRACT_UNREACHABLE;
+    for (let entry = 0; entry < flat.length; entry++) {
+      const value = flat[entry];
+      if (value === undefined) break;
+      const slot = value.gcSlot;
+      if (slot < 0) continue;
+      const childGeneration = generation[slot]!;
+      if (childGeneration === COLLECTING) refs[slot]--;
+      else if (unreachablePass ? childGeneration === UNREACHABLE : childGeneration <= argument) {
+        generation[slot] = COLLECTING;
+        refs[slot] = value.refcount - 1;
+      }
+    }
+    return;
+  }
   const attributes = instance.hasAttributes ? instance : null;
   const table = attributes === null ? null : inlineTableOf(attributes);
   const values = table === null ? null : table.valuesInEntryOrder;

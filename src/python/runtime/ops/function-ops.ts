@@ -19,7 +19,7 @@ import { repr, str as strOf } from "../abstract/object-protocol.js";
 import { asciiText } from "../abstract/conversions.js";
 import { formatToStr } from "../abstract/format.js";
 import { typeError } from "../errors.js";
-import { attributesOf, storedAttribute } from "../instance-attributes.js";
+import { storageOf, cachedStoredAttribute } from "../instance-attributes.js";
 
 /** MAKE_FUNCTION: steals defaults, kwdefaults and closure. */
 /** MAKE_FUNCTION: steals defaults, kwdefaults, closure and annotations (a dict, or 3.10+'s flat tuple). */
@@ -67,8 +67,8 @@ export function loadMethod(object: PyObject, name: PyStr, cache: NameCache): PyO
   if (type.getattro === genericGetAttr || type.getattro === null) {
     const found = cachedTypeLookup(type, name, cache);
     if (found !== null && (found instanceof FunctionClass || (found instanceof PyMethodDescriptor && found.kind === "method"))) {
-      const attributes = attributesOf(object);
-      const shadowed = attributes !== null && storedAttribute(attributes, name) !== null;
+      const attributes = storageOf(object);
+      const shadowed = attributes !== null && cachedStoredAttribute(attributes, name, cache) !== null;
       if (!shadowed) {
         rt.ops.methodSelf = true;
         found.refcount++;
@@ -87,7 +87,7 @@ export function getAttrCached(object: PyObject, name: PyStr, cache: NameCache): 
   if (type.getattro !== genericGetAttr && type.getattro !== null) return getAttr(object, name);
   let value: PyObject | null;
   try {
-    value = genericGetAttrWith(object, name, cachedTypeLookup(type, name, cache));
+    value = genericGetAttrWith(object, name, cachedTypeLookup(type, name, cache), cache);
   } catch (error) {
     throw withAttributeErrorContext(error, object, name);
   }

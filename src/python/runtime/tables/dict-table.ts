@@ -83,6 +83,20 @@ export class DictTable<K, V> {
     return dict;
   }
 
+  /**
+   * The split table standing for an instance's flat inline values (types/instance.ts
+   * `inlineValues`): `values` set for a prefix of the entries, in entry order. The values array
+   * is taken over; the reference to `keys` was counted when the values were started.
+   */
+  static adoptingSharedValues<K, V>(rules: DictRules, ops: DictKeyOps<K>, keys: DictKeys<K, V>, values: (V | undefined)[]): DictTable<K, V> {
+    const dict = new DictTable<K, V>(rules, ops, keys);
+    dict.values = values;
+    let used = 0;
+    while (used < values.length && values[used] !== undefined) used++;
+    dict.used = used;
+    return dict;
+  }
+
   /** A new empty dict with the same rules and key operations (`PyDict_New`). */
   emptyLike(): DictTable<K, V> {
     return DictTable.createWithRules<K, V>(this.rules, this.ops);
@@ -137,6 +151,14 @@ export class DictTable<K, V> {
     return this.values !== null ? this.values[entry] : this.keys!.entryValues[entry];
   }
 
+  /**
+   * The value stored for keys entry `entry` (a split table's own value), or undefined when the
+   * entry holds none: for callers that remember where a key sits in a keys object.
+   */
+  valueOfEntry(entry: number): V | undefined {
+    return this.values !== null ? this.values[entry] : this.keys!.entryValues[entry];
+  }
+
   /** `key in d`. */
   has(key: K, hash?: PyHash): boolean {
     return this.get(key, hash) !== undefined;
@@ -171,6 +193,31 @@ export class DictTable<K, V> {
     const old = keys.entryValues[entry];
     if (old !== undefined) keys.entryValues[entry] = value;
     return old;
+  }
+
+  /**
+   * insertdict of an exact str key into a split table whose shared keys already hold the key,
+   * found by its text: what `set` does then, without hashing or probing. Returns the replaced
+   * value, null when the value is new, or undefined (and nothing changed) when the table is
+   * not split, the key is not shared yet, or (up to 3.10) the insert would break the shared
+   * order and combine the table. Every instance after a class's first stores its attributes
+   * this way.
+   */
+  setSharedText(text: string, value: V): V | null | undefined {
+    const values = this.values;
+    if (values === null) return undefined;
+    const entry = this.keys!.lookupText(text, this.ops);
+    if (entry < 0) return undefined;
+    const old = values[entry];
+    if (old !== undefined) {
+      values[entry] = value;
+      return old;
+    }
+    if (this.rules.managedInstanceDicts) this.appendToOrder(entry);
+    else if (entry !== this.used) return undefined;
+    values[entry] = value;
+    this.used++;
+    return null;
   }
 
   /** d[key] = value (`PyDict_SetItem` → `insertdict`): the value it replaced, if any. */

@@ -3,13 +3,22 @@ import { AttributedObject, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
-import { attributesOf, initInstanceAttributes, keysCacheOf, releaseAttributes, startAttributes, traverseAttributes } from "../instance-attributes.js";
+import { attributesOf, initInstanceAttributes, keysCacheOf, releaseAttributes, startAttributes, storageOf, traverseAttributes } from "../instance-attributes.js";
 import type { PyType } from "../type.js";
 
 /** An instance whose layout is plain `object` plus attribute storage. */
 export class PyInstance extends AttributedObject {
   /** Values of __slots__ declared by the class and its bases, by slot name (owned). */
   slotValues: Map<string, PyObject> | null;
+  /**
+   * 3.11+ inline values kept flat (instance-attributes.ts): the values of the class's shared
+   * keys by entry, set for a prefix of the entries, while they are all the instance's
+   * attributes, in entry order, and nothing has asked for a table. A split `DictTable` stands
+   * for exactly this state; without one the instance costs V8's collector and the simulator's
+   * one object less. Null otherwise (the storage's `dict` is the table then, or no attribute
+   * was stored yet).
+   */
+  inlineValues: PyObject[] | null;
   // No field for the bytes allocated (3.13+ inline values make them more than instanceSize):
   // freeing a block needs only to know it is small, which instanceSize tells as well, since
   // inline values are added to 16-byte objects only and stay far below the small-block limit.
@@ -17,6 +26,7 @@ export class PyInstance extends AttributedObject {
   constructor(type: PyType) {
     super(type);
     this.slotValues = null;
+    this.inlineValues = null;
   }
 }
 
@@ -104,7 +114,7 @@ function releaseInstanceState(instance: PyInstance): void {
 export function instanceTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const instance = self as PyInstance;
   if (self.type.heapType) visit(self.type);
-  const attributes = attributesOf(instance);
+  const attributes = storageOf(instance);
   if (attributes !== null) traverseAttributes(attributes, visit);
   if (instance.slotValues !== null) for (const value of instance.slotValues.values()) visit(value);
 }
@@ -112,7 +122,7 @@ export function instanceTraverse(self: PyObject, visit: (child: PyObject) => voi
 /** subtype_clear: drops attributes and slot values (cycles through the class stay). */
 export function instanceClear(self: PyObject): void {
   const instance = self as PyInstance;
-  const attributes = attributesOf(instance);
+  const attributes = storageOf(instance);
   if (attributes !== null) {
     const ownsValues = attributes.ownsValues;
     releaseAttributes(instance);
