@@ -16,6 +16,7 @@ import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-functio
 import { PyMethodDescriptor } from "../types/descriptors.js";
 import { typeCall, typeCallOne, typeCallPacked, classCallBuildsTuple } from "../types/type-object.js";
 import { slotCall, slotCallPacked, callWithKeywordsFromDict } from "../slot-table.js";
+import { offerArgumentTuple } from "../argument-tuple.js";
 import { PyMethod } from "../types/method.js";
 import type { PyType } from "../type.js";
 
@@ -195,7 +196,10 @@ export function callWithStarArgs(callable: PyObject, positional: PyObject, keywo
       return callable.code.compiled!(callable, values, kwnames, true, 0);
     }
     // The tuple (and dict) are already built: a class or an instance with __call__ is not given another.
-    if (callable.type.call === typeCall) return typeCallPacked(callable as PyType, { values, kwnames });
+    if (callable.type.call === typeCall) {
+      offerArgumentTuple(positional as PyTuple);
+      return typeCallPacked(callable as PyType, { values, kwnames });
+    }
     if (callable.type.call === slotCall) return slotCallPacked(callable, { values, kwnames });
     // A function or method given a dict of keywords gets them unpacked (PyObject_Call).
     if (kwnames !== null && (callable instanceof PyFunction || callable instanceof PyMethod)) return callWithKeywordsFromDict(callable, { values, kwnames });
