@@ -811,16 +811,16 @@ export const refcountSnippets: readonly Snippet[] = [
       quiet = Quiet()
     `,
     py`
-      gc.disable()
-      gc.collect()
-      first = gc.get_count()[0]
-      second = gc.get_count()[0]
-      quiet(value)
-      third = gc.get_count()[0]
-      quiet(value)
-      fourth = gc.get_count()[0]
-      print(third - second, fourth - third)
-      gc.enable()
+      def measure():
+          gc.collect()
+          first = gc.get_count()[0]
+          second = gc.get_count()[0]
+          quiet(value)
+          third = gc.get_count()[0]
+          quiet(value)
+          fourth = gc.get_count()[0]
+          return third - second, fourth - third
+      print(measure())
     `,
   ]),
   // What holds an object while a builtin calls back into it: min/max's argument tuple (3.7–3.12)
