@@ -1142,4 +1142,70 @@ export const refcountSnippets: readonly Snippet[] = [
       f()
     `,
   ]),
+  // More slots and runtime calls: __getattribute__ with and without __getattr__, deletion, dict lookups.
+  snippet("refcounts inside __getattribute__, __delattr__, hash/eq lookups, a metaclass __call__ and static methods", [
+    py`
+      import sys
+      def rc(cls, name):
+          return sys.getrefcount(cls.__dict__[name])
+      class A:
+          def __getattribute__(self, n):
+              print('ga', rc(A, '__getattribute__')); return 1
+      class B:
+          def __getattribute__(self, n):
+              print('gab', rc(B, '__getattribute__'), rc(B, '__getattr__')); raise AttributeError(n)
+          def __getattr__(self, n):
+              print('gb', rc(B, '__getattr__')); return 2
+      class C:
+          def __delattr__(self, n): print('da', rc(C, '__delattr__'))
+          def __delitem__(self, k): print('di', rc(C, '__delitem__'))
+          def __len__(self): print('len', rc(C, '__len__')); return 0
+          def __iter__(self): print('iter', rc(C, '__iter__')); return iter([])
+          def __hash__(self): print('hash', rc(C, '__hash__')); return 1
+          def __eq__(self, o): print('eq', rc(C, '__eq__')); return True
+      x = A().foo
+      x = B().foo
+      c = C()
+      del c.x
+      del c[0]
+      x = bool(c)
+      for _ in c: pass
+      d = {c: 1}
+      x = d[C()]
+      x = c in [C()]
+      class M(type):
+          def __call__(cls, *a): print('mcall', rc(M, '__call__')); return 1
+      class K(metaclass=M): pass
+      x = K()
+      class S:
+          @staticmethod
+          def s(): print('static', sys.getrefcount(S.__dict__['s'].__func__))
+          @classmethod
+          def c(cls): print('class', sys.getrefcount(S.__dict__['c'].__func__))
+      S.s(); S().s(); S.c(); S().c()
+      x = list(map(S.s, []))
+    `,
+  ]),
+  // 3.11+ CALL splits a bound method: the frame takes its function and the arguments over.
+  snippet("bound methods called from generated code: temporary, stored and classmethods", [
+    py`
+      import sys
+      class S:
+          @classmethod
+          def c(cls, a): print('class', sys.getrefcount(S.__dict__['c'].__func__), sys.getrefcount(a))
+          def m(self, a): print('m', sys.getrefcount(S.__dict__['m']), sys.getrefcount(self), sys.getrefcount(a))
+      o = object()
+      s = S()
+      S.c(o); s.c(o); S.c(a=o)
+      b = s.m
+      b(o)
+      s.bm = s.m
+      s.bm(o)
+      t = S()
+      def via():
+          S().m(o)
+          S.c(o)
+      via()
+    `,
+  ]),
 ];

@@ -44,6 +44,21 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
       releaseOwned(args, borrowed);
     }
   }
+  if (callable instanceof PyMethod && rt.profile.frameStealsArguments && callable.func instanceof PyFunction) {
+    // 3.11+ CALL splits a bound method into its function and self, which the frame takes over
+    // with the arguments. A temporary method dies there: the function reference it holds until
+    // after the call stands for the frame's (its reference to self stays counted meanwhile).
+    const func = callable.func;
+    const self = callable.self;
+    const temporary = callable.refcount === 1;
+    self.refcount++;
+    if (!temporary) func.refcount++;
+    try {
+      return func.code.compiled!(func, [self, ...args], kwnames, true, borrowed << 1);
+    } finally {
+      if (!temporary) decref(func);
+    }
+  }
   try {
     // A METH_O built-in (`sys.getrefcount(x)`, `len(x)`) called with one positional argument:
     // what builtinFunctionCall would do, without building the call's argument record.
