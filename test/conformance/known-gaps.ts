@@ -24,11 +24,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { gc: ["course cycle of two instances"] },
   },
   {
-    cause: "3.6: bound methods come from a free list up to 3.8 (allocation not counted by gc.get_count() once parked); 3.6 calls __init__ through a bound method, so the first one after gc.collect() counts; the simulator has no method free list",
-    versions: ["3.6"],
-    snippets: { gc: ["calling a type without vectorcall leaves its argument tuple counted"] },
-  },
-  {
     cause: "3.6: which freed block the helper's first allocation reuses after the collected pair (allocation history in 4 KiB pools with 8-byte alignment), as the 3.8–3.10 groups",
     versions: ["3.6"],
     snippets: { course: ["garbage collection of a circular pair"] },

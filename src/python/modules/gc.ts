@@ -10,12 +10,37 @@ import { callPositional } from "../runtime/abstract/object-protocol.js";
 import { writeUnraisable } from "../runtime/unraisable.js";
 import { newTupleStealing } from "../runtime/types/tuple.js";
 import { newNone, newBool } from "../runtime/values.js";
-import { typeError, valueError } from "../runtime/errors.js";
+import { typeError, valueError, Unsupported } from "../runtime/errors.js";
 import { indexNumber } from "../runtime/abstract/conversions.js";
 import { splitArgs } from "../runtime/spec-helpers.js";
 import { isTracked } from "../runtime/gc/tracking.js";
 import { newDict, dictSetItem } from "../runtime/types/dict.js";
 import { newStr } from "../runtime/types/str.js";
+
+/** Collections so far in every generation, per collector, when a top-level statement started. */
+const collectionsAtStatementStart = new WeakMap<object, number>();
+
+function collectionsSoFar(): number {
+  let total = 0;
+  for (const stats of rt.gc.stats) total += stats.collections;
+  return total;
+}
+
+/**
+ * A cell's top-level statement starts. Between statements the kernel runs code of its own
+ * (compiling the statement, IPython's wrappers) whose allocations the simulator does not model,
+ * so get_count() is only known while no statement boundary has passed since a collection.
+ */
+export function noteTopLevelStatement(): void {
+  collectionsAtStatementStart.set(rt.gc, collectionsSoFar());
+}
+
+function getCount(): PyObject {
+  if (collectionsAtStatementStart.get(rt.gc) === collectionsSoFar()) {
+    throw new Unsupported("gc.get_count() in a statement that did not collect first: the counts would include the kernel's own allocations between statements");
+  }
+  return newTupleStealing(rt.gc.counts.map((count) => newInt(count)));
+}
 
 /**
  * gc.callbacks: the collector calls every callback with ("start" | "stop", info) around each
@@ -120,7 +145,7 @@ export const GC_MODULE: ModuleDefinition = {
         return owned(rt.gc.objects(generation));
       },
     },
-    { name: "get_count", kind: "noargs", impl: () => newTupleStealing(rt.gc.counts.map((count) => newInt(count))) },
+    { name: "get_count", kind: "noargs", impl: () => getCount() },
     { name: "get_threshold", kind: "noargs", impl: () => newTupleStealing(rt.gc.thresholds.map((threshold) => newInt(threshold))) },
     {
       name: "set_threshold",

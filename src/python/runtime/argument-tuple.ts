@@ -37,7 +37,29 @@ export function positionalArgumentTuple(values: readonly PyObject[], length = va
     value.refcount++;
     items[i] = value;
   }
-  return newTupleStealing(items);
+  return (offeredTuple = newTupleStealing(items));
+}
+
+/** The argument tuple a call made most recently (borrowed): see takeArgumentTuple. */
+let offeredTuple: PyTuple | null = null;
+
+/** Records `tuple` as the argument tuple of the call about to run (a class call's own or f(*t)'s). */
+export function offerArgumentTuple(tuple: PyTuple): void {
+  offeredTuple = tuple;
+}
+
+/**
+ * The argument tuple of the call in progress when it holds exactly `values` (a new reference),
+ * else null. BaseException_new keeps the tuple type_call hands it as the exception's args
+ * rather than making one; the check guards against a tuple of an earlier call.
+ */
+export function takeArgumentTuple(values: readonly PyObject[]): PyTuple | null {
+  const tuple = offeredTuple;
+  offeredTuple = null;
+  if (tuple === null || tuple.refcount <= 0 || tuple.items.length !== values.length) return null;
+  for (let i = 0; i < values.length; i++) if (tuple.items[i] !== values[i]) return null;
+  tuple.refcount++;
+  return tuple;
 }
 
 /** _PyStack_AsDict: the keyword arguments as a new dict (PyDict_New up to five keys). */

@@ -14,6 +14,7 @@ import { call } from "./abstract/object-protocol.js";
 import { isTrue } from "./abstract/truth.js";
 import { newInt, PyInt } from "./types/int.js";
 import { PyFunction } from "./types/function.js";
+import { functionCall, callFunctionWith } from "./types/callable-specs.js";
 import { PyMethodDescriptor } from "./types/descriptors.js";
 import { toDouble } from "./types/int-value.js";
 import type { PyHash } from "./hashing/hash-value.js";
@@ -40,7 +41,19 @@ function callsUnbound(): boolean {
 
 /** Looks a special method up on the type (never the instance) and calls it with `self` first. */
 export function callSpecial(self: PyObject, found: PyObject, values: readonly PyObject[]): PyObject {
-  if (found instanceof PyFunction && callsUnbound()) return call(found, { values: [self, ...values], kwnames: NO_KEYWORDS });
+  if (found instanceof PyFunction && callsUnbound()) {
+    // lookup_maybe_method's reference to the function and, from 3.11, its frame's (what
+    // functionCall adds), held for the call; the body is entered directly, as this is how
+    // repr() and comparisons recurse.
+    const held = rt.profile.minor >= 11 ? 2 : 1;
+    found.refcount += held;
+    try {
+      return found.code.compiled!(found, [self, ...values], NO_KEYWORDS, false);
+    } finally {
+      found.refcount -= held - 1;
+      decref(found);
+    }
+  }
   return callBoundSpecial(self, found, values);
 }
 
@@ -65,7 +78,7 @@ export function callBoundSpecial(self: PyObject, found: PyObject, values: readon
  * every argument (_PyStack_UnpackDict); 3.6–3.7 copy the keywords into one (name, value, ...)
  * tuple (_PyFunction_FastCallDict). Those references exist while the function runs.
  */
-function callWithKeywordsFromDict(callable: PyObject, args: CallArgs): PyObject {
+export function callWithKeywordsFromDict(callable: PyObject, args: CallArgs): PyObject {
   const kwnames = args.kwnames;
   if (kwnames === null || kwnames.length === 0) return call(callable, args);
   const values = args.values;
@@ -153,7 +166,15 @@ export function slotCall(self: PyObject, args: CallArgs): PyObject {
 export function slotCallPacked(self: PyObject, args: CallArgs): PyObject {
   const found = lookupSpecial(self, "__call__");
   if (found === null) throw typeError(`'${self.type.name}' object is not callable`);
-  if (found instanceof PyFunction && callsUnbound()) return callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames: args.kwnames });
+  if (found instanceof PyFunction && callsUnbound()) {
+    // lookup_maybe_method's reference to __call__, held for the call.
+    found.refcount++;
+    try {
+      return callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames: args.kwnames });
+    } finally {
+      decref(found);
+    }
+  }
   const bound = found.type.descrGet !== null ? found.type.descrGet(found, self, self.type) : (found.refcount++, found);
   try {
     return callWithKeywordsFromDict(bound, args);
@@ -183,7 +204,12 @@ function slotIterNext(self: PyObject): PyObject | null {
 }
 
 function slotDescrGet(self: PyObject, instance: PyObject | null, owner: PyType): PyObject {
-  return callDunder(self, "__get__", [instance ?? rt.None, owner])!;
+  const found = lookupSpecial(self, "__get__")!;
+  const values = [instance ?? rt.None, owner];
+  // slot_tp_descr_get calls the __get__ it found as it is, without a reference of its own
+  // (3.6 does not bind it either); 3.13 looks it up with one.
+  if (found instanceof PyFunction && rt.profile.minor <= 12) return call(found, { values: [self, ...values], kwnames: NO_KEYWORDS });
+  return callSpecial(self, found, values);
 }
 
 function slotDescrSet(self: PyObject, instance: PyObject, value: PyObject | null): void {
@@ -198,23 +224,29 @@ function slotInit(self: PyObject, args: CallArgs): void {
   let result: PyObject;
   if (found instanceof PyFunction && callsUnbound()) {
     const kwnames = args.kwnames;
-    if (kwnames === null || kwnames.length === 0) {
-      // What call(found, …) does for a Python function (functionCall), with the arguments
-      // copied behind `self` without a spread (this runs once per instance created).
-      const values = args.values;
-      // Array literals for the common sizes: exactly as long as needed (a push onto `[self]`
-      // would grow its store to 17 slots, garbage made once per instance).
-      let withSelf: PyObject[];
-      if (values.length === 0) withSelf = [self];
-      else if (values.length === 1) withSelf = [self, values[0]!];
-      else if (values.length === 2) withSelf = [self, values[0]!, values[1]!];
-      else {
-        withSelf = [self];
-        for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
+    // lookup_maybe_method's reference to __init__, held for the call.
+    found.refcount++;
+    try {
+      if (kwnames === null || kwnames.length === 0) {
+        // call(found, …) for a Python function, with the arguments copied behind `self`
+        // without a spread (this runs once per instance created). Array literals for the
+        // common sizes: exactly as long as needed (a push onto `[self]` would grow its store to
+        // 17 slots, garbage made once per instance).
+        const values = args.values;
+        let withSelf: PyObject[];
+        if (values.length === 0) withSelf = [self];
+        else if (values.length === 1) withSelf = [self, values[0]!];
+        else if (values.length === 2) withSelf = [self, values[0]!, values[1]!];
+        else {
+          withSelf = [self];
+          for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
+        }
+        result = callFunctionWith(found, withSelf, kwnames);
+      } else {
+        result = callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames });
       }
-      result = found.code.compiled!(found, withSelf, kwnames, false);
-    } else {
-      result = callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames });
+    } finally {
+      decref(found);
     }
   } else {
     const bound = found.type.descrGet !== null ? found.type.descrGet(found, self, self.type) : (found.refcount++, found);
@@ -325,16 +357,38 @@ function slotContains(self: PyObject, item: PyObject): boolean {
 function slotGetAttr(self: PyObject, name: PyObject): PyObject | null {
   const getattribute = lookupSpecial(self, "__getattribute__");
   const getattr = lookupSpecial(self, "__getattr__");
+  const customGetattribute = getattribute !== null && !isNativeWrapper(getattribute, "getattro");
+  // Without __getattr__, slot_tp_getattro calls __getattribute__ as any other dunder.
+  if (getattr === null) return customGetattribute ? callSpecial(self, getattribute!, [name]) : genericGetAttr(self, name);
+  // slot_tp_getattr_hook holds its own reference to __getattr__ throughout, and one to
+  // __getattribute__ while calling it.
+  getattr.refcount++;
   try {
-    if (getattribute !== null && !isNativeWrapper(getattribute, "getattro")) return callSpecial(self, getattribute, [name]);
-    const value = genericGetAttr(self, name);
-    if (value !== null || getattr === null) return value;
-  } catch (error) {
-    if (!(error instanceof PyRaise) || getattr === null || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) throw error;
-    discardRaise(error);
+    try {
+      if (customGetattribute) {
+        getattribute!.refcount++;
+        try {
+          return callAttribute(self, getattribute!, name);
+        } finally {
+          decref(getattribute!);
+        }
+      }
+      const value = genericGetAttr(self, name);
+      if (value !== null) return value;
+    } catch (error) {
+      if (!(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) throw error;
+      discardRaise(error);
+    }
+    return callAttribute(self, getattr, name);
+  } finally {
+    decref(getattr);
   }
-  // call_attribute bound __getattr__ before calling it until 3.12.
-  return rt.profile.minor <= 11 ? callBoundSpecial(self, getattr!, [name]) : callSpecial(self, getattr!, [name]);
+}
+
+/** call_attribute: binds the attribute before calling it until 3.12, which calls a function unbound. */
+function callAttribute(self: PyObject, attribute: PyObject, name: PyObject): PyObject {
+  if (rt.profile.minor >= 12 && attribute instanceof PyFunction) return call(attribute, { values: [self, name], kwnames: NO_KEYWORDS });
+  return callBoundSpecial(self, attribute, [name]);
 }
 
 function slotSetAttr(self: PyObject, name: PyObject, value: PyObject | null): void {

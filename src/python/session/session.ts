@@ -29,6 +29,7 @@ import { takeHeapSnapshot, type HeapSnapshotData } from "./heap-snapshot.js";
 import { syntaxWarnings } from "../compiler/syntax-warnings.js";
 import { writeOutput } from "../modules/output.js";
 import { setLocalModuleNames } from "../modules/module-availability.js";
+import { noteTopLevelStatement } from "../modules/gc.js";
 
 export type CellStatus = "ok" | "exception" | "unsupported" | "timeout" | "crash" | "error";
 
@@ -194,6 +195,7 @@ export class NotebookSession {
     // compile() frees its arena as it returns: folded constants keep only co_consts' references.
     for (const object of compiled.arena) decref(object);
     const code = compiled.code;
+    noteTopLevelStatement();
     try {
       const result = code.compiled!(this.namespace, this.runtime.builtins.dict);
       decref(result);

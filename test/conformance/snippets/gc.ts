@@ -251,4 +251,64 @@ export const gcSnippets: readonly Snippet[] = [
     "c1 = Pair(); c2 = Pair(); c1.o = c2; c2.o = c1\nw = weakref.ref(c1, lambda ref: print('callback', ref() is None))\ndel c1, c2\nprint(gc.collect())",
     "p1 = Pair(); r1 = weakref.ref(p1); r2 = weakref.ref(p1, lambda r: None); proxy = weakref.proxy(p1)\nprint(weakref.getweakrefs(p1)[0] is r1, p1.__weakref__ is r1, weakref.getweakrefcount(p1))\ndel p1\nprint(r1(), r2())",
   ]),
+  // Caught exceptions leave in gen0 what outlives them: a fresh args tuple (parked in the free
+  // list), ≤3.10 a callee's first frame (kept as its code's zombie frame), 3.11+ the frame
+  // object the traceback needed (held by the running frame); an exception reuses its call's tuple.
+  snippet("get_count around caught exceptions", [
+    CLEAN,
+    py`
+      def fail():
+          raise KeyError(1)
+      def through():
+          fail()
+      def measure():
+          gc.collect()
+          counts = [gc.get_count()[0], gc.get_count()[0]]
+          try:
+              1 / 0
+          except ZeroDivisionError:
+              pass
+          counts.append(gc.get_count()[0])
+          try:
+              raise ValueError('x')
+          except ValueError as error:
+              pass
+          counts.append(gc.get_count()[0])
+          try:
+              fail()
+          except KeyError:
+              pass
+          counts.append(gc.get_count()[0])
+          try:
+              through()
+          except KeyError:
+              pass
+          counts.append(gc.get_count()[0])
+          made = ValueError('y', 2)
+          counts.append(gc.get_count()[0])
+          del made
+          counts.append(gc.get_count()[0])
+          made = OSError(2, 'gone')
+          counts.append(gc.get_count()[0])
+          return [b - a for a, b in zip(counts, counts[1:])]
+      print(measure())
+      print(measure())
+    `,
+  ]),
+  snippet("an exception's args is its call's argument tuple", [
+    py`
+      import sys
+      class AppError(Exception):
+          pass
+      class Wrapped(Exception):
+          def __init__(self, message):
+              super().__init__(message)
+      pair = ('a', 2)
+      for make in (ValueError, AppError, Wrapped, OSError):
+          error = make(*pair[:1]) if make is Wrapped else make(*pair)
+          print(make.__name__, error.args, error.args is pair, sys.getrefcount(error.args))
+      error = ValueError('solo')
+      print(sys.getrefcount(error.args), error.args)
+    `,
+  ]),
 ];

@@ -811,16 +811,16 @@ export const refcountSnippets: readonly Snippet[] = [
       quiet = Quiet()
     `,
     py`
-      gc.disable()
-      gc.collect()
-      first = gc.get_count()[0]
-      second = gc.get_count()[0]
-      quiet(value)
-      third = gc.get_count()[0]
-      quiet(value)
-      fourth = gc.get_count()[0]
-      print(third - second, fourth - third)
-      gc.enable()
+      def measure():
+          gc.collect()
+          first = gc.get_count()[0]
+          second = gc.get_count()[0]
+          quiet(value)
+          third = gc.get_count()[0]
+          quiet(value)
+          fourth = gc.get_count()[0]
+          return third - second, fourth - third
+      print(measure())
     `,
   ]),
   // What holds an object while a builtin calls back into it: min/max's argument tuple (3.7–3.12)
@@ -970,6 +970,242 @@ export const refcountSnippets: readonly Snippet[] = [
       g = in_with()
       next(g); g.close()
       print('with', sys.getrefcount(in_with))
+    `,
+  ]),
+  // A slot's lookup of the dunder holds a reference (3.7+; 3.6 binds it), __get__'s only from 3.13,
+  // __getattr__'s hook one more; from 3.11 the frame holds one too.
+  snippet("refcount of a dunder function while a slot calls it", [
+    py`
+      import sys
+      def rc(name):
+          return sys.getrefcount(C.__dict__[name])
+      class C:
+          def __init__(self): print('init', rc('__init__'))
+          def __repr__(self): print('repr', rc('__repr__')); return 'c'
+          def __str__(self): print('str', rc('__str__')); return 'c'
+          def __eq__(self, o): print('eq', rc('__eq__')); return True
+          def __lt__(self, o): print('lt', rc('__lt__')); return True
+          def __hash__(self): print('hash', rc('__hash__')); return 1
+          def __len__(self): print('len', rc('__len__')); return 1
+          def __getitem__(self, k): print('getitem', rc('__getitem__')); return 1
+          def __setitem__(self, k, v): print('setitem', rc('__setitem__'))
+          def __contains__(self, k): print('contains', rc('__contains__')); return True
+          def __iter__(self): print('iter', rc('__iter__')); return self
+          def __next__(self): print('next', rc('__next__')); raise StopIteration
+          def __call__(self): print('call', rc('__call__'))
+          def __bool__(self): print('bool', rc('__bool__')); return True
+          def __add__(self, o): print('add', rc('__add__')); return 1
+          def __neg__(self): print('neg', rc('__neg__')); return 1
+          def __getattr__(self, n): print('getattr', rc('__getattr__')); return 1
+          def __setattr__(self, n, v): print('setattr', rc('__setattr__'))
+          def __get__(self, i, o): print('get', rc('__get__')); return 1
+          def __set__(self, i, v): print('set', rc('__set__'))
+          def __index__(self): print('index', rc('__index__')); return 1
+      c = C()
+      x = repr(c); x = str(c); x = c == c; x = c < c; x = hash(c); x = len(c); x = c[0]; c[0] = 1
+      x = 0 in c; x = list(c); c(); x = bool(c); x = c + 1; x = -c; x = c.zz; c.zz = 1
+      class D:
+          a = C()
+      x = D().a; D().a = 1
+      x = [1,2][c]
+      print(sys.getrefcount(C.__dict__['__init__']))
+    `,
+  ]),
+  // Functions called from runtime code: sorted's key, map, bound methods, properties, with, hooks.
+  snippet("refcount of functions called by the runtime: sorted, map, with, properties, hooks", [
+    py`
+      import sys
+      def rc(name, cls=None):
+          return sys.getrefcount((cls or C).__dict__[name])
+      class C:
+          def __new__(cls): print('new', sys.getrefcount(C.__dict__['__new__'])); return object.__new__(cls)
+          def __missing__(self, k): print('missing', rc('__missing__', M)); return 1
+          def __enter__(self): print('enter', rc('__enter__')); return self
+          def __exit__(self, *a): print('exit', rc('__exit__'))
+          def __length_hint__(self): print('hint', rc('__length_hint__')); return 1
+          def __format__(self, s): print('format', rc('__format__')); return ''
+          def __round__(self, n=None): print('round', rc('__round__')); return 1
+          def __reversed__(self): print('reversed', rc('__reversed__')); return iter([])
+          def __dir__(self): print('dir', rc('__dir__')); return []
+          def __sizeof__(self): print('sizeof', rc('__sizeof__')); return 1
+          def __bytes__(self): print('bytes', rc('__bytes__')); return b''
+          def __iter__(self): return iter([])
+          @property
+          def p(self): print('prop', sys.getrefcount(C.__dict__['p'].fget)); return 1
+          def m(self): print('m', rc('m'))
+      class M(dict):
+          __missing__ = C.__missing__
+      c = C()
+      x = M()[1]
+      with c: pass
+      x = list(c)
+      x = format(c, '')
+      x = f'{c}'
+      x = round(c)
+      x = reversed(c)
+      x = dir(c)
+      x = sys.getsizeof(c)
+      x = bytes(c)
+      x = c.p
+      b = c.m
+      b()
+      c.m()
+      x = list(map(C.m, [c]))
+      def f(*a):
+          print('f', sys.getrefcount(f))
+      f(*[1])
+      f(*(1,), **{})
+      x = [f() for _ in range(1)]
+      def g():
+          print('g', sys.getrefcount(g)); yield 1
+      x = list(g())
+      class Meta(type):
+          def __instancecheck__(cls, o): print('inst', sys.getrefcount(Meta.__dict__['__instancecheck__'])); return True
+      class K(metaclass=Meta): pass
+      x = isinstance(1, K)
+      class B:
+          def __init_subclass__(cls): print('isc', sys.getrefcount(B.__dict__['__init_subclass__']))
+          def __set_name__(self, o, n): print('setname', sys.getrefcount(B.__dict__['__set_name__']))
+      class BB(B):
+          a = B()
+    `,
+  ]),
+  // CALL_FUNCTION_EX: keywords unpacked for the call (3.6–3.7 into a tuple, 3.8–3.11 all
+  // arguments), a lone **d passed as it is up to 3.8, and 3.12+ entering the frame directly.
+  snippet("argument refcounts through f(*args) and f(**kwargs)", [
+    py`
+      import sys
+      def f(a, *r, **k):
+          print(sys.getrefcount(a), sys.getrefcount(f), len(r), len(k))
+      class C:
+          def m(self, a, *r, **k):
+              print(sys.getrefcount(a), sys.getrefcount(C.__dict__['m']))
+      o = object()
+      f(*[o])
+      f(*(o,))
+      f(o, *[o])
+      t = (o, 1)
+      f(*t)
+      f(*t, **{"z": 1})
+      f(o, z=1)
+      f(**{'a': o})
+      c = C()
+      c.m(*t)
+      c.m(*t, **{"z": 1})
+      c.m(**{"a": o})
+      x = c.m
+      x(*t, **{"z": 1})
+      def g(a): print(sys.getrefcount(a))
+      o = object()
+      g(**{'a': o})
+      d = {'a': o}
+      g(**d)
+      g(*(), **d)
+      g(*[o], **{})
+      def h(a, **k): print(sys.getrefcount(a), sys.getrefcount(k['b']))
+      p = object()
+      h(o, **{'b': p})
+      h(*[o], **{'b': p})
+      o = object()
+      def g1(a, *r): print(sys.getrefcount(a))
+      def g2(a, **k): print(sys.getrefcount(a))
+      def g3(a, *r, **k): print(sys.getrefcount(a))
+      g1(**{'a': o})
+      g2(**{'a': o})
+      g3(**{'a': o})
+      g2(a=o)
+      g2(*(), a=o)
+    `,
+  ]),
+  // LOAD_ATTR's method form followed by CALL specialises for a class as a plain call does.
+  snippet("3.13 specialises a call of a class reached as an attribute", [
+    py`
+      import sys
+      class P:
+          def __init__(self, o):
+              print(sys.getrefcount(o), end=' ')
+      class Box:
+          P = P
+      o = object()
+      b = Box()
+      for i in range(3): Box.P(o)
+      print()
+      for i in range(3): b.P(o)
+      print()
+      def f():
+          for i in range(3): Box.P(o)
+          print()
+          for i in range(3): b.P(o)
+          print()
+          for i in range(3): P(o)
+          print()
+      f()
+    `,
+  ]),
+  // More slots and runtime calls: __getattribute__ with and without __getattr__, deletion, dict lookups.
+  snippet("refcounts inside __getattribute__, __delattr__, hash/eq lookups, a metaclass __call__ and static methods", [
+    py`
+      import sys
+      def rc(cls, name):
+          return sys.getrefcount(cls.__dict__[name])
+      class A:
+          def __getattribute__(self, n):
+              print('ga', rc(A, '__getattribute__')); return 1
+      class B:
+          def __getattribute__(self, n):
+              print('gab', rc(B, '__getattribute__'), rc(B, '__getattr__')); raise AttributeError(n)
+          def __getattr__(self, n):
+              print('gb', rc(B, '__getattr__')); return 2
+      class C:
+          def __delattr__(self, n): print('da', rc(C, '__delattr__'))
+          def __delitem__(self, k): print('di', rc(C, '__delitem__'))
+          def __len__(self): print('len', rc(C, '__len__')); return 0
+          def __iter__(self): print('iter', rc(C, '__iter__')); return iter([])
+          def __hash__(self): print('hash', rc(C, '__hash__')); return 1
+          def __eq__(self, o): print('eq', rc(C, '__eq__')); return True
+      x = A().foo
+      x = B().foo
+      c = C()
+      del c.x
+      del c[0]
+      x = bool(c)
+      for _ in c: pass
+      d = {c: 1}
+      x = d[C()]
+      x = c in [C()]
+      class M(type):
+          def __call__(cls, *a): print('mcall', rc(M, '__call__')); return 1
+      class K(metaclass=M): pass
+      x = K()
+      class S:
+          @staticmethod
+          def s(): print('static', sys.getrefcount(S.__dict__['s'].__func__))
+          @classmethod
+          def c(cls): print('class', sys.getrefcount(S.__dict__['c'].__func__))
+      S.s(); S().s(); S.c(); S().c()
+      x = list(map(S.s, []))
+    `,
+  ]),
+  // 3.11+ CALL splits a bound method: the frame takes its function and the arguments over.
+  snippet("bound methods called from generated code: temporary, stored and classmethods", [
+    py`
+      import sys
+      class S:
+          @classmethod
+          def c(cls, a): print('class', sys.getrefcount(S.__dict__['c'].__func__), sys.getrefcount(a))
+          def m(self, a): print('m', sys.getrefcount(S.__dict__['m']), sys.getrefcount(self), sys.getrefcount(a))
+      o = object()
+      s = S()
+      S.c(o); s.c(o); S.c(a=o)
+      b = s.m
+      b(o)
+      s.bm = s.m
+      s.bm(o)
+      t = S()
+      def via():
+          S().m(o)
+          S.c(o)
+      via()
     `,
   ]),
 ];

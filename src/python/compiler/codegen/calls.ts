@@ -93,7 +93,7 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
     emitter.pop();
     emitter.pop();
     if (mask !== 0) borrowedMask = `, ${selfSlot} !== null ? ${mask << 1} : ${mask}`;
-    emitter.line(`{ ${fills} const args = ${selfSlot} !== null ? [${[selfSlot, ...slots].join(", ")}] : [${slots.join(", ")}]; ${selfSlot} = null; ${nulls}`);
+    emitter.line(`{ ${fills} const withSelf = ${selfSlot} !== null; const args = withSelf ? [${[selfSlot, ...slots].join(", ")}] : [${slots.join(", ")}]; ${selfSlot} = null; ${nulls}`);
   } else {
     emitter.pop();
     if (mask !== 0) borrowedMask = `, ${mask}`;
@@ -102,7 +102,12 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
   // 3.11+: a Python function's frame takes the arguments over, so the call goes straight to
   // its compiled body (what callStealing would do) without a runtime call in between.
   const direct = `${callable}.code.compiled(${callable}, args, ${kwnames}, true, 0)`;
-  const siteCall = selfSlot === null && node.keywords.length === 0 && borrowedMask === "" ? classCallSite(unit, callable, "args", direct, `call(${callable}, args, null)`) : null;
+  const siteCall =
+    node.keywords.length > 0 || borrowedMask !== ""
+      ? null
+      : selfSlot === null
+        ? classCallSite(unit, callable, "args", direct, `call(${callable}, args, null)`)
+        : methodCallSite(unit, callable, "withSelf", "args", direct, `call(${callable}, args, null)`);
   const invoke =
     siteCall ??
     (unit.profile.frameStealsArguments && borrowedMask === ""
@@ -122,12 +127,29 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
  */
 function classCallSite(unit: CodeUnit, callable: string, args: string, direct: string, generic: string): string | null {
   if (unit.profile.minor < 13) return null;
-  const site = `CS${unit.classCallSites.count++}`;
+  return plainSiteCall(`CS${unit.classCallSites.count++}`, callable, args, direct, generic);
+}
+
+function plainSiteCall(site: string, callable: string, args: string, direct: string, generic: string): string {
   return (
     `(${callable} instanceof PyFunction ? (noteFunctionAtSite(${site}, ${callable}), ${direct})` +
     ` : ${callable} instanceof PyType && ${callable}.heapType ? callClassAtSite(${callable}, ${args}, ${site})` +
     ` : (noteOtherAtSite(${site}, ${callable}), ${generic}))`
   );
+}
+
+/**
+ * 3.13+: classCallSite for a call after LOAD_ATTR's method form (`obj.method(x)`, `Box.P(x)`).
+ * With `self` the callable is what the type holds (a function, or a built-in's method
+ * descriptor); without, the attribute's value is called as a plain call's would be, so a class
+ * reached as an attribute specialises as one named directly. `plainArgs` are the arguments
+ * without `self`; `direct` and `generic` take whichever the run has.
+ */
+function methodCallSite(unit: CodeUnit, callable: string, hasSelf: string, plainArgs: string, direct: string, generic: string): string | null {
+  if (unit.profile.minor < 13) return null;
+  const site = `CS${unit.classCallSites.count++}`;
+  const withSelf = `(${callable} instanceof PyFunction ? (noteFunctionAtSite(${site}, ${callable}), ${direct}) : (noteOtherAtSite(${site}, ${callable}), ${generic}))`;
+  return `(${hasSelf} ? ${withSelf} : ${plainSiteCall(site, callable, plainArgs, direct, generic)})`;
 }
 
 /**
@@ -142,9 +164,10 @@ function compileShortMethodCall(unit: CodeUnit, callable: string, selfSlot: stri
   const take = argument === undefined ? `const self = ${selfSlot}; ${selfSlot} = null;` : `const self = ${selfSlot}, a = ${argument}; ${selfSlot} = null; ${argument} = null;`;
   const helper = argument === undefined ? `callMethodNoArgs(${callable}, self)` : `callMethodOne(${callable}, self, a)`;
   const args = argument === undefined ? `self !== null ? [self] : []` : `self !== null ? [self, a] : [a]`;
-  const invoke = unit.profile.frameStealsArguments
-    ? `${callable} instanceof PyFunction ? ${callable}.code.compiled(${callable}, ${args}, null, true, 0) : ${helper}`
-    : helper;
+  const direct = `${callable}.code.compiled(${callable}, ${args}, null, true, 0)`;
+  const invoke =
+    methodCallSite(unit, callable, "self !== null", argument === undefined ? "[]" : "[a]", direct, helper) ??
+    (unit.profile.frameStealsArguments ? `${callable} instanceof PyFunction ? ${direct} : ${helper}` : helper);
   emitter.line(`{ ${take}`);
   emitter.line(`  const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
 }
@@ -209,7 +232,14 @@ function compileStarredCall(unit: CodeUnit, node: ast.Call): void {
   }
   const positional = emitter.slot(start + 1);
   let keywords = "null";
-  if (node.keywords.length > 0) {
+  const onlyKeyword = node.keywords.length === 1 ? node.keywords[0]! : null;
+  if (onlyKeyword !== null && onlyKeyword.arg === null && unit.profile.minor <= 8) {
+    // f(..., **m) alone up to 3.8: m itself goes to CALL_FUNCTION_EX, which uses an exact dict
+    // as it is and copies anything else only then.
+    compileExpression(unit, onlyKeyword.value);
+    keywords = emitter.slot(start + 2);
+    emitter.pop();
+  } else if (node.keywords.length > 0) {
     keywords = emitter.push("buildDict(0)");
     for (const keyword of node.keywords) {
       if (keyword.arg === null) {

@@ -13,6 +13,8 @@ export interface FreeLists {
   readonly list: FreeList;
   readonly dict: FreeList;
   readonly float: FreeList;
+  /** ≤3.8: bound methods (PyMethod_MAXFREELIST). */
+  readonly method: FreeList;
   /** ≤3.10: the frames of calls (zombie frames, the frame free list, the runs in progress). */
   readonly frame: FrameMemory;
 }
@@ -25,6 +27,7 @@ export function createFreeLists(_profile: Profile): FreeLists {
     list: new FreeList("list", 80),
     dict: new FreeList("dict", 80),
     float: new FreeList("float", 100),
+    method: new FreeList("method", 256),
     frame: new FrameMemory(),
   };
 }

@@ -2,19 +2,21 @@
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
-import { typeError } from "../errors.js";
+import { typeError, Unsupported } from "../errors.js";
 import { PyFunction } from "../types/function.js";
 import { PyCode, CodeFlags } from "../types/code.js";
 import { PyTuple, newTupleStealing, tupleFromIterable } from "../types/tuple.js";
 import { lengthHint } from "../types/sequence-helpers.js";
-import { isStarIterable, starArgumentError } from "./containers.js";
+import { isStarIterable, starArgumentError, dictMergeKeywords } from "./containers.js";
+import { calleeDescription } from "./callee-description.js";
 import { PyDict, newDict, dictGetItem, dictSetItem, dictForEach } from "../types/dict.js";
 import { PyStr, internName } from "../types/str.js";
 import { call as callBorrowed, str as strOf } from "../abstract/object-protocol.js";
 import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
 import { typeCall, typeCallOne, typeCallPacked, classCallBuildsTuple } from "../types/type-object.js";
-import { slotCall, slotCallPacked } from "../slot-table.js";
+import { slotCall, slotCallPacked, callWithKeywordsFromDict } from "../slot-table.js";
+import { offerArgumentTuple } from "../argument-tuple.js";
 import { PyMethod } from "../types/method.js";
 import type { PyType } from "../type.js";
 
@@ -40,6 +42,21 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
       return compiled(callable, args, kwnames, false);
     } finally {
       releaseOwned(args, borrowed);
+    }
+  }
+  if (callable instanceof PyMethod && rt.profile.frameStealsArguments && callable.func instanceof PyFunction) {
+    // 3.11+ CALL splits a bound method into its function and self, which the frame takes over
+    // with the arguments. A temporary method dies there: the function reference it holds until
+    // after the call stands for the frame's (its reference to self stays counted meanwhile).
+    const func = callable.func;
+    const self = callable.self;
+    const temporary = callable.refcount === 1;
+    self.refcount++;
+    if (!temporary) func.refcount++;
+    try {
+      return func.code.compiled!(func, [self, ...args], kwnames, true, borrowed << 1);
+    } finally {
+      if (!temporary) decref(func);
     }
   }
   try {
@@ -164,7 +181,9 @@ function releaseOwned(values: readonly PyObject[], borrowed: number): void {
 
 /** CALL_FUNCTION_EX: f(*args, **kwargs); steals the tuple and the dict. */
 export function callWithStarArgs(callable: PyObject, positional: PyObject, keywords: PyObject | null): PyObject {
+  let released = false;
   try {
+    if (keywords !== null && rt.profile.minor <= 8) keywords = passedKeywords(callable, keywords);
     if (positional.type !== rt.types.tuple) {
       // f(*x) alone hands x over as it is: CALL_FUNCTION_EX makes the tuple (PySequence_Tuple).
       if (!isStarIterable(positional)) throw starArgumentError(callable, positional);
@@ -181,14 +200,58 @@ export function callWithStarArgs(callable: PyObject, positional: PyObject, keywo
         values.push(value);
       });
     }
+    if (callable instanceof PyFunction && rt.profile.minor >= 12) {
+      // 3.12+ push a Python function's frame themselves: the frame takes over the function's
+      // stack reference and references of its own to the arguments, and the tuple and dict
+      // are released before the body runs.
+      for (let index = 0; index < values.length; index++) values[index]!.refcount++;
+      released = true;
+      decref(positional);
+      if (keywords !== null) decref(keywords);
+      return callable.code.compiled!(callable, values, kwnames, true, 0);
+    }
     // The tuple (and dict) are already built: a class or an instance with __call__ is not given another.
-    if (callable.type.call === typeCall) return typeCallPacked(callable as PyType, { values, kwnames });
+    if (callable.type.call === typeCall) {
+      offerArgumentTuple(positional as PyTuple);
+      return typeCallPacked(callable as PyType, { values, kwnames });
+    }
     if (callable.type.call === slotCall) return slotCallPacked(callable, { values, kwnames });
+    // A function or method given a dict of keywords gets them unpacked (PyObject_Call).
+    if (kwnames !== null && (callable instanceof PyFunction || callable instanceof PyMethod)) return callWithKeywordsFromDict(callable, { values, kwnames });
     return callBorrowed(callable, { values, kwnames });
   } finally {
-    decref(positional);
-    if (keywords !== null) decref(keywords);
+    if (!released) {
+      decref(positional);
+      if (keywords !== null) decref(keywords);
+    }
   }
+}
+
+/**
+ * The mapping of a lone `**m` as 3.6–3.8's CALL_FUNCTION_EX takes it: an exact dict as it is
+ * (its keys checked as the callee would), anything else copied into a new dict that replaces
+ * it (`mapping` is released then, and left to the caller on an error).
+ */
+function passedKeywords(callable: PyObject, mapping: PyObject): PyObject {
+  if (mapping.type === rt.types.dict) {
+    dictForEach(mapping as PyDict, (key) => {
+      if (key instanceof PyStr) return;
+      // A Python function's argument binding rejects it naming the function; what another
+      // callable says (a class's __init__, a built-in without keywords) is not modelled.
+      if (callable instanceof PyFunction || callable instanceof PyMethod) throw typeError(`${calleeDescription(callable)} keywords must be strings`);
+      throw new Unsupported("a non-string key in a lone ** mapping passed to a class or built-in before 3.9");
+    });
+    return mapping;
+  }
+  const dict = newDict();
+  try {
+    dictMergeKeywords(dict, mapping, callable);
+  } catch (error) {
+    decref(dict);
+    throw error;
+  }
+  decref(mapping);
+  return dict;
 }
 
 /** Whose name argument errors use: "f()" before 3.10, the qualified name from 3.10. */

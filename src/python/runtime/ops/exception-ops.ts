@@ -213,7 +213,10 @@ export function recordInRun(caught: PyRaise, code: PyCode, line: number): void {
     frame = newFrame(code, rt.callDepth);
     rememberLiveFrame(frame);
     addTracebackEntry(exception, frame, line);
-    decref(frame);
+    // 3.11+: the frame object made for the entry stays referenced by the running frame until
+    // it ends (so it outlives the traceback, and a later exception here finds it again).
+    if (rt.profile.minor >= 11) frame.heldByRun = true;
+    else decref(frame);
   } else {
     addTracebackEntry(exception, frame, line);
   }
@@ -252,7 +255,13 @@ export function traceback(
     if (frame !== null) {
       finishFrame(frame, line, func, namespace, names, values);
       if (created) decref(frame);
-      else forgetLiveFrame(frame);
+      else {
+        forgetLiveFrame(frame);
+        if (frame.heldByRun) {
+          frame.heldByRun = false;
+          decref(frame);
+        }
+      }
     }
   } else if (error instanceof Unsupported || error instanceof LimitExceeded || error instanceof SimulatedCrash) {
     const located = error as { line?: number; filename?: string };

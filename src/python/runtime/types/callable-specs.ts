@@ -65,10 +65,24 @@ function functionRepr(self: PyObject): string {
   return `<function ${(self as PyFunction).qualname.value} at ${addressText(self)}>`;
 }
 
-/** Calling a Python function with borrowed arguments: its frame takes its own references. */
+/**
+ * Calling a Python function with borrowed arguments: its frame takes its own references. From
+ * 3.11 the frame also holds one to the function (_PyEval_Vector's), which generated code's calls
+ * hand over from the caller's stack but a call from the runtime (a slot, sorted's key) adds.
+ */
 export function functionCall(self: PyObject, args: CallArgs): PyObject {
-  const func = self as PyFunction;
-  return func.code.compiled!(func, args.values as PyObject[], args.kwnames, false);
+  return callFunctionWith(self as PyFunction, args.values as PyObject[], args.kwnames);
+}
+
+/** functionCall with the arguments apart (no CallArgs record for a call made once per instance). */
+export function callFunctionWith(func: PyFunction, values: PyObject[], kwnames: CallArgs["kwnames"]): PyObject {
+  if (rt.profile.minor < 11) return func.code.compiled!(func, values, kwnames, false);
+  func.refcount++;
+  try {
+    return func.code.compiled!(func, values, kwnames, false);
+  } finally {
+    decref(func);
+  }
 }
 
 function functionGet(self: PyObject, instance: PyObject | null): PyObject {

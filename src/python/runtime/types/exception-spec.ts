@@ -19,6 +19,7 @@ import {
   exceptionObjectSize,
 } from "./exceptions.js";
 import { newTuple, PyTuple } from "./tuple.js";
+import { takeArgumentTuple } from "../argument-tuple.js";
 import { newStr } from "./str.js";
 import { newNone } from "../values.js";
 import { typeError } from "../errors.js";
@@ -76,18 +77,28 @@ function exceptionLayout(name: string): (profile: Profile) => InstanceLayout {
   return (profile) => ({ basicSize: exceptionObjectSize(profile.minor) + fieldBytes(name, profile.minor), itemSize: 0, gc: true, preHeader: false });
 }
 
+/** BaseException_new: the call's argument tuple becomes args (a new one when the call made none). */
 function exceptionNew(type: PyType, args: CallArgs): PyObject {
   const { positional } = splitArgs(args);
-  return newExceptionObject(type, newTuple(positional));
+  return newExceptionObject(type, takeArgumentTuple(positional) ?? newTuple(positional));
 }
 
+/** BaseException_init: args becomes the tuple it is given, which type_call gave __new__ too. */
 function exceptionInit(self: PyObject, args: CallArgs): void {
   const { positional, keywords } = splitArgs(args);
   if (keywords.size > 0 && self.type.init === exceptionInit) throw exceptionTakesNoKeywords(self.type.name);
   const exception = self as PyBaseException;
   const old = exception.args;
-  exception.args = newTuple(positional);
+  const given = takeArgumentTuple(positional);
+  if (given === null && sameItems(old, positional)) return;
+  exception.args = given ?? newTuple(positional);
   decref(old);
+}
+
+function sameItems(tuple: PyTuple, values: readonly PyObject[]): boolean {
+  if (tuple.items.length !== values.length) return false;
+  for (let i = 0; i < values.length; i++) if (tuple.items[i] !== values[i]) return false;
+  return true;
 }
 
 function optionalField(read: (exception: PyBaseException) => PyObject | null, write: (exception: PyBaseException, value: PyObject | null) => void, check?: (value: PyObject) => void) {

@@ -59,6 +59,8 @@ export class PyFrame extends PyObject {
   block: FrameBlock | null = null;
   /** The run whose block it took over (that run may still be going). */
   run: AdoptedRun | null = null;
+  /** 3.11+: the run in progress holds a reference (frame_obj of its interpreter frame). */
+  heldByRun = false;
 
   constructor(code: PyCode, depth: number, size: number) {
     super(rt.types.frame);

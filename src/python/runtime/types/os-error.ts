@@ -10,6 +10,7 @@ import type { CallArgs } from "../slots.js";
 import { splitArgs } from "../spec-helpers.js";
 import { PyOSError, newOSErrorObject, osErrorObjectSize } from "./exceptions.js";
 import { newTuple, type PyTuple } from "./tuple.js";
+import { takeArgumentTuple } from "../argument-tuple.js";
 import { PyInt, newInt } from "./int.js";
 import { pyError, typeError } from "../errors.js";
 import { indexValue } from "../abstract/conversions.js";
@@ -119,7 +120,7 @@ function replace(self: PyOSError, field: "errno" | "strerror" | "filename" | "fi
 /** OSError_new: maps errno to a subclass when called on OSError itself. */
 function osErrorNew(type: PyType, args: CallArgs): PyObject {
   const { positional, keywords } = splitArgs(args);
-  const argsTuple = newTuple(positional);
+  const argsTuple = takeArgumentTuple(positional) ?? newTuple(positional);
   if (usesInit(type)) {
     decref(argsTuple);
     rt.emptyTuple.refcount++;
@@ -147,7 +148,7 @@ function osErrorInit(self: PyObject, args: CallArgs): void {
   if (!usesInit(self.type)) return;
   const { positional, keywords } = splitArgs(args);
   if (keywords.size > 0) throw typeError(`${self.type.name}() takes no keyword arguments`);
-  const argsTuple = newTuple(positional);
+  const argsTuple = takeArgumentTuple(positional) ?? newTuple(positional);
   initFields(self as PyOSError, argsTuple, parseArgs(argsTuple));
 }
 

@@ -22,7 +22,7 @@ import { freeObjectMemory } from "../memory/object-memory.js";
 import { newBool } from "../values.js";
 import { newDict } from "./dict.js";
 import { builtinTypeCallBuildsTuple } from "../../profiles/type-vectorcall.js";
-import { callThroughArgumentTuple, positionalArgumentTuple } from "../argument-tuple.js";
+import { callThroughArgumentTuple, positionalArgumentTuple, offerArgumentTuple } from "../argument-tuple.js";
 import { takeTpCallMark, checkVectorcallArguments } from "./type-call-route.js";
 import { ClassKeysCache, keysObjectSize } from "../tables/index.js";
 
@@ -79,6 +79,7 @@ export function typeCallOne(type: PyType, arg: PyObject): PyObject {
   if (!classCallBuildsTuple(type, 1, false)) return typeCallPacked(type, args);
   arg.refcount++;
   const tuple = newTupleStealing(values);
+  offerArgumentTuple(tuple);
   try {
     return typeCallPacked(type, args);
   } finally {
