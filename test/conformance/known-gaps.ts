@@ -7,11 +7,6 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- identity ----
   // ---- compiler warnings and syntax errors ----
   // ---- exception messages ----
-  {
-    cause: "recursion through a builtin slot (repr() -> __repr__): CPython stops it at its C recursion limit, the simulator's JavaScript stack runs out first (the cell ends unsupported); on 3.11 the stack holds out and the RecursionError agrees",
-    versions: ["3.6", "3.7", "3.8", "3.9", "3.10", "3.12", "3.13"],
-    snippets: { exceptions: ["RecursionError in repr"] },
-  },
   // ---- gc ----
   {
     cause: "3.10: after a collected instance cycle, the first 48-byte GC object made by the 'still alive?' helper (the cell its generator expression closes over) takes a freed instance's block in CPython; the simulator's two instances sit in one pool that is not the one allocations come from, so neither block is reused (allocation history, as the gc group below)",

@@ -97,9 +97,15 @@ export class Runtime {
   /** Current depth of Python calls (for RecursionError). */
   callDepth = 0;
   /**
+   * Python calls made from runtime code (slots, a builtin's callback) now running: CPython's C
+   * stack under them, which from 3.12 has a recursion limit of its own.
+   */
+  runtimeCallDepth = 0;
+  /**
    * sys.getrecursionlimit(): 3000, as in an IPython session (importing jedi, which IPython's
-   * completer needs, raises CPython's default of 1000). A Python recursion that outgrows the
-   * JavaScript stack first ends the cell as unsupported (see session.ts).
+   * completer needs, raises CPython's default of 1000; sessions in `python -i` style lower it
+   * again). A Python recursion that outgrows the JavaScript stack first ends the cell as
+   * unsupported (see session.ts).
    */
   recursionLimit = IPYTHON_RECURSION_LIMIT;
   /** Line of the statement running now, for unsupported-feature messages. */

@@ -47,9 +47,11 @@ export function callSpecial(self: PyObject, found: PyObject, values: readonly Py
     // repr() and comparisons recurse.
     const held = rt.profile.minor >= 11 ? 2 : 1;
     found.refcount += held;
+    rt.runtimeCallDepth++;
     try {
       return found.code.compiled!(found, [self, ...values], NO_KEYWORDS, false);
     } finally {
+      rt.runtimeCallDepth--;
       found.refcount -= held - 1;
       decref(found);
     }

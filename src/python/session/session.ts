@@ -102,6 +102,7 @@ export class NotebookSession {
     runtime.output = [];
     runtime.outputLength = 0;
     runtime.callDepth = 0;
+    runtime.runtimeCallDepth = 0;
     runtime.limits = newLimits(limits.timeoutMs, limits.maxSteps);
     primeCallChecks();
     primeFieldConstness();

@@ -131,6 +131,22 @@ describe("sys: what differs from a real kernel on purpose", () => {
     expect(ownError).toBe("mine\n");
   });
 
+  it("refuses by name a recursion through built-in code where CPython's C-level checks stop it (all but 3.11)", async () => {
+    const cells = [
+      "class Loop:\n    def __repr__(self):\n        return repr(self)\nrepr(Loop())",
+      "def down(n):\n    return down(n + 1)\ndown(0)",
+      "def pick(x):\n    return down(x)\nsorted([1, 2], key=pick)",
+    ];
+    for (const version of ["3.6", "3.10", "3.11", "3.12", "3.13"]) {
+      const [throughRepr, plain, callbackAtTheBottom] = await simulate(version, cells, "repr");
+      if (version === "3.11") expect(throughRepr).toBe("RecursionError: maximum recursion depth exceeded\n");
+      else expect(throughRepr, version).toMatch(/^<unsupported: a recursion through built-in code reaching the recursion limit/);
+      // A plain recursion, and one with a single callback below it, end as CPython's do.
+      expect(plain, version).toBe("RecursionError: maximum recursion depth exceeded\n");
+      expect(callbackAtTheBottom, version).toBe("RecursionError: maximum recursion depth exceeded\n");
+    }
+  });
+
   it("has no sys.exception before 3.11, as CPython", async () => {
     const [, missing] = await simulate("3.10", ["import sys", "sys.exception()"]);
     expect(missing).toBe("AttributeError: module 'sys' has no attribute 'exception'\n");

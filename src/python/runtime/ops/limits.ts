@@ -20,6 +20,13 @@ export function tick(): void {
   if (rt.gc.pending) rt.gc.runPending();
 }
 
+/**
+ * Nested runtime-to-Python calls that make a recursion "through C". Far below any C recursion
+ * limit of CPython (hundreds of levels and more), and far above what a callback at the bottom
+ * of a plain recursion (sorted's key, one __repr__) adds.
+ */
+const RECURSION_THROUGH_RUNTIME = 50;
+
 /** RecursionErrors raised by the recursion limit (not by user code), while they live. */
 const limitRecursionErrors = new WeakSet<PyObject>();
 
@@ -34,6 +41,14 @@ export function enterCall(): void {
 }
 
 function recursionLimitError(): PyRaise {
+  if (rt.runtimeCallDepth >= RECURSION_THROUGH_RUNTIME && rt.profile.minor !== 11) {
+    // A recursion through C (repr() calling __repr__, a slot calling a method, up to 3.10 also
+    // f(*args)) meets one of CPython's C-level recursion checks first, except on 3.11: up to
+    // 3.10 they share the frame counter, from 3.12 the C stack has a limit of its own. Which
+    // one fires, at what depth, and its message (" while calling a Python object", " while
+    // getting the repr of an object") depend on the C functions on the way.
+    throw new Unsupported("a recursion through built-in code reaching the recursion limit (CPython stops it at a C-level check whose depth and message depend on the C functions on the way)");
+  }
   const raised = pyError(rt.exc.RecursionError, "maximum recursion depth exceeded");
   limitRecursionErrors.add(raised.exception);
   return raised;

@@ -76,12 +76,15 @@ export function functionCall(self: PyObject, args: CallArgs): PyObject {
 
 /** functionCall with the arguments apart (no CallArgs record for a call made once per instance). */
 export function callFunctionWith(func: PyFunction, values: PyObject[], kwnames: CallArgs["kwnames"]): PyObject {
-  if (rt.profile.minor < 11) return func.code.compiled!(func, values, kwnames, false);
-  func.refcount++;
+  // From 3.11 the frame's reference to the function, held for the call.
+  const held = rt.profile.minor >= 11;
+  if (held) func.refcount++;
+  rt.runtimeCallDepth++;
   try {
     return func.code.compiled!(func, values, kwnames, false);
   } finally {
-    decref(func);
+    rt.runtimeCallDepth--;
+    if (held) decref(func);
   }
 }
 
