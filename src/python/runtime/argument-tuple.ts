@@ -48,6 +48,11 @@ export function offerArgumentTuple(tuple: PyTuple): void {
   offeredTuple = tuple;
 }
 
+/** A call that skips its argument tuple (it would leave no trace) offers none. */
+export function forgetArgumentTuple(): void {
+  offeredTuple = null;
+}
+
 /**
  * The argument tuple of the call in progress when it holds exactly `values` (a new reference),
  * else null. BaseException_new keeps the tuple type_call hands it as the exception's args

@@ -311,4 +311,19 @@ export const gcSnippets: readonly Snippet[] = [
       print(sys.getrefcount(error.args), error.args)
     `,
   ]),
+  snippet("str() counts its argument tuple only when the tuple free list is empty", [
+    py`
+      import gc
+      held = [(n,) for n in range(3000)]
+      if True:
+          gc.collect()
+          before = gc.get_count()[0]
+          text = str(5)
+          middle = gc.get_count()[0]
+          del held
+          after_free = gc.get_count()[0]
+          text = str(6)
+          print(middle - before, gc.get_count()[0] - after_free)
+    `,
+  ]),
 ];

@@ -16,7 +16,9 @@ import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-functio
 import { PyMethodDescriptor } from "../types/descriptors.js";
 import { typeCall, typeCallOne, typeCallPacked, classCallBuildsTuple } from "../types/type-object.js";
 import { slotCall, slotCallPacked, callWithKeywordsFromDict } from "../slot-table.js";
-import { offerArgumentTuple } from "../argument-tuple.js";
+import { offerArgumentTuple, forgetArgumentTuple } from "../argument-tuple.js";
+import { takeTpCallMark } from "../types/type-call-route.js";
+import type { PyInt } from "../types/int.js";
 import { PyMethod } from "../types/method.js";
 import type { PyType } from "../type.js";
 
@@ -91,13 +93,32 @@ export function callOne(callable: PyObject, arg: PyObject): PyObject {
   } else if (type.call === typeCall && rt.profile.minor >= 8) {
     // A class whose metatype keeps type's tp_call (3.6–3.7 hold the callable: callStealing).
     try {
-      if (callable === rt.types.str && !classCallBuildsTuple(callable as PyType, 1, false)) return strOf(arg);
+      if (callable === rt.types.str && (!classCallBuildsTuple(callable as PyType, 1, false) || strArgumentTupleUnseen(arg))) return strOf(arg);
       return typeCallOne(callable as PyType, arg);
     } finally {
       if (--arg.refcount === 0) arg.type.dealloc(arg);
     }
   }
   return callStealing(callable, [arg], null);
+}
+
+/**
+ * Whether `str(arg)`'s argument tuple leaves no trace, so that the call may skip it: the
+ * 1-tuple comes off the tuple free list and goes back onto it (the same block, no allocation
+ * counted by gc), and turning an exact int (a small one: no digit limit to raise on), float
+ * or str into text runs no Python code and allocates nothing gc counts while it is alive.
+ * The call's tp_call mark and offered tuple are used up as typeCallOne's would be.
+ */
+function strArgumentTupleUnseen(arg: PyObject): boolean {
+  const argType = arg.type;
+  if (argType === rt.types.int) {
+    if (typeof (arg as PyInt).value !== "number") return false;
+  } else if (argType !== rt.types.float && argType !== rt.types.str) return false;
+  const freeLists = rt.freeLists.tuple;
+  if (freeLists.length <= 1 || freeLists[1]!.size === 0) return false;
+  takeTpCallMark();
+  forgetArgumentTuple();
+  return true;
 }
 
 /**
