@@ -339,4 +339,25 @@ export const gcSnippets: readonly Snippet[] = [
       print(kinds(w))
     `,
   ]),
+  // The collector moves a rescued instance's referents in traversal order: values before the class on 3.11+.
+  snippet("gc.get_objects order after a collection rescues an instance of a local class", [
+    py`
+      import gc
+      gc.disable()
+      def make():
+          class C:
+              pass
+          return C()
+      o = make()
+      o.v = []
+      o.w = {'k': []}
+      keep = [o]
+      del o
+      gc.collect()
+      o = keep[0]
+      names = {id(o): 'o', id(o.v): 'v', id(o.w): 'w', id(type(o)): 'C', id(keep): 'keep'}
+      print([names[id(x)] for x in gc.get_objects() if id(x) in names])
+      gc.enable()
+    `,
+  ]),
 ];
