@@ -326,4 +326,53 @@ export const gcSnippets: readonly Snippet[] = [
           print(middle - before, gc.get_count()[0] - after_free)
     `,
   ]),
+  // subtype_traverse's order: __slots__ members (own class first, sorted), the values or __dict__, the class last.
+  snippet("gc.get_referents of an instance: slots, then values or __dict__, then the class", [
+    py`
+      import gc
+      def kinds(o):
+          return [type(x).__name__ for x in gc.get_referents(o)]
+      class Plain:
+          pass
+      p = Plain()
+      print(kinds(p))
+      p.x = 1; p.y = 'y'
+      print(kinds(p))
+      p.__dict__
+      print(kinds(p))
+      class Slotted:
+          __slots__ = ('q', 'p', '__m')
+          def __init__(self):
+              self.__m = b'm'
+      class Deeper(Slotted):
+          __slots__ = ('b', 'a')
+      d = Deeper(); d.q = [1]; d.a = (1,); d.p = {}; d.b = 1.5
+      print(kinds(d))
+      class WithDict(Slotted):
+          pass
+      w = WithDict(); w.q = [2]
+      print(kinds(w))
+    `,
+  ]),
+  // The collector moves a rescued instance's referents in traversal order: values before the class on 3.11+.
+  snippet("gc.get_objects order after a collection rescues an instance of a local class", [
+    py`
+      import gc
+      gc.disable()
+      def make():
+          class C:
+              pass
+          return C()
+      o = make()
+      o.v = []
+      o.w = {'k': []}
+      keep = [o]
+      del o
+      gc.collect()
+      o = keep[0]
+      names = {id(o): 'o', id(o.v): 'v', id(o.w): 'w', id(type(o)): 'C', id(keep): 'keep'}
+      print([names[id(x)] for x in gc.get_objects() if id(x) in names])
+      gc.enable()
+    `,
+  ]),
 ];

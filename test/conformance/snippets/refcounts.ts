@@ -1208,4 +1208,30 @@ export const refcountSnippets: readonly Snippet[] = [
       via()
     `,
   ]),
+  // 3.11+ CALL unpacks a temporary bound method: it dies before the frame, which takes its self.
+  snippet("cls inside a classmethod called through the class, an instance and a stored method", [
+    py`
+      import sys
+      class T:
+          @classmethod
+          def c(cls, o):
+              return sys.getrefcount(cls)
+          @classmethod
+          def n(cls):
+              return sys.getrefcount(cls)
+          def m(self):
+              return sys.getrefcount(self)
+          def __del__(self):
+              print('del')
+      o = object()
+      print(T.c(o), T.n(), T.c(o=o), getattr(T, 'c')(o), sys.getrefcount(T))
+      t = T()
+      print(t.c(o), t.n())
+      bound = T.c
+      print(bound(o), t.m(), T().m())
+      def make():
+          return T()
+      print(make().m())
+    `,
+  ]),
 ];

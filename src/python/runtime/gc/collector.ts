@@ -311,7 +311,6 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
     const generation = links.generation;
     const refs = links.refs;
     if (mode === REACH) {
-      if (type.heapType) visitChild(links, type, REACH, argument);
       for (let entry = 0; entry < flat.length; entry++) {
         const value = flat[entry];
         if (value === undefined) break;
@@ -321,9 +320,9 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
         if (childGeneration === TENTATIVE) visitChild(links, value, REACH, argument);
         else if (childGeneration === COLLECTING && refs[slot] === 0) refs[slot] = 1;
       }
+      if (type.heapType) visitChild(links, type, REACH, argument);
       return;
     }
-    if (type.heapType) visitChild(links, type, mode, argument);
     const unreachablePass = mode === SUBTRACT_UNREACHABLE;
     for (let entry = 0; entry < flat.length; entry++) {
       const value = flat[entry];
@@ -337,6 +336,7 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
         refs[slot] = value.refcount - 1;
       }
     }
+    if (type.heapType) visitChild(links, type, mode, argument);
     return;
   }
   const attributes = instance.hasAttributes ? instance : null;
@@ -346,13 +346,13 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
     traverse(object, visit);
     return;
   }
-  if (type.heapType) visitChild(links, type, mode, argument);
   if (values !== null) {
     for (let entry = 0, used = table!.size; entry < used; entry++) visitChild(links, values[entry]!, mode, argument);
   } else if (attributes !== null && attributes.dictObject !== null && !attributes.ownsValues) {
     // The values live in the __dict__ object (≤3.10, or read in 3.11–3.12): it is the reference.
     visitChild(links, attributes.dictObject, mode, argument);
   }
+  if (type.heapType) visitChild(links, type, mode, argument);
 }
 
 /** dictTraverse (each value, then its key) for tables in entry order, else through `visit`. */

@@ -48,12 +48,13 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
   }
   if (callable instanceof PyMethod && rt.profile.frameStealsArguments && callable.func instanceof PyFunction) {
     // 3.11+ CALL splits a bound method into its function and self, which the frame takes over
-    // with the arguments. A temporary method dies there: the function reference it holds until
-    // after the call stands for the frame's (its reference to self stays counted meanwhile).
+    // with the arguments. A temporary method dies there: the frame takes its reference to self,
+    // and the function reference it holds until after the call stands for the frame's.
     const func = callable.func;
     const self = callable.self;
     const temporary = callable.refcount === 1;
-    self.refcount++;
+    if (temporary) callable.selfTakenByFrame = true;
+    else self.refcount++;
     if (!temporary) func.refcount++;
     try {
       return func.code.compiled!(func, [self, ...args], kwnames, true, borrowed << 1);

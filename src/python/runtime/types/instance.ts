@@ -110,13 +110,35 @@ function releaseInstanceState(instance: PyInstance): void {
   if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
 }
 
-/** subtype_traverse. The collector walks the common cases itself (collector.ts traverseChildren). */
+/**
+ * subtype_traverse, in CPython's order: the __slots__ members (the class's own first, then each
+ * base's, each class's in sorted name order as its member table has them), then the values or
+ * __dict__, then the class last. gc.get_referents shows this order, and the collector's moves
+ * between lists follow it (collector.ts traverseChildren walks the common cases itself).
+ */
 export function instanceTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const instance = self as PyInstance;
-  if (self.type.heapType) visit(self.type);
+  const slots = instance.slotValues;
+  if (slots !== null) {
+    for (let type: PyType | null = self.type; type !== null && type.heapType && type.traverse === instanceTraverse; type = type.base) {
+      for (const name of sortedSlotNames(type)) {
+        const value = slots.get(name);
+        if (value !== undefined) visit(value);
+      }
+    }
+  }
   const attributes = storageOf(instance);
   if (attributes !== null) traverseAttributes(attributes, visit);
-  if (instance.slotValues !== null) for (const value of instance.slotValues.values()) visit(value);
+  if (self.type.heapType) visit(self.type);
+}
+
+/** A class's __slots__ names in its member table's (sorted) order, computed once per class. */
+const sortedSlotNamesByType = new WeakMap<PyType, readonly string[]>();
+function sortedSlotNames(type: PyType): readonly string[] {
+  if (type.slotNames.length === 0) return type.slotNames;
+  let names = sortedSlotNamesByType.get(type);
+  if (names === undefined) sortedSlotNamesByType.set(type, (names = [...type.slotNames].sort()));
+  return names;
 }
 
 /** subtype_clear: drops attributes and slot values (cycles through the class stay). */

@@ -18,6 +18,12 @@ export class PyMethod extends PyObject {
   ) {
     super(rt.types.method);
   }
+  /**
+   * 3.11+ CALL unpacks a temporary bound method and the method dies before the frame starts:
+   * the frame then holds the method's reference to self, which the method no longer counts
+   * (ops/calls.ts callStealing; the simulator frees the method's memory after the call).
+   */
+  selfTakenByFrame = false;
 }
 
 /** PyMethodObject: func, self, weakreflist, and from 3.8 vectorcall. */
@@ -54,13 +60,14 @@ export function methodDealloc(self: PyObject): void {
   const func = method.func;
   const bound = method.self;
   if (--func.refcount === 0) func.type.dealloc(func);
+  if (method.selfTakenByFrame) return;
   if (--bound.refcount === 0) bound.type.dealloc(bound);
 }
 
 export function methodTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const method = self as PyMethod;
   visit(method.func);
-  visit(method.self);
+  if (!method.selfTakenByFrame) visit(method.self);
 }
 
 /** Calling a bound method prepends self (method_vectorcall). */
