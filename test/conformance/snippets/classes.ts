@@ -556,4 +556,25 @@ export const classSnippets: readonly Snippet[] = [
       print(gc.collect() >= 1, sys.getrefcount(payload))
     `,
   ]),
+  // subtype_dealloc: clear_slots for the class, then each base (sorted members each), then the dict.
+  snippet("an instance's slots are released before its __dict__, each class's in sorted order", [
+    py`
+      class Noisy:
+          def __init__(self, name):
+              self.name = name
+          def __del__(self):
+              print('del', self.name)
+      class Base:
+          __slots__ = ('z', 'c')
+      class S(Base):
+          __slots__ = ('b', 'a', '__dict__')
+      s = S()
+      s.x = Noisy('x')
+      s.a = Noisy('a')
+      s.z = Noisy('z')
+      s.b = Noisy('b')
+      s.c = Noisy('c')
+      del s
+    `,
+  ]),
 ];

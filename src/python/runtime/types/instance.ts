@@ -104,10 +104,32 @@ export function instanceDealloc(self: PyObject): void {
 }
 
 function releaseInstanceState(instance: PyInstance): void {
+  releaseSlotValues(instance);
   releaseAttributes(instance);
+}
+
+/**
+ * subtype_dealloc's clear_slots, before the dict goes: the class's own __slots__ members first,
+ * then each base's, each class's in sorted name order (its member table's). A value leaves its
+ * slot before its reference is dropped, so a finalizer it runs finds the others still set.
+ */
+function releaseSlotValues(instance: PyInstance): void {
   const slots = instance.slotValues;
+  if (slots === null) return;
+  for (let type: PyType | null = instance.type; type !== null && type.heapType && type.traverse === instanceTraverse; type = type.base) {
+    for (const name of sortedSlotNames(type)) {
+      const value = slots.get(name);
+      if (value === undefined) continue;
+      slots.delete(name);
+      if (--value.refcount === 0) value.type.dealloc(value);
+    }
+  }
+  // Whatever a finalizer stored meanwhile (or a slot of no class on the way) goes last.
+  for (const [name, value] of slots) {
+    slots.delete(name);
+    if (--value.refcount === 0) value.type.dealloc(value);
+  }
   instance.slotValues = null;
-  if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
 }
 
 /**
