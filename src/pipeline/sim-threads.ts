@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CellRequest, CellRun, Engine, EngineIdentity, EngineSession, SessionOptions } from "../runners/types.js";
 import type { SimWorkerCommand, SimWorkerReply } from "./sim-worker.js";
+import { STACK_RAN_OUT } from "../python/session/session.js";
 
 const WORKER_URL = new URL("./sim-worker.js", import.meta.url);
 const WORKER_STACK_MB = 64;
@@ -155,22 +156,80 @@ export class ThreadedSimEngine implements Engine {
 /**
  * Runs `work` with every simulator engine swapped for one whose sessions run in worker threads
  * (at most `jobs` at a time), when the compiled worker exists; the workers stop afterwards.
+ * `onStackOnly`: sessions start on this thread and move to a worker only when a cell runs out of
+ * JavaScript stack (a worker costs about half a second of loading the simulator again).
  */
 export async function withSimThreads<T>(
   engines: readonly Engine[],
   jobs: number,
   work: (running: readonly Engine[]) => Promise<T>,
   enabled: boolean = simThreadsAvailable(),
+  onStackOnly = false,
 ): Promise<T> {
   if (!enabled || !engines.some((engine) => engine.identity.kind === "sim")) return work(engines);
+  // Workers start on first use: a pool nobody borrows from costs nothing.
   const pool = new SimWorkerPool(Math.max(1, jobs));
   try {
     const running = engines.map((engine) => {
       const identity = engine.identity;
-      return identity.kind === "sim" ? new ThreadedSimEngine(identity, pool) : engine;
+      if (identity.kind !== "sim") return engine;
+      const threaded = new ThreadedSimEngine(identity, pool);
+      return onStackOnly ? new DeepStackFallbackEngine(engine, threaded) : threaded;
     });
     return await work(running);
   } finally {
     await pool.close();
+  }
+}
+
+/** A cell the simulator refused because this thread's JavaScript stack ran out. */
+function ranOutOfStack(run: CellRun): boolean {
+  return run.status === "unsupported" && run.unsupported?.feature.startsWith(STACK_RAN_OUT) === true;
+}
+
+/**
+ * Sessions on this thread, moved to a worker with a deep stack when a cell runs out of
+ * JavaScript stack: the worker's session replays the cells run so far (the simulator is
+ * deterministic, so it reaches the same state) and runs the rest of the lesson.
+ */
+class DeepStackFallbackEngine implements Engine {
+  constructor(
+    private readonly local: Engine,
+    private readonly deep: Engine,
+  ) {}
+
+  get identity(): EngineIdentity {
+    return this.local.identity;
+  }
+
+  async open(options: SessionOptions): Promise<EngineSession> {
+    return new DeepStackFallbackSession(await this.local.open(options), () => this.deep.open(options));
+  }
+}
+
+class DeepStackFallbackSession implements EngineSession {
+  private readonly ran: CellRequest[] = [];
+  private deep: EngineSession | undefined;
+
+  constructor(
+    private readonly local: EngineSession,
+    private readonly openDeep: () => Promise<EngineSession>,
+  ) {}
+
+  async run(cell: CellRequest): Promise<CellRun> {
+    if (this.deep !== undefined) return this.deep.run(cell);
+    const run = await this.local.run(cell);
+    if (!ranOutOfStack(run)) {
+      this.ran.push(cell);
+      return run;
+    }
+    await this.local.close();
+    this.deep = await this.openDeep();
+    for (const earlier of this.ran) await this.deep.run(earlier);
+    return this.deep.run(cell);
+  }
+
+  async close(): Promise<void> {
+    await (this.deep ?? this.local).close();
   }
 }

@@ -49,4 +49,28 @@ describe.skipIf(!built)(`simulator sessions in worker threads${built ? "" : " (n
       await pool.close();
     }
   });
+
+  it("move a session that runs out of JavaScript stack to a deep-stack worker, replaying its cells", async () => {
+    const threads = (await import(pathToFileURL(BUILT).href)) as typeof import("../../src/pipeline/sim-threads.js");
+    const { createSimEngine } = (await import(pathToFileURL(BUILT_ENGINE).href)) as typeof import("../../src/runners/sim/engine.js");
+    // 50,000 levels: beyond a default thread's stack, well within the worker's 64 MB.
+    const cells = ["import sys\nsys.setrecursionlimit(50_000)\nstart = 5\nstart", "def down(n):\n    return down(n + 1)\ndown(start)", "start + 1"];
+    const runCells = async (engine: Engine) => {
+      const session = await engine.open({ lessonPath: "deep.md", display: "pretty", replay: false });
+      const runs: CellRun[] = [];
+      for (const [index, source] of cells.entries()) runs.push(await session.run({ index, source, sourceLine: 1, timeoutMs: 30_000 }));
+      await session.close();
+      return runs.map((run) => [run.status, run.output]);
+    };
+    // This thread's stack does not hold them: the cell is refused here...
+    const here = await runCells(createSimEngine("3.12"));
+    expect(here[1]![0]).toBe("unsupported");
+    // ...and the fallback finishes the lesson in a worker, with the state the earlier cells made.
+    const moved = await threads.withSimThreads([createSimEngine("3.12")], 1, ([engine]) => runCells(engine!), true, true);
+    expect(moved).toEqual([
+      ["ok", "5\n"],
+      ["exception", ""],
+      ["ok", "6\n"],
+    ]);
+  });
 });

@@ -62,6 +62,9 @@ export interface CellLimits {
 /** The `__doc__` of an IPython session's `__main__`. */
 const IPYTHON_MAIN_DOC = "Automatically created module for IPython interactive environment";
 
+/** The start of the refusal when the JavaScript stack runs out (runners may retry on a deeper stack). */
+export const STACK_RAN_OUT = "recursion this deep: the simulator's JavaScript stack ran out";
+
 /** CPython's default recursion limit (sys.getrecursionlimit() in `python -i`). */
 const PYTHON_RECURSION_LIMIT = 1000;
 
@@ -248,7 +251,7 @@ export class NotebookSession {
     if (error instanceof SimulatedCrash) return { status: "crash", output, engineMessage: error.message };
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       // Python's own limit was not reached: the JavaScript stack ran out first.
-      const feature = `recursion this deep: the simulator's JavaScript stack ran out before Python's recursion limit (${this.runtime.recursionLimit})`;
+      const feature = `${STACK_RAN_OUT} before Python's recursion limit (${this.runtime.recursionLimit})`;
       return { ...unsupportedOutcome(feature, firstLine), output };
     }
     const message = error instanceof Error ? error.stack ?? error.message : String(error);
