@@ -60,7 +60,7 @@ export function unreadableResult(path: string, error: LessonLoadError): LessonRe
 export async function checkLessons(files: readonly string[], options: CheckLessonsOptions): Promise<CheckOutcome> {
   // The simulator's sessions move to a worker thread with a deep stack when a recursion
   // outgrows this thread's before CPython's recursion limit.
-  return withSimThreads([options.engine], options.jobs, ([engine]) => checkLessonsOn(files, engine!, options), undefined, true);
+  return withSimThreads([options.engine], options.jobs, ([engine]) => checkLessonsOn(files, engine!, options), { onStackOnly: true });
 }
 
 async function checkLessonsOn(files: readonly string[], engine: Engine, options: CheckLessonsOptions): Promise<CheckOutcome> {

@@ -110,7 +110,7 @@ export async function runMatrix(files: readonly string[], engines: readonly Engi
         total: tasks.length,
       });
     });
-  await withSimThreads(engines, options.jobs, runAll, options.simInThreads);
+  await withSimThreads(engines, options.jobs, runAll, { enabled: options.simInThreads });
   return {
     lessons,
     engines,

@@ -163,8 +163,7 @@ export async function withSimThreads<T>(
   engines: readonly Engine[],
   jobs: number,
   work: (running: readonly Engine[]) => Promise<T>,
-  enabled: boolean = simThreadsAvailable(),
-  onStackOnly = false,
+  { enabled = simThreadsAvailable(), onStackOnly = false }: { readonly enabled?: boolean; readonly onStackOnly?: boolean } = {},
 ): Promise<T> {
   if (!enabled || !engines.some((engine) => engine.identity.kind === "sim")) return work(engines);
   // Workers start on first use: a pool nobody borrows from costs nothing.

@@ -66,7 +66,7 @@ describe.skipIf(!built)(`simulator sessions in worker threads${built ? "" : " (n
     const here = await runCells(createSimEngine("3.12"));
     expect(here[1]![0]).toBe("unsupported");
     // ...and the fallback finishes the lesson in a worker, with the state the earlier cells made.
-    const moved = await threads.withSimThreads([createSimEngine("3.12")], 1, ([engine]) => runCells(engine!), true, true);
+    const moved = await threads.withSimThreads([createSimEngine("3.12")], 1, ([engine]) => runCells(engine!), { enabled: true, onStackOnly: true });
     expect(moved).toEqual([
       ["ok", "5\n"],
       ["exception", ""],

@@ -188,8 +188,10 @@ export function withExitException(exit: PyObject, caught: PyRaise, code?: PyCode
   }
   try {
     const suppress = isTrue(result);
-    if (suppress) refuseHandlingRecursionLimit(exception);
-    if (suppress) decref(exception);
+    if (suppress) {
+      refuseHandlingRecursionLimit(exception);
+      decref(exception);
+    }
     return suppress;
   } finally {
     decref(result);

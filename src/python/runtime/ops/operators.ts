@@ -8,6 +8,7 @@ import { richCompare, richCompareBool } from "../abstract/compare.js";
 import { contains as containsSlow } from "../abstract/items.js";
 import { isTrue } from "../abstract/truth.js";
 import { PyInt, newInt } from "../types/int.js";
+import { modulo } from "../types/int-value.js";
 import { PyFloat, newFloat } from "../types/float.js";
 import { PyStr, newStr, strTextsEqual } from "../types/str.js";
 
@@ -66,45 +67,22 @@ function bothSmallInts(a: PyObject, b: PyObject): boolean {
 
 /** a + b (same result as binary(a, b, Add)). */
 export function binaryAdd(a: PyObject, b: PyObject): PyObject {
-  if (bothSmallInts(a, b)) {
-    const sum = ((a as PyInt).value as number) + ((b as PyInt).value as number);
-    if (sum <= MAX_SAFE && sum >= -MAX_SAFE) return newInt(sum);
-  }
-  return binary(a, b, BinaryOp.Add);
+  return addInts(a, b) ?? binary(a, b, BinaryOp.Add);
 }
 
 /** a - b (same result as binary(a, b, Sub)). */
 export function binarySub(a: PyObject, b: PyObject): PyObject {
-  if (bothSmallInts(a, b)) {
-    const difference = ((a as PyInt).value as number) - ((b as PyInt).value as number);
-    if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return newInt(difference);
-  }
-  return binary(a, b, BinaryOp.Sub);
+  return subInts(a, b) ?? binary(a, b, BinaryOp.Sub);
 }
 
 /** a * b (same result as binary(a, b, Mul)). */
 export function binaryMul(a: PyObject, b: PyObject): PyObject {
-  if (bothSmallInts(a, b)) {
-    const product = ((a as PyInt).value as number) * ((b as PyInt).value as number);
-    // `product === 0 ? 0 : product` turns -0 into 0.
-    if (product <= MAX_SAFE && product >= -MAX_SAFE) return newInt(product === 0 ? 0 : product);
-  }
-  return binary(a, b, BinaryOp.Mul);
+  return mulInts(a, b) ?? binary(a, b, BinaryOp.Mul);
 }
 
 /** a % b (same result as binary(a, b, Mod)). */
 export function binaryMod(a: PyObject, b: PyObject): PyObject {
-  if (bothSmallInts(a, b)) {
-    const x = (a as PyInt).value as number;
-    const y = (b as PyInt).value as number;
-    if (y !== 0) {
-      // Python's floor semantics: the remainder takes the divisor's sign.
-      let remainder = x % y;
-      if (remainder !== 0 && remainder < 0 !== y < 0) remainder += y;
-      return newInt(remainder === 0 ? 0 : remainder);
-    }
-  }
-  return binary(a, b, BinaryOp.Mod);
+  return modInts(a, b) ?? binary(a, b, BinaryOp.Mod);
 }
 
 /** a += b (same result as inplace(a, b, Add)). */
@@ -115,14 +93,12 @@ export function inplaceAdd(a: PyObject, b: PyObject): PyObject {
 
 /** compareBool(a, b, Lt). */
 export function lessThan(a: PyObject, b: PyObject): boolean {
-  if (bothSmallInts(a, b)) return ((a as PyInt).value as number) < ((b as PyInt).value as number);
-  return compareBool(a, b, CompareOp.Lt);
+  return lessInts(a, b) ?? compareBool(a, b, CompareOp.Lt);
 }
 
 /** compareBool(a, b, Gt). */
 export function greaterThan(a: PyObject, b: PyObject): boolean {
-  if (bothSmallInts(a, b)) return ((a as PyInt).value as number) > ((b as PyInt).value as number);
-  return compareBool(a, b, CompareOp.Gt);
+  return greaterInts(a, b) ?? compareBool(a, b, CompareOp.Gt);
 }
 
 // ---- borrowed operands ---------------------------------------------------------------------
@@ -151,18 +127,15 @@ export function subInts(a: PyObject, b: PyObject): PyObject | null {
 export function mulInts(a: PyObject, b: PyObject): PyObject | null {
   if (!bothSmallInts(a, b)) return null;
   const product = ((a as PyInt).value as number) * ((b as PyInt).value as number);
+  // `product === 0 ? 0 : product` turns -0 into 0.
   return product <= MAX_SAFE && product >= -MAX_SAFE ? newInt(product === 0 ? 0 : product) : null;
 }
 
-/** a % b with a nonzero divisor (see addInts). */
+/** a % b with a nonzero divisor (see addInts): the remainder takes the divisor's sign. */
 export function modInts(a: PyObject, b: PyObject): PyObject | null {
   if (!bothSmallInts(a, b)) return null;
-  const x = (a as PyInt).value as number;
-  const y = (b as PyInt).value as number;
-  if (y === 0) return null;
-  let remainder = x % y;
-  if (remainder !== 0 && remainder < 0 !== y < 0) remainder += y;
-  return newInt(remainder === 0 ? 0 : remainder);
+  const divisor = (b as PyInt).value as number;
+  return divisor === 0 ? null : newInt(modulo((a as PyInt).value as number, divisor));
 }
 
 /** a < b for exact ints, else null (see addInts). */

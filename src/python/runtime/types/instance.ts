@@ -1,5 +1,5 @@
 // Instances of classes defined in Python (subtype_dealloc and friends) and of plain `object`.
-import { AttributedObject, type PyObject } from "../object.js";
+import { AttributedObject, decref, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
@@ -121,13 +121,13 @@ function releaseSlotValues(instance: PyInstance): void {
       const value = slots.get(name);
       if (value === undefined) continue;
       slots.delete(name);
-      if (--value.refcount === 0) value.type.dealloc(value);
+      decref(value);
     }
   }
   // Whatever a finalizer stored meanwhile (or a slot of no class on the way) goes last.
   for (const [name, value] of slots) {
     slots.delete(name);
-    if (--value.refcount === 0) value.type.dealloc(value);
+    decref(value);
   }
   instance.slotValues = null;
 }
