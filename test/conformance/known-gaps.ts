@@ -26,9 +26,5 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- sizes ----
   // ---- types and methods missing ----
   // ---- standard-library modules ----
-  {
-    cause: "imported modules carry no import-system metadata (__spec__, __loader__, __file__): dir() and vars() of a module leave those names out (reading one is refused by name)",
-    snippets: { modules: ["dir of a module"] },
-  },
   // ---- language features ----
 ];

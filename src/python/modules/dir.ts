@@ -11,6 +11,7 @@ import { PyDict, dictForEach } from "../runtime/types/dict.js";
 import { Unsupported } from "../runtime/errors.js";
 import { optionalAttribute } from "./optional-attribute.js";
 import { isRefusalHook } from "./module-builder.js";
+import { definitionOf } from "./registry.js";
 import { functionLocals } from "../runtime/ops/locals-ops.js";
 
 /** An ordered set of names, as the dict CPython merges them into keeps first insertions. */
@@ -32,6 +33,21 @@ function mergeClassNames(type: PyType, into: NameSet): void {
   for (const base of type.bases) mergeClassNames(base, into);
 }
 
+/** What the import system puts in a module built into the interpreter, beyond __name__ and __package__. */
+const BUILT_IN_MODULE_METADATA = ["__doc__", "__loader__", "__spec__"];
+
+/**
+ * The simulator's own modules (sys, builtins, the imported ones) have only part of the real
+ * module's names, or names that depend on how CPython was built (`math.__file__` exists where
+ * math is a shared library, not in Debian's build): their dir() is refused unless the module's
+ * definition lists every name. A module made in the cell lists its dict, as in CPython.
+ */
+function refuseIncompleteListing(module: PyModule): void {
+  if (rt.modules.get(module.name) !== module) return;
+  if (definitionOf(module)?.listsEveryName === true) return;
+  throw new Unsupported(`dir() of module '${module.name}' (the simulator has only part of its names)`);
+}
+
 /**
  * What `object.__dir__()` returns (new reference; dir() sorts it). Instances: the __dict__'s
  * keys (reading __dict__, which makes the dict object exist as in CPython) and the names of
@@ -41,7 +57,13 @@ function mergeClassNames(type: PyType, into: NameSet): void {
 export function dirNames(object: PyObject): PyObject {
   const names: NameSet = new Set();
   if (object instanceof PyModule) {
+    refuseIncompleteListing(object);
     addDictKeys(object.dict, names);
+    const definition = definitionOf(object);
+    if (definition !== undefined) {
+      for (const name of BUILT_IN_MODULE_METADATA) names.add(name);
+      for (const name of definition.unsupported ?? []) names.add(name);
+    }
     return listOf(names);
   }
   if (object instanceof PyType) {

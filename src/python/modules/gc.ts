@@ -3,6 +3,7 @@ import type { PyObject } from "../runtime/object.js";
 import { decref } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import type { ModuleDefinition } from "./module-builder.js";
+import type { MethodDef } from "../runtime/method-def.js";
 import { newInt } from "../runtime/types/int.js";
 import { newList, type PyList } from "../runtime/types/list.js";
 import { PyRaise } from "../runtime/errors.js";
@@ -104,9 +105,33 @@ function owned(objects: PyObject[]): PyObject {
   return newList(objects);
 }
 
+/** The version (minor) that added each gc function newer than 3.6. */
+const ADDED_IN = new Map([
+  ["freeze", 7],
+  ["unfreeze", 7],
+  ["get_freeze_count", 7],
+  ["is_finalized", 9],
+]);
+
 export const GC_MODULE: ModuleDefinition = {
   name: "gc",
-  functions: [
+  get functions() {
+    return GC_FUNCTIONS.filter((def) => rt.profile.minor >= (ADDED_IN.get(def.name) ?? 6));
+  },
+  values: () =>
+    new Map<string, PyObject>([
+      ["garbage", newList([])],
+      ["callbacks", watchCollections(newList([]))],
+      ["DEBUG_STATS", newInt(1)],
+      ["DEBUG_COLLECTABLE", newInt(2)],
+      ["DEBUG_UNCOLLECTABLE", newInt(4)],
+      ["DEBUG_SAVEALL", newInt(32)],
+      ["DEBUG_LEAK", newInt(38)],
+    ]),
+  listsEveryName: true,
+};
+
+const GC_FUNCTIONS: readonly MethodDef[] = [
     {
       name: "collect",
       kind: "keywords",
@@ -207,21 +232,46 @@ export const GC_MODULE: ModuleDefinition = {
           ),
         ),
     },
-    { name: "freeze", kind: "noargs", impl: () => newNone() },
-    { name: "unfreeze", kind: "noargs", impl: () => newNone() },
-    { name: "get_freeze_count", kind: "noargs", impl: () => newInt(0) },
-  ],
-  values: () =>
-    new Map<string, PyObject>([
-      ["garbage", newList([])],
-      ["callbacks", watchCollections(newList([]))],
-      ["DEBUG_STATS", newInt(1)],
-      ["DEBUG_COLLECTABLE", newInt(2)],
-      ["DEBUG_UNCOLLECTABLE", newInt(4)],
-      ["DEBUG_SAVEALL", newInt(32)],
-      ["DEBUG_LEAK", newInt(38)],
-    ]),
-};
+    {
+      name: "freeze",
+      kind: "noargs",
+      impl: () => {
+        throw new Unsupported("gc.freeze() (the permanent generation is not simulated)");
+      },
+    },
+    // With freeze refused nothing is ever frozen, except that 3.12 starts with a few hundred
+    // objects in the permanent generation (their number depends on what the process loaded).
+    {
+      name: "unfreeze",
+      kind: "noargs",
+      impl: () => {
+        refuseStartupFrozenObjects("gc.unfreeze()");
+        return newNone();
+      },
+    },
+    {
+      name: "get_freeze_count",
+      kind: "noargs",
+      impl: () => {
+        refuseStartupFrozenObjects("gc.get_freeze_count()");
+        return newInt(0);
+      },
+    },
+    // The debugging flags print to stderr and keep garbage (DEBUG_SAVEALL); only 0 is simulated.
+    { name: "get_debug", kind: "noargs", impl: () => newInt(0) },
+    {
+      name: "set_debug",
+      kind: "one",
+      impl: (_self, flags) => {
+        if (indexNumber(flags) !== 0) throw new Unsupported("gc.set_debug() with debugging flags");
+        return newNone();
+      },
+    },
+];
+
+function refuseStartupFrozenObjects(what: string): void {
+  if (rt.profile.minor === 12) throw new Unsupported(`${what} on 3.12 (the interpreter starts with objects in the permanent generation)`);
+}
 
 /**
  * 3.13+ keep an instance's attribute values inline only when its class adds nothing to object's

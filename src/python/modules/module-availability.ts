@@ -46,6 +46,8 @@ export function setLocalModuleNames(runtime: Runtime, names: Iterable<string>): 
 /** True when importing top-level `name` might succeed somewhere the lesson runs. */
 export function mightBeImportable(runtime: Runtime, name: string): boolean {
   return (
+    // The session's own module: it always exists, the simulator has no module object for it.
+    name === "__main__" ||
     isShippedWithCPython(name, runtime.profile.key) ||
     WELL_KNOWN_THIRD_PARTY.has(name) ||
     (localModulesByRuntime.get(runtime)?.has(name) ?? false)

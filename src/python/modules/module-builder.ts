@@ -31,6 +31,12 @@ export interface ModuleDefinition {
    * unsupported instead of raising a misleading AttributeError.
    */
   readonly unsupported?: readonly string[];
+  /**
+   * The module's dict and `unsupported` hold every name the real module has on every version,
+   * and the module is built into every CPython (so its import metadata is `__doc__`,
+   * `__loader__` and `__spec__`): dir() can list it. Otherwise dir() of the module is refused.
+   */
+  readonly listsEveryName?: boolean;
 }
 
 /** The module-level __getattr__ that refuses names the simulator lacks (PEP 562 hook). */

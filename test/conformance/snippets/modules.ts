@@ -160,6 +160,7 @@ export const moduleSnippets: readonly Snippet[] = [
   snippet("vars of a builtin type", ["print(sorted(vars(int))[:12])\nprint(type(vars(int)).__name__, 'bit_length' in vars(int), '__add__' in vars(int))"]),
   snippet("dir of builtin types", ["print(dir(str)[:20])\nprint(len(dir(str)) > 70, dir(list)[-5:])"]),
   snippet("vars of a module", ["import math\nprint(sorted(k for k in vars(math) if not k.startswith('_'))[:10], vars(math)['__name__'])"]),
-  snippet("dir of a module", ["import math\nprint(dir(math)[:8])"]),
+  snippet("dir of a module", ["import gc, _weakref\nprint(dir(gc))\nprint(dir(_weakref))"]),
+  snippet("gc functions per version", ["import gc\nprint([hasattr(gc, name) for name in ('freeze', 'unfreeze', 'get_freeze_count', 'is_finalized')])\nprint(gc.get_debug(), gc.set_debug(0), gc.get_freeze_count() if hasattr(gc, 'get_freeze_count') else None)"], { versions: ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.13"] }),
   snippet("vars of objects without __dict__", ["for value in (1, 'a', [], None):\n    try:\n        vars(value)\n    except TypeError as e:\n        print(e)"]),
 ];

@@ -31,6 +31,9 @@ describe("import of a module the simulator lacks", () => {
     expect(outcome("3.8", "import graphlib")).toBe("ModuleNotFoundError: No module named 'graphlib'");
     expect(outcome("3.9", "import graphlib")).toBe("unsupported: module 'graphlib'");
   });
+  it("is unsupported for __main__, the session's own module", () => {
+    expect(outcome("3.12", "import __main__")).toBe("unsupported: module '__main__'");
+  });
   it("is unsupported for the lesson's own modules", () => {
     expect(outcome("3.13", "import helpers", ["helpers"])).toBe("unsupported: module 'helpers'");
   });
@@ -38,5 +41,22 @@ describe("import of a module the simulator lacks", () => {
     expect(stdlibModuleNames("3.10").size).toBe(303);
     expect(stdlibModuleNames("3.12").size).toBe(300);
     expect(stdlibModuleNames("3.13").size).toBe(289);
+  });
+});
+
+describe("dir() of the simulator's modules", () => {
+  it("lists gc and _weakref, whose every name the simulator knows", () => {
+    expect(outcome("3.12", "import gc, _weakref\nassert 'get_debug' in dir(gc) and '__spec__' in dir(gc) and '_remove_dead_weakref' in dir(_weakref)")).toBe("ok");
+  });
+  it("is refused for modules the simulator has only in part, or whose names depend on CPython's build", () => {
+    expect(outcome("3.12", "import math\ndir(math)")).toBe("unsupported: dir() of module 'math' (the simulator has only part of its names)");
+    expect(outcome("3.12", "import sys\ndir(sys)")).toBe("unsupported: dir() of module 'sys' (the simulator has only part of its names)");
+    expect(outcome("3.12", "import builtins\nlen(dir(builtins))")).toBe("unsupported: dir() of module 'builtins' (the simulator has only part of its names)");
+  });
+  it("refuses gc's permanent generation and debugging flags", () => {
+    expect(outcome("3.12", "import gc\ngc.freeze()")).toBe("unsupported: gc.freeze() (the permanent generation is not simulated)");
+    expect(outcome("3.12", "import gc\ngc.set_debug(gc.DEBUG_LEAK)")).toBe("unsupported: gc.set_debug() with debugging flags");
+    expect(outcome("3.12", "import gc\ngc.get_freeze_count()")).toBe("unsupported: gc.get_freeze_count() on 3.12 (the interpreter starts with objects in the permanent generation)");
+    expect(outcome("3.13", "import gc\ngc.unfreeze()\nassert gc.get_freeze_count() == 0")).toBe("ok");
   });
 });
