@@ -86,10 +86,32 @@ const UNSUPPORTED_BUILTIN_SINCE: ReadonlyMap<string, number> = new Map([
   ["__spec__", 6],
 ]);
 
-/** True when `name` is a builtin of the profile's CPython that the simulator does not have. */
+/**
+ * Names an IPython shell adds to builtins (besides `display`, which the simulator has): refused
+ * by name in notebook sessions, absent under `python -i` rules.
+ */
+const IPYTHON_ONLY_BUILTINS: readonly string[] = ["get_ipython", "__IPYTHON__"];
+
+/** The runtimes of notebook (IPython) sessions. */
+const ipythonRuntimes = new WeakSet<object>();
+
+/** Marks the running runtime as an IPython session's (its builtins gain IPython's names). */
+export function markIPythonBuiltins(): void {
+  ipythonRuntimes.add(rt);
+}
+
+/** True when `name` is a builtin of the profile's CPython (or of IPython) that the simulator does not have. */
 export function isMissingBuiltin(name: string): boolean {
   const since = UNSUPPORTED_BUILTIN_SINCE.get(name);
-  return since !== undefined && rt.profile.minor >= since;
+  if (since !== undefined) return rt.profile.minor >= since;
+  return ipythonRuntimes.has(rt) && IPYTHON_ONLY_BUILTINS.includes(name);
+}
+
+/** Every name isMissingBuiltin refuses in the running runtime (dir(builtins) lists them). */
+export function missingBuiltinNames(): string[] {
+  const names = [...UNSUPPORTED_BUILTIN_SINCE].filter(([, since]) => rt.profile.minor >= since).map(([name]) => name);
+  if (ipythonRuntimes.has(rt)) names.push(...IPYTHON_ONLY_BUILTINS);
+  return names;
 }
 
 /** Names of built-in types exposed by the builtins module. */
@@ -123,7 +145,10 @@ const TYPE_NAMES: readonly string[] = [
 
 export const BUILTINS_MODULE: ModuleDefinition = {
   name: "builtins",
-  functions: BUILTIN_FUNCTIONS,
+  get functions() {
+    // breakpoint() is new in 3.7.
+    return rt.profile.minor >= 7 ? BUILTIN_FUNCTIONS : BUILTIN_FUNCTIONS.filter((def) => def.name !== "breakpoint");
+  },
   values: () => {
     const values = new Map<string, PyObject>();
     const types = rt.types as unknown as Record<string, PyObject>;

@@ -12,6 +12,7 @@ import { Unsupported } from "../runtime/errors.js";
 import { optionalAttribute } from "./optional-attribute.js";
 import { isRefusalHook } from "./module-builder.js";
 import { definitionOf } from "./registry.js";
+import { missingBuiltinNames } from "./builtins.js";
 import { functionLocals } from "../runtime/ops/locals-ops.js";
 
 /** An ordered set of names, as the dict CPython merges them into keeps first insertions. */
@@ -37,15 +38,19 @@ function mergeClassNames(type: PyType, into: NameSet): void {
 const BUILT_IN_MODULE_METADATA = ["__doc__", "__loader__", "__spec__"];
 
 /**
- * The simulator's own modules (sys, builtins, the imported ones) have only part of the real
+ * The names the real module has beyond the simulated module's dict: the ones the simulator
+ * refuses by name, and the import metadata. builtins and the modules whose definition lists
+ * every name answer; the simulator's other modules (sys, math, ...) have only part of the real
  * module's names, or names that depend on how CPython was built (`math.__file__` exists where
- * math is a shared library, not in Debian's build): their dir() is refused unless the module's
- * definition lists every name. A module made in the cell lists its dict, as in CPython.
+ * math is a shared library, not in Debian's build), so their dir() is refused. A module made
+ * in the cell lists its dict, as in CPython.
  */
-function refuseIncompleteListing(module: PyModule): void {
-  if (rt.modules.get(module.name) !== module) return;
-  if (definitionOf(module)?.listsEveryName === true) return;
-  throw new Unsupported(`dir() of module '${module.name}' (the simulator has only part of its names)`);
+function namesBesideTheDict(module: PyModule): readonly string[] {
+  if (rt.modules.get(module.name) !== module) return [];
+  if (module === rt.builtins) return ["__doc__", ...missingBuiltinNames()];
+  const definition = definitionOf(module);
+  if (definition?.listsEveryName !== true) throw new Unsupported(`dir() of module '${module.name}' (the simulator has only part of its names)`);
+  return [...BUILT_IN_MODULE_METADATA, ...(definition.unsupported ?? [])];
 }
 
 /**
@@ -57,13 +62,8 @@ function refuseIncompleteListing(module: PyModule): void {
 export function dirNames(object: PyObject): PyObject {
   const names: NameSet = new Set();
   if (object instanceof PyModule) {
-    refuseIncompleteListing(object);
     addDictKeys(object.dict, names);
-    const definition = definitionOf(object);
-    if (definition !== undefined) {
-      for (const name of BUILT_IN_MODULE_METADATA) names.add(name);
-      for (const name of definition.unsupported ?? []) names.add(name);
-    }
+    for (const name of namesBesideTheDict(object)) names.add(name);
     return listOf(names);
   }
   if (object instanceof PyType) {

@@ -23,6 +23,8 @@ import { setNamespaceValue, namespaceValue } from "./namespace.js";
 import { newStr } from "../runtime/types/str.js";
 import { newList, type PyList } from "../runtime/types/list.js";
 import { IPythonDisplay, ReplDisplay, type DisplayHook } from "./display-hooks.js";
+import { installDisplayBuiltin } from "./display-builtin.js";
+import { markIPythonBuiltins } from "../modules/builtins.js";
 import { syntaxErrorObject } from "./syntax-errors.js";
 import { newStatementWrapper } from "./statement-wrappers.js";
 import { takeHeapSnapshot, type HeapSnapshotData } from "./heap-snapshot.js";
@@ -89,6 +91,8 @@ export class NotebookSession {
     this.inputHistory = newList([newStr("")]);
     if (options.display === "pretty") {
       this.display = new IPythonDisplay(this.namespace, this.inputHistory);
+      installDisplayBuiltin();
+      markIPythonBuiltins();
     } else {
       this.display = new ReplDisplay();
       // `python -i` keeps CPython's default limit; only IPython raises it (see runtime.ts).

@@ -4,6 +4,10 @@ import { py, snippet, type Snippet } from "../support/snippet.js";
 
 export const displaySnippets: readonly Snippet[] = [
   snippet("short list on one line", ["[1, 2, 3]"]),
+  snippet("display() shows each object as the display hook does, None included, and keeps no history", [
+    "class Point:\n    def __repr__(self):\n        return 'Point()'\nresult = display(list(range(30)), None, 'text', Point())\nprint(result, len(Out))",
+    "display(1); 2",
+  ]),
   snippet("list broken at width 79", ["list(range(30))"]),
   snippet("list exactly at the width limit", ["['x' * 10] * 6", "['x' * 10] * 7"]),
   snippet("list of strings broken", ["['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda']"]),

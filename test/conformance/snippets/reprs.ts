@@ -62,6 +62,20 @@ export const reprSnippets: readonly Snippet[] = [
       print(Shape.make, Shape.build)
     `,
   ]),
+  snippet("staticmethod and classmethod objects shown and called (3.10 gave them a repr and made staticmethod callable)", [
+    py`
+      import sys
+      def area(side: float) -> float:
+          "The area of a square."
+          return side * side
+      wrapped, bound = staticmethod(area), classmethod(area)
+      print(repr(wrapped).split(' at ')[0], repr(bound).split(' at ')[0])
+      print(callable(wrapped), callable(bound), getattr(wrapped, '__wrapped__', None) is area)
+      print(vars(wrapped), vars(bound) == vars(wrapped))
+      print(sys.getsizeof(wrapped), wrapped.__func__ is bound.__func__)
+    `,
+    "wrapped",
+  ]),
   snippet("user __repr__ and __str__", [
     py`
       class Money:

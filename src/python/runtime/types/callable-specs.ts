@@ -32,6 +32,7 @@ import {
   PyCallableWrapper,
   newCallableWrapper,
   callableWrapperDealloc,
+  callableWrapperInit,
   callableWrapperTraverse,
   staticMethodGet,
   classMethodGet,
@@ -398,20 +399,37 @@ function wrapperNew(kind: "staticmethod" | "classmethod") {
   };
 }
 
+function wrappedCallable(self: PyObject): PyObject {
+  const callable = (self as PyCallableWrapper).callable;
+  callable.refcount++;
+  return callable;
+}
+
 function wrapperSpec(kind: "staticmethod" | "classmethod"): BuiltinTypeSpec {
   return {
     name: kind,
-    layout: { basicSize: 40, itemSize: 0, gc: true, preHeader: false },
+    layout: { basicSize: 32, itemSize: 0, gc: true, preHeader: false },
     subclassable: true,
-    slots: {
-      dealloc: callableWrapperDealloc,
-      traverse: callableWrapperTraverse,
-      descrGet: kind === "staticmethod" ? staticMethodGet : classMethodGet,
-      new_: wrapperNew(kind),
-      init: () => undefined,
-      call: kind === "staticmethod" ? (self, args) => call((self as PyCallableWrapper).callable, args) : null,
+    // Read when a runtime builds the type: 3.10 gave both a repr and made staticmethod callable.
+    get slots() {
+      const since310 = rt.profile.minor >= 10;
+      return {
+        dealloc: callableWrapperDealloc,
+        traverse: callableWrapperTraverse,
+        setattro: functionSetAttr,
+        descrGet: kind === "staticmethod" ? staticMethodGet : classMethodGet,
+        new_: wrapperNew(kind),
+        init: callableWrapperInit,
+        call: kind === "staticmethod" && since310 ? (self: PyObject, args: CallArgs) => call((self as PyCallableWrapper).callable, args) : null,
+        ...(since310 ? { repr: textSlot((self) => `<${kind}(${reprText((self as PyCallableWrapper).callable)})>`) } : {}),
+      };
     },
-    getsets: [{ name: "__func__", get: (self) => ((self as PyCallableWrapper).callable.refcount++, (self as PyCallableWrapper).callable) }],
+    getsets: [
+      { name: "__func__", member: true, get: wrappedCallable },
+      { name: "__wrapped__", member: true, since: 10, get: wrappedCallable },
+      // The plain dict a function has too (made on first need): 3.10+ fill it at creation.
+      { name: "__dict__", get: functionGetDict, set: functionSetDict },
+    ],
   };
 }
 

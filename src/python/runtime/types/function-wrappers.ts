@@ -9,7 +9,9 @@ import { call } from "../abstract/object-protocol.js";
 import { attributeError } from "../errors.js";
 import { strRepr } from "../format/str-repr.js";
 import { PyStr, internName } from "./str.js";
-import { lookupAttr } from "../abstract/attributes.js";
+import { lookupAttr, setAttr } from "../abstract/attributes.js";
+import { decref } from "../object.js";
+import { attributesOf, releaseAttributes, traverseAttributes } from "../instance-attributes.js";
 
 /** staticmethod(f) / classmethod(f): one wrapped callable (owned). */
 export class PyCallableWrapper extends PyObject {
@@ -21,7 +23,8 @@ export class PyCallableWrapper extends PyObject {
   }
 }
 
-const WRAPPER_SIZE = 40;
+/** sizeof(staticmethod) and sizeof(classmethod): the head, the callable and the __dict__ pointer. */
+const WRAPPER_SIZE = 32;
 
 export function newCallableWrapper(type: PyType, callable: PyObject): PyCallableWrapper {
   callable.refcount++;
@@ -32,17 +35,47 @@ export function newCallableWrapper(type: PyType, callable: PyObject): PyCallable
   return wrapper;
 }
 
+/** sm_dealloc / cm_dealloc: the callable, then the __dict__, are released before the memory. */
 export function callableWrapperDealloc(self: PyObject): void {
   const wrapper = self as PyCallableWrapper;
   gcUntrack(wrapper);
-  freeObjectMemory(wrapper, WRAPPER_SIZE);
-  rt.gc.countDeallocation();
   const callable = wrapper.callable;
   if (--callable.refcount === 0) callable.type.dealloc(callable);
+  releaseAttributes(wrapper);
+  freeObjectMemory(wrapper, WRAPPER_SIZE);
+  rt.gc.countDeallocation();
 }
 
 export function callableWrapperTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   visit((self as PyCallableWrapper).callable);
+  const attributes = attributesOf(self);
+  if (attributes !== null) traverseAttributes(attributes, visit);
+}
+
+/** The attributes 3.10+ copy from the wrapped callable into the wrapper's __dict__ (functools_wraps). */
+const WRAPPED_ATTRIBUTES = ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"];
+
+/**
+ * sm_init / cm_init: 3.10+ copy the callable's naming attributes into the wrapper's __dict__
+ * (made by the first store), skipping those the callable lacks.
+ */
+export function callableWrapperInit(self: PyObject): void {
+  if (rt.profile.minor < 10) return;
+  const callable = (self as PyCallableWrapper).callable;
+  for (const text of WRAPPED_ATTRIBUTES) {
+    const name = internName(text);
+    try {
+      const value = lookupAttr(callable, name);
+      if (value === null) continue;
+      try {
+        setAttr(self, name, value);
+      } finally {
+        decref(value);
+      }
+    } finally {
+      decref(name);
+    }
+  }
 }
 
 /** The function a staticmethod wraps (borrowed). */
