@@ -9,7 +9,7 @@ import type { DictKeys } from "./tables/dict-keys.js";
 import type { PyStr } from "./types/str.js";
 import { strHash } from "./types/str.js";
 import { OBJECT_KEY_OPS, newDictWithTable, trackDictIfNeeded, type PyDict } from "./types/dict.js";
-import { PyInstance } from "./types/instance.js";
+import { PyInstance, FLAT_FIELDS, flatValueAt, setFlatValueAt, startFlatValues, takeFlatValues, clearFlatValues } from "./types/instance.js";
 import type { PyType } from "./type.js";
 
 /**
@@ -51,14 +51,19 @@ export function traverseAttributes(storage: AttributeStorage, visit: (child: PyO
     return;
   }
   if (storage.dict === null) {
-    const values = flatValuesOf(storage);
-    if (values !== null) for (let entry = 0; entry < values.length && values[entry] !== undefined; entry++) visit(values[entry]!);
+    const instance = flatInstanceOf(storage);
+    if (instance === null) return;
+    for (let entry = 0, length = instance.flatLength; entry < length; entry++) {
+      const value = flatValueAt(instance, entry);
+      if (value === undefined) break;
+      visit(value);
+    }
     return;
   }
   storage.dict.visitValues(visit);
 }
 
-// ---- flat inline values (PyInstance.inlineValues) ----------------------------------------------
+// ---- flat inline values (PyInstance.flatLength, flat0...) ----------------------------------------
 //
 // From 3.11 an instance's attributes are usually exactly the first entries of its class's shared
 // keys, stored in entry order: then the instance keeps just the values, and the split table
@@ -66,9 +71,9 @@ export function traverseAttributes(storage: AttributeStorage, visit: (child: PyO
 // `attributesOf`, __dict__, a delete, a store out of that order). The hot paths (attribute
 // loads and stores, the collector, deallocation) read the values themselves.
 
-/** The flat inline values of `storage` (a PyInstance), or null. */
-function flatValuesOf(storage: AttributeStorage): PyObject[] | null {
-  return storage instanceof PyInstance ? storage.inlineValues : null;
+/** `storage` when it is a PyInstance with flat inline values, else null. */
+function flatInstanceOf(storage: AttributeStorage): PyInstance | null {
+  return storage instanceof PyInstance && storage.flatLength >= 0 ? storage : null;
 }
 
 /** The shared keys that flat inline values are laid out by (the instance's class's). */
@@ -78,10 +83,8 @@ function flatKeysOf(instance: PyInstance): DictKeys<PyObject, PyObject> {
 
 /** Turns flat inline values into the split table they stand for (nothing a program can see changes). */
 function inflate(storage: AttributeStorage): void {
-  if (!(storage instanceof PyInstance)) return;
-  const values = storage.inlineValues;
-  if (values === null) return;
-  storage.inlineValues = null;
+  if (!(storage instanceof PyInstance) || storage.flatLength < 0) return;
+  const values = takeFlatValues(storage);
   const cache = keysCacheOf(storage.type);
   storage.dict = DictTable.adoptingSharedValues(cache.rules, OBJECT_KEY_OPS, cache.keys!, values);
 }
@@ -94,26 +97,26 @@ function inflate(storage: AttributeStorage): void {
  */
 function setFlatValue(instance: PyInstance, name: PyStr, value: PyObject): boolean {
   const keys = flatKeysOf(instance);
-  let values = instance.inlineValues;
-  if (values === null) {
+  let length = instance.flatLength;
+  if (length < 0) {
     // tableOf's first call: the storage counts as materialised, and the values (a split table's,
     // `DictTable.sharingKeys`) hold a reference to the shared keys, sized as they are now.
     instance.materialized = true;
     keys.refcount++;
-    values = new Array<PyObject>(keys.nentries);
-    instance.inlineValues = values;
+    length = keys.nentries;
+    startFlatValues(instance, length);
   }
   const entry = keys.lookupText(name.value, OBJECT_KEY_OPS);
-  if (entry >= 0 && entry < values.length) {
-    const old = values[entry];
+  if (entry >= 0 && entry < length) {
+    const old = flatValueAt(instance, entry);
     if (old !== undefined) {
-      values[entry] = value;
+      setFlatValueAt(instance, entry, value);
       value.refcount++;
       if (--old.refcount === 0) old.type.dealloc(old);
       return true;
     }
-    if (entry === 0 || values[entry - 1] !== undefined) {
-      values[entry] = value;
+    if (entry === 0 || flatValueAt(instance, entry - 1) !== undefined) {
+      setFlatValueAt(instance, entry, value);
       value.refcount++;
       // As setInstanceAttribute's other paths: the storage counts as materialised, the name is referenced.
       instance.materialized = true;
@@ -125,15 +128,32 @@ function setFlatValue(instance: PyInstance, name: PyStr, value: PyObject): boole
   return false;
 }
 
-/** Drops flat inline values' references (taken off their instance): each key, then its value, in order. */
-function releaseFlatValues(keys: DictKeys<PyObject, PyObject>, values: PyObject[]): void {
-  for (let entry = 0; entry < values.length; entry++) {
-    const value = values[entry];
-    if (value === undefined) break;
-    const key = keys.entryKeys[entry]!;
-    if (--key.refcount === 0) key.type.dealloc(key);
-    if (--value.refcount === 0) value.type.dealloc(value);
+/**
+ * Drops the flat inline values' references, each key, then its value, in order. The values
+ * leave the instance first (a deallocation they cause finds it without them); the common
+ * sizes are taken into locals without an array.
+ */
+function releaseFlatValues(instance: PyInstance): void {
+  const keys = flatKeysOf(instance);
+  if (instance.flatLength > FLAT_FIELDS) {
+    const values = takeFlatValues(instance);
+    for (let entry = 0; entry < values.length; entry++) if (!releaseFlatEntry(keys, entry, values[entry])) return;
+    return;
   }
+  const first = instance.flat0;
+  const second = instance.flat1;
+  const third = instance.flat2;
+  clearFlatValues(instance);
+  if (releaseFlatEntry(keys, 0, first) && releaseFlatEntry(keys, 1, second)) releaseFlatEntry(keys, 2, third);
+}
+
+/** Drops entry `entry`'s key and then `value`; false when the entry is unset (the values end there). */
+function releaseFlatEntry(keys: DictKeys<PyObject, PyObject>, entry: number, value: PyObject | undefined): boolean {
+  if (value === undefined) return false;
+  const key = keys.entryKeys[entry]!;
+  if (--key.refcount === 0) key.type.dealloc(key);
+  if (--value.refcount === 0) value.type.dealloc(value);
+  return true;
 }
 
 /**
@@ -176,11 +196,9 @@ function releaseParts(dictObject: PyDict | null, table: DictTable<PyObject, PyOb
 export function releaseAttributes(object: PyObject, keepStorage = false): void {
   if (object instanceof AttributedObject) {
     if (!object.hasAttributes) return;
-    const flat = object instanceof PyInstance ? object.inlineValues : null;
-    if (flat !== null) {
-      (object as PyInstance).inlineValues = null;
+    if (object instanceof PyInstance && object.flatLength >= 0) {
       if (!keepStorage) object.dropAttributes();
-      releaseFlatValues(flatKeysOf(object as PyInstance), flat);
+      releaseFlatValues(object);
       return;
     }
     const dictObject = object.dictObject;
@@ -271,11 +289,11 @@ export function instanceAttribute(object: PyObject, name: PyStr): PyObject | nul
 export function storedAttribute(storage: AttributeStorage, name: PyStr): PyObject | null {
   let table = storage.dict;
   if (table === null) {
-    const values = flatValuesOf(storage);
-    if (values === null) return null;
+    const instance = flatInstanceOf(storage);
+    if (instance === null) return null;
     if (name.type === rt.types.str) {
-      const entry = flatKeysOf(storage as PyInstance).lookupText(name.value, OBJECT_KEY_OPS);
-      return entry < 0 ? null : (values[entry] ?? null);
+      const entry = flatKeysOf(instance).lookupText(name.value, OBJECT_KEY_OPS);
+      return entry < 0 || entry >= instance.flatLength ? null : (flatValueAt(instance, entry) ?? null);
     }
     inflate(storage);
     table = storage.dict!;
@@ -304,18 +322,20 @@ export interface KeysEntryCache {
 export function cachedStoredAttribute(storage: AttributeStorage, name: PyStr, cache: KeysEntryCache): PyObject | null {
   const table = storage.dict;
   if (table === null) {
-    const values = flatValuesOf(storage);
-    if (values === null) return null;
+    const instance = flatInstanceOf(storage);
+    if (instance === null) return null;
     if (name.type !== rt.types.str) return storedAttribute(storage, name);
     // The same cache as a split table's: the shared keys, the entry, the key object there.
-    const keys = flatKeysOf(storage as PyInstance);
-    if (keys === cache.keys && keys.entryKeys[cache.entry] === cache.key) return values[cache.entry] ?? null;
-    const entry = keys.lookupText(name.value, OBJECT_KEY_OPS);
-    if (entry < 0) return null;
-    cache.keys = keys;
-    cache.entry = entry;
-    cache.key = keys.entryKeys[entry]!;
-    return values[entry] ?? null;
+    const keys = flatKeysOf(instance);
+    let entry = cache.entry;
+    if (keys !== cache.keys || keys.entryKeys[entry] !== cache.key) {
+      entry = keys.lookupText(name.value, OBJECT_KEY_OPS);
+      if (entry < 0) return null;
+      cache.keys = keys;
+      cache.entry = entry;
+      cache.key = keys.entryKeys[entry]!;
+    }
+    return entry < instance.flatLength ? (flatValueAt(instance, entry) ?? null) : null;
   }
   const keys = table.keysObject;
   // (3.6–3.10 turn a str-only table general in place when a non-str key probes it.)

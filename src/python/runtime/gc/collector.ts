@@ -8,7 +8,7 @@ import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { clearFreeLists } from "./clear-free-lists.js";
 import { GcLinks } from "./tracking.js";
-import { instanceTraverse, type PyInstance } from "../types/instance.js";
+import { instanceTraverse, flatValueAt, type PyInstance } from "../types/instance.js";
 import { dictTraverse, type PyDict } from "../types/dict.js";
 import type { PyGenerator } from "../types/generator.js";
 import { hasWeakReferences } from "../weak-references.js";
@@ -303,16 +303,17 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
     return;
   }
   const instance = object as PyInstance;
-  // Flat inline values (the usual 3.11+ instance): the values, a set prefix, in entry order.
+  // Flat inline values (the usual 3.11+ instance): a set prefix of the entries, in entry order.
   // (An object of another class that uses instanceTraverse has no such field.)
-  const flat = instance.inlineValues as PyObject[] | null | undefined;
-  if (flat !== null && flat !== undefined && instance.slotValues === null) {
-    // visitChild's two walks written out for the collector's bulk (one test of the mode per instance).
+  const flatLength = instance.flatLength as number | undefined;
+  if (flatLength !== undefined && flatLength >= 0 && instance.slotValues === null) {
+    // visitChild's walks written out for the collector's bulk (one test of the mode per
+    // instance, the values read from the instance's fields).
     const generation = links.generation;
     const refs = links.refs;
     if (mode === REACH) {
-      for (let entry = 0; entry < flat.length; entry++) {
-        const value = flat[entry];
+      for (let entry = 0; entry < flatLength; entry++) {
+        const value = flatValueAt(instance, entry);
         if (value === undefined) break;
         const slot = value.gcSlot;
         if (slot < 0) continue;
@@ -324,8 +325,8 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
       return;
     }
     const unreachablePass = mode === SUBTRACT_UNREACHABLE;
-    for (let entry = 0; entry < flat.length; entry++) {
-      const value = flat[entry];
+    for (let entry = 0; entry < flatLength; entry++) {
+      const value = flatValueAt(instance, entry);
       if (value === undefined) break;
       const slot = value.gcSlot;
       if (slot < 0) continue;

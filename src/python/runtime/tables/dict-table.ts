@@ -85,8 +85,9 @@ export class DictTable<K, V> {
 
   /**
    * The split table standing for an instance's flat inline values (types/instance.ts
-   * `inlineValues`): `values` set for a prefix of the entries, in entry order. The values array
-   * is taken over; the reference to `keys` was counted when the values were started.
+   * `flatLength`, instance-attributes.ts `inflate`): `values` set for a prefix of the entries,
+   * in entry order. The values array is taken over; the reference to `keys` was counted when
+   * the values were started.
    */
   static adoptingSharedValues<K, V>(rules: DictRules, ops: DictKeyOps<K>, keys: DictKeys<K, V>, values: (V | undefined)[]): DictTable<K, V> {
     const dict = new DictTable<K, V>(rules, ops, keys);

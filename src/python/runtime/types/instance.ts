@@ -15,10 +15,19 @@ export class PyInstance extends AttributedObject {
    * keys by entry, set for a prefix of the entries, while they are all the instance's
    * attributes, in entry order, and nothing has asked for a table. A split `DictTable` stands
    * for exactly this state; without one the instance costs V8's collector and the simulator's
-   * one object less. Null otherwise (the storage's `dict` is the table then, or no attribute
-   * was stored yet).
+   * one object less. `flatLength` is the number of entries they were sized for (the shared
+   * keys' count at the first store), -1 while there are none (the storage's `dict` is the
+   * table then, or no attribute was stored yet). The first FLAT_FIELDS values are fields of
+   * the instance itself (no array per instance: most classes have that few attributes, and
+   * V8's scavenger and the cycle collector then meet one object per instance), the others are
+   * in `flatRest`.
    */
-  inlineValues: PyObject[] | null;
+  flatLength: number;
+  flat0: PyObject | undefined;
+  flat1: PyObject | undefined;
+  flat2: PyObject | undefined;
+  /** Flat values of entries FLAT_FIELDS and up (when `flatLength` exceeds FLAT_FIELDS). */
+  flatRest: (PyObject | undefined)[] | null;
   // No field for the bytes allocated (3.13+ inline values make them more than instanceSize):
   // freeing a block needs only to know it is small, which instanceSize tells as well, since
   // inline values are added to 16-byte objects only and stay far below the small-block limit.
@@ -26,8 +35,73 @@ export class PyInstance extends AttributedObject {
   constructor(type: PyType) {
     super(type);
     this.slotValues = null;
-    this.inlineValues = null;
+    this.flatLength = -1;
+    this.flat0 = undefined;
+    this.flat1 = undefined;
+    this.flat2 = undefined;
+    this.flatRest = null;
   }
+}
+
+/** Flat inline values kept in PyInstance fields (flat0..flat2); later entries go to `flatRest`. */
+export const FLAT_FIELDS = 3;
+
+/** The flat inline value of `entry` (< flatLength), or undefined when unset. */
+export function flatValueAt(instance: PyInstance, entry: number): PyObject | undefined {
+  switch (entry) {
+    case 0:
+      return instance.flat0;
+    case 1:
+      return instance.flat1;
+    case 2:
+      return instance.flat2;
+    default:
+      return instance.flatRest![entry - FLAT_FIELDS];
+  }
+}
+
+/** Sets the flat inline value of `entry` (< flatLength); the caller moves the references. */
+export function setFlatValueAt(instance: PyInstance, entry: number, value: PyObject | undefined): void {
+  switch (entry) {
+    case 0:
+      instance.flat0 = value;
+      break;
+    case 1:
+      instance.flat1 = value;
+      break;
+    case 2:
+      instance.flat2 = value;
+      break;
+    default:
+      instance.flatRest![entry - FLAT_FIELDS] = value;
+  }
+}
+
+/** Starts flat inline values sized for `length` entries, none set. */
+export function startFlatValues(instance: PyInstance, length: number): void {
+  instance.flatLength = length;
+  if (length > FLAT_FIELDS) instance.flatRest = new Array<PyObject | undefined>(length - FLAT_FIELDS);
+}
+
+/**
+ * Takes the flat inline values off the instance as one array of `flatLength` entries (what a
+ * split table holds); the instance has none afterwards.
+ */
+export function takeFlatValues(instance: PyInstance): (PyObject | undefined)[] {
+  const length = instance.flatLength;
+  const values = new Array<PyObject | undefined>(length);
+  for (let entry = 0; entry < length; entry++) values[entry] = flatValueAt(instance, entry);
+  clearFlatValues(instance);
+  return values;
+}
+
+/** Forgets the flat inline values (their references were moved or dropped by the caller). */
+export function clearFlatValues(instance: PyInstance): void {
+  instance.flatLength = -1;
+  instance.flat0 = undefined;
+  instance.flat1 = undefined;
+  instance.flat2 = undefined;
+  instance.flatRest = null;
 }
 
 /** Bytes an instance of `type` occupies (without GC headers), for addresses and getsizeof. */
