@@ -15,7 +15,7 @@ import { newObjectForScalar } from "./literals.js";
 import { newTupleStealing, type PyTuple } from "../runtime/types/tuple.js";
 import { newFrozensetStealing } from "../runtime/types/set.js";
 import { newCode, CodeFlags, type PyCode } from "../runtime/types/code.js";
-import { intern, internName, isNameCharsOnly, PyStr } from "../runtime/types/str.js";
+import { intern, internName, isNameCharsOnly, newStr, PyStr } from "../runtime/types/str.js";
 import { UnsupportedSyntax } from "./codegen/unsupported.js";
 
 export type CompileMode = "exec" | "single";
@@ -142,6 +142,11 @@ class Materializer {
 
   private finishCode(unit: CodeUnit, consts: PyTuple, codeConstants: readonly PyObject[], lateIndexes: readonly number[]): PyCode {
     const code = newCode(this.codeInfo(unit), consts);
+    code.name = internName(unit.name);
+    if (this.profile.minor >= 11) {
+      // compiler_set_qualname: a module-level name is its own qualname (the same object).
+      code.qualname = unit.qualname === unit.name ? (code.name.refcount++, code.name) : newStr(unit.qualname);
+    }
     const names = unit.names.map((name) => internName(name));
     code.names = newTupleStealing(names.slice());
     const source = assembleUnit(unit, unit.consts.length, lateIndexes, unit.cfgConsts.length, codeConstants.length);

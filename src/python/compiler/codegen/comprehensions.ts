@@ -90,9 +90,9 @@ export function compileGeneratorExpression(unit: CodeUnit, node: ast.GeneratorEx
     closure = emitter.push(`buildTuple([${cells.map((cell) => `(${cell}.refcount++, ${cell})`).join(", ")}])`);
   }
   const codeIndex = unit.codeConstIndex(child);
-  if (unit.profile.minor <= 10) unit.strConstIndex(child.qualname);
+  const qualname = unit.profile.minor <= 10 ? unit.strConstRef(child.qualname) : "null";
   const functionSlot = emitter.slot(start);
-  emitter.line(`{ const f = makeFunction(K${codeIndex}, G, B, null, null, ${closure}); ${closure === "null" ? "" : `${closure} = null;`} ${functionSlot} = f; }`);
+  emitter.line(`{ const f = makeFunction(K${codeIndex}, G, B, null, null, ${closure}, null, ${qualname}); ${closure === "null" ? "" : `${closure} = null;`} ${functionSlot} = f; }`);
   emitter.depth = start + 1;
   compileExpression(unit, node.generators[0]!.iter);
   const iterable = emitter.pop();

@@ -317,13 +317,14 @@ function makeFunction(parent: CodeUnit, child: CodeUnit, args: ast.Arguments | n
   const hasClosure = pushClosure(parent, child);
   const closure = hasClosure ? emitter.slot(emitter.depth - 1) : "null";
   const codeIndex = parent.codeConstIndex(child);
-  if (parent.profile.minor <= 10) parent.strConstIndex(child.qualname);
+  // ≤3.10: MAKE_FUNCTION takes the qualname from this code's constants.
+  const qualname = parent.profile.minor <= 10 ? parent.strConstRef(child.qualname) : "null";
   const target = emitter.slot(start);
   const taken = [defaults, kwdefaults, annotations, annotate, closure].filter((slot) => slot !== "null");
   // SET_FUNCTION_ATTRIBUTE MAKE_FUNCTION_ANNOTATE: the function owns its __annotate__.
   const setAnnotate = annotate === "null" ? "" : ` f.annotate = ${annotate};`;
   emitter.line(
-    `{ const f = makeFunction(K${codeIndex}, G, B, ${defaults}, ${kwdefaults}, ${closure}, ${annotations});${setAnnotate} ${taken.map((slot) => `${slot} = null;`).join(" ")} ${target} = f; }`,
+    `{ const f = makeFunction(K${codeIndex}, G, B, ${defaults}, ${kwdefaults}, ${closure}, ${annotations}, ${qualname});${setAnnotate} ${taken.map((slot) => `${slot} = null;`).join(" ")} ${target} = f; }`,
   );
   emitter.depth = start;
   emitter.reserve();

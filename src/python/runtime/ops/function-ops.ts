@@ -21,8 +21,11 @@ import { formatToStr } from "../abstract/format.js";
 import { typeError } from "../errors.js";
 import { storageOf, cachedStoredAttribute } from "../instance-attributes.js";
 
-/** MAKE_FUNCTION: steals defaults, kwdefaults and closure. */
-/** MAKE_FUNCTION: steals defaults, kwdefaults, closure and annotations (a dict, or 3.10+'s flat tuple). */
+/**
+ * MAKE_FUNCTION: steals defaults, kwdefaults, closure and annotations (a dict, or 3.10+'s flat
+ * tuple). The name is the code's co_name; the qualname is the code's co_qualname (3.11+) or,
+ * up to 3.10, `qualname`: the enclosing code's constant (borrowed).
+ */
 export function makeFunction(
   code: PyCode,
   globals: PyObject,
@@ -31,12 +34,15 @@ export function makeFunction(
   kwdefaults: PyObject | null,
   closure: PyObject | null,
   annotations: PyObject | null = null,
+  qualnameConstant: PyObject | null = null,
 ): PyObject {
   code.refcount++;
   globals.refcount++;
   builtins.refcount++;
-  const name = internName(code.info.name);
-  const qualname = newStr(code.info.qualname);
+  const name = code.name!;
+  name.refcount++;
+  const qualname = qualnameConstant ?? code.qualname!;
+  qualname.refcount++;
   const moduleKey = internName("__name__");
   const module = dictGetItem(globals as PyDict, moduleKey) ?? rt.None;
   decref(moduleKey);

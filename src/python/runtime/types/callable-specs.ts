@@ -193,6 +193,13 @@ function strTuple(names: readonly string[]): PyObject {
   return newTupleStealing(names.map((name) => newStr(name)));
 }
 
+/** The code's own str (new reference), or a new one for code the compiler gave none. */
+function ownedText(text: PyStr | null, fallback: string): PyObject {
+  if (text === null) return newStr(fallback);
+  text.refcount++;
+  return text;
+}
+
 function codeInfoField(read: (code: PyCode) => PyObject): Omit<GetSetDef, "name"> {
   return { get: (self) => read(self as PyCode) };
 }
@@ -208,8 +215,8 @@ export const CODE_SPEC: BuiltinTypeSpec = {
     }),
   },
   getsets: [
-    { name: "co_name", ...codeInfoField((code) => newStr(code.info.name)) },
-    { name: "co_qualname", ...codeInfoField((code) => newStr(code.info.qualname)) },
+    { name: "co_name", ...codeInfoField((code) => ownedText(code.name, code.info.name)) },
+    { name: "co_qualname", since: 11, ...codeInfoField((code) => ownedText(code.qualname, code.info.qualname)) },
     { name: "co_filename", ...codeInfoField((code) => newStr(code.info.filename)) },
     { name: "co_firstlineno", ...codeInfoField((code) => newInt(code.info.firstLineNumber)) },
     { name: "co_argcount", ...codeInfoField((code) => newInt(code.info.argCount)) },

@@ -4,6 +4,7 @@ import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { freeFrameBlock, type FrameBlock, type ZombieSlot } from "../memory/frame-memory.js";
 import type { PyTuple } from "./tuple.js";
+import type { PyStr } from "./str.js";
 
 /** co_flags bits the runtime reads. */
 export const enum CodeFlags {
@@ -54,6 +55,14 @@ export class PyCode extends PyObject {
   readonly consts: PyTuple;
   /** co_names as interned str objects (owned). */
   names: PyTuple | null;
+  /** co_name: the interned name (owned; set by the compiler). */
+  name: PyStr | null = null;
+  /**
+   * 3.11+ co_qualname (owned), which functions made from the code share: the name itself at
+   * module level, a str of its own for a nested or method qualname. Null up to 3.10, where
+   * MAKE_FUNCTION takes the qualname from the enclosing code's constants.
+   */
+  qualname: PyStr | null = null;
   /** Set once the code generator has produced the body. */
   compiled: CompiledCode | null;
   /** The generated JavaScript (kept for debugging the compiler). */
@@ -94,4 +103,5 @@ export function codeDealloc(self: PyObject): void {
   if (names !== null && --names.refcount === 0) names.type.dealloc(names);
   const consts = code.consts;
   if (--consts.refcount === 0) consts.type.dealloc(consts);
+  for (const text of [code.name, code.qualname]) if (text !== null && --text.refcount === 0) text.type.dealloc(text);
 }
