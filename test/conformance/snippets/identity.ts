@@ -90,6 +90,9 @@ export const identitySnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("mutating inside a function is visible outside", ["def mutate(value):\n    value.append(0)\nthing = [1]\nmutate(thing)\nprint(thing)"]),
+  snippet("a function's name, qualname and its code's co_name are shared objects", [
+    "import sys\ndef outline(): pass\nclass Shape:\n    def area(self): pass\ndef outer():\n    def inner(): pass\n    return inner\nfirst, second = outer(), outer()\nprint(outline.__name__ is outline.__qualname__ is outline.__code__.co_name, first.__qualname__ is second.__qualname__)\nprint(sys.getrefcount(Shape.area.__qualname__), sys.getrefcount(first.__qualname__), hasattr(first.__code__, 'co_qualname'))",
+  ]),
   snippet("id of a freed list is reused", ["print(id([]) == id([]), id(object()) == id(object()))"], { fresh: true }),
   snippet("new list reuses a deleted list's address", ["first = [1, 2]\nfirst_id = id(first)\ndel first\nsecond = [3]\nprint(id(second) == first_id)"], { fresh: true }),
   snippet("a dict deleted by one statement is not reused by the next one's", ["first = {'a': 1}\nfirst_id = id(first)\ndel first\nsecond = {'b': 2}\nprint(id(second) == first_id)"], { fresh: true }),
