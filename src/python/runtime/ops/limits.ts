@@ -35,10 +35,11 @@ const limitRecursionErrors = new WeakSet<PyObject>();
  * shared function (V8 inlines it) rather than the check written out at every loop: a loop's own
  * call of tick has never run when V8 first compiles the hot loop (the slice outlasts the early
  * iterations), so the first tick threw that code away and V8 compiled the loop again (some
- * 20-60 ms for a big module-level loop); this one's call is primed with enterCall's.
+ * 20-60 ms for a big module-level loop); this one's call is primed with enterCall's. It takes
+ * the ops object (the generated code's R) to stay under V8's size for always-inlined functions.
  */
-export function loopStep(): void {
-  if (--rt.ops.steps < 0) tick();
+export function loopStep(ops: { steps: number }): void {
+  if (--ops.steps < 0) tick();
 }
 
 /** A Python call begins: CPython's recursion limit (RecursionError). */
@@ -111,7 +112,7 @@ export function primeCallChecks(): void {
       enterCall();
       leaveCall();
       ops.steps = 0;
-      loopStep();
+      loopStep(ops);
     }
   } finally {
     gc.pending = false;
