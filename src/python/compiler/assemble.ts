@@ -99,6 +99,7 @@ export const OPS_NAMES = [
   "importFrom",
   "importStar",
   "tick",
+  "loopStep",
   "enterCall",
   "leaveCall",
   "enterFrame",

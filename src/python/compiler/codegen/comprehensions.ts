@@ -41,7 +41,7 @@ function compileGenerators(unit: CodeUnit, node: InlineComprehension, index: num
   const generator = node.generators[index]!;
   const label = emitter.temporary("comp");
   emitter.open(`${label}: for (;;) {`);
-  emitter.line("if (--R.steps < 0) tick();");
+  emitter.line("loopStep(R);");
   emitter.line(`{ const v = ${iterator}.type.iternext(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
   storeTarget(unit, generator.target);
   for (const condition of generator.ifs) {
@@ -116,7 +116,7 @@ function compileGeneratorBody(unit: CodeUnit, node: ast.GeneratorExp, index: num
     emitter.line(`{ const it = getIter(${iterator}); dec(${iterator}); ${iterator} = it; }`);
   }
   emitter.open(`${label}: for (;;) {`);
-  emitter.line("if (--R.steps < 0) tick();");
+  emitter.line("loopStep(R);");
   emitter.line(`{ const v = ${iterator}.type.iternext(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
   storeTarget(unit, generator.target);
   for (const condition of generator.ifs) {

@@ -137,7 +137,7 @@ function compileWhile(unit: CodeUnit, node: ast.While): void {
   const broke = node.orelse.length > 0 ? emitter.temporary("broke") : null;
   if (broke !== null) emitter.line(`let ${broke} = false;`);
   emitter.open(`${label}: for (;;) {`);
-  emitter.line("if (--R.steps < 0) tick();");
+  emitter.line("loopStep(R);");
   const condition = compileCondition(unit, node.test);
   emitter.line(`if (!${condition}) break;`);
   unit.loops.push({ label, depth: emitter.depth, onBreak: broke === null ? "" : `${broke} = true;` });
@@ -162,7 +162,7 @@ function compileFor(unit: CodeUnit, node: ast.For): void {
   const broke = node.orelse.length > 0 ? emitter.temporary("broke") : null;
   if (broke !== null) emitter.line(`let ${broke} = false;`);
   emitter.open(`${label}: for (;;) {`);
-  emitter.line("if (--R.steps < 0) tick();");
+  emitter.line("loopStep(R);");
   emitter.line(`{ const v = ${iterator}.type.iternext(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
   storeTarget(unit, node.target);
   unit.loops.push({ label, depth: emitter.depth, onBreak: broke === null ? "" : `${broke} = true;` });

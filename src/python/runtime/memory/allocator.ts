@@ -42,6 +42,11 @@ class Pool {
    * integers; an absolute address (about 2**47) is a double, which V8 boxes when stored.
    */
   readonly firstOffset: number;
+  /**
+   * log2(blockSize) when the block size is a power of two (16, 32, 64...: ints and short strs),
+   * else -1: a block's index is then a shift of its offset rather than an integer division.
+   */
+  readonly blockShift: number;
 
   constructor(
     readonly start: number,
@@ -55,6 +60,13 @@ class Pool {
     this.occupants = tables.occupants;
     this.occupantOffsets = tables.occupantOffsets;
     this.firstOffset = startOffset + POOL_HEADER;
+    this.blockShift = (blockSize & (blockSize - 1)) === 0 ? Math.log2(blockSize) : -1;
+  }
+
+  /** The index of the block at `blockOffset` (an allocator offset of the block's first byte). */
+  indexAt(blockOffset: number): number {
+    const relative = blockOffset - this.firstOffset;
+    return this.blockShift >= 0 ? relative >> this.blockShift : (relative / this.blockSize) | 0;
   }
 
   blockAddress(index: number): number {
@@ -181,7 +193,7 @@ export class Allocator {
     const blockOffset = offset - headerBytes;
     const pool = this.poolsByIndex[blockOffset >> this.poolShift];
     if (pool === undefined) throw new Error(`simulator bug: free of unknown address 0x${(this.arenaBase + offset).toString(16)}`);
-    const index = ((blockOffset - pool.firstOffset) / pool.blockSize) | 0;
+    const index = pool.indexAt(blockOffset);
     pool.freeNext[index] = pool.freeHead;
     pool.freeHead = index;
     pool.occupants[index] = undefined;
@@ -280,7 +292,7 @@ export class Allocator {
     const blockOffset = offset - headerBytes;
     const pool = this.poolsByIndex[blockOffset >> this.poolShift];
     if (pool === undefined) return;
-    const index = ((blockOffset - pool.firstOffset) / pool.blockSize) | 0;
+    const index = pool.indexAt(blockOffset);
     pool.occupants[index] = occupant;
     pool.occupantOffsets[index] = headerBytes;
   }

@@ -115,6 +115,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     importStar: imports.importStar,
     displayHook: (value: PyObject) => decref(value),
     tick: limits.tick,
+    loopStep: limits.loopStep,
     enterCall: limits.enterCall,
     leaveCall: limits.leaveCall,
     enterFrame,

@@ -30,6 +30,18 @@ const RECURSION_THROUGH_RUNTIME = 50;
 /** RecursionErrors raised by the recursion limit (not by user code), while they live. */
 const limitRecursionErrors = new WeakSet<PyObject>();
 
+/**
+ * One iteration of a generated loop: counts the step, and ticks when the slice runs out. One
+ * shared function (V8 inlines it) rather than the check written out at every loop: a loop's own
+ * call of tick has never run when V8 first compiles the hot loop (the slice outlasts the early
+ * iterations), so the first tick threw that code away and V8 compiled the loop again (some
+ * 20-60 ms for a big module-level loop); this one's call is primed with enterCall's. It takes
+ * the ops object (the generated code's R) to stay under V8's size for always-inlined functions.
+ */
+export function loopStep(ops: { steps: number }): void {
+  if (--ops.steps < 0) tick();
+}
+
 /** A Python call begins: CPython's recursion limit (RecursionError). */
 export function enterCall(): void {
   if (++rt.callDepth > rt.recursionLimit) {
@@ -74,7 +86,7 @@ let callChecksPrimed = false;
 const PRIMING_RUNS = 16;
 
 /**
- * Runs enterCall's rare branches (tick, a due collection) once per process, while nothing is
+ * Runs enterCall's and loopStep's rare branches (tick, a due collection) once per process, while nothing is
  * due, so that V8 has seen their calls: it compiles a hot Python function with enterCall
  * inlined, and a call it has never seen run becomes a deoptimization there. The first step
  * check of a run then threw away the function's optimized code (fib's: some 20 ms of compiling
@@ -99,6 +111,8 @@ export function primeCallChecks(): void {
       gc.pending = true;
       enterCall();
       leaveCall();
+      ops.steps = 0;
+      loopStep(ops);
     }
   } finally {
     gc.pending = false;

@@ -87,8 +87,9 @@ export function binaryMod(a: PyObject, b: PyObject): PyObject {
 
 /** a += b (same result as inplace(a, b, Add)). */
 export function inplaceAdd(a: PyObject, b: PyObject): PyObject {
-  // ints have no in-place add: `+=` on them is `+`.
-  return bothSmallInts(a, b) ? binaryAdd(a, b) : inplace(a, b, BinaryOp.Add);
+  // ints have no in-place add: `+=` on them is `+` (inplace's own int path), so the
+  // borrowed-operand helper answers first, checking the operands once.
+  return addInts(a, b) ?? inplace(a, b, BinaryOp.Add);
 }
 
 /** compareBool(a, b, Lt). */
