@@ -494,4 +494,9 @@ export const exceptionSnippets: readonly Snippet[] = [
           print(sys.exc_info())
     `,
   ]),
+  snippet("raise from something that is not an exception", [
+    "raise ValueError('v') from 3",
+    "raise ValueError from int",
+    "try:\n    raise ValueError from KeyError\nexcept ValueError as error:\n    print(repr(error.__cause__), error.__suppress_context__)",
+  ]),
 ];

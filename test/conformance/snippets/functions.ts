@@ -299,4 +299,7 @@ export const functionSnippets: readonly Snippet[] = [
       print(frame.f_lineno, gen.gi_frame)
     `,
   ]),
+  snippet("a generator's finally clause sees GeneratorExit as close() runs it", [
+    "import sys\ndef guarded():\n    try:\n        yield 1\n    finally:\n        print(repr(sys.exc_info()[1]))\ngen = guarded()\nnext(gen)\ngen.close()\ndef swallowing():\n    try:\n        yield 1\n        raise KeyError\n    finally:\n        return\nprint(list(swallowing()))",
+  ]),
 ];

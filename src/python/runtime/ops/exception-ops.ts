@@ -84,7 +84,11 @@ export function raise(value: PyObject, cause: PyObject | undefined): never {
   if (cause !== undefined) {
     try {
       let causeInstance: PyObject | null = null;
-      if (cause !== rt.None) causeInstance = instantiate(cause);
+      if (cause !== rt.None) {
+        const derives = cause instanceof PyType ? cause.isSubtypeOf(rt.exc.BaseException) : cause instanceof PyBaseException;
+        if (!derives) throw typeError("exception causes must derive from BaseException");
+        causeInstance = instantiate(cause);
+      }
       const old = instance.cause;
       instance.cause = causeInstance;
       instance.suppressContext = true;

@@ -183,10 +183,11 @@ export function dictGetItemWithHash(dict: PyDict, key: PyObject, keyHashValue: P
 /**
  * PyDict_SetItem: d[key] = value; both borrowed (the dict takes its own references). 3.11+
  * takes the dict's reference to the key before hashing it, so a key's __hash__ or __eq__ sees
- * one more reference than ≤3.10 (where the hash comes first); only a non-str key can tell.
+ * one more reference than ≤3.10 (where the hash comes first); only a key of a Python class
+ * (whose __hash__/__eq__ can be Python code) can tell.
  */
 export function dictSetItem(dict: PyDict, key: PyObject, value: PyObject): void {
-  if (key.type === rt.types.str || rt.profile.minor <= 10) {
+  if (!key.type.heapType || rt.profile.minor <= 10) {
     dictSetItemWithHash(dict, key, keyHash(key), value);
     return;
   }
