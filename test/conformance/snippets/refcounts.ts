@@ -1328,4 +1328,8 @@ export const refcountSnippets: readonly Snippet[] = [
       in_function()
     `,
   ], { versions: ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] }),
+  // int() reaches __trunc__ through the bound method it looks up (3.7-3.10; 3.11+ warns first).
+  snippet("self's refcount inside __trunc__ called by int()", [
+    "import sys\nclass Truncates:\n    def __trunc__(self):\n        print('trunc', sys.getrefcount(self))\n        return 7\nprint(int(Truncates()))\nvalue = Truncates()\nprint(int(value))",
+  ], { versions: ["3.6", "3.7", "3.8", "3.9", "3.10"] }),
 ];
