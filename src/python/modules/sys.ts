@@ -22,7 +22,7 @@ import { newList } from "../runtime/types/list.js";
 import { newStreamObject } from "./streams.js";
 import { newVersionInfo } from "./version-info.js";
 import { newFloatInfo } from "./float-info.js";
-import { currentHandled, tracebackOf } from "../runtime/ops/exception-ops.js";
+import { currentHandled, currentHandledTraceback, tracebackOf } from "../runtime/ops/exception-ops.js";
 import { parseClinic, badArgument, cIntArgument } from "./arguments.js";
 
 /** _PySys_GetSizeOf: __sizeof__() plus the GC header (and pre-header) of GC-tracked objects. */
@@ -97,7 +97,7 @@ function excInfo(): PyObject {
   if (handled === null) return newTupleStealing([newNone(), newNone(), newNone()]);
   handled.type.refcount++;
   handled.refcount++;
-  return newTupleStealing([handled.type, handled, tracebackOf(handled)]);
+  return newTupleStealing([handled.type, handled, currentHandledTraceback(handled)]);
 }
 
 function exit(_self: PyObject, args: CallArgs): PyObject {

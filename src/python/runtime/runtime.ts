@@ -73,6 +73,13 @@ export class Runtime {
   outputLength = 0;
   /** sys.get_int_max_str_digits() (3.11+ and backports). */
   maxStrDigits = 4300;
+  /**
+   * Reference counts the simulator cannot tell right now: `refcountUnknownOf` is one object
+   * whose count depends on what it does not model, `refcountsUnknownWhile` says why every
+   * count is unknown (null: known). Reading one ends the cell as unsupported.
+   */
+  refcountUnknownOf: PyObject | null = null;
+  refcountsUnknownWhile: string | null = null;
   /** Containers whose repr is being computed (Py_ReprEnter). */
   readonly reprActive = new Set<PyObject>();
   /** The module namespace cells run in (globals()). */

@@ -104,7 +104,15 @@ export class IPythonDisplay implements DisplayHook {
       if (value === rt.None || this.quiet) return;
       // A formatter that raises still leaves the value in the history (IPython shows the
       // traceback after storing it), so the error is re-raised at the end.
-      const outcome = formatForDisplay(value);
+      // What IPython's formatters hold of the value while they run is not modelled.
+      const outer = rt.refcountsUnknownWhile;
+      rt.refcountsUnknownWhile = "while IPython formats a displayed value";
+      let outcome;
+      try {
+        outcome = formatForDisplay(value);
+      } finally {
+        rt.refcountsUnknownWhile = outer;
+      }
       if (outcome.text !== null) writeOutput("stdout", outcome.text + "\n");
       // update_user_ns: rotate _, __, ___ then store _N and Out[N].
       const oldTriple = this.tripleUnderscore;

@@ -161,6 +161,9 @@ export class NotebookSession {
     const units = repl ? groupByLine(module.body) : module.body.map((statement) => [statement]);
     const interactiveLast = repl || lastIsExpression(module.body);
     let wrapper: PyObject | null = null;
+    // IPython's run_ast_nodes keeps the last statement's code object in a local until the next
+    // statement has compiled, so its constants are still alive while the next one compiles.
+    const held: HeldCode = { code: null };
     try {
       for (let index = 0; index < units.length; index++) {
         const unit = units[index]!;
@@ -170,13 +173,14 @@ export class NotebookSession {
           wrapper = newStatementWrapper(interactive);
           if (previous !== null) decref(previous);
         }
-        const failure = this.runUnit(unit, interactive, filename, literals, firstLine);
+        const failure = this.runUnit(unit, interactive, filename, literals, firstLine, repl ? null : held);
         if (repl) releaseLiteralsOf(unit, literals);
         if (failure !== null) return failure;
       }
       return { status: "ok" };
     } finally {
       if (wrapper !== null) decref(wrapper);
+      if (held.code !== null) decref(held.code);
       releaseLiteralObjects(literals);
     }
   }
@@ -184,9 +188,10 @@ export class NotebookSession {
   /**
    * Compiles and runs top-level statements as one code object: one statement per unit under
    * IPython (run_ast_nodes), the statements sharing a line under `display: repr` (`python -i`
-   * reads a line at a time).
+   * reads a line at a time). With `held`, the code object stays there after its run (released
+   * when the next unit's code replaces it); without, it goes as soon as it has run.
    */
-  private runUnit(statements: ast.Stmt[], interactive: boolean, filename: string, literals: ReadonlyMap<ast.Constant, PyObject>, firstLine: number): Omit<CellOutcome, "output"> | null {
+  private runUnit(statements: ast.Stmt[], interactive: boolean, filename: string, literals: ReadonlyMap<ast.Constant, PyObject>, firstLine: number, held: HeldCode | null): Omit<CellOutcome, "output"> | null {
     const module: ast.Module | ast.Interactive = interactive ? { type: "Interactive", body: statements } : { type: "Module", body: statements, type_ignores: [] };
     for (const statement of statements) this.showSyntaxWarnings(statement, filename);
     let compiled;
@@ -203,6 +208,12 @@ export class NotebookSession {
     // compile() frees its arena as it returns: folded constants keep only co_consts' references.
     for (const object of compiled.arena) decref(object);
     const code = compiled.code;
+    if (held !== null) {
+      const previous = held.code;
+      held.code = code;
+      code.refcount++;
+      if (previous !== null) decref(previous);
+    }
     noteTopLevelStatement();
     try {
       const result = code.compiled!(this.namespace, this.runtime.builtins.dict);
@@ -283,6 +294,11 @@ function safeStr(exception: PyBaseException): string {
     if (error instanceof PyRaise) discardRaise(error);
     return "<exception str() failed>";
   }
+}
+
+/** The code object of the last statement run_ast_nodes compiled (owned). */
+interface HeldCode {
+  code: PyObject | null;
 }
 
 /** Statements that share a line (`a = 1; b = 2`) form one unit, as one line of `python -i` input. */

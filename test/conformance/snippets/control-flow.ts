@@ -343,4 +343,28 @@ export const controlFlowSnippets: readonly Snippet[] = [
   snippet("ternary chain and nested conditions", ["x = 0\nprint('neg' if x < 0 else 'zero' if x == 0 else 'pos')"]),
   snippet("exec and eval", ["namespace = {}\nexec('a = 2\\nb = a * 3', namespace)\nprint(namespace['b'], eval('a + b', namespace), eval('[n for n in range(3)]'))"]),
   snippet("range behaviour", ["r = range(10, 0, -3)\nprint(list(r), len(r), r[1], 4 in r, 7 in r, r.index(4), list(range(0)), list(range(5, 2)))"]),
+  // A dict display evaluates its keys and values before BUILD_MAP hashes any key; 3.10+ builds
+  // a run of 16 or more items key by key (MAP_ADD), and `**` entries split the runs.
+  snippet("dict display evaluates values before hashing keys", [
+    py`
+      class Key:
+          def __init__(self, n):
+              self.n = n
+          def __hash__(self):
+              print('hash', self.n, end='; ')
+              return self.n
+      def value(n):
+          print('value', n, end='; ')
+          return n
+      small = {Key(1): value(1), Key(2): value(2), Key(3): value(3)}
+      print()
+      split = {Key(1): value(1), **{}, Key(2): value(2), Key(3): value(3)}
+      print()
+      big = {Key(0): value(0), Key(1): value(1), Key(2): value(2), Key(3): value(3), Key(4): value(4), Key(5): value(5), Key(6): value(6), Key(7): value(7), Key(8): value(8), Key(9): value(9), Key(10): value(10), Key(11): value(11), Key(12): value(12), Key(13): value(13), Key(14): value(14), Key(15): value(15), Key(16): value(16), Key(17): value(17)}
+      print()
+      sixteen = {Key(0): value(0), Key(1): value(1), Key(2): value(2), Key(3): value(3), Key(4): value(4), Key(5): value(5), Key(6): value(6), Key(7): value(7), Key(8): value(8), Key(9): value(9), Key(10): value(10), Key(11): value(11), Key(12): value(12), Key(13): value(13), Key(14): value(14), Key(15): value(15)}
+      print()
+      print(len(big), len(sixteen), list(small.values()), list(split.values()))
+    `,
+  ]),
 ];

@@ -452,4 +452,51 @@ export const exceptionSnippets: readonly Snippet[] = [
               print(error)
     `,
   ]),
+  // An exception passing through a finally clause is the one being handled while it runs; a
+  // return or break there drops it (and frees it), an exception raised there chains to it.
+  snippet("the exception passing through a finally clause", [
+    py`
+      import sys
+      class Payload:
+          def __del__(self):
+              print('payload freed')
+      def shows_it():
+          try:
+              raise KeyError('passing')
+          finally:
+              print(repr(sys.exc_info()[1]))
+      try:
+          shows_it()
+      except KeyError as caught:
+          print('caught', repr(caught))
+      def swallows():
+          try:
+              raise KeyError(Payload())
+          finally:
+              return 'returned'
+      print(swallows(), sys.exc_info())
+      for attempt in range(3):
+          try:
+              raise ValueError(attempt)
+          finally:
+              print('break with', repr(sys.exc_info()[1]))
+              break
+      try:
+          try:
+              raise KeyError('first')
+          finally:
+              raise ValueError('second')
+      except ValueError as error:
+          print(repr(error.__context__))
+      try:
+          pass
+      finally:
+          print(sys.exc_info())
+    `,
+  ]),
+  snippet("raise from something that is not an exception", [
+    "raise ValueError('v') from 3",
+    "raise ValueError from int",
+    "try:\n    raise ValueError from KeyError\nexcept ValueError as error:\n    print(repr(error.__cause__), error.__suppress_context__)",
+  ]),
 ];

@@ -273,4 +273,33 @@ export const functionSnippets: readonly Snippet[] = [
     "import sys\nclass Probe:\n    def __call__(self, *a):\n        print(sys.getrefcount(a[0]))\nclass T(tuple): pass\n" +
       "item = object()\nt = (item, 1)\np = Probe()\np(*t)\np(*[item])\np(*T((item,)))\nprint(sys.getrefcount(item))",
   ]),
+  // A paused generator's frame reports the line of the yield it waits at, also for a frame
+  // object made before the generator ran.
+  snippet("f_lineno of a paused generator's frame", [
+    py`
+      def steps():
+          yield 'first'
+          for n in range(2):
+              yield n
+          total = (yield 'sum')
+          yield from ['a', 'b']
+      gen = steps()
+      frame = gen.gi_frame
+      print(frame.f_lineno)
+      for _ in range(5):
+          next(gen)
+          print(frame.f_lineno, gen.gi_frame is frame)
+      late = steps()
+      next(late)
+      print(late.gi_frame.f_lineno)
+      squares = (n * n for n in range(3))
+      next(squares)
+      print(squares.gi_frame.f_lineno)
+      list(gen)
+      print(frame.f_lineno, gen.gi_frame)
+    `,
+  ]),
+  snippet("a generator's finally clause sees GeneratorExit as close() runs it", [
+    "import sys\ndef guarded():\n    try:\n        yield 1\n    finally:\n        print(repr(sys.exc_info()[1]))\ngen = guarded()\nnext(gen)\ngen.close()\ndef swallowing():\n    try:\n        yield 1\n        raise KeyError\n    finally:\n        return\nprint(list(swallowing()))",
+  ]),
 ];

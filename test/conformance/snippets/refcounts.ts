@@ -1234,4 +1234,102 @@ export const refcountSnippets: readonly Snippet[] = [
       print(make().m())
     `,
   ]),
+  // list and tuple reprs format each item through the container's own reference (dict's repr
+  // holds the key and value; a set's goes through a list of its keys).
+  snippet("an item's refcount inside its repr called by a container's repr", [
+    py`
+      import sys
+      class Item:
+          def __repr__(self):
+              print('repr', sys.getrefcount(self), end='; ')
+              return 'Item'
+      item = Item()
+      print([item])
+      print((item,))
+      print({1: item})
+      print([[item]], str([item]), f'{(item, 2)}')
+      print('%s' % ([item],))
+    `,
+  ]),
+  // 3.11+ PyDict_SetItem takes the dict's reference to the key before hashing it; MAP_ADD
+  // hands the stack's reference over instead; ≤3.10 hashes first.
+  snippet("a key's refcount inside its __hash__ as a dict stores it", [
+    py`
+      import sys
+      class Key:
+          def __hash__(self):
+              print('hash', sys.getrefcount(self), end='; ')
+              return 1
+      key = Key()
+      display = {key: 1}
+      print()
+      from_pairs = dict([(key, 2)])
+      print()
+      comprehension = {key: n for n in range(1)}
+      print()
+      from_keys = dict.fromkeys([key])
+      print()
+      print(key in from_pairs)
+    `,
+  ]),
+  // 3.6's dict.get and dict.setdefault take their arguments as a tuple (METH_VARARGS, not modelled).
+  snippet("a key's refcount inside its __hash__ as dict methods look it up", [
+    py`
+      import sys
+      class Key:
+          def __hash__(self):
+              print('hash', sys.getrefcount(self), end='; ')
+              return 1
+      key = Key()
+      table = {}
+      found = table.get(key), key in table, table.setdefault(key, 3)
+      print()
+    `,
+  ], { versions: ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] }),
+  // IPython compiles a cell's next statement while the previous statement's code object (and so
+  // its folded constants) is still alive: two statements' folded floats never share an address.
+  snippet("folded constants of consecutive statements", [
+    "first = id(1.5 + 0.25)\nsecond = id(2.5 + 0.25)\nprint(first == second)",
+    "a = id(10 ** 20)\nb = id(10 ** 21)\nprint(a == b)",
+  ], { fresh: true }),
+  // ≤3.10 the thread's exc_info holds the traceback while a handler runs (3.11+ only the
+  // exception); __exit__ gets the traceback from the stack (≤3.10) or borrowed (3.11+).
+  snippet("a traceback's refcount inside a handler", [
+    py`
+      import sys
+      try:
+          raise ValueError('here')
+      except ValueError as error:
+          held = error.__traceback__
+          print(sys.getrefcount(held), sys.getrefcount(sys.exc_info()[2]))
+      print(sys.getrefcount(held))
+      def inner():
+          try:
+              raise KeyError('k')
+          except KeyError as error:
+              return sys.getrefcount(error.__traceback__)
+      print(inner())
+    `,
+  ]),
+  snippet("the traceback __exit__ receives", [
+    py`
+      import sys
+      class Suppress:
+          def __enter__(self):
+              return self
+          def __exit__(self, kind, value, traceback):
+              print(sys.getrefcount(traceback), sys.getrefcount(value))
+              return True
+      with Suppress():
+          raise ValueError('inside')
+      def in_function():
+          with Suppress():
+              raise KeyError('k')
+      in_function()
+    `,
+  ], { versions: ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] }),
+  // int() reaches __trunc__ through the bound method it looks up (3.7-3.10; 3.11+ warns first).
+  snippet("self's refcount inside __trunc__ called by int()", [
+    "import sys\nclass Truncates:\n    def __trunc__(self):\n        print('trunc', sys.getrefcount(self))\n        return 7\nprint(int(Truncates()))\nvalue = Truncates()\nprint(int(value))",
+  ], { versions: ["3.6", "3.7", "3.8", "3.9", "3.10"] }),
 ];

@@ -61,7 +61,7 @@ function compileGenerators(unit: CodeUnit, node: InlineComprehension, index: num
     compileExpression(unit, node.value);
     const value = emitter.pop();
     const key = emitter.pop();
-    emitter.line(`dictSetItem(${result}, ${key}, ${value}); ${key} = null; ${value} = null;`);
+    emitter.line(`mapAdd(${result}, ${key}, ${value}); ${key} = null; ${value} = null;`);
   } else {
     compileExpression(unit, node.elt);
     const element = emitter.pop();
@@ -128,6 +128,8 @@ function compileGeneratorBody(unit: CodeUnit, node: ast.GeneratorExp, index: num
   } else {
     compileExpression(unit, node.elt);
     const element = emitter.pop();
+    // Which line a paused multi-line generator expression reports differs per version: 0 refuses it.
+    emitter.line(`GEN.pausedLine = ${node.lineno === node.end_lineno ? node.lineno : 0};`);
     emitter.line(`{ const v = ${element}; ${element} = null; const sent = yield v; if (sent !== null) dec(sent); }`);
   }
   emitter.close();

@@ -432,23 +432,58 @@ function compileSequenceDisplay(unit: CodeUnit, elements: readonly ast.Expr[], k
   if (kind === "tuple") emitter.line(`{ const r = listToTuple(${container}); ${container} = r; }`);
 }
 
+/**
+ * A dict display: runs of `key: value` items between `**` entries, each run evaluated then
+ * inserted with BUILD_MAP (so every value is computed before the first key is hashed). 3.10+
+ * (compiler_subdict) builds a run of 16 or more items with BUILD_MAP 0 and MAP_ADD instead,
+ * hashing each key right after its value, and cuts a run at its 17th item.
+ */
 function compileDictDisplay(unit: CodeUnit, node: ast.Dict): void {
   const emitter = unit.emitter;
   const container = emitter.push(`buildDict(${node.keys.length})`);
+  const itemByItem = (count: number): boolean => unit.profile.minor >= 10 && count * 2 > DICT_RUN_STACK_GUIDELINE;
+  let begin = 0;
   for (let index = 0; index < node.keys.length; index++) {
     const key = node.keys[index];
     if (key === null || key === undefined) {
+      if (index > begin) compileDictRun(unit, node, container, begin, index, itemByItem(index - begin));
+      begin = index + 1;
       compileExpression(unit, node.values[index]!);
       const mapping = emitter.pop();
       emitter.line(`dictUpdate(${container}, ${mapping}); dec(${mapping}); ${mapping} = null;`);
       continue;
     }
-    compileExpression(unit, key);
+    if (itemByItem(index - begin)) {
+      compileDictRun(unit, node, container, begin, index + 1, true);
+      begin = index + 1;
+    }
+  }
+  if (node.keys.length > begin) compileDictRun(unit, node, container, begin, node.keys.length, itemByItem(node.keys.length - begin));
+}
+
+/** STACK_USE_GUIDELINE: how many stack entries a 3.10+ display may use before it builds in steps. */
+const DICT_RUN_STACK_GUIDELINE = 30;
+
+/** Items `begin`..`end` of a dict display: MAP_ADD each as it comes, or all evaluated then BUILD_MAP. */
+function compileDictRun(unit: CodeUnit, node: ast.Dict, container: string, begin: number, end: number, itemByItem: boolean): void {
+  const emitter = unit.emitter;
+  const pairs: [string, string][] = [];
+  for (let index = begin; index < end; index++) {
+    compileExpression(unit, node.keys[index]!);
     compileExpression(unit, node.values[index]!);
+    if (itemByItem) {
+      const value = emitter.pop();
+      const keySlot = emitter.pop();
+      emitter.line(`mapAdd(${container}, ${keySlot}, ${value}); ${keySlot} = null; ${value} = null;`);
+    }
+  }
+  if (itemByItem) return;
+  for (let index = begin; index < end; index++) {
     const value = emitter.pop();
     const keySlot = emitter.pop();
-    emitter.line(`dictSetItem(${container}, ${keySlot}, ${value}); ${keySlot} = null; ${value} = null;`);
+    pairs.unshift([keySlot, value]);
   }
+  for (const [keySlot, value] of pairs) emitter.line(`dictSetItem(${container}, ${keySlot}, ${value}); ${keySlot} = null; ${value} = null;`);
 }
 
 export function compileSubscriptKey(unit: CodeUnit, node: ast.Expr): void {
@@ -510,6 +545,16 @@ function yieldProtection(unit: CodeUnit): number {
   return unit.protection.finallies > 0 ? 2 : 0;
 }
 
+/**
+ * The line a generator paused at this yield reports (f_lineno): 3.8+ give the instruction the
+ * yield's own line. ≤3.7 line numbers only grow within a statement, so a yield spanning lines
+ * gets the last line its operand's instructions reached (which folding changes): 0, refused.
+ */
+function yieldLine(unit: CodeUnit, node: ast.Yield | ast.YieldFrom): number {
+  if (unit.profile.minor <= 7 && node.end_lineno !== node.lineno) return 0;
+  return node.lineno;
+}
+
 function compileYield(unit: CodeUnit, node: ast.Yield): void {
   const emitter = unit.emitter;
   if (unit.kind !== "generator") throw new UnsupportedSyntax("yield outside a generator function", node.lineno);
@@ -517,6 +562,7 @@ function compileYield(unit: CodeUnit, node: ast.Yield): void {
   else compileExpression(unit, node.value);
   const value = emitter.pop();
   if (unit.profile.minor === 13) emitter.line(`GEN.pausedAt = ${yieldProtection(unit)};`);
+  emitter.line(`GEN.pausedLine = ${yieldLine(unit, node)};`);
   // The yielded reference goes to the consumer; what send() passes in comes back owned.
   emitter.line(`{ const v = ${value}; ${value} = null; ${value} = sentValue(yield v); }`);
   emitter.reserve();
@@ -530,6 +576,7 @@ function compileYieldFrom(unit: CodeUnit, node: ast.YieldFrom): void {
   emitter.line(`{ const it = yieldFromIter(${iterable}); dec(${iterable}); ${iterable} = it; }`);
   // close() while delegating goes the GeneratorExit way (the delegate is closed first).
   if (unit.profile.minor === 13) emitter.line(`GEN.pausedAt = 1;`);
+  emitter.line(`GEN.pausedLine = ${yieldLine(unit, node)};`);
   emitter.line(`{ let sent = null; for (;;) { const step = yieldFromStep(${iterable}, sent); if (step === null) { const r = yieldFromResult(); dec(${iterable}); ${iterable} = r; break; } sent = yield step; } }`);
   emitter.reserve();
 }

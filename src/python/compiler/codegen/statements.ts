@@ -256,6 +256,8 @@ function compileTry(unit: CodeUnit, node: ast.Try): void {
   const emitter = unit.emitter;
   const depth = emitter.depth;
   const hasFinally = node.finalbody.length > 0;
+  const pending = hasFinally ? emitter.temporary("pending") : "";
+  if (hasFinally) emitter.line(`let ${pending} = null;`);
   if (hasFinally) emitter.open("try {");
   const protection = unit.protection;
   if (hasFinally) protection.handlers++;
@@ -295,16 +297,33 @@ function compileTry(unit: CodeUnit, node: ast.Try): void {
     }
   }
   if (hasFinally) protection.handlers--;
-  if (hasFinally) {
-    // An exception passing through gets this frame's traceback entry (at the line it came from)
-    // before the finally clause runs, as CPython adds it where the exception arrives.
-    const passing = emitter.temporary("e");
-    emitter.middle(`} catch (${passing}) { if (${passing} instanceof PyRaise) recordInRun(${passing}, CODE, ln); throw ${passing}; } finally {`);
-    protection.finallies++;
-    compileBody(unit, node.finalbody);
-    protection.finallies--;
-    emitter.close();
-  }
+  if (hasFinally) compileFinallyClause(unit, node.finalbody, pending);
+}
+
+/**
+ * The finally clause, after the protected block's `try {`. An exception passing through gets
+ * this frame's traceback entry (at the line it came from) as it arrives, then is the exception
+ * being handled while the clause runs (sys.exc_info(), the __context__ of one it raises). The
+ * clause re-raises it when it completes; a return, break or continue in it, or its own
+ * exception, drops it there.
+ */
+function compileFinallyClause(unit: CodeUnit, body: readonly ast.Stmt[], pending: string): void {
+  const emitter = unit.emitter;
+  const passing = emitter.temporary("e");
+  const completed = emitter.temporary("done");
+  emitter.middle(`} catch (${passing}) { if (!(${passing} instanceof PyRaise)) throw ${passing}; recordInRun(${passing}, CODE, ln); ${pending} = ${passing}; } finally {`);
+  emitter.line(`if (${pending} !== null) enterFinally(${pending});`);
+  emitter.line(`let ${completed} = false;`);
+  emitter.open("try {");
+  unit.protection.finallies++;
+  compileBody(unit, body);
+  unit.protection.finallies--;
+  emitter.line(`${completed} = true;`);
+  emitter.middle("} finally {");
+  emitter.line(`if (${pending} !== null) { exitHandler(); if (!${completed}) { discardCaught(${pending}); ${pending} = null; } }`);
+  emitter.close();
+  emitter.line(`if (${pending} !== null) { const p = ${pending}; ${pending} = null; throw p; }`);
+  emitter.close();
 }
 
 function compileHandlers(unit: CodeUnit, handlers: readonly ast.ExceptHandler[], caught: string, kept: string): void {

@@ -10,9 +10,11 @@ import { PyInt } from "../types/int.js";
 import { digitCount, sign } from "../types/int-value.js";
 import { PyStr } from "../types/str.js";
 import { PyType } from "../type.js";
+import { isExecutingFrame } from "../types/live-frames.js";
 
 /** The refcount an object shows through sys.getrefcount and in memory (immortality per version). */
 export function reportedRefcount(object: PyObject): number {
+  refuseUnknownRefcount(object);
   if (object.refcount < IMMORTAL_MARK) return object.refcount;
   const immortality = rt.profile.immortality;
   switch (immortality.kind) {
@@ -24,8 +26,18 @@ export function reportedRefcount(object: PyObject): number {
   }
 }
 
+/** Ends the cell when `object`'s count is one the simulator cannot tell now (see Runtime). */
+function refuseUnknownRefcount(object: PyObject): void {
+  if (rt.refcountsUnknownWhile !== null) throw new Unsupported(`reference counts read ${rt.refcountsUnknownWhile}`);
+  // ≤3.10 an executing frame object is also held by its evaluation and by each callee frame's
+  // f_back, which the simulator's frame views do not count.
+  if (object.type === rt.types.frame && rt.profile.minor <= 10 && isExecutingFrame(object)) throw new Unsupported("the reference count of a frame that is still executing (3.10 and older)");
+  if (object === rt.refcountUnknownOf) throw new Unsupported("the reference count of a dict key while `d[key] = value` stores it (3.11+ specialises that store after a warm-up)");
+}
+
 /** The 8-byte word at the start of an object: ob_refcnt (and 3.14's flag bits). */
 function refcountWord(object: PyObject): bigint {
+  refuseUnknownRefcount(object);
   if (object.refcount < IMMORTAL_MARK) return BigInt(object.refcount);
   const immortality = rt.profile.immortality;
   if (immortality.kind === "fixed") return BigInt(immortality.memoryWord);

@@ -7,7 +7,7 @@ import { typeError, valueError, type PyRaise } from "../errors.js";
 import { newList, PyList, listAppendStealing } from "../types/list.js";
 import { newTupleStealing, PyTuple } from "../types/tuple.js";
 import { newSetStealing, setAddItem, setUpdateInternal, PySet } from "../types/set.js";
-import { newDictPresized, dictSetItem, PyDict, dictGetItem, dictForEach } from "../types/dict.js";
+import { newDictPresized, dictSetItem, dictSetItemHandingKey, PyDict, dictGetItem, dictForEach } from "../types/dict.js";
 import { newSliceStealing } from "../types/slice.js";
 import { listExtend as extendList } from "../types/list-spec.js";
 import { dictUpdateFrom } from "../types/dict-spec.js";
@@ -15,6 +15,7 @@ import { collectItems } from "../types/sequence-helpers.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { PyStr } from "../types/str.js";
 import { PyFunction } from "../types/function.js";
+import { setItem } from "../abstract/items.js";
 
 export function buildList(items: PyObject[]): PyObject {
   return newList(items);
@@ -50,10 +51,41 @@ export function setAdd(set: PyObject, value: PyObject): void {
   }
 }
 
-/** MAP_ADD / BUILD_MAP entries: steals key and value. */
+/** BUILD_MAP entries (PyDict_SetItem): steals key and value. */
 export function dictSetItemStealing(dict: PyObject, key: PyObject, value: PyObject): void {
   try {
     dictSetItem(dict as PyDict, key, value);
+  } finally {
+    decref(key);
+    decref(value);
+  }
+}
+
+/**
+ * STORE_SUBSCR. 3.11+ specialises it for an exact dict once the site (3.12+) or the code (3.11)
+ * is warm: STORE_SUBSCR_DICT hands the key's stack reference to the dict where the generic path
+ * takes one more, so what a Python-level __hash__/__eq__ of the key sees of its count depends
+ * on warm-up the simulator does not model. Reading that count meanwhile is refused.
+ */
+export function storeSubscript(container: PyObject, key: PyObject, value: PyObject): void {
+  if (container.type !== rt.types.dict || !key.type.heapType || rt.profile.minor <= 10) {
+    setItem(container, key, value);
+    return;
+  }
+  const outer = rt.refcountUnknownOf;
+  rt.refcountUnknownOf = key;
+  try {
+    setItem(container, key, value);
+  } finally {
+    rt.refcountUnknownOf = outer;
+  }
+}
+
+/** MAP_ADD: steals key and value; 3.11+ hands the key's reference over before hashing it. */
+export function mapAdd(dict: PyObject, key: PyObject, value: PyObject): void {
+  try {
+    if (rt.profile.minor >= 11) dictSetItemHandingKey(dict as PyDict, key, value);
+    else dictSetItem(dict as PyDict, key, value);
   } finally {
     decref(key);
     decref(value);

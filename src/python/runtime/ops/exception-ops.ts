@@ -19,14 +19,31 @@ import { internName } from "../types/str.js";
 
 /** Exceptions being handled by enclosing except blocks, innermost last (owned references). */
 const handledStack: PyObject[] = [];
+/**
+ * ≤3.10: the type and traceback the thread's exc_info also holds for each handled exception,
+ * as they were when handling began (owned references; 3.11+ exc_info holds the exception only).
+ */
+const handledTypesAndTracebacks: [PyObject, PyObject][] = [];
 
 export function currentHandled(): PyObject | null {
   return handledStack.length > 0 ? handledStack[handledStack.length - 1]! : null;
 }
 
+/** sys.exc_info()[2] of the exception being handled (new reference): ≤3.10 exc_info's own. */
+export function currentHandledTraceback(handled: PyObject): PyObject {
+  const held = handledTypesAndTracebacks[handledTypesAndTracebacks.length - 1];
+  if (rt.profile.minor >= 11 || held === undefined) return tracebackOf(handled);
+  held[1].refcount++;
+  return held[1];
+}
+
 /** A new cell starts with nothing being handled and no frame still running. */
 export function resetHandled(): void {
   for (const exception of handledStack.splice(0)) decref(exception);
+  for (const [type, traceback] of handledTypesAndTracebacks.splice(0)) {
+    decref(type);
+    decref(traceback);
+  }
   resetLiveFrames();
 }
 
@@ -67,7 +84,11 @@ export function raise(value: PyObject, cause: PyObject | undefined): never {
   if (cause !== undefined) {
     try {
       let causeInstance: PyObject | null = null;
-      if (cause !== rt.None) causeInstance = instantiate(cause);
+      if (cause !== rt.None) {
+        const derives = cause instanceof PyType ? cause.isSubtypeOf(rt.exc.BaseException) : cause instanceof PyBaseException;
+        if (!derives) throw typeError("exception causes must derive from BaseException");
+        causeInstance = instantiate(cause);
+      }
       const old = instance.cause;
       instance.cause = causeInstance;
       instance.suppressContext = true;
@@ -116,15 +137,29 @@ export function enterHandler(caught: PyRaise, code?: PyCode, line?: number): voi
   pushHandled(caught.exception);
 }
 
+/** A finally clause entered by an exception passing through: it is being handled meanwhile. */
+export function enterFinally(passing: PyRaise): void {
+  pushHandled(passing.exception);
+}
+
 /** An except* clause's matched part becomes the exception being handled (takes its own reference). */
 export function pushHandled(exception: PyObject): void {
   exception.refcount++;
   handledStack.push(exception);
+  if (rt.profile.minor <= 10) {
+    exception.type.refcount++;
+    handledTypesAndTracebacks.push([exception.type, tracebackOf(exception)]);
+  }
 }
 
 export function exitHandler(): void {
   const exception = handledStack.pop();
+  const held = rt.profile.minor <= 10 ? handledTypesAndTracebacks.pop() : undefined;
   if (exception !== undefined) decref(exception);
+  if (held !== undefined) {
+    decref(held[0]);
+    decref(held[1]);
+  }
 }
 
 /** `except T as e`: the exception object (new reference). */
@@ -177,11 +212,14 @@ export function withExitException(exit: PyObject, caught: PyRaise, code?: PyCode
   pushHandled(exception);
   let result: PyObject;
   try {
+    // ≤3.10 the traceback is the one on the stack (a reference of its own); 3.11+ passes the
+    // exception's __traceback__ borrowed (WITH_EXCEPT_START drops the reference it fetched).
     const traceback = tracebackOf(exception);
+    if (rt.profile.minor >= 11) traceback.refcount--;
     try {
       result = call(exit, { values: [exception.type, exception, traceback], kwnames: null });
     } finally {
-      decref(traceback);
+      if (rt.profile.minor <= 10) decref(traceback);
     }
   } finally {
     exitHandler();

@@ -180,8 +180,30 @@ export function dictGetItemWithHash(dict: PyDict, key: PyObject, keyHashValue: P
   return dict.table.get(key, keyHashValue) ?? null;
 }
 
-/** d[key] = value; both borrowed (the dict takes its own references). */
+/**
+ * PyDict_SetItem: d[key] = value; both borrowed (the dict takes its own references). 3.11+
+ * takes the dict's reference to the key before hashing it, so a key's __hash__ or __eq__ sees
+ * one more reference than ≤3.10 (where the hash comes first); only a key of a Python class
+ * (whose __hash__/__eq__ can be Python code) can tell.
+ */
 export function dictSetItem(dict: PyDict, key: PyObject, value: PyObject): void {
+  if (!key.type.heapType || rt.profile.minor <= 10) {
+    dictSetItemWithHash(dict, key, keyHash(key), value);
+    return;
+  }
+  key.refcount++;
+  try {
+    dictSetItemWithHash(dict, key, keyHash(key), value);
+  } finally {
+    key.refcount--;
+  }
+}
+
+/**
+ * _PyDict_SetItem_Take2's count: the caller's reference becomes the dict's, so the key's hash
+ * sees no extra one (MAP_ADD, 3.11+). Both borrowed here.
+ */
+export function dictSetItemHandingKey(dict: PyDict, key: PyObject, value: PyObject): void {
   dictSetItemWithHash(dict, key, keyHash(key), value);
 }
 

@@ -211,6 +211,7 @@ export function touchFrameLocals(frame: PyFrame): void {
 
 function frameLine(frame: PyFrame): number {
   if (frame.line === null) throw new Unsupported("the current line of a frame that is still running");
+  if (frame.line === 0) throw new Unsupported("the line of a generator paused at a yield or generator expression spanning lines");
   return frame.line;
 }
 

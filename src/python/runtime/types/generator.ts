@@ -60,6 +60,8 @@ export class PyGenerator extends PyObject {
   closedKeepingFunction = false;
   /** 3.13: the yield it is paused at: 0 outside any handler, 1 protected, 2 in a finally clause. */
   pausedAt = 0;
+  /** The line of the yield it last paused at (its frame's f_lineno then); 0 when not known. */
+  pausedLine = 0;
 
   constructor(
     readonly code: PyCode,
@@ -131,6 +133,8 @@ export function resumeGenerator(generator: PyGenerator, sent: PyObject | null, t
   const suspended = generator.frame;
   if (suspended !== null && suspended.running) {
     suspended.depth = depth;
+    // Its line moves with the run now: unknown until the run pauses or ends again.
+    suspended.line = null;
     rememberLiveFrame(suspended);
   }
   try {
@@ -174,6 +178,7 @@ function keepSuspendedFrame(generator: PyGenerator, depth: number): void {
     }
   }
   if (generator.finished) dropFrame(generator);
+  else if (generator.frame !== null) generator.frame.line = generator.pausedLine;
 }
 
 /** A frame object now stands for the generator's frame: it carries the frame's reference to the code. */
@@ -443,6 +448,7 @@ function generatorFrame(generator: PyGenerator): PyObject {
     frame = newFrame(generator.code, generator.running ? rt.callDepth : -1, generator.frameBlock);
     generator.frameBlock = null;
     if (!generator.started) frame.line = generator.code.info.firstLineNumber;
+    else if (!generator.running) frame.line = generator.pausedLine;
     generator.frame = frame;
     handOverCode(generator);
     if (generator.running) rememberLiveFrame(frame);

@@ -18,7 +18,7 @@ import { parseIntText, floatToBigint, FormatError } from "../format/index.js";
 import { typeError, valueError, overflowError, pyRaiseFromFormatError, Unsupported } from "../errors.js";
 import { indexValue } from "../abstract/conversions.js";
 import { reprText } from "../abstract/object-protocol.js";
-import { lookupSpecial, callSpecial } from "../slot-table.js";
+import { lookupSpecial, callSpecial, callBoundSpecial } from "../slot-table.js";
 import { numberFeatures } from "./number-features.js";
 import { unexpectedKeyword } from "./number-args.js";
 
@@ -85,7 +85,8 @@ export function convertToInt(argument: PyObject | undefined): PyInt {
   const trunc = features.intTruncDelegation === "none" ? null : lookupSpecial(argument, "__trunc__");
   if (trunc !== null) {
     if (features.intTruncDelegation === "warns") throw new Unsupported("the DeprecationWarning of int() delegating to __trunc__");
-    const result = callSpecial(argument, trunc, []);
+    // 3.7–3.10 call __trunc__ as the bound method _PyObject_LookupSpecial makes (it holds self).
+    const result = rt.profile.minor >= 7 ? callBoundSpecial(argument, trunc, []) : callSpecial(argument, trunc, []);
     if (result instanceof PyInt) return checkedIntResult(result, "__trunc__");
     try {
       if (result.type.index === null) throw typeError(`__trunc__ returned non-Integral (type ${result.type.name})`);

@@ -37,8 +37,14 @@ function listRepr(self: PyObject): string {
   if (list.items.length === 0) return "[]";
   return guardedRepr(self, "[...]", () => {
     const parts: string[] = [];
+    // Up to 3.13 the item's repr runs on the list's own (borrowed) reference; 3.14 holds one.
+    const holdsItem = rt.profile.minor >= 14;
     for (let i = 0; i < list.items.length; i++) {
       const item = list.items[i]!;
+      if (!holdsItem) {
+        parts.push(reprText(item));
+        continue;
+      }
       item.refcount++;
       try {
         parts.push(reprText(item));

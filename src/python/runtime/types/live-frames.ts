@@ -29,6 +29,11 @@ export function liveFrameFor(code: PyCode, depth: number): LiveFrame | null {
   return null;
 }
 
+/** True while `frame`'s run is executing (not ended, not a suspended generator's). */
+export function isExecutingFrame(frame: PyObject): boolean {
+  return live.includes(frame as LiveFrame);
+}
+
 /** Records a frame whose run is in progress at `frame.depth`. */
 export function rememberLiveFrame(frame: LiveFrame): void {
   live.push(frame);

@@ -33,14 +33,8 @@ function tupleRepr(self: PyObject): string {
   if (values.length === 0) return "()";
   return guardedRepr(self, "(...)", () => {
     const parts: string[] = [];
-    for (const item of values) {
-      item.refcount++;
-      try {
-        parts.push(reprText(item));
-      } finally {
-        decref(item);
-      }
-    }
+    // tuplerepr formats each item through the tuple's own (borrowed) reference.
+    for (const item of values) parts.push(reprText(item));
     return values.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
   });
 }
