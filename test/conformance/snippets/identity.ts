@@ -160,4 +160,11 @@ export const identitySnippets: readonly Snippet[] = [
   snippet("str() of a str is the same object", ["word = 'already'\nprint(str(word) is word, repr(word) is word)"]),
   snippet("tuple() of a tuple is the same object", ["pair = (1, 2)\nprint(tuple(pair) is pair, list(pair) is pair)"]),
   snippet("int() of an int", ["big = 10 ** 20\nprint(int(big) is big, +big is big)"]),
+  snippet("repr of a bool is one shared str", ["import sys\nflag = repr(True)\nprint(flag is repr(True), str(False) is repr(False), format(True) is flag, f'{True}' is flag, '{}'.format(True) is flag, '%s' % True is flag, '%r' % False is str(False))\nprint(flag is sys.intern('True'), flag is 'True'.strip())"]),
+  snippet("formatting returns the object str() or repr() made", [
+    "class Named:\n    def __init__(self, text):\n        self.text = text\n    def __str__(self):\n        return self.text\n    __repr__ = __str__\n    def __format__(self, spec):\n        return self.text\nitem = Named('shared text')",
+    "print('%s' % item is item.text, '%r' % (item,) is item.text, '%a' % item is item.text, '%(k)s' % {'k': item} is item.text, '%5s' % item is item.text, '%20s' % item is item.text, '%.3s' % item is item.text)",
+    "print('{}'.format(item) is item.text, '{:>30}'.format(item) is item.text, '{!r}'.format(item) is item.text, '{!a}'.format(item) is item.text, 'x{}'.format(item) is item.text, f'{item}' is item.text, ascii(item) is item.text)",
+  ]),
+  snippet("ascii() copies only a repr with non-ASCII text", ["class Named:\n    def __init__(self, text):\n        self.text = text\n    def __repr__(self):\n        return self.text\nplain, accented = Named('plain'), Named('café')\nprint(ascii(plain) is plain.text, ascii(accented) is accented.text, ascii(accented), '%a' % accented)"]),
 ];

@@ -12,8 +12,8 @@ import { newInt } from "./int.js";
 import { getAttr } from "../abstract/attributes.js";
 import { getItem } from "../abstract/items.js";
 import { repr, str as strOf } from "../abstract/object-protocol.js";
-import { formatObjectWithSpec } from "../abstract/format.js";
-import { asciiText } from "../abstract/conversions.js";
+import { formatObjectWithSpec, formatToStr } from "../abstract/format.js";
+import { asciiOf } from "../abstract/conversions.js";
 import { formatStr, FormatError } from "../format/index.js";
 import { StrWriter } from "./str-writer.js";
 import { unicodeDatabase } from "./str-unicode.js";
@@ -165,8 +165,18 @@ function renderField(field: ParsedField, args: FormatArguments, numbering: Numbe
       const formatted = formatExactStr(value as PyStr, spec);
       if (formatted === null) writer.writeStr(value as PyStr, last);
       else writer.writeText(formatted);
-    } else {
+    } else if (hasFormatterOfItsOwn(value)) {
       writer.writeText(formatObjectWithSpec(value, spec));
+    } else {
+      // Any other type's __format__ result is written as an object: kept when it is the whole output.
+      const specObject = newStr(spec);
+      try {
+        const formatted = formatToStr(value, specObject) as PyStr;
+        writer.writeStr(formatted, last);
+        decref(formatted);
+      } finally {
+        decref(specObject);
+      }
     }
   } finally {
     decref(value);
@@ -185,6 +195,12 @@ export function formatExactStr(value: PyStr, spec: string): string | null {
   }
 }
 
+/** Exact int, float and complex: render_field writes their text itself, making no str object. */
+function hasFormatterOfItsOwn(value: PyObject): boolean {
+  const type = value.type;
+  return type === rt.types.int || type === rt.types.float || type === rt.types.complex;
+}
+
 function convertField(value: PyObject, conversion: string): PyObject {
   switch (conversion) {
     case "r":
@@ -192,7 +208,7 @@ function convertField(value: PyObject, conversion: string): PyObject {
     case "s":
       return strOf(value);
     case "a":
-      return newStr(asciiText(value));
+      return asciiOf(value);
     default: {
       const code = conversion.codePointAt(0)!;
       if (code > 32 && code < 127) throw valueError(`Unknown conversion specifier ${conversion}`);
