@@ -167,4 +167,12 @@ export const identitySnippets: readonly Snippet[] = [
     "print('{}'.format(item) is item.text, '{:>30}'.format(item) is item.text, '{!r}'.format(item) is item.text, '{!a}'.format(item) is item.text, 'x{}'.format(item) is item.text, f'{item}' is item.text, ascii(item) is item.text)",
   ]),
   snippet("ascii() copies only a repr with non-ASCII text", ["class Named:\n    def __init__(self, text):\n        self.text = text\n    def __repr__(self):\n        return self.text\nplain, accented = Named('plain'), Named('café')\nprint(ascii(plain) is plain.text, ascii(accented) is accented.text, ascii(accented), '%a' % accented)"]),
+  snippet("round and floor of a float give cached small ints from 3.9", ["import math\nx = 7.2\nprint(round(x) is 7, math.floor(x) is 7, math.ceil(6.5) is 7, x.__round__() is 7, round(-0.4) is 0, round(2.5) is 2, int(x) is 7, math.trunc(x) is 7)"]),
+  snippet("as_integer_ratio numerators and the small-int cache", ["cached = {n: n for n in range(-5, 257)}\nfor x in (2.0, 0.0, 0.5, 3.0, 1.0, 6.0, 1.5, 256.0, -3.0):\n    top, bottom = x.as_integer_ratio()\n    print(x, top is cached[top], bottom is cached[bottom])"]),
+  snippet("int.from_bytes gives cached small ints from 3.11", ["print(int.from_bytes(b'\\x07', 'big') is 7, int.from_bytes(b'\\x00', 'big') is 0, int.from_bytes(b'', 'big') is 0, int.from_bytes(b'\\x07\\x00', 'little') is 7, int.from_bytes(b'\\xff', 'big', signed=True) is -1)"]),
+  snippet("small results of big-int subtraction and remainder", [
+    "cached = {n: n for n in range(-5, 257)}\nbig = 2 ** 40\nresults = [big - big, (big + 5) - big, big - (big + 3), -big + (big + 3), (big + 7) % big, (3 * big) % big, (-(big - 3)) % big, (big + 7) % 10, divmod(3 * big + 1, big), divmod(big + 7, big)[1]]\nprint([r is cached.get(r) for r in results[:8]], results[8][0] is 3, results[8][1] is 1, results[9] is 7)",
+    "x = 2 ** 35 + 1\ny = 2 ** 70\nprint(x % y is x, divmod(x, y)[1] is x, x % -y is x, -x % -y == -x, 5 % y is 5, x % 1000)",
+    "big = 2 ** 40\ntotal = big + 4\ntotal -= big\nrest = big + 9\nrest %= big\nprint(total is 4, rest is 9)",
+  ]),
 ];
