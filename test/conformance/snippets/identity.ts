@@ -175,4 +175,8 @@ export const identitySnippets: readonly Snippet[] = [
     "x = 2 ** 35 + 1\ny = 2 ** 70\nprint(x % y is x, divmod(x, y)[1] is x, x % -y is x, -x % -y == -x, 5 % y is 5, x % 1000)",
     "big = 2 ** 40\ntotal = big + 4\ntotal -= big\nrest = big + 9\nrest %= big\nprint(total is 4, rest is 9)",
   ]),
+  snippet("complex arithmetic on constants is folded, overflow and division by zero are not", [
+    "def edges():\n    return 1 / 0j, 0j ** -1, 10 ** 400 * 1j, 1e308 * 10j, 2 ** 0.5j, 0j ** 0j, -0.0 + 0j, 0j - 0.0, -0j, 0 - 0j, (-0.0-0j) + 0\nprint(edges.__code__.co_consts)",
+  ]),
+  snippet("complex arithmetic on constants is folded", ["def waves():\n    return 1 + 2j, (1 + 2j) * 2, 3 - 1j, 2j ** 2, 1 / 2j, -(1 + 1j), 1.5 * 1j\nprint(waves.__code__.co_consts, waves())\nprint((lambda: (1 + 2j) is (1 + 2j))())"]),
 ];

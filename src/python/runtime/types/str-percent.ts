@@ -21,16 +21,16 @@ import { asciiOf } from "../abstract/conversions.js";
  * Hooks over runtime objects; values fetched by `%(key)s` and the strs made by %s, %r and %a
  * are kept in `temporaries` until the end (the last of those strs may be the result itself).
  */
-function hooks(temporaries: PyObject[], converted: PyObject[]): PercentHooks<PyObject> {
-  const keep = (result: PyStr): string => {
+function hooks(temporaries: PyObject[], converted: Converted[]): PercentHooks<PyObject> {
+  const keep = (value: PyObject, result: PyStr): string => {
     temporaries.push(result);
-    converted.push(result);
+    converted.push({ result, fromInt: value.type === rt.types.int });
     return result.value;
   };
   return {
-    str: (value) => keep(strOf(value)),
-    repr: (value) => keep(repr(value)),
-    ascii: (value) => keep(asciiOf(value)),
+    str: (value) => keep(value, strOf(value)),
+    repr: (value) => keep(value, repr(value)),
+    ascii: (value) => keep(value, asciiOf(value)),
     typeName: (value) => value.type.name,
     intValue: (value) => (value instanceof PyInt ? toBig(value.value) : undefined),
     strValue: (value) => (value instanceof PyStr ? value.value : undefined),
@@ -61,6 +61,15 @@ function hooks(temporaries: PyObject[], converted: PyObject[]): PercentHooks<PyO
   };
 }
 
+/** A str made by str(), repr() or ascii() for a conversion, and whether its argument was an exact int. */
+interface Converted {
+  readonly result: PyStr;
+  readonly fromInt: boolean;
+}
+
+/** A lone conversion with a width or a precision. */
+const WIDTH_OR_PRECISION = /\d[sra]$/;
+
 /** One `%s`, `%r` or `%a` conversion and nothing else: optional key, flags, width and precision. */
 const LONE_CONVERSION = /^%(\([^()]*\))?[-+ #0]*\d*(\.\d*)?[sra]$/;
 
@@ -69,11 +78,16 @@ const LONE_CONVERSION = /^%(\([^()]*\))?[-+ #0]*\d*(\.\d*)?[sra]$/;
  * conversion, or the exact str argument of a template that is one `%s` whose output is that
  * argument's whole text (no padding, no truncation: the writer's fast path).
  */
-function unchangedResult(template: PyStr, args: PyObject, isTuple: boolean, text: string, fetched: readonly PyObject[], converted: readonly PyObject[]): PyObject | null {
+function unchangedResult(template: PyStr, args: PyObject, isTuple: boolean, text: string, fetched: readonly PyObject[], converted: readonly Converted[]): PyObject | null {
   if (text === template.value && !template.value.includes("%")) return template;
   if (!LONE_CONVERSION.test(template.value)) return null;
   // The str that str(), repr() or ascii() made is written as an object, kept when it is all the output.
-  if (converted.length === 1) return (converted[0] as PyStr).value === text ? converted[0]! : null;
+  if (converted.length === 1) {
+    const { result, fromInt } = converted[0]!;
+    // An exact int without width or precision is written as digits, never as an object.
+    if (fromInt && !WIDTH_OR_PRECISION.test(template.value)) return null;
+    return result.value === text ? result : null;
+  }
   // An exact str argument of %s is written itself, without a str() call.
   const argument = template.value.startsWith("%(") ? fetched[0] : isTuple ? (args as PyTuple).items[0] : args;
   if (argument !== undefined && argument.type === rt.types.str && (argument as PyStr).value === text) return argument;
@@ -86,7 +100,7 @@ export function strPercentFormat(template: PyObject, args: PyObject): PyObject {
   const isTuple = args instanceof PyTuple;
   const isMapping = !isTuple && !(args instanceof PyStr) && args.type.getitem !== null;
   const temporaries: PyObject[] = [];
-  const converted: PyObject[] = [];
+  const converted: Converted[] = [];
   try {
     const text = percentFormat(
       template.value,
