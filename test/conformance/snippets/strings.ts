@@ -111,4 +111,9 @@ export const stringSnippets: readonly Snippet[] = [
     "def odd(x):\n    return '%+s|%05s|% s|%#s|%100s|%.100s|%s' % (x, x, x, x, x, x, (x,)), '%s %s' % (x, x, x) if x is None else 0\nprint(odd.__code__.co_consts, odd('z'))",
     "def short(x):\n    return '%s %s' % (x,)\nshort(1)",
   ]),
+  snippet("lone surrogates as characters of their own", [
+    "high = chr(0xd800)\nprint(len(high), ascii(high), ascii(high * 3), len(high + 'x'), ascii(high.encode('utf-8', 'surrogatepass')), high.isprintable())",
+    "raw = b'caf\\xe9'\ntext = raw.decode('utf-8', 'surrogateescape')\nprint(ascii(text), len(text), text.encode('utf-8', 'surrogateescape') == raw)",
+    "print(ascii('\\udc00\\ud800'), len('\\udc00\\ud800'), ascii('\\ud800' + 'x' + '\\udc00'))",
+  ]),
 ];
