@@ -54,8 +54,6 @@ export class Runtime {
   latin1Chars!: PyStr[];
   /** The strs repr(False) and repr(True) return, index = the bool's value (bool-repr.ts); null until made. */
   readonly boolReprs: [PyStr | null, PyStr | null] = [null, null];
-  /** How many live strs hold a lone surrogate (str-surrogates.ts). */
-  liveLoneSurrogateStrs = 0;
   /** sys.intern's table: value → the interned str (a borrowed entry; see str.ts). */
   readonly interned = new Map<string, PyStr>();
   emptyBytes!: PyBytes;

@@ -1,6 +1,5 @@
 // What happens to a displayed value: IPython's DisplayHook (Out, _N, _, __, ___ and their
 // references, FACTS §6.2) or the plain interpreter's sys.displayhook (builtins._).
-import { fromOutsideText } from "../runtime/types/str-surrogates.js";
 import type { PyObject } from "../runtime/object.js";
 import { decref } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
@@ -70,7 +69,7 @@ export class IPythonDisplay implements DisplayHook {
     this.quiet = endsWithSemicolon(source);
     rt.ops.displayHook = (value) => this.show(value);
     // store_inputs: In[N], _i, _ii, _iii, _iN.
-    const text = fromOutsideText(() => newStr(source));
+    const text = newStr(source);
     this.inputs.items.push(text);
     const history = this.inputs.items;
     const previous = (back: number): PyObject => {

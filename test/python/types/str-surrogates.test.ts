@@ -17,7 +17,7 @@ function outcomes(profile: string, ...sources: string[]): string[] {
   }
 }
 
-const JOINED = "unsupported: a str with lone surrogates and a surrogate pair or astral character (the simulator's strs are UTF-16)";
+const JOINED = "unsupported: a lone high surrogate put before a lone low one (the simulator's strs are UTF-16)";
 const LITERAL = "unsupported: a str literal with a lone high surrogate before a lone low one (the simulator's strs are UTF-16)";
 
 describe("lone surrogates", () => {
@@ -26,18 +26,10 @@ describe("lone surrogates", () => {
     expect(outcomes("3.8", "x = '\\ud800' '\\udc00'", "x = f'\\ud800' f'\\udc00'")).toEqual([LITERAL, LITERAL]);
   });
 
-  it("refuses operations that could put two lone surrogates side by side", () => {
+  it("refuses making two lone surrogates from code points side by side", () => {
     const [made, ...rest] = outcomes(
       "3.11",
       "high, low = chr(0xd800), chr(0xdc00)\nprint(len(high + 'x' + low))",
-      "high + low",
-      "''.join([high, low])",
-      "(low + high)[::-1]",
-      "(low + high) * 2",
-      "'%s%s' % (high, low)",
-      "f'{high}{low}'",
-      "high.ljust(2, low)",
-      "'x'.replace('x', high) + low",
       "'%c%c' % (0xd800, 0xdc00)",
       "'{:c}{:c}'.format(0xd800, 0xdc00)",
       "'ab'.translate({97: 0xd800, 98: 0xdc00})",

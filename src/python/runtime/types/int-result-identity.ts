@@ -66,6 +66,8 @@ function multiDigitRemainder(a: PyInt, b: PyInt, result: value.IntValue): PyObje
   const adjusted = !value.isZero(truncated) && value.sign(truncated) !== value.sign(y);
   if (adjusted) return newIntSum(result, truncated, y);
   if (fewerDigits(x, y)) {
+    // long_long: an exact int is kept, a bool or subclass instance is copied.
+    if (a.type !== rt.types.int) return newInt(result);
     a.refcount++;
     return a;
   }

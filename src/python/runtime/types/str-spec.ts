@@ -1,5 +1,4 @@
 // The str type's slots: repr, hashing, code-point comparison, concatenation, indexing, iteration.
-import { noteNewStrText } from "./str-surrogates.js";
 import { strRules } from "./str-version-rules.js";
 import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
@@ -183,7 +182,6 @@ function strNew(type: PyType, args: CallArgs): PyObject {
 function newStrSubtypeInstance(type: PyType, value: string): PyStr {
   const kind = strKind(value);
   const instance = new PyStr(value, kind, kind === 4 ? codePointsOf(value).length : value.length);
-  if (kind !== 1 && noteNewStrText(value, kind)) instance.markLoneSurrogate();
   adoptSubtype(instance, type);
   allocateObject(instance, strObjectSize(instance));
   return instance;

@@ -1,7 +1,8 @@
 // Lone surrogates in the simulator's UTF-16 strs. A Python str may hold a lone high surrogate
 // followed by a lone low one: two characters. Held in one JS string they would read as one
-// astral character, so every way such a pair could form is refused instead of answered wrongly.
-import { rt } from "../state.js";
+// astral character, so the ways such a pair forms from code points (escapes in literals,
+// decoders, %c, {:c}, translate) are refused instead of answered wrongly. Joining two lone
+// surrogate strs at run time (+, join, slicing...) is not caught yet.
 import { Unsupported } from "../errors.js";
 import type { PyObject } from "../object.js";
 import { PyInt } from "./int.js";
@@ -9,44 +10,16 @@ import { PyInt } from "./int.js";
 /** A high surrogate no low one follows, or a low one no high one precedes: a lone surrogate. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** A high surrogate followed by a low one: one astral character to JS. */
-const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/;
-
-/** Set while the session makes strs of text from outside Python code (a cell's source). */
-let takingOutsideText = false;
-
-/**
- * Makes strs of text that no Python operation put together (a cell's source for In[]): their
- * surrogate pairs are astral characters, never joined lone surrogates, so nothing is refused.
- */
-export function fromOutsideText<T>(make: () => T): T {
-  takingOutsideText = true;
-  try {
-    return make();
-  } finally {
-    takingOutsideText = false;
-  }
-}
-
-/** True when `text` (of a str whose kind is not 1) holds a lone surrogate. */
-export function hasLoneSurrogate(text: string): boolean {
+/** True when `text` holds a lone surrogate. */
+function hasLoneSurrogate(text: string): boolean {
   return LONE_SURROGATE.test(text);
 }
 
-/**
- * Called for each new str object of kind 2 or 4: counts those holding lone surrogates while
- * they live, and refuses a str with a surrogate pair made while any such str lives, since the
- * pair may be two lone surrogates the operation put side by side. Returns whether `text` holds one.
- */
-export function noteNewStrText(text: string, kind: number): boolean {
-  if (kind === 4 && rt.liveLoneSurrogateStrs > 0 && !takingOutsideText) refuseJoinedSurrogates();
-  if (!hasLoneSurrogate(text)) return false;
-  rt.liveLoneSurrogateStrs++;
-  return true;
-}
+/** A high surrogate followed by a low one: one astral character to JS. */
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/;
 
 export function refuseJoinedSurrogates(): never {
-  throw new Unsupported("a str with lone surrogates and a surrogate pair or astral character (the simulator's strs are UTF-16)");
+  throw new Unsupported("a lone high surrogate put before a lone low one (the simulator's strs are UTF-16)");
 }
 
 /** Appending `next` to `text`: refused when a lone high surrogate would meet a low one. */

@@ -8,7 +8,6 @@ import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { hashStr, strKind, type StrKind } from "../hashing/index.js";
 import type { PyHash } from "../hashing/hash-value.js";
-import { noteNewStrText } from "./str-surrogates.js";
 
 export const enum InternState {
   NotInterned = 0,
@@ -24,8 +23,6 @@ const INTERN_SHIFT = 3;
 const INTERN_MASK = 3 << INTERN_SHIFT;
 const ASCII_YES = 1 << 5;
 const ASCII_NO = 2 << 5;
-/** Set while the str counts in rt.liveLoneSurrogateStrs. */
-const LONE_SURROGATE = 1 << 7;
 
 /** Code-point lengths of kind-4 strs (the only ones whose length differs from their JS string's). */
 const astralLengths = new WeakMap<PyStr, number>();
@@ -76,15 +73,6 @@ export class PyStr extends PyObject {
     return ascii;
   }
 
-  /** Records that the text holds a lone surrogate (counted until the str dies). */
-  markLoneSurrogate(): void {
-    this.bits |= LONE_SURROGATE;
-  }
-
-  get hasLoneSurrogate(): boolean {
-    return (this.bits & LONE_SURROGATE) !== 0;
-  }
-
   /** Records that the text is known to be ASCII (an int's digits), sparing the scan. */
   markAscii(): void {
     this.bits |= ASCII_YES;
@@ -127,7 +115,6 @@ export function strObjectSize(str: PyStr): number {
 export function newStrObject(value: string): PyStr {
   const kind = strKind(value);
   const str = new PyStr(value, kind, codePointLength(value, kind));
-  if (kind !== 1 && noteNewStrText(value, kind)) str.markLoneSurrogate();
   allocateObject(str, strObjectSize(str));
   return str;
 }
@@ -187,7 +174,6 @@ export function strHash(self: PyObject): PyHash {
 export function strDealloc(self: PyObject): void {
   const str = self as PyStr;
   if (str.interned !== InternState.NotInterned) rt.interned.delete(str.value);
-  if (str.hasLoneSurrogate) rt.liveLoneSurrogateStrs--;
   freeObjectMemory(str, strObjectSize(str));
 }
 
