@@ -3,10 +3,14 @@ import type * as ast from "../ast/nodes.js";
 import type { Profile } from "../profiles/profile.js";
 import type { ConstRef, ScalarValue } from "./constants.js";
 import { scalarOf } from "./constants.js";
+import { complexProduct, complexQuotient, complexPower, type Complex } from "../runtime/types/complex-arith.js";
 import { intTrueDiv, floatTrueDiv, floatFloorDiv, floatMod, floatPow, intPow, FormatError } from "../runtime/format/index.js";
 
 /** MAX_INT_SIZE of ast_opt.c: folded ints stay below 128 bits. */
 const MAX_INT_BITS = 128;
+
+/** Constant nodes the compiler created (percent-format.ts), not the parser. */
+export const compilerMadeConstants = new WeakSet<ast.Constant>();
 
 export class Folder {
   private readonly cache = new WeakMap<ast.Expr, ConstRef | null>();
@@ -45,7 +49,8 @@ export class Folder {
   private compute(node: ast.Expr): ConstRef | undefined {
     switch (node.type) {
       case "Constant":
-        return { origin: "literal", node };
+        // A constant the compiler made itself has no parser object: it is built like a folded one.
+        return compilerMadeConstants.has(node) ? folded(node.value) : { origin: "literal", node };
       case "Tuple": {
         if (node.ctx !== "Load") return undefined;
         const items: ConstRef[] = [];
@@ -248,9 +253,9 @@ function bitLength(value: bigint): number {
   return magnitude === 0n ? 0 : magnitude.toString(2).length;
 }
 
-/** Python arithmetic on constant numbers (complex is left to run time). */
+/** Python arithmetic on constant numbers. */
 function arithmetic(op: ast.Operator, a: Numeric, b: Numeric): ScalarValue | undefined {
-  if (a.kind === "complexFull" || b.kind === "complexFull") return undefined;
+  if (a.kind === "complexFull" || b.kind === "complexFull") return complexArithmetic(op, asComplex(a), asComplex(b));
   if (a.kind === "int" && b.kind === "int") return intArithmetic(op, a.value, b.value);
   const x = a.kind === "int" ? Number(a.value) : a.value;
   const y = b.kind === "int" ? Number(b.value) : b.value;
@@ -274,6 +279,46 @@ function arithmetic(op: ast.Operator, a: Numeric, b: Numeric): ScalarValue | und
     default:
       return undefined;
   }
+}
+
+/** A number as complex_add and friends see it: an int or float is (value, 0.0); undefined if an int is too large. */
+function asComplex(number: Numeric): Complex | undefined {
+  if (number.kind === "complexFull") return number;
+  const real = number.kind === "int" ? Number(number.value) : number.value;
+  // An int beyond the doubles raises OverflowError at run time: not folded.
+  return Number.isFinite(real) || number.kind === "float" ? { real, imag: 0 } : undefined;
+}
+
+/** Complex +, -, *, / and ** as complexobject.c computes them; // and % raise, so they stay. */
+function complexArithmetic(op: ast.Operator, a: Complex | undefined, b: Complex | undefined): ScalarValue | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  let result: Complex;
+  switch (op) {
+    case "Add":
+      result = { real: a.real + b.real, imag: a.imag + b.imag };
+      break;
+    case "Sub":
+      result = { real: a.real - b.real, imag: a.imag - b.imag };
+      break;
+    case "Mult":
+      result = complexProduct(a, b);
+      break;
+    case "Div": {
+      const quotient = complexQuotient(a, b);
+      if (quotient.divisionByZero) return undefined;
+      result = quotient;
+      break;
+    }
+    case "Pow": {
+      const power = complexPower(a, b);
+      if (power.error !== null) return undefined;
+      result = power;
+      break;
+    }
+    default:
+      return undefined;
+  }
+  return { kind: "complexFull", real: result.real, imag: result.imag };
 }
 
 function intArithmetic(op: ast.Operator, a: bigint, b: bigint): ScalarValue | undefined {

@@ -66,6 +66,8 @@ export interface DecodeProblems {
   error?: MessageRef;
   /** A \N{...} name missing from our table: we cannot know whether CPython knows it. */
   unsupportedName?: string;
+  /** An escape wrote a low surrogate right after a lone high one: two characters to Python, one to JS. */
+  joinedSurrogates?: boolean;
 }
 
 const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
@@ -111,6 +113,21 @@ function bufferLength(body: string, from: number): number {
  * Decodes a str literal body (not raw) as CPython's _PyPegen_decode_string does. Octal escapes
  * above \377 are only warned about from 3.11 (`warnOctal`).
  */
+/** True when `right` starts with a low surrogate that `left`'s last code unit, a high one, would pair with. */
+export function joinsSurrogates(left: string, right: string): boolean {
+  if (left.length === 0 || right.length === 0) return false;
+  const last = left.charCodeAt(left.length - 1);
+  const first = right.charCodeAt(0);
+  return last >= 0xd800 && last <= 0xdbff && first >= 0xdc00 && first <= 0xdfff;
+}
+
+/** `out` followed by the code point an escape wrote, noting a lone high surrogate meeting a low one. */
+function appendEscaped(out: string, value: number, problems: DecodeProblems): string {
+  const text = String.fromCodePoint(value);
+  if (joinsSurrogates(out, text)) problems.joinedSurrogates = true;
+  return out + text;
+}
+
 export function decodeString(body: string, raw: boolean, problems: DecodeProblems, warnOctal = true): string {
   if (raw || body.indexOf("\\") < 0) return body;
   let out = "";
@@ -160,7 +177,7 @@ export function decodeString(body: string, raw: boolean, problems: DecodeProblem
       }
       const value = parseInt(digits, 8);
       if (warnOctal && value > 0o377 && problems.invalidEscape === undefined) problems.invalidEscape = { code: "invalid-octal-escape", args: [digits] };
-      out += String.fromCodePoint(value);
+      out = appendEscaped(out, value, problems);
       continue;
     }
     if (char === "x" || char === "u" || char === "U") {
@@ -175,7 +192,7 @@ export function decodeString(body: string, raw: boolean, problems: DecodeProblem
         position++;
       }
       if (value > 0x10ffff) return fail(escapeStart, position, "illegal-unicode");
-      out += String.fromCodePoint(value);
+      out = appendEscaped(out, value, problems);
       continue;
     }
     if (char === "N") {

@@ -16,7 +16,7 @@ import { PyBytes } from "../runtime/types/bytes.js";
 import { PyBuiltinFunction } from "../runtime/types/builtin-function.js";
 import { repr, hash, callable } from "../runtime/abstract/object-protocol.js";
 import { length } from "../runtime/abstract/items.js";
-import { indexValue, asciiText } from "../runtime/abstract/conversions.js";
+import { indexValue, asciiOf } from "../runtime/abstract/conversions.js";
 import { isTrue } from "../runtime/abstract/truth.js";
 import { lookupSpecial, callSpecial } from "../runtime/slot-table.js";
 import { intToText, FormatError } from "../runtime/format/index.js";
@@ -208,7 +208,7 @@ export const INTROSPECTION_BUILTINS: readonly MethodDef[] = [
   { name: "hash", kind: "one", impl: (_self, value) => newIntFromHash(hash(value)) },
   { name: "len", kind: "one", impl: (_self, value) => newInt(length(value)) },
   { name: "repr", kind: "one", impl: (_self, value) => repr(value) },
-  { name: "ascii", kind: "one", impl: (_self, value) => newStr(asciiText(value)) },
+  { name: "ascii", kind: "one", impl: (_self, value) => asciiOf(value) },
   { name: "format", kind: "keywords", impl: format },
   { name: "hex", kind: "one", impl: baseConversion(16) },
   { name: "oct", kind: "one", impl: baseConversion(8) },

@@ -1,6 +1,7 @@
 // print(*objects, sep=' ', end='\n', file=None, flush=False), writing piece by piece as CPython
 // does: each str() is taken just before it is written, so an error midway leaves the earlier
 // pieces printed, and a file object sees one write() per piece.
+import { refuseLoneSurrogateOutput } from "../runtime/types/str-surrogates.js";
 import type { PyObject } from "../runtime/object.js";
 import { decref } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
@@ -39,6 +40,7 @@ function textArgument(value: PyObject | undefined, what: string): PyStr | null {
 /** PyFile_WriteObject(text, file, Py_PRINT_RAW): one file.write(str) call. */
 function writeTo(file: PyObject, text: PyStr): void {
   if (file instanceof PyStream) {
+    refuseLoneSurrogateOutput(text.value, text.kind);
     writeOutput(file.stream, text.value);
     return;
   }

@@ -10,7 +10,7 @@ import { PyInt, newInt } from "../runtime/types/int.js";
 import { newTupleStealing } from "../runtime/types/tuple.js";
 import { newBool } from "../runtime/values.js";
 import { toBig } from "../runtime/types/int-value.js";
-import { floatToInt } from "../runtime/types/int-new.js";
+import { floatToInt, intFromIntegralDouble } from "../runtime/types/int-new.js";
 import { lookupSpecial, callSpecial } from "../runtime/slot-table.js";
 import { indexValue } from "../runtime/abstract/conversions.js";
 import { numberFeatures } from "../runtime/types/number-features.js";
@@ -34,7 +34,7 @@ function rounding(name: "floor" | "ceil", round: (x: number) => number): MethodD
       const method = lookupSpecial(argument, `__${name}__`);
       if (method !== null) return callSpecial(argument, method, []);
     }
-    return newInt(floatToInt(round(real(argument))));
+    return intFromIntegralDouble(round(real(argument)));
   });
 }
 

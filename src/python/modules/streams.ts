@@ -1,4 +1,5 @@
 // sys.stdout and sys.stderr: objects whose write() appends to the cell's output.
+import { refuseLoneSurrogateOutput } from "../runtime/types/str-surrogates.js";
 import { PyObject } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import type { BuiltinTypeSpec } from "../runtime/type-spec.js";
@@ -36,6 +37,7 @@ export const STREAM_SPEC: BuiltinTypeSpec = {
       kind: "one",
       impl: (self, text) => {
         if (!(text instanceof PyStr)) throw typeError(`write() argument must be str, not ${text.type.name}`);
+        refuseLoneSurrogateOutput(text.value, text.kind);
         writeOutput((self as PyStream).stream, text.value);
         return newInt(text.length);
       },

@@ -2,7 +2,7 @@
 // every STRING token of a group is scanned by hand, f-string expressions are compiled
 // separately, and literal parts and replacement fields take the location of the whole group.
 import type { Constant, Conversion, Expr, Located } from "../ast/nodes.js";
-import { decodeBytes, decodeString, splitStringToken, type DecodeProblems } from "../lexer/literals.js";
+import { decodeBytes, decodeString, joinsSurrogates, splitStringToken, type DecodeProblems } from "../lexer/literals.js";
 import type { Token } from "../lexer/tokens.js";
 
 /** What the legacy string code needs from the parser. */
@@ -59,6 +59,7 @@ export function concatenateLegacyStrings(host: LegacyStringHost, tokens: readonl
     } else {
       const problems: DecodeProblems = {};
       const value = decodeString(parts.body, parts.raw, problems, host.minor >= 11);
+      if (joinsSurrogates(state.lastStr ?? "", value)) problems.joinedSurrogates = true;
       host.reportProblems(problems, token);
       concatAndDel(state, value);
     }
@@ -120,6 +121,7 @@ function concatFString(
     if (literal.text !== null) {
       const problems: DecodeProblems = {};
       const decoded = raw ? literal.text : decodeString(literal.text, false, problems, host.minor >= 11);
+      if (joinsSurrogates(state.lastStr ?? "", decoded)) problems.joinedSurrogates = true;
       host.reportProblems(problems, token);
       concatAndDel(state, decoded);
     }

@@ -182,6 +182,8 @@ const CATALOGUE: ReadonlyMap<string, Wording> = new Map<string, Wording>([
   ["bytes-invalid-x-escape", (_v, [position]) => `(value error) invalid \\x escape at position ${position}`],
   ["bytes-trailing-backslash", () => "(value error) Trailing \\ in string"],
   // ours, not CPython's: the simulator only knows a table of common character names
+  ["unsupported-joined-surrogates", () =>
+    "a str literal with a lone high surrogate before a lone low one (the simulator's strs are UTF-16)"],
   ["unsupported-unicode-name", (_v, [name]) =>
     `unsupported \\N{} name: \\N{${name}} is not in the simulator's table of character names`],
   // ---- warnings -----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // String literals: implicit concatenation and f-strings (python.gram "LITERALS", PEP 701), with
 // CPython's action helpers (_PyPegen_concatenate_strings, _PyPegen_joined_str, ...).
 import type { Constant, Conversion, Expr, JoinedStr, Located } from "../ast/nodes.js";
-import { decodeBytes, decodeString, splitStringToken, type DecodeProblems } from "../lexer/literals.js";
+import { decodeBytes, decodeString, joinsSurrogates, splitStringToken, type DecodeProblems } from "../lexer/literals.js";
 import { TokenType, type Token } from "../lexer/tokens.js";
 import { concatenateLegacyStrings, type LegacyStringHost } from "./legacy-strings.js";
 import { Memo, tokenSpan } from "./parser-base.js";
@@ -82,6 +82,7 @@ export abstract class StringParser extends ParameterParser {
   }
 
   protected reportDecodeProblems(problems: DecodeProblems, token: Token): void {
+    if (problems.joinedSurrogates === true) throw new UnsupportedFeature(this.message("unsupported-joined-surrogates"), token.lineno);
     if (problems.unsupportedName !== undefined) {
       throw new UnsupportedFeature(this.message("unsupported-unicode-name", problems.unsupportedName), token.lineno);
     }
@@ -409,7 +410,9 @@ export abstract class StringParser extends ParameterParser {
           for (; next < flattened.length; next++) {
             const current = flattened[next]!;
             if (current.type !== "Constant") break;
-            text += strValue(current) ?? "";
+            const piece = strValue(current) ?? "";
+            if (joinsSurrogates(text, piece)) throw new UnsupportedFeature(this.message("unsupported-joined-surrogates"), current.lineno);
+            text += piece;
             last = current;
           }
           index = next - 1;

@@ -1,6 +1,7 @@
 // Creating a runtime: built-in types in dependency order, singletons with their starting counts,
 // the builtins and sys modules.
 import type { Profile } from "../profiles/profile.js";
+import { createStaticBoolReprs } from "./types/bool-repr.js";
 import { Runtime } from "./runtime.js";
 import { activateRuntime, rt } from "./state.js";
 import type { PyType } from "./type.js";
@@ -286,6 +287,7 @@ export function createRuntime(profile: Profile): Runtime {
     entry.refcount++;
     intern(entry, true);
   }
+  createStaticBoolReprs(runtime, (value) => staticStr(runtime, value, "char"));
   runtime.builtins = createModule(BUILTINS_MODULE);
   runtime.sys = createModule(SYS_MODULE);
   runtime.modules.set("builtins", runtime.builtins);

@@ -52,6 +52,8 @@ export class Runtime {
   emptyStr!: PyStr;
   /** The one-character strings U+0000..U+00FF (CPython's latin-1 singletons). */
   latin1Chars!: PyStr[];
+  /** The strs repr(False) and repr(True) return, index = the bool's value (bool-repr.ts); null until made. */
+  readonly boolReprs: [PyStr | null, PyStr | null] = [null, null];
   /** sys.intern's table: value → the interned str (a borrowed entry; see str.ts). */
   readonly interned = new Map<string, PyStr>();
   emptyBytes!: PyBytes;

@@ -163,4 +163,23 @@ export const identitySnippets: readonly Snippet[] = [
   snippet("str() of a str is the same object", ["word = 'already'\nprint(str(word) is word, repr(word) is word)"]),
   snippet("tuple() of a tuple is the same object", ["pair = (1, 2)\nprint(tuple(pair) is pair, list(pair) is pair)"]),
   snippet("int() of an int", ["big = 10 ** 20\nprint(int(big) is big, +big is big)"]),
+  snippet("repr of a bool is one shared str", ["import sys\nflag = repr(True)\nprint(flag is repr(True), str(False) is repr(False), format(True) is flag, f'{True}' is flag, '{}'.format(True) is flag, '%s' % True is flag, '%r' % False is str(False))\nprint(flag is sys.intern('True'), flag is 'True'.strip())"]),
+  snippet("formatting returns the object str() or repr() made", [
+    "class Named:\n    def __init__(self, text):\n        self.text = text\n    def __str__(self):\n        return self.text\n    __repr__ = __str__\n    def __format__(self, spec):\n        return self.text\nitem = Named('shared text')",
+    "print('%s' % item is item.text, '%r' % (item,) is item.text, '%a' % item is item.text, '%(k)s' % {'k': item} is item.text, '%5s' % item is item.text, '%20s' % item is item.text, '%.3s' % item is item.text)",
+    "print('{}'.format(item) is item.text, '{:>30}'.format(item) is item.text, '{!r}'.format(item) is item.text, '{!a}'.format(item) is item.text, 'x{}'.format(item) is item.text, f'{item}' is item.text, ascii(item) is item.text)",
+  ]),
+  snippet("ascii() copies only a repr with non-ASCII text", ["class Named:\n    def __init__(self, text):\n        self.text = text\n    def __repr__(self):\n        return self.text\nplain, accented = Named('plain'), Named('café')\nprint(ascii(plain) is plain.text, ascii(accented) is accented.text, ascii(accented), '%a' % accented)"]),
+  snippet("round and floor of a float give cached small ints from 3.9", ["import math\nx = 7.2\nprint(round(x) is 7, math.floor(x) is 7, math.ceil(6.5) is 7, x.__round__() is 7, round(-0.4) is 0, round(2.5) is 2, int(x) is 7, math.trunc(x) is 7)"]),
+  snippet("as_integer_ratio numerators and the small-int cache", ["cached = {n: n for n in range(-5, 257)}\nfor x in (2.0, 0.0, 0.5, 3.0, 1.0, 6.0, 1.5, 256.0, -3.0):\n    top, bottom = x.as_integer_ratio()\n    print(x, top is cached[top], bottom is cached[bottom])"]),
+  snippet("int.from_bytes gives cached small ints from 3.11", ["print(int.from_bytes(b'\\x07', 'big') is 7, int.from_bytes(b'\\x00', 'big') is 0, int.from_bytes(b'', 'big') is 0, int.from_bytes(b'\\x07\\x00', 'little') is 7, int.from_bytes(b'\\xff', 'big', signed=True) is -1)"]),
+  snippet("small results of big-int subtraction and remainder", [
+    "cached = {n: n for n in range(-5, 257)}\nbig = 2 ** 40\nresults = [big - big, (big + 5) - big, big - (big + 3), -big + (big + 3), (big + 7) % big, (3 * big) % big, (-(big - 3)) % big, (big + 7) % 10, divmod(3 * big + 1, big), divmod(big + 7, big)[1]]\nprint([r is cached.get(r) for r in results[:8]], results[8][0] is 3, results[8][1] is 1, results[9] is 7)",
+    "x = 2 ** 35 + 1\ny = 2 ** 70\nprint(x % y is x, divmod(x, y)[1] is x, x % -y is x, -x % -y == -x, 5 % y is 5, x % 1000)",
+    "big = 2 ** 40\ntotal = big + 4\ntotal -= big\nrest = big + 9\nrest %= big\nprint(total is 4, rest is 9)",
+  ]),
+  snippet("complex arithmetic on constants is folded, overflow and division by zero are not", [
+    "def edges():\n    return 1 / 0j, 0j ** -1, 10 ** 400 * 1j, 1e308 * 10j, 2 ** 0.5j, 0j ** 0j, -0.0 + 0j, 0j - 0.0, -0j, 0 - 0j, (-0.0-0j) + 0\nprint(edges.__code__.co_consts)",
+  ]),
+  snippet("complex arithmetic on constants is folded", ["def waves():\n    return 1 + 2j, (1 + 2j) * 2, 3 - 1j, 2j ** 2, 1 / 2j, -(1 + 1j), 1.5 * 1j\nprint(waves.__code__.co_consts, waves())\nprint((lambda: (1 + 2j) is (1 + 2j))())"]),
 ];

@@ -103,4 +103,17 @@ export const stringSnippets: readonly Snippet[] = [
   snippet("encode and decode error handlers", ["print('abc'.encode('utf-16'), 'é'.encode('latin-1'), 'é'.encode('ascii', 'replace'), 'é'.encode('ascii', 'xmlcharrefreplace'), b'\\xe9'.decode('utf-8', 'replace'), b'\\xff'.decode('latin-1'))"]),
   snippet("maketrans with deletions and translate with a dict", ["print(str.maketrans('ab', 'xy'), 'aabbc'.translate(str.maketrans('ab', 'xy', 'c')), 'hello'.translate({104: None, 101: 'E'}))"]),
   snippet("code points, escapes and predicates", ["print(chr(0x1F600), ord('€'), ascii('é€'), repr('\\x00\\x7f\\u200b'), 'a\\u0301'.__len__(), '\\N{GREEK SMALL LETTER ALPHA}', '\\t'.isprintable(), 'é'.isascii())"]),
+  snippet("percent formatting returns the str made for a lone conversion", [
+    "class Shown:\n    def __init__(self, text):\n        self.text = text\n    def __str__(self):\n        return self.text\n    __repr__ = __str__\nitem = Shown('kept')\nnumber = 1\nholder = (number,)\nprint('%s' % item is item.text, '%r' % item is item.text, '%4s' % item is item.text, '%.9s' % item is item.text, '%s!' % item is item.text)\nprint('%s' % number is '1', '%r' % number is '1', '%s' % holder is '1', '%1s' % number is '1', '%d' % number is '1')",
+  ]),
+  snippet("percent formatting with a tuple display compiles as an f-string from 3.11", [
+    "def describe(x, y):\n    return '%s and %r' % (x, y), '%5s|%-5s|%.2s|%s%%' % (x, x, x, y), '%s' % (x,), '%s %d' % (x, y)\nprint(describe.__code__.co_consts)\nprint(describe('ab', 3))\nnumber = 1\nprint('%s' % (number,) is '1', '%s' % (1,) is '1')",
+    "def odd(x):\n    return '%+s|%05s|% s|%#s|%100s|%.100s|%s' % (x, x, x, x, x, x, (x,)), '%s %s' % (x, x, x) if x is None else 0\nprint(odd.__code__.co_consts, odd('z'))",
+    "def short(x):\n    return '%s %s' % (x,)\nshort(1)",
+  ]),
+  snippet("lone surrogates as characters of their own", [
+    "high = chr(0xd800)\nprint(len(high), ascii(high), ascii(high * 3), len(high + 'x'), ascii(high.encode('utf-8', 'surrogatepass')), high.isprintable())",
+    "raw = b'caf\\xe9'\ntext = raw.decode('utf-8', 'surrogateescape')\nprint(ascii(text), len(text), text.encode('utf-8', 'surrogateescape') == raw)",
+    "print(ascii('\\udc00\\ud800'), len('\\udc00\\ud800'), ascii('\\ud800' + 'x' + '\\udc00'))",
+  ]),
 ];

@@ -1,4 +1,5 @@
 // Expressions: each compiles to code that pushes exactly one owned reference.
+import { percentAsJoinedStr } from "../percent-format.js";
 import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
 import type { ConstRef } from "../constants.js";
@@ -154,6 +155,11 @@ export function compileExpression(unit: CodeUnit, node: ast.Expr): void {
       return;
     }
     case "BinOp": {
+      const joined = percentAsJoinedStr(node, unit.profile, unit.context.folder);
+      if (joined !== null) {
+        compileJoinedStr(unit, joined);
+        return;
+      }
       const borrowed = openBorrowedBinary(unit, node.op, node.left, node.right);
       compileExpression(unit, node.left);
       compileExpression(unit, node.right);

@@ -4,7 +4,8 @@ import { decref } from "../object.js";
 import { typeError } from "../errors.js";
 import { PyInt } from "../types/int.js";
 import { toBig } from "../types/int-value.js";
-import { reprText } from "./object-protocol.js";
+import { repr, reprText } from "./object-protocol.js";
+import { PyStr, newStr } from "../types/str.js";
 
 /** The value of operator.index(value), or null when the type has no __index__. */
 export function indexOrNull(value: PyObject): bigint | null {
@@ -35,7 +36,10 @@ export function indexNumber(value: PyObject): number {
 
 /** ascii(value): repr with non-ASCII characters escaped. */
 export function asciiText(value: PyObject): string {
-  const text = reprText(value);
+  return escapeNonAscii(reprText(value));
+}
+
+function escapeNonAscii(text: string): string {
   let result = "";
   for (const char of text) {
     const code = char.codePointAt(0)!;
@@ -45,4 +49,13 @@ export function asciiText(value: PyObject): string {
     else result += `\\U${code.toString(16).padStart(8, "0")}`;
   }
   return result;
+}
+
+/** ascii(value) as an object: the repr itself when it is all ASCII (PyObject_ASCII), else a new str. */
+export function asciiOf(value: PyObject): PyStr {
+  const result = repr(value);
+  if (result.isAscii) return result;
+  const text = result.value;
+  decref(result);
+  return newStr(escapeNonAscii(text));
 }

@@ -16,7 +16,7 @@ import { PyFunction as FunctionClass } from "../types/function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
 import { buildClass as buildClassImpl } from "../class-builder.js";
 import { repr, str as strOf } from "../abstract/object-protocol.js";
-import { asciiText } from "../abstract/conversions.js";
+import { asciiOf } from "../abstract/conversions.js";
 import { formatToStr } from "../abstract/format.js";
 import { typeError } from "../errors.js";
 import { storageOf, cachedStoredAttribute } from "../instance-attributes.js";
@@ -133,7 +133,7 @@ export function formatValue(value: PyObject, conversion: number, spec: PyObject 
   let converted: PyObject;
   if (conversion === 114) converted = repr(value);
   else if (conversion === 115) converted = strOf(value);
-  else if (conversion === 97) converted = newStr(asciiText(value));
+  else if (conversion === 97) converted = asciiOf(value);
   // Without a conversion the value is formatted as it sits on the stack (no reference of its own).
   else return formatToStr(value, spec as PyStr | null);
   try {

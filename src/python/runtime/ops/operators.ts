@@ -9,6 +9,7 @@ import { contains as containsSlow } from "../abstract/items.js";
 import { isTrue } from "../abstract/truth.js";
 import { PyInt, newInt } from "../types/int.js";
 import { modulo } from "../types/int-value.js";
+import { newIntSum, newIntRemainder } from "../types/int-result-identity.js";
 import { PyFloat, newFloat } from "../types/float.js";
 import { PyStr, newStr, strTextsEqual } from "../types/str.js";
 
@@ -23,10 +24,10 @@ export function binary(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
     if (typeof x === "number" && typeof y === "number") {
       if (op === BinaryOp.Add) {
         const sum = x + y;
-        if (sum <= MAX_SAFE && sum >= -MAX_SAFE) return newInt(sum);
+        if (sum <= MAX_SAFE && sum >= -MAX_SAFE) return newIntSum(sum, x, y);
       } else if (op === BinaryOp.Sub) {
         const difference = x - y;
-        if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return newInt(difference);
+        if (difference <= MAX_SAFE && difference >= -MAX_SAFE) return newIntSum(difference, x, y);
       } else if (op === BinaryOp.Mul) {
         const product = x * y;
         if (product <= MAX_SAFE && product >= -MAX_SAFE) return newInt(product === 0 ? 0 : product);
@@ -34,7 +35,7 @@ export function binary(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
         // Python's floor semantics: the remainder takes the divisor's sign.
         let remainder = x % y;
         if (remainder !== 0 && remainder < 0 !== y < 0) remainder += y;
-        if (op === BinaryOp.Mod) return newInt(remainder === 0 ? 0 : remainder);
+        if (op === BinaryOp.Mod) return newIntRemainder(a as PyInt, b as PyInt, remainder === 0 ? 0 : remainder);
         const quotient = (x - remainder) / y;
         return newInt(quotient === 0 ? 0 : quotient);
       } else if (op === BinaryOp.And && (x | 0) === x && (y | 0) === y) {
@@ -113,15 +114,19 @@ export function greaterThan(a: PyObject, b: PyObject): boolean {
 /** a + b for exact ints within the safe range (a new reference), else null. */
 export function addInts(a: PyObject, b: PyObject): PyObject | null {
   if (!bothSmallInts(a, b)) return null;
-  const sum = ((a as PyInt).value as number) + ((b as PyInt).value as number);
-  return sum <= MAX_SAFE && sum >= -MAX_SAFE ? newInt(sum) : null;
+  const x = (a as PyInt).value as number;
+  const y = (b as PyInt).value as number;
+  const sum = x + y;
+  return sum <= MAX_SAFE && sum >= -MAX_SAFE ? newIntSum(sum, x, y) : null;
 }
 
 /** a - b (see addInts). */
 export function subInts(a: PyObject, b: PyObject): PyObject | null {
   if (!bothSmallInts(a, b)) return null;
-  const difference = ((a as PyInt).value as number) - ((b as PyInt).value as number);
-  return difference <= MAX_SAFE && difference >= -MAX_SAFE ? newInt(difference) : null;
+  const x = (a as PyInt).value as number;
+  const y = (b as PyInt).value as number;
+  const difference = x - y;
+  return difference <= MAX_SAFE && difference >= -MAX_SAFE ? newIntSum(difference, x, y) : null;
 }
 
 /** a * b (see addInts). */
@@ -136,7 +141,7 @@ export function mulInts(a: PyObject, b: PyObject): PyObject | null {
 export function modInts(a: PyObject, b: PyObject): PyObject | null {
   if (!bothSmallInts(a, b)) return null;
   const divisor = (b as PyInt).value as number;
-  return divisor === 0 ? null : newInt(modulo((a as PyInt).value as number, divisor));
+  return divisor === 0 ? null : newIntRemainder(a as PyInt, b as PyInt, modulo((a as PyInt).value as number, divisor));
 }
 
 /** a < b for exact ints, else null (see addInts). */

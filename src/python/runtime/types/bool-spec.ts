@@ -3,7 +3,8 @@ import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import { BinaryOp } from "../type.js";
-import { textSlot, splitArgs } from "../spec-helpers.js";
+import { splitArgs } from "../spec-helpers.js";
+import { boolRepr } from "./bool-repr.js";
 import { PyInt, newInt } from "./int.js";
 import * as value from "./int-value.js";
 import { newBool } from "../values.js";
@@ -29,7 +30,7 @@ const BOOL_SLOTS: BuiltinTypeSpec["slots"] & object = {
   dealloc: (self) => {
     throw new Error(`simulator bug: the refcount of ${self === rt.True ? "True" : "False"} reached zero`);
   },
-  repr: textSlot((self) => (self === rt.True ? "True" : "False")),
+  repr: (self) => boolRepr(self === rt.True),
   invert: (self) => {
     // 3.12+ warns (DeprecationWarning) before inverting; the simulator cannot show warnings.
     if (numberFeatures(rt.profile).boolInvertWarns) throw new Unsupported("the DeprecationWarning of ~ on a bool");

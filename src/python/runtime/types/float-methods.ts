@@ -7,7 +7,7 @@ import type { MethodDef } from "../method-def.js";
 import type { GetSetDef } from "../type-spec.js";
 import type { PyType } from "../type.js";
 import { PyFloat, newFloat } from "./float.js";
-import { newInt } from "./int.js";
+import { newInt, newIntObject } from "./int.js";
 import * as value from "./int-value.js";
 import { PyStr, newStr } from "./str.js";
 import { newTupleStealing } from "./tuple.js";
@@ -19,7 +19,7 @@ import { callPositional, str as strOf } from "../abstract/object-protocol.js";
 import { newDescriptor } from "./descriptors.js";
 import { numberFeatures } from "./number-features.js";
 import { tooManyArgumentsExpected } from "./number-args.js";
-import { floatToInt } from "./int-new.js";
+import { floatToInt, intFromIntegralDouble } from "./int-new.js";
 import { floatFromHex } from "./float-fromhex.js";
 import { kernel, floatDivmodPair } from "./float-binary.js";
 
@@ -43,7 +43,7 @@ function floatRound(self: PyObject, args: readonly PyObject[]): PyObject {
   }
   const number = floatOf(self);
   const digits = args[0];
-  if (digits === undefined || digits === rt.None) return newInt(floatToInt(roundHalfEven(number)));
+  if (digits === undefined || digits === rt.None) return intFromIntegralDouble(roundHalfEven(number));
   return newFloat(kernel(() => roundFloat(number, indexValue(digits))));
 }
 
@@ -69,7 +69,17 @@ function asIntegerRatio(self: PyObject): PyObject {
     if (!Number.isFinite(number)) throw new FormatError("OverflowError", "cannot convert Infinity to integer ratio");
     return floatAsIntegerRatio(number);
   });
-  return newTupleStealing([newInt(value.normalize(numerator)), newInt(value.normalize(denominator))]);
+  return newTupleStealing([ratioNumerator(value.normalize(numerator), denominator === 1n), newInt(value.normalize(denominator))]);
+}
+
+/**
+ * Before 3.9 the numerator came from PyLong_FromDouble (a new object unless 0), except for an
+ * even integer, whose factors of two were shifted back in by a cached-small-int-aware shift.
+ */
+function ratioNumerator(numerator: value.IntValue, integral: boolean): PyObject {
+  const shiftedBack = integral && value.isZero(value.bitAnd(numerator, 1));
+  if (shiftedBack || value.isZero(numerator) || numberFeatures(rt.profile).smallIntsFromDouble) return newInt(numerator);
+  return newIntObject(numerator);
 }
 
 /** float.fromhex(string), a classmethod: a subclass gets cls(result). */

@@ -11,6 +11,7 @@ import { intTrueDiv, intPow, intZeroDivisionMessage, FormatError, isComplexPowRe
 import { zeroDivisionError, valueError, overflowError, pyRaiseFromFormatError } from "../errors.js";
 import { checkIntBits } from "./int-limits.js";
 import { numberFeatures } from "./number-features.js";
+import { newIntSum, newIntRemainder } from "./int-result-identity.js";
 
 type IntOperation = (a: value.IntValue, b: value.IntValue) => PyObject;
 
@@ -86,8 +87,8 @@ function shift(a: value.IntValue, count: value.IntValue, left: boolean): PyObjec
 }
 
 export const INT_BINARY = new Map<number, (a: PyObject, b: PyObject) => PyObject>([
-  [BinaryOp.Add, intBinary((a, b) => newInt(value.add(a, b)))],
-  [BinaryOp.Sub, intBinary((a, b) => newInt(value.subtract(a, b)))],
+  [BinaryOp.Add, intBinary((a, b) => newIntSum(value.add(a, b), a, b))],
+  [BinaryOp.Sub, intBinary((a, b) => newIntSum(value.subtract(a, b), a, b))],
   [BinaryOp.Mul, intBinary(multiply)],
   [BinaryOp.TrueDiv, intBinary(trueDivide)],
   [
@@ -99,10 +100,11 @@ export const INT_BINARY = new Map<number, (a: PyObject, b: PyObject) => PyObject
   ],
   [
     BinaryOp.Mod,
-    intBinary((a, b) => {
-      if (b === 0) zeroDivision("mod");
-      return newInt(value.modulo(a, b));
-    }),
+    (a, b) => {
+      if (!(a instanceof PyInt) || !(b instanceof PyInt)) return newNotImplemented();
+      if (b.value === 0) zeroDivision("mod");
+      return newIntRemainder(a, b, value.modulo(a.value, b.value));
+    },
   ],
   [BinaryOp.Pow, intBinary(power)],
   [BinaryOp.LShift, intBinary((a, b) => shift(a, b, true))],
@@ -116,5 +118,5 @@ export const INT_BINARY = new Map<number, (a: PyObject, b: PyObject) => PyObject
 export function intDivmod(a: PyObject, b: PyObject): [PyObject, PyObject] | null {
   if (!(a instanceof PyInt) || !(b instanceof PyInt)) return null;
   if (b.value === 0) zeroDivision("divmod");
-  return [newInt(value.floorDivide(a.value, b.value)), newInt(value.modulo(a.value, b.value))];
+  return [newInt(value.floorDivide(a.value, b.value)), newIntRemainder(a, b, value.modulo(a.value, b.value))];
 }

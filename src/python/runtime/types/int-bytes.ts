@@ -6,7 +6,7 @@ import { decref } from "../object.js";
 import { rt } from "../state.js";
 import type { CallArgs } from "../slots.js";
 import type { PyType } from "../type.js";
-import { PyInt, newInt } from "./int.js";
+import { PyInt, newInt, newIntObject } from "./int.js";
 import * as value from "./int-value.js";
 import { PyStr } from "./str.js";
 import { PyBytes, newBytes } from "./bytes.js";
@@ -99,7 +99,9 @@ export function intFromBytes(cls: PyObject, args: CallArgs): PyObject {
     number = (number << 8n) | BigInt(byte);
   }
   if (signed && bytes.length > 0 && (bytes[order === "big" ? 0 : bytes.length - 1]! & 0x80) !== 0) number -= 1n << BigInt(bytes.length * 8);
-  const result = newInt(value.normalize(number));
+  // Before 3.11 the bytes were converted into a new object without a look at the small-int cache.
+  const cached = bytes.length === 0 || numberFeatures(rt.profile).smallIntsFromBytes;
+  const result = cached ? newInt(value.normalize(number)) : newIntObject(value.normalize(number));
   if (cls === rt.types.int) return result;
   // A subclass gets type(value), as long_from_bytes does.
   try {

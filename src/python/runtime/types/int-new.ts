@@ -7,7 +7,7 @@ import { rt } from "../state.js";
 import type { PyType } from "../type.js";
 import type { CallArgs } from "../slots.js";
 import { splitArgs } from "../spec-helpers.js";
-import { PyInt, newInt, intObjectSize } from "./int.js";
+import { PyInt, newInt, newIntObject, intObjectSize } from "./int.js";
 import * as value from "./int-value.js";
 import { PyFloat } from "./float.js";
 import { PyStr } from "./str.js";
@@ -107,6 +107,16 @@ export function floatToInt(number: number): value.IntValue {
   if (number === Infinity || number === -Infinity) throw overflowError("cannot convert float infinity to integer");
   const truncated = Math.trunc(number);
   return Number.isSafeInteger(truncated) ? (truncated === 0 ? 0 : truncated) : value.normalize(floatToBigint(truncated));
+}
+
+/**
+ * PyLong_FromDouble of an integral double: before 3.9 any nonzero result is a new object, even
+ * within the small-int range (round(7.2) is not the cached 7).
+ */
+export function intFromIntegralDouble(number: number): PyInt {
+  const result = floatToInt(number);
+  if (result === 0 || numberFeatures(rt.profile).smallIntsFromDouble) return newInt(result);
+  return newIntObject(result);
 }
 
 /** The result of __int__/__index__/__trunc__ as an exact int (steals `result`). */

@@ -63,6 +63,16 @@ export interface NumberFeatures {
   readonly compensatedSum: boolean;
   /** 3.14: float and int division errors say "division by zero" / "zero to a negative power". */
   readonly unifiedZeroDivision: boolean;
+
+  // ---- which int results come from the small-int cache
+  /** PyLong_FromDouble (round(), math.floor/ceil of a float) returns cached small ints (3.9+; before, only 0). */
+  readonly smallIntsFromDouble: boolean;
+  /** int.from_bytes of a non-empty byte string returns cached small ints (3.11+). */
+  readonly smallIntsFromBytes: boolean;
+  /** A small difference of multi-digit ints (x_sub) is the cached int (3.9+), not a new object. */
+  readonly smallIntsFromMultiDigitSub: boolean;
+  /** A small remainder of a division by a multi-digit int (x_divrem) is the cached int (3.11+). */
+  readonly smallIntsFromMultiDigitRemainder: boolean;
 }
 
 const cache = new WeakMap<Profile, NumberFeatures>();
@@ -74,6 +84,10 @@ function build(profile: Profile): NumberFeatures {
     intBitCount: minor >= 10,
     intIsInteger: minor >= 12,
     floatFloorCeil: minor >= 9,
+    smallIntsFromDouble: minor >= 9,
+    smallIntsFromBytes: minor >= 11,
+    smallIntsFromMultiDigitSub: minor >= 9,
+    smallIntsFromMultiDigitRemainder: minor >= 11,
     bytesConversionDefaults: minor >= 11,
     boolInvertWarns: minor >= 12,
     complexFloorMethods: minor <= 9,

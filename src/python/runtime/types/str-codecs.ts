@@ -6,6 +6,7 @@
 // error handlers strict, ignore, replace, backslashreplace, xmlcharrefreplace, surrogateescape
 // and surrogatepass are applied the same way. Other codecs CPython knows are refused as
 // unsupported; names it does not know raise LookupError.
+import { refuseJoinedSurrogates } from "./str-surrogates.js";
 import { rt } from "../state.js";
 import { pyError, Unsupported, PyRaise } from "../errors.js";
 import { decref } from "../object.js";
@@ -254,11 +255,16 @@ function decodeWith(codec: Codec, bytes: Uint8Array, errors: string): string {
 class TextWriter {
   private parts: string[] = [];
   private pending: number[] = [];
+  /** The last code point written by code(), to catch a lone high surrogate meeting a low one. */
+  private last = -1;
   code(code: number): void {
+    if (code >= 0xdc00 && code <= 0xdfff && this.last >= 0xd800 && this.last <= 0xdbff) refuseJoinedSurrogates();
+    this.last = code;
     this.pending.push(code);
     if (this.pending.length >= 4096) this.flush();
   }
   text(text: string): void {
+    this.last = -1;
     this.flush();
     this.parts.push(text);
   }

@@ -3,6 +3,7 @@
 // The template is read left to right (MarkupIterator): literal text, then one replacement field
 // `{name!conversion:spec}` at a time, looked up, converted and rendered before the next one is
 // parsed, so errors surface in CPython's order. Specs may hold nested fields, two levels deep.
+import { checkFormattedSurrogates } from "./str-surrogates.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -12,8 +13,8 @@ import { newInt } from "./int.js";
 import { getAttr } from "../abstract/attributes.js";
 import { getItem } from "../abstract/items.js";
 import { repr, str as strOf } from "../abstract/object-protocol.js";
-import { formatObjectWithSpec } from "../abstract/format.js";
-import { asciiText } from "../abstract/conversions.js";
+import { formatObjectWithSpec, formatToStr } from "../abstract/format.js";
+import { asciiOf } from "../abstract/conversions.js";
 import { formatStr, FormatError } from "../format/index.js";
 import { StrWriter } from "./str-writer.js";
 import { unicodeDatabase } from "./str-unicode.js";
@@ -40,7 +41,16 @@ interface NumberingState {
 
 /** template.format(...): a new reference to the result. */
 export function formatTemplate(template: PyStr, args: FormatArguments): PyObject {
-  return buildString(template.value, template, args, { mode: Numbering.Unset, next: 0 }, 2);
+  const result = buildString(template.value, template, args, { mode: Numbering.Unset, next: 0 }, 2);
+  // {:c} of surrogate code points may have put two lone surrogates side by side.
+  const named = args.names instanceof Map ? [...args.names.values()] : [];
+  try {
+    checkFormattedSurrogates((result as PyStr).value, [...(args.positional ?? []), ...named]);
+  } catch (error) {
+    decref(result);
+    throw error;
+  }
+  return result;
 }
 
 /**
@@ -165,8 +175,18 @@ function renderField(field: ParsedField, args: FormatArguments, numbering: Numbe
       const formatted = formatExactStr(value as PyStr, spec);
       if (formatted === null) writer.writeStr(value as PyStr, last);
       else writer.writeText(formatted);
-    } else {
+    } else if (hasFormatterOfItsOwn(value)) {
       writer.writeText(formatObjectWithSpec(value, spec));
+    } else {
+      // Any other type's __format__ result is written as an object: kept when it is the whole output.
+      const specObject = newStr(spec);
+      try {
+        const formatted = formatToStr(value, specObject) as PyStr;
+        writer.writeStr(formatted, last);
+        decref(formatted);
+      } finally {
+        decref(specObject);
+      }
     }
   } finally {
     decref(value);
@@ -185,6 +205,12 @@ export function formatExactStr(value: PyStr, spec: string): string | null {
   }
 }
 
+/** Exact int, float and complex: render_field writes their text itself, making no str object. */
+function hasFormatterOfItsOwn(value: PyObject): boolean {
+  const type = value.type;
+  return type === rt.types.int || type === rt.types.float || type === rt.types.complex;
+}
+
 function convertField(value: PyObject, conversion: string): PyObject {
   switch (conversion) {
     case "r":
@@ -192,7 +218,7 @@ function convertField(value: PyObject, conversion: string): PyObject {
     case "s":
       return strOf(value);
     case "a":
-      return newStr(asciiText(value));
+      return asciiOf(value);
     default: {
       const code = conversion.codePointAt(0)!;
       if (code > 32 && code < 127) throw valueError(`Unknown conversion specifier ${conversion}`);

@@ -1,4 +1,5 @@
 // `str % args`: printf-style formatting through the formatting kernel's hooks.
+import { checkFormattedSurrogates } from "./str-surrogates.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -7,7 +8,7 @@ import { PyTuple } from "./tuple.js";
 import { PyInt } from "./int.js";
 import { PyFloat } from "./float.js";
 import { percentFormat, FormatError, type PercentHooks } from "../format/index.js";
-import { reprText, strText } from "../abstract/object-protocol.js";
+import { repr, str as strOf } from "../abstract/object-protocol.js";
 import { getItem } from "../abstract/items.js";
 import { toBig } from "./int-value.js";
 import { pyRaiseFromFormatError } from "../errors.js";
@@ -15,14 +16,22 @@ import { newNotImplemented } from "../values.js";
 import { convertToInt } from "./int-spec.js";
 import { convertToDouble } from "./float-spec.js";
 import { indexValue } from "../abstract/conversions.js";
-import { asciiText } from "../abstract/conversions.js";
+import { asciiOf } from "../abstract/conversions.js";
 
-/** Hooks over runtime objects; values fetched by `%(key)s` are kept in `temporaries` until the end. */
-function hooks(temporaries: PyObject[]): PercentHooks<PyObject> {
+/**
+ * Hooks over runtime objects; values fetched by `%(key)s` and the strs made by %s, %r and %a
+ * are kept in `temporaries` until the end (the last of those strs may be the result itself).
+ */
+function hooks(temporaries: PyObject[], converted: Converted[]): PercentHooks<PyObject> {
+  const keep = (value: PyObject, result: PyStr): string => {
+    temporaries.push(result);
+    converted.push({ result, fromInt: value.type === rt.types.int });
+    return result.value;
+  };
   return {
-    str: strText,
-    repr: reprText,
-    ascii: asciiText,
+    str: (value) => keep(value, strOf(value)),
+    repr: (value) => keep(value, repr(value)),
+    ascii: (value) => keep(value, asciiOf(value)),
     typeName: (value) => value.type.name,
     intValue: (value) => (value instanceof PyInt ? toBig(value.value) : undefined),
     strValue: (value) => (value instanceof PyStr ? value.value : undefined),
@@ -53,17 +62,34 @@ function hooks(temporaries: PyObject[]): PercentHooks<PyObject> {
   };
 }
 
-/** One `%s` conversion and nothing else: optional key, flags, width and precision. */
-const LONE_STR_CONVERSION = /^%(\([^()]*\))?[-+ #0]*\d*(\.\d*)?s$/;
+/** A str made by str(), repr() or ascii() for a conversion, and whether its argument was an exact int. */
+interface Converted {
+  readonly result: PyStr;
+  readonly fromInt: boolean;
+}
+
+/** A lone conversion with a width or a precision. */
+const WIDTH_OR_PRECISION = /\d[sra]$/;
+
+/** One `%s`, `%r` or `%a` conversion and nothing else: optional key, flags, width and precision. */
+const LONE_CONVERSION = /^%(\([^()]*\))?[-+ #0]*\d*(\.\d*)?[sra]$/;
 
 /**
  * The object CPython's writer returns unchanged, if any: the template itself when it has no
  * conversion, or the exact str argument of a template that is one `%s` whose output is that
  * argument's whole text (no padding, no truncation: the writer's fast path).
  */
-function unchangedResult(template: PyStr, args: PyObject, isTuple: boolean, text: string, fetched: readonly PyObject[]): PyObject | null {
+function unchangedResult(template: PyStr, args: PyObject, isTuple: boolean, text: string, fetched: readonly PyObject[], converted: readonly Converted[]): PyObject | null {
   if (text === template.value && !template.value.includes("%")) return template;
-  if (!LONE_STR_CONVERSION.test(template.value)) return null;
+  if (!LONE_CONVERSION.test(template.value)) return null;
+  // The str that str(), repr() or ascii() made is written as an object, kept when it is all the output.
+  if (converted.length === 1) {
+    const { result, fromInt } = converted[0]!;
+    // An exact int without width or precision is written as digits, never as an object.
+    if (fromInt && !WIDTH_OR_PRECISION.test(template.value)) return null;
+    return result.value === text ? result : null;
+  }
+  // An exact str argument of %s is written itself, without a str() call.
   const argument = template.value.startsWith("%(") ? fetched[0] : isTuple ? (args as PyTuple).items[0] : args;
   if (argument !== undefined && argument.type === rt.types.str && (argument as PyStr).value === text) return argument;
   return null;
@@ -75,14 +101,16 @@ export function strPercentFormat(template: PyObject, args: PyObject): PyObject {
   const isTuple = args instanceof PyTuple;
   const isMapping = !isTuple && !(args instanceof PyStr) && args.type.getitem !== null;
   const temporaries: PyObject[] = [];
+  const converted: Converted[] = [];
   try {
     const text = percentFormat(
       template.value,
       isTuple ? { kind: "tuple", items: (args as PyTuple).items } : { kind: "single", value: args, isMapping },
-      hooks(temporaries),
+      hooks(temporaries, converted),
       { version: rt.profile, maxStrDigits: rt.maxStrDigits },
     );
-    const unchanged = unchangedResult(template, args, isTuple, text, temporaries);
+    checkFormattedSurrogates(text, isTuple ? (args as PyTuple).items : isMapping ? temporaries : [args]);
+    const unchanged = unchangedResult(template, args, isTuple, text, temporaries, converted);
     if (unchanged !== null) {
       unchanged.refcount++;
       return unchanged;

@@ -1,4 +1,5 @@
 // str.maketrans and str.translate (unicode_maketrans_impl, _PyUnicode_TranslateCharmap).
+import { checkSurrogateJoin, refuseJoinedSurrogates } from "./str-surrogates.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -79,13 +80,20 @@ function lookup(mapping: PyObject, code: number): PyObject | null {
   }
 }
 
+/** Whether a surrogate code point written after `result` would pair with its last unit. */
+function joinsSurrogatesAround(result: string, code: number): boolean {
+  return code >= 0xdc00 && result.length > 0 && result.charCodeAt(result.length - 1) >= 0xd800 && result.charCodeAt(result.length - 1) <= 0xdbff;
+}
+
 /** text.translate(mapping): a new reference. */
 export function translateText(text: string, mapping: PyObject): PyObject {
   let result = "";
   for (const code of codePointsOf(text)) {
     const item = lookup(mapping, code);
     if (item === null) {
-      result += String.fromCodePoint(code);
+      const char = String.fromCodePoint(code);
+      checkSurrogateJoin(result, char);
+      result += char;
       continue;
     }
     try {
@@ -93,8 +101,10 @@ export function translateText(text: string, mapping: PyObject): PyObject {
       if (item instanceof PyInt) {
         const value = toBig(item.value);
         if (value < 0n || value > 0x10ffffn) throw valueError("character mapping must be in range(0x110000)");
+        if (value >= 0xd800n && value <= 0xdfffn && joinsSurrogatesAround(result, Number(value))) refuseJoinedSurrogates();
         result += String.fromCodePoint(Number(value));
       } else if (item instanceof PyStr) {
+        checkSurrogateJoin(result, item.value);
         result += item.value;
       } else {
         throw typeError("character mapping must return integer, None or str");

@@ -1,12 +1,16 @@
 // The result rule of CPython's _PyUnicodeWriter, for str.format and %.
 // A whole str written last into an empty writer is returned itself; anything else becomes a new
 // str ('' and one Latin-1 character are singletons).
-import type { PyObject } from "../object.js";
+import { decref, type PyObject } from "../object.js";
 import { PyStr, newStr } from "./str.js";
 
 export class StrWriter {
   private readonly parts: string[] = [];
-  /** Set while the only thing written is a whole str object (CPython's readonly buffer). */
+  /**
+   * Set while the only thing written is a whole str object (CPython's readonly buffer). The
+   * writer owns a reference, as CPython's does: the str written may be a temporary (a field's
+   * repr) that its producer releases right after writing it.
+   */
   private whole: PyStr | null = null;
   private empty = true;
 
@@ -17,14 +21,19 @@ export class StrWriter {
   writeStr(str: PyStr, last: boolean): void {
     if (str.length === 0) return;
     // The readonly buffer keeps any str, subclass instances included (S('ab').format() is S).
-    this.whole = this.empty && last ? str : null;
+    if (this.empty && last) {
+      str.refcount++;
+      this.whole = str;
+    } else {
+      this.dropWhole();
+    }
     this.empty = false;
     this.parts.push(str.value);
   }
 
   writeText(text: string): void {
     if (text.length === 0) return;
-    this.whole = null;
+    this.dropWhole();
     this.empty = false;
     this.parts.push(text);
   }
@@ -32,9 +41,17 @@ export class StrWriter {
   /** The result: a new reference. */
   finish(): PyObject {
     if (this.whole !== null) {
-      this.whole.refcount++;
-      return this.whole;
+      const whole = this.whole;
+      this.whole = null;
+      return whole;
     }
     return newStr(this.parts.join(""));
+  }
+
+  private dropWhole(): void {
+    if (this.whole === null) return;
+    const whole = this.whole;
+    this.whole = null;
+    decref(whole);
   }
 }
