@@ -577,4 +577,29 @@ export const classSnippets: readonly Snippet[] = [
       del s
     `,
   ]),
+  // Only object.__new__ sets up 3.11+ inline values, and 3.13 only for classes adding nothing to
+  // object's layout; the others get a __dict__ on their first attribute, sharing the class's
+  // keys or not by version and base.
+  snippet("__dict__ sizes of instances of classes over built-ins, __slots__ classes and exceptions", [
+    py`
+      import sys
+      class S:
+          __slots__ = ('a',)
+      class S0:
+          __slots__ = ()
+      class W:
+          __slots__ = ('__weakref__',)
+      class E(Exception): pass
+      def f(): pass
+      f.v = []
+      e = Exception()
+      e.v = []
+      print(sys.getsizeof(f.__dict__), sys.getsizeof(e.__dict__))
+      for base in (object, S, S0, W, list, dict, set, int, tuple, str, bytes, float, E, bytearray):
+          C = type('C', (base,), {})
+          o = C(); p = C()
+          o.v = []; p.v = []
+          print(base.__name__, sys.getsizeof(o.__dict__), sys.getsizeof(p.__dict__), sys.getsizeof(o) - sys.getsizeof(base()))
+    `,
+  ]),
 ];

@@ -375,4 +375,84 @@ export const gcSnippets: readonly Snippet[] = [
       gc.enable()
     `,
   ]),
+  // 3.13 gives inline values only to classes that add nothing to object's layout: over a
+  // __slots__ class the attributes live in a __dict__, which the collector moves with them.
+  snippet("gc.get_objects order after a collection rescues an instance of a class over a __slots__ class", [
+    py`
+      import gc
+      gc.disable()
+      def make():
+          class S:
+              __slots__ = ('a',)
+          class C(S):
+              pass
+          return C()
+      gc.collect()
+      o = make()
+      o.v = []
+      keep = [o]
+      del o
+      print(gc.collect())
+      o = keep[0]
+      names = {id(o): 'o', id(o.v): 'v', id(type(o)): 'C', id(keep): 'keep'}
+      print([names[id(x)] for x in gc.get_objects() if id(x) in names])
+      print([type(x).__name__ for x in gc.get_referents(o)])
+      gc.enable()
+    `,
+  ]),
+  snippet("gc.get_referents of instances of classes over built-ins and over a __slots__ class", [
+    py`
+      import gc, sys
+      class S:
+          __slots__ = ('a',)
+      class E(Exception): pass
+      for base in (S, list, dict, int, tuple, str, E, object):
+          C = type('C', (base,), {})
+          o = C()
+          o.v = []
+          kinds = [type(x).__name__ for x in gc.get_referents(o)]
+          d = o.__dict__
+          print(base.__name__, kinds, [type(x).__name__ for x in gc.get_referents(o)], d is o.__dict__, sys.getrefcount(d), sys.getrefcount(o))
+          del d, o, C
+    `,
+  ]),
+  snippet("cycles through the attributes of instances of classes over built-ins are collected", [
+    CLEAN,
+    py`
+      class L(list): pass
+      class I(int): pass
+      class T(tuple): pass
+      class D(dict): pass
+      class St(str): pass
+      for K in (L, I, T, D, St):
+          a = K()
+          a.self = a
+          a.x = [1]
+          del a
+          print(K.__name__, gc.collect())
+      a = L(); b = L(); a.b = b; b.a = a
+      del a, b
+      print(gc.collect())
+    `,
+  ]),
+  snippet("gc.get_referents of exceptions: the class, the built-in's own fields, __dict__, args, traceback, cause, context", [
+    py`
+      import gc
+      class E(Exception): pass
+      def kind(x):
+          return repr(x) if isinstance(x, (str, int)) else type(x).__name__
+      try:
+          try:
+              raise KeyError('k')
+          except KeyError:
+              raise E('a', 1) from ValueError('v')
+      except E as caught:
+          e = caught
+      e.z = 5
+      print([kind(x) for x in gc.get_referents(e)])
+      print([kind(x) for x in gc.get_referents(OSError(2, 'nf', 'fn'))])
+      print([kind(x) for x in gc.get_referents(StopIteration(7))])
+      print([kind(x) for x in gc.get_referents(ImportError('m', name='n', path='p'))])
+    `,
+  ]),
 ];

@@ -61,8 +61,10 @@ export function newInstance(type: PyType): PyInstance {
   if (type.heapType) {
     type.refcount++;
     if (type.instancesHaveDict) initInstanceAttributes(instance);
-    rt.gc.countAllocation();
-    gcTrack(instance);
+    if (type.layout.gc) {
+      rt.gc.countAllocation();
+      gcTrack(instance);
+    }
   }
   return instance;
 }
@@ -77,7 +79,7 @@ export function adoptSubtype(object: PyObject, type: PyType): void {
   if (type.heapType) {
     type.refcount++;
     if (type.instancesHaveDict && attributesOf(object) === null) initInstanceAttributes(object);
-    if (object.gcSlot < 0) gcTrack(object);
+    if (object.gcSlot < 0 && type.layout.gc) gcTrack(object);
   }
 }
 
@@ -98,7 +100,7 @@ export function instanceDealloc(self: PyObject): void {
   releaseInstanceState(self as PyInstance);
   freeObjectMemory(self, instanceSize(type));
   if (type.heapType) {
-    rt.gc.countDeallocation();
+    if (type.layout.gc) rt.gc.countDeallocation();
     if (--type.refcount === 0) type.type.dealloc(type);
   }
 }
@@ -176,4 +178,28 @@ export function instanceClear(self: PyObject): void {
   const slots = instance.slotValues;
   instance.slotValues = null;
   if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
+}
+
+/**
+ * subtype_traverse of a class over a built-in other than object (list, dict, int...): the
+ * __dict__ the class added, the class, then what the built-in references.
+ */
+export function overBuiltinTraverse(baseTraverse: ((self: PyObject, visit: (child: PyObject) => void) => void) | null): (self: PyObject, visit: (child: PyObject) => void) => void {
+  return (self, visit) => {
+    const attributes = storageOf(self);
+    if (attributes !== null) traverseAttributes(attributes, visit);
+    visit(self.type);
+    if (baseTraverse !== null) baseTraverse(self, visit);
+  };
+}
+
+/** subtype_clear of a class over a built-in other than object: the __dict__, then the built-in's clear. */
+export function overBuiltinClear(baseClear: ((self: PyObject) => void) | null): (self: PyObject) => void {
+  return (self) => {
+    if (storageOf(self) !== null) {
+      releaseAttributes(self);
+      startAttributes(self, false);
+    }
+    if (baseClear !== null) baseClear(self);
+  };
 }
