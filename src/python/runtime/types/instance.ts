@@ -165,9 +165,15 @@ function sortedSlotNames(type: PyType): readonly string[] {
   return names;
 }
 
-/** subtype_clear: drops attributes and slot values (cycles through the class stay). */
+/**
+ * subtype_clear: the __slots__ values first, in the order dealloc drops them, then the
+ * attributes (cycles through the class stay). Up to 3.7 the __dict__ is left to the
+ * collector's clear of the dict itself.
+ */
 export function instanceClear(self: PyObject): void {
   const instance = self as PyInstance;
+  releaseSlotValues(instance);
+  if (rt.profile.minor < 8) return;
   const attributes = storageOf(instance);
   if (attributes !== null) {
     const ownsValues = attributes.ownsValues;
@@ -175,9 +181,6 @@ export function instanceClear(self: PyObject): void {
     // The instance keeps a (now empty) attribute storage, as CPython keeps its dict slot.
     startAttributes(instance, ownsValues);
   }
-  const slots = instance.slotValues;
-  instance.slotValues = null;
-  if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
 }
 
 /**
@@ -193,10 +196,10 @@ export function overBuiltinTraverse(baseTraverse: ((self: PyObject, visit: (chil
   };
 }
 
-/** subtype_clear of a class over a built-in other than object: the __dict__, then the built-in's clear. */
+/** subtype_clear of a class over a built-in other than object: the __dict__ (3.8+), then the built-in's clear. */
 export function overBuiltinClear(baseClear: ((self: PyObject) => void) | null): (self: PyObject) => void {
   return (self) => {
-    if (storageOf(self) !== null) {
+    if (rt.profile.minor >= 8 && storageOf(self) !== null) {
       releaseAttributes(self);
       startAttributes(self, false);
     }
