@@ -485,4 +485,54 @@ export const gcSnippets: readonly Snippet[] = [
           print(gc.collect())
     `,
   ]),
+  // dict_traverse visits only the values of a str-only table; up to 3.10 a table turns general
+  // (values and keys) when a non-str key is inserted, 3.6-3.9 also when one is only looked up.
+  snippet("gc.get_referents of dicts: values only while every key is a str", [
+    py`
+      import gc
+      def kinds(d):
+          return [type(x).__name__ for x in gc.get_referents(d)]
+      class A: pass
+      a = A(); a.b = A(); a.c = 5
+      print(kinds(a.__dict__))
+      print(kinds({'k': [1], 'j': 2}))
+      d = {}; d[1] = [1]; d['j'] = 2
+      print(kinds(d))
+      d = {'j': 2}; d[1] = [1]
+      print(kinds(d))
+      print(kinds({1: [1], 'j': 2}))
+      d = {'a': [1], 'j': 2}; 1 in d
+      print(kinds(d))
+      d = dict(a=[1]); d[(1,)] = 2; del d[(1,)]
+      print(kinds(d))
+    `,
+  ]),
+  // handle_weakrefs clears every weak reference to the garbage before it calls any callback,
+  // skips the callbacks of references that are garbage themselves, and counts a reference that
+  // dies after its callback (a WeakValueDictionary's) as collected.
+  snippet("weakref callbacks during a collection: cleared first, none for references in the garbage, freed references counted", [
+    CLEAN,
+    py`
+      import weakref
+      class N: pass
+      d = weakref.WeakValueDictionary()
+      a = N(); a.me = a; d['a'] = a
+      del a
+      print(gc.collect(), len(d))
+      a = N(); a.me = a
+      refs = [weakref.ref(a, lambda r, i=i: print('cb', i)) for i in range(3)]
+      del a
+      print(gc.collect())
+      a = N(); b = N(); a.b = b; b.a = a
+      ra = weakref.ref(a, lambda r: print('cb a, b alive:', rb() is not None))
+      rb = weakref.ref(b, lambda r: print('cb b, a alive:', ra() is not None))
+      del a, b
+      print(gc.collect())
+      a = N(); b = N(); a.b = b; b.a = a
+      a.wr = weakref.ref(b, lambda r: print('cb of a reference in the garbage'))
+      wr_a = weakref.ref(a, lambda r: print('cb a', r()))
+      del a, b
+      print(gc.collect(), wr_a())
+    `,
+  ]),
 ];
