@@ -417,7 +417,15 @@ function syncDictTable(attributes: AttributeStorage): void {
 /** obj.__dict__: the dict object, made on first access (new reference). */
 export function instanceDictObject(object: PyObject): PyDict {
   const attributes = attributesOf(object)!;
-  if (attributes.dictObject === null) materialize(object);
+  if (attributes.dictObject === null) {
+    if (attributes.dict === null && rt.profile.minor === 11 && dictModelOf(object.type) === "dict") {
+      // 3.11's PyObject_GenericGetDict makes a plain new dict for an instance without inline
+      // values (only an attribute store starts one with the class's shared keys).
+      attributes.materialized = true;
+      attributes.dict = DictTable.createWithRules<PyObject, PyObject>(keysCacheOf(object.type).rules, OBJECT_KEY_OPS);
+    }
+    materialize(object);
+  }
   const dict = attributes.dictObject!;
   dict.refcount++;
   return dict;

@@ -602,4 +602,22 @@ export const classSnippets: readonly Snippet[] = [
           print(base.__name__, sys.getsizeof(o.__dict__), sys.getsizeof(p.__dict__), sys.getsizeof(o) - sys.getsizeof(base()))
     `,
   ]),
+  // Reading __dict__ before any attribute: 3.11 makes a plain dict for an instance without inline
+  // values; an update into an empty split dict turns it combined up to 3.12, 3.13 keeps it split.
+  snippet("__dict__ read before any attribute, then updated: sizes per kind of instance", [
+    py`
+      import sys, copy
+      class L(list): pass
+      l = L(); d = l.__dict__; print(sys.getsizeof(d)); d.update({'t': 1}); print(sys.getsizeof(d))
+      l = L(); d = l.__dict__; d['t'] = 1; print(sys.getsizeof(d))
+      class S:
+          __slots__ = ('a', '__dict__')
+      s = S(); d = s.__dict__; print(sys.getsizeof(d)); d.update({'t': 1}); print(sys.getsizeof(d))
+      class P: pass
+      p = P(); d = p.__dict__; print(sys.getsizeof(d)); d.update({'t': 1}); print(sys.getsizeof(d))
+      l = L([[1], 2]); l.t = [3]
+      l2 = copy.deepcopy(l)
+      print(l2, l2.t, l2[0] is l[0], l2.t is l.t, type(l2).__name__, sys.getsizeof(l2.__dict__), sys.getsizeof(l.__dict__))
+    `,
+  ]),
 ];

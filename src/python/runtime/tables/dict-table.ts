@@ -359,6 +359,7 @@ export class DictTable<K, V> {
       const otherKeys = other.keys!;
       if (
         rules.mergeClonesIntoEmpty &&
+        (this.values === null || rules.mergeClonesIntoSplit) &&
         other.values === null &&
         other.used === otherKeys.nentries &&
         (otherKeys.size === DICT_MIN_SIZE || usableFraction(otherKeys.size / 2) < other.used)

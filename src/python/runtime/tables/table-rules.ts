@@ -61,6 +61,8 @@ export interface DictRules {
   readonly copyClones: boolean;
   /** 3.10+: `dict_merge` into an empty dict clones a clean, not oversized source table. */
   readonly mergeClonesIntoEmpty: boolean;
+  /** 3.10–3.12 clone into an empty split dict too (it turns combined); 3.13 keeps it split. */
+  readonly mergeClonesIntoSplit: boolean;
   /**
    * 3.11+: instance dicts are "managed": a class's shared keys start with 30 usable entries,
    * each new instance takes one away, split dicts keep deletions and any insertion order.
@@ -111,6 +113,7 @@ for (let minor = 6; minor <= 14; minor++) {
     probeSwitchesToGeneral: minor <= 9,
     copyClones: minor >= 7,
     mergeClonesIntoEmpty: minor >= 10,
+    mergeClonesIntoSplit: minor <= 12,
     managedInstanceDicts: minor >= 11,
     valuesPathAfterMaterialize: minor >= 13,
     keywordsMergeDict: minor <= 8,
