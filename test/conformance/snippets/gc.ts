@@ -535,4 +535,21 @@ export const gcSnippets: readonly Snippet[] = [
       print(gc.collect(), wr_a())
     `,
   ]),
+  snippet("gc.get_referents of instances of weakref.ref subclasses: slots or __dict__, the class, then the callback", [
+    py`
+      import gc, weakref
+      class R(weakref.ref):
+          pass
+      class T: pass
+      t = T()
+      cb = lambda r: None
+      r = R(t, cb)
+      r.extra = [1]
+      print([type(x).__name__ for x in gc.get_referents(r)])
+      class RS(weakref.ref):
+          __slots__ = ('a', 'b')
+      rs = RS(t, cb); rs.b = [0]; rs.a = (1, [2])
+      print([type(x).__name__ for x in gc.get_referents(rs)])
+    `,
+  ]),
 ];
