@@ -239,7 +239,11 @@ export function typeNew(metatype: PyType, args: CallArgs): PyObject {
     const base = bestBase(bases);
     const slotsValue = dictGetItem(namespace, internedKey("__slots__"));
     const slotNames = slotsValue === null ? null : slotNamesOf(slotsValue, nameObject.value);
-    if (slotNames !== null) refuseSlotsShadowingClassVariables(slotNames, namespace);
+    if (slotNames !== null) {
+      refuseSlotsOverVariableSize(slotNames, base);
+      refuseSlotsShadowingClassVariables(slotNames, namespace);
+      refuseSlotMembersOverBuiltin(slotNames, base);
+    }
     // type_new_init: tp_dict is a copy of the namespace, made before the type object.
     const dict = dictCopy(namespace);
     type = new PyType(metatype, nameObject.value);
@@ -422,6 +426,26 @@ const guardedInstanceDealloc = withTrashcan(instanceDealloc);
 /** The names __slots__ lists, private ones mangled with the class name (type_new_copy_slots). */
 function slotNamesOf(value: PyObject, className: string): string[] {
   return rawSlotNames(value).map((name) => mangle(className, name));
+}
+
+/** type_new_slots: a variable-size base (int, tuple, bytes) takes no __slots__ names at all. */
+function refuseSlotsOverVariableSize(slotNames: readonly string[], base: PyType): void {
+  const builtinBase = base.mro.find((candidate) => !candidate.heapType) ?? rt.types.object;
+  // (str's own tp_itemsize is 0, unlike the simulator's layout.)
+  if (slotNames.length > 0 && base.layout.itemSize !== 0 && builtinBase !== rt.types.str) {
+    throw typeError(`nonempty __slots__ not supported for subtype of '${base.name}'`);
+  }
+}
+
+/**
+ * __slots__ members in a class over a built-in other than object (list, dict, Exception...):
+ * only plain instances and weak references keep slot values in the simulator.
+ */
+function refuseSlotMembersOverBuiltin(slotNames: readonly string[], base: PyType): void {
+  if (!slotNames.some((name) => name !== "__dict__" && name !== "__weakref__")) return;
+  const builtinBase = base.mro.find((candidate) => !candidate.heapType) ?? rt.types.object;
+  if (builtinBase === rt.types.object || builtinBase === rt.types.weakref) return;
+  throw new Unsupported(`__slots__ members in a class over the built-in type '${builtinBase.name}'`);
 }
 
 /** type_new_copy_slots: a slot and a class attribute of the same name cannot both exist. */

@@ -620,4 +620,22 @@ export const classSnippets: readonly Snippet[] = [
       print(l2, l2.t, l2[0] is l[0], l2.t is l.t, type(l2).__name__, sys.getsizeof(l2.__dict__), sys.getsizeof(l.__dict__))
     `,
   ]),
+  snippet("nonempty __slots__ over int, tuple and bytes is a TypeError (even __dict__ alone); empty ones are fine", [
+    py`
+      for base in (int, tuple, bytes):
+          for slots in (('a',), ('__dict__',), ()):
+              try:
+                  C = type('C', (base,), {'__slots__': slots})
+                  print(base.__name__, slots, 'ok', C.__name__)
+              except TypeError as e:
+                  print(base.__name__, slots, e)
+      class I(int):
+          pass
+      try:
+          class J(I):
+              __slots__ = ('a',)
+      except TypeError as e:
+          print(e)
+    `,
+  ]),
 ];
