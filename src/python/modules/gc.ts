@@ -17,8 +17,6 @@ import { splitArgs } from "../runtime/spec-helpers.js";
 import { isTracked } from "../runtime/gc/tracking.js";
 import { newDict, dictSetItem } from "../runtime/types/dict.js";
 import { newStr } from "../runtime/types/str.js";
-import { instanceTraverse } from "../runtime/types/instance.js";
-import { storageOf, traverseAttributes } from "../runtime/instance-attributes.js";
 
 /** Collections so far in every generation, per collector, when a top-level statement started. */
 const collectionsAtStatementStart = new WeakMap<object, number>();
@@ -212,7 +210,6 @@ const GC_FUNCTIONS: readonly MethodDef[] = [
       impl: (_self, sources) => {
         const referents: PyObject[] = [];
         for (const source of sources) {
-          refuseValuesOutsideInstance(source);
           source.type.traverse?.(source, (child) => referents.push(child));
         }
         return owned(referents);
@@ -273,17 +270,3 @@ function refuseStartupFrozenObjects(what: string): void {
   if (rt.profile.minor === 12) throw new Unsupported(`${what} on 3.12 (the interpreter starts with objects in the permanent generation)`);
 }
 
-/**
- * 3.13+ keep an instance's attribute values inline only when its class adds nothing to object's
- * layout (no __slots__ member anywhere in its bases): an instance of a class over a slotted
- * class keeps its attributes in a __dict__, which the simulator does not model yet, so the
- * referent list (a dict, not the values) is refused rather than shown wrong.
- */
-function refuseValuesOutsideInstance(source: PyObject): void {
-  if (rt.profile.minor < 13 || source.type.traverse !== instanceTraverse || source.type.layout.basicSize <= 16) return;
-  const storage = storageOf(source);
-  if (storage === null || !storage.ownsValues) return;
-  let stored = 0;
-  traverseAttributes(storage, () => stored++);
-  if (stored > 0) throw new Unsupported("gc.get_referents of an instance of a class over a __slots__ class on 3.13+ (its attributes live in a __dict__ there)");
-}

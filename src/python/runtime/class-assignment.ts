@@ -5,7 +5,7 @@ import { decref } from "./object.js";
 import { rt } from "./state.js";
 import { PyType } from "./type.js";
 import { typeError } from "./errors.js";
-import { attributesOf, instanceDictObject } from "./instance-attributes.js";
+import { attributesOf, dictModelOf, instanceDictObject } from "./instance-attributes.js";
 import { trackDictIfNeeded, dictForEach } from "./types/dict.js";
 
 export function setObjectClass(self: PyObject, value: PyObject | null): void {
@@ -22,7 +22,7 @@ export function setObjectClass(self: PyObject, value: PyObject | null): void {
   if (!compatibleForAssignment(oldType, newType)) {
     throw typeError(`__class__ assignment: '${newType.name}' object layout differs from '${oldType.name}'`);
   }
-  if (attributesOf(self) !== null && rt.profile.instanceDict !== "dict") detachInlineValues(self);
+  if (attributesOf(self) !== null && dictModelOf(oldType) !== "dict") detachInlineValues(self);
   newType.refcount++;
   self.type = newType;
   if (--oldType.refcount === 0) oldType.type.dealloc(oldType);
@@ -36,7 +36,7 @@ function detachInlineValues(self: PyObject): void {
   const attributes = attributesOf(self)!;
   if (attributes.dictObject !== null && !attributes.ownsValues) return;
   const dict = instanceDictObject(self);
-  if (rt.profile.instanceDict === "inline-shared" && dict.sharedValuesOwner === self) {
+  if (dictModelOf(self.type) === "inline-shared" && dict.sharedValuesOwner === self) {
     dict.sharedValuesOwner = null;
     attributes.ownsValues = false;
     dictForEach(dict, (_key, item) => trackDictIfNeeded(dict, item));

@@ -17,8 +17,8 @@ import { PyFunction } from "./types/function.js";
 import { newCallableWrapper } from "./types/function-wrappers.js";
 import { PyCell } from "./types/cell.js";
 import { newSuper } from "./types/super.js";
-import { gcTrack } from "./gc/tracking.js";
-import { instanceDealloc, instanceTraverse, instanceClear } from "./types/instance.js";
+import { gcTrack, gcUntrack } from "./gc/tracking.js";
+import { instanceDealloc, instanceTraverse, instanceClear, overBuiltinTraverse, overBuiltinClear } from "./types/instance.js";
 import { releaseAttributes } from "./instance-attributes.js";
 import { addInstanceDescriptors } from "./heap-type-descriptors.js";
 import { reindexNamespace, setTypeAttribute, deleteTypeAttribute } from "./type-namespace.js";
@@ -239,7 +239,11 @@ export function typeNew(metatype: PyType, args: CallArgs): PyObject {
     const base = bestBase(bases);
     const slotsValue = dictGetItem(namespace, internedKey("__slots__"));
     const slotNames = slotsValue === null ? null : slotNamesOf(slotsValue, nameObject.value);
-    if (slotNames !== null) refuseSlotsShadowingClassVariables(slotNames, namespace);
+    if (slotNames !== null) {
+      refuseSlotsOverVariableSize(slotNames, base);
+      refuseSlotsShadowingClassVariables(slotNames, namespace);
+      refuseSlotMembersOverBuiltin(slotNames, base);
+    }
     // type_new_init: tp_dict is a copy of the namespace, made before the type object.
     const dict = dictCopy(namespace);
     type = new PyType(metatype, nameObject.value);
@@ -348,24 +352,36 @@ function describeLayout(type: PyType, base: PyType, slotNames: string[] | null):
   // 3.11+ keep the dict (3.12+ also the weakref list) in a pre-header; in 3.11 subclasses of
   // variable-size bases (int, tuple, bytes) still keep a dict pointer after their items.
   const sizes = rt.profile.sizes;
-  const variableSized = base.layout.itemSize !== 0;
   // A dict that a built-in base keeps in its own struct (exceptions, functions, modules, type)
   // stays there: only a dict a class adds is managed.
   const builtinBase = base.mro.find((candidate) => !candidate.heapType) ?? rt.types.object;
+  // (str sizes its objects itself: its tp_itemsize is 0, unlike the simulator's layout.)
+  const variableSized = base.layout.itemSize !== 0 && builtinBase !== rt.types.str;
   const dictInStruct = builtinBase.instancesHaveDict;
   const managedDict = type.instancesHaveDict && !dictInStruct && sizes.managedPreHeader > 0 && (!variableSized || sizes.managedDictForVariableSize);
   const managedWeakref = type.instancesHaveWeakrefs && sizes.managedWeakref;
+  const basicSize = instanceBasicSize(base, type, managedDict, managedWeakref);
   type.layout = {
     ...type.layout,
-    basicSize: instanceBasicSize(base, type, managedDict, managedWeakref),
+    basicSize,
+    // Up to 3.7 a class adding nothing to a base without GC (int, str, object with empty
+    // __slots__) leaves its instances untracked; from 3.8 every class's instances are tracked.
+    gc: rt.profile.minor >= 8 || base.layout.gc || basicSize > base.layout.basicSize,
     preHeader: managedDict || managedWeakref,
+    // Only object.__new__ sets up inline values (a built-in base's constructor makes the
+    // instances of a class over list, int...); 3.13 also wants nothing added to object's layout.
+    inlineValues: managedDict && builtinBase === rt.types.object && (rt.profile.minor < 13 || basicSize === 16),
   };
   // A class over a class over a built-in (list, dict, ...) keeps the built-in's layout: it
   // deallocates and traverses as its base does, not as a plain instance.
   const overBuiltin = base.heapType && base.dealloc !== guardedInstanceDealloc;
   type.dealloc = overBuiltin ? base.dealloc : instanceDeallocFor(base);
-  type.traverse = overBuiltin ? base.traverse : base === rt.types.object || base.heapType ? instanceTraverse : base.traverse;
-  type.clear = overBuiltin ? base.clear : base === rt.types.object || base.heapType ? instanceClear : base.clear;
+  const plain = base === rt.types.object || base.heapType;
+  // A built-in that keeps the dict in its own struct (exceptions), or that visits a heap class
+  // itself (weak references, type), already does what subtype_traverse would add.
+  const builtinTakesSubclass = dictInStruct || builtinBase === rt.types.weakref || builtinBase === rt.types.type;
+  type.traverse = overBuiltin || builtinTakesSubclass ? base.traverse : plain ? instanceTraverse : overBuiltinTraverse(base.traverse);
+  type.clear = overBuiltin || builtinTakesSubclass ? base.clear : plain ? instanceClear : overBuiltinClear(base.clear);
 }
 
 /**
@@ -396,6 +412,8 @@ function instanceDeallocFor(base: PyType): (self: PyObject) => void {
       type.finalize(self);
       if (--self.refcount !== 0) return;
     }
+    // Built-ins without a GC header of their own (int, str, float) do not untrack in their dealloc.
+    gcUntrack(self);
     if (clearsWeakrefs && type.instancesHaveWeakrefs) rt.clearWeakrefs(self);
     releaseAttributes(self);
     baseDealloc(self);
@@ -408,6 +426,26 @@ const guardedInstanceDealloc = withTrashcan(instanceDealloc);
 /** The names __slots__ lists, private ones mangled with the class name (type_new_copy_slots). */
 function slotNamesOf(value: PyObject, className: string): string[] {
   return rawSlotNames(value).map((name) => mangle(className, name));
+}
+
+/** type_new_slots: a variable-size base (int, tuple, bytes) takes no __slots__ names at all. */
+function refuseSlotsOverVariableSize(slotNames: readonly string[], base: PyType): void {
+  const builtinBase = base.mro.find((candidate) => !candidate.heapType) ?? rt.types.object;
+  // (str's own tp_itemsize is 0, unlike the simulator's layout.)
+  if (slotNames.length > 0 && base.layout.itemSize !== 0 && builtinBase !== rt.types.str) {
+    throw typeError(`nonempty __slots__ not supported for subtype of '${base.name}'`);
+  }
+}
+
+/**
+ * __slots__ members in a class over a built-in other than object (list, dict, Exception...):
+ * only plain instances and weak references keep slot values in the simulator.
+ */
+function refuseSlotMembersOverBuiltin(slotNames: readonly string[], base: PyType): void {
+  if (!slotNames.some((name) => name !== "__dict__" && name !== "__weakref__")) return;
+  const builtinBase = base.mro.find((candidate) => !candidate.heapType) ?? rt.types.object;
+  if (builtinBase === rt.types.object || builtinBase === rt.types.weakref) return;
+  throw new Unsupported(`__slots__ members in a class over the built-in type '${builtinBase.name}'`);
 }
 
 /** type_new_copy_slots: a slot and a class attribute of the same name cannot both exist. */

@@ -11,6 +11,7 @@ import { strHash } from "./types/str.js";
 import { OBJECT_KEY_OPS, newDictWithTable, trackDictIfNeeded, type PyDict } from "./types/dict.js";
 import { PyInstance, FLAT_FIELDS, flatValueAt, setFlatValueAt, startFlatValues, takeFlatValues, clearFlatValues } from "./types/instance.js";
 import type { PyType } from "./type.js";
+import type { InstanceDictModel } from "../profiles/profile.js";
 
 /**
  * An owner's attribute storage: its dict slot (the table, made on first need) plus the
@@ -225,9 +226,34 @@ export function keysCacheOf(type: PyType): ClassKeysCache<PyObject, PyObject> {
   let cache = type.keysCache as ClassKeysCache<PyObject, PyObject> | null;
   if (cache === null) {
     cache = ClassKeysCache.forVersion<PyObject, PyObject>(rt.profile);
+    if (!sharesKeys(type)) cache.keys = null;
     type.keysCache = cache;
   }
   return cache;
+}
+
+/**
+ * Whether a type's instances' dicts share the class's keys (split tables). Built-in types
+ * (exceptions, functions) never do. Classes do up to 3.10; from 3.11 not when a built-in base
+ * keeps the dict in its own struct (exceptions), and on 3.11 only when the dict is managed (not
+ * over int, tuple, bytes).
+ */
+function sharesKeys(type: PyType): boolean {
+  if (!type.heapType) return false;
+  const minor = rt.profile.minor;
+  if (minor <= 10) return true;
+  const builtinBase = type.mro.find((candidate) => !candidate.heapType) ?? rt.types.object;
+  if (builtinBase.instancesHaveDict) return false;
+  // 3.11: a managed dict is what puts the pre-header in front of the object.
+  return minor > 11 || type.layout.preHeader;
+}
+
+/**
+ * How `type`'s instances keep their attributes: the profile's model for those that get inline
+ * values (3.11+), else a real __dict__ from the first attribute (every instance up to 3.10).
+ */
+export function dictModelOf(type: PyType): InstanceDictModel {
+  return type.layout.inlineValues === true ? rt.profile.instanceDict : "dict";
 }
 
 /**
@@ -276,7 +302,7 @@ export function hasInstanceAttributes(object: PyObject): boolean {
 
 /** Starts an instance's attribute storage (at creation, per version). */
 export function initInstanceAttributes(object: PyObject): void {
-  const model = rt.profile.instanceDict;
+  const model = dictModelOf(object.type);
   startAttributes(object, model !== "dict");
   if (model !== "dict") keysCacheOf(object.type).instanceCreated();
 }
@@ -356,12 +382,13 @@ export function cachedStoredAttribute(storage: AttributeStorage, name: PyStr, ca
 export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObject | null): boolean {
   const attributes = storageOf(object);
   if (attributes === null) return false;
-  if (attributes.dict === null && attributes.dictObject === null && object instanceof PyInstance && rt.profile.instanceDict !== "dict") {
+  const model = dictModelOf(object.type);
+  if (attributes.dict === null && attributes.dictObject === null && object instanceof PyInstance && model !== "dict") {
     if (value !== null && name.type === rt.types.str && setFlatValue(object, name, value)) return true;
     inflate(attributes);
   }
   let current = attributes.dict;
-  if (value !== null && name.type === rt.types.str && (attributes.dictObject !== null || rt.profile.instanceDict !== "dict")) {
+  if (value !== null && name.type === rt.types.str && (attributes.dictObject !== null || model !== "dict")) {
     // An attribute whose name the table already holds (rebinding, or a name the class's
     // shared keys know): the value goes in place, by the name's text (one lookup, no hashing).
     if (current === null) current = tableOf(attributes, keysCacheOf(object.type));
@@ -381,7 +408,7 @@ export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObj
   const cache = keysCacheOf(object.type);
   const hash = strHash(name);
   const table = tableOf(attributes, cache);
-  if (rt.profile.instanceDict === "dict" && attributes.dictObject === null) materialize(object);
+  if (model === "dict" && attributes.dictObject === null) materialize(object);
   const storedKey = table.storedKey(name, hash);
   if (value === null) {
     if (storedKey === undefined) return false;
@@ -410,7 +437,15 @@ function syncDictTable(attributes: AttributeStorage): void {
 /** obj.__dict__: the dict object, made on first access (new reference). */
 export function instanceDictObject(object: PyObject): PyDict {
   const attributes = attributesOf(object)!;
-  if (attributes.dictObject === null) materialize(object);
+  if (attributes.dictObject === null) {
+    if (attributes.dict === null && rt.profile.minor === 11 && dictModelOf(object.type) === "dict") {
+      // 3.11's PyObject_GenericGetDict makes a plain new dict for an instance without inline
+      // values (only an attribute store starts one with the class's shared keys).
+      attributes.materialized = true;
+      attributes.dict = DictTable.createWithRules<PyObject, PyObject>(keysCacheOf(object.type).rules, OBJECT_KEY_OPS);
+    }
+    materialize(object);
+  }
   const dict = attributes.dictObject!;
   dict.refcount++;
   return dict;
@@ -421,7 +456,7 @@ function materialize(object: PyObject): void {
   const table = tableOf(attributes, keysCacheOf(object.type));
   const dict = newDictWithTable(table);
   attributes.dictObject = dict;
-  switch (rt.profile.instanceDict) {
+  switch (dictModelOf(object.type)) {
     case "dict":
       attributes.ownsValues = false;
       break;

@@ -37,6 +37,12 @@ export interface InstanceLayout {
   gc: boolean;
   /** 3.11+ managed dict / weakref pre-header in front of the GC header. */
   preHeader: boolean;
+  /**
+   * 3.11+: object.__new__ gives instances inline values (a managed dict; from 3.13 only when the
+   * class adds nothing to object's layout, Py_TPFLAGS_INLINE_VALUES). Absent elsewhere: the
+   * instances keep a real __dict__ from their first attribute, as every instance up to 3.10.
+   */
+  inlineValues?: boolean;
 }
 
 /**

@@ -76,28 +76,41 @@ function dropList(object: PyObject): void {
  */
 export function clearWeakReferences(object: PyObject): void {
   if (listCount === 0) return;
+  const pending = detachWeakReferences(object);
+  for (const reference of pending) {
+    reference.refcount++;
+    callWeakrefCallback(reference);
+    if (--reference.refcount === 0) reference.type.dealloc(reference);
+  }
+}
+
+/**
+ * Clears the weak references to `object` (they read None from now on) and returns those with
+ * a callback, in the order their callbacks are due: most recent first. Borrowed.
+ */
+export function detachWeakReferences(object: PyObject): WeakReferenceLike[] {
   const list = listsByReferent.get(object);
-  if (list === undefined) return;
+  if (list === undefined) return [];
   dropList(object);
   const pending: WeakReferenceLike[] = [];
   for (const reference of list as WeakReferenceLike[]) {
     reference.referent = null;
-    if (reference.callback !== null) {
-      reference.refcount++;
-      pending.push(reference);
-    }
+    if (reference.callback !== null) pending.push(reference);
   }
-  for (const reference of pending.reverse()) {
-    const callback = reference.callback!;
-    reference.callback = null;
-    try {
-      const result = call(callback, { values: [reference], kwnames: null });
-      if (--result.refcount === 0) result.type.dealloc(result);
-    } catch (error) {
-      if (error instanceof PyRaise) writeUnraisable(error, callback);
-      else throw error;
-    }
-    if (--callback.refcount === 0) callback.type.dealloc(callback);
-    if (--reference.refcount === 0) reference.type.dealloc(reference);
+  return pending.reverse();
+}
+
+/** Calls a cleared reference's callback with it, once (the reference drops the callback first). */
+export function callWeakrefCallback(reference: WeakReferenceLike): void {
+  const callback = reference.callback;
+  if (callback === null) return;
+  reference.callback = null;
+  try {
+    const result = call(callback, { values: [reference], kwnames: null });
+    if (--result.refcount === 0) result.type.dealloc(result);
+  } catch (error) {
+    if (error instanceof PyRaise) writeUnraisable(error, callback);
+    else throw error;
   }
+  if (--callback.refcount === 0) callback.type.dealloc(callback);
 }

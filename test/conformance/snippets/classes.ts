@@ -577,4 +577,65 @@ export const classSnippets: readonly Snippet[] = [
       del s
     `,
   ]),
+  // Only object.__new__ sets up 3.11+ inline values, and 3.13 only for classes adding nothing to
+  // object's layout; the others get a __dict__ on their first attribute, sharing the class's
+  // keys or not by version and base.
+  snippet("__dict__ sizes of instances of classes over built-ins, __slots__ classes and exceptions", [
+    py`
+      import sys
+      class S:
+          __slots__ = ('a',)
+      class S0:
+          __slots__ = ()
+      class W:
+          __slots__ = ('__weakref__',)
+      class E(Exception): pass
+      def f(): pass
+      f.v = []
+      e = Exception()
+      e.v = []
+      print(sys.getsizeof(f.__dict__), sys.getsizeof(e.__dict__))
+      for base in (object, S, S0, W, list, dict, set, int, tuple, str, bytes, float, E, bytearray):
+          C = type('C', (base,), {})
+          o = C(); p = C()
+          o.v = []; p.v = []
+          print(base.__name__, sys.getsizeof(o.__dict__), sys.getsizeof(p.__dict__), sys.getsizeof(o) - sys.getsizeof(base()))
+    `,
+  ]),
+  // Reading __dict__ before any attribute: 3.11 makes a plain dict for an instance without inline
+  // values; an update into an empty split dict turns it combined up to 3.12, 3.13 keeps it split.
+  snippet("__dict__ read before any attribute, then updated: sizes per kind of instance", [
+    py`
+      import sys, copy
+      class L(list): pass
+      l = L(); d = l.__dict__; print(sys.getsizeof(d)); d.update({'t': 1}); print(sys.getsizeof(d))
+      l = L(); d = l.__dict__; d['t'] = 1; print(sys.getsizeof(d))
+      class S:
+          __slots__ = ('a', '__dict__')
+      s = S(); d = s.__dict__; print(sys.getsizeof(d)); d.update({'t': 1}); print(sys.getsizeof(d))
+      class P: pass
+      p = P(); d = p.__dict__; print(sys.getsizeof(d)); d.update({'t': 1}); print(sys.getsizeof(d))
+      l = L([[1], 2]); l.t = [3]
+      l2 = copy.deepcopy(l)
+      print(l2, l2.t, l2[0] is l[0], l2.t is l.t, type(l2).__name__, sys.getsizeof(l2.__dict__), sys.getsizeof(l.__dict__))
+    `,
+  ]),
+  snippet("nonempty __slots__ over int, tuple and bytes is a TypeError (even __dict__ alone); empty ones are fine", [
+    py`
+      for base in (int, tuple, bytes):
+          for slots in (('a',), ('__dict__',), ()):
+              try:
+                  C = type('C', (base,), {'__slots__': slots})
+                  print(base.__name__, slots, 'ok', C.__name__)
+              except TypeError as e:
+                  print(base.__name__, slots, e)
+      class I(int):
+          pass
+      try:
+          class J(I):
+              __slots__ = ('a',)
+      except TypeError as e:
+          print(e)
+    `,
+  ]),
 ];

@@ -375,4 +375,181 @@ export const gcSnippets: readonly Snippet[] = [
       gc.enable()
     `,
   ]),
+  // 3.13 gives inline values only to classes that add nothing to object's layout: over a
+  // __slots__ class the attributes live in a __dict__, which the collector moves with them.
+  snippet("gc.get_objects order after a collection rescues an instance of a class over a __slots__ class", [
+    py`
+      import gc
+      gc.disable()
+      def make():
+          class S:
+              __slots__ = ('a',)
+          class C(S):
+              pass
+          return C()
+      gc.collect()
+      o = make()
+      o.v = []
+      keep = [o]
+      del o
+      print(gc.collect())
+      o = keep[0]
+      names = {id(o): 'o', id(o.v): 'v', id(type(o)): 'C', id(keep): 'keep'}
+      print([names[id(x)] for x in gc.get_objects() if id(x) in names])
+      print([type(x).__name__ for x in gc.get_referents(o)])
+      gc.enable()
+    `,
+  ]),
+  snippet("gc.get_referents of instances of classes over built-ins and over a __slots__ class", [
+    py`
+      import gc, sys
+      class S:
+          __slots__ = ('a',)
+      class E(Exception): pass
+      for base in (S, list, dict, int, tuple, str, E, object):
+          C = type('C', (base,), {})
+          o = C()
+          o.v = []
+          kinds = [type(x).__name__ for x in gc.get_referents(o)]
+          d = o.__dict__
+          print(base.__name__, kinds, [type(x).__name__ for x in gc.get_referents(o)], d is o.__dict__, sys.getrefcount(d), sys.getrefcount(o))
+          del d, o, C
+    `,
+  ]),
+  snippet("cycles through the attributes of instances of classes over built-ins are collected", [
+    CLEAN,
+    py`
+      class L(list): pass
+      class I(int): pass
+      class T(tuple): pass
+      class D(dict): pass
+      class St(str): pass
+      for K in (L, I, T, D, St):
+          a = K()
+          a.self = a
+          a.x = [1]
+          del a
+          print(K.__name__, gc.collect())
+      a = L(); b = L(); a.b = b; b.a = a
+      del a, b
+      print(gc.collect())
+    `,
+  ]),
+  snippet("gc.get_referents of exceptions: the class, the built-in's own fields, __dict__, args, traceback, cause, context", [
+    py`
+      import gc
+      class E(Exception): pass
+      def kind(x):
+          return repr(x) if isinstance(x, (str, int)) else type(x).__name__
+      try:
+          try:
+              raise KeyError('k')
+          except KeyError:
+              raise E('a', 1) from ValueError('v')
+      except E as caught:
+          e = caught
+      e.z = 5
+      print([kind(x) for x in gc.get_referents(e)])
+      print([kind(x) for x in gc.get_referents(OSError(2, 'nf', 'fn'))])
+      print([kind(x) for x in gc.get_referents(StopIteration(7))])
+      print([kind(x) for x in gc.get_referents(ImportError('m', name='n', path='p'))])
+    `,
+  ]),
+  // subtype_clear drops the __slots__ values (own class first, each class's in name order)
+  // before the __dict__; up to 3.7 the dict is left to its own clear. The members are seen dying
+  // up to 3.7 (a class adding nothing to int is untracked there); from 3.8 they are garbage too,
+  // finalized in the collector's order.
+  snippet("collecting a cycle through an instance with __slots__ and a __dict__: the order its members die", [
+    CLEAN,
+    py`
+      class D(int):
+          __slots__ = ()
+          def __del__(self): print('del', int(self), end='; ')
+      class S:
+          __slots__ = ('b', 'a', '__dict__')
+      class T(S):
+          __slots__ = ('c',)
+      print(gc.is_tracked(D(0)))
+      for read_dict in (False, True):
+          o = T()
+          o.y = D(4); o.a = D(1); o.x = D(3); o.c = D(5); o.b = D(2); o.self = o
+          if read_dict: o.__dict__
+          del o
+          print(gc.collect())
+      class P:
+          pass
+      for read_dict in (False, True):
+          o = P(); o.y = D(4); o.a = D(1); o.self = o
+          if read_dict: o.__dict__
+          del o
+          print(gc.collect())
+    `,
+  ]),
+  // dict_traverse visits only the values of a str-only table; up to 3.10 a table turns general
+  // (values and keys) when a non-str key is inserted, 3.6-3.9 also when one is only looked up.
+  snippet("gc.get_referents of dicts: values only while every key is a str", [
+    py`
+      import gc
+      def kinds(d):
+          return [type(x).__name__ for x in gc.get_referents(d)]
+      class A: pass
+      a = A(); a.b = A(); a.c = 5
+      print(kinds(a.__dict__))
+      print(kinds({'k': [1], 'j': 2}))
+      d = {}; d[1] = [1]; d['j'] = 2
+      print(kinds(d))
+      d = {'j': 2}; d[1] = [1]
+      print(kinds(d))
+      print(kinds({1: [1], 'j': 2}))
+      d = {'a': [1], 'j': 2}; 1 in d
+      print(kinds(d))
+      d = dict(a=[1]); d[(1,)] = 2; del d[(1,)]
+      print(kinds(d))
+    `,
+  ]),
+  // handle_weakrefs clears every weak reference to the garbage before it calls any callback,
+  // skips the callbacks of references that are garbage themselves, and counts a reference that
+  // dies after its callback (a WeakValueDictionary's) as collected.
+  snippet("weakref callbacks during a collection: cleared first, none for references in the garbage, freed references counted", [
+    CLEAN,
+    py`
+      import weakref
+      class N: pass
+      d = weakref.WeakValueDictionary()
+      a = N(); a.me = a; d['a'] = a
+      del a
+      print(gc.collect(), len(d))
+      a = N(); a.me = a
+      refs = [weakref.ref(a, lambda r, i=i: print('cb', i)) for i in range(3)]
+      del a
+      print(gc.collect())
+      a = N(); b = N(); a.b = b; b.a = a
+      ra = weakref.ref(a, lambda r: print('cb a, b alive:', rb() is not None))
+      rb = weakref.ref(b, lambda r: print('cb b, a alive:', ra() is not None))
+      del a, b
+      print(gc.collect())
+      a = N(); b = N(); a.b = b; b.a = a
+      a.wr = weakref.ref(b, lambda r: print('cb of a reference in the garbage'))
+      wr_a = weakref.ref(a, lambda r: print('cb a', r()))
+      del a, b
+      print(gc.collect(), wr_a())
+    `,
+  ]),
+  snippet("gc.get_referents of instances of weakref.ref subclasses: slots or __dict__, the class, then the callback", [
+    py`
+      import gc, weakref
+      class R(weakref.ref):
+          pass
+      class T: pass
+      t = T()
+      cb = lambda r: None
+      r = R(t, cb)
+      r.extra = [1]
+      print([type(x).__name__ for x in gc.get_referents(r)])
+      class RS(weakref.ref):
+          __slots__ = ('a', 'b')
+      rs = RS(t, cb); rs.b = [0]; rs.a = (1, [2])
+      print([type(x).__name__ for x in gc.get_referents(rs)])
+    `,
+  ]),
 ];

@@ -11,7 +11,7 @@ import { GcLinks } from "./tracking.js";
 import { instanceTraverse, flatValueAt, type PyInstance } from "../types/instance.js";
 import { dictTraverse, type PyDict } from "../types/dict.js";
 import type { PyGenerator } from "../types/generator.js";
-import { hasWeakReferences } from "../weak-references.js";
+import { callWeakrefCallback, detachWeakReferences, hasWeakReferences, type WeakReferenceLike } from "../weak-references.js";
 import { inlineTableOf } from "../instance-attributes.js";
 
 /** The generation (GcLinks.generation) of objects taking part in the running collection. */
@@ -139,7 +139,7 @@ export class Collector {
       this.stats[generation]!.collections++;
       return 0;
     }
-    clearWeakReferences(links.items(unreachableHead));
+    const freedReferences = clearWeakReferences(links, links.items(unreachableHead));
     const foundUnreachable = links.length(unreachableHead) + (rt.profile.minor <= 6 ? generatorFramesIn(links, unreachableHead) : 0);
     this.finalizeGarbage(unreachableHead);
     // handle_resurrected_objects: what a finalizer made reachable again joins the older
@@ -163,6 +163,7 @@ export class Collector {
     } finally {
       releaseHeadIfEmpty(links, finalHead);
     }
+    collected += freedReferences;
     const stats = this.stats[generation]!;
     stats.collections++;
     stats.collected += collected;
@@ -411,11 +412,32 @@ function releaseHeadIfEmpty(links: GcLinks, head: number): void {
   if (links.isEmpty(head)) links.release(head);
 }
 
-/** handle_weakrefs: weak references to unreachable objects are cleared before any finalizer. */
-function clearWeakReferences(unreachable: readonly PyObject[]): void {
+/**
+ * handle_weakrefs, before any finalizer: every weak reference to an unreachable object is
+ * cleared first, then the callbacks run, in the order found, of the references that are not
+ * garbage themselves (one in the garbage dies with it, its callback never called). A reference
+ * that dies once its callback has run counts as collected. Returns how many did.
+ */
+function clearWeakReferences(links: GcLinks, unreachable: readonly PyObject[]): number {
+  const due: WeakReferenceLike[] = [];
   for (const object of unreachable) {
-    if (hasWeakReferences(object)) rt.clearWeakrefs(object);
+    if (!hasWeakReferences(object)) continue;
+    for (const reference of detachWeakReferences(object)) {
+      const slot = reference.gcSlot;
+      if (slot >= 0 && links.generation[slot] === UNREACHABLE) continue;
+      reference.refcount++;
+      due.push(reference);
+    }
   }
+  let freed = 0;
+  for (const reference of due) {
+    callWeakrefCallback(reference);
+    if (--reference.refcount === 0) {
+      reference.type.dealloc(reference);
+      freed++;
+    }
+  }
+  return freed;
 }
 
 /**

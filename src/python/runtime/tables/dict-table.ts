@@ -360,6 +360,7 @@ export class DictTable<K, V> {
       const otherKeys = other.keys!;
       if (
         rules.mergeClonesIntoEmpty &&
+        (this.values === null || rules.mergeClonesIntoSplit) &&
         other.values === null &&
         other.used === otherKeys.nentries &&
         (otherKeys.size === DICT_MIN_SIZE || usableFraction(otherKeys.size / 2) < other.used)
@@ -593,6 +594,8 @@ export class DictTable<K, V> {
         if (this.isManagedSplit) this.appendToOrder(index);
       } else {
         keys.append(key, hi, lo, value, text);
+        // Up to 3.10 a new key that is not a str makes the table `lookdict` (also after a resize).
+        if (text === undefined && keys.kind === "unicode" && !rules.unicodeEntries) keys.kind = "general";
       }
       this.used++;
       return undefined;
@@ -640,8 +643,8 @@ export class DictTable<K, V> {
     for (;;) {
       const keys = this.keys;
       if (keys === null) return INDEX_EMPTY;
-      if (!this.rules.unicodeEntries && keys.kind === "unicode" && this.ops.strContent(key) === undefined) {
-        // 3.6–3.10: probing a str-only table with another key switches it to `lookdict` for good.
+      if (this.rules.probeSwitchesToGeneral && keys.kind === "unicode" && this.ops.strContent(key) === undefined) {
+        // 3.6–3.9: probing a str-only table with another key switches it to `lookdict` for good.
         keys.kind = "general";
       }
       const entry = keys.lookup(key, hi, lo, this.ops);

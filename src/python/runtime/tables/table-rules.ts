@@ -52,10 +52,17 @@ export interface DictRules {
   readonly presizeSmallIsEmpty: boolean;
   /** 3.11+: str-only tables store 16-byte entries without a hash (DICT_KEYS_UNICODE). */
   readonly unicodeEntries: boolean;
+  /**
+   * 3.6–3.9: probing a str-only table with another key switches it to `lookdict` for good;
+   * 3.10's lookdict_unicode only delegates (inserting such a key still switches, up to 3.10).
+   */
+  readonly probeSwitchesToGeneral: boolean;
   /** 3.7+: `PyDict_Copy` clones the keys table when at most a third of its entries are holes. */
   readonly copyClones: boolean;
   /** 3.10+: `dict_merge` into an empty dict clones a clean, not oversized source table. */
   readonly mergeClonesIntoEmpty: boolean;
+  /** 3.10–3.12 clone into an empty split dict too (it turns combined); 3.13 keeps it split. */
+  readonly mergeClonesIntoSplit: boolean;
   /**
    * 3.11+: instance dicts are "managed": a class's shared keys start with 30 usable entries,
    * each new instance takes one away, split dicts keep deletions and any insertion order.
@@ -103,8 +110,10 @@ for (let minor = 6; minor <= 14; minor++) {
     copyOfClearedSharesEmptyKeys: minor === 6,
     presizeSmallIsEmpty: minor >= 8,
     unicodeEntries: minor >= 11,
+    probeSwitchesToGeneral: minor <= 9,
     copyClones: minor >= 7,
     mergeClonesIntoEmpty: minor >= 10,
+    mergeClonesIntoSplit: minor <= 12,
     managedInstanceDicts: minor >= 11,
     valuesPathAfterMaterialize: minor >= 13,
     keywordsMergeDict: minor <= 8,

@@ -287,7 +287,12 @@ function dictInplaceOr(a: PyObject, b: PyObject): PyObject {
 
 function dictMethods() {
   const methods: BuiltinTypeSpec["methods"] & object[] = [
-    { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(dictOf(self).table.sizeof() - rt.profile.sizes.gcHeader) },
+    {
+      name: "__sizeof__",
+      kind: "noargs",
+      // dict_sizeof starts from the type's basic size: a subclass's dict and weakref pointers count.
+      impl: (self) => newInt(dictOf(self).table.sizeof() - rt.profile.sizes.gcHeader + self.type.layout.basicSize - rt.types.dict.layout.basicSize),
+    },
     { name: "get", kind: "positional", impl: dictGet },
     { name: "setdefault", kind: "positional", impl: dictSetDefault },
     { name: "pop", kind: "positional", impl: dictPop },

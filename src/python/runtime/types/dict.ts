@@ -323,8 +323,14 @@ export function dictDealloc(self: PyObject): void {
  * tracked). The collector has its own copy of this walk (gc/collector.ts traverseDict).
  */
 export function dictTraverse(self: PyObject, visit: (child: PyObject) => void): void {
-  if ((self as PyDict).sharedValuesOwner !== null) return;
-  dictForEach(self as PyDict, (key, value) => {
+  const dict = self as PyDict;
+  if (dict.sharedValuesOwner !== null) return;
+  // A str-only table's keys are never containers: dict_traverse visits only its values.
+  if (dict.table.kind !== "general") {
+    dictForEach(dict, (_key, value) => visit(value));
+    return;
+  }
+  dictForEach(dict, (key, value) => {
     visit(value);
     visit(key);
   });

@@ -159,17 +159,30 @@ function releaseReferences(exception: PyBaseException, dying: boolean): void {
 export function exceptionTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const exception = self as PyBaseException;
   if (exception.type.heapType) visit(exception.type);
+  // The built-in class's own struct first (OSError_traverse, StopIteration_traverse,
+  // ImportError_traverse...), then BaseException_traverse: dict, args, traceback, cause, context.
   if (exception instanceof PyOSError) {
     for (const field of [exception.errno, exception.strerror, exception.filename, exception.filename2]) if (field !== null) visit(field);
   }
-  visit(exception.args);
-  if (exception.cause !== null) visit(exception.cause);
-  if (exception.context !== null) visit(exception.context);
-  if (exception.tracebackObject !== null) visit(exception.tracebackObject);
   if (exception.stopValue !== null) visit(exception.stopValue);
-  if (exception.fields !== null) for (const value of exception.fields.values()) visit(value);
+  const fields = exception.fields;
+  if (fields !== null) {
+    const order = structFields(exception.type);
+    if (order === null) for (const value of fields.values()) visit(value);
+    else {
+      for (const name of order) {
+        const value = fields.get(name);
+        if (value !== undefined) visit(value);
+      }
+      for (const [name, value] of fields) if (!order.includes(name)) visit(value);
+    }
+  }
   const attributes = attributesOf(exception);
   if (attributes !== null) traverseAttributes(attributes, visit);
+  visit(exception.args);
+  if (exception.tracebackObject !== null) visit(exception.tracebackObject);
+  if (exception.cause !== null) visit(exception.cause);
+  if (exception.context !== null) visit(exception.context);
 }
 
 export function exceptionClear(self: PyObject): void {

@@ -135,8 +135,10 @@ export function newInstance(type: PyType): PyInstance {
   if (type.heapType) {
     type.refcount++;
     if (type.instancesHaveDict) initInstanceAttributes(instance);
-    rt.gc.countAllocation();
-    gcTrack(instance);
+    if (type.layout.gc) {
+      rt.gc.countAllocation();
+      gcTrack(instance);
+    }
   }
   return instance;
 }
@@ -151,7 +153,7 @@ export function adoptSubtype(object: PyObject, type: PyType): void {
   if (type.heapType) {
     type.refcount++;
     if (type.instancesHaveDict && attributesOf(object) === null) initInstanceAttributes(object);
-    if (object.gcSlot < 0) gcTrack(object);
+    if (object.gcSlot < 0 && type.layout.gc) gcTrack(object);
   }
 }
 
@@ -172,7 +174,7 @@ export function instanceDealloc(self: PyObject): void {
   releaseInstanceState(self as PyInstance);
   freeObjectMemory(self, instanceSize(type));
   if (type.heapType) {
-    rt.gc.countDeallocation();
+    if (type.layout.gc) rt.gc.countDeallocation();
     if (--type.refcount === 0) type.type.dealloc(type);
   }
 }
@@ -237,9 +239,15 @@ function sortedSlotNames(type: PyType): readonly string[] {
   return names;
 }
 
-/** subtype_clear: drops attributes and slot values (cycles through the class stay). */
+/**
+ * subtype_clear: the __slots__ values first, in the order dealloc drops them, then the
+ * attributes (cycles through the class stay). Up to 3.7 the __dict__ is left to the
+ * collector's clear of the dict itself.
+ */
 export function instanceClear(self: PyObject): void {
   const instance = self as PyInstance;
+  releaseSlotValues(instance);
+  if (rt.profile.minor < 8) return;
   const attributes = storageOf(instance);
   if (attributes !== null) {
     const ownsValues = attributes.ownsValues;
@@ -247,7 +255,28 @@ export function instanceClear(self: PyObject): void {
     // The instance keeps a (now empty) attribute storage, as CPython keeps its dict slot.
     startAttributes(instance, ownsValues);
   }
-  const slots = instance.slotValues;
-  instance.slotValues = null;
-  if (slots !== null) for (const value of slots.values()) if (--value.refcount === 0) value.type.dealloc(value);
+}
+
+/**
+ * subtype_traverse of a class over a built-in other than object (list, dict, int...): the
+ * __dict__ the class added, the class, then what the built-in references.
+ */
+export function overBuiltinTraverse(baseTraverse: ((self: PyObject, visit: (child: PyObject) => void) => void) | null): (self: PyObject, visit: (child: PyObject) => void) => void {
+  return (self, visit) => {
+    const attributes = storageOf(self);
+    if (attributes !== null) traverseAttributes(attributes, visit);
+    visit(self.type);
+    if (baseTraverse !== null) baseTraverse(self, visit);
+  };
+}
+
+/** subtype_clear of a class over a built-in other than object: the __dict__ (3.8+), then the built-in's clear. */
+export function overBuiltinClear(baseClear: ((self: PyObject) => void) | null): (self: PyObject) => void {
+  return (self) => {
+    if (rt.profile.minor >= 8 && storageOf(self) !== null) {
+      releaseAttributes(self);
+      startAttributes(self, false);
+    }
+    if (baseClear !== null) baseClear(self);
+  };
 }

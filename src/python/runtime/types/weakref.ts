@@ -178,13 +178,23 @@ export function weakrefDealloc(self: PyObject): void {
 
 export function weakrefTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const reference = self as PyWeakref;
-  if (reference.callback !== null) visit(reference.callback);
   if (self.type.heapType) {
-    visit(self.type);
+    // subtype_traverse first: the __slots__ values (each class's in name order, own class
+    // first), the __dict__, the class; then the reference's own callback.
+    const slots = reference.slotValues;
+    if (slots !== null) {
+      for (let type: PyType | null = self.type; type !== null && type.heapType; type = type.base) {
+        for (const name of [...type.slotNames].sort()) {
+          const value = slots.get(name);
+          if (value !== undefined) visit(value);
+        }
+      }
+    }
     const attributes = attributesOf(reference);
     if (attributes !== null) traverseAttributes(attributes, visit);
-    if (reference.slotValues !== null) for (const value of reference.slotValues.values()) visit(value);
+    visit(self.type);
   }
+  if (reference.callback !== null) visit(reference.callback);
 }
 
 /** gc_clear: the reference goes dead and drops its callback (the collector breaks cycles here). */
