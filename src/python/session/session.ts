@@ -24,7 +24,9 @@ import { newStr } from "../runtime/types/str.js";
 import { newList, type PyList } from "../runtime/types/list.js";
 import { IPythonDisplay, ReplDisplay, type DisplayHook } from "./display-hooks.js";
 import { syntaxErrorObject } from "./syntax-errors.js";
-import { newStatementWrapper } from "./statement-wrappers.js";
+import { newStatementWrapper, type StatementWrapper } from "./statement-wrappers.js";
+import { CellTreeMemory } from "./cell-tree-memory.js";
+import { KernelFloats } from "./kernel-floats.js";
 import { takeHeapSnapshot, type HeapSnapshotData } from "./heap-snapshot.js";
 import { syntaxWarnings } from "../compiler/syntax-warnings.js";
 import { writeOutput } from "../modules/output.js";
@@ -76,6 +78,8 @@ export class NotebookSession {
   private readonly inputHistory: PyList;
   /** IPython keeps the last error's exception (sys.last_value), and with it its frames. */
   private lastException: PyObject | null = null;
+  /** The reference kernel loop's timing floats, made and dropped around each cell. */
+  private readonly kernelFloats: KernelFloats;
 
   constructor(profile: Profile, private readonly options: SessionOptions) {
     this.runtime = createRuntime(profile);
@@ -95,6 +99,9 @@ export class NotebookSession {
       this.runtime.recursionLimit = PYTHON_RECURSION_LIMIT;
     }
     rt.currentGlobals = this.namespace;
+    this.kernelFloats = new KernelFloats();
+    const floats = this.kernelFloats;
+    this.runtime.outputWriteHook = () => floats.onWrite();
     if (options.localModules !== undefined) setLocalModuleNames(this.runtime, options.localModules);
   }
 
@@ -112,6 +119,7 @@ export class NotebookSession {
     runtime.ops.steps = 100_000;
     runtime.currentGlobals = this.namespace;
     resetHandled();
+    this.kernelFloats.beforeCell();
     this.executionCount++;
     const count = this.executionCount;
     let text = source;
@@ -153,18 +161,18 @@ export class NotebookSession {
     // One parse per cell: its literal objects live until the cell ends (IPython), or until
     // their line's unit has run (`display: repr`, where each unit's tree is then dropped).
     const literals = createLiteralObjects(module);
+    // IPython keeps the cell's tree as `ast` objects until the cell has run.
+    const tree = this.options.display === "pretty" ? new CellTreeMemory(module) : null;
     const repl = this.options.display === "repr";
     const units = repl ? groupByLine(module.body) : module.body.map((statement) => [statement]);
     const interactiveLast = repl || lastIsExpression(module.body);
-    let wrapper: PyObject | null = null;
+    let wrapper: StatementWrapper | null = null;
     try {
       for (let index = 0; index < units.length; index++) {
         const unit = units[index]!;
         const interactive = repl || (interactiveLast && index === units.length - 1);
         if (!repl) {
-          const previous = wrapper;
-          wrapper = newStatementWrapper(interactive);
-          if (previous !== null) decref(previous);
+          wrapper = newStatementWrapper(interactive, wrapper);
         }
         const failure = this.runUnit(unit, interactive, filename, literals, firstLine);
         if (repl) releaseLiteralsOf(unit, literals);
@@ -172,8 +180,9 @@ export class NotebookSession {
       }
       return { status: "ok" };
     } finally {
-      if (wrapper !== null) decref(wrapper);
+      if (wrapper !== null) wrapper.release();
       releaseLiteralObjects(literals);
+      tree?.release();
     }
   }
 
