@@ -14,8 +14,8 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
     snippets: { course: ["garbage collection of a circular pair"] },
   },
   {
-    cause: "3.8–3.9: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history), the simulator's in one, so LIFO reuse across them differs",
-    versions: ["3.8", "3.9"],
+    cause: "3.8–3.10: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history), the simulator's in one, so LIFO reuse across them differs",
+    versions: ["3.8", "3.9", "3.10"],
     snippets: { gc: ["course cycle of two instances"] },
   },
   {
