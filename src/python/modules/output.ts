@@ -9,4 +9,5 @@ export function writeOutput(_stream: "stdout" | "stderr", text: string): void {
   rt.outputLength += text.length;
   if (rt.outputLength > OUTPUT_LIMIT) throw pyError(rt.exc.MemoryError, "cell output exceeds the simulator's 8 MiB limit");
   rt.output.push(text);
+  if (text.length > 0 && rt.outputWriteHook !== null) rt.outputWriteHook();
 }

@@ -73,6 +73,8 @@ export class Runtime {
   /** Text written to sys.stdout / sys.stderr by the running cell, in order. */
   output: string[] = [];
   outputLength = 0;
+  /** Called for every non-empty write to the cell's output (the session models the kernel's work per write). */
+  outputWriteHook: (() => void) | null = null;
   /** sys.get_int_max_str_digits() (3.11+ and backports). */
   maxStrDigits = 4300;
   /**

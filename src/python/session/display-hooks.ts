@@ -154,7 +154,9 @@ export class ReplDisplay implements DisplayHook {
       if (value === rt.None) return;
       rt.None.refcount++;
       setNamespaceValue(rt.builtins.dict, "_", rt.None);
-      writeOutput("stdout", reprText(value) + "\n");
+      // sys.displayhook writes the repr and the newline as two writes.
+      writeOutput("stdout", reprText(value));
+      writeOutput("stdout", "\n");
       value.refcount++;
       setNamespaceValue(rt.builtins.dict, "_", value);
     } finally {

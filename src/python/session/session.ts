@@ -26,7 +26,9 @@ import { IPythonDisplay, ReplDisplay, type DisplayHook } from "./display-hooks.j
 import { installDisplayBuiltin } from "./display-builtin.js";
 import { markIPythonBuiltins } from "../modules/builtins.js";
 import { syntaxErrorObject } from "./syntax-errors.js";
-import { newStatementWrapper } from "./statement-wrappers.js";
+import { newStatementWrapper, type StatementWrapper } from "./statement-wrappers.js";
+import { CellTreeMemory } from "./cell-tree-memory.js";
+import { KernelFloats } from "./kernel-floats.js";
 import { takeHeapSnapshot, type HeapSnapshotData } from "./heap-snapshot.js";
 import { syntaxWarnings } from "../compiler/syntax-warnings.js";
 import { writeOutput } from "../modules/output.js";
@@ -78,6 +80,8 @@ export class NotebookSession {
   private readonly inputHistory: PyList;
   /** IPython keeps the last error's exception (sys.last_value), and with it its frames. */
   private lastException: PyObject | null = null;
+  /** The reference kernel loop's timing floats, made and dropped around each cell. */
+  private readonly kernelFloats: KernelFloats;
 
   constructor(profile: Profile, private readonly options: SessionOptions) {
     this.runtime = createRuntime(profile);
@@ -99,6 +103,9 @@ export class NotebookSession {
       this.runtime.recursionLimit = PYTHON_RECURSION_LIMIT;
     }
     rt.currentGlobals = this.namespace;
+    this.kernelFloats = new KernelFloats();
+    const floats = this.kernelFloats;
+    this.runtime.outputWriteHook = () => floats.onWrite();
     if (options.localModules !== undefined) setLocalModuleNames(this.runtime, options.localModules);
   }
 
@@ -116,6 +123,7 @@ export class NotebookSession {
     runtime.ops.steps = 100_000;
     runtime.currentGlobals = this.namespace;
     resetHandled();
+    this.kernelFloats.beforeCell();
     this.executionCount++;
     const count = this.executionCount;
     let text = source;
@@ -157,10 +165,12 @@ export class NotebookSession {
     // One parse per cell: its literal objects live until the cell ends (IPython), or until
     // their line's unit has run (`display: repr`, where each unit's tree is then dropped).
     const literals = createLiteralObjects(module);
+    // IPython keeps the cell's tree as `ast` objects until the cell has run.
+    const tree = this.options.display === "pretty" ? new CellTreeMemory(module) : null;
     const repl = this.options.display === "repr";
     const units = repl ? groupByLine(module.body) : module.body.map((statement) => [statement]);
     const interactiveLast = repl || lastIsExpression(module.body);
-    let wrapper: PyObject | null = null;
+    let wrapper: StatementWrapper | null = null;
     // IPython's run_ast_nodes keeps the last statement's code object in a local until the next
     // statement has compiled, so its constants are still alive while the next one compiles.
     const held: HeldCode = { code: null };
@@ -169,9 +179,7 @@ export class NotebookSession {
         const unit = units[index]!;
         const interactive = repl || (interactiveLast && index === units.length - 1);
         if (!repl) {
-          const previous = wrapper;
-          wrapper = newStatementWrapper(interactive);
-          if (previous !== null) decref(previous);
+          wrapper = newStatementWrapper(interactive, wrapper);
         }
         const failure = this.runUnit(unit, interactive, filename, literals, firstLine, repl ? null : held);
         if (repl) releaseLiteralsOf(unit, literals);
@@ -179,9 +187,11 @@ export class NotebookSession {
       }
       return { status: "ok" };
     } finally {
-      if (wrapper !== null) decref(wrapper);
+      // run_ast_nodes' locals go in order: the wrapper (`mod`), then the code object.
+      if (wrapper !== null) wrapper.release();
       if (held.code !== null) decref(held.code);
       releaseLiteralObjects(literals);
+      tree?.release();
     }
   }
 

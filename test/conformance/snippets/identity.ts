@@ -96,6 +96,23 @@ export const identitySnippets: readonly Snippet[] = [
   snippet("id of a freed list is reused", ["print(id([]) == id([]), id(object()) == id(object()))"], { fresh: true }),
   snippet("new list reuses a deleted list's address", ["first = [1, 2]\nfirst_id = id(first)\ndel first\nsecond = [3]\nprint(id(second) == first_id)"], { fresh: true }),
   snippet("a dict deleted by one statement is not reused by the next one's", ["first = {'a': 1}\nfirst_id = id(first)\ndel first\nsecond = {'b': 2}\nprint(id(second) == first_id)"], { fresh: true }),
+  snippet("an instance deleted in one cell is not reused by the next cell's new instance", ["class Plain:\n    pass", "first = Plain()\nfirst_id = id(first)", "del first", "second = Plain()\nprint(id(second) == first_id)"], { fresh: true }),
+  snippet("lists deleted by one statement come back to the next statement after compile's lists", [
+    "a1, a2, a3, a4, a5, a6, a7, a8 = [], [], [], [], [], [], [], []\nnames = {id(a1): 1, id(a2): 2, id(a3): 3, id(a4): 4, id(a5): 5, id(a6): 6, id(a7): 7, id(a8): 8}\ndel a1, a2, a3, a4, a5, a6, a7, a8\nagain = ([], [], [], [], [], [], [], [], [], [])\nprint([names.get(id(item), 0) for item in again])",
+  ], { fresh: true }),
+  snippet("lists and dicts deleted by one cell lie under the next cell's tree", [
+    "l1, l2, l3, d1, d2, d3 = [], [], [], {}, {}, {}\nnames = {id(l1): 'l1', id(l2): 'l2', id(l3): 'l3', id(d1): 'd1', id(d2): 'd2', id(d3): 'd3'}",
+    "del l1, l2, l3, d1, d2, d3",
+    "again = ([], [], [], {}, {}, {})\nprint([names.get(id(item), '-') for item in again])",
+  ], { fresh: true }),
+  snippet("floats deleted by one cell: the kernel's timing takes one, a write between swaps two", [
+    "a = float('1.5')\nb = float('2.5')\nids = [id(a), id(b)]",
+    "del a, b\nprint('x', end='')",
+    "c = float('3.5')\nd = float('4.5')\nprint([ids.index(x) if x in ids else -1 for x in (id(c), id(d))])",
+    "e = float('5.5')\nids = [id(e)]",
+    "del e",
+    "f = float('6.5')\nprint(id(f) in ids)",
+  ], { fresh: true }),
   snippet("freed lists are reused within one statement", ["print(id([1]) == id([2]), [id([]) for _ in range(3)].count(id([])))"], { fresh: true }),
   snippet("id of freed dicts tuples and instances is reused", ["class Fresh:\n    pass\nprint(id({}) == id({}), id((1, [])) == id((2, [])), id(Fresh()) == id(Fresh()))"], { fresh: true }),
   snippet("id reuse in a loop inside one function", [
