@@ -59,13 +59,38 @@ export function newIntRemainder(a: PyInt, b: PyInt, result: value.IntValue): PyO
   return multiDigitRemainder(a, b, result);
 }
 
+/** How many 30-bit digits CPython gives a non-negative safe integer. */
+function digitCountOfNumber(n: number): number {
+  let digits = 0;
+  for (let rest = n; rest >= 1; rest = Math.floor(rest / DIGIT_BASE)) digits++;
+  return digits;
+}
+
+/** fewerDigits for safe integers, without BigInt (division by a power of two is exact). */
+function fewerDigitsOfNumbers(x: number, y: number): boolean {
+  const digitsX = digitCountOfNumber(Math.abs(x));
+  const digitsY = digitCountOfNumber(Math.abs(y));
+  if (digitsX !== digitsY) return digitsX < digitsY;
+  const scale = DIGIT_BASE ** (digitsY - 1);
+  return Math.floor(Math.abs(x) / scale) < Math.floor(Math.abs(y) / scale);
+}
+
 function multiDigitRemainder(a: PyInt, b: PyInt, result: value.IntValue): PyObject {
   const x = a.value;
   const y = b.value;
-  const truncated = value.subtract(x, value.multiply(y, truncatedQuotient(x, y)));
-  const adjusted = !value.isZero(truncated) && value.sign(truncated) !== value.sign(y);
-  if (adjusted) return newIntSum(result, truncated, y);
-  if (fewerDigits(x, y)) {
+  let fewer: boolean;
+  if (typeof x === "number" && typeof y === "number") {
+    // Safe integers: JS `%` is the truncated remainder, exactly (fmod).
+    const truncated = x % y;
+    if (truncated !== 0 && truncated < 0 !== y < 0) return newIntSum(result, truncated, y);
+    fewer = fewerDigitsOfNumbers(x, y);
+  } else {
+    const truncated = value.subtract(x, value.multiply(y, truncatedQuotient(x, y)));
+    const adjusted = !value.isZero(truncated) && value.sign(truncated) !== value.sign(y);
+    if (adjusted) return newIntSum(result, truncated, y);
+    fewer = fewerDigits(x, y);
+  }
+  if (fewer) {
     // long_long: an exact int is kept, a bool or subclass instance is copied.
     if (a.type !== rt.types.int) return newInt(result);
     a.refcount++;
