@@ -1,6 +1,5 @@
 // IPython's display(): each object shown as the display hook shows a cell's value, without
 // entering the output history. IPython puts it in builtins, so notebook cells call it unimported.
-import type { PyObject } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import type { MethodDef } from "../runtime/method-def.js";
 import { Unsupported } from "../runtime/errors.js";
