@@ -21,9 +21,19 @@ const LIVE_AST_OBJECT = new ParkedBlock("ast.AST", 1);
  * Bytes of an `ast` node object with its GC header and pre-header (sys.getsizeof): a plain
  * instance's layout (a dict and a weakref slot).
  */
-export function astObjectBytes(): number {
+function astObjectBytes(): number {
   const minor = rt.profile.minor;
   return minor <= 7 ? 64 : minor <= 11 ? 48 : 56;
+}
+
+/** The block of a new `ast` object (its dict and fields are the caller's): its address. */
+export function allocateAstObject(): number {
+  return rt.allocator.allocate(astObjectBytes(), 0, LIVE_AST_OBJECT);
+}
+
+/** Frees the block allocateAstObject gave. */
+export function freeAstObject(address: number): void {
+  rt.allocator.free(address, 0, astObjectBytes());
 }
 
 /** Fields the simulator's (3.12-shaped) tree has that an older version's `ast` lacks. */
@@ -52,7 +62,6 @@ function isNode(value: unknown): value is { type: string } {
 
 export class CellTreeMemory {
   private readonly root: NodeMemory;
-  private readonly bytes = astObjectBytes();
   private readonly minor = rt.profile.minor;
 
   /** ast2obj's order: a node's object first, then each field's value, its dict at the first attribute. */
@@ -61,7 +70,7 @@ export class CellTreeMemory {
   }
 
   private build(node: object): NodeMemory {
-    const memory: NodeMemory = { address: rt.allocator.allocate(this.bytes, 0, LIVE_AST_OBJECT), dict: null, fields: [] };
+    const memory: NodeMemory = { address: allocateAstObject(), dict: null, fields: [] };
     for (const [name, value] of Object.entries(node)) {
       if (POSITION_FIELDS.has(name) || !fieldExists(name, this.minor)) continue;
       if (Array.isArray(value)) {
@@ -80,7 +89,7 @@ export class CellTreeMemory {
   }
 
   private wrapIndex(value: object): NodeMemory {
-    const index: NodeMemory = { address: rt.allocator.allocate(this.bytes, 0, LIVE_AST_OBJECT), dict: null, fields: [] };
+    const index: NodeMemory = { address: allocateAstObject(), dict: null, fields: [] };
     index.fields.push(this.build(value));
     index.dict = newDict();
     return index;
@@ -101,6 +110,6 @@ export class CellTreeMemory {
       }
     }
     if (memory.dict !== null) decref(memory.dict);
-    rt.allocator.free(memory.address, 0, this.bytes);
+    freeAstObject(memory.address);
   }
 }

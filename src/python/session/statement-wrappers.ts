@@ -10,8 +10,7 @@ import { rt } from "../runtime/state.js";
 import { newList } from "../runtime/types/list.js";
 import { newDict, dictSetItem } from "../runtime/types/dict.js";
 import { internName } from "../runtime/types/str.js";
-import { ParkedBlock } from "../runtime/memory/object-memory.js";
-import { astObjectBytes } from "./cell-tree-memory.js";
+import { allocateAstObject, freeAstObject } from "./cell-tree-memory.js";
 
 /** Stands for the statement's ast node, which lives in the cell's tree (not modelled as memory). */
 function nodeStandIn(): PyObject {
@@ -19,9 +18,6 @@ function nodeStandIn(): PyObject {
   node.refcount = IMMORTAL_MARK;
   return node;
 }
-
-/** What a memory read finds in a live AST object's block: its refcount, 1. */
-const LIVE_AST_OBJECT = new ParkedBlock("ast.Module", 1);
 
 /**
  * The lists compile() of one simple statement creates and drops (measured: a statement that
@@ -50,15 +46,14 @@ export function newStatementWrapper(interactive: boolean, previous: StatementWra
     dictSetItem(fields, internName("type_ignores"), typeIgnores);
     decref(typeIgnores);
   }
-  const bytes = astObjectBytes();
-  const address = rt.allocator.allocate(bytes, 0, LIVE_AST_OBJECT);
+  const address = allocateAstObject();
   if (previous !== null) previous.release();
   compileListChurn();
   return {
     release(): void {
       // subtype_dealloc: the instance dict (and the lists in it) goes before the object's block.
       decref(fields);
-      rt.allocator.free(address, 0, bytes);
+      freeAstObject(address);
     },
   };
 }

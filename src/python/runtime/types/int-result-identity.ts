@@ -33,16 +33,19 @@ function multiDigitSmallSum(result: value.IntValue): PyInt {
   return numberFeatures(rt.profile).smallIntsFromMultiDigitSub ? newInt(result) : newIntObject(result);
 }
 
+/** The top digit of |n| when it has `digits` digits. */
+function topDigit(n: value.IntValue, digits: number): number {
+  if (typeof n === "number") return Math.floor(Math.abs(n) / DIGIT_BASE ** (digits - 1));
+  const magnitude = n < 0n ? -n : n;
+  return Number(magnitude >> BigInt((digits - 1) * DIGIT_BITS));
+}
+
 /** |a| < |b| as long_divrem decides it: fewer digits, or as many and a smaller top digit. */
 function fewerDigits(a: value.IntValue, b: value.IntValue): boolean {
-  const x = value.toBig(value.absolute(a));
-  const y = value.toBig(value.absolute(b));
-  const bits = (n: bigint): number => (n === 0n ? 0 : n.toString(2).length);
-  const digitsA = Math.ceil(bits(x) / DIGIT_BITS);
-  const digitsB = Math.ceil(bits(y) / DIGIT_BITS);
+  const digitsA = value.digitCount(a);
+  const digitsB = value.digitCount(b);
   if (digitsA !== digitsB) return digitsA < digitsB;
-  const shift = BigInt((digitsB - 1) * DIGIT_BITS);
-  return x >> shift < y >> shift;
+  return topDigit(a, digitsB) < topDigit(b, digitsB);
 }
 
 /**
@@ -59,38 +62,13 @@ export function newIntRemainder(a: PyInt, b: PyInt, result: value.IntValue): PyO
   return multiDigitRemainder(a, b, result);
 }
 
-/** How many 30-bit digits CPython gives a non-negative safe integer. */
-function digitCountOfNumber(n: number): number {
-  let digits = 0;
-  for (let rest = n; rest >= 1; rest = Math.floor(rest / DIGIT_BASE)) digits++;
-  return digits;
-}
-
-/** fewerDigits for safe integers, without BigInt (division by a power of two is exact). */
-function fewerDigitsOfNumbers(x: number, y: number): boolean {
-  const digitsX = digitCountOfNumber(Math.abs(x));
-  const digitsY = digitCountOfNumber(Math.abs(y));
-  if (digitsX !== digitsY) return digitsX < digitsY;
-  const scale = DIGIT_BASE ** (digitsY - 1);
-  return Math.floor(Math.abs(x) / scale) < Math.floor(Math.abs(y) / scale);
-}
-
 function multiDigitRemainder(a: PyInt, b: PyInt, result: value.IntValue): PyObject {
   const x = a.value;
   const y = b.value;
-  let fewer: boolean;
-  if (typeof x === "number" && typeof y === "number") {
-    // Safe integers: JS `%` is the truncated remainder, exactly (fmod).
-    const truncated = x % y;
-    if (truncated !== 0 && truncated < 0 !== y < 0) return newIntSum(result, truncated, y);
-    fewer = fewerDigitsOfNumbers(x, y);
-  } else {
-    const truncated = value.subtract(x, value.multiply(y, truncatedQuotient(x, y)));
-    const adjusted = !value.isZero(truncated) && value.sign(truncated) !== value.sign(y);
-    if (adjusted) return newIntSum(result, truncated, y);
-    fewer = fewerDigits(x, y);
-  }
-  if (fewer) {
+  const truncated = truncatedRemainder(x, y);
+  const adjusted = !value.isZero(truncated) && value.sign(truncated) !== value.sign(y);
+  if (adjusted) return newIntSum(result, truncated, y);
+  if (fewerDigits(x, y)) {
     // long_long: an exact int is kept, a bool or subclass instance is copied.
     if (a.type !== rt.types.int) return newInt(result);
     a.refcount++;
@@ -100,6 +78,8 @@ function multiDigitRemainder(a: PyInt, b: PyInt, result: value.IntValue): PyObje
   return newIntObject(result);
 }
 
-function truncatedQuotient(x: value.IntValue, y: value.IntValue): value.IntValue {
-  return value.normalize(value.toBig(x) / value.toBig(y));
+/** x - y * trunc(x / y): for safe integers JS `%` (fmod) computes it exactly. */
+function truncatedRemainder(x: value.IntValue, y: value.IntValue): value.IntValue {
+  if (typeof x === "number" && typeof y === "number") return x % y;
+  return value.normalize(value.toBig(x) % value.toBig(y));
 }

@@ -3,7 +3,7 @@
 // The template is read left to right (MarkupIterator): literal text, then one replacement field
 // `{name!conversion:spec}` at a time, looked up, converted and rendered before the next one is
 // parsed, so errors surface in CPython's order. Specs may hold nested fields, two levels deep.
-import { checkFormattedSurrogates } from "./str-surrogates.js";
+import { checkFormattedSurrogates, hasSurrogatePair } from "./str-surrogates.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -42,7 +42,9 @@ interface NumberingState {
 /** template.format(...): a new reference to the result. */
 export function formatTemplate(template: PyStr, args: FormatArguments): PyObject {
   const result = buildString(template.value, template, args, { mode: Numbering.Unset, next: 0 }, 2);
-  // {:c} of surrogate code points may have put two lone surrogates side by side.
+  // {:c} of surrogate code points may have put two lone surrogates side by side (the arguments
+  // are gathered only for a result that holds a pair).
+  if (!hasSurrogatePair((result as PyStr).value)) return result;
   const named = args.names instanceof Map ? [...args.names.values()] : [];
   try {
     checkFormattedSurrogates((result as PyStr).value, [...(args.positional ?? []), ...named]);
