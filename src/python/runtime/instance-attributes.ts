@@ -96,7 +96,7 @@ function inflate(storage: AttributeStorage): void {
  * flat. False when the store leaves that shape (name not in the shared keys, or out of entry
  * order); the values are then a table again and the caller takes the general path.
  */
-function setFlatValue(instance: PyInstance, name: PyStr, value: PyObject): boolean {
+function setFlatValue(instance: PyInstance, name: PyStr, value: PyObject, cache: KeysEntryCache | null): boolean {
   const keys = flatKeysOf(instance);
   let length = instance.flatLength;
   if (length < 0) {
@@ -107,7 +107,7 @@ function setFlatValue(instance: PyInstance, name: PyStr, value: PyObject): boole
     length = keys.nentries;
     startFlatValues(instance, length);
   }
-  const entry = keys.lookupText(name.value, OBJECT_KEY_OPS);
+  const entry = cache === null ? keys.lookupText(name.value, OBJECT_KEY_OPS) : flatEntryCached(keys, name, cache);
   if (entry >= 0 && entry < length) {
     const old = flatValueAt(instance, entry);
     if (old !== undefined) {
@@ -264,6 +264,16 @@ export function dictModelOf(type: PyType): InstanceDictModel {
 const attributesBeside = new WeakMap<PyObject, InstanceAttributes>();
 
 /**
+ * How many storages were ever started beside their owners: an owner found without one (a
+ * module, on every `sys.getrefcount`) is still without one while this count is the same.
+ */
+let besideStoragesStarted = 0;
+
+export function besideStorageCount(): number {
+  return besideStoragesStarted;
+}
+
+/**
  * The object's attribute storage, or null (none yet, or its type gives it none). Flat inline
  * values become their table first, so `dict` is the table for every caller.
  */
@@ -293,6 +303,7 @@ export function startAttributes(object: PyObject, ownsValues: boolean): Attribut
   }
   const storage = new InstanceAttributes(ownsValues);
   attributesBeside.set(object, storage);
+  besideStoragesStarted++;
   return storage;
 }
 
@@ -336,6 +347,9 @@ export interface KeysEntryCache {
   keys: DictKeys<PyObject, PyObject> | null;
   entry: number;
   key: PyObject | null;
+  /** Shared keys the name was last missing from, and their entry count then (see flatEntryCached). */
+  absentSharedKeys: DictKeys<PyObject, PyObject> | null;
+  absentSharedEntries: number;
 }
 
 /**
@@ -351,17 +365,8 @@ export function cachedStoredAttribute(storage: AttributeStorage, name: PyStr, ca
     const instance = flatInstanceOf(storage);
     if (instance === null) return null;
     if (name.type !== rt.types.str) return storedAttribute(storage, name);
-    // The same cache as a split table's: the shared keys, the entry, the key object there.
-    const keys = flatKeysOf(instance);
-    let entry = cache.entry;
-    if (keys !== cache.keys || keys.entryKeys[entry] !== cache.key) {
-      entry = keys.lookupText(name.value, OBJECT_KEY_OPS);
-      if (entry < 0) return null;
-      cache.keys = keys;
-      cache.entry = entry;
-      cache.key = keys.entryKeys[entry]!;
-    }
-    return entry < instance.flatLength ? (flatValueAt(instance, entry) ?? null) : null;
+    const entry = flatEntryCached(flatKeysOf(instance), name, cache);
+    return entry >= 0 && entry < instance.flatLength ? (flatValueAt(instance, entry) ?? null) : null;
   }
   const keys = table.keysObject;
   // (3.6–3.10 turn a str-only table general in place when a non-str key probes it.)
@@ -378,13 +383,49 @@ export function cachedStoredAttribute(storage: AttributeStorage, name: PyStr, ca
   return table.valueOfEntry(entry) ?? null;
 }
 
+/**
+ * The entry of `name` in a class's shared keys (flat inline values are laid out by them), or
+ * -1, answered from `cache`: the same cache as a split table's (the keys, the entry, the key
+ * object there), plus the keys' entry count when the name was last missing from them. Shared
+ * keys only ever gain entries (a table that would drop one is combined first), so while the
+ * keys object and its count are the same the name is still missing: a method call's check that
+ * the instance does not shadow the method (`p.norm2()`) costs no lookup.
+ */
+function flatEntryCached(keys: DictKeys<PyObject, PyObject>, name: PyStr, cache: KeysEntryCache): number {
+  const cachedEntry = cache.entry;
+  if (keys === cache.keys && keys.entryKeys[cachedEntry] === cache.key) return cachedEntry;
+  if (keys === cache.absentSharedKeys && keys.nentries === cache.absentSharedEntries) return -1;
+  const entry = keys.lookupText(name.value, OBJECT_KEY_OPS);
+  if (entry < 0) {
+    cache.absentSharedKeys = keys;
+    cache.absentSharedEntries = keys.nentries;
+    return -1;
+  }
+  cache.keys = keys;
+  cache.entry = entry;
+  cache.key = keys.entryKeys[entry]!;
+  return entry;
+}
+
+/**
+ * obj.name = value at an attribute store site, once no data descriptor of the type claims the
+ * name: what setInstanceAttribute does for an instance whose attributes are (or are about to
+ * start as) flat inline values, with the entry answered from `cache`. False, changing nothing
+ * a program can see, when the instance has no such storage or the store leaves that shape: the
+ * caller then takes the general path (genericSetAttr).
+ */
+export function storeFlatAttributeCached(instance: PyInstance, name: PyStr, value: PyObject, cache: KeysEntryCache): boolean {
+  if (instance.flatLength < 0 && (!instance.hasAttributes || instance.dict !== null || instance.dictObject !== null || dictModelOf(instance.type) === "dict")) return false;
+  return setFlatValue(instance, name, value, cache);
+}
+
 /** obj.name = value (value null: delete); false when deleting a missing attribute. */
 export function setInstanceAttribute(object: PyObject, name: PyStr, value: PyObject | null): boolean {
   const attributes = storageOf(object);
   if (attributes === null) return false;
   const model = dictModelOf(object.type);
   if (attributes.dict === null && attributes.dictObject === null && object instanceof PyInstance && model !== "dict") {
-    if (value !== null && name.type === rt.types.str && setFlatValue(object, name, value)) return true;
+    if (value !== null && name.type === rt.types.str && setFlatValue(object, name, value, null)) return true;
     inflate(attributes);
   }
   let current = attributes.dict;

@@ -17,7 +17,7 @@ export function storeTarget(unit: CodeUnit, target: ast.Expr): void {
       compileExpression(unit, target.value);
       const object = emitter.pop();
       const value = emitter.pop();
-      emitter.line(`setAttr(${object}, ${attributeNameRef(unit, target.attr)}, ${value}); dec(${value}); ${value} = null; dec(${object}); ${object} = null;`);
+      emitter.line(`setAttr(${object}, ${attributeNameRef(unit, target.attr)}, ${value}, ${attributeCacheRef(unit, target.attr)}); dec(${value}); ${value} = null; dec(${object}); ${object} = null;`);
       return;
     }
     case "Subscript": {
@@ -94,7 +94,7 @@ export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
       emitter.pop();
       emitter.line(`{ const r = ${inplaceCall(node.op, current, value)}; dec(${value}); ${value} = null; dec(${current}); ${current} = r; }`);
       emitter.pop();
-      emitter.line(`setAttr(${object}, ${attributeNameRef(unit, target.attr)}, ${current}); dec(${current}); ${current} = null; dec(${object}); ${object} = null;`);
+      emitter.line(`setAttr(${object}, ${attributeNameRef(unit, target.attr)}, ${current}, ${attributeCacheRef(unit, target.attr)}); dec(${current}); ${current} = null; dec(${object}); ${object} = null;`);
       return;
     }
     case "Subscript": {

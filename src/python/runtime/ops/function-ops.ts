@@ -7,7 +7,7 @@ import type { PyCode } from "../types/code.js";
 import type { PyTuple } from "../types/tuple.js";
 import { PyDict, dictGetItem } from "../types/dict.js";
 import { PyStr, newStr, internName } from "../types/str.js";
-import { genericGetAttr, genericGetAttrWith, getAttr, missingAttribute } from "../abstract/attributes.js";
+import { genericGetAttr, genericGetAttrWith, genericSetAttr, getAttr, setAttr, missingAttribute } from "../abstract/attributes.js";
 import { withAttributeErrorContext } from "../abstract/attribute-error-context.js";
 import { type NameCache, cachedTypeLookup, cachedDictGet } from "./name-cache.js";
 import type { PyModule } from "../types/module.js";
@@ -19,7 +19,8 @@ import { repr, str as strOf } from "../abstract/object-protocol.js";
 import { asciiOf } from "../abstract/conversions.js";
 import { formatToStr } from "../abstract/format.js";
 import { typeError } from "../errors.js";
-import { storageOf, cachedStoredAttribute } from "../instance-attributes.js";
+import { storageOf, cachedStoredAttribute, storeFlatAttributeCached, besideStorageCount } from "../instance-attributes.js";
+import { PyInstance } from "../types/instance.js";
 
 /**
  * MAKE_FUNCTION: steals defaults, kwdefaults, closure and annotations (a dict, or 3.10+'s flat
@@ -101,11 +102,36 @@ export function getAttrCached(object: PyObject, name: PyStr, cache: NameCache): 
   return value;
 }
 
-/** getAttr on a module (`math.sqrt`): moduleGetAttr's steps, its type and dict lookups answered from `cache`. */
+/**
+ * STORE_ATTR: setAttr, with the generic setattr's type lookup and an instance's flat inline
+ * entry answered from `cache` (the name's, shared with its loads).
+ */
+export function setAttrCached(object: PyObject, name: PyStr, value: PyObject, cache: NameCache): void {
+  if (object instanceof PyInstance && object.type.setattro === genericSetAttr) {
+    const descriptor = cachedTypeLookup(object.type, name, cache);
+    if ((descriptor === null || descriptor.type.descrSet === null) && name.type === rt.types.str && storeFlatAttributeCached(object, name, value, cache)) return;
+  }
+  setAttr(object, name, value);
+}
+
+/**
+ * getAttr on a module (`math.sqrt`): moduleGetAttr's steps, its type and dict lookups answered
+ * from `cache`, and so is, while nothing on the type claims the name, the generic getattr's
+ * finding that the module has no attribute storage beside its dict.
+ */
 function moduleGetAttrCached(module: PyModule, name: PyStr, cache: NameCache): PyObject {
   let value: PyObject | null;
   try {
-    value = genericGetAttrWith(module, name, cachedTypeLookup(module.type, name, cache));
+    const descriptor = cachedTypeLookup(module.type, name, cache);
+    if (descriptor === null && cache.storagelessOwner === module && cache.storagelessCount === besideStorageCount()) {
+      value = null;
+    } else {
+      value = genericGetAttrWith(module, name, descriptor);
+      if (value === null && descriptor === null && storageOf(module) === null) {
+        cache.storagelessOwner = module;
+        cache.storagelessCount = besideStorageCount();
+      }
+    }
     if (value === null) {
       value = cachedDictGet(module.dict, name, cache);
       if (value !== null) value.refcount++;

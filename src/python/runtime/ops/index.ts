@@ -54,7 +54,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     ...names,
     newNameCache,
     getAttr: functionOps.getAttrCached,
-    setAttr: (object: PyObject, name: PyStr, value: PyObject) => setAttr(object, name, value),
+    setAttr: functionOps.setAttrCached,
     deleteAttr: (object: PyObject, name: PyStr) => setAttr(object, name, null),
     loadMethod: functionOps.loadMethod,
     call: callStealing,

@@ -36,6 +36,18 @@ export class NameCache {
    */
   absentKeys: DictKeys<PyObject, PyObject> | null = null;
   absentUsable = -1;
+  /**
+   * For attribute names: a class's shared keys the name was missing from, and their entry
+   * count then (instance-attributes.ts flatEntryCached).
+   */
+  absentSharedKeys: DictKeys<PyObject, PyObject> | null = null;
+  absentSharedEntries = -1;
+  /**
+   * For attribute names on modules: a module that had no attribute storage of its own when
+   * instance-attributes.ts besideStorageCount() was `storagelessCount` (see there).
+   */
+  storagelessOwner: PyObject | null = null;
+  storagelessCount = -1;
 }
 
 export function newNameCache(): NameCache {
