@@ -375,8 +375,17 @@ export function cachedStoredAttribute(storage: AttributeStorage, name: PyStr, ca
     if (keys.entryKeys[entry] === cache.key) return table.valueOfEntry(entry) ?? null;
   }
   if (keys === null || keys.kind === "general") return table.get(name, strHash(name)) ?? null;
+  // A split table's keys are shared keys: see flatEntryCached for why a miss stays one.
+  const split = table.isSplit;
+  if (split && keys === cache.absentSharedKeys && keys.nentries === cache.absentSharedEntries) return null;
   const entry = keys.lookupText(name.value, table.ops);
-  if (entry < 0) return null;
+  if (entry < 0) {
+    if (split) {
+      cache.absentSharedKeys = keys;
+      cache.absentSharedEntries = keys.nentries;
+    }
+    return null;
+  }
   cache.keys = keys;
   cache.entry = entry;
   cache.key = keys.entryKeys[entry]!;
@@ -417,6 +426,27 @@ function flatEntryCached(keys: DictKeys<PyObject, PyObject>, name: PyStr, cache:
 export function storeFlatAttributeCached(instance: PyInstance, name: PyStr, value: PyObject, cache: KeysEntryCache): boolean {
   if (instance.flatLength < 0 && (!instance.hasAttributes || instance.dict !== null || instance.dictObject !== null || dictModelOf(instance.type) === "dict")) return false;
   return setFlatValue(instance, name, value, cache);
+}
+
+/**
+ * The instance's own attribute that an attribute load site's cache points at (`self.x` in a
+ * method): a flat inline value, or a str-only table's value at the cached entry of the keys it
+ * was found in (as cachedStoredAttribute would answer). Undefined when the cache does not
+ * apply or the entry has no value: the caller then looks the name up.
+ */
+export function ownValueFromCache(instance: PyInstance, cache: KeysEntryCache): PyObject | undefined {
+  const entry = cache.entry;
+  const table = instance.dict;
+  if (table === null) {
+    // Also false while the instance has no flat values (flatLength -1).
+    if (entry >= instance.flatLength) return undefined;
+    const keys = (instance.type.keysCache as ClassKeysCache<PyObject, PyObject>).keys;
+    if (keys !== cache.keys || keys === null || keys.entryKeys[entry] !== cache.key) return undefined;
+    return flatValueAt(instance, entry);
+  }
+  const keys = table.keysObject;
+  if (keys !== cache.keys || keys === null || keys.kind === "general" || keys.entryKeys[entry] !== cache.key) return undefined;
+  return table.valueOfEntry(entry);
 }
 
 /** obj.name = value (value null: delete); false when deleting a missing attribute. */

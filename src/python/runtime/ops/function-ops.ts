@@ -19,7 +19,7 @@ import { repr, str as strOf } from "../abstract/object-protocol.js";
 import { asciiOf } from "../abstract/conversions.js";
 import { formatToStr } from "../abstract/format.js";
 import { typeError } from "../errors.js";
-import { storageOf, cachedStoredAttribute, storeFlatAttributeCached, besideStorageCount } from "../instance-attributes.js";
+import { storageOf, cachedStoredAttribute, storeFlatAttributeCached, besideStorageCount, ownValueFromCache } from "../instance-attributes.js";
 import { PyInstance } from "../types/instance.js";
 
 /**
@@ -92,9 +92,19 @@ export function getAttrCached(object: PyObject, name: PyStr, cache: NameCache): 
   const type = object.type;
   if (type.getattro === moduleGetAttr) return moduleGetAttrCached(object as PyModule, name, cache);
   if (type.getattro !== genericGetAttr && type.getattro !== null) return getAttr(object, name);
+  const descriptor = cachedTypeLookup(type, name, cache);
+  // An instance's own attribute, unless a data descriptor of the type claims the name: straight
+  // from its values when the cache points at its entry.
+  if (object instanceof PyInstance && (descriptor === null || descriptor.type.descrSet === null)) {
+    const own = ownValueFromCache(object, cache);
+    if (own !== undefined) {
+      own.refcount++;
+      return own;
+    }
+  }
   let value: PyObject | null;
   try {
-    value = genericGetAttrWith(object, name, cachedTypeLookup(type, name, cache), cache);
+    value = genericGetAttrWith(object, name, descriptor, cache);
   } catch (error) {
     throw withAttributeErrorContext(error, object, name);
   }
