@@ -58,7 +58,10 @@ export function newIntRemainder(a: PyInt, b: PyInt, result: value.IntValue): PyO
   // Kept small for inlining: every int % of the simulator comes here.
   const x = a.value;
   const y = b.value;
-  if (typeof x === "number" && typeof y === "number" && x < DIGIT_BASE && x > -DIGIT_BASE && y < DIGIT_BASE && y > -DIGIT_BASE) return newInt(result);
+  // A one-digit divisor with any safe-integer dividend always yields newInt(result): both
+  // one digit is the fast path; a multi-digit |a| never has fewer digits than b, and an
+  // adjusted remainder is a sum of two one-digit values (see multiDigitRemainder).
+  if (typeof x === "number" && typeof y === "number" && y < DIGIT_BASE && y > -DIGIT_BASE) return newInt(result);
   return multiDigitRemainder(a, b, result);
 }
 
