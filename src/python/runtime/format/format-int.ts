@@ -6,6 +6,7 @@ import { formatFloatWithSpec } from "./format-float.js";
 import { DEFAULT_MAX_STR_DIGITS, intToDecimal } from "./int-text.js";
 import { intToFloat } from "./int-arith.js";
 import { layoutNumber } from "./number-layout.js";
+import { joinsSurrogates, JoinedSurrogatesError } from "./code-points.js";
 
 const FLOAT_TYPES = new Set(["e", "E", "f", "F", "g", "G", "%"]);
 
@@ -86,6 +87,10 @@ function formatCharacter(value: bigint, spec: FormatSpec): string {
     throw new FormatError("OverflowError", "%c arg not in range(0x110000)");
   }
   const char = String.fromCodePoint(Number(value));
+  // A lone surrogate fill may meet a lone surrogate character (the width leaves room for fill).
+  if (spec.width > 1 && (joinsSurrogates(spec.fill, char) || joinsSurrogates(char, spec.fill))) {
+    throw new JoinedSurrogatesError("format() padding");
+  }
   return layoutNumber(
     { negative: false, prefix: "", digits: "", fraction: "", hasDecimal: false, remainder: char, remainderLength: 1 },
     spec,

@@ -24,6 +24,7 @@ import { encodeText } from "./str-codecs.js";
 import { newBytes } from "./bytes.js";
 import { makeTranslation, translateText } from "./str-translate.js";
 import { unicodeDatabase } from "./str-unicode.js";
+import { checkSurrogateJoin, indexOfWhole, joinsSurrogates, lastIndexOfWhole, refuseJoinedSurrogates } from "./str-surrogates.js";
 
 function text(self: PyObject): string {
   return (self as PyStr).value;
@@ -160,7 +161,9 @@ function padMethod(name: string, pad: (value: string, margin: number, fill: stri
       const length = (self as PyStr).length;
       if (length >= width) return unchangedStr(self);
       checkResultLength(width);
-      return freshStr(pad(text(self), width - length, fill, width));
+      const value = text(self);
+      if (joinsSurrogates(fill, value) || joinsSurrogates(value, fill)) refuseJoinedSurrogates(`str.${name}`);
+      return freshStr(pad(value, width - length, fill, width));
     },
   };
 }
@@ -196,7 +199,7 @@ function partitionMethod(name: "partition" | "rpartition"): MethodSpec {
       if (separatorObject.length === 0) throw valueError("empty separator");
       const value = text(self);
       const separator = separatorObject.value;
-      const at = name === "partition" ? value.indexOf(separator) : value.lastIndexOf(separator);
+      const at = name === "partition" ? indexOfWhole(value, separator) : lastIndexOfWhole(value, separator);
       const empty = (): PyObject => newStr("");
       if (at < 0) {
         self.refcount++;
@@ -318,6 +321,8 @@ const STR_METHOD_SPECS: readonly MethodSpec[] = [
             column += spaces;
           }
         } else {
+          // A tab that expands to nothing may have stood between two lone surrogates.
+          if (size <= 0) checkSurrogateJoin(result, char, "str.expandtabs");
           result += char;
           column = char === "\n" || char === "\r" ? 0 : column + 1;
         }
