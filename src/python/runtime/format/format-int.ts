@@ -87,8 +87,10 @@ function formatCharacter(value: bigint, spec: FormatSpec): string {
     throw new FormatError("OverflowError", "%c arg not in range(0x110000)");
   }
   const char = String.fromCodePoint(Number(value));
-  // A lone surrogate fill may meet a lone surrogate character (the width leaves room for fill).
-  if (spec.width > 1 && (joinsSurrogates(spec.fill, char) || joinsSurrogates(char, spec.fill))) {
+  // A lone surrogate fill may meet a lone surrogate character on the side(s) the fill goes.
+  const padding = spec.width - 1;
+  const left = spec.align === "<" ? 0 : spec.align === "^" ? padding >> 1 : padding;
+  if (padding > 0 && ((left > 0 && joinsSurrogates(spec.fill, char)) || (left < padding && joinsSurrogates(char, spec.fill)))) {
     throw new JoinedSurrogatesError("format() padding");
   }
   return layoutNumber(

@@ -40,18 +40,10 @@ export function padText(text: string, width: number, align: string, fill: string
   checkTextLength(width);
   const padding = width - codePointLength(text);
   if (padding <= 0) return text;
-  // A lone surrogate fill may meet the text's lone surrogate (never itself: one code point).
-  if (joinsSurrogates(fill, text) || joinsSurrogates(text, fill)) {
+  const left = align === ">" ? padding : align === "^" ? padding >> 1 : 0;
+  // A lone surrogate fill may meet the text's lone surrogate on either side.
+  if ((left > 0 && joinsSurrogates(fill, text)) || (left < padding && joinsSurrogates(text, fill))) {
     throw new JoinedSurrogatesError("format() padding");
   }
-  switch (align) {
-    case ">":
-      return fill.repeat(padding) + text;
-    case "^": {
-      const left = padding >> 1;
-      return fill.repeat(left) + text + fill.repeat(padding - left);
-    }
-    default:
-      return text + fill.repeat(padding);
-  }
+  return fill.repeat(left) + text + fill.repeat(padding - left);
 }

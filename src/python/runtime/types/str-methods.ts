@@ -151,7 +151,8 @@ function fillOf(value: PyObject | undefined): string {
   return value.value;
 }
 
-function padMethod(name: string, pad: (value: string, margin: number, fill: string, width: number) => string): MethodSpec {
+/** center/ljust/rjust: `leftMargin` says how many of the `margin` fill characters go first. */
+function padMethod(name: string, leftMargin: (margin: number, width: number) => number): MethodSpec {
   return {
     name,
     history: varargsThenPositional(1, 2, 8),
@@ -162,8 +163,10 @@ function padMethod(name: string, pad: (value: string, margin: number, fill: stri
       if (length >= width) return unchangedStr(self);
       checkResultLength(width);
       const value = text(self);
-      if (joinsSurrogates(fill, value) || joinsSurrogates(value, fill)) refuseJoinedSurrogates(`str.${name}`);
-      return freshStr(pad(value, width - length, fill, width));
+      const margin = width - length;
+      const left = leftMargin(margin, width);
+      if ((left > 0 && joinsSurrogates(fill, value)) || (left < margin && joinsSurrogates(value, fill))) refuseJoinedSurrogates(`str.${name}`);
+      return freshStr(fill.repeat(left) + value + fill.repeat(margin - left));
     },
   };
 }
@@ -283,13 +286,10 @@ const STR_METHOD_SPECS: readonly MethodSpec[] = [
   ...STR_FORMAT_METHODS,
   partitionMethod("partition"),
   partitionMethod("rpartition"),
-  padMethod("center", (value, margin, fill, width) => {
-    // pad() in unicodeobject.c: left = marg / 2 + (marg & width & 1).
-    const left = Math.floor(margin / 2) + (margin & width & 1);
-    return fill.repeat(left) + value + fill.repeat(margin - left);
-  }),
-  padMethod("ljust", (value, margin, fill) => value + fill.repeat(margin)),
-  padMethod("rjust", (value, margin, fill) => fill.repeat(margin) + value),
+  // pad() in unicodeobject.c: center puts marg / 2 + (marg & width & 1) on the left.
+  padMethod("center", (margin, width) => Math.floor(margin / 2) + (margin & width & 1)),
+  padMethod("ljust", () => 0),
+  padMethod("rjust", (margin) => margin),
   {
     name: "zfill",
     history: conventions([6, { kind: "varargs", min: 1, max: 1 }], [7, { kind: "one" }]),
