@@ -4,7 +4,16 @@ import type { Profile } from "../profiles/profile.js";
 import type { ConstRef, ScalarValue } from "./constants.js";
 import { scalarOf } from "./constants.js";
 import { complexProduct, complexQuotient, complexPower, type Complex } from "../runtime/types/complex-arith.js";
-import { intTrueDiv, floatTrueDiv, floatFloorDiv, floatMod, floatPow, intPow, FormatError } from "../runtime/format/index.js";
+import { intTrueDiv, floatTrueDiv, floatFloorDiv, floatMod, floatPow, intPow, FormatError, joinsSurrogates } from "../runtime/format/index.js";
+import { UnsupportedSyntax } from "./codegen/unsupported.js";
+
+/**
+ * A folded str constant would put a lone high surrogate before a lone low one (one astral
+ * character in the simulator's UTF-16 text): refused as the run-time operation is.
+ */
+function refuseJoinedConstants(operation: string, line: number): never {
+  throw new UnsupportedSyntax(`${operation} putting a lone high surrogate before a lone low one (the simulator's strs are UTF-16)`, line);
+}
 
 /** MAX_INT_SIZE of ast_opt.c: folded ints stay below 128 bits. */
 const MAX_INT_BITS = 128;
@@ -72,7 +81,7 @@ export class Folder {
         if (left === undefined) return undefined;
         const right = this.fold(node.right);
         if (right === undefined) return undefined;
-        return this.foldBinary(node.op, left, right);
+        return this.foldBinary(node.op, left, right, node.lineno);
       }
       case "Subscript": {
         if (node.ctx !== "Load") return undefined;
@@ -129,7 +138,7 @@ export class Folder {
     return undefined;
   }
 
-  private foldBinary(op: ast.Operator, left: ConstRef, right: ConstRef): ConstRef | undefined {
+  private foldBinary(op: ast.Operator, left: ConstRef, right: ConstRef, line: number): ConstRef | undefined {
     if (op === "MatMult") return undefined;
     // Sequences: concatenation and repetition with the size limits.
     const leftScalar = scalarOf(left);
@@ -139,8 +148,9 @@ export class Folder {
         return this.tupleIfSmall([...left.items, ...right.items], false);
       }
       if (leftScalar?.kind === "str" && rightScalar?.kind === "str") {
-        const value = leftScalar.value + rightScalar.value;
-        return this.strIfSmall(value);
+        const value = this.strIfSmall(leftScalar.value + rightScalar.value);
+        if (value !== undefined && joinsSurrogates(leftScalar.value, rightScalar.value)) refuseJoinedConstants("str concatenation", line);
+        return value;
       }
       if (leftScalar?.kind === "bytes" && rightScalar?.kind === "bytes") {
         const value = new Uint8Array(leftScalar.value.length + rightScalar.value.length);
@@ -150,7 +160,7 @@ export class Folder {
       }
     }
     if (op === "Mult") {
-      const repeated = this.foldRepeat(left, right) ?? this.foldRepeat(right, left);
+      const repeated = this.foldRepeat(left, right, line) ?? this.foldRepeat(right, left, line);
       if (repeated !== null) return repeated;
     }
     if (op === "Mod" && (leftScalar?.kind === "str" || leftScalar?.kind === "bytes")) return undefined;
@@ -170,7 +180,7 @@ export class Folder {
   }
 
   /** seq * n: null when not a repetition, undefined when it is one that must not fold. */
-  private foldRepeat(sequence: ConstRef, count: ConstRef): ConstRef | undefined | null {
+  private foldRepeat(sequence: ConstRef, count: ConstRef, line: number): ConstRef | undefined | null {
     const countValue = scalarOf(count);
     if (countValue === undefined || (countValue.kind !== "int" && countValue.kind !== "bool")) return null;
     const times = countValue.kind === "int" ? countValue.value : countValue.value ? 1n : 0n;
@@ -187,7 +197,9 @@ export class Folder {
       if (times > BigInt(this.profile.maxFoldedStrLength)) return undefined;
       const n = Math.max(0, Number(times));
       if (value.value.length * n > this.profile.maxFoldedStrLength) return undefined;
-      return this.strIfSmall(value.value.repeat(n));
+      const repeated = this.strIfSmall(value.value.repeat(n));
+      if (repeated !== undefined && n > 1 && joinsSurrogates(value.value, value.value)) refuseJoinedConstants("str repetition", line);
+      return repeated;
     }
     if (value?.kind === "bytes") {
       const n = Math.max(0, Number(times));

@@ -25,6 +25,7 @@ import { createLiteralObjects, releaseLiteralObjects } from "../compiler/literal
 import { syntaxWarnings } from "../compiler/syntax-warnings.js";
 import { syntaxErrorObject } from "../session/syntax-errors.js";
 import { writeOutput } from "./output.js";
+import { encodeText } from "../runtime/types/str-codecs.js";
 import { checkPositionalCount, invalidKeyword, parseClinic, rejectKeywords, splitArguments } from "./arguments.js";
 
 type Kind = "eval" | "exec";
@@ -157,6 +158,9 @@ function sourceText(kind: Kind, source: PyObject): string {
   if (source.type === rt.types.bytes || source.type.isSubtypeOf(rt.types.bytes)) throw new Unsupported(`${kind}() of a bytes source`);
   if (!(source instanceof PyStr)) throw typeError(`${kind}() arg 1 must be a string, bytes or code object`);
   let text = source.value;
+  // The source is read as UTF-8 first: a lone surrogate raises UnicodeEncodeError (no kind-1
+  // text holds one).
+  if (source.kind !== 1) encodeText(text, "utf-8", "strict");
   // Refused before parsing: a ValueError until 3.10, then a SyntaxError without a location.
   if (text.includes("\0")) throw pyError(rt.profile.minor < 11 ? rt.exc.ValueError : rt.exc.SyntaxError, "source code string cannot contain null bytes");
   // builtin_eval skips leading spaces and tabs (exec does not).

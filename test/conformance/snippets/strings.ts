@@ -116,4 +116,29 @@ export const stringSnippets: readonly Snippet[] = [
     "raw = b'caf\\xe9'\ntext = raw.decode('utf-8', 'surrogateescape')\nprint(ascii(text), len(text), text.encode('utf-8', 'surrogateescape') == raw)",
     "print(ascii('\\udc00\\ud800'), len('\\udc00\\ud800'), ascii('\\ud800' + 'x' + '\\udc00'))",
   ]),
+  snippet("lone surrogates that meet no partner keep their own characters", [
+    "high, low = chr(0xd800), chr(0xdc00)\nparts = [low + high, high + 'x' + low, '-'.join([high, low]), low.join(['a', 'b']), (low + 'x' + high) * 1, (low + 'x' + high)[::-1], (high + 'x' + low)[::-1]]\nprint([ascii(part) for part in parts], [len(part) for part in parts])",
+    "high, low = chr(0xd800), chr(0xdc00)\ntexts = ['%s|%s' % (high, low), '{}-{}'.format(high, low), f'{high}.{low}', format(high, '<3'), low.center(4, '*'), high.rjust(2, low), (high + 'ab' + low).replace('a', 'x'), (high + '\\t' + low).expandtabs(2)]\nprint([ascii(text) for text in texts], [len(text) for text in texts])",
+    "high, low = chr(0xd800), chr(0xdc00)\ntext = low + 'a' + high + 'b' + low\nprint(len(text), [ascii(c) for c in text], [ord(c) for c in text], ascii(text[1:4]), ascii(text[::3]), ascii(text[::-3]), text.find(high), text.count(low), text.index('b'), ascii(text.split(high)), ascii(text.partition('a')), hash(text) == hash(low + 'a' + high + 'b' + low))",
+    "high, low = chr(0xd800), chr(0xdc00)\nprint(ascii(sorted([low, high, '\\U00010000', '\\uffff', 'z'])), high < '\\U00010000', low < '\\U00010000', '\\ue000' > low, max(high, '\\U00010000') == '\\U00010000')",
+  ]),
+  snippet("a lone surrogate is not half of an astral character to search", [
+    "text = 'a😀b😀'\nhigh, low = '\\ud83d', '\\ude00'\nprint(high in text, low in text, text.find(low), text.rfind(high), text.count(high), text.count(low + high), text.startswith('a' + high), text.endswith(low), ascii(text.split(low)), ascii(text.rsplit(high, 1)))",
+    "text = 'a😀b😀'\nhigh, low = '\\ud83d', '\\ude00'\nprint(ascii(text.partition(low)), ascii(text.rpartition(high)), ascii(text.replace(low, '!')), ascii(text.replace(high, '')), ascii(text.removeprefix('a' + high)), ascii(text.removesuffix(low)), ascii(text.strip(high)), ascii(text.rstrip(low)))",
+    "text = 'a😀b😀'\ntry:\n    text.index('\\ude00')\nexcept ValueError as error:\n    print(error)\nprint(text.find('😀'), text.rfind('😀'), text.count('😀'), text.index('b'), ascii(text.split('😀')), ascii(text.replace('😀', '\\ud83d')))",
+  ]),
+  snippet("astral characters through joins, formatting, padding and slicing", [
+    "face = '😀'\ntext = 'x' + face + face + '\\U0010ffff'\nprint(len(text), len(face * 3), len(''.join([face, face])), text[1], text[-1], text[1:3], text[::-1], text[::2], text[-2::-2], list(text), [ord(c) for c in text])",
+    "face = chr(0x1F600)\nprint(f'{face}{face}|{face:*^5}|{face!r}', '%s%s|%3s|%-3s|%.1s' % (face, face, face, face, face + 'x'), '{}{}|{:😀>4}'.format(face, face, 'ab'), format(7, '😀^5'), face.center(4, '😀'), face.ljust(3, '-'), '😀'.zfill(3))",
+    "face = '😀'\ntext = face + 'a' + face\nprint(text.replace('a', ''), text.replace('', '|'), text.translate({0x1F600: 'F', 97: 0x1F601}), ('\\t' + face + '\\t').expandtabs(3), text.split('a'), text.partition('a'), face.join('ab'), ascii(face.encode('utf-16-le')), face.encode('utf-32-le').decode('utf-32-le') == face)",
+    "face = '😀'\nprint(sorted([face, '\\uffff', '\\U00010000', '\\ue000', 'a']), '\\uffff' < face, max('\\uffff', face) == face, hash(face) == hash(chr(0x1F600)), sorted({face, '\\uffff', 'a', '\\U00010000'}), repr(face + '\\U000e0001'), ascii(face))",
+  ]),
+  snippet("utf-16 and utf-32 pass lone surrogates with surrogatepass", [
+    "print(ascii(b'\\x00\\xd8A\\x00'.decode('utf-16-le', 'surrogatepass')), ascii(b'\\x00\\xdc\\x00\\xd8'.decode('utf-16-le', 'surrogatepass')), ascii(b'\\x00\\xd8\\x00\\xdc'.decode('utf-16-le', 'surrogatepass')))",
+    "print(ascii(b'\\x00\\xd8\\x00\\x00'.decode('utf-32-le', 'surrogatepass')), ascii(b'\\x00\\x00\\xdc\\x00'.decode('utf-32-be', 'surrogatepass')), ascii('\\ud800x'.encode('utf-16-le', 'surrogatepass').decode('utf-16-le', 'surrogatepass')))",
+  ]),
+  snippet("eval and exec of a source holding a lone surrogate", [
+    "eval(\"'\" + chr(0xd800) + \"'\")",
+    "exec('x = 1  # ' + chr(0xdfff))",
+  ]),
 ];

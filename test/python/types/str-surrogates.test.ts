@@ -17,8 +17,13 @@ function outcomes(profile: string, ...sources: string[]): string[] {
   }
 }
 
-const JOINED = "unsupported: a lone high surrogate put before a lone low one (the simulator's strs are UTF-16)";
+/** The refusal of `operation` putting a lone high surrogate before a lone low one. */
+function joined(operation: string): string {
+  return `unsupported: ${operation} putting a lone high surrogate before a lone low one (the simulator's strs are UTF-16)`;
+}
 const LITERAL = "unsupported: a str literal with a lone high surrogate before a lone low one (the simulator's strs are UTF-16)";
+/** Defines `high` and `low`, two lone surrogates of their own. */
+const SETUP = "high, low = chr(0xd800), chr(0xdc00)";
 
 describe("lone surrogates", () => {
   it("refuses literals that write a lone high surrogate before a lone low one", () => {
@@ -34,9 +39,62 @@ describe("lone surrogates", () => {
       "'{:c}{:c}'.format(0xd800, 0xdc00)",
       "'ab'.translate({97: 0xd800, 98: 0xdc00})",
       "b'\\xed\\xa0\\x80\\xed\\xb0\\x80'.decode('utf-8', 'surrogatepass')",
+      "b'\\x00\\xd8\\x00\\x00\\x00\\xdc\\x00\\x00'.decode('utf-32-le', 'surrogatepass')",
     );
     expect(made).toBe("3");
-    for (const outcome of rest) expect(outcome).toBe(JOINED);
+    expect(rest).toEqual([joined("%-formatting"), joined("str.format"), joined("str.translate"), joined("decoding bytes"), joined("decoding bytes")]);
+  });
+
+  it("refuses each run-time operation that would join a lone high surrogate to a lone low one, by name", () => {
+    const cases: [string, string][] = [
+      ["high + low", "str concatenation"],
+      ["text = high\ntext += low", "str concatenation"],
+      ["str.__add__(high, low)", "str concatenation"],
+      ["class S(str): pass\nS(high) + low", "str concatenation"],
+      ["(low + high) * 2", "str repetition"],
+      ["''.join([high, low])", "str.join"],
+      ["low.join([high, high])", "str.join"],
+      ["''.join(map(chr, [0xd800, 0xdc00]))", "str.join"],
+      ["'%s%s' % (high, low)", "an f-string (or a %-format compiled as one)"],
+      ["'%(a)s%(b)s' % {'a': high, 'b': low}", "%-formatting"],
+      ["('%s' + low) % high", "%-formatting"],
+      ["(high + '%.0s' + low) % 'x'", "%-formatting"],
+      ["f'{high}{low}'", "an f-string (or a %-format compiled as one)"],
+      ["f'{high}{0xdc00:c}'", "an f-string (or a %-format compiled as one)"],
+      ["'{}{}'.format(high, low)", "str.format"],
+      ["(high + '{}' + low).format('')", "str.format"],
+      ["'{x}{y}'.format_map({'x': high, 'y': low})", "str.format"],
+      ["format(low, high + '>2')", "format() padding"],
+      ["format(0xdc00, high + '>2c')", "format() padding"],
+      ["low.rjust(2, high)", "str.rjust"],
+      ["high.ljust(2, low)", "str.ljust"],
+      ["low.center(3, high)", "str.center"],
+      ["(high + 'x' + low)[::2]", "str slicing"],
+      ["(low + high)[::-1]", "str slicing"],
+      ["(high + 'x' + low).replace('x', '')", "str.replace"],
+      ["'ab'.replace('a', high).replace('b', low)", "str.replace"],
+      ["low.replace('', high)", "str.replace"],
+      ["(high + '\\t' + low).expandtabs(0)", "str.expandtabs"],
+      ["(high + 'x' + low).translate({120: None})", "str.translate"],
+      ["import string\nstring.Template('$a$b').substitute(a=high, b=low)", "str.join"],
+    ];
+    const results = outcomes("3.12", SETUP, ...cases.map(([source]) => source));
+    expect(results).toEqual(["", ...cases.map(([, operation]) => joined(operation))]);
+  });
+
+  it("refuses folding str constants into a joined pair at compile time, where CPython makes a constant", () => {
+    expect(outcomes("3.12", "def f():\n    return '\\ud800' + '\\udc00'", "x = '\\udc00\\ud800' * 2", "x = eval(\"'\\\\ud800' + '\\\\udc00'\")")).toEqual([
+      joined("str concatenation"),
+      joined("str repetition"),
+      joined("str concatenation"),
+    ]);
+  });
+
+  it("raises CPython's UnicodeEncodeError for eval and exec of a source holding a lone surrogate", () => {
+    expect(outcomes("3.12", "eval(\"'\" + chr(0xd800) + \"'\")", "exec('x = 1 # ' + chr(0xdc00))")).toEqual([
+      "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 1: surrogates not allowed",
+      "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udc00' in position 8: surrogates not allowed",
+    ]);
   });
 
   it("refuses writing a lone surrogate to the output", () => {

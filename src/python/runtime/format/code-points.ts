@@ -29,3 +29,27 @@ export function isSurrogatePairAt(text: string, index: number): boolean {
   const next = text.charCodeAt(index + 1);
   return next >= 0xdc00 && next <= 0xdfff;
 }
+
+/**
+ * True when `left` ends with a high surrogate and `right` starts with a low one. In text that
+ * keeps every lone surrogate apart, each is a lone surrogate: side by side, JS would read the two
+ * Python characters as one astral character.
+ */
+export function joinsSurrogates(left: string, right: string): boolean {
+  // A low surrogate first is rare: most calls stop at this test (NaN for '' fails it too).
+  const first = right.charCodeAt(0);
+  if (!(first >= 0xdc00 && first <= 0xdfff)) return false;
+  const last = left.charCodeAt(left.length - 1);
+  return last >= 0xd800 && last <= 0xdbff;
+}
+
+/**
+ * A kernel's result would put a lone high surrogate before a lone low one (joinsSurrogates):
+ * the runtime refuses the operation by name instead of answering with one astral character.
+ */
+export class JoinedSurrogatesError extends Error {
+  override name = "JoinedSurrogatesError";
+  constructor(readonly operation: string) {
+    super(`${operation} putting a lone high surrogate before a lone low one`);
+  }
+}

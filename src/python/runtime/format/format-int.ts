@@ -6,6 +6,7 @@ import { formatFloatWithSpec } from "./format-float.js";
 import { DEFAULT_MAX_STR_DIGITS, intToDecimal } from "./int-text.js";
 import { intToFloat } from "./int-arith.js";
 import { layoutNumber } from "./number-layout.js";
+import { joinsSurrogates, JoinedSurrogatesError } from "./code-points.js";
 
 const FLOAT_TYPES = new Set(["e", "E", "f", "F", "g", "G", "%"]);
 
@@ -86,6 +87,12 @@ function formatCharacter(value: bigint, spec: FormatSpec): string {
     throw new FormatError("OverflowError", "%c arg not in range(0x110000)");
   }
   const char = String.fromCodePoint(Number(value));
+  // A lone surrogate fill may meet a lone surrogate character on the side(s) the fill goes.
+  const padding = spec.width - 1;
+  const left = spec.align === "<" ? 0 : spec.align === "^" ? padding >> 1 : padding;
+  if (padding > 0 && ((left > 0 && joinsSurrogates(spec.fill, char)) || (left < padding && joinsSurrogates(char, spec.fill)))) {
+    throw new JoinedSurrogatesError("format() padding");
+  }
   return layoutNumber(
     { negative: false, prefix: "", digits: "", fraction: "", hasDecimal: false, remainder: char, remainderLength: 1 },
     spec,

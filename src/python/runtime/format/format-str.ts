@@ -2,7 +2,7 @@
 
 import { FormatError, LATEST_VERSION, atLeast, checkTextLength, type FormatVersion } from "./format-error.js";
 import { parseFormatSpec, unknownFormatCode } from "./format-spec.js";
-import { codePointLength, truncateCodePoints } from "./code-points.js";
+import { codePointLength, truncateCodePoints, joinsSurrogates, JoinedSurrogatesError } from "./code-points.js";
 
 /** format(s, spec) for a str; widths and precision count code points, as Python's len does. */
 export function formatStr(
@@ -40,14 +40,10 @@ export function padText(text: string, width: number, align: string, fill: string
   checkTextLength(width);
   const padding = width - codePointLength(text);
   if (padding <= 0) return text;
-  switch (align) {
-    case ">":
-      return fill.repeat(padding) + text;
-    case "^": {
-      const left = padding >> 1;
-      return fill.repeat(left) + text + fill.repeat(padding - left);
-    }
-    default:
-      return text + fill.repeat(padding);
+  const left = align === ">" ? padding : align === "^" ? padding >> 1 : 0;
+  // A lone surrogate fill may meet the text's lone surrogate on either side.
+  if ((left > 0 && joinsSurrogates(fill, text)) || (left < padding && joinsSurrogates(text, fill))) {
+    throw new JoinedSurrogatesError("format() padding");
   }
+  return fill.repeat(left) + text + fill.repeat(padding - left);
 }

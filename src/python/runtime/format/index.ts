@@ -14,7 +14,7 @@ export { parseFloatText } from "./parse-float.js";
 export { parseIntText, type ParseIntOptions } from "./parse-int.js";
 export { intToText, intToDecimal, hasIntDigitLimit, DEFAULT_MAX_STR_DIGITS } from "./int-text.js";
 export { strRepr } from "./str-repr.js";
-export { codePointLength, truncateCodePoints } from "./code-points.js";
+export { codePointLength, truncateCodePoints, joinsSurrogates, JoinedSurrogatesError } from "./code-points.js";
 export {
   floatTrueDiv,
   floatFloorDiv,

@@ -3,7 +3,7 @@
 import { FormatError, LATEST_VERSION, atLeast, checkTextLength, type FormatVersion } from "./format-error.js";
 import { floatToText, type FloatCode } from "./float-text.js";
 import { DEFAULT_MAX_STR_DIGITS, intToDecimal } from "./int-text.js";
-import { codePointLength, truncateCodePoints } from "./code-points.js";
+import { codePointLength, truncateCodePoints, joinsSurrogates, JoinedSurrogatesError } from "./code-points.js";
 
 /** How the runtime's values take part in formatting; V is its object type. */
 export interface PercentHooks<V> {
@@ -109,10 +109,10 @@ class PercentFormatter<V> {
     while (this.position < template.length) {
       const percentAt = template.indexOf("%", this.position);
       if (percentAt < 0) {
-        this.output += template.slice(this.position);
+        this.write(template.slice(this.position));
         break;
       }
-      this.output += template.slice(this.position, percentAt);
+      this.write(template.slice(this.position, percentAt));
       this.position = percentAt + 1;
       this.remaining = template.length - this.position;
       this.formatOne();
@@ -154,7 +154,13 @@ class PercentFormatter<V> {
     }
     const value = this.nextArgument();
     const text = this.convert(conversion, value);
-    this.output += this.pad(conversion, text);
+    this.write(this.pad(conversion, text));
+  }
+
+  /** Appends template text or a conversion's output ('%' needs no check). */
+  private write(text: string): void {
+    if (joinsSurrogates(this.output, text)) throw new JoinedSurrogatesError("%-formatting");
+    this.output += text;
   }
 
   /** unicode_format_arg_parse: key, flags, width, precision, length modifier. */

@@ -7,6 +7,7 @@ import type { PyCode } from "../types/code.js";
 import type { PyTuple } from "../types/tuple.js";
 import { PyDict, dictGetItem } from "../types/dict.js";
 import { PyStr, newStr, internName } from "../types/str.js";
+import { checkSurrogateJoin } from "../types/str-surrogates.js";
 import { genericGetAttr, genericGetAttrWith, genericSetAttr, getAttr, setAttr, missingAttribute } from "../abstract/attributes.js";
 import { withAttributeErrorContext } from "../abstract/attribute-error-context.js";
 import { type NameCache, cachedTypeLookup, cachedDictGet } from "./name-cache.js";
@@ -185,6 +186,7 @@ export function joinStrings(parts: PyObject[]): PyObject {
     let text = "";
     for (const part of parts) {
       if (!(part instanceof PyStr)) throw typeError("BUILD_STRING of a non-str");
+      checkSurrogateJoin(text, part.value, "an f-string (or a %-format compiled as one)");
       text += part.value;
     }
     return newStr(text);

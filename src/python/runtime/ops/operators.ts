@@ -12,6 +12,7 @@ import { modulo } from "../types/int-value.js";
 import { newIntSum, newIntRemainder } from "../types/int-result-identity.js";
 import { PyFloat, newFloat } from "../types/float.js";
 import { PyStr, newStr, strTextsEqual } from "../types/str.js";
+import { joinsSurrogates } from "../types/str-surrogates.js";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -51,7 +52,8 @@ export function binary(a: PyObject, b: PyObject, op: BinaryOp): PyObject {
   } else if (op === BinaryOp.Add && a.type === types.str && b.type === types.str) {
     const left = a as PyStr;
     const right = b as PyStr;
-    if (left.length > 0 && right.length > 0) return newStr(left.value + right.value);
+    // Two lone surrogates meeting take the slot's path, which refuses them.
+    if (left.length > 0 && right.length > 0 && !joinsSurrogates(left.value, right.value)) return newStr(left.value + right.value);
   }
   return binaryOp(a, b, op);
 }

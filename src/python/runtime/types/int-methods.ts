@@ -12,6 +12,7 @@ import { newTupleStealing } from "./tuple.js";
 import { newBool, newNotImplemented } from "../values.js";
 import { formatInt, intRound, FormatError } from "../format/index.js";
 import { typeError, pyRaiseFromFormatError } from "../errors.js";
+import { refuseIfJoinedSurrogates } from "./str-surrogates.js";
 import { indexValue } from "../abstract/conversions.js";
 import { str as strOf } from "../abstract/object-protocol.js";
 import { newDescriptor } from "./descriptors.js";
@@ -38,6 +39,7 @@ function intFormat(self: PyObject, spec: PyObject): PyObject {
     return newStr(formatInt(value.toBig((self as PyInt).value), spec.value, rt.profile, self.type.name, rt.maxStrDigits));
   } catch (error) {
     if (error instanceof FormatError) throw pyRaiseFromFormatError(error);
+    refuseIfJoinedSurrogates(error);
     throw error;
   }
 }

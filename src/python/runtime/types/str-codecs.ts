@@ -258,7 +258,7 @@ class TextWriter {
   /** The last code point written by code(), to catch a lone high surrogate meeting a low one. */
   private last = -1;
   code(code: number): void {
-    if (code >= 0xdc00 && code <= 0xdfff && this.last >= 0xd800 && this.last <= 0xdbff) refuseJoinedSurrogates();
+    if (code >= 0xdc00 && code <= 0xdfff && this.last >= 0xd800 && this.last <= 0xdbff) refuseJoinedSurrogates("decoding bytes");
     this.last = code;
     this.pending.push(code);
     if (this.pending.length >= 4096) this.flush();
@@ -392,9 +392,12 @@ function decodeUtf8(bytes: Uint8Array, errors: string): string {
   return out.result();
 }
 
-/** UTF-16 / UTF-32 (BOM-detecting forms included); malformed input is refused as unsupported. */
+/**
+ * UTF-16 / UTF-32 (BOM-detecting forms included). 'surrogatepass' lets lone surrogates through;
+ * other malformed input is refused as unsupported.
+ */
 function decodeWide(bytes: Uint8Array, codec: Codec, errors: string): string {
-  void errors;
+  const passSurrogates = errors === "surrogatepass";
   const wide = codec.startsWith("utf-32");
   const unit = wide ? 4 : 2;
   let littleEndian = codec.endsWith("-le") || codec === "utf-16" || codec === "utf-32";
@@ -418,12 +421,12 @@ function decodeWide(bytes: Uint8Array, codec: Codec, errors: string): string {
   for (let i = 0; i < units.length; i++) {
     const value = units[i]!;
     if (wide) {
-      if (value > 0x10ffff || isSurrogate(value)) throw new Unsupported(`${codec} decoding of invalid code points`);
+      if (value > 0x10ffff || (isSurrogate(value) && !passSurrogates)) throw new Unsupported(`${codec} decoding of invalid code points`);
       out.code(value);
     } else if (value >= 0xd800 && value <= 0xdbff && units[i + 1] !== undefined && units[i + 1]! >= 0xdc00 && units[i + 1]! <= 0xdfff) {
       out.code(0x10000 + ((value - 0xd800) << 10) + (units[i + 1]! - 0xdc00));
       i++;
-    } else if (isSurrogate(value)) {
+    } else if (isSurrogate(value) && !passSurrogates) {
       throw new Unsupported(`${codec} decoding of unpaired surrogates`);
     } else out.code(value);
   }

@@ -3,7 +3,7 @@
 // The template is read left to right (MarkupIterator): literal text, then one replacement field
 // `{name!conversion:spec}` at a time, looked up, converted and rendered before the next one is
 // parsed, so errors surface in CPython's order. Specs may hold nested fields, two levels deep.
-import { checkFormattedSurrogates, hasSurrogatePair } from "./str-surrogates.js";
+import { refuseIfJoinedSurrogates } from "./str-surrogates.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -41,18 +41,7 @@ interface NumberingState {
 
 /** template.format(...): a new reference to the result. */
 export function formatTemplate(template: PyStr, args: FormatArguments): PyObject {
-  const result = buildString(template.value, template, args, { mode: Numbering.Unset, next: 0 }, 2);
-  // {:c} of surrogate code points may have put two lone surrogates side by side (the arguments
-  // are gathered only for a result that holds a pair).
-  if (!hasSurrogatePair((result as PyStr).value)) return result;
-  const named = args.names instanceof Map ? [...args.names.values()] : [];
-  try {
-    checkFormattedSurrogates((result as PyStr).value, [...(args.positional ?? []), ...named]);
-  } catch (error) {
-    decref(result);
-    throw error;
-  }
-  return result;
+  return buildString(template.value, template, args, { mode: Numbering.Unset, next: 0 }, 2);
 }
 
 /**
@@ -61,7 +50,7 @@ export function formatTemplate(template: PyStr, args: FormatArguments): PyObject
  */
 function buildString(text: string, template: PyStr | null, args: FormatArguments, numbering: NumberingState, depth: number): PyObject {
   if (depth <= 0) throw valueError("Max string recursion exceeded");
-  const writer = new StrWriter();
+  const writer = new StrWriter("str.format");
   let at = 0;
   while (at < text.length) {
     // Literal text up to the first '{' or '}'.
@@ -203,6 +192,7 @@ export function formatExactStr(value: PyStr, spec: string): string | null {
     return text === value.value ? null : text;
   } catch (error) {
     if (error instanceof FormatError) throw pyRaiseFromFormatError(error);
+    refuseIfJoinedSurrogates(error);
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import { PyTuple } from "./tuple.js";
 import { getIter } from "../abstract/iteration.js";
 import { collectItems } from "./sequence-helpers.js";
 import { freshStr } from "./str-text.js";
+import { checkJoinedPieces } from "./str-surrogates.js";
 
 /** PySequence_Fast(iterable, "can only join an iterable"): the items as new references. */
 export function itemsOf(iterable: PyObject): PyObject[] {
@@ -70,7 +71,18 @@ function joinItems(separator: PyStr, items: readonly PyObject[]): PyObject {
   if (length === 0) return newStr("");
   if (allLatin1 && count >= MANY_PARTS) return joinLatin1(separator.value, parts, length);
   const text = parts.join(count === 1 ? "" : separator.value);
-  return allLatin1 ? newLatin1StrObject(text) : freshStr(text);
+  if (allLatin1) return newLatin1StrObject(text);
+  const result = freshStr(text);
+  // Only a result holding a pair can have joined two lone surrogates: then look at the seams.
+  if (result.kind === 4) {
+    try {
+      checkJoinedPieces(parts, count === 1 ? "" : separator.value, "str.join");
+    } catch (error) {
+      decref(result);
+      throw error;
+    }
+  }
+  return result;
 }
 
 /** From this many parts on, Latin-1 text is joined in a byte buffer (Array.join is slower there). */

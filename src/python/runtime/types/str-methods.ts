@@ -24,6 +24,7 @@ import { encodeText } from "./str-codecs.js";
 import { newBytes } from "./bytes.js";
 import { makeTranslation, translateText } from "./str-translate.js";
 import { unicodeDatabase } from "./str-unicode.js";
+import { checkSurrogateJoin, indexOfWhole, joinsSurrogates, lastIndexOfWhole, refuseJoinedSurrogates } from "./str-surrogates.js";
 
 function text(self: PyObject): string {
   return (self as PyStr).value;
@@ -150,7 +151,8 @@ function fillOf(value: PyObject | undefined): string {
   return value.value;
 }
 
-function padMethod(name: string, pad: (value: string, margin: number, fill: string, width: number) => string): MethodSpec {
+/** center/ljust/rjust: `leftMargin` says how many of the `margin` fill characters go first. */
+function padMethod(name: string, leftMargin: (margin: number, width: number) => number): MethodSpec {
   return {
     name,
     history: varargsThenPositional(1, 2, 8),
@@ -160,7 +162,11 @@ function padMethod(name: string, pad: (value: string, margin: number, fill: stri
       const length = (self as PyStr).length;
       if (length >= width) return unchangedStr(self);
       checkResultLength(width);
-      return freshStr(pad(text(self), width - length, fill, width));
+      const value = text(self);
+      const margin = width - length;
+      const left = leftMargin(margin, width);
+      if ((left > 0 && joinsSurrogates(fill, value)) || (left < margin && joinsSurrogates(value, fill))) refuseJoinedSurrogates(`str.${name}`);
+      return freshStr(fill.repeat(left) + value + fill.repeat(margin - left));
     },
   };
 }
@@ -196,7 +202,7 @@ function partitionMethod(name: "partition" | "rpartition"): MethodSpec {
       if (separatorObject.length === 0) throw valueError("empty separator");
       const value = text(self);
       const separator = separatorObject.value;
-      const at = name === "partition" ? value.indexOf(separator) : value.lastIndexOf(separator);
+      const at = name === "partition" ? indexOfWhole(value, separator) : lastIndexOfWhole(value, separator);
       const empty = (): PyObject => newStr("");
       if (at < 0) {
         self.refcount++;
@@ -280,13 +286,10 @@ const STR_METHOD_SPECS: readonly MethodSpec[] = [
   ...STR_FORMAT_METHODS,
   partitionMethod("partition"),
   partitionMethod("rpartition"),
-  padMethod("center", (value, margin, fill, width) => {
-    // pad() in unicodeobject.c: left = marg / 2 + (marg & width & 1).
-    const left = Math.floor(margin / 2) + (margin & width & 1);
-    return fill.repeat(left) + value + fill.repeat(margin - left);
-  }),
-  padMethod("ljust", (value, margin, fill) => value + fill.repeat(margin)),
-  padMethod("rjust", (value, margin, fill) => fill.repeat(margin) + value),
+  // pad() in unicodeobject.c: center puts marg / 2 + (marg & width & 1) on the left.
+  padMethod("center", (margin, width) => Math.floor(margin / 2) + (margin & width & 1)),
+  padMethod("ljust", () => 0),
+  padMethod("rjust", (margin) => margin),
   {
     name: "zfill",
     history: conventions([6, { kind: "varargs", min: 1, max: 1 }], [7, { kind: "one" }]),
@@ -318,6 +321,8 @@ const STR_METHOD_SPECS: readonly MethodSpec[] = [
             column += spaces;
           }
         } else {
+          // A tab that expands to nothing may have stood between two lone surrogates.
+          if (size <= 0) checkSurrogateJoin(result, char, "str.expandtabs");
           result += char;
           column = char === "\n" || char === "\r" ? 0 : column + 1;
         }

@@ -1,5 +1,5 @@
 // `str % args`: printf-style formatting through the formatting kernel's hooks.
-import { checkFormattedSurrogates } from "./str-surrogates.js";
+import { refuseIfJoinedSurrogates } from "./str-surrogates.js";
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
@@ -109,7 +109,6 @@ export function strPercentFormat(template: PyObject, args: PyObject): PyObject {
       hooks(temporaries, converted),
       { version: rt.profile, maxStrDigits: rt.maxStrDigits },
     );
-    checkFormattedSurrogates(text, isTuple ? (args as PyTuple).items : isMapping ? temporaries : [args]);
     const unchanged = unchangedResult(template, args, isTuple, text, temporaries, converted);
     if (unchanged !== null) {
       unchanged.refcount++;
@@ -118,6 +117,7 @@ export function strPercentFormat(template: PyObject, args: PyObject): PyObject {
     return newStr(text);
   } catch (error) {
     if (error instanceof FormatError) throw pyRaiseFromFormatError(error);
+    refuseIfJoinedSurrogates(error);
     throw error;
   } finally {
     for (const temporary of temporaries) decref(temporary);

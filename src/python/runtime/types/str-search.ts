@@ -5,6 +5,7 @@
 import { adjustIndices } from "./str-arguments.js";
 import type { TextView } from "./str-text.js";
 import { codePointsOf } from "./str-text.js";
+import { checkSurrogateJoin, indexOfWhole, lastIndexOfWhole, startsWithWhole } from "./str-surrogates.js";
 
 /** any_find_slice: the code-point index of `needle` in text[start:end], or -1. */
 export function findText(view: TextView, needle: TextView, start: number | undefined, end: number | undefined, reverse: boolean): number {
@@ -12,7 +13,7 @@ export function findText(view: TextView, needle: TextView, start: number | undef
   if (last - first < needle.length) return -1;
   const from = view.unitOf(first);
   const region = view.text.slice(from, view.unitOf(last));
-  const at = reverse ? region.lastIndexOf(needle.text) : region.indexOf(needle.text);
+  const at = reverse ? lastIndexOfWhole(region, needle.text) : indexOfWhole(region, needle.text);
   return at < 0 ? -1 : view.pointOf(from + at);
 }
 
@@ -23,7 +24,7 @@ export function countText(view: TextView, needle: TextView, start: number | unde
   if (needle.length === 0) return last - first + 1;
   const region = view.text.slice(view.unitOf(first), view.unitOf(last));
   let count = 0;
-  for (let at = region.indexOf(needle.text); at >= 0; at = region.indexOf(needle.text, at + needle.text.length)) count++;
+  for (let at = indexOfWhole(region, needle.text); at >= 0; at = indexOfWhole(region, needle.text, at + needle.text.length)) count++;
   return count;
 }
 
@@ -34,8 +35,11 @@ export function tailMatches(view: TextView, affix: TextView, start: number | und
   if (last < first) return false;
   if (affix.length === 0) return true;
   const at = atEnd ? view.unitOf(last) : view.unitOf(first);
-  return view.text.startsWith(affix.text, at);
+  return startsWithWhole(view.text, affix.text, at);
 }
+
+/** What a refusal of replace names. */
+const REPLACE = "str.replace";
 
 /**
  * str.replace: null when nothing changes (CPython then returns the str itself), else the new
@@ -51,10 +55,15 @@ export function replaceText(text: string, old: string, replacement: string, coun
     let made = 0;
     for (let i = 0; i <= points.length; i++) {
       if (made < limit) {
+        checkSurrogateJoin(result, replacement, REPLACE);
         result += replacement;
         made++;
       }
-      if (i < points.length) result += String.fromCodePoint(points[i]!);
+      if (i < points.length) {
+        const char = String.fromCodePoint(points[i]!);
+        checkSurrogateJoin(result, char, REPLACE);
+        result += char;
+      }
     }
     return made === 0 ? null : result;
   }
@@ -62,12 +71,18 @@ export function replaceText(text: string, old: string, replacement: string, coun
   let from = 0;
   let made = 0;
   while (made < limit) {
-    const at = text.indexOf(old, from);
+    const at = indexOfWhole(text, old, from);
     if (at < 0) break;
-    result += text.slice(from, at) + replacement;
+    const kept = text.slice(from, at);
+    checkSurrogateJoin(result, kept, REPLACE);
+    result += kept;
+    checkSurrogateJoin(result, replacement, REPLACE);
+    result += replacement;
     from = at + old.length;
     made++;
   }
   if (made === 0) return null;
-  return result + text.slice(from);
+  const rest = text.slice(from);
+  checkSurrogateJoin(result, rest, REPLACE);
+  return result + rest;
 }

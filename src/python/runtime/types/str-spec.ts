@@ -25,6 +25,7 @@ import { parseArguments, type Signature } from "./str-arguments.js";
 import { unchangedStr, freshStr, viewOf, codePointsOf, checkResultSize } from "./str-text.js";
 import { unicodeDatabase } from "./str-unicode.js";
 import { decref } from "../object.js";
+import { checkSurrogateJoin, indexOfWhole, refuseJoinedSurrogates } from "./str-surrogates.js";
 
 /** Code points of a str (astral characters as one element). */
 export function codePoints(str: PyStr): string[] {
@@ -97,6 +98,7 @@ function strConcat(self: PyObject, other: PyObject): PyObject {
   if (other === rt.emptyStr) return unchangedStr(left);
   const length = left.length + other.length;
   checkResultSize(length, "str");
+  checkSurrogateJoin(left.value, other.value, "str concatenation");
   return freshStr(left.value + other.value);
 }
 
@@ -114,12 +116,13 @@ function strRepeat(self: PyObject, countObject: PyObject): PyObject {
   const total = BigInt(str.length) * big;
   if (total > SSIZE_MAX) throw overflowError("repeated string is too long");
   checkResultSize(total, "str");
+  checkSurrogateJoin(str.value, str.value, "str repetition");
   return freshStr(str.value.repeat(count));
 }
 
 function strContains(self: PyObject, item: PyObject): boolean {
   if (!(item instanceof PyStr)) throw typeError(`'in <string>' requires string as left operand, not ${item.type.name}`);
-  return (self as PyStr).value.includes(item.value);
+  return indexOfWhole((self as PyStr).value, item.value) >= 0;
 }
 
 /** s[i] and s[a:b:c] (unicode_subscript). */
@@ -133,7 +136,14 @@ function strGetItem(self: PyObject, key: PyObject): PyObject {
     if (step === 1) return newStr(str.value.slice(view.unitOf(start), view.unitOf(start + length)));
     let text = "";
     for (let i = 0, at = start; i < length; i++, at += step) text += str.value.slice(view.unitOf(at), view.unitOf(at + 1));
-    return freshStr(text);
+    const result = freshStr(text);
+    // Only a result holding a pair can have joined two lone surrogates: then it counts fewer
+    // code points than it took.
+    if (result.kind === 4 && result.length !== length) {
+      decref(result);
+      refuseJoinedSurrogates("str slicing");
+    }
+    return result;
   }
   if (key.type.index === null) {
     throw typeError(rt.profile.minor >= 11 ? `string indices must be integers, not '${key.type.name}'` : "string indices must be integers");

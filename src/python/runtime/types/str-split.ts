@@ -4,6 +4,7 @@
 // UTF-16 offsets (bytes run as Latin-1 text). A null piece stands for the object itself: CPython
 // puts the very object in the list when nothing was split off (and it is exactly a str/bytes).
 import { unicodeDatabase } from "./str-unicode.js";
+import { indexOfWhole, lastIndexOfWhole } from "./str-surrogates.js";
 import { rt } from "../state.js";
 
 export type Piece = string | null;
@@ -84,7 +85,7 @@ export function splitSeparator(text: string, separator: string, maxsplit: number
   let remaining = limitOf(maxsplit);
   let i = 0;
   while (remaining-- > 0) {
-    const at = text.indexOf(separator, i);
+    const at = indexOfWhole(text, separator, i);
     if (at < 0) break;
     pieces.push(text.slice(i, at));
     i = at + separator.length;
@@ -100,7 +101,7 @@ export function rsplitSeparator(text: string, separator: string, maxsplit: numbe
   let i = text.length;
   while (remaining-- > 0) {
     if (i < separator.length) break;
-    const at = text.lastIndexOf(separator, i - separator.length);
+    const at = lastIndexOfWhole(text, separator, i - separator.length);
     if (at < 0) break;
     pieces.push(text.slice(at + separator.length, i));
     i = at;

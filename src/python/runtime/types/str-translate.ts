@@ -92,7 +92,7 @@ export function translateText(text: string, mapping: PyObject): PyObject {
     const item = lookup(mapping, code);
     if (item === null) {
       const char = String.fromCodePoint(code);
-      checkSurrogateJoin(result, char);
+      checkSurrogateJoin(result, char, "str.translate");
       result += char;
       continue;
     }
@@ -101,10 +101,10 @@ export function translateText(text: string, mapping: PyObject): PyObject {
       if (item instanceof PyInt) {
         const value = toBig(item.value);
         if (value < 0n || value > 0x10ffffn) throw valueError("character mapping must be in range(0x110000)");
-        if (value >= 0xd800n && value <= 0xdfffn && joinsSurrogatesAround(result, Number(value))) refuseJoinedSurrogates();
+        if (value >= 0xd800n && value <= 0xdfffn && joinsSurrogatesAround(result, Number(value))) refuseJoinedSurrogates("str.translate");
         result += String.fromCodePoint(Number(value));
       } else if (item instanceof PyStr) {
-        checkSurrogateJoin(result, item.value);
+        checkSurrogateJoin(result, item.value, "str.translate");
         result += item.value;
       } else {
         throw typeError("character mapping must return integer, None or str");

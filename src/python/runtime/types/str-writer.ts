@@ -3,6 +3,7 @@
 // str ('' and one Latin-1 character are singletons).
 import { decref, type PyObject } from "../object.js";
 import { PyStr, newStr } from "./str.js";
+import { checkSurrogateJoin } from "./str-surrogates.js";
 
 export class StrWriter {
   private readonly parts: string[] = [];
@@ -14,12 +15,16 @@ export class StrWriter {
   private whole: PyStr | null = null;
   private empty = true;
 
+  /** `operation` names what is refused when a lone high surrogate would meet a lone low one. */
+  constructor(private readonly operation: string) {}
+
   /**
    * Appends the text of `str` (borrowed). `last` says nothing else will be written: only then
    * does CPython keep the object instead of copying it (its writer stops over-allocating).
    */
   writeStr(str: PyStr, last: boolean): void {
     if (str.length === 0) return;
+    this.checkJoin(str.value);
     // The readonly buffer keeps any str, subclass instances included (S('ab').format() is S).
     if (this.empty && last) {
       str.refcount++;
@@ -33,6 +38,7 @@ export class StrWriter {
 
   writeText(text: string): void {
     if (text.length === 0) return;
+    this.checkJoin(text);
     this.dropWhole();
     this.empty = false;
     this.parts.push(text);
@@ -46,6 +52,12 @@ export class StrWriter {
       return whole;
     }
     return newStr(this.parts.join(""));
+  }
+
+  /** Refuses `next` after a text that ends with a lone high surrogate when it starts with a low one. */
+  private checkJoin(next: string): void {
+    const parts = this.parts;
+    if (parts.length > 0) checkSurrogateJoin(parts[parts.length - 1]!, next, this.operation);
   }
 
   private dropWhole(): void {
