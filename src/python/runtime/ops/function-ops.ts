@@ -11,7 +11,7 @@ import { genericGetAttr, genericGetAttrWith, getAttr, missingAttribute } from ".
 import { withAttributeErrorContext } from "../abstract/attribute-error-context.js";
 import { type NameCache, cachedTypeLookup, cachedDictGet } from "./name-cache.js";
 import type { PyModule } from "../types/module.js";
-import { moduleGetAttr, moduleGetAttrHook } from "../types/module-spec.js";
+import { moduleGetAttr, moduleAttribute } from "../types/module-spec.js";
 import { PyFunction as FunctionClass } from "../types/function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
 import { buildClass as buildClassImpl } from "../class-builder.js";
@@ -105,12 +105,7 @@ export function getAttrCached(object: PyObject, name: PyStr, cache: NameCache): 
 function moduleGetAttrCached(module: PyModule, name: PyStr, cache: NameCache): PyObject {
   let value: PyObject | null;
   try {
-    value = genericGetAttrWith(module, name, cachedTypeLookup(module.type, name, cache));
-    if (value === null) {
-      value = cachedDictGet(module.dict, name, cache);
-      if (value !== null) value.refcount++;
-      else value = moduleGetAttrHook(module, name);
-    }
+    value = moduleAttribute(module, name, cachedTypeLookup(module.type, name, cache), cachedDictGet(module.dict, name, cache));
   } catch (error) {
     throw withAttributeErrorContext(error, module, name);
   }
