@@ -17,6 +17,9 @@ import { splitArgs } from "../runtime/spec-helpers.js";
 import { isTracked } from "../runtime/gc/tracking.js";
 import { newDict, dictSetItem } from "../runtime/types/dict.js";
 import { newStr } from "../runtime/types/str.js";
+import { PyModule, isSimulatorModule } from "../runtime/types/module.js";
+import { refuseModuleNamespace } from "./module-namespace.js";
+import { refuseUncertainGenerationList, refuseUncertainReferrerOrder } from "./namespace-generation.js";
 
 /** Collections so far in every generation, per collector, when a top-level statement started. */
 const collectionsAtStatementStart = new WeakMap<object, number>();
@@ -167,6 +170,7 @@ const GC_FUNCTIONS: readonly MethodDef[] = [
         if (generationObject !== undefined && generationObject !== rt.None && rt.profile.minor < 8) throw typeError("get_objects() takes no arguments");
         const generation = generationObject === undefined || generationObject === rt.None ? undefined : indexNumber(generationObject);
         if (generation !== undefined && (generation < 0 || generation > 2)) throw valueError(generation < 0 ? "generation parameter cannot be negative" : "generation parameter must be less than the number of available generations (3)");
+        if (generation !== undefined) refuseUncertainGenerationList(generation);
         return owned(rt.gc.objects(generation));
       },
     },
@@ -201,6 +205,7 @@ const GC_FUNCTIONS: readonly MethodDef[] = [
           });
           return found;
         });
+        refuseUncertainReferrerOrder(referrers);
         return owned(referrers);
       },
     },
@@ -210,6 +215,8 @@ const GC_FUNCTIONS: readonly MethodDef[] = [
       impl: (_self, sources) => {
         const referents: PyObject[] = [];
         for (const source of sources) {
+          // The dict of one of the simulator's modules is not CPython's (module-namespace.ts).
+          if (source instanceof PyModule && isSimulatorModule(source)) refuseModuleNamespace(source);
           source.type.traverse?.(source, (child) => referents.push(child));
         }
         return owned(referents);

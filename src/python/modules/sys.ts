@@ -219,6 +219,8 @@ const UNSUPPORTED = [
   "dont_write_bytecode",
   "pycache_prefix",
   "copyright",
+  // The kernel's imported modules (over a hundred, depending on the kernel and the environment).
+  "modules",
 ];
 
 export const SYS_MODULE: ModuleDefinition = {
@@ -242,9 +244,6 @@ export const SYS_MODULE: ModuleDefinition = {
     values.set("path", newList([]));
     values.set("stdout", newStreamObject("stdout"));
     values.set("stderr", newStreamObject("stderr"));
-    const modules = newDict();
-    values.set("modules", modules);
-    rt.sysModulesDict = modules;
     return values;
   },
   unsupported: UNSUPPORTED,

@@ -48,13 +48,10 @@ export class IPythonDisplay implements DisplayHook {
   ) {
     this.out = newDict();
     this.hidden = newDict();
-    for (const name of ["Out", "_oh"]) {
-      this.out.refcount++;
-      setNamespaceValue(namespace, name, this.out);
-    }
-    for (const name of ["In", "_ih"]) {
-      inputs.refcount++;
-      setNamespaceValue(namespace, name, inputs);
+    // init_user_ns's order: _ih, _oh, (_dh, the kernel's working directory: not simulated), In, Out.
+    for (const [name, value] of [["_ih", inputs], ["_oh", this.out], ["In", inputs], ["Out", this.out]] as const) {
+      value.refcount++;
+      setNamespaceValue(namespace, name, value);
     }
     const empty = (): PyObject => newStr("");
     this.underscore = empty();

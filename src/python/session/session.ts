@@ -34,6 +34,7 @@ import { syntaxWarnings } from "../compiler/syntax-warnings.js";
 import { writeOutput } from "../modules/output.js";
 import { setLocalModuleNames } from "../modules/module-availability.js";
 import { noteTopLevelStatement } from "../modules/gc.js";
+import { setSessionNamespace } from "../modules/namespace-generation.js";
 
 export type CellStatus = "ok" | "exception" | "unsupported" | "timeout" | "crash" | "error";
 
@@ -90,6 +91,13 @@ export class NotebookSession {
     // IPython's user module is created with this docstring; `python -i`'s __main__ has none.
     setNamespaceValue(this.namespace, "__doc__", options.display === "pretty" ? newStr(IPYTHON_MAIN_DOC) : (rt.None.refcount++, rt.None));
     setNamespaceValue(this.namespace, "__package__", (rt.None.refcount++, rt.None));
+    if (options.display === "pretty") {
+      // IPython's user module is a types.ModuleType (loader and spec None), given __builtin__ too.
+      setNamespaceValue(this.namespace, "__loader__", (rt.None.refcount++, rt.None));
+      setNamespaceValue(this.namespace, "__spec__", (rt.None.refcount++, rt.None));
+      rt.builtins.refcount++;
+      setNamespaceValue(this.namespace, "__builtin__", rt.builtins);
+    }
     rt.builtins.refcount++;
     setNamespaceValue(this.namespace, "__builtins__", rt.builtins);
     this.inputHistory = newList([newStr("")]);
@@ -103,6 +111,7 @@ export class NotebookSession {
       this.runtime.recursionLimit = PYTHON_RECURSION_LIMIT;
     }
     rt.currentGlobals = this.namespace;
+    setSessionNamespace(this.runtime, this.namespace);
     this.kernelFloats = new KernelFloats();
     const floats = this.kernelFloats;
     this.runtime.outputWriteHook = () => floats.onWrite();

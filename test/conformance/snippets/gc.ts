@@ -184,6 +184,10 @@ export const gcSnippets: readonly Snippet[] = [
   snippet("set_threshold round trip", [CLEAN, "old = gc.get_threshold()\ngc.set_threshold(500, 5, 5)\nprint(gc.get_threshold())\ngc.set_threshold(*old)\nprint(gc.get_threshold() == old)"]),
   snippet("gc.garbage is empty", [CLEAN, "print(gc.garbage, type(gc.garbage))"]),
   snippet("get_referents of a list", [CLEAN, "inner = ['x']\nprint(gc.get_referents([inner, 5]))"]),
+  snippet("the notebook namespace is in the oldest generation after a full collection", [
+    "import gc\ngc.collect()\nx = []\ny = [x]\nprint([type(r).__name__ for r in gc.get_referrers(x)], any(o is globals() for o in gc.get_objects(generation=2)), any(o is globals() for o in gc.get_objects(generation=0)))",
+    "z = [x]\ngc.collect(0)\nprint([r is z or r is y for r in gc.get_referrers(x)])",
+  ]),
   snippet("get_referrers of an object", [CLEAN, "target = ['t']\nholder = [target]\nprint([r is holder for r in gc.get_referrers(target) if type(r) is list])"]),
   snippet("collect returns counts for a cycle of three", [CLEAN, "a, b, c = [], [], []\na.append(b)\nb.append(c)\nc.append(a)\ndel a, b, c\nprint(gc.collect())"]),
   snippet("cycle kept alive by an outside reference is not collected", [CLEAN, "loop = []\nloop.append(loop)\nkeeper = loop\ndel loop\nprint(gc.collect(), len(keeper))"]),

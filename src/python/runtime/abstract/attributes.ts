@@ -6,6 +6,7 @@ import { attributeError, typeError, PyRaise, discardRaise, Unsupported } from ".
 import { withAttributeErrorContext } from "./attribute-error-context.js";
 import type { PyStr } from "../types/str.js";
 import { internName } from "../types/str.js";
+import { moduleNameInDict, type PyModule } from "../types/module.js";
 import { storageOf, storedAttribute, cachedStoredAttribute, setInstanceAttribute, initInstanceAttributes, type KeysEntryCache } from "../instance-attributes.js";
 
 /**
@@ -38,7 +39,7 @@ export function invalidateTypeCaches(): void {
 }
 
 /** True when `descriptor` defines __set__/__delete__ (a data descriptor). */
-function isDataDescriptor(descriptor: PyObject): boolean {
+export function isDataDescriptor(descriptor: PyObject): boolean {
   return descriptor.type.descrSet !== null;
 }
 
@@ -160,11 +161,10 @@ export function missingAttribute(self: PyObject, name: string) {
     return attributeError(`type object '${(self as PyType).name}' has no attribute '${name}'`);
   }
   if (self.type === rt.types.module) {
-    return attributeError(`module '${moduleName(self)}' has no attribute '${name}'`);
+    // module_getattro names the module by the __name__ in its dict, when that is a str.
+    const moduleName = moduleNameInDict(self as PyModule);
+    return attributeError(moduleName === null ? `module has no attribute '${name}'` : `module '${moduleName}' has no attribute '${name}'`);
   }
   return attributeError(`'${self.type.name}' object has no attribute '${name}'`);
 }
 
-function moduleName(module: PyObject): string {
-  return (module as unknown as { name: string }).name;
-}

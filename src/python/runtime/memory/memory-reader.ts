@@ -11,6 +11,7 @@ import { digitCount, sign } from "../types/int-value.js";
 import { PyStr } from "../types/str.js";
 import { PyType } from "../type.js";
 import { isExecutingFrame } from "../types/live-frames.js";
+import { PyModule, isSimulatorModule } from "../types/module.js";
 
 /** The refcount an object shows through sys.getrefcount and in memory (immortality per version). */
 export function reportedRefcount(object: PyObject): number {
@@ -32,6 +33,8 @@ function refuseUnknownRefcount(object: PyObject): void {
   // ≤3.10 an executing frame object is also held by its evaluation and by each callee frame's
   // f_back, which the simulator's frame views do not count.
   if (object.type === rt.types.frame && rt.profile.minor <= 10 && isExecutingFrame(object)) throw new Unsupported("the reference count of a frame that is still executing (3.10 and older)");
+  // sys.modules, the import system's records and the interpreter's own references count too.
+  if (object instanceof PyModule && isSimulatorModule(object)) throw new Unsupported(`the reference count of module '${object.name}' (CPython's import system holds references the simulator does not model)`);
   if (object === rt.refcountUnknownOf) throw new Unsupported("the reference count of a dict key while `d[key] = value` stores it (3.11+ specialises that store after a warm-up)");
 }
 

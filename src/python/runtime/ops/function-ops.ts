@@ -12,7 +12,7 @@ import { genericGetAttr, genericGetAttrWith, genericSetAttr, getAttr, setAttr, m
 import { withAttributeErrorContext } from "../abstract/attribute-error-context.js";
 import { type NameCache, cachedTypeLookup, cachedDictGet } from "./name-cache.js";
 import type { PyModule } from "../types/module.js";
-import { moduleGetAttr, moduleGetAttrHook } from "../types/module-spec.js";
+import { moduleGetAttr, moduleAttribute } from "../types/module-spec.js";
 import { PyFunction as FunctionClass } from "../types/function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
 import { buildClass as buildClassImpl } from "../class-builder.js";
@@ -133,21 +133,7 @@ export function setAttrCached(object: PyObject, name: PyStr, value: PyObject, ca
 function moduleGetAttrCached(module: PyModule, name: PyStr, cache: NameCache): PyObject {
   let value: PyObject | null;
   try {
-    const descriptor = cachedTypeLookup(module.type, name, cache);
-    if (descriptor === null && cache.storagelessOwner === module && cache.storagelessCount === besideStorageCount()) {
-      value = null;
-    } else {
-      value = genericGetAttrWith(module, name, descriptor);
-      if (value === null && descriptor === null && storageOf(module) === null) {
-        cache.storagelessOwner = module;
-        cache.storagelessCount = besideStorageCount();
-      }
-    }
-    if (value === null) {
-      value = cachedDictGet(module.dict, name, cache);
-      if (value !== null) value.refcount++;
-      else value = moduleGetAttrHook(module, name);
-    }
+    value = moduleAttribute(module, name, cachedTypeLookup(module.type, name, cache), cachedDictGet(module.dict, name, cache));
   } catch (error) {
     throw withAttributeErrorContext(error, module, name);
   }

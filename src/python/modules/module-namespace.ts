@@ -1,0 +1,31 @@
+// What the simulator can tell of its own modules' namespaces and reprs, and what it refuses:
+// CPython's modules hold import metadata and names the simulator's do not.
+import { Unsupported } from "../runtime/errors.js";
+import { rt } from "../runtime/state.js";
+import type { PyModule } from "../runtime/types/module.js";
+
+/**
+ * The simulator's modules are built into every CPython (sys, gc, time, ...) or not: math is a
+ * shared library with a `__file__` in some builds (pyenv's) and built in in others (Debian's),
+ * and the modules CPython writes in Python (copy, string, weakref, ctypes) show the path of
+ * their source file, which depends on the installation.
+ */
+const BUILD_DEPENDENT_REPR: ReadonlySet<string> = new Set(["math"]);
+
+/** repr() of one of the simulator's modules: `<module 'sys' (built-in)>`, or refused. */
+export function simulatorModuleRepr(module: PyModule): string {
+  const name = module.name;
+  if (BUILD_DEPENDENT_REPR.has(name)) throw new Unsupported(`repr() of module '${name}' (built in or a shared library with a __file__, depending on how CPython was built)`);
+  if (!rt.builtinModuleNames.has(name)) throw new Unsupported(`repr() of module '${name}' (it shows the path of its source file in the Python installation)`);
+  return `<module '${name}' (built-in)>`;
+}
+
+/**
+ * vars(m) / m.__dict__ of one of the simulator's modules: refused, because its dict is not the
+ * one CPython's module has — it lacks the import metadata (`__doc__`, `__loader__`, `__spec__`,
+ * `__file__` where there is one) and, for most modules, names the simulator does not provide,
+ * so listing it or taking its len would answer wrongly.
+ */
+export function refuseModuleNamespace(module: PyModule): never {
+  throw new Unsupported(`vars() or __dict__ of module '${module.name}' (the simulator's module lacks the import metadata and other names of CPython's)`);
+}
