@@ -32,7 +32,7 @@ function refuseUnknownRefcount(object: PyObject): void {
   // ≤3.10 an executing frame object is also held by its evaluation and by each callee frame's
   // f_back, which the simulator's frame views do not count.
   if (object.type === rt.types.frame && rt.profile.minor <= 10 && isExecutingFrame(object)) throw new Unsupported("the reference count of a frame that is still executing (3.10 and older)");
-  if (object === rt.refcountUnknownOf) throw new Unsupported("the reference count of a dict key while `d[key] = value` stores it (3.11+ specialises that store after a warm-up)");
+  if (object === rt.refcountUnknownOf) throw new Unsupported(rt.refcountUnknownWhy);
 }
 
 /** The 8-byte word at the start of an object: ob_refcnt (and 3.14's flag bits). */
