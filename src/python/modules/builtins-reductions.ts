@@ -14,11 +14,13 @@ import { newInt, PyInt } from "../runtime/types/int.js";
 import { toBig, normalize } from "../runtime/types/int-value.js";
 import { newFloat, PyFloat } from "../runtime/types/float.js";
 import { newList, type PyList } from "../runtime/types/list.js";
+import { listExtend } from "../runtime/types/list-ops.js";
 import type { PySequenceIterator } from "../runtime/types/iterators.js";
 import { callThroughArgumentTuple, positionalArgumentTuple } from "../runtime/argument-tuple.js";
 import { internName } from "../runtime/types/str.js";
 import { collectItems } from "../runtime/types/sequence-helpers.js";
 import { call } from "../runtime/abstract/object-protocol.js";
+import { callFromRuntime } from "../runtime/argument-tuple.js";
 import { getAttr } from "../runtime/abstract/attributes.js";
 import { getIter, iterNext } from "../runtime/abstract/iteration.js";
 import { isTrue } from "../runtime/abstract/truth.js";
@@ -277,7 +279,7 @@ function minMaxReduction(name: "min" | "max", op: CompareOp) {
     let bestItem: PyObject | null = null;
     let bestValue: PyObject | null = null;
     const consider = (item: PyObject): void => {
-      const value = key === null ? (item.refcount++, item) : call(key, { values: [item], kwnames: null });
+      const value = key === null ? (item.refcount++, item) : callFromRuntime(key, [item]);
       if (bestValue === null) {
         item.refcount++;
         bestItem = item;
@@ -358,8 +360,10 @@ function sorted(_self: PyObject, args: CallArgs): PyObject {
   } else {
     checkPositionalCount("sorted", positional.length, 1, 1);
   }
-  const list = newList(collectItems(positional[0]!));
+  // PySequence_List: a new list extended by the iterable (its length hint asked as list() does).
+  const list = newList([]);
   try {
+    listExtend(list, positional[0]!);
     for (const keyword of keywords.keys()) {
       if (!SORT_KEYWORDS.includes(keyword)) throw minor < 7 ? invalidKeyword("sorted", keyword) : invalidKeyword("sort", keyword, SORT_KEYWORDS);
     }

@@ -36,8 +36,12 @@ const ONE_ARGUMENT_TYPE_VECTORCALL_SINCE = 10;
 export function builtinTypeCallBuildsTuple(name: string, minor: number, positionalCount: number, hasKeywords: boolean): boolean {
   if (name === "type") return !(minor >= ONE_ARGUMENT_TYPE_VECTORCALL_SINCE && positionalCount === 1 && !hasKeywords);
   const since = VECTORCALL_SINCE.get(name);
-  return since === undefined || minor < since;
+  if (since === undefined || minor < since) return true;
+  return hasKeywords && KEYWORDS_TAKE_TP_CALL.has(name);
 }
+
+/** Types whose vectorcall hands a call with keywords to tp_call (`int(s, base=2)`, `str(b, encoding=…)`). */
+const KEYWORDS_TAKE_TP_CALL: ReadonlySet<string> = new Set(["int", "str"]);
 
 /** 3.6 builds the keyword dict before the argument tuple; 3.7+ the tuple first. */
 export function keywordDictBeforeTuple(minor: number): boolean {

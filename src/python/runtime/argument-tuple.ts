@@ -8,6 +8,8 @@ import { PyDict, newDict, newDictPresized, dictSetItem } from "./types/dict.js";
 import { internName } from "./types/str.js";
 import { PyTuple, newTupleStealing } from "./types/tuple.js";
 import { keywordDictBeforeTuple } from "../profiles/type-vectorcall.js";
+import { PyMethod } from "./types/method.js";
+import { call } from "./abstract/object-protocol.js";
 
 /**
  * What _PyObject_MakeTpCall (_PyObject_FastCallKeywords before 3.8) does around tp_call: the
@@ -80,3 +82,14 @@ function keywordDict(args: CallArgs, positionalCount: number): PyDict | null {
   return dict;
 }
 
+
+/**
+ * A call C code makes with positional arguments (a key function, a map or filter function, a
+ * bound special method): up to 3.7 its fast call has no case for a bound method, which is
+ * called through tp_call with the arguments in a new tuple meanwhile.
+ */
+export function callFromRuntime(callable: PyObject, values: readonly PyObject[]): PyObject {
+  const args = { values, kwnames: null };
+  if (rt.profile.minor <= 7 && values.length > 0 && callable instanceof PyMethod) return callThroughArgumentTuple(args, values.length, () => call(callable, args));
+  return call(callable, args);
+}

@@ -2,6 +2,7 @@
 // and __init_subclass__.
 import type { PyObject } from "./object.js";
 import { decref } from "./object.js";
+import { callFromRuntime } from "./argument-tuple.js";
 import { rt } from "./state.js";
 import { PyType } from "./type.js";
 import type { CallArgs } from "./slots.js";
@@ -495,7 +496,7 @@ function setNames(type: PyType): void {
       const getter = hook.type.descrGet;
       const bound = getter === null ? (hook.refcount++, hook) : getter(hook, value, value.type);
       try {
-        decref(call(bound, { values: [type, key], kwnames: null }));
+        decref(callFromRuntime(bound, [type, key]));
       } finally {
         decref(bound);
       }

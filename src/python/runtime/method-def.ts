@@ -2,6 +2,8 @@
 import type { PyObject } from "./object.js";
 import type { CallArgs } from "./slots.js";
 import { typeError, Unsupported } from "./errors.js";
+import { rt } from "./state.js";
+import { callThroughArgumentTuple } from "./argument-tuple.js";
 
 /**
  * The calling conventions of CPython's METH_* flags:
@@ -16,6 +18,11 @@ export type MethodDef = (
       readonly kind: "positional";
       readonly impl: (self: PyObject, args: readonly PyObject[]) => PyObject;
       readonly binding?: Binding;
+      /**
+       * The last 3.x minor version where CPython's method is METH_VARARGS: its arguments arrive
+       * in a new tuple, which holds them during the call (seen by a Python __hash__ or __eq__).
+       */
+      readonly varargsUntil?: number;
     }
   | { readonly name: string; readonly kind: "keywords"; readonly impl: (self: PyObject, args: CallArgs) => PyObject; readonly binding?: Binding }
 ) & {
@@ -43,6 +50,7 @@ export function callMethodDef(def: MethodDef, self: PyObject, args: CallArgs, qu
       return def.impl(self, values[0]!);
     case "positional":
       if (args.kwnames !== null) throw noKeywords(qualifiedName);
+      if (def.varargsUntil !== undefined && rt.profile.minor <= def.varargsUntil) return callThroughArgumentTuple(args, values.length, () => def.impl(self, values));
       return def.impl(self, values);
     case "keywords":
       return def.impl(self, args);
@@ -68,7 +76,7 @@ export function callMethodDefAfterSelf(def: MethodDef, self: PyObject, args: Cal
       return def.impl(self, values[1]!);
     case "positional":
       if (args.kwnames !== null) throw noKeywords(qualifiedName);
-      return def.impl(self, values.slice(1));
+      return callMethodDef(def, self, { values: values.slice(1), kwnames: null }, qualifiedName);
     case "keywords":
       return callMethodDef(def, self, { values: values.slice(1), kwnames: args.kwnames }, qualifiedName);
   }

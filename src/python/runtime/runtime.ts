@@ -79,10 +79,12 @@ export class Runtime {
   maxStrDigits = 4300;
   /**
    * Reference counts the simulator cannot tell right now: `refcountUnknownOf` is one object
-   * whose count depends on what it does not model, `refcountsUnknownWhile` says why every
-   * count is unknown (null: known). Reading one ends the cell as unsupported.
+   * whose count depends on what it does not model (`refcountUnknownWhy` names that count),
+   * `refcountsUnknownWhile` says why every count is unknown (null: known). Reading one ends
+   * the cell as unsupported.
    */
   refcountUnknownOf: PyObject | null = null;
+  refcountUnknownWhy = "";
   refcountsUnknownWhile: string | null = null;
   /** Containers whose repr is being computed (Py_ReprEnter). */
   readonly reprActive = new Set<PyObject>();

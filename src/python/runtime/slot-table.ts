@@ -26,7 +26,7 @@ import { writeUnraisable } from "./unraisable.js";
 import { requestStopIteration, cancelStopIterationRequest, takeStopIterationRequest } from "./types/stop-iteration.js";
 import { staticMethodCallable } from "./types/function-wrappers.js";
 import { newWrapperOwner } from "./type-factory.js";
-import { callThroughArgumentTuple } from "./argument-tuple.js";
+import { callThroughArgumentTuple, callFromRuntime } from "./argument-tuple.js";
 import { callThroughTpCall } from "./types/type-call-route.js";
 
 const NO_KEYWORDS = null;
@@ -68,7 +68,7 @@ export function callBoundSpecial(self: PyObject, found: PyObject, values: readon
   if (getter === null) return call(found, { values, kwnames: NO_KEYWORDS });
   const bound = getter(found, self, self.type);
   try {
-    return call(bound, { values, kwnames: NO_KEYWORDS });
+    return callFromRuntime(bound, values);
   } finally {
     decref(bound);
   }
@@ -147,11 +147,7 @@ function slotRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObje
   const found = lookupSpecial(self, COMPARE_DUNDERS[op]!);
   if (found === null) return notImplemented();
   // 3.6 calls the bound method from C, whose fast call has no bound-method case: method_call
-  // gets `other` in a tuple (measured: other's refcount inside __lt__ is one higher).
-  if (!callsUnbound() && found.type.descrGet !== null) {
-    const args = { values: [other], kwnames: NO_KEYWORDS };
-    return callThroughArgumentTuple(args, 1, () => callBoundSpecial(self, found, args.values));
-  }
+  // gets `other` in a tuple (callBoundSpecial; measured: other's refcount inside __lt__ is one higher).
   return callSpecial(self, found, [other]);
 }
 
@@ -205,17 +201,33 @@ function slotIterNext(self: PyObject): PyObject | null {
   }
 }
 
+/**
+ * slot_tp_descr_get. Whoever found the descriptor on a type (attribute lookup, super(), the
+ * type's own getattr) holds a reference to it while its __get__ runs: `self` is held here.
+ */
 function slotDescrGet(self: PyObject, instance: PyObject | null, owner: PyType): PyObject {
   const found = lookupSpecial(self, "__get__")!;
   const values = [instance ?? rt.None, owner];
-  // slot_tp_descr_get calls the __get__ it found as it is, without a reference of its own
-  // (3.6 does not bind it either); 3.13 looks it up with one.
-  if (found instanceof PyFunction && rt.profile.minor <= 12) return call(found, { values: [self, ...values], kwnames: NO_KEYWORDS });
-  return callSpecial(self, found, values);
+  self.refcount++;
+  try {
+    // slot_tp_descr_get calls the __get__ it found as it is, without a reference of its own
+    // (3.6 does not bind it either); 3.13 looks it up with one.
+    if (found instanceof PyFunction && rt.profile.minor <= 12) return call(found, { values: [self, ...values], kwnames: NO_KEYWORDS });
+    return callSpecial(self, found, values);
+  } finally {
+    decref(self);
+  }
 }
 
+/** slot_tp_descr_set, with the descriptor held by the attribute store that found it (as __get__). */
 function slotDescrSet(self: PyObject, instance: PyObject, value: PyObject | null): void {
-  const result = value === null ? callDunder(self, "__delete__", [instance]) : callDunder(self, "__set__", [instance, value]);
+  self.refcount++;
+  let result: PyObject | null;
+  try {
+    result = value === null ? callDunder(self, "__delete__", [instance]) : callDunder(self, "__set__", [instance, value]);
+  } finally {
+    decref(self);
+  }
   // slot_tp_descr_set: the method lookup fails with AttributeError naming the missing method.
   if (result === null) throw pyError(rt.exc.AttributeError, value === null ? "__delete__" : "__set__");
   decref(result);
@@ -381,9 +393,28 @@ function slotGetAttr(self: PyObject, name: PyObject): PyObject | null {
       if (!(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) throw error;
       discardRaise(error);
     }
-    return callAttribute(self, getattr, name);
+    return callNameUnknown(() => callAttribute(self, getattr, name), name);
   } finally {
     decref(getattr);
+  }
+}
+
+/**
+ * Runs __getattr__ with its name's count refused up to 3.11: CPython's type attribute cache
+ * holds a reference to every name it was asked for (one per type looked in, kept until the
+ * entry is reused), which the simulator does not model.
+ */
+function callNameUnknown(run: () => PyObject, name: PyObject): PyObject {
+  if (rt.profile.minor >= 12) return run();
+  const outer = rt.refcountUnknownOf;
+  const outerWhy = rt.refcountUnknownWhy;
+  rt.refcountUnknownOf = name;
+  rt.refcountUnknownWhy = "the reference count of the attribute name inside __getattr__ (3.11 and older: the type attribute cache holds the names it looked up)";
+  try {
+    return run();
+  } finally {
+    rt.refcountUnknownOf = outer;
+    rt.refcountUnknownWhy = outerWhy;
   }
 }
 

@@ -1332,4 +1332,160 @@ export const refcountSnippets: readonly Snippet[] = [
   snippet("self's refcount inside __trunc__ called by int()", [
     "import sys\nclass Truncates:\n    def __trunc__(self):\n        print('trunc', sys.getrefcount(self))\n        return 7\nprint(int(Truncates()))\nvalue = Truncates()\nprint(int(value))",
   ], { versions: ["3.6", "3.7", "3.8", "3.9", "3.10"] }),
+  // Calls the runtime makes into Python code, and what holds the arguments meanwhile.
+  snippet("self inside __eq__ during dict and set lookups", [
+    py`
+      import sys
+      class Key:
+          def __init__(self, tag): self.tag = tag
+          def __hash__(self): return 1
+          def __eq__(self, other):
+              print(self.tag, sys.getrefcount(self), other.tag, sys.getrefcount(other))
+              return False
+      a, b = Key('a'), Key('b')
+      table = {a: 1}
+      found = b in table
+      found = table.get(b)
+      found = table.setdefault(b, 0)
+      bag = {a}
+      found = b in bag
+      bag.add(b)
+      bag.discard(Key('c'))
+    `,
+  ]),
+  snippet("self inside __eq__ when dict.pop and setdefault compare", [
+    "import sys\nclass Key:\n    def __hash__(self): return 1\n    def __eq__(self, other):\n        print(sys.getrefcount(self), sys.getrefcount(other))\n        return False\nstored = Key()\ntable = {stored: 1}\nprobe = Key()\nfound = table.pop(probe, None)\nfound = table.pop(stored, 0)",
+  ]),
+  snippet("items compared by in, count, index and == on lists", [
+    py`
+      import sys
+      class Item:
+          def __init__(self, tag): self.tag = tag
+          def __eq__(self, other):
+              print(self.tag, sys.getrefcount(self), other.tag, sys.getrefcount(other))
+              return False
+          __hash__ = None
+      c, d = Item('c'), Item('d')
+      items = [d]
+      found = c in items
+      found = c in [d]
+      found = c in (d,)
+      found = items.count(c)
+      found = items == [c]
+      for x in [c, d]:
+          print(sys.getrefcount(x) - sys.getrefcount(c))
+    `,
+  ]),
+  snippet("__next__ of an iterator a comprehension or generator expression runs", [
+    py`
+      import sys
+      class Ticks:
+          def __iter__(self): return self
+          def __next__(self):
+              print('next', sys.getrefcount(self))
+              raise StopIteration
+      ticks = Ticks()
+      result = [x for x in ticks]
+      result = {x for x in ticks}
+      result = {x: 1 for x in ticks}
+      result = list(x for x in ticks)
+      def local():
+          mine = Ticks()
+          return [x for x in mine]
+      result = local()
+      source = iter([1, 2])
+      print([sys.getrefcount(source) for _ in source])
+    `,
+  ]),
+  snippet("a descriptor's self inside __get__, __set__ and __delete__", [
+    py`
+      import sys
+      class Field:
+          def __get__(self, obj, owner=None):
+              print('get', sys.getrefcount(self))
+              return 1
+          def __set__(self, obj, value):
+              print('set', sys.getrefcount(self), sys.getrefcount(value))
+          def __delete__(self, obj):
+              print('delete', sys.getrefcount(self))
+      class Holder:
+          field = Field()
+      holder = Holder()
+      value = holder.field
+      value = Holder.field
+      payload = [1]
+      holder.field = payload
+      del holder.field
+      value = getattr(holder, 'field')
+    `,
+  ]),
+  snippet("arguments of a bound method used as a key, map or filter function", [
+    py`
+      import sys
+      class Scorer:
+          def score(self, item):
+              print(sys.getrefcount(self), sys.getrefcount(item))
+              return 0
+          @classmethod
+          def ranked(cls, item):
+              print(sys.getrefcount(item))
+              return 0
+      scorer = Scorer()
+      item = [1]
+      result = sorted([item], key=scorer.score)
+      result = list(map(scorer.score, [item]))
+      result = list(filter(scorer.score, [item]))
+      result = max([item], key=scorer.score)
+      result = sorted([item], key=Scorer.ranked)
+      listed = [item]
+      listed.sort(key=scorer.score)
+    `,
+  ]),
+  snippet("arguments of dunders the runtime calls with a value", [
+    py`
+      import sys
+      class Box:
+          def __getitem__(self, key):
+              print('getitem', sys.getrefcount(self), sys.getrefcount(key)); return 1
+          def __setitem__(self, key, value):
+              print('setitem', sys.getrefcount(key), sys.getrefcount(value))
+          def __contains__(self, key):
+              print('contains', sys.getrefcount(key)); return True
+          def __add__(self, other):
+              print('add', sys.getrefcount(other)); return 1
+          def __iadd__(self, other):
+              print('iadd', sys.getrefcount(other)); return self
+          def __setattr__(self, name, value):
+              print('setattr', sys.getrefcount(value))
+      class Named:
+          def __set_name__(self, owner, name):
+              print('set_name', sys.getrefcount(owner) > 1)
+      box = Box()
+      key = [1]
+      value = [2]
+      result = box[key]
+      box[key] = value
+      result = key in box
+      result = box + key
+      box += key
+      box.attribute = value
+      class Owner:
+          named = Named()
+    `,
+  ]),
+  snippet("self inside __enter__ and __exit__", [
+    "import sys\nclass Managed:\n    def __enter__(self):\n        print('enter', sys.getrefcount(self))\n        return self\n    def __exit__(self, *details):\n        print('exit', sys.getrefcount(self))\nmanager = Managed()\nwith manager:\n    pass\nwith manager as same:\n    pass\nwith Managed():\n    pass",
+  ]),
+  snippet("an exception thrown into a generator", [
+    "import sys\ndef guarded():\n    try:\n        yield 1\n    except ValueError as error:\n        print(sys.getrefcount(error))\n    yield 2\ngen = guarded()\nfirst = next(gen)\nsecond = gen.throw(ValueError('v'))",
+  ]),
+  snippet("sorted() asks the iterable's length as list() does", [
+    "import sys\nclass Sized:\n    def __len__(self):\n        print('len', sys.getrefcount(self))\n        return 2\n    def __iter__(self):\n        print('iter', sys.getrefcount(self))\n        return iter([2, 1])\nprint(sorted(Sized()), list(Sized()))",
+  ]),
+  snippet("the base object's count when int() is given base= by keyword", [
+    "import sys\nclass Base:\n    def __index__(self):\n        print('index', sys.getrefcount(self))\n        return 2\nbase = Base()\nprint(int('11', base), int('11', base=base))",
+  ]),
+  snippet("the name's count inside __getattr__ (3.12+; older versions refuse it)", [
+    "import sys\nclass Fallback:\n    def __getattr__(self, name):\n        print(sys.getrefcount(self), sys.getrefcount(name))\n        return 1\nfallback = Fallback()\nresult = fallback.missing\nresult = getattr(fallback, 'other')\nname = ''.join(['dyn', 'amic'])\nresult = getattr(fallback, name)",
+  ], { versions: ["3.12", "3.13"] }),
 ];

@@ -6,6 +6,7 @@ import { scopeOf } from "../symtable.js";
 import { compileExpression } from "./expressions.js";
 import { compileCondition } from "./conditions.js";
 import { storeTarget } from "./assignments.js";
+import { compileIterableOperand } from "./iterable-operand.js";
 
 type InlineComprehension = ast.ListComp | ast.SetComp | ast.DictComp;
 
@@ -16,12 +17,16 @@ export function compileComprehension(unit: CodeUnit, node: InlineComprehension):
   const inner = unit.inlineScope(scope);
   const start = emitter.depth;
   // The first iterable is evaluated in the enclosing scope.
-  compileExpression(unit, node.generators[0]!.iter);
+  compileIterableOperand(unit, node.generators[0]!.iter);
   const firstIterator = emitter.slot(start);
   emitter.line(`{ const it = getIter(${firstIterator}); dec(${firstIterator}); ${firstIterator} = it; }`);
   // ≤3.10 the comprehension is a call with a frame of its own (runtime/memory/frame-memory.ts).
   const frameBlock = unit.profile.minor <= 10 ? emitter.temporary("cf") : null;
   if (frameBlock !== null) emitter.open(`{ const ${frameBlock} = enterInlineFrame(CODE, "${frameBlock}", ${scope.access.size + 1}); try {`);
+  // ≤3.11 that frame holds the iterator twice more, as its `.0` parameter and as the copy FOR_ITER
+  // works on; 3.11's frame takes over the caller's stack reference for the first.
+  const frameHeld = unit.profile.minor <= 10 ? 2 : unit.profile.minor === 11 ? 1 : 0;
+  if (frameHeld > 0) emitter.open(`${firstIterator}.refcount += ${frameHeld}; try {`);
   const result = emitter.push(node.type === "ListComp" ? "buildList([])" : node.type === "SetComp" ? "buildSet([])" : "buildDict(0)");
   // A variable an inner function captures lives in one cell for the whole comprehension.
   for (const [name, access] of scope.access) {
@@ -30,6 +35,7 @@ export function compileComprehension(unit: CodeUnit, node: InlineComprehension):
   compileGenerators(inner, node, 0, firstIterator, result);
   // Release the comprehension's variables now: they do not outlive it.
   for (const variable of inner.localVariables.values()) emitter.line(`if (${variable} !== null) { const o = ${variable}; ${variable} = null; dec(o); }`);
+  if (frameHeld > 0) emitter.close(`} finally { ${firstIterator}.refcount -= ${frameHeld}; }`);
   if (frameBlock !== null) emitter.close(`} finally { leaveInlineFrame(CODE, "${frameBlock}", ${frameBlock}); } }`);
   emitter.line(`dec(${firstIterator}); ${firstIterator} = ${result}; ${result} = null;`);
   emitter.depth = start;
@@ -50,7 +56,7 @@ function compileGenerators(unit: CodeUnit, node: InlineComprehension, index: num
   }
   if (index + 1 < node.generators.length) {
     const next = node.generators[index + 1]!;
-    compileExpression(unit, next.iter);
+    compileIterableOperand(unit, next.iter);
     const innerIterator = emitter.slot(emitter.depth - 1);
     emitter.line(`{ const it = getIter(${innerIterator}); dec(${innerIterator}); ${innerIterator} = it; }`);
     compileGenerators(unit, node, index + 1, innerIterator, result);
@@ -94,7 +100,7 @@ export function compileGeneratorExpression(unit: CodeUnit, node: ast.GeneratorEx
   const functionSlot = emitter.slot(start);
   emitter.line(`{ const f = makeFunction(K${codeIndex}, G, B, null, null, ${closure}, null, ${qualname}); ${closure === "null" ? "" : `${closure} = null;`} ${functionSlot} = f; }`);
   emitter.depth = start + 1;
-  compileExpression(unit, node.generators[0]!.iter);
+  compileIterableOperand(unit, node.generators[0]!.iter);
   const iterable = emitter.pop();
   emitter.line(`{ const it = getIter(${iterable}); dec(${iterable}); ${iterable} = null; const g = call(${functionSlot}, [it], null); dec(${functionSlot}); ${functionSlot} = g; }`);
 }
@@ -110,8 +116,11 @@ function compileGeneratorBody(unit: CodeUnit, node: ast.GeneratorExp, index: num
   const generator = node.generators[index]!;
   const label = emitter.temporary("gen");
   let iterator = iteratorExpression;
+  // The generator iterates a copy of its `.0` parameter on its stack (up to 3.13, whose LOAD_FAST counts it).
+  const copiesParameter = index === 0 && unit.profile.minor <= 13;
+  if (copiesParameter) iterator = emitter.push(`(${iteratorExpression}.refcount++, ${iteratorExpression})`);
   if (index > 0) {
-    compileExpression(unit, generator.iter);
+    compileIterableOperand(unit, generator.iter);
     iterator = emitter.slot(emitter.depth - 1);
     emitter.line(`{ const it = getIter(${iterator}); dec(${iterator}); ${iterator} = it; }`);
   }
@@ -133,7 +142,7 @@ function compileGeneratorBody(unit: CodeUnit, node: ast.GeneratorExp, index: num
     emitter.line(`{ const v = ${element}; ${element} = null; const sent = yield v; if (sent !== null) dec(sent); }`);
   }
   emitter.close();
-  if (index > 0) {
+  if (index > 0 || copiesParameter) {
     emitter.pop();
     emitter.line(`dec(${iterator}); ${iterator} = null;`);
   }

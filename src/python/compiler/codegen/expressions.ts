@@ -11,6 +11,7 @@ import { compileComprehension, compileGeneratorExpression } from "./comprehensio
 import { UnsupportedSyntax } from "./unsupported.js";
 import { storeTarget } from "./assignments.js";
 import { openBorrowedBinary, closeBorrowed } from "./borrowed-operands.js";
+import { compileIterableOperand } from "./iterable-operand.js";
 
 export const BINARY_OPERATOR_CODES: ReadonlyMap<ast.Operator, number> = new Map([
   ["Add", 0],
@@ -311,9 +312,11 @@ function compileCompare(unit: CodeUnit, node: ast.Compare): void {
   let left = result;
   for (let index = 0; index < node.ops.length; index++) {
     const op = node.ops[index]!;
-    compileComparand(unit, op, node.comparators[index]!);
-    const right = emitter.pop();
     const last = index === node.ops.length - 1;
+    // Only the chain's last operand is an iterable operand (fold_compare looks at no other).
+    if (last) compileComparand(unit, op, node.comparators[index]!);
+    else compileExpression(unit, node.comparators[index]!);
+    const right = emitter.pop();
     if (last) {
       emitter.line(`{ const r = ${comparisonValue(op, left, right)}; dec(${right}); ${right} = null; dec(${left}); ${result} = r; }`);
     } else {
@@ -329,14 +332,8 @@ function compileCompare(unit: CodeUnit, node: ast.Compare): void {
 
 /** The right operand of a comparison; `in [1, 2]` and `in {1, 2}` fold to constants. */
 function compileComparand(unit: CodeUnit, op: ast.CmpOperator, node: ast.Expr): void {
-  if (op === "In" || op === "NotIn") {
-    const folded = unit.context.folder.foldIterable(node);
-    if (folded !== undefined) {
-      pushConstant(unit, folded, node);
-      return;
-    }
-  }
-  compileExpression(unit, node);
+  if (op === "In" || op === "NotIn") compileIterableOperand(unit, node);
+  else compileExpression(unit, node);
 }
 
 /** A JS expression producing a new reference to the comparison's result. */

@@ -1,7 +1,7 @@
 // Statements: control flow, exception handling, with, imports, and the per-statement line marker.
 import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
-import { compileExpression, pushConstant } from "./expressions.js";
+import { compileExpression } from "./expressions.js";
 import { compileCondition } from "./conditions.js";
 import { storeTarget, compileAugAssign, deleteTarget } from "./assignments.js";
 import { storeName, loadName, attributeNameRef } from "./names.js";
@@ -9,6 +9,7 @@ import { compileFunctionDef, compileClassDef } from "./functions.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
 import { compileMatch } from "./match.js";
 import { compileTryStar } from "./try-star.js";
+import { compileIterableOperand } from "./iterable-operand.js";
 
 export function compileBody(unit: CodeUnit, body: readonly ast.Stmt[]): void {
   for (const statement of body) compileStatement(unit, statement);
@@ -153,9 +154,7 @@ function compileWhile(unit: CodeUnit, node: ast.While): void {
 
 function compileFor(unit: CodeUnit, node: ast.For): void {
   const emitter = unit.emitter;
-  const folded = unit.context.folder.foldIterable(node.iter);
-  if (folded !== undefined && (node.iter.type === "List" || node.iter.type === "Set")) pushConstant(unit, folded, node.iter);
-  else compileExpression(unit, node.iter);
+  compileIterableOperand(unit, node.iter);
   const iterator = emitter.slot(emitter.depth - 1);
   emitter.line(`{ const it = getIter(${iterator}); dec(${iterator}); ${iterator} = it; }`);
   const label = emitter.temporary("loop");

@@ -35,7 +35,7 @@ function refuseUnknownRefcount(object: PyObject): void {
   if (object.type === rt.types.frame && rt.profile.minor <= 10 && isExecutingFrame(object)) throw new Unsupported("the reference count of a frame that is still executing (3.10 and older)");
   // sys.modules, the import system's records and the interpreter's own references count too.
   if (object instanceof PyModule && isSimulatorModule(object)) throw new Unsupported(`the reference count of module '${object.name}' (CPython's import system holds references the simulator does not model)`);
-  if (object === rt.refcountUnknownOf) throw new Unsupported("the reference count of a dict key while `d[key] = value` stores it (3.11+ specialises that store after a warm-up)");
+  if (object === rt.refcountUnknownOf) throw new Unsupported(rt.refcountUnknownWhy);
 }
 
 /** The 8-byte word at the start of an object: ob_refcnt (and 3.14's flag bits). */

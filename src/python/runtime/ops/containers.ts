@@ -73,11 +73,14 @@ export function storeSubscript(container: PyObject, key: PyObject, value: PyObje
     return;
   }
   const outer = rt.refcountUnknownOf;
+  const outerWhy = rt.refcountUnknownWhy;
   rt.refcountUnknownOf = key;
+  rt.refcountUnknownWhy = "the reference count of a dict key while `d[key] = value` stores it (3.11+ specialises that store after a warm-up)";
   try {
     setItem(container, key, value);
   } finally {
     rt.refcountUnknownOf = outer;
+    rt.refcountUnknownWhy = outerWhy;
   }
 }
 

@@ -198,6 +198,16 @@ export function withEnter(manager: PyObject): [PyObject, PyObject] {
   }
   const boundExit = exit.type.descrGet !== null ? exit.type.descrGet(exit, manager, manager.type) : (exit.refcount++, exit);
   try {
+    // 3.6 calls __enter__ bound (a reference to the manager) after dropping the stack's reference,
+    // which the caller here releases after the call: not counted meanwhile.
+    if (rt.profile.minor <= 6) {
+      manager.refcount--;
+      try {
+        return [boundExit, callSpecial(manager, enter, [])];
+      } finally {
+        manager.refcount++;
+      }
+    }
     return [boundExit, callSpecial(manager, enter, [])];
   } catch (error) {
     decref(boundExit);

@@ -32,6 +32,8 @@ export interface ListRules {
   readonly sliceAssignmentParsesValueFirst: boolean;
   /** 3.9+: `x in seq` compares `item == x` (the item's __eq__ first); ≤3.8 `x == item`. */
   readonly containsComparesItemFirst: boolean;
+  /** 3.7+: `==` between items (in, count, index, remove, list comparison) runs with them held. */
+  readonly holdsItemsWhileComparing: boolean;
 }
 
 export interface IteratorRules {
@@ -83,6 +85,7 @@ for (let minor = 6; minor <= 14; minor++) {
       deleteItemResizes: minor <= 12,
       sliceAssignmentParsesValueFirst: minor >= 13,
       containsComparesItemFirst: minor >= 9,
+      holdsItemsWhileComparing: minor >= 7,
     },
     iterators: {
       asciiStrIterator: minor >= 11,

@@ -293,9 +293,9 @@ function dictMethods() {
       // dict_sizeof starts from the type's basic size: a subclass's dict and weakref pointers count.
       impl: (self) => newInt(dictOf(self).table.sizeof() - rt.profile.sizes.gcHeader + self.type.layout.basicSize - rt.types.dict.layout.basicSize),
     },
-    { name: "get", kind: "positional", impl: dictGet },
-    { name: "setdefault", kind: "positional", impl: dictSetDefault },
-    { name: "pop", kind: "positional", impl: dictPop },
+    { name: "get", kind: "positional", impl: dictGet, varargsUntil: 6 },
+    { name: "setdefault", kind: "positional", impl: dictSetDefault, varargsUntil: 6 },
+    { name: "pop", kind: "positional", impl: dictPop, varargsUntil: 7 },
     { name: "popitem", kind: "noargs", impl: dictPopItem },
     { name: "keys", kind: "noargs", impl: (self) => newDictView(dictOf(self), "keys") },
     { name: "items", kind: "noargs", impl: (self) => newDictView(dictOf(self), "items") },

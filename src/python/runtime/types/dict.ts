@@ -1,5 +1,5 @@
 // dict objects: CPython's compact table (tables/dict-table.ts) holding owned references, allocation and tracking.
-import { PyObject } from "../object.js";
+import { PyObject, decref } from "../object.js";
 import { rt } from "../state.js";
 import { scalarEquals } from "./scalar-equality.js";
 import type { PyInt } from "./int.js";
@@ -49,7 +49,7 @@ function keyEquals(stored: PyObject, probe: PyObject): boolean {
   if (scalar !== undefined) return scalar;
   if (memoActive && equalityMemo === null) equalityMemo = new Map();
   const memo = equalityMemo;
-  if (memo === null) return richCompareBool(stored, probe, CompareOp.Eq);
+  if (memo === null) return storedKeyEquals(stored, probe);
   let answers = memo.get(stored);
   const known = answers?.get(probe);
   if (known !== undefined) return known;
@@ -57,7 +57,7 @@ function keyEquals(stored: PyObject, probe: PyObject): boolean {
   memoActive = false;
   let equal: boolean;
   try {
-    equal = richCompareBool(stored, probe, CompareOp.Eq);
+    equal = storedKeyEquals(stored, probe);
   } finally {
     equalityMemo = memo;
     memoActive = true;
@@ -65,6 +65,16 @@ function keyEquals(stored: PyObject, probe: PyObject): boolean {
   if (answers === undefined) memo.set(stored, (answers = new Map()));
   answers.set(probe, equal);
   return equal;
+}
+
+/** lookdict's comparison: the stored key is held while its `==` runs (which may remove it). */
+function storedKeyEquals(stored: PyObject, probe: PyObject): boolean {
+  stored.refcount++;
+  try {
+    return richCompareBool(stored, probe, CompareOp.Eq);
+  } finally {
+    decref(stored);
+  }
 }
 
 /** Runs one dict operation whose several table lookups stand for a single CPython lookup. */
@@ -187,8 +197,19 @@ export function dictGetItemWithHash(dict: PyDict, key: PyObject, keyHashValue: P
  * (whose __hash__/__eq__ can be Python code) can tell.
  */
 export function dictSetItem(dict: PyDict, key: PyObject, value: PyObject): void {
-  if (!key.type.heapType || rt.profile.minor <= 10) {
+  if (!key.type.heapType) {
     dictSetItemWithHash(dict, key, keyHash(key), value);
+    return;
+  }
+  if (rt.profile.minor <= 10) {
+    // ≤3.10 insertdict takes its references after the hash, before comparing keys.
+    const hash = keyHash(key);
+    key.refcount++;
+    try {
+      dictSetItemWithHash(dict, key, hash, value);
+    } finally {
+      key.refcount--;
+    }
     return;
   }
   key.refcount++;

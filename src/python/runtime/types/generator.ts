@@ -392,6 +392,7 @@ export const GENERATOR_SPEC: BuiltinTypeSpec = {
     {
       name: "throw",
       kind: "positional",
+      varargsUntil: 10,
       impl: (self, args) => {
         const generator = self as PyGenerator;
         const raised = throwArguments(args);

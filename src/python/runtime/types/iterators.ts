@@ -15,6 +15,7 @@ import { PyInt, newInt } from "./int.js";
 import { getItem } from "../abstract/items.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { call } from "../abstract/object-protocol.js";
+import { callFromRuntime } from "../argument-tuple.js";
 import { isTrue } from "../abstract/truth.js";
 import { PyRaise, typeError, valueError, discardRaise } from "../errors.js";
 import { lookupSpecial, callBoundSpecial } from "../slot-table.js";
@@ -487,7 +488,7 @@ function mapNext(self: PyObject): PyObject | null {
         if (value === null) return null;
         argumentTuple.items[i] = value;
       }
-      return call(map.func!, { values: argumentTuple.items.slice(), kwnames: null });
+      return callFromRuntime(map.func!, argumentTuple.items.slice());
     } finally {
       decref(argumentTuple);
     }
@@ -562,7 +563,7 @@ function filterNext(self: PyObject): PyObject | null {
       if (checkTruth) {
         keep = isTrue(item);
       } else {
-        const verdict = call(func, { values: [item], kwnames: null });
+        const verdict = callFromRuntime(func, [item]);
         try {
           keep = isTrue(verdict);
         } finally {

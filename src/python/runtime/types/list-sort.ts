@@ -12,6 +12,7 @@ import { CompareOp } from "../slots.js";
 import { richCompareBool } from "../abstract/compare.js";
 import { isTrue } from "../abstract/truth.js";
 import { call } from "../abstract/object-protocol.js";
+import { callFromRuntime } from "../argument-tuple.js";
 import { valueError } from "../errors.js";
 import { PyList, releaseBuffer } from "./list.js";
 import { PyInt } from "./int.js";
@@ -784,7 +785,7 @@ export function sortList(list: PyList, keyFunction: PyObject | null, reverse: bo
     if (size >= MERGESTATE_TEMP_SIZE / 2) keyMemory.take(size * 8);
     keys = [];
     try {
-      for (let i = 0; i < size; i++) keys.push(call(keyFunction, { values: [savedItems[i]!], kwnames: null }));
+      for (let i = 0; i < size; i++) keys.push(callFromRuntime(keyFunction, [savedItems[i]!]));
     } catch (error) {
       for (let i = keys.length - 1; i >= 0; i--) decref(keys[i]!);
       keyMemory.release();

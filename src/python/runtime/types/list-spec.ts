@@ -57,6 +57,11 @@ function listRepr(self: PyObject): string {
 }
 
 /** list_richcompare: lengths first for ==/!=, then the first differing items. */
+/** Whether the list keeps its own references to the items it compares (3.7+; 3.6 borrows them). */
+function holdsItems(): boolean {
+  return containerRules().list.holdsItemsWhileComparing;
+}
+
 function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
   if (!(other instanceof PyList)) return newNotImplemented();
   const left = listOf(self);
@@ -66,14 +71,19 @@ function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObje
     const a = left.items[i]!;
     const b = other.items[i]!;
     if (a === b) continue;
-    a.refcount++;
-    b.refcount++;
+    const held = holdsItems();
+    if (held) {
+      a.refcount++;
+      b.refcount++;
+    }
     let equal: boolean;
     try {
       equal = richCompareBool(a, b, CompareOp.Eq);
     } finally {
-      decref(a);
-      decref(b);
+      if (held) {
+        decref(a);
+        decref(b);
+      }
     }
     if (!equal) break;
   }
@@ -113,11 +123,12 @@ export function listContains(self: PyObject, value: PyObject): boolean {
       if (equal) return true;
       continue;
     }
-    item.refcount++;
+    const held = holdsItems();
+    if (held) item.refcount++;
     try {
       if (itemFirst ? richCompareBool(item, value, CompareOp.Eq) : richCompareBool(value, item, CompareOp.Eq)) return true;
     } finally {
-      decref(item);
+      if (held) decref(item);
     }
   }
   return false;
@@ -307,6 +318,10 @@ function listIndex(self: PyObject, args: readonly PyObject[]): PyObject {
   }
   for (let i = start; i < stop && i < list.items.length; i++) {
     const item = list.items[i]!;
+    if (!holdsItems()) {
+      if (richCompareBool(item, value, CompareOp.Eq)) return newInt(i);
+      continue;
+    }
     item.refcount++;
     try {
       if (richCompareBool(item, value, CompareOp.Eq)) return newInt(i);
@@ -327,6 +342,10 @@ function listCount(self: PyObject, value: PyObject): PyObject {
       count++;
       continue;
     }
+    if (!holdsItems()) {
+      if (richCompareBool(item, value, CompareOp.Eq)) count++;
+      continue;
+    }
     item.refcount++;
     try {
       if (richCompareBool(item, value, CompareOp.Eq)) count++;
@@ -341,12 +360,13 @@ function listRemove(self: PyObject, value: PyObject): PyObject {
   const list = listOf(self);
   for (let i = 0; i < list.items.length; i++) {
     const item = list.items[i]!;
-    item.refcount++;
+    const held = holdsItems();
+    if (held) item.refcount++;
     let equal: boolean;
     try {
       equal = richCompareBool(item, value, CompareOp.Eq);
     } finally {
-      decref(item);
+      if (held) decref(item);
     }
     if (equal) {
       listAssignSlice(list, i, i + 1, null);

@@ -30,8 +30,20 @@ export class PySet extends PyObject {
   }
 }
 
-/** Key equality; exact strs, ints and floats compare directly (nothing observes their comparison). */
-const equals = (stored: PyObject, probe: PyObject): boolean => scalarEquals(stored, probe) ?? richCompareBool(stored, probe, CompareOp.Eq);
+/**
+ * Key equality; exact strs, ints and floats compare directly (nothing observes their comparison).
+ * set_lookkey holds the stored key while its `==` runs (which may remove it from the set).
+ */
+const equals = (stored: PyObject, probe: PyObject): boolean => scalarEquals(stored, probe) ?? storedKeyEquals(stored, probe);
+
+function storedKeyEquals(stored: PyObject, probe: PyObject): boolean {
+  stored.refcount++;
+  try {
+    return richCompareBool(stored, probe, CompareOp.Eq);
+  } finally {
+    decref(stored);
+  }
+}
 
 function emptyTable(): SetTable<PyObject> {
   return SetTable.forVersion<PyObject>(rt.profile, equals);
@@ -78,7 +90,14 @@ export function allocateSet(type: PyType): PySet {
 
 /** set_add_entry: stores `key` (borrowed) unless an equal key is there; takes a reference if stored. */
 export function setAddEntry(set: PySet, key: PyObject, hash: PyHash): void {
-  if (set.table.add(key, hash)) key.refcount++;
+  // set_add_entry takes its reference before looking (a Python `==` meanwhile sees it).
+  key.refcount++;
+  let stored = false;
+  try {
+    stored = set.table.add(key, hash);
+  } finally {
+    if (!stored) decref(key);
+  }
   syncTableMemory(set);
 }
 
@@ -95,7 +114,8 @@ export function setAddItem(set: PySet, key: PyObject): void {
 export function setDiscardEntry(set: PySet, key: PyObject, hash: PyHash): boolean {
   const stored = set.table.find(key, hash);
   if (stored === undefined) return false;
-  set.table.discard(key, hash);
+  // Removed by the stored key itself: found by identity, without a second run of its `==`.
+  set.table.discard(stored, hash);
   decref(stored);
   return true;
 }

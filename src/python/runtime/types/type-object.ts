@@ -39,6 +39,8 @@ function typeRepr(self: PyObject): string {
  */
 export function classCallBuildsTuple(type: PyType, positionalCount: number, hasKeywords: boolean): boolean {
   if (type.heapType) return true;
+  // The remembered answer is for calls without keywords (some vectorcalls pass those to tp_call).
+  if (hasKeywords) return builtinTypeCallBuildsTuple(type.name, rt.profile.minor, positionalCount, hasKeywords);
   const known = type.callBuildsTuple;
   if (known !== null) return known;
   const builds = builtinTypeCallBuildsTuple(type.name, rt.profile.minor, positionalCount, hasKeywords);
