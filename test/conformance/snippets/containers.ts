@@ -53,6 +53,7 @@ export const containerSnippets: readonly Snippet[] = [
   snippet("string list conversions", ["print(list('abc'), ''.join(['a', 'b']), list(map(int, '123')), [int(c) for c in str(2 ** 10)])"]),
   snippet("counting words with a dict", ["text = 'the cat and the hat and the bat'\ncounts = {}\nfor word in text.split():\n    counts[word] = counts.get(word, 0) + 1\nprint(counts, max(counts, key=counts.get))"]),
   snippet("grouping with setdefault", ["groups = {}\nfor word in ['apple', 'avocado', 'banana', 'blueberry', 'cherry']:\n    groups.setdefault(word[0], []).append(word)\nprint(groups)"]),
+  snippet("long lists and dicts grown one item at a time", ["import sys\nxs = []\nsizes = set()\nfor i in range(20000):\n    xs.append(i * 3)\n    if i in (4095, 4096, 8191, 8192, 16384):\n        sizes.add((i, sys.getsizeof(xs)))\nwhile len(xs) > 9000:\n    xs.pop()\nxs.append(-1)\nprint(len(xs), xs[4094:4099], xs[8190:], sum(xs), sorted(sizes), sys.getsizeof(xs))\nd = {}\nfor i in range(30000):\n    d[i] = i\nfor i in range(0, 30000, 3):\n    del d[i]\nprint(len(d), sys.getsizeof(d), list(d)[:4], sum(d.values()), d.get(29999), d.get(3))"]),
   snippet("list as a stack and a queue", ["stack = []\nfor n in range(3):\n    stack.append(n)\nprint(stack.pop(), stack.pop())\nqueue = [1, 2, 3]\nprint(queue.pop(0), queue)"]),
   snippet("bytearray slices and deletion", [
     "data = bytearray(b'0123456789')\ndel data[::3]\nprint(data)\ndata[1:3] = b'XYZW'\nprint(data)\ndata[::2] = bytes(len(data[::2]))\nprint(data)",

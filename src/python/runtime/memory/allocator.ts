@@ -245,7 +245,8 @@ export class Allocator {
       return spare;
     }
     const freeNext = this.slabInts(capacity).fill(-1);
-    return { freeNext, occupants: new Array(capacity).fill(undefined), occupantOffsets: this.slabInts(capacity) };
+    // A fresh occupants array is all holes, which read as undefined (free).
+    return { freeNext, occupants: new Array(capacity), occupantOffsets: this.slabInts(capacity) };
   }
 
   /** `count` zeroed int32 entries of the current table slab. */

@@ -65,8 +65,10 @@ export class DictKeys<K, V> {
     const capacity = usableFraction(size);
     this.usable = capacity;
     this.indices = new Int32Array(size).fill(INDEX_EMPTY);
-    this.entryKeys = new Array<K | undefined>(capacity).fill(undefined);
-    this.entryValues = new Array<V | undefined>(capacity).fill(undefined);
+    // Unwritten slots are holes, which read as undefined (the array is holey either way):
+    // filling them first would write every slot of each resized table twice.
+    this.entryKeys = new Array<K | undefined>(capacity);
+    this.entryValues = new Array<V | undefined>(capacity);
     this.hashHi = new Uint32Array(capacity);
     this.hashLo = new Uint32Array(capacity);
   }
