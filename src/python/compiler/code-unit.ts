@@ -21,6 +21,9 @@ export interface CompilationContext {
   readonly interactive: boolean;
 }
 
+/** A block a `return` leaves: a finally clause (its body) or a with statement. */
+export type UnwindBlock = { readonly kind: "finally"; readonly body: readonly ast.Stmt[] } | { readonly kind: "with" };
+
 /** A loop being compiled: where `break` and `continue` go. */
 export interface LoopContext {
   readonly label: string;
@@ -28,6 +31,8 @@ export interface LoopContext {
   readonly depth: number;
   /** Code that releases what the loop holds, emitted before `break` leaves it. */
   readonly onBreak: string;
+  /** Set when a reachable `break` leaves the loop (the code after it is then reachable). */
+  readonly exits: { broken: boolean };
 }
 
 export class CodeUnit {
@@ -42,6 +47,12 @@ export class CodeUnit {
    */
   readonly classCallSites = { count: 0 };
   /**
+   * How many list/set/dict comprehensions were compiled inline into this code (a holder, shared
+   * with the views). Before 3.12 each is a code object of its own in CPython, holding its own
+   * constants and names, so this code's co_consts and co_names are refused (compile.ts).
+   */
+  readonly comprehensionsInlined = { count: 0 };
+  /**
    * While compiling: how many exception handlers protect the code being compiled (try bodies,
    * except clauses, with bodies), and how many finally clauses enclose it. 3.13's close() of a
    * generator paused at a yield no handler protects skips GeneratorExit (types/generator.ts).
@@ -50,9 +61,21 @@ export class CodeUnit {
   private readonly nameIndexes = new Map<string, number>();
   /** JS names of fast locals and cells by Python name. */
   readonly localVariables = new Map<string, string>();
+  /**
+   * Python names of locals in the order the code generator first loads, stores or deletes them
+   * (co_varnames after the parameters: compiler_nameop adds each on first use). 3.12+ also records
+   * the variables of comprehensions inlined here (PEP 709), which share this frame.
+   */
+  readonly localsInUseOrder = new Set<string>();
   /** Extra JS variables to declare (comprehension locals, temporaries): name → initializer. */
   readonly extraVariables = new Map<string, string>();
   readonly loops: LoopContext[] = [];
+  /**
+   * The try-finally and with blocks around the code being compiled (a holder's array, shared
+   * with views). 3.8+ compile a `return` inside them by inlining each finally body (and, 3.9+,
+   * each with's __exit__(None, None, None)) before the return: their constants come first.
+   */
+  readonly unwindBlocks: UnwindBlock[] = [];
   /** Lines of the body, collected for co_lnotab-free line tracking. */
   firstLine: number;
   readonly children: CodeUnit[] = [];
@@ -64,6 +87,15 @@ export class CodeUnit {
    * ints 0..255 under LOAD_SMALL_INT are referenced (the JS needs the object) but not loaded.
    */
   readonly constUse: { referenced: boolean; loaded: boolean }[] = [];
+  /**
+   * Whether the code being generated can run (CPython's reachability after the CFG optimiser:
+   * code after return/raise/break/continue, branches of constant tests). A load in unreachable
+   * code registers its constant's slot without loading it: 3.10–3.11 trim the unused slots at the
+   * end of co_consts, 3.12+ drop every unused slot but the first (compile.ts). ≤3.9 skip the
+   * dead branches of constant `if`/`while` tests entirely (codegen/reachability.ts). A holder, so
+   * an inlined comprehension's view of the unit shares it.
+   */
+  readonly reach = { live: true };
   /** 3.14: values the CFG optimiser folded, appended after every codegen constant (flowgraph.c add_const). */
   readonly cfgConsts: { readonly ref: ConstRef; loaded: boolean }[] = [];
   private readonly cfgConstIndexes = new Map<string, number>();
@@ -102,6 +134,7 @@ export class CodeUnit {
   /** Index of a constant in co_consts, adding it on first use (compiler_add_const); the code loads it. */
   constIndex(ref: ConstRef): number {
     const index = this.registerConst(ref);
+    if (!this.reach.live) return index;
     const use = this.constUse[index]!;
     use.referenced = true;
     if (!this.isSmallIntLoad(ref)) use.loaded = true;
@@ -149,7 +182,7 @@ export class CodeUnit {
       this.cfgConsts.push({ ref, loaded: false });
       this.cfgConstIndexes.set(key, index);
     }
-    if (!this.isSmallIntLoad(ref)) this.cfgConsts[index]!.loaded = true;
+    if (this.reach.live && !this.isSmallIntLoad(ref)) this.cfgConsts[index]!.loaded = true;
     return `KC${index}`;
   }
 
@@ -187,7 +220,7 @@ export class CodeUnit {
   codeConstIndex(unit: CodeUnit): number {
     const index = this.consts.length;
     this.consts.push({ kind: "code", unit });
-    this.constUse.push({ referenced: true, loaded: true });
+    this.constUse.push({ referenced: this.reach.live, loaded: this.reach.live });
     return index;
   }
 
@@ -211,6 +244,7 @@ export class CodeUnit {
    * comprehension's scope, with its own JS variables for the comprehension's locals.
    */
   inlineScope(scope: Scope): CodeUnit {
+    this.comprehensionsInlined.count++;
     const view = Object.create(this) as CodeUnit & { scope: Scope; localVariables: Map<string, string> };
     (view as { scope: Scope }).scope = scope;
     const own = new Map<string, string>();
@@ -222,6 +256,7 @@ export class CodeUnit {
       if (variable === undefined) {
         variable = this.declare(`q_${name.replace(/[^A-Za-z0-9_$]/g, "_")}_`);
         own.set(name, variable);
+        if (this.profile.minor >= 12 && access === "fast") this.localsInUseOrder.add(name);
       }
       return variable;
     };
@@ -269,6 +304,7 @@ export class CodeUnit {
     if (variable === undefined) {
       variable = `l${this.localVariables.size}_${name.replace(/[^A-Za-z0-9_$]/g, "_")}`;
       this.localVariables.set(name, variable);
+      this.localsInUseOrder.add(name);
     }
     return variable;
   }

@@ -68,7 +68,9 @@ export function compileModule(module: ast.Module | ast.Interactive, options: Com
     compileBody(root, body);
   }
   compileModuleAnnotate(root, annotationsStart);
-  root.noneIndex();
+  // The closing LOAD_CONST None (3.10+: loaded only if the end of the code is reachable).
+  if (root.reach.live || profile.unusedConstants === "kept") root.noneIndex();
+  else root.operandConst({ origin: "folded", value: { kind: "None" } });
   const materializer = new Materializer(profile, options.literals);
   const code = materializer.codeFor(root);
   return { code, arena: materializer.arena };
@@ -96,6 +98,7 @@ class Materializer {
 
   codeFor(unit: CodeUnit): PyCode {
     if (this.profile.folding === "cfg") return this.cfgCodeFor(unit);
+    if (this.profile.unusedConstants !== "kept") return this.prunedCodeFor(unit);
     const values: PyObject[] = unit.consts.map((entry) => (entry.kind === "code" ? this.codeFor(entry.unit) : this.constant(entry.ref)));
     const lateIndexes: number[] = [];
     for (const ref of unit.lateConsts) {
@@ -105,6 +108,58 @@ class Materializer {
     for (let index = 0; index < values.length; index++) values[index] = internConstant(values[index]!);
     const consts = newTupleStealing(values);
     return this.finishCode(unit, consts, consts.items, lateIndexes);
+  }
+
+  /**
+   * 3.10–3.13: co_consts without the slots no reachable instruction loads. 3.10–3.11 cut the
+   * tail after the last loaded slot (trim_unused_consts); 3.12–3.13 drop every unloaded slot
+   * (remove_unused_consts). Both keep slot 0, which may be the docstring. The generated JS sees
+   * the dropped slots as null: only unreachable code refers to them.
+   */
+  private prunedCodeFor(unit: CodeUnit): PyCode {
+    // Tuples the optimiser folded (defaults) reuse an equal slot, else go after codegen's.
+    const lateSlots: number[] = [];
+    const lateKeys = new Map<string, number>();
+    const codegenKeys = new Map<string, number>();
+    unit.consts.forEach((entry, index) => {
+      if (entry.kind === "value" && !codegenKeys.has(constantKey(entry.ref))) codegenKeys.set(constantKey(entry.ref), index);
+    });
+    const appended: ConstRef[] = [];
+    for (const ref of unit.lateConsts) {
+      const key = constantKey(ref);
+      const existing = codegenKeys.get(key);
+      if (existing !== undefined) {
+        unit.constUse[existing]!.loaded = true;
+        lateSlots.push(existing);
+        continue;
+      }
+      let position = lateKeys.get(key);
+      if (position === undefined) {
+        position = unit.consts.length + appended.length;
+        appended.push(ref);
+        lateKeys.set(key, position);
+      }
+      lateSlots.push(position);
+    }
+    let lastLoaded = appended.length > 0 ? unit.consts.length - 1 : 0;
+    unit.constUse.forEach((use, index) => {
+      if (use.loaded) lastLoaded = Math.max(lastLoaded, index);
+    });
+    const keeps = (index: number): boolean => index === 0 || (this.profile.unusedConstants === "trailingTrimmed" ? index <= lastLoaded : unit.constUse[index]!.loaded);
+    const kept: PyObject[] = [];
+    const forCode: (PyObject | null)[] = unit.consts.map((entry, index) => {
+      if (!keeps(index)) return null;
+      const value = internConstant(entry.kind === "code" ? this.codeFor(entry.unit) : this.constant(entry.ref));
+      kept.push(value);
+      return value;
+    });
+    for (const ref of appended) {
+      const value = internConstant(this.constant(ref));
+      kept.push(value);
+      forCode.push(value);
+    }
+    const consts = newTupleStealing(kept);
+    return this.finishCode(unit, consts, forCode as PyObject[], lateSlots);
   }
 
   /**
@@ -142,6 +197,9 @@ class Materializer {
 
   private finishCode(unit: CodeUnit, consts: PyTuple, codeConstants: readonly PyObject[], lateIndexes: readonly number[]): PyCode {
     const code = newCode(this.codeInfo(unit), consts);
+    if (this.profile.minor <= 11 && unit.comprehensionsInlined.count > 0) {
+      code.unfaithfulTables = "co_consts and co_names of code with a list, set or dict comprehension before 3.12 (the comprehension's own code object is not modelled)";
+    }
     code.name = internName(unit.name);
     if (this.profile.minor >= 11) {
       // compiler_set_qualname: a module-level name is its own qualname (the same object).
@@ -171,10 +229,11 @@ class Materializer {
     if (scope.hasVarkeywords) flags |= CodeFlags.VarKeywords;
     if (unit.kind === "generator") flags |= CodeFlags.Generator;
     if (unit.parent !== null && unit.parent.kind !== "module") flags |= CodeFlags.Nested;
-    if (scope.frees.length === 0 && scope.cells.size === 0) flags |= CodeFlags.NoFree;
+    // CO_NOFREE went away in 3.11.
+    if (scope.frees.length === 0 && scope.cells.size === 0 && this.profile.minor <= 10) flags |= CodeFlags.NoFree;
     // An __annotate__ function's parameter is `.format` in the symbol table and `format` in
     // co_varnames (codegen_leave_annotations_scope).
-    const varnames = unit.isFunctionLike() ? [...scope.parameters, ...[...scope.access].filter(([name, access]) => (access === "fast" || access === "cell") && !scope.parameters.includes(name)).map(([name]) => name)].map((name) => (name === ".format" ? "format" : name)) : [];
+    const varnames = unit.isFunctionLike() ? [...scope.parameters, ...this.localsAfterParameters(unit)].map((name) => (name === ".format" ? "format" : name)) : [];
     return {
       name: unit.name,
       qualname: unit.qualname,
@@ -190,6 +249,21 @@ class Materializer {
       names: unit.names,
       docstring: unit.docstring,
     };
+  }
+
+  /**
+   * co_varnames after the parameters: fast locals in the order the code first uses them.
+   * ≤3.9 never compile the dead branch of a constant test, so a local only used there is not
+   * one; 3.10+ compile everything, and any local the generated code never touched goes last.
+   */
+  private localsAfterParameters(unit: CodeUnit): string[] {
+    const scope = unit.scope;
+    // A cell that is not a parameter is only in co_cellvars.
+    const isLocal = (name: string): boolean => scope.access.get(name) === "fast";
+    const ordered = [...unit.localsInUseOrder].filter((name) => !scope.parameters.includes(name) && (isLocal(name) || !scope.access.has(name)));
+    if (this.profile.unusedConstants === "kept") return ordered;
+    const untouched = [...scope.access.keys()].filter((name) => isLocal(name) && !scope.parameters.includes(name) && !unit.localsInUseOrder.has(name));
+    return [...ordered, ...untouched];
   }
 
   /** A new reference to the object for `ref` (merged with an equal one from the cache in 3.8+). */

@@ -60,8 +60,13 @@ export class Folder {
       case "Constant":
         // A constant the compiler made itself has no parser object: it is built like a folded one.
         return compilerMadeConstants.has(node) ? folded(node.value) : { origin: "literal", node };
+      case "Name":
+        // `__debug__` is True (no -O): 3.7+ fold it in the AST, 3.6 compiles it as LOAD_CONST True.
+        return node.id === "__debug__" && node.ctx === "Load" ? folded({ kind: "bool", value: true }) : undefined;
       case "Tuple": {
         if (node.ctx !== "Load") return undefined;
+        // 3.6: `()` is BUILD_TUPLE 0 (the peephole optimiser only folds tuples of loaded constants).
+        if (node.elts.length === 0 && this.profile.folding === "peephole") return undefined;
         const items: ConstRef[] = [];
         for (const element of node.elts) {
           if (element.type === "Starred") return undefined;

@@ -132,6 +132,13 @@ export interface Profile {
   readonly maxFoldedTupleLength: number;
   /** 3.8+: equal constants are merged across all code objects of one compilation. */
   readonly mergeConstantsAcrossCodeObjects: boolean;
+  /**
+   * Constant slots no reachable instruction loads (dead branches, code after return): kept
+   * (≤3.9, which skip the dead branches of constant `if`/`while` tests instead), cut from the
+   * end of co_consts (3.10–3.11 trim_unused_consts), or all dropped but slot 0 (3.12+
+   * remove_unused_consts). Measured with constant tests, returns and raises on 3.6–3.13.
+   */
+  readonly unusedConstants: "kept" | "trailingTrimmed" | "removed";
   /** 3.9+: list/set displays of 3+ constants are built from a constant tuple/frozenset. */
   readonly constantDisplays: boolean;
   /**

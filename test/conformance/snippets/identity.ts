@@ -199,4 +199,270 @@ export const identitySnippets: readonly Snippet[] = [
     "def edges():\n    return 1 / 0j, 0j ** -1, 10 ** 400 * 1j, 1e308 * 10j, 2 ** 0.5j, 0j ** 0j, -0.0 + 0j, 0j - 0.0, -0j, 0 - 0j, (-0.0-0j) + 0\nprint(edges.__code__.co_consts)",
   ]),
   snippet("complex arithmetic on constants is folded", ["def waves():\n    return 1 + 2j, (1 + 2j) * 2, 3 - 1j, 2j ** 2, 1 / 2j, -(1 + 1j), 1.5 * 1j\nprint(waves.__code__.co_consts, waves())\nprint((lambda: (1 + 2j) is (1 + 2j))())"]),
+  snippet("constant if and while tests leave their dead branches per version", [
+    py`
+      def tests():
+          if False:
+              a = 'never'
+          if 0:
+              b = 1234
+          else:
+              b = 5678
+          if 1:
+              c = 'taken'
+          else:
+              c = 'skipped'
+          while False:
+              d = 'loop body'
+          while 0:
+              e = 'loop'
+          else:
+              e = 'loop else'
+          return 99
+      print(tests.__code__.co_consts)
+    `,
+    py`
+      def debug_and_folded():
+          if __debug__:
+              a = 'debug on'
+          else:
+              a = 'debug off'
+          if not __debug__:
+              b = 'not debug'
+          if not True:
+              c = 'not true'
+          if 1 - 1:
+              d = 'zero'
+          if ():
+              e = 'empty tuple'
+          if (1,):
+              f = 'one tuple'
+          else:
+              f = 'no tuple'
+          if None:
+              g = 'none'
+          if '':
+              h = 'empty'
+          return a
+      print(debug_and_folded.__code__.co_consts, debug_and_folded())
+    `,
+  ]),
+  snippet("code after return, raise, break and continue in co_consts", [
+    py`
+      def after_return():
+          return 1
+          x = 'after return'
+      def after_raise():
+          raise ValueError
+          x = 'after raise'
+      def after_break():
+          for i in range(3):
+              break
+              x = 'after break'
+          return 5
+      def after_continue():
+          for i in range(3):
+              continue
+              x = 'after continue'
+          return 6
+      def forever():
+          while True:
+              return 1
+          x = 'after the loop'
+      def both_branches(x):
+          'doc'
+          if x:
+              return 1
+          else:
+              return 2
+          y = 'unreachable'
+      for f in (after_return, after_raise, after_break, after_continue, forever, both_branches):
+          print(f.__name__, f.__code__.co_consts)
+    `,
+  ]),
+  snippet("constant operands of and, or and a ternary", [
+    py`
+      def operands(x, y):
+          return False and 'x', True or 'y', 0 or 'z', x and 0 and y, x or 'k' or y, '' or x
+      def ternaries(x):
+          return 'a' if False else 'b', 'c' if 1 else 'd', 'e' if x else 'f'
+      def conditions(x):
+          if False and x:
+              a = 'and false'
+          if True or x:
+              b = 'or true'
+          else:
+              b = 'or else'
+          if x and False:
+              c = 'and false last'
+          return 1
+      print(operands.__code__.co_consts, operands(1, 2), operands(0, 2))
+      print(ternaries.__code__.co_consts, ternaries(0))
+      print(conditions.__code__.co_consts)
+    `,
+  ]),
+  snippet("assert with a constant test", [
+    py`
+      def always():
+          assert True, 'never shown'
+          return 3
+      def never():
+          assert False, 'always shown'
+          return 4
+      print(always.__code__.co_consts, never.__code__.co_consts, always())
+    `,
+  ]),
+  snippet("the implicit return None after a docstring", [
+    py`
+      def only_doc():
+          'Only a docstring.'
+      def doc_return():
+          'Returns.'
+          return 'value'
+      def doc_raise():
+          'Raises.'
+          raise ValueError('bad')
+      def doc_dead_branch():
+          'Dead branch.'
+          if False:
+              return 'x'
+      def generator():
+          'Yields.'
+          yield 1
+          return
+          yield 'dead'
+      for f in (only_doc, doc_return, doc_raise, doc_dead_branch, generator):
+          print(f.__code__.co_consts)
+    `,
+  ]),
+  snippet("constant expression statements are dropped", [
+    py`
+      def statements():
+          x = 1
+          'not a docstring'
+          2.5
+          None
+          ...
+          b'raw'
+          (1, 2)
+          -7
+          return x
+      print(statements.__code__.co_consts)
+    `,
+  ]),
+  snippet("a lambda's constants start with None", ["add_one = lambda x: x + 1\nsay = lambda: 'not a docstring'\nnothing = lambda: None\nprint(add_one.__code__.co_consts, say.__code__.co_consts, say.__doc__, nothing.__code__.co_consts)"]),
+  snippet("co_flags of nested functions and generators", [
+    py`
+      def outer():
+          x = 1
+          def inner():
+              return x
+          def plain():
+              return 2
+          return inner, plain
+      def gen():
+          yield 1
+      inner, plain = outer()
+      print(outer.__code__.co_flags, inner.__code__.co_flags, plain.__code__.co_flags, gen.__code__.co_flags)
+      print(outer.__code__.co_varnames, outer.__code__.co_cellvars, inner.__code__.co_freevars, outer.__code__.co_nlocals)
+    `,
+  ]),
+  snippet("constants of a function that defines a class", ["def make():\n    class Point:\n        'A point.'\n        x = 1\n    return Point\nprint(make.__code__.co_consts[2:], make().__qualname__, make().__doc__)"]),
+  snippet("dict displays with constant keys", [
+    py`
+      def displays(x):
+          return {'a': 1, 'b': x}, {'k': x}, {1: 2, x: 3}, {'a': 1, **x}, {(1, 2): 'pair', -1: 'neg'}
+      print(displays.__code__.co_consts)
+      print(displays({'z': 0}))
+      first = displays({})[0]
+      print(list(first), first['b'])
+    `,
+  ]),
+  snippet("folded defaults tuples", [
+    py`
+      def maker():
+          def with_defaults(a=1000, b='x'):
+              return a, b
+          def with_list(a=[1]):
+              return a
+          def negative(a=-5, b=(1, 2)):
+              return a, b
+          return with_defaults, with_list, negative
+      print(maker.__code__.co_consts[-1], maker()[0](), maker()[2]())
+      print([c for c in maker.__code__.co_consts if not hasattr(c, 'co_name')])
+    `,
+  ]),
+  snippet("names of imports in co_names", ["def imports():\n    import sys\n    import math as m\n    from copy import copy, deepcopy as deep\n    return sys, m\nprint(imports.__code__.co_names, imports.__code__.co_varnames, imports.__code__.co_consts)"]),
+  snippet("co_varnames in the order the code first uses them", ["def order():\n    a = b\n    b = 1\n    for c in d:\n        e = c\n    d = 2\nprint(order.__code__.co_varnames, order.__code__.co_nlocals)"]),
+  snippet("names and locals used only in a dead branch", [
+    py`
+      def dead(x):
+          if False:
+              local_only = print(global_name.attribute)
+          while 0:
+              other_local = 5
+          return x
+      print(dead.__code__.co_names, dead.__code__.co_varnames, dead.__code__.co_nlocals, dead.__code__.co_consts)
+    `,
+  ]),
+  snippet("constants of try, finally and with blocks in compile order", [
+    py`
+      def returns(x):
+          'doc'
+          try:
+              return 1
+          finally:
+              z = 'finally body'
+          y = 'after'
+      def clauses(x):
+          try:
+              a = 'body'
+          except KeyError:
+              b = 'handler'
+          else:
+              c = 'else'
+          finally:
+              d = 'fin'
+          return 'end'
+      def nested(x):
+          try:
+              try:
+                  return 5
+              finally:
+                  a = 'inner'
+          finally:
+              b = 'outer'
+      def managed(x):
+          'doc'
+          with x:
+              return 1
+          y = 'after'
+      def managed_value(x):
+          with x:
+              return x + 1000
+      for f in (returns, clauses, nested, managed, managed_value):
+          print(f.__code__.co_consts)
+    `,
+    py`
+      class Manager:
+          def __enter__(self):
+              return self
+          def __exit__(self, *details):
+              print('exit', details)
+      def run(x):
+          try:
+              with x:
+                  return 'value'
+          finally:
+              print('finally')
+      print(run(Manager()))
+    `,
+  ]),
+  snippet("a misplaced break or return in a dead branch", ["if False:\n    break\nprint('ran')", "if 0:\n    return 5\nprint('ran')", "while 0:\n    continue\nprint('ran')", "def dead():\n    if False:\n        break\n    return 1\nprint(dead())"]),
+  snippet("constant identity around a dead branch in one statement and across statements", [
+    "first = 'hello world'\nif False:\n    second = 'hello world'\nthird = 'hello world'\nprint(first is third)",
+    "if True:\n    a = 'spaced words'\n    if False:\n        b = 'spaced words'\n    c = 'spaced words'\n    print(a is c)",
+    "if __debug__:\n    flag = 'debug words'\nelse:\n    flag = 'no debug words'\nprint(flag)",
+    "def pair():\n    if 0:\n        return 'hello there'\n    return 'hello there'\nprint(pair() is pair(), pair.__code__.co_consts)",
+  ]),
 ];

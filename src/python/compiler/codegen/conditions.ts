@@ -2,7 +2,7 @@
 import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
 import { compileExpression, comparisonTest, compileComparand } from "./expressions.js";
-import { scalarOf } from "../constants.js";
+import { constantTest, truthOfConstant, staticOutcome, compileUnreachable } from "../reachability.js";
 import { openBorrowedComparison, closeBorrowed } from "./borrowed-operands.js";
 
 /**
@@ -11,8 +11,14 @@ import { openBorrowedComparison, closeBorrowed } from "./borrowed-operands.js";
  */
 export function compileCondition(unit: CodeUnit, node: ast.Expr): string {
   const emitter = unit.emitter;
-  const constant = constantTruth(unit, node);
-  if (constant !== undefined) return constant ? "true" : "false";
+  const constant = constantTest(unit, node);
+  if (constant !== undefined) {
+    // ≤3.9 load the constant and jump on it; 3.10+'s optimiser replaces both by a jump (or
+    // nothing), so the constant keeps its slot but no instruction loads it.
+    if (unit.profile.unusedConstants === "kept") unit.constIndex(constant);
+    else unit.operandConst(constant);
+    return truthOfConstant(constant) ? "true" : "false";
+  }
   const variable = emitter.temporary("c");
   emitter.line(`let ${variable};`);
   switch (node.type) {
@@ -26,10 +32,16 @@ export function compileCondition(unit: CodeUnit, node: ast.Expr): string {
     case "BoolOp": {
       const first = compileCondition(unit, node.values[0]!);
       emitter.line(`${variable} = ${first};`);
+      // 3.10+: after an operand that decides the outcome the others are unreachable.
+      let decided = staticOutcome(unit, node.values[0]!) === (node.op === "Or");
       for (let index = 1; index < node.values.length; index++) {
         emitter.open(node.op === "And" ? `if (${variable}) {` : `if (!${variable}) {`);
-        const next = compileCondition(unit, node.values[index]!);
+        const operand = node.values[index]!;
+        let next = "";
+        if (decided) compileUnreachable(unit, () => (next = compileCondition(unit, operand)));
+        else next = compileCondition(unit, operand);
         emitter.line(`${variable} = ${next};`);
+        decided ||= staticOutcome(unit, operand) === (node.op === "Or");
       }
       for (let index = 1; index < node.values.length; index++) emitter.close();
       return variable;
@@ -53,24 +65,4 @@ export function compileCondition(unit: CodeUnit, node: ast.Expr): string {
   const value = emitter.pop();
   emitter.line(`${variable} = isTrue(${value}); dec(${value}); ${value} = null;`);
   return variable;
-}
-
-/** `while True:`, `if 1:`: CPython drops the test of a constant condition. */
-function constantTruth(unit: CodeUnit, node: ast.Expr): boolean | undefined {
-  if (node.type !== "Constant") return undefined;
-  const folded = unit.context.folder.fold(node);
-  const value = folded === undefined ? undefined : scalarOf(folded);
-  if (value === undefined) return undefined;
-  switch (value.kind) {
-    case "bool":
-      return value.value;
-    case "int":
-      return value.value !== 0n;
-    case "None":
-      return false;
-    case "str":
-      return value.value.length > 0;
-    default:
-      return undefined;
-  }
 }

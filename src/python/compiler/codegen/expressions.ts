@@ -6,6 +6,7 @@ import type { ConstRef } from "../constants.js";
 import { loadName, attributeNameRef, attributeCacheRef } from "./names.js";
 import { compileCall } from "./calls.js";
 import { compileCondition } from "./conditions.js";
+import { constantTest, truthOfConstant, staticOutcome, compileUnreachable, isDebugName } from "../reachability.js";
 import { compileLambda } from "./functions.js";
 import { compileComprehension, compileGeneratorExpression } from "./comprehensions.js";
 import { UnsupportedSyntax } from "./unsupported.js";
@@ -55,14 +56,14 @@ export function inplaceCall(op: ast.Operator, left: string, right: string): stri
 
 /** Pushes a constant: LOAD_CONST (3.6's peephole appends folded values after every other constant). */
 export function pushConstant(unit: CodeUnit, ref: ConstRef, node: ast.Expr): void {
-  if (ref.origin !== "literal" && unit.profile.folding === "peephole" && node.type !== "Constant") {
+  if (ref.origin !== "literal" && unit.profile.folding === "peephole" && node.type !== "Constant" && !isDebugName(node)) {
     // 3.6: the operands were compiled first (their constants stay in co_consts).
     registerOperands(unit, node);
     const late = unit.lateConstRef(ref);
     unit.emitter.push(`(${late}.refcount++, ${late})`);
     return;
   }
-  if (unit.profile.folding === "cfg" && node.type !== "Constant") {
+  if (unit.profile.folding === "cfg" && node.type !== "Constant" && !isDebugName(node)) {
     // 3.14: codegen loaded every operand before flowgraph.c folded them; their slots stay in
     // co_consts (until remove_unused_consts) and the result is appended after them.
     registerCfgOperands(unit, node);
@@ -135,7 +136,7 @@ function registerOperands(unit: CodeUnit, node: ast.Expr, top = true): void {
 
 export function compileExpression(unit: CodeUnit, node: ast.Expr): void {
   const emitter = unit.emitter;
-  if (node.type === "Constant" || node.type === "Tuple" || node.type === "BinOp" || node.type === "UnaryOp" || node.type === "Subscript") {
+  if (node.type === "Constant" || node.type === "Tuple" || node.type === "BinOp" || node.type === "UnaryOp" || node.type === "Subscript" || isDebugName(node)) {
     const folded = unit.context.folder.fold(node);
     if (folded !== undefined) {
       pushConstant(unit, folded, node);
@@ -190,15 +191,19 @@ export function compileExpression(unit: CodeUnit, node: ast.Expr): void {
       compileCompare(unit, node);
       return;
     case "IfExp": {
+      // 3.10+: the branch a constant test never takes is unreachable.
+      const outcome = staticOutcome(unit, node.test);
       const condition = compileCondition(unit, node.test);
       const result = emitter.reserve();
       const depth = emitter.depth;
       emitter.open(`if (${condition}) {`);
       emitter.depth = depth - 1;
-      compileExpression(unit, node.body);
+      if (outcome === false) compileUnreachable(unit, () => compileExpression(unit, node.body));
+      else compileExpression(unit, node.body);
       emitter.middle("} else {");
       emitter.depth = depth - 1;
-      compileExpression(unit, node.orelse);
+      if (outcome === true) compileUnreachable(unit, () => compileExpression(unit, node.orelse));
+      else compileExpression(unit, node.orelse);
       emitter.close();
       emitter.depth = depth;
       void result;
@@ -272,22 +277,42 @@ export function compileExpression(unit: CodeUnit, node: ast.Expr): void {
   }
 }
 
-function compileBoolOp(unit: CodeUnit, node: ast.BoolOp): void {
+function compileBoolOp(unit: CodeUnit, node: ast.BoolOp, index = 0): void {
   const emitter = unit.emitter;
-  compileExpression(unit, node.values[0]!);
+  const value = node.values[index]!;
+  if (index === node.values.length - 1) {
+    compileExpression(unit, value);
+    return;
+  }
+  // 3.10+: a constant operand is decided at compile time. One that does not decide the result
+  // is dropped (its slot stays unloaded); one that does is the result, and the rest is unreachable.
+  const constant = unit.profile.unusedConstants === "kept" ? undefined : constantTest(unit, value);
+  if (constant !== undefined) {
+    if (truthOfConstant(constant) !== (node.op === "Or")) {
+      unit.operandConst(constant);
+      compileBoolOp(unit, node, index + 1);
+      return;
+    }
+    compileExpression(unit, value);
+    const depth = emitter.depth;
+    emitter.open("if (false) {");
+    compileUnreachable(unit, () => {
+      for (const rest of node.values.slice(index + 1)) {
+        compileExpression(unit, rest);
+        emitter.depth = depth;
+      }
+    });
+    emitter.close();
+    return;
+  }
+  compileExpression(unit, value);
   const result = emitter.pop();
   const depth = emitter.depth;
-  let opened = 0;
-  for (let index = 1; index < node.values.length; index++) {
-    const test = node.op === "Or" ? `!isTrue(${result})` : `isTrue(${result})`;
-    emitter.open(`if (${test}) {`);
-    opened++;
-    emitter.line(`dec(${result}); ${result} = null;`);
-    emitter.depth = depth;
-    compileExpression(unit, node.values[index]!);
-    emitter.depth = depth;
-  }
-  for (let index = 0; index < opened; index++) emitter.close();
+  const test = node.op === "Or" ? `!isTrue(${result})` : `isTrue(${result})`;
+  emitter.open(`if (${test}) {`);
+  emitter.line(`dec(${result}); ${result} = null;`);
+  compileBoolOp(unit, node, index + 1);
+  emitter.close();
   emitter.depth = depth;
   emitter.reserve();
 }
@@ -464,12 +489,36 @@ function compileDictDisplay(unit: CodeUnit, node: ast.Dict): void {
   if (node.keys.length > begin) compileDictRun(unit, node, container, begin, node.keys.length, itemByItem(node.keys.length - begin));
 }
 
+/**
+ * ≤3.13 (compiler_subdict): two or more items whose keys are all constants evaluate only the
+ * values; the keys are one tuple constant (BUILD_CONST_KEY_MAP), loaded after the values.
+ */
+function compileConstKeyRun(unit: CodeUnit, node: ast.Dict, container: string, begin: number, end: number): boolean {
+  if (!unit.profile.buildConstKeyMap) return false;
+  const keys: ConstRef[] = [];
+  for (let index = begin; index < end; index++) {
+    const key = constantTest(unit, node.keys[index]!);
+    if (key === undefined) return false;
+    keys.push(key);
+  }
+  const emitter = unit.emitter;
+  for (let index = begin; index < end; index++) compileExpression(unit, node.values[index]!);
+  const values: string[] = [];
+  for (let index = begin; index < end; index++) values.unshift(emitter.pop());
+  const tuple = unit.constIndex({ origin: "tuple", items: keys, byCompiler: true });
+  values.forEach((value, index) => {
+    emitter.line(`{ const k = K${tuple}.items[${index}]; k.refcount++; dictSetItem(${container}, k, ${value}); ${value} = null; }`);
+  });
+  return true;
+}
+
 /** STACK_USE_GUIDELINE: how many stack entries a 3.10+ display may use before it builds in steps. */
 const DICT_RUN_STACK_GUIDELINE = 30;
 
 /** Items `begin`..`end` of a dict display: MAP_ADD each as it comes, or all evaluated then BUILD_MAP. */
 function compileDictRun(unit: CodeUnit, node: ast.Dict, container: string, begin: number, end: number, itemByItem: boolean): void {
   const emitter = unit.emitter;
+  if (!itemByItem && end - begin > 1 && compileConstKeyRun(unit, node, container, begin, end)) return;
   const pairs: [string, string][] = [];
   for (let index = begin; index < end; index++) {
     compileExpression(unit, node.keys[index]!);

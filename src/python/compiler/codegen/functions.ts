@@ -38,7 +38,8 @@ function buildFunctionUnit(parent: CodeUnit, node: ast.FunctionDef | ast.Lambda,
   unit.argCount = node.args.posonlyargs.length + node.args.args.length;
   unit.kwonlyCount = node.args.kwonlyargs.length;
   if (node.type === "Lambda") {
-    // A lambda's co_consts starts with None (≤3.13) only if nothing else is added first.
+    // ≤3.13: a lambda's co_consts starts with None, so it never has a docstring (compiler_lambda).
+    if (unit.profile.functionConstsLeadingNone) unit.noneIndex();
     compileExpression(unit, node.body);
     const value = unit.emitter.pop();
     if (kind === "generator") unit.emitter.line(`{ const r = ${value}; ${value} = null; dec(r); return null; }`);
@@ -53,7 +54,15 @@ function buildFunctionUnit(parent: CodeUnit, node: ast.FunctionDef | ast.Lambda,
     unit.noneIndex();
   }
   compileBody(unit, docstring !== null ? node.body.slice(1) : node.body);
-  if (!unit.profile.functionConstsLeadingNone) {
+  if (unit.profile.functionConstsLeadingNone) {
+    // The implicit `return None` at the end (a new slot after a docstring). ≤3.9 add it unless
+    // the body's last statement is a return; 3.10+ add it too, where only a reachable end loads it.
+    const none: ConstRef = { origin: "folded", value: { kind: "None" } };
+    if (unit.profile.unusedConstants === "kept") {
+      if (node.body[node.body.length - 1]?.type !== "Return") unit.constIndex(none);
+    } else if (unit.reach.live) unit.constIndex(none);
+    else unit.operandConst(none);
+  } else {
     // 3.14: codegen ends every function with LOAD_CONST None; RETURN_VALUE
     // (_PyCodegen_AddReturnAtEnd). Its slot only survives if the end can be reached.
     const none: ConstRef = { origin: "folded", value: { kind: "None" } };
@@ -122,11 +131,39 @@ function pushClosure(parent: CodeUnit, child: CodeUnit): boolean {
   return true;
 }
 
+/** The constants of positional defaults that all fold (≤3.13), or null. */
+function foldedDefaults(unit: CodeUnit, defaults: readonly ast.Expr[]): ConstRef[] | null {
+  if (defaults.length === 0 || unit.profile.folding === "cfg") return null;
+  const folded: ConstRef[] = [];
+  for (const value of defaults) {
+    const ref = unit.context.folder.fold(value);
+    if (ref === undefined) return null;
+    folded.push(ref);
+  }
+  return folded;
+}
+
 /** Pushes the defaults tuple and kw-defaults dict; returns their slot names or "null". */
 function pushDefaults(unit: CodeUnit, args: ast.Arguments): { defaults: string; kwdefaults: string } {
   const emitter = unit.emitter;
   let defaults = "null";
-  if (args.defaults.length > 0) {
+  const folded = foldedDefaults(unit, args.defaults);
+  if (folded !== null) {
+    // The optimiser turns the constants' loads and BUILD_TUPLE into one tuple constant, appended
+    // after codegen's (≤3.13: peephole.c, then flowgraph fold_tuple_on_constants). The loads
+    // left behind keep their slots (3.12+ drop them as unused).
+    args.defaults.forEach((value, index) => {
+      if (unit.profile.unusedConstants !== "kept") {
+        unit.operandConst(folded[index]!);
+        return;
+      }
+      compileExpression(unit, value);
+      const slot = emitter.pop();
+      emitter.line(`dec(${slot}); ${slot} = null;`);
+    });
+    const tuple = unit.lateConstRef({ origin: "tuple", items: folded, byCompiler: true });
+    defaults = emitter.push(`(${tuple}.refcount++, ${tuple})`);
+  } else if (args.defaults.length > 0) {
     const start = emitter.depth;
     for (const value of args.defaults) compileExpression(unit, value);
     const slots: string[] = [];
@@ -318,7 +355,8 @@ function makeFunction(parent: CodeUnit, child: CodeUnit, args: ast.Arguments | n
   const closure = hasClosure ? emitter.slot(emitter.depth - 1) : "null";
   const codeIndex = parent.codeConstIndex(child);
   // ≤3.10: MAKE_FUNCTION takes the qualname from this code's constants.
-  const qualname = parent.profile.minor <= 10 ? parent.strConstRef(child.qualname) : "null";
+  // A class body's function gets the bare class name there (compiler_class).
+  const qualname = parent.profile.minor <= 10 ? parent.strConstRef(child.kind === "class" ? child.name : child.qualname) : "null";
   const target = emitter.slot(start);
   const taken = [defaults, kwdefaults, annotations, annotate, closure].filter((slot) => slot !== "null");
   // SET_FUNCTION_ATTRIBUTE MAKE_FUNCTION_ANNOTATE: the function owns its __annotate__.

@@ -230,6 +230,7 @@ export const CODE_SPEC: BuiltinTypeSpec = {
     {
       name: "co_names",
       ...codeInfoField((code) => {
+        if (code.unfaithfulTables !== null) throw new Unsupported(code.unfaithfulTables);
         if (code.names !== null) {
           code.names.refcount++;
           return code.names;
@@ -240,6 +241,7 @@ export const CODE_SPEC: BuiltinTypeSpec = {
     {
       name: "co_consts",
       ...codeInfoField((code) => {
+        if (code.unfaithfulTables !== null) throw new Unsupported(code.unfaithfulTables);
         code.consts.refcount++;
         return code.consts;
       }),

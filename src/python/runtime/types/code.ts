@@ -55,6 +55,11 @@ export class PyCode extends PyObject {
   readonly consts: PyTuple;
   /** co_names as interned str objects (owned). */
   names: PyTuple | null;
+  /**
+   * Why co_consts and co_names cannot be shown as CPython has them (the feature an unsupported
+   * cell names), or null when they are faithful.
+   */
+  unfaithfulTables: string | null = null;
   /** co_name: the interned name (owned; set by the compiler). */
   name: PyStr | null = null;
   /**
