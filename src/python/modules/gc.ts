@@ -18,7 +18,7 @@ import { isTracked } from "../runtime/gc/tracking.js";
 import { newDict, dictSetItem } from "../runtime/types/dict.js";
 import { newStr } from "../runtime/types/str.js";
 import { PyModule, isSimulatorModule } from "../runtime/types/module.js";
-import { refuseModuleNamespace } from "./module-namespace.js";
+import { refuseModuleNamespace, refuseModuleNamespaceAmong } from "./module-namespace.js";
 import { refuseUncertainGenerationList, refuseUncertainReferrerOrder } from "./namespace-generation.js";
 
 /** Collections so far in every generation, per collector, when a top-level statement started. */
@@ -205,6 +205,7 @@ const GC_FUNCTIONS: readonly MethodDef[] = [
           });
           return found;
         });
+        refuseModuleNamespaceAmong(referrers);
         refuseUncertainReferrerOrder(referrers);
         return owned(referrers);
       },

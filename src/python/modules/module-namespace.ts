@@ -2,6 +2,7 @@
 // CPython's modules hold import metadata and names the simulator's do not.
 import { Unsupported } from "../runtime/errors.js";
 import { rt } from "../runtime/state.js";
+import type { PyObject } from "../runtime/object.js";
 import type { PyModule } from "../runtime/types/module.js";
 
 /**
@@ -27,5 +28,22 @@ export function simulatorModuleRepr(module: PyModule): string {
  * so listing it or taking its len would answer wrongly.
  */
 export function refuseModuleNamespace(module: PyModule): never {
-  throw new Unsupported(`vars() or __dict__ of module '${module.name}' (the simulator's module lacks the import metadata and other names of CPython's)`);
+  throw new Unsupported(`the dict of module '${module.name}' (vars(), __dict__, a function's globals: the simulator's module lacks the import metadata and other names of CPython's)`);
+}
+
+/** The simulator's module whose dict `object` is, if any (a function's globals, a referrer). */
+function moduleOwning(object: PyObject): PyModule | null {
+  for (const module of rt.modules.values()) if (module.dict === object) return module as PyModule;
+  return null;
+}
+
+/** Refuses `dict` when it is the namespace of one of the simulator's modules (see refuseModuleNamespace). */
+export function refuseIfModuleNamespace(dict: PyObject): void {
+  const module = moduleOwning(dict);
+  if (module !== null) refuseModuleNamespace(module);
+}
+
+/** gc.get_referrers: one of the simulator's module dicts among the referrers is refused by name. */
+export function refuseModuleNamespaceAmong(objects: readonly PyObject[]): void {
+  for (const object of objects) refuseIfModuleNamespace(object);
 }

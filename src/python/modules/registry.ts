@@ -1,8 +1,11 @@
 // The modules `import` can find: created on first import, cached in sys.modules.
 import type { PyObject } from "../runtime/object.js";
+import { decref } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import { createModule, type ModuleDefinition } from "./module-builder.js";
 import type { PyModule } from "../runtime/types/module.js";
+import { dictSetItem } from "../runtime/types/dict.js";
+import { internName } from "../runtime/types/str.js";
 import { GC_MODULE } from "./gc.js";
 import { MATH_MODULE } from "./math.js";
 import { CTYPES_MODULE } from "./ctypes.js";
@@ -40,6 +43,11 @@ export function importModule(name: string): PyObject | null {
   if (definition === undefined) return null;
   const module: PyModule = createModule(definition);
   rt.modules.set(name, module);
+  if (rt.sysModulesDict !== null) {
+    const key = internName(name);
+    dictSetItem(rt.sysModulesDict, key, module);
+    decref(key);
+  }
   module.refcount++;
   return module;
 }

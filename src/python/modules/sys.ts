@@ -219,8 +219,6 @@ const UNSUPPORTED = [
   "dont_write_bytecode",
   "pycache_prefix",
   "copyright",
-  // The kernel's imported modules (over a hundred, depending on the kernel and the environment).
-  "modules",
 ];
 
 export const SYS_MODULE: ModuleDefinition = {
@@ -244,6 +242,9 @@ export const SYS_MODULE: ModuleDefinition = {
     values.set("path", newList([]));
     values.set("stdout", newStreamObject("stdout"));
     values.set("stderr", newStreamObject("stderr"));
+    const modules = newDict();
+    values.set("modules", modules);
+    rt.sysModulesDict = modules;
     return values;
   },
   unsupported: UNSUPPORTED,

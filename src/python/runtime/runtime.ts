@@ -90,6 +90,8 @@ export class Runtime {
   readonly reprActive = new Set<PyObject>();
   /** The module namespace cells run in (globals()). */
   currentGlobals: PyDict | null = null;
+  /** sys.modules. */
+  sysModulesDict: PyDict | null = null;
   /** ctypes integer types by name, and their C sizes. */
   readonly ctypesTypes = new Map<string, PyType>();
   readonly ctypesIntegers = new Map<PyType, { readonly size: 4 | 8; readonly signed: boolean }>();

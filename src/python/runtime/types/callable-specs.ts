@@ -59,6 +59,7 @@ import { genericGetAttr, lookupAttr } from "../abstract/attributes.js";
 import { isTrue } from "../abstract/truth.js";
 import { internName } from "./str.js";
 import { hash } from "../abstract/object-protocol.js";
+import { refuseIfModuleNamespace } from "../../modules/module-namespace.js";
 
 // ---- function -------------------------------------------------------------------------------
 
@@ -95,6 +96,12 @@ function functionGet(self: PyObject, instance: PyObject | null): PyObject {
     return self;
   }
   return newBoundMethod(self, instance);
+}
+
+/** A function's globals, refused when it is the partial dict of one of the simulator's modules. */
+function moduleNamespaceChecked<T extends PyObject>(dict: T): T {
+  refuseIfModuleNamespace(dict);
+  return dict;
 }
 
 function ownedField<T extends PyObject>(read: (func: PyFunction) => T | null, write?: (func: PyFunction, value: T | null) => void): Omit<GetSetDef, "name"> {
@@ -148,7 +155,7 @@ export const FUNCTION_SPEC: BuiltinTypeSpec = {
     // func_memberlist, in CPython's order: __builtins__ joined it in 3.10.
     { name: "__closure__", member: true, ...ownedField((func) => func.closure), set: readonlyMember },
     { name: "__doc__", member: true, ...ownedField((func) => func.doc, (func, value) => { func.doc = value ?? (rt.None.refcount++, rt.None); }) },
-    { name: "__globals__", member: true, ...ownedField((func) => func.globals), set: readonlyMember },
+    { name: "__globals__", member: true, ...ownedField((func) => moduleNamespaceChecked(func.globals)), set: readonlyMember },
     { name: "__module__", member: true, ...ownedField((func) => func.module, (func, value) => { func.module = value ?? (rt.None.refcount++, rt.None); }) },
     { name: "__builtins__", member: true, since: 10, ...ownedField((func) => func.builtins), set: readonlyMember },
     { name: "__name__", ...ownedField((func) => func.name, (func, value) => { if (!(value instanceof PyStr)) throw typeError("__name__ must be set to a string object"); func.name = value; }) },
