@@ -278,8 +278,16 @@ function compileBoolOp(unit: CodeUnit, node: ast.BoolOp): void {
   const result = emitter.pop();
   const depth = emitter.depth;
   let opened = 0;
+  // 3.12–3.13 test a COPY of the value (COPY 1; [TO_BOOL;] POP_JUMP_IF_*), which holds it while
+  // __bool__ runs.
+  const testsCopy = unit.profile.minor === 12 || unit.profile.minor === 13;
   for (let index = 1; index < node.values.length; index++) {
-    const test = node.op === "Or" ? `!isTrue(${result})` : `isTrue(${result})`;
+    let truth = `isTrue(${result})`;
+    if (testsCopy) {
+      truth = emitter.temporary("truth");
+      emitter.line(`let ${truth}; ${result}.refcount++; try { ${truth} = isTrue(${result}); } finally { dec(${result}); }`);
+    }
+    const test = node.op === "Or" ? `!${truth}` : truth;
     emitter.open(`if (${test}) {`);
     opened++;
     emitter.line(`dec(${result}); ${result} = null;`);
