@@ -28,6 +28,7 @@ import { staticMethodCallable } from "./types/function-wrappers.js";
 import { newWrapperOwner } from "./type-factory.js";
 import { callThroughArgumentTuple, callFromRuntime } from "./argument-tuple.js";
 import { callThroughTpCall } from "./types/type-call-route.js";
+import { whileRefcountUnknown } from "./memory/memory-reader.js";
 
 const NO_KEYWORDS = null;
 
@@ -406,16 +407,7 @@ function slotGetAttr(self: PyObject, name: PyObject): PyObject | null {
  */
 function callNameUnknown(run: () => PyObject, name: PyObject): PyObject {
   if (rt.profile.minor >= 12) return run();
-  const outer = rt.refcountUnknownOf;
-  const outerWhy = rt.refcountUnknownWhy;
-  rt.refcountUnknownOf = name;
-  rt.refcountUnknownWhy = "the reference count of the attribute name inside __getattr__ (3.11 and older: the type attribute cache holds the names it looked up)";
-  try {
-    return run();
-  } finally {
-    rt.refcountUnknownOf = outer;
-    rt.refcountUnknownWhy = outerWhy;
-  }
+  return whileRefcountUnknown(name, "the reference count of the attribute name inside __getattr__ (3.11 and older: the type attribute cache holds the names it looked up)", run);
 }
 
 /** call_attribute: binds the attribute before calling it until 3.12, which calls a function unbound. */

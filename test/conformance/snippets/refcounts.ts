@@ -1488,4 +1488,19 @@ export const refcountSnippets: readonly Snippet[] = [
   snippet("the name's count inside __getattr__ (3.12+; older versions refuse it)", [
     "import sys\nclass Fallback:\n    def __getattr__(self, name):\n        print(sys.getrefcount(self), sys.getrefcount(name))\n        return 1\nfallback = Fallback()\nresult = fallback.missing\nresult = getattr(fallback, 'other')\nname = ''.join(['dyn', 'amic'])\nresult = getattr(fallback, name)",
   ], { versions: ["3.12", "3.13"] }),
+  snippet("self inside __bool__ when and/or keep the value", [
+    "import sys\nclass Falsy:\n    def __bool__(self):\n        print(sys.getrefcount(self))\n        return False\nvalue = Falsy()\nresult = value and 1\nresult = value or 1\nif value:\n    pass\nresult = not value",
+  ]),
+  snippet("items ordered by < between lists and tuples", [
+    "import sys\nclass Item:\n    def __lt__(self, other):\n        print(sys.getrefcount(self), sys.getrefcount(other))\n        return True\nfirst, second = Item(), Item()\nresult = [first] < [second]\nresult = (first,) < (second,)",
+  ]),
+  snippet("arguments of __missing__ (3.8+; older versions refuse the dict's count)", [
+    "import sys\nclass Defaulting(dict):\n    def __missing__(self, key):\n        print(sys.getrefcount(self), sys.getrefcount(key))\n        return 0\ntable = Defaulting()\nkey = ''.join(['mis', 'sing'])\nresult = table[key]",
+  ], { versions: ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] }),
+  snippet("the exception __exit__ receives in its arguments", [
+    "import sys\nclass Quiet:\n    def __enter__(self):\n        return self\n    def __exit__(self, kind, value, traceback):\n        print(sys.getrefcount(self), sys.getrefcount(value))\n        return True\nquiet = Quiet()\nwith quiet:\n    raise ValueError('x')",
+  ], { versions: ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] }),
+  snippet("arguments of index() and fromkeys() seen by __eq__ and __hash__", [
+    "import sys\nclass Key:\n    def __hash__(self):\n        print('hash', sys.getrefcount(self))\n        return 1\n    def __eq__(self, other):\n        print('eq', sys.getrefcount(other))\n        return False\nfirst, second = Key(), Key()\ntry:\n    (first,).index(second)\nexcept ValueError:\n    pass\ntry:\n    [first].index(second)\nexcept ValueError:\n    pass\nresult = dict.fromkeys([first])",
+  ]),
 ];

@@ -308,7 +308,14 @@ function compileBoolOp(unit: CodeUnit, node: ast.BoolOp, index = 0): void {
   compileExpression(unit, value);
   const result = emitter.pop();
   const depth = emitter.depth;
-  const test = node.op === "Or" ? `!isTrue(${result})` : `isTrue(${result})`;
+  let truth = `isTrue(${result})`;
+  // 3.12–3.13 test a COPY of the value (COPY 1; [TO_BOOL;] POP_JUMP_IF_*), which holds it while
+  // __bool__ runs.
+  if (unit.profile.minor === 12 || unit.profile.minor === 13) {
+    truth = emitter.temporary("truth");
+    emitter.line(`let ${truth}; ${result}.refcount++; try { ${truth} = isTrue(${result}); } finally { dec(${result}); }`);
+  }
+  const test = node.op === "Or" ? `!${truth}` : truth;
   emitter.open(`if (${test}) {`);
   emitter.line(`dec(${result}); ${result} = null;`);
   compileBoolOp(unit, node, index + 1);

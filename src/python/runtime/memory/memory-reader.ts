@@ -38,6 +38,20 @@ function refuseUnknownRefcount(object: PyObject): void {
   if (object === rt.refcountUnknownOf) throw new Unsupported(rt.refcountUnknownWhy);
 }
 
+/** Runs `run` with `object`'s count refused (see Runtime.refcountUnknownOf), `why` naming that count. */
+export function whileRefcountUnknown<T>(object: PyObject, why: string, run: () => T): T {
+  const outer = rt.refcountUnknownOf;
+  const outerWhy = rt.refcountUnknownWhy;
+  rt.refcountUnknownOf = object;
+  rt.refcountUnknownWhy = why;
+  try {
+    return run();
+  } finally {
+    rt.refcountUnknownOf = outer;
+    rt.refcountUnknownWhy = outerWhy;
+  }
+}
+
 /** The 8-byte word at the start of an object: ob_refcnt (and 3.14's flag bits). */
 function refcountWord(object: PyObject): bigint {
   refuseUnknownRefcount(object);

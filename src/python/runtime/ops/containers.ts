@@ -16,6 +16,7 @@ import { getIter, iterNext } from "../abstract/iteration.js";
 import { PyStr } from "../types/str.js";
 import { PyFunction } from "../types/function.js";
 import { setItem } from "../abstract/items.js";
+import { whileRefcountUnknown } from "../memory/memory-reader.js";
 
 export function buildList(items: PyObject[]): PyObject {
   return newList(items);
@@ -72,16 +73,8 @@ export function storeSubscript(container: PyObject, key: PyObject, value: PyObje
     setItem(container, key, value);
     return;
   }
-  const outer = rt.refcountUnknownOf;
-  const outerWhy = rt.refcountUnknownWhy;
-  rt.refcountUnknownOf = key;
-  rt.refcountUnknownWhy = "the reference count of a dict key while `d[key] = value` stores it (3.11+ specialises that store after a warm-up)";
-  try {
-    setItem(container, key, value);
-  } finally {
-    rt.refcountUnknownOf = outer;
-    rt.refcountUnknownWhy = outerWhy;
-  }
+  const why = "the reference count of a dict key while `d[key] = value` stores it (3.11+ specialises that store after a warm-up)";
+  whileRefcountUnknown(key, why, () => setItem(container, key, value));
 }
 
 /** MAP_ADD: steals key and value; 3.11+ hands the key's reference over before hashing it. */

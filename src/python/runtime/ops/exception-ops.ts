@@ -16,6 +16,7 @@ import { newFrame, finishFrame, type PyFrame } from "../types/frame.js";
 import { liveFrameFor, rememberLiveFrame, forgetLiveFrame, resetLiveFrames } from "../types/live-frames.js";
 import { dictSetItem } from "../types/dict.js";
 import { internName } from "../types/str.js";
+import { callFromRuntime } from "../argument-tuple.js";
 
 /** Exceptions being handled by enclosing except blocks, innermost last (owned references). */
 const handledStack: PyObject[] = [];
@@ -227,7 +228,7 @@ export function withExitException(exit: PyObject, caught: PyRaise, code?: PyCode
     const traceback = tracebackOf(exception);
     if (rt.profile.minor >= 11) traceback.refcount--;
     try {
-      result = call(exit, { values: [exception.type, exception, traceback], kwnames: null });
+      result = callFromRuntime(exit, [exception.type, exception, traceback]);
     } finally {
       if (rt.profile.minor <= 10) decref(traceback);
     }
@@ -247,7 +248,8 @@ export function withExitException(exit: PyObject, caught: PyRaise, code?: PyCode
 }
 
 export function withExitNormal(exit: PyObject): void {
-  decref(call(exit, { values: [rt.None, rt.None, rt.None], kwnames: null }));
+  // ≤3.7 WITH_CLEANUP_START calls it as C code does (callFromRuntime); 3.8+ by vectorcall.
+  decref(callFromRuntime(exit, [rt.None, rt.None, rt.None]));
 }
 
 /**

@@ -36,7 +36,8 @@ import { reprText, callPositional } from "../abstract/object-protocol.js";
 import { richCompareBool } from "../abstract/compare.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { setItem } from "../abstract/items.js";
-import { lookupSpecial, callSpecial } from "../slot-table.js";
+import { lookupSpecial, callBoundSpecial } from "../slot-table.js";
+import { whileRefcountUnknown } from "../memory/memory-reader.js";
 import { getAttrString } from "../abstract/attributes.js";
 import { adoptSubtype } from "./instance.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
@@ -114,8 +115,13 @@ function dictSubscript(self: PyObject, key: PyObject): PyObject {
     return value;
   }
   if (self.type !== rt.types.dict) {
+    // dict_subscript calls __missing__ bound (_PyObject_LookupSpecial); what else holds the
+    // dict subclass meanwhile on 3.6-3.7 is not modelled.
     const missing = lookupSpecial(self, "__missing__");
-    if (missing !== null) return callSpecial(self, missing, [key]);
+    if (missing !== null) {
+      if (rt.profile.minor >= 8) return callBoundSpecial(self, missing, [key]);
+      return whileRefcountUnknown(self, "the reference count of a dict subclass inside its __missing__ (3.7 and older)", () => callBoundSpecial(self, missing, [key]));
+    }
   }
   throw keyErrorFor(key);
 }
@@ -308,7 +314,7 @@ function dictMethods() {
         return newNone();
       },
     },
-    { name: "fromkeys", kind: "positional", binding: "class", impl: dictFromKeys },
+    { name: "fromkeys", kind: "positional", binding: "class", impl: dictFromKeys, varargsUntil: 6 },
     {
       name: "clear",
       kind: "noargs",

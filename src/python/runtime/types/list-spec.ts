@@ -95,8 +95,10 @@ function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObje
   }
   if (op === CompareOp.Eq) return newBool(false);
   if (op === CompareOp.Ne) return newBool(true);
+  // The ordering comparison of the first differing items holds them from 3.13 (borrowed before).
   const a = left.items[i]!;
   const b = other.items[i]!;
+  if (rt.profile.minor <= 12) return richCompare(a, b, op);
   a.refcount++;
   b.refcount++;
   try {
@@ -446,7 +448,7 @@ export const LIST_SPEC: BuiltinTypeSpec = {
       },
     },
     { name: "remove", kind: "one", impl: listRemove },
-    { name: "index", kind: "positional", impl: listIndex },
+    { name: "index", kind: "positional", impl: listIndex, varargsUntil: 6 },
     { name: "count", kind: "one", impl: listCount },
     {
       name: "reverse",

@@ -212,7 +212,7 @@ export const TUPLE_SPEC: BuiltinTypeSpec = {
   },
   methods: [
     { name: "__getnewargs__", kind: "noargs", impl: tupleGetNewArgs },
-    { name: "index", kind: "positional", impl: tupleIndex },
+    { name: "index", kind: "positional", impl: tupleIndex, varargsUntil: 6 },
     { name: "count", kind: "one", impl: tupleCount },
     { name: "__sizeof__", kind: "noargs", impl: (self) => newInt(self.type.layout.basicSize + 8 * items(self).length) },
     GENERIC_ALIAS_CLASS_GETITEM,
