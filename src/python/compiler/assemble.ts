@@ -190,9 +190,11 @@ export function assembleUnit(unit: CodeUnit, constCount: number, lateIndexes: re
   unit.names.forEach((_name, index) => lines.push(`const NC${index} = R.newNameCache();`));
   for (let index = 0; index < unit.classCallSites.count; index++) lines.push(`const CS${index} = R.newClassCallSite();`);
   unit.keywordArrays.forEach((names, index) => lines.push(`const W${index} = ${JSON.stringify(names)};`));
-  // The argument array of one-argument calls of Python functions (codegen/calls.ts): a callee
-  // reads it in its prologue only, so the calls share it instead of allocating one each.
+  // The argument arrays of one- and two-argument calls of Python functions (codegen/calls.ts;
+  // two: a method's self and argument): a callee reads them in its prologue only, so the calls
+  // share them instead of allocating one each.
   lines.push(`const ARG1 = [null];`);
+  lines.push(`const ARG2 = [null, null];`);
   const emitter = unit.emitter;
   const body = emitter.text();
   const slots = emitter.slotDeclarations();

@@ -163,7 +163,8 @@ function compileShortMethodCall(unit: CodeUnit, callable: string, selfSlot: stri
   const argument = slots[0];
   const take = argument === undefined ? `const self = ${selfSlot}; ${selfSlot} = null;` : `const self = ${selfSlot}, a = ${argument}; ${selfSlot} = null; ${argument} = null;`;
   const helper = argument === undefined ? `callMethodNoArgs(${callable}, self)` : `callMethodOne(${callable}, self, a)`;
-  const args = argument === undefined ? `self !== null ? [self] : []` : `self !== null ? [self, a] : [a]`;
+  // The shared argument arrays of one-argument calls (see compileCall), for `self` and `self, a`.
+  const args = argument === undefined ? `self !== null ? (ARG1[0] = self, ARG1) : []` : `self !== null ? (ARG2[0] = self, ARG2[1] = a, ARG2) : (ARG1[0] = a, ARG1)`;
   const direct = `${callable}.code.compiled(${callable}, ${args}, null, true, 0)`;
   const invoke =
     methodCallSite(unit, callable, "self !== null", argument === undefined ? "[]" : "[a]", direct, helper) ??

@@ -118,7 +118,8 @@ export function getAttrCached(object: PyObject, name: PyStr, cache: NameCache): 
  * entry answered from `cache` (the name's, shared with its loads).
  */
 export function setAttrCached(object: PyObject, name: PyStr, value: PyObject, cache: NameCache): void {
-  if (object instanceof PyInstance && object.type.setattro === genericSetAttr) {
+  // Only instances with inline values (3.11+) can keep them flat; the others take setAttr's way at once.
+  if (object instanceof PyInstance && object.type.layout.inlineValues === true && object.type.setattro === genericSetAttr) {
     const descriptor = cachedTypeLookup(object.type, name, cache);
     if ((descriptor === null || descriptor.type.descrSet === null) && name.type === rt.types.str && storeFlatAttributeCached(object, name, value, cache)) return;
   }
