@@ -459,6 +459,24 @@ export const identitySnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("a misplaced break or return in a dead branch", ["if False:\n    break\nprint('ran')", "if 0:\n    return 5\nprint('ran')", "while 0:\n    continue\nprint('ran')", "def dead():\n    if False:\n        break\n    return 1\nprint(dead())"]),
+  snippet("constants of starred displays and calls", [
+    py`
+      def starred(g, x):
+          return g(1, 2, *x, 3, -4), [1, *x, 'a', *x], (x, 1, *x), {1, *x}, g(*x, **x), g(1, *x, k=2)
+      print(starred.__code__.co_consts)
+      print(starred(lambda *a, **k: (a, k), {'z': 1}))
+    `,
+    py`
+      def keywords(g, x, m):
+          return g(*x, a=1, b=2, **m, c=3), g(*x, k=[5]), g(*x, **m)
+      print(keywords.__code__.co_consts, keywords.__code__.co_names)
+      print(keywords(lambda *a, **k: (a, sorted(k.items())), (0,), {'z': 9}))
+      try:
+          keywords(lambda **k: k, (), {'a': 1})
+      except TypeError as error:
+          print(error)
+    `,
+  ]),
   snippet("constant identity around a dead branch in one statement and across statements", [
     "first = 'hello world'\nif False:\n    second = 'hello world'\nthird = 'hello world'\nprint(first is third)",
     "if True:\n    a = 'spaced words'\n    if False:\n        b = 'spaced words'\n    c = 'spaced words'\n    print(a is c)",

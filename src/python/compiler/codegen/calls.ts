@@ -1,7 +1,7 @@
 // Calls: plain, method (LOAD_METHOD), keyword, starred (CALL_FUNCTION_EX) and zero-argument super().
 import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
-import { compileExpression } from "./expressions.js";
+import { compileExpression, ConstantRuns } from "./expressions.js";
 import { loadName, attributeNameRef, attributeCacheRef } from "./names.js";
 
 function hasStarredArguments(node: ast.Call): boolean {
@@ -218,7 +218,9 @@ function compileStarredCall(unit: CodeUnit, node: ast.Call): void {
   } else {
     // Positional part: a list built with appends and extends, then made a tuple.
     const positional = emitter.push("buildList([])");
+    const runs = new ConstantRuns(unit);
     for (const argument of node.args) {
+      runs.add(argument);
       if (argument.type === "Starred") {
         compileExpression(unit, argument.value);
         const iterable = emitter.pop();
@@ -229,6 +231,7 @@ function compileStarredCall(unit: CodeUnit, node: ast.Call): void {
         emitter.line(`listAppend(${positional}, ${item}); ${item} = null;`);
       }
     }
+    runs.end();
     emitter.line(`{ const t = listToTuple(${positional}); ${positional} = t; }`);
   }
   const positional = emitter.slot(start + 1);
@@ -242,16 +245,20 @@ function compileStarredCall(unit: CodeUnit, node: ast.Call): void {
     emitter.pop();
   } else if (node.keywords.length > 0) {
     keywords = emitter.push("buildDict(0)");
-    for (const keyword of node.keywords) {
+    let index = 0;
+    while (index < node.keywords.length) {
+      const keyword = node.keywords[index]!;
       if (keyword.arg === null) {
         compileExpression(unit, keyword.value);
         const mapping = emitter.pop();
         emitter.line(`dictMergeKeywords(${keywords}, ${mapping}, ${callable}); dec(${mapping}); ${mapping} = null;`);
-      } else {
-        compileExpression(unit, keyword.value);
-        const value = emitter.pop();
-        emitter.line(`dictSetKeyword(${keywords}, ${unit.nameRef(keyword.arg)}, ${value}, ${callable}); ${value} = null;`);
+        index++;
+        continue;
       }
+      let end = index;
+      while (end < node.keywords.length && node.keywords[end]!.arg !== null) end++;
+      compileKeywordRun(unit, node.keywords.slice(index, end), keywords, callable);
+      index = end;
     }
     emitter.pop();
   }
@@ -261,6 +268,29 @@ function compileStarredCall(unit: CodeUnit, node: ast.Call): void {
   emitter.line(`{ const t = ${positional}, k = ${keywords}; ${positional} = null; ${releaseKeywords} const r = callEx(${callable}, t, k); dec(${callable}); ${callable} = r; }`);
   emitter.depth = start;
   emitter.reserve();
+}
+
+/**
+ * Named keywords between `**` entries of a starred call (compiler_subkwargs): the names are
+ * constants, not co_names. Two or more (≤3.13): the values, then one tuple of the names
+ * (BUILD_CONST_KEY_MAP); otherwise each name is loaded before its value.
+ */
+function compileKeywordRun(unit: CodeUnit, run: readonly ast.Keyword[], keywords: string, callable: string): void {
+  const emitter = unit.emitter;
+  if (run.length > 1 && unit.profile.buildConstKeyMap) {
+    for (const keyword of run) compileExpression(unit, keyword.value);
+    const values: string[] = [];
+    for (let index = 0; index < run.length; index++) values.unshift(emitter.pop());
+    const names = unit.constIndex({ origin: "tuple", items: run.map((keyword) => ({ origin: "folded", value: { kind: "str", value: keyword.arg! } })), byCompiler: true });
+    values.forEach((value, index) => emitter.line(`dictSetKeyword(${keywords}, K${names}.items[${index}], ${value}, ${callable}); ${value} = null;`));
+    return;
+  }
+  for (const keyword of run) {
+    const name = unit.strConstRef(keyword.arg!);
+    compileExpression(unit, keyword.value);
+    const value = emitter.pop();
+    emitter.line(`dictSetKeyword(${keywords}, ${name}, ${value}, ${callable}); ${value} = null;`);
+  }
 }
 
 function isZeroArgumentSuper(unit: CodeUnit, node: ast.Call): boolean {

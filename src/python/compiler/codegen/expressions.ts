@@ -453,7 +453,9 @@ function compileSequenceDisplay(unit: CodeUnit, elements: readonly ast.Expr[], k
   }
   // With starred items: build a list and extend it, then convert (BUILD_LIST + LIST_EXTEND).
   const container = emitter.push(kind === "set" ? "buildSet([])" : "buildList([])");
+  const runs = kind === "set" ? null : new ConstantRuns(unit);
   for (const element of elements) {
+    runs?.add(element);
     if (element.type === "Starred") {
       compileExpression(unit, element.value);
       const iterable = emitter.pop();
@@ -464,7 +466,36 @@ function compileSequenceDisplay(unit: CodeUnit, elements: readonly ast.Expr[], k
       emitter.line(`${kind === "set" ? "setAdd" : "listAppend"}(${container}, ${item}); ${item} = null;`);
     }
   }
+  runs?.end();
   if (kind === "tuple") emitter.line(`{ const r = listToTuple(${container}); ${container} = r; }`);
+}
+
+/**
+ * ≤3.8 (starunpack_helper): the items between starred ones are packed by BUILD_TUPLE, and the
+ * peephole optimiser folds a run of constants into a tuple constant appended to co_consts. The
+ * generated code still appends the items one by one; only the constant is registered. Call
+ * `add` before compiling each item and `end` after the last.
+ */
+export class ConstantRuns {
+  private run: ConstRef[] | null = [];
+
+  constructor(private readonly unit: CodeUnit) {}
+
+  add(element: ast.Expr): void {
+    if (this.unit.profile.minor > 8) return;
+    if (element.type === "Starred") {
+      this.end();
+      return;
+    }
+    const ref = this.unit.context.folder.fold(element);
+    if (ref === undefined) this.run = null;
+    else this.run?.push(ref);
+  }
+
+  end(): void {
+    if (this.run !== null && this.run.length > 0) this.unit.lateConstRef({ origin: "tuple", items: this.run, byCompiler: true });
+    this.run = [];
+  }
 }
 
 /**
