@@ -1503,4 +1503,13 @@ export const refcountSnippets: readonly Snippet[] = [
   snippet("arguments of index() and fromkeys() seen by __eq__ and __hash__", [
     "import sys\nclass Key:\n    def __hash__(self):\n        print('hash', sys.getrefcount(self))\n        return 1\n    def __eq__(self, other):\n        print('eq', sys.getrefcount(other))\n        return False\nfirst, second = Key(), Key()\ntry:\n    (first,).index(second)\nexcept ValueError:\n    pass\ntry:\n    [first].index(second)\nexcept ValueError:\n    pass\nresult = dict.fromkeys([first])",
   ]),
+  snippet("which side's __eq__ runs for `in` on dict views, and dict ==", [
+    "import sys\nclass Tagged:\n    def __init__(self, tag): self.tag = tag\n    def __hash__(self): return 1\n    def __eq__(self, other):\n        print(self.tag, sys.getrefcount(self), sys.getrefcount(other))\n        return False\nstored, probe = Tagged('stored'), Tagged('probe')\ntable = {1: stored}\nfound = probe in table.values()\nfound = (1, probe) in table.items()\nfound = {1: stored} == {1: probe}",
+  ]),
+  snippet("a value sent through yield from", [
+    "import sys\ndef inner():\n    received = yield 1\n    print(sys.getrefcount(received))\n    yield 2\ndef outer():\n    yield from inner()\ngen = outer()\nfirst = next(gen)\npayload = [1]\nsecond = gen.send(payload)",
+  ]),
+  snippet("the index list.pop() reads through __index__", [
+    "import sys\nclass Position:\n    def __index__(self):\n        print(sys.getrefcount(self))\n        return 0\nitems = [1, 2]\nwhere = Position()\nprint(items.pop(where))",
+  ]),
 ];

@@ -56,7 +56,14 @@ export function containsByIteration(container: PyObject, item: PyObject): boolea
     for (;;) {
       const next = iterNext(iterator);
       if (next === null) return false;
-      const equal = richCompareBool(next, item, CompareOp.Eq);
+      // 3.9+ compare `element == item`; up to 3.8 `item == element` (bpo-37648).
+      let equal: boolean;
+      try {
+        equal = rt.profile.minor >= 9 ? richCompareBool(next, item, CompareOp.Eq) : richCompareBool(item, next, CompareOp.Eq);
+      } catch (error) {
+        decref(next);
+        throw error;
+      }
       decref(next);
       if (equal) return true;
     }
@@ -72,16 +79,5 @@ export function contains(container: PyObject, item: PyObject): boolean {
   if (container.type.iter === null && container.type.getitem === null) {
     throw typeError(`argument of type '${container.type.name}' is not iterable`);
   }
-  const iterator = getIter(container);
-  try {
-    for (;;) {
-      const next = iterNext(iterator);
-      if (next === null) return false;
-      const equal = richCompareBool(next, item, CompareOp.Eq);
-      decref(next);
-      if (equal) return true;
-    }
-  } finally {
-    decref(iterator);
-  }
+  return containsByIteration(container, item);
 }

@@ -88,6 +88,11 @@ function dictEqual(a: PyDict, b: PyDict): boolean {
     try {
       const other = b.table.get(key, hash);
       if (other === undefined) return false;
+      // 3.6 compares with b's value borrowed; 3.7+ hold it.
+      if (rt.profile.minor <= 6) {
+        if (!richCompareBool(value, other, CompareOp.Eq)) return false;
+        continue;
+      }
       other.refcount++;
       try {
         if (!richCompareBool(value, other, CompareOp.Eq)) return false;

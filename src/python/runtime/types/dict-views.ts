@@ -73,7 +73,8 @@ function itemsContain(view: PyDictView, item: PyObject): boolean {
   if (found === null) return false;
   found.refcount++;
   try {
-    return richCompareBool(found, item.items[1]!, CompareOp.Eq);
+    // 3.9+ compare the dict's value first; up to 3.8 the tuple's (bpo-37648).
+    return rt.profile.minor >= 9 ? richCompareBool(found, item.items[1]!, CompareOp.Eq) : richCompareBool(item.items[1]!, found, CompareOp.Eq);
   } finally {
     decref(found);
   }

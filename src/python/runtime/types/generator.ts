@@ -480,7 +480,15 @@ let lastYieldFromResult: PyObject | null = null;
 /** One step of `yield from`: the next value to yield (owned), or null when the iterator ended. */
 export function yieldFromStep(iterator: PyObject, sent: PyObject | null): PyObject | null {
   if (iterator instanceof PyGenerator) {
-    const value = resumeGenerator(iterator, sent, null);
+    // ≤3.11 YIELD_FROM keeps its reference to the sent value until the send returns.
+    const held = sent !== null && rt.profile.minor <= 11 ? sent : null;
+    if (held !== null) held.refcount++;
+    let value: PyObject | null;
+    try {
+      value = resumeGenerator(iterator, sent, null);
+    } finally {
+      if (held !== null) decref(held);
+    }
     if (value === null) setYieldFromResult(takeReturnValue(iterator));
     return value;
   }

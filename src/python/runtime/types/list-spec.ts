@@ -442,6 +442,7 @@ export const LIST_SPEC: BuiltinTypeSpec = {
     {
       name: "pop",
       kind: "positional",
+      varargsUntil: 6,
       impl: (self, args) => {
         checkPositional("pop", args, 0, 1);
         return listPop(listOf(self), args.length === 0 ? -1 : ssizeArgument(args[0]!));
