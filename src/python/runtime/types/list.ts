@@ -222,13 +222,15 @@ export function listAppendStealing(list: PyList, item: PyObject): void {
   const items = list.items;
   const size = items.length;
   if (size >= list.allocated) listResize(list, size + 1);
-  // At each power of two from RESERVE_FROM on, the JS array gets room to double.
-  if ((size & (size - 1)) === 0 && size >= RESERVE_FROM) reserveRoom(items, size);
+  // At each power of two from RESERVE_FROM to RESERVE_UNTIL, the JS array gets room to double.
+  if ((size & (size - 1)) === 0 && size >= RESERVE_FROM && size <= RESERVE_UNTIL) reserveRoom(items, size);
   items.push(item);
 }
 
 /** Lists shorter than this grow their JS array by push alone. */
 const RESERVE_FROM = 4096;
+/** Past this many items push's smaller (1.5x) growth holds less spare memory than doubling. */
+const RESERVE_UNTIL = 1 << 22;
 
 /**
  * Makes room in `items` (whose length is `size`) for `size + 15` more items without changing
