@@ -264,16 +264,6 @@ export function dictModelOf(type: PyType): InstanceDictModel {
 const attributesBeside = new WeakMap<PyObject, InstanceAttributes>();
 
 /**
- * How many storages were ever started beside their owners: an owner found without one (a
- * module, on every `sys.getrefcount`) is still without one while this count is the same.
- */
-let besideStoragesStarted = 0;
-
-export function besideStorageCount(): number {
-  return besideStoragesStarted;
-}
-
-/**
  * The object's attribute storage, or null (none yet, or its type gives it none). Flat inline
  * values become their table first, so `dict` is the table for every caller.
  */
@@ -303,7 +293,6 @@ export function startAttributes(object: PyObject, ownsValues: boolean): Attribut
   }
   const storage = new InstanceAttributes(ownsValues);
   attributesBeside.set(object, storage);
-  besideStoragesStarted++;
   return storage;
 }
 

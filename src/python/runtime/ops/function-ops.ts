@@ -20,7 +20,7 @@ import { repr, str as strOf } from "../abstract/object-protocol.js";
 import { asciiOf } from "../abstract/conversions.js";
 import { formatToStr } from "../abstract/format.js";
 import { typeError } from "../errors.js";
-import { storageOf, cachedStoredAttribute, storeFlatAttributeCached, besideStorageCount, ownValueFromCache } from "../instance-attributes.js";
+import { storageOf, cachedStoredAttribute, storeFlatAttributeCached, ownValueFromCache } from "../instance-attributes.js";
 import { PyInstance } from "../types/instance.js";
 
 /**

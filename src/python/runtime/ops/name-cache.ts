@@ -42,12 +42,6 @@ export class NameCache {
    */
   absentSharedKeys: DictKeys<PyObject, PyObject> | null = null;
   absentSharedEntries = -1;
-  /**
-   * For attribute names on modules: a module that had no attribute storage of its own when
-   * instance-attributes.ts besideStorageCount() was `storagelessCount` (see there).
-   */
-  storagelessOwner: PyObject | null = null;
-  storagelessCount = -1;
 }
 
 export function newNameCache(): NameCache {
