@@ -9,7 +9,7 @@ import { runCli } from "./cli-harness.js";
 const lesson = join(mkdtempSync(join(tmpdir(), "lessonkit-range-")), "needs-38.md");
 writeFileSync(
   lesson,
-  '---\ntitle: Needs 3.8\npython: ">=3.8"\n---\n\n# Needs 3.8\n\n```python\nimport gc\nlen(gc.get_objects(generation=0)) >= 0\n```\n\n```output\nTrue\n```\n',
+  '---\ntitle: Needs 3.8\npython: ">=3.8"\n---\n\n# Needs 3.8\n\n```python\nimport math\nmath.prod([2, 3, 7])\n```\n\n```output\n42\n```\n',
 );
 
 interface JsonReport {

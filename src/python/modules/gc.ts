@@ -166,8 +166,10 @@ const GC_FUNCTIONS: readonly MethodDef[] = [
       kind: "keywords",
       impl: (_self, args) => {
         const { positional, keywords } = splitArgs(args);
+        // ≤3.7 get_objects takes no arguments at all (METH_NOARGS): keywords are refused first.
+        if (rt.profile.minor < 8 && keywords.size > 0) throw typeError("get_objects() takes no keyword arguments");
+        if (rt.profile.minor < 8 && positional.length > 0) throw typeError(`get_objects() takes no arguments (${positional.length} given)`);
         const generationObject = positional[0] ?? keywords.get("generation");
-        if (generationObject !== undefined && generationObject !== rt.None && rt.profile.minor < 8) throw typeError("get_objects() takes no arguments");
         const generation = generationObject === undefined || generationObject === rt.None ? undefined : indexNumber(generationObject);
         if (generation !== undefined && (generation < 0 || generation > 2)) throw valueError(generation < 0 ? "generation parameter cannot be negative" : "generation parameter must be less than the number of available generations (3)");
         if (generation !== undefined) refuseUncertainGenerationList(generation);

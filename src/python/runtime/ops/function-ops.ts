@@ -126,11 +126,7 @@ export function setAttrCached(object: PyObject, name: PyStr, value: PyObject, ca
   setAttr(object, name, value);
 }
 
-/**
- * getAttr on a module (`math.sqrt`): moduleGetAttr's steps, its type and dict lookups answered
- * from `cache`, and so is, while nothing on the type claims the name, the generic getattr's
- * finding that the module has no attribute storage beside its dict.
- */
+/** getAttr on a module (`math.sqrt`): moduleAttribute's steps, its type and dict lookups answered from `cache`. */
 function moduleGetAttrCached(module: PyModule, name: PyStr, cache: NameCache): PyObject {
   let value: PyObject | null;
   try {
