@@ -105,7 +105,7 @@ export class Folder {
     if (value === undefined) return undefined;
     if (op === "Not") {
       if (this.profile.folding === "peephole") return undefined;
-      const truth = truthOf(value);
+      const truth = truthOfScalar(value);
       return truth === undefined ? undefined : folded({ kind: "bool", value: !truth });
     }
     const number = numeric(value);
@@ -244,7 +244,8 @@ function numeric(value: ScalarValue): Numeric | undefined {
   }
 }
 
-function truthOf(value: ScalarValue): boolean | undefined {
+/** The truth of a constant scalar, as PyObject_IsTrue gives it; undefined for a value it cannot tell. */
+export function truthOfScalar(value: ScalarValue): boolean | undefined {
   switch (value.kind) {
     case "int":
       return value.value !== 0n;
@@ -252,8 +253,11 @@ function truthOf(value: ScalarValue): boolean | undefined {
       return value.value;
     case "float":
       return value.value !== 0;
+    case "complex":
+      return value.imag !== 0;
+    case "complexFull":
+      return value.real !== 0 || value.imag !== 0;
     case "str":
-      return value.value.length > 0;
     case "bytes":
       return value.value.length > 0;
     case "None":

@@ -11,30 +11,12 @@ import type { CodeUnit } from "./code-unit.js";
 import type { ConstRef } from "./constants.js";
 import { scalarOf } from "./constants.js";
 import { compilerSyntaxError } from "./codegen/unsupported.js";
+import { truthOfScalar } from "./fold.js";
 
 /** The truth of a constant, as PyObject_IsTrue gives it; undefined for a value it cannot tell. */
 export function truthOfConstant(ref: ConstRef): boolean | undefined {
   if (ref.origin === "tuple" || ref.origin === "frozenset") return ref.items.length > 0;
-  const value = scalarOf(ref)!;
-  switch (value.kind) {
-    case "int":
-      return value.value !== 0n;
-    case "bool":
-      return value.value;
-    case "float":
-      return value.value !== 0;
-    case "complex":
-      return value.imag !== 0;
-    case "complexFull":
-      return value.real !== 0 || value.imag !== 0;
-    case "str":
-    case "bytes":
-      return value.value.length > 0;
-    case "None":
-      return false;
-    case "Ellipsis":
-      return true;
-  }
+  return truthOfScalar(scalarOf(ref)!);
 }
 
 /**

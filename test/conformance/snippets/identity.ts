@@ -172,6 +172,7 @@ export const identitySnippets: readonly Snippet[] = [
   ]),
   snippet("list display of constants in a function", ["def listing():\n    return [1, 2, 3]\nprint(listing.__code__.co_consts)"]),
   snippet("set display of constants in a function", ["def setting():\n    return {1, 2, 3}\nprint(setting.__code__.co_consts)"]),
+  snippet("not of a constant is folded, complex numbers included (3.7+)", ["def truths():\n    return not 1j, not 0j, not '', not 2.5, not None\nprint(truths.__code__.co_consts)"]),
   snippet("not True folding", ["def negate():\n    return not True, -5, 'abc'[1]\nprint(negate.__code__.co_consts)"]),
   snippet("docstring is the first constant", ["def documented():\n    'Say hi.'\n    return 1\nprint(documented.__code__.co_consts, documented.__doc__)"]),
   snippet("ids of elements of a list of small ints", ["values = [1, 1, 2]\nprint(values[0] is values[1], id(values[0]) == id(1))"]),

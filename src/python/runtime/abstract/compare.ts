@@ -1,5 +1,5 @@
 // Rich comparison with CPython's reflected-operand order and error messages.
-import type { PyObject } from "../object.js";
+import { type PyObject, decref } from "../object.js";
 import { rt } from "../state.js";
 import { typeError } from "../errors.js";
 import { CompareOp } from "../slots.js";
@@ -34,6 +34,19 @@ export function richCompare(a: PyObject, b: PyObject, op: CompareOp): PyObject {
   if (op === CompareOp.Eq) return newBool(a === b);
   if (op === CompareOp.Ne) return newBool(a !== b);
   throw typeError(`'${SYMBOLS[op]}' not supported between instances of '${typeA.name}' and '${typeB.name}'`);
+}
+
+/**
+ * The hash tables' key comparison (lookdict, set_lookkey): `stored == probe` with the stored key
+ * held while its `==` runs, since that code may remove it from the table.
+ */
+export function storedKeyEquals(stored: PyObject, probe: PyObject): boolean {
+  stored.refcount++;
+  try {
+    return richCompareBool(stored, probe, CompareOp.Eq);
+  } finally {
+    decref(stored);
+  }
 }
 
 /** PyObject_RichCompareBool: identity implies equality for Eq/Ne, as CPython's containers assume. */

@@ -6,7 +6,7 @@ import type { PyInt } from "./int.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack, isTracked } from "../gc/tracking.js";
 import { DictTable, type DictKeyOps, dictRules, usableFraction } from "../tables/index.js";
-import { richCompareBool } from "../abstract/compare.js";
+import { richCompareBool, storedKeyEquals } from "../abstract/compare.js";
 import { CompareOp } from "../slots.js";
 import { hash } from "../abstract/object-protocol.js";
 import { PyStr, strHash } from "./str.js";
@@ -65,16 +65,6 @@ function keyEquals(stored: PyObject, probe: PyObject): boolean {
   if (answers === undefined) memo.set(stored, (answers = new Map()));
   answers.set(probe, equal);
   return equal;
-}
-
-/** lookdict's comparison: the stored key is held while its `==` runs (which may remove it). */
-function storedKeyEquals(stored: PyObject, probe: PyObject): boolean {
-  stored.refcount++;
-  try {
-    return richCompareBool(stored, probe, CompareOp.Eq);
-  } finally {
-    decref(stored);
-  }
 }
 
 /** Runs one dict operation whose several table lookups stand for a single CPython lookup. */

@@ -6,7 +6,7 @@ import type { Runtime } from "../runtime.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { SetTable, SET_MIN_SIZE } from "../tables/index.js";
-import { richCompareBool } from "../abstract/compare.js";
+import { richCompareBool, storedKeyEquals } from "../abstract/compare.js";
 import { CompareOp } from "../slots.js";
 import type { PyType } from "../type.js";
 import { PyDict, keyHash } from "./dict.js";
@@ -35,15 +35,6 @@ export class PySet extends PyObject {
  * set_lookkey holds the stored key while its `==` runs (which may remove it from the set).
  */
 const equals = (stored: PyObject, probe: PyObject): boolean => scalarEquals(stored, probe) ?? storedKeyEquals(stored, probe);
-
-function storedKeyEquals(stored: PyObject, probe: PyObject): boolean {
-  stored.refcount++;
-  try {
-    return richCompareBool(stored, probe, CompareOp.Eq);
-  } finally {
-    decref(stored);
-  }
-}
 
 function emptyTable(): SetTable<PyObject> {
   return SetTable.forVersion<PyObject>(rt.profile, equals);
