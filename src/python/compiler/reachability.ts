@@ -12,6 +12,7 @@ import type { ConstRef } from "./constants.js";
 import { scalarOf } from "./constants.js";
 import { compilerSyntaxError } from "./codegen/unsupported.js";
 import { truthOfScalar } from "./fold.js";
+import { forEachJump } from "./jump-statements.js";
 
 /** The truth of a constant, as PyObject_IsTrue gives it; undefined for a value it cannot tell. */
 export function truthOfConstant(ref: ConstRef): boolean | undefined {
@@ -95,36 +96,13 @@ export function skipDeadBranch(unit: CodeUnit, body: readonly ast.Stmt[], loopBo
 
 /** 3.8–3.9 still report a misplaced return, break or continue in a branch they do not emit. */
 function checkJumps(unit: CodeUnit, body: readonly ast.Stmt[], inLoop: boolean): void {
-  for (const statement of body) {
-    switch (statement.type) {
-      case "Return":
-        if (!unit.isFunctionLike()) throw compilerSyntaxError(unit, "'return' outside function", statement);
-        break;
-      case "Break":
-        if (!inLoop) throw compilerSyntaxError(unit, "'break' outside loop", statement);
-        break;
-      case "Continue":
-        if (!inLoop) throw compilerSyntaxError(unit, "'continue' not properly in loop", statement);
-        break;
-      case "For":
-      case "While":
-        checkJumps(unit, statement.body, true);
-        checkJumps(unit, statement.orelse, inLoop);
-        break;
-      case "If":
-        checkJumps(unit, statement.body, inLoop);
-        checkJumps(unit, statement.orelse, inLoop);
-        break;
-      case "With":
-        checkJumps(unit, statement.body, inLoop);
-        break;
-      case "Try":
-        for (const part of [statement.body, ...statement.handlers.map((handler) => handler.body), statement.orelse, statement.finalbody]) checkJumps(unit, part, inLoop);
-        break;
-      default:
-        break;
+  forEachJump(body, inLoop, (statement, insideLoop) => {
+    if (statement.type === "Return") {
+      if (!unit.isFunctionLike()) throw compilerSyntaxError(unit, "'return' outside function", statement);
+    } else if (!insideLoop) {
+      throw compilerSyntaxError(unit, statement.type === "Break" ? "'break' outside loop" : "'continue' not properly in loop", statement);
     }
-  }
+  });
 }
 
 /** Calls `record` for each Name of this scope in the order the compiler visits them. */

@@ -4,6 +4,7 @@ import type { CodeUnit } from "../code-unit.js";
 import { compileExpression } from "./expressions.js";
 import { storeName } from "./names.js";
 import { SymbolTableError } from "../symtable.js";
+import { forEachJump } from "../jump-statements.js";
 
 type CompileBody = (unit: CodeUnit, body: readonly ast.Stmt[]) => void;
 type DeleteName = (unit: CodeUnit, name: string) => void;
@@ -15,7 +16,7 @@ type DeleteName = (unit: CodeUnit, name: string) => void;
  * are collected; exceptStarFinish raises what remains as CPython's PREP_RERAISE_STAR builds it.
  */
 export function compileTryStar(unit: CodeUnit, node: ast.TryStar, compileBody: CompileBody, deleteHandlerName: DeleteName): void {
-  for (const handler of node.handlers) checkClauseBody(unit, handler.body, false);
+  for (const handler of node.handlers) checkClauseBody(handler.body);
   const emitter = unit.emitter;
   const depth = emitter.depth;
   const hasFinally = node.finalbody.length > 0;
@@ -86,41 +87,8 @@ function clauseExitError(statement: ast.Stmt): SymbolTableError {
 }
 
 /** 'break', 'continue' and 'return' may not leave an except* clause (loops inside it may use break and continue). */
-function checkClauseBody(unit: CodeUnit, body: readonly ast.Stmt[], inLoop: boolean): void {
-  for (const statement of body) {
-    switch (statement.type) {
-      case "Return":
-        throw clauseExitError(statement);
-      case "Break":
-      case "Continue":
-        if (!inLoop) throw clauseExitError(statement);
-        break;
-      case "For":
-      case "AsyncFor":
-      case "While":
-        checkClauseBody(unit, statement.body, true);
-        checkClauseBody(unit, statement.orelse, inLoop);
-        break;
-      case "If":
-        checkClauseBody(unit, statement.body, inLoop);
-        checkClauseBody(unit, statement.orelse, inLoop);
-        break;
-      case "With":
-      case "AsyncWith":
-        checkClauseBody(unit, statement.body, inLoop);
-        break;
-      case "Try":
-      case "TryStar":
-        checkClauseBody(unit, statement.body, inLoop);
-        for (const handler of statement.handlers) checkClauseBody(unit, handler.body, inLoop);
-        checkClauseBody(unit, statement.orelse, inLoop);
-        checkClauseBody(unit, statement.finalbody, inLoop);
-        break;
-      case "Match":
-        for (const matchCase of statement.cases) checkClauseBody(unit, matchCase.body, inLoop);
-        break;
-      default:
-        break;
-    }
-  }
+function checkClauseBody(body: readonly ast.Stmt[]): void {
+  forEachJump(body, false, (statement, inLoop) => {
+    if (statement.type === "Return" || !inLoop) throw clauseExitError(statement);
+  });
 }
