@@ -8,6 +8,7 @@ import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { clearFreeLists } from "./clear-free-lists.js";
 import { GcLinks } from "./tracking.js";
+import { KIND_DICT, KIND_OTHER, KIND_TUPLE, WalkRecord } from "./walk-record.js";
 import { instanceTraverse, flatValueAt, type PyInstance } from "../types/instance.js";
 import { dictTraverse, type PyDict } from "../types/dict.js";
 import type { PyGenerator } from "../types/generator.js";
@@ -30,6 +31,8 @@ export interface CollectionStats {
 export class Collector {
   /** The generation lists (and the collection's own lists) of this runtime's tracked objects. */
   readonly links = new GcLinks();
+  /** deduceUnreachable's scratch, reused by every collection. */
+  private readonly walkRecord = new WalkRecord();
   /** Each generation's list head (a slot of `links`). */
   readonly generationHeads: number[];
   /** Allocations minus deallocations (generation 0), collections of the younger one (1, 2). */
@@ -123,7 +126,7 @@ export class Collector {
 
   private collectInto(generation: number, young: number, old: number, olderIndex: number, unreachableHead: number): number {
     const links = this.links;
-    const { reachable, tuples, dicts } = deduceUnreachable(links, young, unreachableHead, olderIndex, generation);
+    const { reachable, tuples, dicts } = deduceUnreachable(links, this.walkRecord, young, unreachableHead, olderIndex, generation);
     let survivors = reachable - untrackAll(tuples, rt.gcUntrackIfAtomic);
     if (young !== old) {
       if (generation === GENERATIONS - 2) this.longLivedPending += survivors;
@@ -147,7 +150,7 @@ export class Collector {
     const finalHead = links.newHead();
     let collected: number;
     try {
-      deduceUnreachable(links, unreachableHead, finalHead, olderIndex, UNREACHABLE);
+      deduceUnreachable(links, this.walkRecord, unreachableHead, finalHead, olderIndex, UNREACHABLE);
       if (rt.profile.minor <= 8 && !links.isEmpty(unreachableHead)) {
         // ≤3.8 check_garbage/revive_garbage: one resurrected object keeps the whole set alive.
         // 3.6 still reported every object it had found; 3.7–3.8 report none.
@@ -203,7 +206,8 @@ export class Collector {
  * move_unreachable: the walk keeps an object with gc_refs > 0 in place and marks what it
  * reaches; an object with gc_refs = 0 moves to `unreachableHead` for now, and back to the end
  * of `young` if a later object reaches it. This reordering is CPython's and decides the order
- * of gc.get_objects(), of finalizers and of deallocations.
+ * of gc.get_objects(), of finalizers and of deallocations. The first walk records each
+ * object's tracked children in `record`; the second replays them (walk-record.ts).
  *
  * `member` is the generation the list's objects carry on entry (0..`member` for the young
  * generations, UNREACHABLE for the second pass over the unreachable list); reachable objects
@@ -212,95 +216,110 @@ export class Collector {
  */
 function deduceUnreachable(
   links: GcLinks,
+  record: WalkRecord,
   young: number,
   unreachableHead: number,
   olderIndex: number,
   member: number,
 ): { reachable: number; tuples: PyObject[]; dicts: PyObject[] } {
-  // The arrays are read through `links` each time, in case a traverse ever tracks an object.
+  // The links' arrays are read through `links` while traverse functions run: one that tracked
+  // an object would grow them. Past that walk, only the collector touches them.
   const objects = links.objects;
-  const subtractMode = member === UNREACHABLE ? SUBTRACT_UNREACHABLE : SUBTRACT;
-  const subtract = (child: PyObject): void => visitChild(links, child, subtractMode, member);
+  record.reset(links.next.length);
+  const unreachablePass = member === UNREACHABLE;
+  const subtract = (child: PyObject): void => subtractChild(links, record, child, unreachablePass, member);
+  const tupleType = rt.types.tuple;
+  const dictType = rt.types.dict;
   for (let slot = links.next[young]!; slot !== young; slot = links.next[slot]!) {
     const object = objects[slot]!;
     if (links.generation[slot] !== COLLECTING) {
       links.generation[slot] = COLLECTING;
       links.refs[slot] = object.refcount;
     }
-    traverseChildren(links, object, subtractMode, member, subtract);
+    const type = object.type;
+    record.kind[slot] = type === tupleType ? KIND_TUPLE : type === dictType ? KIND_DICT : KIND_OTHER;
+    record.start[slot] = record.count;
+    subtractChildren(links, record, object, unreachablePass, member, subtract);
+    record.end[slot] = record.count;
   }
 
-  const visitReachable = (child: PyObject): void => visitChild(links, child, REACH, young);
-  const tupleType = rt.types.tuple;
-  const dictType = rt.types.dict;
+  const { next, generation, refs } = links;
+  const { start, end, kind, children } = record;
   const tuples: PyObject[] = [];
   const dicts: PyObject[] = [];
   let reachable = 0;
   let previous = young;
-  for (let slot = links.next[young]!; slot !== young; slot = links.next[previous]!) {
-    const object = objects[slot]!;
-    if (links.refs[slot]! > 0) {
-      traverseChildren(links, object, REACH, young, visitReachable);
-      links.generation[slot] = olderIndex;
+  for (let slot = next[young]!; slot !== young; slot = next[previous]!) {
+    if (refs[slot]! > 0) {
+      // visit_reachable on each child: one still counted as unreachable moves back to the end
+      // of `young`, with gc_refs 1; one not walked yet gets gc_refs 1 if it had 0.
+      for (let index = start[slot]!, limit = end[slot]!; index < limit; index++) {
+        const child = children[index]!;
+        const childGeneration = generation[child]!;
+        if (childGeneration === TENTATIVE) {
+          links.moveToEnd(child, young);
+          generation[child] = COLLECTING;
+          refs[child] = 1;
+        } else if (childGeneration === COLLECTING && refs[child] === 0) {
+          refs[child] = 1;
+        }
+      }
+      generation[slot] = olderIndex;
       reachable++;
-      if (object.type === tupleType) tuples.push(object);
-      else if (object.type === dictType) dicts.push(object);
+      const slotKind = kind[slot];
+      if (slotKind === KIND_TUPLE) tuples.push(objects[slot]!);
+      else if (slotKind === KIND_DICT) dicts.push(objects[slot]!);
       previous = slot;
     } else {
       links.moveToEnd(slot, unreachableHead);
-      links.generation[slot] = TENTATIVE;
+      generation[slot] = TENTATIVE;
     }
   }
-  for (let slot = links.next[unreachableHead]!; slot !== unreachableHead; slot = links.next[slot]!) links.generation[slot] = UNREACHABLE;
+  for (let slot = next[unreachableHead]!; slot !== unreachableHead; slot = next[slot]!) generation[slot] = UNREACHABLE;
   return { reachable, tuples, dicts };
 }
 
-/** What `visitChild` does: subtract_refs (young generations, or the unreachable list's second pass), or visit_reachable. */
-const SUBTRACT = 0;
-const SUBTRACT_UNREACHABLE = 1;
-const REACH = 2;
-
 /**
- * One reference seen by a walk. SUBTRACT: a child in the collected generations (0..`argument`)
- * gets its gc_refs started (minus this reference) or decremented. REACH: a child still counted
- * as unreachable moves back to the end of the list headed by `argument`, with gc_refs 1.
+ * subtract_refs for one reference, recorded in `record` when the child is tracked: a child in
+ * the collected generations (0..`argument`; UNREACHABLE ones in the unreachable list's second
+ * pass) gets its gc_refs started (minus this reference) or decremented.
  */
-function visitChild(links: GcLinks, child: PyObject, mode: number, argument: number): void {
+function subtractChild(links: GcLinks, record: WalkRecord, child: PyObject, unreachablePass: boolean, argument: number): void {
   const slot = child.gcSlot;
   if (slot < 0) return; // untracked
+  record.push(slot);
   const childGeneration = links.generation[slot]!;
-  if (mode === REACH) {
-    if (childGeneration === TENTATIVE) {
-      links.moveToEnd(slot, argument);
-      links.generation[slot] = COLLECTING;
-      links.refs[slot] = 1;
-    } else if (childGeneration === COLLECTING && links.refs[slot] === 0) {
-      links.refs[slot] = 1;
-    }
-  } else if (childGeneration === COLLECTING) {
+  if (childGeneration === COLLECTING) {
     links.refs[slot]--;
-  } else if (mode === SUBTRACT_UNREACHABLE ? childGeneration === UNREACHABLE : childGeneration <= argument) {
+  } else if (unreachablePass ? childGeneration === UNREACHABLE : childGeneration <= argument) {
     links.generation[slot] = COLLECTING;
     links.refs[slot] = child.refcount - 1;
   }
 }
 
 /**
- * tp_traverse of `object` with `visitChild(…, mode, argument)` for each reference. Instances
- * whose values are inline (nearly all of them: the collector's bulk) are walked here, in
- * instanceTraverse's order, without a callback per reference; everything else goes through
- * its type's traverse with `visit`.
+ * tp_traverse of `object` with `subtractChild` for each reference. Instances whose values are
+ * inline (nearly all of them: the collector's bulk) are walked here, in instanceTraverse's
+ * order, without a callback per reference; everything else goes through its type's traverse
+ * with `subtract`.
  */
-function traverseChildren(links: GcLinks, object: PyObject, mode: number, argument: number, visit: (child: PyObject) => void): void {
+function subtractChildren(
+  links: GcLinks,
+  record: WalkRecord,
+  object: PyObject,
+  unreachablePass: boolean,
+  argument: number,
+  subtract: (child: PyObject) => void,
+): void {
   const type = object.type;
   const traverse = type.traverse;
   if (traverse === null) return;
   if (traverse === dictTraverse) {
-    traverseDict(links, object as PyDict, mode, argument, visit);
+    subtractDict(links, record, object as PyDict, unreachablePass, argument, subtract);
     return;
   }
   if (traverse !== instanceTraverse) {
-    traverse(object, visit);
+    traverse(object, subtract);
     return;
   }
   const instance = object as PyInstance;
@@ -308,29 +327,18 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
   // (An object of another class that uses instanceTraverse has no such field.)
   const flatLength = instance.flatLength as number | undefined;
   if (flatLength !== undefined && flatLength >= 0 && instance.slotValues === null) {
-    // visitChild's walks written out for the collector's bulk (one test of the mode per
-    // instance, the values read from the instance's fields).
+    // subtractChild written out for the collector's bulk (the values read from the instance's
+    // fields, the recorded slots stored directly).
     const generation = links.generation;
     const refs = links.refs;
-    if (mode === REACH) {
-      for (let entry = 0; entry < flatLength; entry++) {
-        const value = flatValueAt(instance, entry);
-        if (value === undefined) break;
-        const slot = value.gcSlot;
-        if (slot < 0) continue;
-        const childGeneration = generation[slot]!;
-        if (childGeneration === TENTATIVE) visitChild(links, value, REACH, argument);
-        else if (childGeneration === COLLECTING && refs[slot] === 0) refs[slot] = 1;
-      }
-      if (type.heapType) visitChild(links, type, REACH, argument);
-      return;
-    }
-    const unreachablePass = mode === SUBTRACT_UNREACHABLE;
+    const children = record.reserve(flatLength);
+    let count = record.count;
     for (let entry = 0; entry < flatLength; entry++) {
       const value = flatValueAt(instance, entry);
       if (value === undefined) break;
       const slot = value.gcSlot;
       if (slot < 0) continue;
+      children[count++] = slot;
       const childGeneration = generation[slot]!;
       if (childGeneration === COLLECTING) refs[slot]--;
       else if (unreachablePass ? childGeneration === UNREACHABLE : childGeneration <= argument) {
@@ -338,40 +346,48 @@ function traverseChildren(links: GcLinks, object: PyObject, mode: number, argume
         refs[slot] = value.refcount - 1;
       }
     }
-    if (type.heapType) visitChild(links, type, mode, argument);
+    record.count = count;
+    if (type.heapType) subtractChild(links, record, type, unreachablePass, argument);
     return;
   }
   const attributes = instance.hasAttributes ? instance : null;
   const table = attributes === null ? null : inlineTableOf(attributes);
   const values = table === null ? null : table.valuesInEntryOrder;
   if (instance.slotValues !== null || (table !== null && values === null)) {
-    traverse(object, visit);
+    traverse(object, subtract);
     return;
   }
   if (values !== null) {
-    for (let entry = 0, used = table!.size; entry < used; entry++) visitChild(links, values[entry]!, mode, argument);
+    for (let entry = 0, used = table!.size; entry < used; entry++) subtractChild(links, record, values[entry]!, unreachablePass, argument);
   } else if (attributes !== null && attributes.dictObject !== null && !attributes.ownsValues) {
     // The values live in the __dict__ object (≤3.10, or read in 3.11–3.12): it is the reference.
-    visitChild(links, attributes.dictObject, mode, argument);
+    subtractChild(links, record, attributes.dictObject, unreachablePass, argument);
   }
-  if (type.heapType) visitChild(links, type, mode, argument);
+  if (type.heapType) subtractChild(links, record, type, unreachablePass, argument);
 }
 
-/** dictTraverse (each value, then its key) for tables in entry order, else through `visit`. */
-function traverseDict(links: GcLinks, dict: PyDict, mode: number, argument: number, visit: (child: PyObject) => void): void {
+/** dictTraverse (each value, then its key) for tables in entry order, else through `subtract`. */
+function subtractDict(
+  links: GcLinks,
+  record: WalkRecord,
+  dict: PyDict,
+  unreachablePass: boolean,
+  argument: number,
+  subtract: (child: PyObject) => void,
+): void {
   if (dict.sharedValuesOwner !== null) return;
   const table = dict.table;
   const values = table.valuesByEntry;
   if (values === null) {
-    dictTraverse(dict, visit);
+    dictTraverse(dict, subtract);
     return;
   }
   const keys = table.keysObject!.entryKeys;
   for (let entry = 0, limit = table.entryCount; entry < limit; entry++) {
     const value = values[entry];
     if (value === undefined) continue;
-    visitChild(links, value, mode, argument);
-    visitChild(links, keys[entry]!, mode, argument);
+    subtractChild(links, record, value, unreachablePass, argument);
+    subtractChild(links, record, keys[entry]!, unreachablePass, argument);
   }
 }
 
