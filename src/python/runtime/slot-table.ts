@@ -236,30 +236,17 @@ function slotDescrSet(self: PyObject, instance: PyObject, value: PyObject | null
 
 function slotInit(self: PyObject, args: CallArgs): void {
   const found = lookupSpecial(self, "__init__")!;
+  const kwnames = args.kwnames;
+  if (found instanceof PyFunction && callsUnbound() && (kwnames === null || kwnames.length === 0)) {
+    callInitFunction(self, found, args.values);
+    return;
+  }
   let result: PyObject;
   if (found instanceof PyFunction && callsUnbound()) {
-    const kwnames = args.kwnames;
     // lookup_maybe_method's reference to __init__, held for the call.
     found.refcount++;
     try {
-      if (kwnames === null || kwnames.length === 0) {
-        // call(found, …) for a Python function, with the arguments copied behind `self`
-        // without a spread (this runs once per instance created). Array literals for the
-        // common sizes: exactly as long as needed (a push onto `[self]` would grow its store to
-        // 17 slots, garbage made once per instance).
-        const values = args.values;
-        let withSelf: PyObject[];
-        if (values.length === 0) withSelf = [self];
-        else if (values.length === 1) withSelf = [self, values[0]!];
-        else if (values.length === 2) withSelf = [self, values[0]!, values[1]!];
-        else {
-          withSelf = [self];
-          for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
-        }
-        result = callFunctionWith(found, withSelf, kwnames);
-      } else {
-        result = callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames });
-      }
+      result = callWithKeywordsFromDict(found, { values: [self, ...args.values], kwnames });
     } finally {
       decref(found);
     }
@@ -271,12 +258,49 @@ function slotInit(self: PyObject, args: CallArgs): void {
       decref(bound);
     }
   }
+  checkInitResult(result);
+}
+
+/**
+ * slot_tp_init (3.7+) once __init__ is known to be the Python function `init` and the call has
+ * no keywords: `init` called unbound with `self` before `values` (borrowed), holding
+ * lookup_maybe_method's reference to it meanwhile; raises unless it returned None.
+ */
+export function callInitFunction(self: PyObject, init: PyFunction, values: readonly PyObject[]): void {
+  init.refcount++;
+  let result: PyObject;
+  try {
+    // Array literals for the common sizes, without a spread (this runs once per instance
+    // created): exactly as long as needed (a push onto `[self]` would grow its store to 17
+    // slots, garbage made once per instance).
+    let withSelf: PyObject[];
+    if (values.length === 0) withSelf = [self];
+    else if (values.length === 1) withSelf = [self, values[0]!];
+    else if (values.length === 2) withSelf = [self, values[0]!, values[1]!];
+    else {
+      withSelf = [self];
+      for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
+    }
+    result = callFunctionWith(init, withSelf, NO_KEYWORDS);
+  } finally {
+    if (--init.refcount === 0) init.type.dealloc(init);
+  }
+  checkInitResult(result);
+}
+
+/** What __init__ returned (a new reference, released here) must be None. */
+function checkInitResult(result: PyObject): void {
   if (result !== rt.None) {
     const name = result.type.name;
     decref(result);
     throw typeError(`__init__() should return None, not '${name}'`);
   }
   decref(result);
+}
+
+/** Whether `type`'s tp_init is slot_tp_init (its __init__ is a dunder found on the class). */
+export function initIsDunderSlot(type: PyType): boolean {
+  return type.init === slotInit;
 }
 
 function slotNew(type: PyType, args: CallArgs): PyObject {

@@ -2,7 +2,7 @@
 import { AttributedObject, decref, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
-import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import { gcTrack, gcUntrack, trackedSlot } from "../gc/tracking.js";
 import { attributesOf, initInstanceAttributes, keysCacheOf, releaseAttributes, startAttributes, storageOf, traverseAttributes } from "../instance-attributes.js";
 import type { PyType } from "../type.js";
 
@@ -137,7 +137,9 @@ export function newInstance(type: PyType): PyInstance {
     if (type.instancesHaveDict) initInstanceAttributes(instance);
     if (type.layout.gc) {
       rt.gc.countAllocation();
-      gcTrack(instance);
+      // A new instance is untracked: its slot is set here, not by gcTrack, whose check of
+      // gcSlot meets every shape of object and is a slow lookup to V8.
+      instance.gcSlot = trackedSlot(instance);
     }
   }
   return instance;

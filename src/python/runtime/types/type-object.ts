@@ -25,6 +25,10 @@ import { builtinTypeCallBuildsTuple } from "../../profiles/type-vectorcall.js";
 import { callThroughArgumentTuple, positionalArgumentTuple, offerArgumentTuple } from "../argument-tuple.js";
 import { takeTpCallMark, checkVectorcallArguments } from "./type-call-route.js";
 import { ClassKeysCache, keysObjectSize } from "../tables/index.js";
+import { PyFunction } from "./function.js";
+import { newInstance } from "./instance.js";
+import { isObjectSlot } from "./object-spec.js";
+import { callInitFunction, initIsDunderSlot } from "../slot-table.js";
 
 function typeRepr(self: PyObject): string {
   const type = self as PyType;
@@ -62,7 +66,8 @@ export function typeCall(self: PyObject, args: CallArgs): PyObject {
   if (keywordCount > 0) return callThroughArgumentTuple(args, positionalCount, () => typeCallPacked(type, args, vectorcall));
   const tuple = positionalArgumentTuple(args.values);
   try {
-    return typeCallPacked(type, args, vectorcall);
+    const init = plainClassInit(type);
+    return init !== null ? constructWithPlainInit(type, init, args.values) : typeCallPacked(type, args, vectorcall);
   } finally {
     decref(tuple);
   }
@@ -77,16 +82,42 @@ export function typeCallOne(type: PyType, arg: PyObject): PyObject {
   // tp_call route further out (a metaclass __call__ in Python calling a class) is not this call's.
   takeTpCallMark();
   const values = [arg];
-  const args: CallArgs = { values, kwnames: null };
-  if (!classCallBuildsTuple(type, 1, false)) return typeCallPacked(type, args);
+  if (!classCallBuildsTuple(type, 1, false)) return typeCallPacked(type, { values, kwnames: null });
   arg.refcount++;
   const tuple = newTupleStealing(values);
   offerArgumentTuple(tuple);
   try {
-    return typeCallPacked(type, args);
+    const init = plainClassInit(type);
+    return init !== null ? constructWithPlainInit(type, init, values) : typeCallPacked(type, { values, kwnames: null });
   } finally {
     decref(tuple);
   }
+}
+
+/**
+ * The __init__ of a class whose type_call is object_new's allocation then slot_tp_init calling
+ * a Python function, or null. object_new's argument checks pass for such a class (its __new__
+ * is object's, its __init__ is not), so a call without keywords is made by
+ * constructWithPlainInit, without the call record and the checks on typeCallPacked's way.
+ */
+function plainClassInit(type: PyType): PyFunction | null {
+  if (!type.heapType || type.new_ !== rt.types.object.new_ || !initIsDunderSlot(type) || type.abstractMethods !== null) return null;
+  // 3.6's slot_tp_init binds __init__ first (slotInit's other way).
+  if (rt.profile.minor < 7 || !isObjectSlot(type, "__new__")) return null;
+  const init = typeLookup(type, "__init__");
+  return init instanceof PyFunction ? init : null;
+}
+
+/** type_call for a class plainClassInit answered `init` for, with `values` (borrowed) and no keywords. */
+function constructWithPlainInit(type: PyType, init: PyFunction, values: readonly PyObject[]): PyObject {
+  const instance = newInstance(type);
+  try {
+    callInitFunction(instance, init, values);
+  } catch (error) {
+    decref(instance);
+    throw error;
+  }
+  return instance;
 }
 
 /**
