@@ -132,12 +132,20 @@ function slotStr(self: PyObject): PyObject {
   return callDunder(self, "__str__", [])!;
 }
 
+/** Py_hash_t's range (a 64-bit build). */
+const HASH_MAX = 2n ** 63n - 1n;
+const HASH_MIN = -(2n ** 63n);
+
 function slotHash(self: PyObject): PyHash {
   const result = callDunder(self, "__hash__", [])!;
   try {
     if (!(result instanceof PyInt)) throw typeError("__hash__ method should return an integer");
-    // hash(int) reduces large values modulo 2**61 - 1, as slot_tp_hash does via PyLong hash.
-    const hash = hashInt(result.value);
+    // slot_tp_hash keeps a result that fits in Py_hash_t as it is (so that `return hash(y)`
+    // hashes as y does), -1 becoming -2; only a larger one is hashed as an int is.
+    const value = result.value;
+    if (typeof value === "number") return value === -1 ? -2 : value;
+    const hash = value >= HASH_MIN && value <= HASH_MAX ? value : hashInt(value);
+    if (hash === -1n) return -2;
     return hash >= -9007199254740991n && hash <= 9007199254740991n ? Number(hash) : hash;
   } finally {
     decref(result);

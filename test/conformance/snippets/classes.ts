@@ -122,6 +122,7 @@ export const classSnippets: readonly Snippet[] = [
   ]),
   snippet("classmethod in a subclass gets the subclass", ["class Base:\n    @classmethod\n    def make(cls):\n        return cls.__name__\nclass Child(Base):\n    pass\nprint(Base.make(), Child.make())"]),
   snippet("__eq__ without __hash__ makes unhashable", ["class Point:\n    def __init__(self, x):\n        self.x = x\n    def __eq__(self, other):\n        return self.x == other.x\nprint(Point(1) == Point(1), Point.__hash__)", "{Point(1)}"]),
+  snippet("__hash__ results kept when they fit in Py_hash_t, hashed as an int beyond", ["class H:\n    def __init__(self, value):\n        self.value = value\n    def __hash__(self):\n        return self.value\nvalues = [hash('a'), -1, 2**63 - 1, -2**63, 2**63, -2**63 - 1, 2**64 + 5, 2**61 - 1, 2**61, True, 10**30]\nprint([hash(H(v)) for v in values])\nclass Alias(str):\n    def __hash__(self):\n        return hash('a')\nprint(Alias('a') in set('abc'), hash(Alias('q')) == hash('a'), {H(hash('a')): 1}.get('a'))"]),
   snippet("__eq__ and __hash__ in a set", [
     py`
       class Point:

@@ -37,6 +37,9 @@ export const containerSnippets: readonly Snippet[] = [
   snippet("set methods", ["s = {1, 2}\ns.add(3)\ns.add(2)\ns.discard(10)\ns.discard(1)\ns.update([7, 8], {9})\nprint(s, s.pop(), len(s), s.union([0]), s.intersection({7, 8, 100}))"]),
   snippet("set remove missing", ["{1}.remove(2)"]),
   snippet("set order of strings", ["print(set(['delta', 'alpha', 'charlie', 'bravo']), {'x', 'y'} | {'a'})"]),
+  snippet("str membership in a set, repeated and alternating keys", [
+    "letters = set('abcxyz')\nclass Alias(str):\n    def __hash__(self):\n        return hash('a')\nprobes = ['a', 'q', 'a', Alias('q'), Alias('a'), 'z', 'z', str(1), 'a' * 3, 'aaa']\nprint([probe in letters for probe in probes], [probe in letters for probe in probes[::-1]])\nletters.discard('z')\nprint('z' in letters, 'y' in letters, 'z' in letters)",
+  ]),
   snippet("set order of ints with collisions", ["print({8, 16, 1, 9, 0}, {100, 36, 4, 68}, set(range(20, 0, -3)))"]),
   snippet("set displays with unpacking merge sets", ["base = {8, 16, 1, 9, 0}\nprint({*base}, {*base, 24}, {*frozenset(base), *[32, 40]})", "print({*range(9, 0, -2), *(16, 32)}, {*{100: 1, 36: 2, 4: 3}})"]),
   snippet("set from string and list with duplicates", ["print(set('mississippi'), set([3, 3, 1, 1, 2]))"]),

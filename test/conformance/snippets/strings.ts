@@ -137,6 +137,10 @@ export const stringSnippets: readonly Snippet[] = [
     "print(ascii(b'\\x00\\xd8A\\x00'.decode('utf-16-le', 'surrogatepass')), ascii(b'\\x00\\xdc\\x00\\xd8'.decode('utf-16-le', 'surrogatepass')), ascii(b'\\x00\\xd8\\x00\\xdc'.decode('utf-16-le', 'surrogatepass')))",
     "print(ascii(b'\\x00\\xd8\\x00\\x00'.decode('utf-32-le', 'surrogatepass')), ascii(b'\\x00\\x00\\xdc\\x00'.decode('utf-32-be', 'surrogatepass')), ascii('\\ud800x'.encode('utf-16-le', 'surrogatepass').decode('utf-16-le', 'surrogatepass')))",
   ]),
+  snippet("str of ints joined, sized and hashed", [
+    "import sys\nparts = [str(n) for n in range(-150, 150, 3)] + [str(2**31 - 1), str(-2**31), str(2**31), str(-2**31 - 1), str(10**9), str(-10**9)]\njoined = ','.join(parts)\nprint(len(joined), joined[:40], joined[-60:])\nprint([len(p) for p in parts[-6:]], [sys.getsizeof(p) for p in parts[-6:]], sys.getsizeof(joined))\nprint(hash(parts[-6]) == hash('2147483647'), str(-7) in {'-7', 'x'}, parts[50] == '0', str(5) is str(5), repr(-12) + str(34))",
+    "wide = '€'.join(parts)\nprint(len(wide), wide[:30], sys.getsizeof(wide), '|'.join(parts + ['é'])[-12:], ''.join([str(n) for n in range(70)])[-20:])",
+  ]),
   snippet("eval and exec of a source holding a lone surrogate", [
     "eval(\"'\" + chr(0xd800) + \"'\")",
     "exec('x = 1  # ' + chr(0xdfff))",

@@ -4,7 +4,7 @@ import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import { CompareOp } from "../slots.js";
-import { newStr, newAsciiStr } from "./str.js";
+import { newStr, newDecimalStr } from "./str.js";
 import { PyInt, newInt, intDealloc } from "./int.js";
 import * as value from "./int-value.js";
 import { newFloat } from "./float.js";
@@ -21,7 +21,7 @@ import { intTernaryPow } from "./number-ternary-pow.js";
 /** long_to_decimal_string: the digits of an exact value are ASCII, so no storage-kind scan. */
 function intRepr(self: PyObject): PyObject {
   const number = (self as PyInt).value;
-  if (typeof number === "number") return newAsciiStr(String(number));
+  if (typeof number === "number") return newDecimalStr(number);
   return newStr(bigIntDecimal(number));
 }
 

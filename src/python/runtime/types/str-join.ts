@@ -3,7 +3,7 @@ import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { typeError, PyRaise, raisedIs, discardRaise } from "../errors.js";
-import { PyStr, newStr, newLatin1StrObject, newAsciiStr } from "./str.js";
+import { PyStr, newStr, newLatin1StrObject, newAsciiStr, decimalLength } from "./str.js";
 import { PyList } from "./list.js";
 import { PyTuple } from "./tuple.js";
 import { getIter } from "../abstract/iteration.js";
@@ -58,25 +58,29 @@ function joinItems(separator: PyStr, items: readonly PyObject[]): PyObject {
   // Wider parts take the scanning path (surrogates can pair up across a boundary in JS text).
   let allLatin1 = count === 1 || separator.kind === 1;
   let length = count === 1 ? 0 : separator.value.length * (count - 1);
-  const parts = new Array<string>(count);
+  // Many parts are read as they are held: an int's digits not yet spelled out stay a number,
+  // which joinLatin1 writes itself (see PyStr.text).
+  const many = count >= MANY_PARTS;
+  const parts = new Array<string | number>(count);
   const str = rt.types.str;
   for (let index = 0; index < count; index++) {
     const item = items[index]!;
     if (item.type !== str && !(item instanceof PyStr)) throw typeError(`sequence item ${index}: expected str instance, ${item.type.name} found`);
     if ((item as PyStr).kind !== 1) allLatin1 = false;
-    const text = (item as PyStr).value;
-    length += text.length;
+    const text = many ? (item as PyStr).textOrDigits : (item as PyStr).value;
+    length += typeof text === "string" ? text.length : decimalLength(text);
     parts[index] = text;
   }
   if (length === 0) return newStr("");
-  if (allLatin1 && count >= MANY_PARTS) return joinLatin1(separator.value, parts, length);
-  const text = parts.join(count === 1 ? "" : separator.value);
+  if (allLatin1 && many) return joinLatin1(separator.value, parts, length);
+  const texts = many ? parts.map(String) : (parts as string[]);
+  const text = texts.join(count === 1 ? "" : separator.value);
   if (allLatin1) return newLatin1StrObject(text);
   const result = freshStr(text);
   // Only a result holding a pair can have joined two lone surrogates: then look at the seams.
   if (result.kind === 4) {
     try {
-      checkJoinedPieces(parts, count === 1 ? "" : separator.value, "str.join");
+      checkJoinedPieces(texts, count === 1 ? "" : separator.value, "str.join");
     } catch (error) {
       decref(result);
       throw error;
@@ -94,7 +98,7 @@ const SHORT_PART = 16;
  * The join of Latin-1 parts (`length` code units in all) written into one byte buffer, as a
  * new str. Text seen to be ASCII while it is copied is not scanned again for its size.
  */
-function joinLatin1(separator: string, parts: readonly string[], length: number): PyStr {
+function joinLatin1(separator: string, parts: readonly (string | number)[], length: number): PyStr {
   const buffer = Buffer.allocUnsafe(length);
   const separatorLength = separator.length;
   const separatorUnit = separator.charCodeAt(0);
@@ -109,6 +113,10 @@ function joinLatin1(separator: string, parts: readonly string[], length: number)
       else at += buffer.write(separator, at, "latin1");
     }
     const text = parts[index]!;
+    if (typeof text !== "string") {
+      at = writeDecimal(buffer, at, text);
+      continue;
+    }
     const size = text.length;
     if (size <= SHORT_PART) {
       for (let i = 0; i < size; i++) {
@@ -123,4 +131,22 @@ function joinLatin1(separator: string, parts: readonly string[], length: number)
   }
   const text = buffer.toString("latin1", 0, length);
   return seenAll && units < 0x80 ? newAsciiStr(text) : newLatin1StrObject(text);
+}
+
+/** Writes the decimal digits of an int32 (ASCII) at `at`; returns the offset after them. */
+function writeDecimal(buffer: Buffer, at: number, number: number): number {
+  const end = at + decimalLength(number);
+  let rest = number;
+  if (rest < 0) {
+    buffer[at] = 0x2d; // '-'
+    rest = -rest;
+  }
+  // `rest` is at most 2**31, so each quotient is an int32 again.
+  for (let position = end - 1; rest >= 10; position--) {
+    const quotient = (rest / 10) | 0;
+    buffer[position] = 0x30 + rest - quotient * 10;
+    rest = quotient;
+  }
+  buffer[number < 0 ? at + 1 : at] = 0x30 + rest;
+  return end;
 }

@@ -6,7 +6,7 @@
 import { PyObject, IMMORTAL_MARK } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
-import { hashStr, strKind, type StrKind } from "../hashing/index.js";
+import { hashStr, strKind, Uint64, type StrKind } from "../hashing/index.js";
 import type { PyHash } from "../hashing/hash-value.js";
 
 export const enum InternState {
@@ -28,8 +28,13 @@ const ASCII_NO = 2 << 5;
 const astralLengths = new WeakMap<PyStr, number>();
 
 export class PyStr extends PyObject {
-  /** The text. What it spells never changes; strTextsEqual may swap in an identical JS string. */
-  readonly value: string;
+  /**
+   * The text, or the int (an int32) whose decimal digits it is, until something asks for the
+   * characters (`value`): `str(i)` kept by the million in a list then costs V8 no string object
+   * per str to copy at every scavenge, and join writes the digits straight into its buffer.
+   * What it spells never changes; strTextsEqual may swap in an identical JS string.
+   */
+  private text: string | number;
   hashCache: PyHash | null;
   /**
    * Kind, intern state and ASCII-ness in one small integer: strs are made by the million, and
@@ -37,12 +42,34 @@ export class PyStr extends PyObject {
    */
   private bits: number;
 
-  constructor(value: string, kind: StrKind, length: number) {
+  constructor(text: string | number, kind: StrKind, length: number) {
     super(rt.types.str, false);
-    this.value = value;
+    this.text = text;
     this.hashCache = null;
     this.bits = kind;
-    if (length !== value.length) astralLengths.set(this, length);
+    if (kind === 4 && length !== (text as string).length) astralLengths.set(this, length);
+  }
+
+  /** The text as a JS string (spelled out on first need for an int's digits). */
+  get value(): string {
+    const text = this.text;
+    return typeof text === "string" ? text : this.spellDigits();
+  }
+
+  private spellDigits(): string {
+    const text = String(this.text);
+    this.text = text;
+    return text;
+  }
+
+  /** The text, or the int32 whose decimal digits it is: for readers that can use the digits (join). */
+  get textOrDigits(): string | number {
+    return this.text;
+  }
+
+  /** strTextsEqual: takes an identical JS string (nothing Python can see). */
+  shareText(text: string): void {
+    this.text = text;
   }
 
   /** PEP 393 storage width: 1, 2 or 4 bytes per code point. */
@@ -52,7 +79,9 @@ export class PyStr extends PyObject {
 
   /** Length in code points (differs from value.length only with astral characters, kind 4). */
   get length(): number {
-    return (this.bits & 4) === 0 ? this.value.length : astralLengths.get(this)!;
+    const text = this.text;
+    if (typeof text !== "string") return decimalLength(text);
+    return (this.bits & 4) === 0 ? text.length : astralLengths.get(this)!;
   }
 
   get interned(): InternState {
@@ -77,6 +106,18 @@ export class PyStr extends PyObject {
   markAscii(): void {
     this.bits |= ASCII_YES;
   }
+}
+
+/** 10**1 … 10**9: an int32 has at most ten digits. */
+const DECIMAL_POWERS = [10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+/** The length of String(number) for an int32. */
+export function decimalLength(number: number): number {
+  const magnitude = number < 0 ? -number : number;
+  // Comparisons rather than divisions: this runs for every such str made, sized and joined.
+  let digits = 1;
+  while (digits < 10 && magnitude >= DECIMAL_POWERS[digits - 1]!) digits++;
+  return number < 0 ? digits + 1 : digits;
 }
 
 function codePointLength(value: string, kind: StrKind): number {
@@ -142,6 +183,19 @@ export function newAsciiStr(value: string): PyStr {
 }
 
 /**
+ * newAsciiStr(String(number)) for an int's value: an int32 keeps its digits unspelled until
+ * they are needed (see PyStr.text).
+ */
+export function newDecimalStr(number: number): PyStr {
+  if ((number | 0) !== number) return newAsciiStr(String(number));
+  const length = decimalLength(number);
+  const str = new PyStr(number, 1, length);
+  str.markAscii();
+  allocateObject(str, rt.profile.sizes.asciiStrHeader + length + 1);
+  return str;
+}
+
+/**
  * A str with CPython's canonical results: '' and single Latin-1 characters are the shared
  * singletons; anything else is a new object. New reference.
  */
@@ -171,8 +225,26 @@ export function strHash(self: PyObject): PyHash {
   return hash;
 }
 
+/**
+ * The hash of an exact str as two 32-bit halves, for table probes (read them before the next
+ * call). Splitting a bigint hash (most 64-bit ones are) costs more than the probe itself, and
+ * loops ask with one key again and again (`'p' in letters`), so the halves of the last str
+ * asked are kept: a str's hash never changes.
+ */
+export function strHashHalves(str: PyStr): Uint64 {
+  if (str !== lastHalvesOwner) {
+    lastHalves.load(strHash(str));
+    lastHalvesOwner = str;
+  }
+  return lastHalves;
+}
+
+const lastHalves = new Uint64();
+let lastHalvesOwner: PyStr | null = null;
+
 export function strDealloc(self: PyObject): void {
   const str = self as PyStr;
+  if (str === lastHalvesOwner) lastHalvesOwner = null;
   if (str.interned !== InternState.NotInterned) rt.interned.delete(str.value);
   freeObjectMemory(str, strObjectSize(str));
 }
@@ -253,6 +325,6 @@ export function strTextsEqual(a: PyStr, b: PyStr): boolean {
   const y = b.value;
   if (x.length !== y.length) return false;
   if (x !== y) return false;
-  if (x.length >= SHARE_TEXT_LENGTH) (b as { value: string }).value = x;
+  if (x.length >= SHARE_TEXT_LENGTH) b.shareText(x);
   return true;
 }
