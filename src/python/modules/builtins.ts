@@ -100,6 +100,21 @@ export function markIPythonBuiltins(): void {
   ipythonRuntimes.add(rt);
 }
 
+/**
+ * Names IPython puts in the notebook namespace that the simulator's lacks: `_dh` (the kernel's
+ * working directories), `exit`, `quit` and `get_ipython` (refused as builtins), and from IPython
+ * 8, which needs 3.8 or later, `open` (a wrapper of the builtin; the simulator finds the builtin).
+ */
+export function ipythonNamespaceNames(): readonly string[] {
+  if (!ipythonRuntimes.has(rt)) return [];
+  return rt.profile.minor >= 8 ? ["_dh", "exit", "quit", "get_ipython", "open"] : ["_dh", "exit", "quit", "get_ipython"];
+}
+
+/** True when `name` is in IPython's namespace with a value the simulator lacks (`_dh`): refused, not NameError. */
+export function isUnsimulatedIPythonName(name: string): boolean {
+  return name === "_dh" && ipythonRuntimes.has(rt);
+}
+
 /** True when `name` is a builtin of the profile's CPython (or of IPython) that the simulator does not have. */
 export function isMissingBuiltin(name: string): boolean {
   const since = UNSUPPORTED_BUILTIN_SINCE.get(name);

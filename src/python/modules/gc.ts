@@ -129,7 +129,6 @@ export const GC_MODULE: ModuleDefinition = {
       ["DEBUG_SAVEALL", newInt(32)],
       ["DEBUG_LEAK", newInt(38)],
     ]),
-  listsEveryName: true,
 };
 
 const GC_FUNCTIONS: readonly MethodDef[] = [

@@ -52,11 +52,6 @@ export function importModule(name: string): PyObject | null {
   return module;
 }
 
-/** The definition `module` was created from, when it is the simulator's module of its name. */
-export function definitionOf(module: PyModule): ModuleDefinition | undefined {
-  return rt.modules.get(module.name) === module ? DEFINITIONS.get(module.name) : undefined;
-}
-
 /** Whether the simulator has a module of this import name. */
 export function isImplementedModule(name: string): boolean {
   return DEFINITIONS.has(name) || rt.modules.has(name);
