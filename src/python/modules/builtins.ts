@@ -95,6 +95,11 @@ const IPYTHON_ONLY_BUILTINS: readonly string[] = ["get_ipython", "__IPYTHON__"];
 /** The runtimes of notebook (IPython) sessions. */
 const ipythonRuntimes = new WeakSet<object>();
 
+/** Whether the running runtime is a notebook (IPython) session's. */
+export function isIPythonSession(): boolean {
+  return ipythonRuntimes.has(rt);
+}
+
 /** Marks the running runtime as an IPython session's (its builtins gain IPython's names). */
 export function markIPythonBuiltins(): void {
   ipythonRuntimes.add(rt);
@@ -106,7 +111,7 @@ export function markIPythonBuiltins(): void {
  * 8, which needs 3.8 or later, `open` (a wrapper of the builtin; the simulator finds the builtin).
  */
 export function ipythonNamespaceNames(): readonly string[] {
-  if (!ipythonRuntimes.has(rt)) return [];
+  if (!isIPythonSession()) return [];
   return rt.profile.minor >= 8 ? ["_dh", "exit", "quit", "get_ipython", "open"] : ["_dh", "exit", "quit", "get_ipython"];
 }
 

@@ -27,6 +27,16 @@ export function simulatorModuleRepr(module: PyModule): string {
 }
 
 /**
+ * ImportError of `from m import name` names the module's file from 3.7 (math's shared library,
+ * copy's source file): refused for the simulator's modules that are not built into CPython.
+ */
+export function refuseImportErrorLocation(module: PyModule, name: string): void {
+  if (isSimulatorModule(module) && (BUILD_DEPENDENT_REPR.has(module.name) || !rt.builtinModuleNames.has(module.name))) {
+    throw new Unsupported(`from ${module.name} import ${name}, which fails (CPython's ImportError shows the path of the module's file)`);
+  }
+}
+
+/**
  * vars(m) / m.__dict__ of one of the simulator's modules: refused, because its dict is not the
  * one CPython's module has — it lacks the import metadata (`__doc__`, `__loader__`, `__spec__`,
  * `__file__` where there is one) and, for most modules, names the simulator does not provide,

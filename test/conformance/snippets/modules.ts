@@ -199,7 +199,7 @@ export const moduleSnippets: readonly Snippet[] = [
               print(error)
     `,
     "import sys, math\nprint(hasattr(sys, 'no_such_name'), hasattr(math, 'no_such_name'), hasattr(sys, '__getattr__'), getattr(math, 'tau2', 'default'))",
-    "from math import no_such_name",
+    "from sys import no_such_name",
   ], { versions: ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] }),
   snippet("vars of objects without __dict__", ["for value in (1, 'a', [], None):\n    try:\n        vars(value)\n    except TypeError as e:\n        print(e)"]),
 ];

@@ -64,6 +64,11 @@ describe("a name the simulator's module lacks", () => {
     expect(outcome("3.8", "import ctypes\nhasattr(ctypes, 'c_wchar')")).toBe("unsupported: ctypes.c_wchar");
     expect(outcome("3.13", "import sys\ngetattr(sys, 'implementation', None)")).toBe("unsupported: sys.implementation");
   });
+  it("from-import of a missing name: refused where CPython's ImportError shows the module's file", () => {
+    expect(outcome("3.11", "from math import no_such_name")).toBe("unsupported: from math import no_such_name, which fails (CPython's ImportError shows the path of the module's file)");
+    expect(outcome("3.11", "from sys import no_such_name")).toBe("ImportError: cannot import name 'no_such_name' from 'sys' (unknown location)");
+    expect(outcome("3.6", "from copy import no_such_name")).toBe("ImportError: cannot import name 'no_such_name'");
+  });
   it("is refused for the names a session may give sys", () => {
     expect(outcome("3.11", "import sys\nsys.last_value")).toBe("unsupported: sys.last_value");
   });

@@ -12,7 +12,7 @@ import { dictForEach, dictGetItem, dictSetItem, type PyDict } from "../types/dic
 import { PyList } from "../types/list.js";
 import { importModule, isImplementedModule, isImplementedPackage } from "../../modules/registry.js";
 import { mightBeImportable } from "../../modules/module-availability.js";
-import { refuseIncompleteStarImport } from "../../modules/module-namespace.js";
+import { refuseImportErrorLocation, refuseIncompleteStarImport } from "../../modules/module-namespace.js";
 
 /** IMPORT_NAME: the module (for `import a.b`: the top package unless bound with `as`). */
 export function importName(name: string, _fromlist: readonly string[] | null, level: number, _bound: boolean): PyObject {
@@ -68,6 +68,7 @@ export function importFrom(module: PyObject, name: PyStr): PyObject {
   const moduleName = module instanceof PyModule ? module.name : "?";
   // 3.6's IMPORT_FROM named neither the module nor the location, and left `name` None.
   if (rt.profile.minor <= 6) throw importError(rt.exc.ImportError, `cannot import name '${name.value}'`, null);
+  if (module instanceof PyModule) refuseImportErrorLocation(module, name.value);
   throw importError(rt.exc.ImportError, `cannot import name '${name.value}' from '${moduleName}' (unknown location)`, moduleName, name.value);
 }
 
