@@ -22,6 +22,7 @@ import { lookupSpecial, callSpecial } from "../runtime/slot-table.js";
 import { intToText, FormatError } from "../runtime/format/index.js";
 import { formatToStr } from "../runtime/abstract/format.js";
 import { checkPositionalCount, rejectKeywords, badArgument, notAnInteger, cIntArgument } from "./arguments.js";
+import { refusePartialListing } from "./partial-listings.js";
 import { optionalAttribute } from "./optional-attribute.js";
 
 /** Builtins the simulator refuses that CPython has as classes, by function name. */
@@ -206,8 +207,22 @@ export const INTROSPECTION_BUILTINS: readonly MethodDef[] = [
   { name: "callable", kind: "one", impl: (_self, value) => newBool(callable(value)) },
   { name: "id", kind: "one", impl: (_self, value) => newInt(value.address) },
   { name: "hash", kind: "one", impl: (_self, value) => newIntFromHash(hash(value)) },
-  { name: "len", kind: "one", impl: (_self, value) => newInt(length(value)) },
-  { name: "repr", kind: "one", impl: (_self, value) => repr(value) },
+  {
+    name: "len",
+    kind: "one",
+    impl: (_self, value) => {
+      refusePartialListing(value, "len()");
+      return newInt(length(value));
+    },
+  },
+  {
+    name: "repr",
+    kind: "one",
+    impl: (_self, value) => {
+      refusePartialListing(value, "repr()");
+      return repr(value);
+    },
+  },
   { name: "ascii", kind: "one", impl: (_self, value) => asciiOf(value) },
   { name: "format", kind: "keywords", impl: format },
   { name: "hex", kind: "one", impl: baseConversion(16) },

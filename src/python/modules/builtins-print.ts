@@ -16,6 +16,7 @@ import { getAttr } from "../runtime/abstract/attributes.js";
 import { isTrue } from "../runtime/abstract/truth.js";
 import { PyStream } from "./streams.js";
 import { writeOutput } from "./output.js";
+import { refusePartialListing } from "./partial-listings.js";
 import { splitArguments, checkKeywords } from "./arguments.js";
 
 const PRINT_KEYWORDS = ["sep", "end", "file", "flush"];
@@ -99,6 +100,7 @@ export function print(_self: PyObject, args: CallArgs): PyObject {
 function printObjects(args: CallArgs): PyObject {
   const { positional, keywords } = splitArguments(args);
   checkKeywords("print", keywords, PRINT_KEYWORDS);
+  for (const value of positional) refusePartialListing(value, "print()");
   const fileArgument = keywords.get("file");
   const file = fileArgument === undefined || fileArgument === rt.None ? currentStdout() : fileArgument;
   if (file === null) throw runtimeError("lost sys.stdout");

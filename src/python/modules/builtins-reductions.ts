@@ -27,6 +27,7 @@ import { isTrue } from "../runtime/abstract/truth.js";
 import { richCompareBool } from "../runtime/abstract/compare.js";
 import { binaryOp } from "../runtime/abstract/number.js";
 import { tick } from "../runtime/ops/limits.js";
+import { refusePartialListing } from "./partial-listings.js";
 import { splitArguments, checkKeywords, checkPositionalCount, noKeywords, parseClinic, invalidKeyword, cIntArgument } from "./arguments.js";
 
 /** One step of the step budget per item, as the interpreter's loops count theirs. */
@@ -276,6 +277,7 @@ function minMaxReduction(name: "min" | "max", op: CompareOp) {
     // key=None means no key from 3.8; before, None is called (and fails) like any key.
     if (key === rt.None && minor >= 8) key = null;
     const source = positional.length === 1 ? positional[0]! : null;
+    if (source !== null) refusePartialListing(source, `${name}()`);
     let bestItem: PyObject | null = null;
     let bestValue: PyObject | null = null;
     const consider = (item: PyObject): void => {
@@ -360,6 +362,7 @@ function sorted(_self: PyObject, args: CallArgs): PyObject {
   } else {
     checkPositionalCount("sorted", positional.length, 1, 1);
   }
+  refusePartialListing(positional[0]!, "sorted()");
   // PySequence_List: a new list extended by the iterable (its length hint asked as list() does).
   const list = newList([]);
   try {

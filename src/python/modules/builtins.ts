@@ -95,9 +95,29 @@ const IPYTHON_ONLY_BUILTINS: readonly string[] = ["get_ipython", "__IPYTHON__"];
 /** The runtimes of notebook (IPython) sessions. */
 const ipythonRuntimes = new WeakSet<object>();
 
+/** Whether the running runtime is a notebook (IPython) session's. */
+export function isIPythonSession(): boolean {
+  return ipythonRuntimes.has(rt);
+}
+
 /** Marks the running runtime as an IPython session's (its builtins gain IPython's names). */
 export function markIPythonBuiltins(): void {
   ipythonRuntimes.add(rt);
+}
+
+/**
+ * Names IPython puts in the notebook namespace that the simulator's lacks: `_dh` (the kernel's
+ * working directories), `exit`, `quit` and `get_ipython` (refused as builtins), and from IPython
+ * 8, which needs 3.8 or later, `open` (a wrapper of the builtin; the simulator finds the builtin).
+ */
+export function ipythonNamespaceNames(): readonly string[] {
+  if (!isIPythonSession()) return [];
+  return rt.profile.minor >= 8 ? ["_dh", "exit", "quit", "get_ipython", "open"] : ["_dh", "exit", "quit", "get_ipython"];
+}
+
+/** True when `name` is in IPython's namespace with a value the simulator lacks (`_dh`): refused, not NameError. */
+export function isUnsimulatedIPythonName(name: string): boolean {
+  return name === "_dh" && ipythonRuntimes.has(rt);
 }
 
 /** True when `name` is a builtin of the profile's CPython (or of IPython) that the simulator does not have. */

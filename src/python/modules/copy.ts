@@ -12,7 +12,8 @@ import { Unsupported, typeError } from "../runtime/errors.js";
 import { newNone } from "../runtime/values.js";
 import { newDict, dictSetItem, dictSize } from "../runtime/types/dict.js";
 import { newTupleStealing } from "../runtime/types/tuple.js";
-import { internName } from "../runtime/types/str.js";
+import { internName, newStr } from "../runtime/types/str.js";
+import { newList } from "../runtime/types/list.js";
 import { getAttr } from "../runtime/abstract/attributes.js";
 import { callSpecial } from "../runtime/slot-table.js";
 import { PyInstance } from "../runtime/types/instance.js";
@@ -129,7 +130,9 @@ class Error(Exception):
 
 error = Error
 
-__all__ = ["Error", "copy", "deepcopy"]
+# copy.replace (3.13+) is not simulated; __all__ names it where CPython's does, so that
+# 'from copy import *' refuses it instead of binding fewer names.
+__all__ = ["Error", "copy", "deepcopy"] + _names_added_to_all
 
 # An instance to learn the bound-method type from (types.MethodType); removed below.
 class _Error_probe:
@@ -298,7 +301,7 @@ def _rebuild(x, cls, memo):
             y[key] = value
     return y
 
-del _Error_probe, _weakref_type
+del _Error_probe, _weakref_type, _names_added_to_all
 `;
 
 export const COPY_MODULE: ModuleDefinition = {
@@ -311,9 +314,9 @@ export const COPY_MODULE: ModuleDefinition = {
     const values = new Map<string, PyObject>();
     rt.types.weakref.refcount++;
     values.set("_weakref_type", rt.types.weakref);
+    values.set("_names_added_to_all", newList(rt.profile.minor >= 13 ? [newStr("replace")] : []));
     return values;
   },
   source: SOURCE,
-  unsupported: ["replace", "dispatch_table"],
 };
 

@@ -10,9 +10,9 @@ import { PyModule } from "../runtime/types/module.js";
 import { PyDict, dictForEach } from "../runtime/types/dict.js";
 import { Unsupported } from "../runtime/errors.js";
 import { optionalAttribute } from "./optional-attribute.js";
-import { isRefusalHook } from "./module-builder.js";
-import { definitionOf } from "./registry.js";
-import { missingBuiltinNames } from "./builtins.js";
+import { cpythonDir } from "./cpython-module-names.js";
+import { ipythonNamespaceNames, missingBuiltinNames } from "./builtins.js";
+import { sessionNamespace } from "./namespace-generation.js";
 import { functionLocals } from "../runtime/ops/locals-ops.js";
 
 /** An ordered set of names, as the dict CPython merges them into keeps first insertions. */
@@ -23,8 +23,8 @@ function listOf(names: NameSet): PyObject {
 }
 
 function addDictKeys(dict: PyDict, into: NameSet): void {
-  dictForEach(dict, (key, value) => {
-    if (key instanceof PyStr && !isRefusalHook(value)) into.add(key.value);
+  dictForEach(dict, (key) => {
+    if (key instanceof PyStr) into.add(key.value);
   });
 }
 
@@ -34,23 +34,28 @@ function mergeClassNames(type: PyType, into: NameSet): void {
   for (const base of type.bases) mergeClassNames(base, into);
 }
 
-/** What the import system puts in a module built into the interpreter, beyond __name__ and __package__. */
-const BUILT_IN_MODULE_METADATA = ["__doc__", "__loader__", "__spec__"];
+/**
+ * The simulator's modules whose dir() is CPython's measured list on every build of a platform:
+ * gc and _weakref, built into every CPython, whose names the simulator's module never lacks but
+ * for the import metadata. The others are refused: sys gains names while a session runs
+ * (sys.last_type, ...), math has a __file__ only where it is a shared library, time's and
+ * ctypes' names depend on the platform's clocks and C types, and copy, string and weakref hold
+ * private helpers of the simulator's Python source that CPython's do not.
+ */
+const LISTED_MODULES: ReadonlySet<string> = new Set(["gc", "_weakref"]);
 
 /**
- * The names the real module has beyond the simulated module's dict: the ones the simulator
- * refuses by name, and the import metadata. builtins and the modules whose definition lists
- * every name answer; the simulator's other modules (sys, math, ...) have only part of the real
- * module's names, or names that depend on how CPython was built (`math.__file__` exists where
- * math is a shared library, not in Debian's build), so their dir() is refused. A module made
- * in the cell lists its dict, as in CPython.
+ * The names the real module has beyond the simulated module's dict. builtins lists the names the
+ * simulator refuses by name; the modules of LISTED_MODULES list CPython's names for the version;
+ * dir() of the simulator's other modules is refused. A module made in the cell lists its dict,
+ * as in CPython.
  */
 function namesBesideTheDict(module: PyModule): readonly string[] {
   if (rt.modules.get(module.name) !== module) return [];
   if (module === rt.builtins) return ["__doc__", ...missingBuiltinNames()];
-  const definition = definitionOf(module);
-  if (definition?.listsEveryName !== true) throw new Unsupported(`dir() of module '${module.name}' (the simulator has only part of its names)`);
-  return [...BUILT_IN_MODULE_METADATA, ...(definition.unsupported ?? [])];
+  const names = LISTED_MODULES.has(module.name) ? cpythonDir(module.name, rt.profile.minor) : null;
+  if (names === null) throw new Unsupported(`dir() of module '${module.name}' (the simulator has only part of its names)`);
+  return names;
 }
 
 /**
@@ -107,5 +112,6 @@ export function namesInScope(): PyObject {
   if (globals === null || rt.callDepth > 0) throw new Unsupported("dir() without arguments inside a function");
   const names: NameSet = new Set();
   addDictKeys(globals, names);
+  if (globals === sessionNamespace()) for (const name of ipythonNamespaceNames()) names.add(name);
   return listOf(names);
 }

@@ -19,6 +19,7 @@ import { newDict, dictSetItem } from "../runtime/types/dict.js";
 import { newStr } from "../runtime/types/str.js";
 import { PyModule, isSimulatorModule } from "../runtime/types/module.js";
 import { refuseModuleNamespace, refuseModuleNamespaceAmong } from "./module-namespace.js";
+import { markObjectList } from "./partial-listings.js";
 import { refuseUncertainGenerationList, refuseUncertainReferrerOrder } from "./namespace-generation.js";
 
 /** Collections so far in every generation, per collector, when a top-level statement started. */
@@ -129,7 +130,6 @@ export const GC_MODULE: ModuleDefinition = {
       ["DEBUG_SAVEALL", newInt(32)],
       ["DEBUG_LEAK", newInt(38)],
     ]),
-  listsEveryName: true,
 };
 
 const GC_FUNCTIONS: readonly MethodDef[] = [
@@ -173,7 +173,7 @@ const GC_FUNCTIONS: readonly MethodDef[] = [
         const generation = generationObject === undefined || generationObject === rt.None ? undefined : indexNumber(generationObject);
         if (generation !== undefined && (generation < 0 || generation > 2)) throw valueError(generation < 0 ? "generation parameter cannot be negative" : "generation parameter must be less than the number of available generations (3)");
         if (generation !== undefined) refuseUncertainGenerationList(generation);
-        return owned(rt.gc.objects(generation));
+        return markObjectList(owned(rt.gc.objects(generation)));
       },
     },
     { name: "get_count", kind: "noargs", impl: () => getCount() },

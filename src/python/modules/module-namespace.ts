@@ -3,7 +3,12 @@
 import { Unsupported } from "../runtime/errors.js";
 import { rt } from "../runtime/state.js";
 import type { PyObject } from "../runtime/object.js";
-import type { PyModule } from "../runtime/types/module.js";
+import { isSimulatorModule, type PyModule } from "../runtime/types/module.js";
+import { decref } from "../runtime/object.js";
+import { dictGetItem } from "../runtime/types/dict.js";
+import { internName } from "../runtime/types/str.js";
+import { cpythonDir } from "./cpython-module-names.js";
+import { missingBuiltinNames } from "./builtins.js";
 
 /**
  * The simulator's modules are built into every CPython (sys, gc, time, ...) or not: math is a
@@ -19,6 +24,16 @@ export function simulatorModuleRepr(module: PyModule): string {
   if (BUILD_DEPENDENT_REPR.has(name)) throw new Unsupported(`repr() of module '${name}' (built in or a shared library with a __file__, depending on how CPython was built)`);
   if (!rt.builtinModuleNames.has(name)) throw new Unsupported(`repr() of module '${name}' (it shows the path of its source file in the Python installation)`);
   return `<module '${name}' (built-in)>`;
+}
+
+/**
+ * ImportError of `from m import name` names the module's file from 3.7 (math's shared library,
+ * copy's source file): refused for the simulator's modules that are not built into CPython.
+ */
+export function refuseImportErrorLocation(module: PyModule, name: string): void {
+  if (isSimulatorModule(module) && (BUILD_DEPENDENT_REPR.has(module.name) || !rt.builtinModuleNames.has(module.name))) {
+    throw new Unsupported(`from ${module.name} import ${name}, which fails (CPython's ImportError shows the path of the module's file)`);
+  }
 }
 
 /**
@@ -46,4 +61,25 @@ export function refuseIfModuleNamespace(dict: PyObject): void {
 /** gc.get_referrers: one of the simulator's module dicts among the referrers is refused by name. */
 export function refuseModuleNamespaceAmong(objects: readonly PyObject[]): void {
   for (const object of objects) refuseIfModuleNamespace(object);
+}
+
+/**
+ * `from m import *` of one of the simulator's modules without `__all__` binds every public name
+ * of its dict: refused when CPython's module has a public name the simulator's lacks.
+ */
+export function refuseIncompleteStarImport(module: PyModule): void {
+  if (!isSimulatorModule(module)) return;
+  const names = module === rt.builtins ? missingBuiltinNames() : cpythonDir(module.name, rt.profile.minor);
+  if (names === null) throw new Unsupported(`from ${module.name} import * (the names of module '${module.name}' on this version were not measured)`);
+  for (const name of names) {
+    if (name.startsWith("_") || dictHasName(module, name)) continue;
+    throw new Unsupported(`from ${module.name} import * (the simulator's module lacks ${module.name}.${name})`);
+  }
+}
+
+function dictHasName(module: PyModule, name: string): boolean {
+  const key = internName(name);
+  const found = dictGetItem(module.dict, key) !== null;
+  decref(key);
+  return found;
 }

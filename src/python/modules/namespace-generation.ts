@@ -16,6 +16,11 @@ export function setSessionNamespace(runtime: Runtime, namespace: PyObject): void
   namespaces.set(runtime, namespace);
 }
 
+/** The session's user namespace in the running runtime, if a session set one. */
+export function sessionNamespace(): PyObject | undefined {
+  return namespaces.get(rt);
+}
+
 /** The generation the simulator has the namespace in while CPython's may be older, or null once known. */
 function uncertainGeneration(): number | null {
   const namespace = namespaces.get(rt);

@@ -43,18 +43,17 @@ export function importModule(name: string): PyObject | null {
   if (definition === undefined) return null;
   const module: PyModule = createModule(definition);
   rt.modules.set(name, module);
-  if (rt.sysModulesDict !== null) {
-    const key = internName(name);
-    dictSetItem(rt.sysModulesDict, key, module);
-    decref(key);
-  }
+  addToSysModules(name, module);
   module.refcount++;
   return module;
 }
 
-/** The definition `module` was created from, when it is the simulator's module of its name. */
-export function definitionOf(module: PyModule): ModuleDefinition | undefined {
-  return rt.modules.get(module.name) === module ? DEFINITIONS.get(module.name) : undefined;
+/** sys.modules[name] = module, once sys exists (builtins and sys themselves are added at bootstrap). */
+export function addToSysModules(name: string, module: PyModule): void {
+  if (rt.sysModulesDict === null) return;
+  const key = internName(name);
+  dictSetItem(rt.sysModulesDict, key, module);
+  decref(key);
 }
 
 /** Whether the simulator has a module of this import name. */

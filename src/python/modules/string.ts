@@ -241,5 +241,4 @@ export const STRING_MODULE: ModuleDefinition = {
   get source() {
     return SOURCE + templateSource(rt.profile.minor);
   },
-  unsupported: ["Formatter"],
 };

@@ -160,67 +160,6 @@ function versionString(): string {
   return `${profile.major}.${profile.minor}.${profile.patchVersion} (main, simulated) [lessonkit CPython simulator]`;
 }
 
-/** Names of CPython's sys the simulator does not provide: refused rather than AttributeError. */
-const UNSUPPORTED = [
-  "flags",
-  "int_info",
-  "hash_info",
-  "thread_info",
-  "implementation",
-  "float_repr_style",
-  "api_version",
-  "abiflags",
-  "base_prefix",
-  "prefix",
-  "exec_prefix",
-  "base_exec_prefix",
-  "platlibdir",
-  "stdlib_module_names",
-  "builtin_module_names",
-  "path_hooks",
-  "path_importer_cache",
-  "meta_path",
-  "warnoptions",
-  "_xoptions",
-  "orig_argv",
-  "stdin",
-  "__stdin__",
-  "__stdout__",
-  "__stderr__",
-  "displayhook",
-  "excepthook",
-  "__displayhook__",
-  "__excepthook__",
-  "unraisablehook",
-  "breakpointhook",
-  "ps1",
-  "ps2",
-  "getallocatedblocks",
-  "getswitchinterval",
-  "setswitchinterval",
-  "gettrace",
-  "settrace",
-  "getprofile",
-  "setprofile",
-  "_getframe",
-  "call_tracing",
-  "audit",
-  "addaudithook",
-  "getfilesystemencoding",
-  "getfilesystemencodeerrors",
-  "is_finalizing",
-  "get_asyncgen_hooks",
-  "set_asyncgen_hooks",
-  "get_coroutine_origin_tracking_depth",
-  "set_coroutine_origin_tracking_depth",
-  "getdlopenflags",
-  "setdlopenflags",
-  "intern_immortal",
-  "dont_write_bytecode",
-  "pycache_prefix",
-  "copyright",
-];
-
 export const SYS_MODULE: ModuleDefinition = {
   name: "sys",
   get functions() {
@@ -247,5 +186,4 @@ export const SYS_MODULE: ModuleDefinition = {
     rt.sysModulesDict = modules;
     return values;
   },
-  unsupported: UNSUPPORTED,
 };

@@ -94,42 +94,9 @@ const ALL_FUNCTIONS: readonly MethodDef[] = [
   { name: "sleep", kind: "one", impl: sleep },
 ];
 
-/** Names of CPython's time module the simulator does not provide (calendar, clocks by id). */
-const UNSUPPORTED = [
-  "asctime",
-  "ctime",
-  "gmtime",
-  "localtime",
-  "mktime",
-  "strftime",
-  "strptime",
-  "struct_time",
-  "get_clock_info",
-  "clock",
-  "clock_getres",
-  "clock_gettime",
-  "clock_gettime_ns",
-  "clock_settime",
-  "clock_settime_ns",
-  "pthread_getcpuclockid",
-  "tzset",
-  "timezone",
-  "altzone",
-  "daylight",
-  "tzname",
-  "CLOCK_BOOTTIME",
-  "CLOCK_MONOTONIC",
-  "CLOCK_MONOTONIC_RAW",
-  "CLOCK_PROCESS_CPUTIME_ID",
-  "CLOCK_REALTIME",
-  "CLOCK_TAI",
-  "CLOCK_THREAD_CPUTIME_ID",
-];
-
 export const TIME_MODULE: ModuleDefinition = {
   name: "time",
   get functions() {
     return ALL_FUNCTIONS.filter((def) => (SINCE_MINOR.get(def.name) ?? 0) <= rt.profile.minor);
   },
-  unsupported: UNSUPPORTED,
 };

@@ -48,6 +48,4 @@ export const WEAKREF_C_MODULE: ModuleDefinition = {
     }
     return values;
   },
-  unsupported: ["_remove_dead_weakref"],
-  listsEveryName: true,
 };

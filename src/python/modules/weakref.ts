@@ -130,5 +130,4 @@ export const WEAKREF_MODULE: ModuleDefinition = {
   name: "weakref",
   functions: [],
   source: SOURCE,
-  unsupported: ["WeakMethod"],
 };

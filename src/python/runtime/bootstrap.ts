@@ -69,6 +69,7 @@ import { SIMPLE_CDATA_SPEC, PY_OBJECT_SPEC, INTEGER_TYPE_SPECS } from "../module
 import { createModule } from "../modules/module-builder.js";
 import { BUILTINS_MODULE } from "../modules/builtins.js";
 import { SYS_MODULE } from "../modules/sys.js";
+import { addToSysModules } from "../modules/registry.js";
 import { untrackDictIfAtomic } from "./types/dict.js";
 import { clearWeakReferences } from "./weak-references.js";
 import { tupleUntrackIfAtomic } from "./types/tuple-gc.js";
@@ -292,6 +293,8 @@ export function createRuntime(profile: Profile): Runtime {
   runtime.sys = createModule(SYS_MODULE);
   runtime.modules.set("builtins", runtime.builtins);
   runtime.modules.set("sys", runtime.sys);
+  addToSysModules("builtins", runtime.builtins);
+  addToSysModules("sys", runtime.sys);
   runtime.gc.counts[0] = 0;
   void newStrObject;
   return runtime;

@@ -10,6 +10,7 @@ import type { PyList } from "../runtime/types/list.js";
 import { reprText } from "../runtime/abstract/object-protocol.js";
 import { formatForDisplay } from "../display/display-formatter.js";
 import { setNamespaceValue } from "./namespace.js";
+import { refusePartialListing } from "../modules/partial-listings.js";
 import { writeOutput } from "../modules/output.js";
 
 export interface DisplayHook {
@@ -99,6 +100,7 @@ export class IPythonDisplay implements DisplayHook {
   private show(value: PyObject): void {
     try {
       if (value === rt.None || this.quiet) return;
+      refusePartialListing(value, "the display");
       // A formatter that raises still leaves the value in the history (IPython shows the
       // traceback after storing it), so the error is re-raised at the end.
       // What IPython's formatters hold of the value while they run is not modelled.
@@ -149,6 +151,7 @@ export class ReplDisplay implements DisplayHook {
   private show(value: PyObject): void {
     try {
       if (value === rt.None) return;
+      refusePartialListing(value, "the display");
       rt.None.refcount++;
       setNamespaceValue(rt.builtins.dict, "_", rt.None);
       // sys.displayhook writes the repr and the newline as two writes.

@@ -188,5 +188,18 @@ export const moduleSnippets: readonly Snippet[] = [
   ]),
   snippet("dir of a module", ["import gc, _weakref\nprint(dir(gc))\nprint(dir(_weakref))"]),
   snippet("gc functions per version", ["import gc\nprint([hasattr(gc, name) for name in ('freeze', 'unfreeze', 'get_freeze_count', 'is_finalized')])\nprint(gc.get_debug(), gc.set_debug(0), gc.get_freeze_count() if hasattr(gc, 'get_freeze_count') else None)"], { versions: ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.13"] }),
+  snippet("module names that exist only on some versions", [
+    py`
+      import sys, time, math, gc, copy, string, weakref
+      for module, name in ((sys, 'exception'), (sys, 'get_int_max_str_digits'), (time, 'time_ns'), (time, 'clock'), (math, 'cbrt'), (math, 'lcm'), (math, 'prod'), (gc, 'is_finalized'), (string, '_sentinel_dict')):
+          try:
+              getattr(module, name)
+              print(name, 'found')
+          except AttributeError as error:
+              print(error)
+    `,
+    "import sys, math\nprint(hasattr(sys, 'no_such_name'), hasattr(math, 'no_such_name'), hasattr(sys, '__getattr__'), getattr(math, 'tau2', 'default'))",
+    "from sys import no_such_name",
+  ], { versions: ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] }),
   snippet("vars of objects without __dict__", ["for value in (1, 'a', [], None):\n    try:\n        vars(value)\n    except TypeError as e:\n        print(e)"]),
 ];

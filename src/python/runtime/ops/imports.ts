@@ -7,10 +7,12 @@ import { PyModule } from "../types/module.js";
 import { PyStr, internName, newStr } from "../types/str.js";
 import { setExceptionAttribute } from "../types/exceptions.js";
 import type { PyType } from "../type.js";
-import { lookupAttr } from "../abstract/attributes.js";
-import { dictForEach, dictSetItem, type PyDict } from "../types/dict.js";
+import { getAttr, lookupAttr } from "../abstract/attributes.js";
+import { dictForEach, dictGetItem, dictSetItem, type PyDict } from "../types/dict.js";
+import { PyList } from "../types/list.js";
 import { importModule, isImplementedModule, isImplementedPackage } from "../../modules/registry.js";
 import { mightBeImportable } from "../../modules/module-availability.js";
+import { refuseImportErrorLocation, refuseIncompleteStarImport } from "../../modules/module-namespace.js";
 
 /** IMPORT_NAME: the module (for `import a.b`: the top package unless bound with `as`). */
 export function importName(name: string, _fromlist: readonly string[] | null, level: number, _bound: boolean): PyObject {
@@ -66,15 +68,33 @@ export function importFrom(module: PyObject, name: PyStr): PyObject {
   const moduleName = module instanceof PyModule ? module.name : "?";
   // 3.6's IMPORT_FROM named neither the module nor the location, and left `name` None.
   if (rt.profile.minor <= 6) throw importError(rt.exc.ImportError, `cannot import name '${name.value}'`, null);
+  if (module instanceof PyModule) refuseImportErrorLocation(module, name.value);
   throw importError(rt.exc.ImportError, `cannot import name '${name.value}' from '${moduleName}' (unknown location)`, moduleName, name.value);
 }
 
-/** `from m import *`: every public name (or __all__) into the namespace. */
+/**
+ * `from m import *` (import_all_from): the names of `__all__` through getattr when the module
+ * has one, else every public name of its dict (refused for one of the simulator's modules that
+ * lacks a public name of CPython's, which would bind fewer names).
+ */
 export function importStar(module: PyObject, namespace: PyObject): void {
   if (!(module instanceof PyModule)) throw new Unsupported("import * from a non-module");
-  dictForEach(module.dict, (key, value) => {
-    if (key instanceof PyStr && !key.value.startsWith("_")) dictSetItem(namespace as PyDict, key, value);
-  });
+  const allKey = internName("__all__");
+  const all = dictGetItem(module.dict, allKey);
+  decref(allKey);
+  if (all === null) {
+    refuseIncompleteStarImport(module);
+    dictForEach(module.dict, (key, value) => {
+      if (key instanceof PyStr && !key.value.startsWith("_")) dictSetItem(namespace as PyDict, key, value);
+    });
+    return;
+  }
+  if (!(all instanceof PyList) || !all.items.every((name) => name instanceof PyStr)) throw new Unsupported("import * with an __all__ other than a list of str");
+  for (const name of [...all.items] as PyStr[]) {
+    const value = getAttr(module, name);
+    dictSetItem(namespace as PyDict, name, value);
+    decref(value);
+  }
 }
 
 export { decref, internName };

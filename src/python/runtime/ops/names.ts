@@ -8,7 +8,7 @@ import type { PyStr } from "../types/str.js";
 import { PyCell, newCell as makeCell } from "../types/cell.js";
 import { getItem, setItem, deleteItem } from "../abstract/items.js";
 import { PyRaise, discardRaise, Unsupported } from "../errors.js";
-import { isMissingBuiltin } from "../../modules/builtins.js";
+import { isMissingBuiltin, isUnsimulatedIPythonName } from "../../modules/builtins.js";
 import { setExceptionAttribute } from "../types/exceptions.js";
 import { gcTrack, isTracked } from "../gc/tracking.js";
 import { type NameCache, cachedDictGet, cachedDictGetOrAbsent, cachedEntry, rememberEntry } from "./name-cache.js";
@@ -99,9 +99,10 @@ export function loadGlobal(globals: PyObject, builtins: PyObject, name: PyStr, c
   return global;
 }
 
-/** A load found no binding: NameError, unless the name is a builtin the simulator lacks. */
+/** A load found no binding: NameError, unless the name is a builtin (or IPython's) the simulator lacks. */
 function missingName(name: PyStr): PyRaise {
   if (isMissingBuiltin(name.value)) throw new Unsupported(`the builtin '${name.value}'`);
+  if (isUnsimulatedIPythonName(name.value)) throw new Unsupported(`IPython's '${name.value}'`);
   return nameErrorFor(name);
 }
 

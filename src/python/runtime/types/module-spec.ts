@@ -17,6 +17,8 @@ import { internName } from "./str.js";
 import { gcTrack } from "../gc/tracking.js";
 import { parseClinic } from "../../modules/arguments.js";
 import { refuseModuleNamespace, simulatorModuleRepr } from "../../modules/module-namespace.js";
+import { cpythonMayHave } from "../../modules/cpython-module-names.js";
+import { isMissingBuiltin } from "../../modules/builtins.js";
 
 export function moduleGetAttr(self: PyObject, name: PyObject): PyObject | null {
   const module = self as PyModule;
@@ -44,14 +46,22 @@ export function moduleAttribute(module: PyModule, name: PyObject, descriptor: Py
   return moduleGetAttrHook(module, name);
 }
 
-/** The last step of a module's getattr, once the type and the dict had nothing: PEP 562's `__getattr__`. */
+/**
+ * The last step of a module's getattr, once the type and the dict had nothing: a name CPython's
+ * module has and the simulator's lacks is refused by name, else PEP 562's `__getattr__`.
+ */
 export function moduleGetAttrHook(module: PyModule, name: PyObject): PyObject | null {
-  if (name instanceof PyStr && IMPORT_METADATA.has(name.value) && isSimulatorModule(module)) {
-    throw new Unsupported(`${module.name}.${name.value} (the import system's metadata of modules is not simulated)`);
-  }
+  if (name instanceof PyStr && isSimulatorModule(module)) refuseUnsimulatedName(module, name.value);
   const hook = dictItem(module, "__getattr__");
   if (hook !== null) return call(hook, { values: [name], kwnames: null });
   return null;
+}
+
+/** Ends the cell when CPython's module may have `name`, which the simulator's lacks. */
+function refuseUnsimulatedName(module: PyModule, name: string): void {
+  if (IMPORT_METADATA.has(name)) throw new Unsupported(`${module.name}.${name} (the import system's metadata of modules is not simulated)`);
+  const missing = module === rt.builtins ? isMissingBuiltin(name) : cpythonMayHave(module.name, name, rt.profile.minor);
+  if (missing) throw new Unsupported(`${module.name}.${name}`);
 }
 
 /** module.__dict__[name], borrowed, or null. */
