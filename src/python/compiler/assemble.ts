@@ -63,6 +63,8 @@ export const OPS_NAMES = [
   "buildTuple",
   "buildSet",
   "buildDict",
+  "buildMap",
+  "mergeMappings",
   "buildSlice",
   "listAppend",
   "setAdd",

@@ -70,7 +70,7 @@ export function takeArgumentTuple(values: readonly PyObject[]): PyTuple | null {
 }
 
 /** _PyStack_AsDict: the keyword arguments as a new dict (PyDict_New up to five keys). */
-function keywordDict(args: CallArgs, positionalCount: number): PyDict | null {
+export function keywordDict(args: CallArgs, positionalCount: number): PyDict | null {
   const names = args.kwnames;
   if (names === null || names.length === 0) return null;
   const dict = names.length <= 5 ? newDict() : newDictPresized(names.length);

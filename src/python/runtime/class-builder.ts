@@ -2,7 +2,7 @@
 // and __init_subclass__.
 import type { PyObject } from "./object.js";
 import { decref } from "./object.js";
-import { callFromRuntime } from "./argument-tuple.js";
+import { callFromRuntime, keywordDict } from "./argument-tuple.js";
 import { rt } from "./state.js";
 import { PyType } from "./type.js";
 import type { CallArgs } from "./slots.js";
@@ -10,10 +10,10 @@ import { typeError, valueError, Unsupported } from "./errors.js";
 import { strRepr } from "./format/str-repr.js";
 import { call, reprText } from "./abstract/object-protocol.js";
 import { lookupAttr, typeLookup, invalidateTypeCaches } from "./abstract/attributes.js";
-import { newDict, dictCopy, dictForEach, dictGetItem, type PyDict } from "./types/dict.js";
+import { newDict, dictCopy, dictDeleteItem, dictForEach, dictGetItem, type PyDict } from "./types/dict.js";
 import { PyStr, internName } from "./types/str.js";
 import { PyTuple, newTuple, newTupleStealing } from "./types/tuple.js";
-import { updateHeapTypeSlots } from "./slot-table.js";
+import { updateHeapTypeSlots, callWithKeywordsFromDict } from "./slot-table.js";
 import { PyFunction } from "./types/function.js";
 import { newCallableWrapper } from "./types/function-wrappers.js";
 import { PyCell } from "./types/cell.js";
@@ -71,6 +71,7 @@ export function buildClass(body: PyObject, name: PyObject, bases: readonly PyObj
   }
   if (metaclass === null) metaclass = bases.length > 0 ? (bases[0] as PyType).type : rt.types.type;
   if (metaclass instanceof PyType) metaclass = calculateMetaclass(metaclass, bases as PyType[]);
+  const classKeywords = keywordNames.length > 0 ? classKeywordDicts(keywordNames, keywordValues) : [];
   const basesTuple = newTuple(bases);
   try {
     const kwnames = keywords.names.length > 0 ? keywords.names : null;
@@ -78,21 +79,62 @@ export function buildClass(body: PyObject, name: PyObject, bases: readonly PyObj
     try {
       const result = (body as PyFunction).code.compiled!(body, namespace);
       decref(result);
-      // _PyObject_MakeTpCall: the metaclass is called through tp_call with an argument tuple.
-      const argumentTuple = newTuple([name, basesTuple, namespace]);
-      try {
-        const metaclassArgs = { values: [name, basesTuple, namespace, ...keywords.values], kwnames };
-        // A metaclass whose instances are called by type_call takes this tuple as its own.
-        if (metaclass instanceof PyType && metaclass.type.call === rt.types.type.call) return typeCallPacked(metaclass, metaclassArgs);
-        return call(metaclass, metaclassArgs);
-      } finally {
-        decref(argumentTuple);
-      }
+      const metaclassArgs = { values: [name, basesTuple, namespace, ...keywords.values], kwnames };
+      return callMetaclass(metaclass, metaclassArgs);
     } finally {
       decref(namespace);
     }
   } finally {
     decref(basesTuple);
+    for (const dict of classKeywords) decref(dict);
+  }
+}
+
+/**
+ * The dicts __build_class__ keeps its keywords in while it runs (each holds every value): 3.6
+ * is called through tp_call with them in a dict and copies it (`mkw`); 3.7+ makes `mkw` from
+ * the keyword arguments (_PyStack_AsDict). `metaclass=` is then taken out of `mkw`.
+ */
+function classKeywordDicts(keywordNames: readonly string[], keywordValues: readonly PyObject[]): PyDict[] {
+  const args = { values: keywordValues, kwnames: keywordNames };
+  const passed = keywordDict(args, 0)!;
+  const dicts = [passed];
+  if (rt.profile.minor <= 6) dicts.push(dictCopy(passed));
+  const metaclassKey = internName("metaclass");
+  try {
+    dictDeleteItem(dicts[dicts.length - 1]!, metaclassKey);
+  } finally {
+    decref(metaclassKey);
+  }
+  return dicts;
+}
+
+/**
+ * metaclass(name, bases, namespace, **mkw): through tp_call with an argument tuple
+ * (_PyObject_MakeTpCall). 3.10+ calls `type` itself by vectorcall first (type_vectorcall),
+ * which unpacks the keywords (a new stack holding every argument, and a kwnames tuple) before
+ * falling back to tp_call with a new keyword dict as well.
+ */
+function callMetaclass(metaclass: PyObject, args: CallArgs): PyObject {
+  const kwnames = args.kwnames;
+  const unpacks = kwnames !== null && rt.profile.minor >= 10 && metaclass === rt.types.type;
+  const unpackedNames = unpacks ? newTupleStealing(kwnames.map((keyword) => internName(keyword))) : null;
+  if (unpacks) for (const value of args.values) value.refcount++;
+  try {
+    const positionalCount = args.values.length - (kwnames?.length ?? 0);
+    const argumentTuple = newTuple(args.values.slice(0, positionalCount));
+    const keywordCopy = unpacks ? keywordDict(args, positionalCount) : null;
+    try {
+      // A metaclass whose instances are called by type_call takes this tuple as its own.
+      if (metaclass instanceof PyType && metaclass.type.call === rt.types.type.call) return typeCallPacked(metaclass, args);
+      return call(metaclass, args);
+    } finally {
+      decref(argumentTuple);
+      if (keywordCopy !== null) decref(keywordCopy);
+    }
+  } finally {
+    if (unpacks) for (const value of args.values) decref(value);
+    if (unpackedNames !== null) decref(unpackedNames);
   }
 }
 
@@ -102,7 +144,8 @@ function prepareNamespace(metaclass: PyObject, name: PyObject, bases: PyObject, 
   if (prepare === null) return newDict();
   let namespace: PyObject;
   try {
-    namespace = call(prepare, { values: [name, bases, ...keywordValues], kwnames });
+    // __build_class__ has the keywords in a dict (mkw): the hook gets them unpacked from it.
+    namespace = callWithKeywordsFromDict(prepare, { values: [name, bases, ...keywordValues], kwnames });
   } finally {
     decref(prepare);
   }
@@ -529,7 +572,8 @@ function initSubclass(type: PyType, args: CallArgs): void {
   }
   if (target === null) return;
   try {
-    decref(call(target, { values: keywordValues, kwnames }));
+    // type_new has the keywords in a dict: the hook is called with them unpacked from it.
+    decref(callWithKeywordsFromDict(target, { values: keywordValues, kwnames }));
   } finally {
     decref(target);
   }

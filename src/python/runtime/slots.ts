@@ -22,4 +22,6 @@ export interface CallArgs {
   readonly values: readonly PyObject[];
   /** Keyword names for the last `kwnames.length` values (interned str values), or null. */
   readonly kwnames: readonly string[] | null;
+  /** True when the caller already holds the keywords in a dict (f(**m)): tp_call takes that one. */
+  readonly keywordsInDict?: boolean;
 }

@@ -9,6 +9,7 @@ import { newBuiltinFunction, PyBuiltinFunction } from "./types/builtin-function.
 import { newCallableWrapper } from "./types/function-wrappers.js";
 import type { MethodDef } from "./method-def.js";
 import { typeError } from "./errors.js";
+import { callThroughArgumentTuple } from "./argument-tuple.js";
 import { withTrashcan } from "./memory/trashcan.js";
 import { builtinTypeDoc } from "./docstrings.js";
 
@@ -267,7 +268,10 @@ function newWrapperForNew(type: PyType): PyObject {
       if (subtype === undefined) throw typeError(`${owner.name}.__new__(): not enough arguments`);
       if (!(subtype instanceof PyType)) throw typeError(`${owner.name}.__new__(X): X is not a type object (${subtype.type.name})`);
       if (!subtype.isSubtypeOf(owner)) throw typeError(`${owner.name}.__new__(${subtype.name}): ${subtype.name} is not a subtype of ${owner.name}`);
-      return owner.new_!(subtype, { values: args.values.slice(1), kwnames: args.kwnames });
+      const construct = (): PyObject => owner.new_!(subtype, { values: args.values.slice(1), kwnames: args.kwnames });
+      // METH_VARARGS|METH_KEYWORDS: keywords arrive in a dict, new unless the caller had one.
+      if (args.kwnames === null || args.keywordsInDict === true) return construct();
+      return callThroughArgumentTuple(args, args.values.length - args.kwnames.length, construct);
     },
   };
   newWrapperDefs.add(def);

@@ -639,4 +639,61 @@ export const classSnippets: readonly Snippet[] = [
           print(e)
     `,
   ]),
+  snippet("__init_subclass__ keywords: the references the hooks see", [
+    py`
+      import sys
+      class Registered:
+          def __init_subclass__(cls, flag):
+              print('init_subclass', sys.getrefcount(flag))
+      class Plain(Registered, flag=[1]):
+          pass
+      class Explicit(Registered, metaclass=type, flag=[1]):
+          pass
+      def inside():
+          option = [2]
+          class Local(Registered, flag=option):
+              pass
+          print(sys.getrefcount(option))
+      inside()
+    `,
+    py`
+      class Meta(type):
+          @classmethod
+          def __prepare__(mcls, name, bases, flag):
+              print('prepare', sys.getrefcount(flag))
+              return {}
+          def __new__(mcls, name, bases, namespace, flag):
+              print('new', sys.getrefcount(flag))
+              return super().__new__(mcls, name, bases, namespace, flag=flag)
+          def __init__(cls, name, bases, namespace, flag):
+              print('init', sys.getrefcount(flag))
+      class Managed(Registered, metaclass=Meta, flag=[3]):
+          pass
+      class Derived(type):
+          pass
+      class ByDerived(Registered, metaclass=Derived, flag=[4]):
+          pass
+    `,
+    py`
+      class Forwarding(type):
+          def __new__(mcls, name, bases, namespace, **options):
+              print('new', options, [sys.getrefcount(v) for v in options.values()])
+              return super().__new__(mcls, name, bases, namespace, **options)
+      class Collecting:
+          def __init_subclass__(cls, **options):
+              print('init_subclass', options, [sys.getrefcount(v) for v in options.values()])
+      class Built(Collecting, metaclass=Forwarding, tag=[5], other=[6]):
+          pass
+      Made = type('Made', (Collecting,), {}, tag=[7])
+    `,
+    py`
+      class NoHook:
+          pass
+      for attempt in [lambda: type('Bad', (NoHook,), {}, extra=1), lambda: NoHook.__init_subclass__(1)]:
+          try:
+              attempt()
+          except TypeError as error:
+              print(error)
+    `,
+  ]),
 ];

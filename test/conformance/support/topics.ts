@@ -13,6 +13,7 @@ export const TOPICS = [
   "control-flow",
   "numbers",
   "containers",
+  "key-comparisons",
   "course",
   "repl",
   "modules",

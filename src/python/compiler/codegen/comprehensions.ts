@@ -63,10 +63,13 @@ function compileGenerators(unit: CodeUnit, node: InlineComprehension, index: num
     emitter.pop();
     emitter.line(`dec(${innerIterator}); ${innerIterator} = null;`);
   } else if (node.type === "DictComp") {
-    compileExpression(unit, node.key);
-    compileExpression(unit, node.value);
-    const value = emitter.pop();
-    const key = emitter.pop();
+    // ≤3.7 evaluates the value before the key (MAP_ADD's operands swapped in 3.8, PEP 572).
+    const valueFirst = unit.profile.minor <= 7;
+    compileExpression(unit, valueFirst ? node.value : node.key);
+    compileExpression(unit, valueFirst ? node.key : node.value);
+    const second = emitter.pop();
+    const first = emitter.pop();
+    const [key, value] = valueFirst ? [second, first] : [first, second];
     emitter.line(`mapAdd(${result}, ${key}, ${value}); ${key} = null; ${value} = null;`);
   } else {
     compileExpression(unit, node.elt);

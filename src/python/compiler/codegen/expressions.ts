@@ -498,40 +498,112 @@ export class ConstantRuns {
   }
 }
 
+/** One part of a dict display as CPython's compiler cuts it: a run of `key: value` items, or a `**` entry. */
+type DictDisplayPart = { readonly begin: number; readonly end: number; readonly itemByItem: boolean } | { readonly unpacked: number };
+
+/** STACK_USE_GUIDELINE: how many stack entries a 3.10+ display may use before it builds in steps. */
+const DICT_RUN_STACK_GUIDELINE = 30;
+
 /**
- * A dict display: runs of `key: value` items between `**` entries, each run evaluated then
- * inserted with BUILD_MAP (so every value is computed before the first key is hashed). 3.10+
- * (compiler_subdict) builds a run of 16 or more items with BUILD_MAP 0 and MAP_ADD instead,
- * hashing each key right after its value, and cuts a run at its 17th item.
+ * compiler_dict's cuts: runs end at each `**` entry; 3.10+ also ends a run at its 17th item and
+ * builds a run of 16 or more items one item at a time (BUILD_MAP 0 + MAP_ADD).
  */
-function compileDictDisplay(unit: CodeUnit, node: ast.Dict): void {
-  const emitter = unit.emitter;
-  const container = emitter.push(`buildDict(${node.keys.length})`);
-  const itemByItem = (count: number): boolean => unit.profile.minor >= 10 && count * 2 > DICT_RUN_STACK_GUIDELINE;
-  let begin = 0;
+function dictDisplayParts(unit: CodeUnit, node: ast.Dict): DictDisplayPart[] {
+  const cutsLongRuns = unit.profile.minor >= 10;
+  const run = (begin: number, end: number): DictDisplayPart => ({ begin, end, itemByItem: cutsLongRuns && (end - begin) * 2 > DICT_RUN_STACK_GUIDELINE });
+  const parts: DictDisplayPart[] = [];
+  let elements = 0;
   for (let index = 0; index < node.keys.length; index++) {
     const key = node.keys[index];
     if (key === null || key === undefined) {
-      if (index > begin) compileDictRun(unit, node, container, begin, index, itemByItem(index - begin));
-      begin = index + 1;
-      compileExpression(unit, node.values[index]!);
-      const mapping = emitter.pop();
-      emitter.line(`dictUpdate(${container}, ${mapping}); dec(${mapping}); ${mapping} = null;`);
-      continue;
-    }
-    if (itemByItem(index - begin)) {
-      compileDictRun(unit, node, container, begin, index + 1, true);
-      begin = index + 1;
+      if (elements > 0) parts.push(run(index - elements, index));
+      elements = 0;
+      parts.push({ unpacked: index });
+    } else if (cutsLongRuns && elements * 2 > DICT_RUN_STACK_GUIDELINE) {
+      parts.push(run(index - elements, index + 1));
+      elements = 0;
+    } else {
+      elements++;
     }
   }
-  if (node.keys.length > begin) compileDictRun(unit, node, container, begin, node.keys.length, itemByItem(node.keys.length - begin));
+  if (elements > 0) parts.push(run(node.keys.length - elements, node.keys.length));
+  return parts;
+}
+
+/**
+ * A dict display. Each run is its own dict, made after its items are evaluated (BUILD_MAP n).
+ * ≤3.8 evaluates every part first and then merges them all into a new dict (BUILD_MAP_UNPACK);
+ * 3.9+ merges each later part into the first dict as soon as it is evaluated (DICT_UPDATE).
+ */
+function compileDictDisplay(unit: CodeUnit, node: ast.Dict): void {
+  const emitter = unit.emitter;
+  const parts = dictDisplayParts(unit, node);
+  if (parts.length === 0) {
+    emitter.push("buildDict(0)");
+    return;
+  }
+  const start = emitter.depth;
+  if (unit.profile.minor <= 8) {
+    for (const part of parts) compileDictDisplayPart(unit, node, part);
+    if (parts.length === 1 && !("unpacked" in parts[0]!)) return;
+    const slots = parts.map((_part, index) => emitter.slot(start + index));
+    const releases = slots.slice(1).reverse().map((slot) => `dec(${slot}); ${slot} = null;`);
+    emitter.line(`{ const d = mergeMappings([${slots.join(", ")}]); ${releases.join(" ")} dec(${slots[0]}); ${slots[0]} = d; }`);
+    emitter.depth = start;
+    emitter.reserve();
+    return;
+  }
+  parts.forEach((part, index) => {
+    if (index === 0 && "unpacked" in part) emitter.push("buildDict(0)");
+    compileDictDisplayPart(unit, node, part);
+    if (emitter.depth === start + 1) return;
+    const update = emitter.pop();
+    emitter.line(`dictUpdate(${emitter.slot(start)}, ${update}); dec(${update}); ${update} = null;`);
+  });
+}
+
+/** Pushes one part of a dict display: the mapping of a `**` entry, or a run built into a new dict. */
+function compileDictDisplayPart(unit: CodeUnit, node: ast.Dict, part: DictDisplayPart): void {
+  const emitter = unit.emitter;
+  if ("unpacked" in part) {
+    compileExpression(unit, node.values[part.unpacked]!);
+    return;
+  }
+  const { begin, end } = part;
+  if (part.itemByItem) {
+    const container = emitter.push("buildDict(0)");
+    for (let index = begin; index < end; index++) {
+      compileExpression(unit, node.keys[index]!);
+      compileExpression(unit, node.values[index]!);
+      const value = emitter.pop();
+      const keySlot = emitter.pop();
+      emitter.line(`mapAdd(${container}, ${keySlot}, ${value}); ${keySlot} = null; ${value} = null;`);
+    }
+    return;
+  }
+  if (end - begin > 1 && compileConstKeyRun(unit, node, begin, end)) return;
+  const start = emitter.depth;
+  for (let index = begin; index < end; index++) {
+    compileExpression(unit, node.keys[index]!);
+    compileExpression(unit, node.values[index]!);
+  }
+  const slots: string[] = [];
+  for (let index = begin; index < end; index++) {
+    const value = emitter.pop();
+    slots.unshift(emitter.pop(), value);
+  }
+  // CPython pops the pairs from the top once all are inserted.
+  const releases = slots.slice(1).reverse().map((slot) => `dec(${slot}); ${slot} = null;`);
+  emitter.line(`{ const d = buildMap([${slots.join(", ")}]); ${releases.join(" ")} dec(${slots[0]}); ${slots[0]} = d; }`);
+  emitter.depth = start;
+  emitter.reserve();
 }
 
 /**
  * ≤3.13 (compiler_subdict): two or more items whose keys are all constants evaluate only the
  * values; the keys are one tuple constant (BUILD_CONST_KEY_MAP), loaded after the values.
  */
-function compileConstKeyRun(unit: CodeUnit, node: ast.Dict, container: string, begin: number, end: number): boolean {
+function compileConstKeyRun(unit: CodeUnit, node: ast.Dict, begin: number, end: number): boolean {
   if (!unit.profile.buildConstKeyMap) return false;
   const keys: ConstRef[] = [];
   for (let index = begin; index < end; index++) {
@@ -540,40 +612,16 @@ function compileConstKeyRun(unit: CodeUnit, node: ast.Dict, container: string, b
     keys.push(key);
   }
   const emitter = unit.emitter;
+  const start = emitter.depth;
   for (let index = begin; index < end; index++) compileExpression(unit, node.values[index]!);
   const values: string[] = [];
   for (let index = begin; index < end; index++) values.unshift(emitter.pop());
   const tuple = unit.constIndex({ origin: "tuple", items: keys, byCompiler: true });
-  values.forEach((value, index) => {
-    emitter.line(`{ const k = K${tuple}.items[${index}]; k.refcount++; dictSetItem(${container}, k, ${value}); ${value} = null; }`);
-  });
+  const inserts = values.map((value, index) => `{ const k = K${tuple}.items[${index}]; k.refcount++; dictSetItem(d, k, ${value}); ${value} = null; }`);
+  emitter.line(`{ const d = buildDict(${values.length}); ${inserts.join(" ")} ${emitter.slot(start)} = d; }`);
+  emitter.depth = start;
+  emitter.reserve();
   return true;
-}
-
-/** STACK_USE_GUIDELINE: how many stack entries a 3.10+ display may use before it builds in steps. */
-const DICT_RUN_STACK_GUIDELINE = 30;
-
-/** Items `begin`..`end` of a dict display: MAP_ADD each as it comes, or all evaluated then BUILD_MAP. */
-function compileDictRun(unit: CodeUnit, node: ast.Dict, container: string, begin: number, end: number, itemByItem: boolean): void {
-  const emitter = unit.emitter;
-  if (!itemByItem && end - begin > 1 && compileConstKeyRun(unit, node, container, begin, end)) return;
-  const pairs: [string, string][] = [];
-  for (let index = begin; index < end; index++) {
-    compileExpression(unit, node.keys[index]!);
-    compileExpression(unit, node.values[index]!);
-    if (itemByItem) {
-      const value = emitter.pop();
-      const keySlot = emitter.pop();
-      emitter.line(`mapAdd(${container}, ${keySlot}, ${value}); ${keySlot} = null; ${value} = null;`);
-    }
-  }
-  if (itemByItem) return;
-  for (let index = begin; index < end; index++) {
-    const value = emitter.pop();
-    const keySlot = emitter.pop();
-    pairs.unshift([keySlot, value]);
-  }
-  for (const [keySlot, value] of pairs) emitter.line(`dictSetItem(${container}, ${keySlot}, ${value}); ${keySlot} = null; ${value} = null;`);
 }
 
 export function compileSubscriptKey(unit: CodeUnit, node: ast.Expr): void {

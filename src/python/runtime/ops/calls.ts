@@ -240,7 +240,7 @@ export function callWithStarArgs(callable: PyObject, positional: PyObject, keywo
     if (callable.type.call === slotCall) return slotCallPacked(callable, { values, kwnames });
     // A function or method given a dict of keywords gets them unpacked (PyObject_Call).
     if (kwnames !== null && (callable instanceof PyFunction || callable instanceof PyMethod)) return callWithKeywordsFromDict(callable, { values, kwnames });
-    return callBorrowed(callable, { values, kwnames });
+    return callBorrowed(callable, { values, kwnames, keywordsInDict: kwnames !== null });
   } finally {
     if (!released) {
       decref(positional);

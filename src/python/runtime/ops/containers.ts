@@ -3,7 +3,7 @@ import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { calleeDescription } from "./callee-description.js";
-import { typeError, valueError, type PyRaise } from "../errors.js";
+import { typeError, valueError, discardRaise, PyRaise } from "../errors.js";
 import { newList, PyList, listAppendStealing } from "../types/list.js";
 import { newTupleStealing, PyTuple } from "../types/tuple.js";
 import { newSetStealing, setAddItem, setUpdateInternal, PySet } from "../types/set.js";
@@ -50,6 +50,37 @@ export function setAdd(set: PyObject, value: PyObject): void {
   } finally {
     decref(value);
   }
+}
+
+/**
+ * BUILD_MAP n, made after its n pairs were evaluated: `items` alternates key and value, all
+ * borrowed. They are inserted in order while the stack still holds every pair (a key's
+ * __hash__/__eq__ sees that reference), and released by the caller afterwards.
+ */
+export function buildMap(items: PyObject[]): PyObject {
+  const dict = newDictPresized(items.length / 2);
+  try {
+    for (let index = 0; index < items.length; index += 2) dictSetItem(dict, items[index]!, items[index + 1]!);
+  } catch (error) {
+    decref(dict);
+    throw error;
+  }
+  return dict;
+}
+
+/**
+ * ≤3.8 BUILD_MAP_UNPACK: a display with `**` evaluates all its parts (dicts of its plain items,
+ * and the unpacked mappings) before merging them, in order, into a new dict. Parts borrowed.
+ */
+export function mergeMappings(parts: PyObject[]): PyObject {
+  const dict = newDictPresized(0);
+  try {
+    for (const part of parts) dictUpdate(dict, part);
+  } catch (error) {
+    decref(dict);
+    throw error;
+  }
+  return dict;
 }
 
 /** BUILD_MAP entries (PyDict_SetItem): steals key and value. */
@@ -115,24 +146,36 @@ export function setUpdate(set: PyObject, iterable: PyObject): void {
   setUpdateInternal(set as PySet, iterable);
 }
 
-/** DICT_UPDATE ({**mapping}): `mapping` borrowed. */
+/**
+ * DICT_UPDATE ({**mapping}): `mapping` borrowed. Any AttributeError of the update (no keys(),
+ * or one raised inside it) becomes CPython's TypeError.
+ */
 export function dictUpdate(dict: PyObject, mapping: PyObject): void {
-  if (!(mapping instanceof PyDict) && mapping.type.getitem === null) throw typeError(`'${mapping.type.name}' object is not a mapping`);
-  dictUpdateFrom(dict as PyDict, mapping);
+  try {
+    dictUpdateFrom(dict as PyDict, mapping);
+  } catch (error) {
+    if (!(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) throw error;
+    discardRaise(error);
+    throw typeError(`'${mapping.type.name}' object is not a mapping`);
+  }
 }
 
 /** DICT_MERGE for f(**mapping): keys must be str and must not repeat. */
 export function dictMergeKeywords(dict: PyObject, mapping: PyObject, callable: PyObject): void {
-  if (!(mapping instanceof PyDict) && mapping.type.getitem === null) {
-    throw typeError(`${calleeDescription(callable)} argument after ** must be a mapping, not ${mapping.type.name}`);
-  }
   const source = mapping instanceof PyDict ? mapping : null;
   const entries: [PyObject, PyObject][] = [];
   if (source !== null) dictForEach(source, (key, value) => void entries.push([key, value]));
   else {
     const temporary = newDictPresized(0);
     try {
-      dictUpdateFrom(temporary, mapping);
+      try {
+        dictUpdateFrom(temporary, mapping);
+      } catch (error) {
+        // As DICT_UPDATE: an AttributeError of the update (no keys(), or one it raised) is reworded.
+        if (!(error instanceof PyRaise) || !error.exception.type.isSubtypeOf(rt.exc.AttributeError)) throw error;
+        discardRaise(error);
+        throw typeError(`${calleeDescription(callable)} argument after ** must be a mapping, not ${mapping.type.name}`);
+      }
       dictForEach(temporary, (key, value) => {
         key.refcount++;
         value.refcount++;

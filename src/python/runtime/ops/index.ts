@@ -78,6 +78,8 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     buildTuple: containers.buildTuple,
     buildSet: containers.buildSet,
     buildDict: containers.buildDict,
+    buildMap: containers.buildMap,
+    mergeMappings: containers.mergeMappings,
     buildSlice: containers.buildSlice,
     listAppend: containers.listAppend,
     setAdd: containers.setAdd,

@@ -373,15 +373,20 @@ export class DictTable<K, V> {
         return;
       }
     }
-    if (usableFraction(this.keysSize) < other.used) {
-      const size = keysSizeFor(estimateMinSize(this.used + other.used), rules);
-      this.resizeTo(size, other.keys!.kind !== "general");
-    }
+    this.reserveForMerge(other);
     const entries: [K, number, number, V][] = [];
     other.forEachEntry((key, hi, lo, value) => entries.push([key, hi, lo, value]));
     for (const [key, hi, lo, value] of entries) {
       if (!override && this.lookupEntry(key, hi, lo) >= 0 && this.valueAt(key, hi, lo) !== undefined) continue;
       this.insert(key, hi, lo, value);
+    }
+  }
+
+  /** dict_merge's up-front resize before it inserts the entries of `other` (no clone). */
+  reserveForMerge(other: DictTable<K, V>): void {
+    if (usableFraction(this.keysSize) < other.used) {
+      const size = keysSizeFor(estimateMinSize(this.used + other.used), this.rules);
+      this.resizeTo(size, other.keys!.kind !== "general");
     }
   }
 

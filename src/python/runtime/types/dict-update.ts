@@ -2,7 +2,7 @@
 import type { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
-import { PyRaise, typeError, valueError, discardRaise } from "../errors.js";
+import { PyRaise, typeError, valueError, discardRaise, attributeError } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { getItem } from "../abstract/items.js";
 import { lookupAttr } from "../abstract/attributes.js";
@@ -27,7 +27,7 @@ function mappingKeys(source: PyObject): PyList {
   } finally {
     decref(name);
   }
-  if (method === null) throw typeError(`'${source.type.name}' object has no attribute 'keys'`);
+  if (method === null) throw attributeError(`'${source.type.name}' object has no attribute 'keys'`);
   let keys: PyObject;
   try {
     keys = callPositional(method, []);

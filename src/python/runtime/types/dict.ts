@@ -12,6 +12,7 @@ import { hash } from "../abstract/object-protocol.js";
 import { PyStr, strHash } from "./str.js";
 import type { PyHash } from "../hashing/hash-value.js";
 import type { PyType } from "../type.js";
+import type { PyTuple } from "./tuple.js";
 
 export class PyDict extends PyObject {
   table: DictTable<PyObject, PyObject>;
@@ -444,8 +445,6 @@ export function dictCopy(source: PyDict): PyDict {
 export function dictMergeDict(target: PyDict, source: PyDict, override: boolean): void {
   target.displayInsertsLeft = 0;
   if (target === source || source.table.size === 0) return;
-  const before = new Map<PyObject, PyObject>();
-  dictForEach(target, (key, value) => void before.set(key, value));
   const from = source.table;
   // 3.10+ clones a clean, not oversized table into an empty dict, tracking state included.
   const clones =
@@ -454,9 +453,50 @@ export function dictMergeDict(target: PyDict, source: PyDict, override: boolean)
     !from.isSplit &&
     from.size === from.entryCount &&
     (from.keysSize === 8 || usableFraction(from.keysSize / 2) < from.size);
+  if (!clones && override && (anyKeyComparesInPython(from) || anyKeyComparesInPython(target.table))) {
+    mergeEntryByEntry(target, source);
+    return;
+  }
+  const before = new Map<PyObject, PyObject>();
+  dictForEach(target, (key, value) => void before.set(key, value));
   asOneLookup(() => target.table.merge(from, override));
   if (clones && isTracked(source) && !isTracked(target)) gcTrack(target);
   reconcile(target, before);
+}
+
+/** True when comparing `key` with another key may run Python code (a class's __eq__). */
+function keyComparesInPython(key: PyObject): boolean {
+  if (key.type.heapType) return true;
+  if (key.type === rt.types.tuple) return (key as PyTuple).items.some(keyComparesInPython);
+  return key.type === rt.types.frozenset;
+}
+
+function anyKeyComparesInPython(table: DictTable<PyObject, PyObject>): boolean {
+  for (let position = table.nextPosition(0); position >= 0; position = table.nextPosition(position + 1)) {
+    if (keyComparesInPython(table.keyAtPosition(position))) return true;
+  }
+  return false;
+}
+
+/**
+ * dict_merge inserting entry by entry, as CPython does, when a key's __eq__ may see the counts:
+ * the merge holds the source's key and value, and insertdict takes its own references before
+ * it compares; each insert is complete (references taken, old value released) before the next.
+ */
+function mergeEntryByEntry(target: PyDict, source: PyDict): void {
+  target.table.reserveForMerge(source.table);
+  for (const [key, keyHashValue, value] of [...source.table.entriesWithHashes()]) {
+    key.refcount += 2;
+    value.refcount += 2;
+    try {
+      dictSetItemWithHash(target, key, keyHashValue, value);
+    } finally {
+      key.refcount--;
+      value.refcount--;
+      decref(value);
+      decref(key);
+    }
+  }
 }
 
 /**

@@ -123,9 +123,12 @@ export const OBJECT_SPEC: BuiltinTypeSpec = {
     { name: "__reduce__", kind: "noargs", impl: () => unsupportedPickling("__reduce__") },
     { name: "__getstate__", kind: "noargs", since: 11, impl: () => unsupportedPickling("__getstate__") },
     { name: "__subclasshook__", kind: "positional", binding: "class", impl: () => newNotImplemented() },
-    { name: "__init_subclass__", kind: "keywords", binding: "class", impl: (_cls, args) => {
-      const { keywords } = splitArgs(args);
-      if (keywords.size > 0) throw typeError(`${(_cls as PyType).name}.__init_subclass__() takes no keyword arguments`);
+    { name: "__init_subclass__", kind: "keywords", binding: "class", impl: (cls, args) => {
+      // METH_NOARGS: 3.9+ names the function with its class in the messages.
+      const described = rt.profile.minor >= 9 ? `${(cls as PyType).name}.__init_subclass__` : "__init_subclass__";
+      const { positional, keywords } = splitArgs(args);
+      if (keywords.size > 0) throw typeError(`${described}() takes no keyword arguments`);
+      if (positional.length > 0) throw typeError(`${described}() takes no arguments (${positional.length} given)`);
       return newNone();
     } },
     {
