@@ -11,7 +11,7 @@ import type { MethodDef } from "../runtime/method-def.js";
 import { typeError, valueError } from "../runtime/errors.js";
 import { newBool } from "../runtime/values.js";
 import { newInt, PyInt } from "../runtime/types/int.js";
-import { toBig, normalize } from "../runtime/types/int-value.js";
+import { type IntValue, toBig, normalize } from "../runtime/types/int-value.js";
 import { newFloat, PyFloat } from "../runtime/types/float.js";
 import { newList, type PyList } from "../runtime/types/list.js";
 import { listExtend } from "../runtime/types/list-ops.js";
@@ -140,14 +140,17 @@ function sum(_self: PyObject, args: CallArgs): PyObject {
         if (listIterator !== null && exactTotal !== null && listIterator.source !== null) {
           // As many items as the step budget allows before its next check (countStep ticks
           // only when the count goes below zero), counted in one subtraction.
-          const items = (listIterator.source as PyList).items;
+          // Packed ints (list-packed-ints.ts) are read as they are held: their values.
+          const items = (listIterator.source as PyList).storage;
           const start = listIterator.index;
           const end = Math.min(items.length, start + Math.max(rt.ops.steps, 0));
           let index = start;
           for (; index < end; index++) {
             const candidate = items[index]!;
-            if (candidate.type !== intType && candidate.type !== boolType) break;
-            const candidateValue = (candidate as PyInt).value;
+            let candidateValue: IntValue;
+            if (typeof candidate === "number") candidateValue = candidate;
+            else if (candidate.type !== intType && candidate.type !== boolType) break;
+            else candidateValue = (candidate as PyInt).value;
             if (typeof candidateValue !== "number") break;
             const added: number = exactTotal + candidateValue;
             if (!Number.isSafeInteger(added)) break;

@@ -1,6 +1,6 @@
 // Snippets about list, dict, set and tuple operations: methods, slicing, sorting, ordering,
 // set algebra and iteration order under PYTHONHASHSEED=0.
-import { snippet, type Snippet } from "../support/snippet.js";
+import { py, snippet, type Snippet } from "../support/snippet.js";
 
 export const containerSnippets: readonly Snippet[] = [
   snippet("list mutating methods", ["values = [3, 1, 2]\nvalues.append(4)\nvalues.extend([5, 6])\nvalues.insert(0, 0)\nvalues.insert(100, 7)\nvalues.insert(-1, 8)\nprint(values, values.pop(), values.pop(0), values)"]),
@@ -96,4 +96,90 @@ export const containerSnippets: readonly Snippet[] = [
   snippet("range slicing and membership", ["print(list(range(10, 0, -3)), range(0, 10, 2)[1:3], range(5)[-1], 3 in range(0, 10, 3), range(0, 10, 3).index(9), len(range(-5, 5, 3)), range(3) == range(0, 3, 1), repr(range(1, 5, 2)))"]),
   snippet("slicing and repetition corners", ["print([1, 2, 3][::-1], [1, 2, 3][5:], (1, 2, 3)[-2:], 'abcdef'[1:5:2], 'abc'[::-1], [0] * 3, [[]] * 2, (1,) * 0, 'ab' * -1)"]),
   snippet("list methods returning None", ["x = [3, 1, 2]\nx.sort(key=lambda v: -v)\nprint(x, x.index(1), x.count(3), x.copy() is x, x.insert(-1, 9), x, x.pop(0), x.remove(9), x, x.extend('ab'), x)"]),
+  // Lists filled with ints that only they refer to (held packed by the simulator): every int
+  // must keep its address, count and memory through appends, reads, sorting and release.
+  snippet(
+    "appended ints read through memory before anything else touches the list",
+    [
+      py`
+        import ctypes, sys
+        built = []
+        for n in range(5000, 5100):
+            value = n * 7
+            if n == 5083:
+                where = id(value)
+            built.append(value)
+        del value
+        print(ctypes.c_ssize_t.from_address(where).value, ctypes.c_ssize_t.from_address(where + 8).value == id(int))
+        print(ctypes.cast(where, ctypes.py_object).value, id(built[83]) == where, sys.getrefcount(built[83]))
+      `,
+      "print(sum(built), len(built), built[-1], built[82:85], sys.getrefcount(built[83]), sys.getrefcount(built[84]))",
+    ],
+    { fresh: true },
+  ),
+  snippet(
+    "appended ints keep their addresses through sorts",
+    [
+      py`
+        import ctypes, sys
+        ranks = []
+        made = {}
+        for n in range(300):
+            value = (n * 7919) % 97 + 1000
+            made.setdefault(value, []).append(id(value))
+            ranks.append(value)
+        del value
+        ranks.sort()
+        print(ctypes.c_ssize_t.from_address(made[1050][-1]).value, ranks[:5], ranks[-3:], sys.getrefcount(ranks[7]))
+        print([id(x) for x in ranks] == [address for value in sorted(made) for address in made[value]])
+      `,
+      py`
+        ranks.sort(reverse=True)
+        print(ranks[:4], [id(x) for x in ranks] == [address for value in sorted(made, reverse=True) for address in made[value]])
+        ranks.sort(key=lambda v: v % 10)
+        print(ranks[:4], sorted(id(x) for x in ranks) == sorted(address for value in made for address in made[value]))
+      `,
+    ],
+    { fresh: true },
+  ),
+  snippet(
+    "a list of appended ints frees them when it goes",
+    [
+      py`
+        import ctypes
+        held = []
+        for n in range(100):
+            value = n + 4000
+            if n == 80:
+                first = id(value)
+            held.append(value)
+        del value, held
+        print(ctypes.c_ssize_t.from_address(first).value != 1)
+      `,
+      py`
+        again = [k * 3 for k in range(9000, 9200)]
+        again.clear()
+        print(again)
+        again.append(5)
+        for k in range(100):
+            again.append(k * 1000)
+        print(again[-3:], sum(again), [x for x in again][70:72], again[68:70])
+      `,
+    ],
+    { fresh: true },
+  ),
+  snippet(
+    "a sum over appended ints past 2**53",
+    [
+      py`
+        big = []
+        for n in range(100):
+            big.append(2 ** 52 + n)
+        print(sum(big), sum(big, 0.5), max(big) - min(big))
+        big.append(True)
+        big.append(3.5)
+        print(sum(big), big[-3:])
+      `,
+    ],
+  ),
 ];

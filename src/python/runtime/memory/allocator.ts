@@ -93,6 +93,18 @@ interface PoolTables {
  */
 const TABLE_SLAB_ENTRIES = 1 << 18;
 
+/**
+ * The occupant of a block whose object is held in packed form (a list's int kept as its value,
+ * types/list-packed-ints.ts): a read of such a block first has every holder make its objects.
+ */
+export const PACKED_OCCUPANT = Object.freeze({ packed: true });
+
+/** Something holding blocks whose occupant is PACKED_OCCUPANT. */
+export interface PackedHolder {
+  /** Makes the objects of all its packed blocks (each block's occupant becomes its object). */
+  unpackAll(): void;
+}
+
 export class Allocator {
   private readonly poolSize: number;
   private readonly arenaSize: number;
@@ -127,6 +139,8 @@ export class Allocator {
   private largeCursor: number;
   private readonly largeFree = new Map<number, number[]>();
   private readonly largeBlocks = new Map<number, { size: number; object: unknown; headerBytes: number }>();
+  /** Everything holding PACKED_OCCUPANT blocks (it adds and removes itself). */
+  readonly packedHolders = new Set<PackedHolder>();
 
   constructor(options: { poolSize: number; alignment: number; arenaStart: number; largeStart: number }) {
     this.poolSize = options.poolSize;
@@ -306,6 +320,11 @@ export class Allocator {
       if (index < 0 || index >= pool.nextBlock) return { kind: "unknown" };
       const blockOffset = address - pool.blockAddress(index);
       const occupant = pool.occupants[index];
+      if (occupant === PACKED_OCCUPANT) {
+        for (const holder of [...this.packedHolders]) holder.unpackAll();
+        if (pool.occupants[index] === PACKED_OCCUPANT) throw new Error("simulator bug: a packed block that no holder holds");
+        return this.locate(address);
+      }
       if (occupant !== undefined) return { kind: "object", object: occupant, offset: blockOffset - pool.occupantOffsets[index]! };
       return { kind: "free", word: blockOffset === 0 ? pool.freeWord(index) : 0, offset: blockOffset };
     }

@@ -67,12 +67,37 @@ export function newIntObject(value: IntValue): PyInt {
   return int;
 }
 
+/**
+ * The object of an exact int whose block at arena offset `offset` is already allocated and held
+ * packed (list-packed-ints.ts): no allocation, the block's occupant becomes the object. It is
+ * owned by whoever held it packed (refcount 1).
+ */
+export function intObjectAt(value: number, offset: number): PyInt {
+  const spare = rt.spareInts;
+  let int: PyInt;
+  if (spare.length > 0) {
+    int = spare.pop()!;
+    int.refcount = 1;
+    int.value = value;
+  } else {
+    int = new PyInt(value);
+  }
+  int.setArenaOffset(offset);
+  rt.allocator.replaceSmallOccupant(offset, 0, int);
+  return int;
+}
+
+/** Keeps the JS object of an exact int nothing refers to any more for `newIntObject` to reuse. */
+export function recycleIntObject(int: PyInt): void {
+  if (rt.spareInts.length < SPARE_INT_LIMIT) rt.spareInts.push(int);
+}
+
 export function intDealloc(self: PyObject): void {
   const size = intObjectSize((self as PyInt).value);
   const offset = self.arenaOffset();
   if (offset >= 0 && size <= 512) rt.allocator.freeSmall(offset, 0);
   else rt.allocator.free(self.address, 0, size);
-  if (self.type === rt.types.int && rt.spareInts.length < SPARE_INT_LIMIT) rt.spareInts.push(self as PyInt);
+  if (self.type === rt.types.int) recycleIntObject(self as PyInt);
 }
 
 /** True for int and its subclasses (bool included). */

@@ -13,6 +13,7 @@ import { PyTuple, newTupleStealing } from "./tuple.js";
 import { PyStr, newStr } from "./str.js";
 import { PyInt, newInt } from "./int.js";
 import { getItem } from "../abstract/items.js";
+import { slotItem } from "./list-packed-ints.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { call } from "../abstract/object-protocol.js";
 import { callFromRuntime } from "../argument-tuple.js";
@@ -118,9 +119,11 @@ function listNext(self: PyObject): PyObject | null {
   const iterator = self as PySequenceIterator;
   const list = iterator.source as PyList | null;
   if (list === null) return null;
-  const item = list.items[iterator.index];
-  if (item === undefined) return exhaust(iterator);
-  iterator.index++;
+  const index = iterator.index;
+  if (index >= list.storage.length) return exhaust(iterator);
+  // A packed int (list-packed-ints.ts) is made for this item only.
+  const item = slotItem(list, index);
+  iterator.index = index + 1;
   item.refcount++;
   return item;
 }

@@ -5,6 +5,7 @@ import { rt } from "../state.js";
 import { PyRaise, typeError, indexError } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
+import { slotItem } from "./list-packed-ints.js";
 import { PyList, newList, listResize, preallocateExact, hasItemBuffer, listClear, MAX_LIST_LENGTH } from "./list.js";
 import { PyTuple, newTuple } from "./tuple.js";
 import { PySet } from "./set.js";
@@ -29,8 +30,17 @@ const SCRATCH = Object.freeze({ scratch: true });
 export function listSlice(list: PyList, low: number, high: number): PyList {
   const length = high - low;
   if (length <= 0) return newList([]);
-  const items = list.items.slice(low, high);
-  for (const item of items) item.refcount++;
+  if (list.packedOffsets === null) {
+    const copied = list.items.slice(low, high);
+    for (const item of copied) item.refcount++;
+    return newList(copied);
+  }
+  const items: PyObject[] = [];
+  for (let i = low; i < high; i++) {
+    const item = slotItem(list, i);
+    item.refcount++;
+    items.push(item);
+  }
   return newList(items);
 }
 

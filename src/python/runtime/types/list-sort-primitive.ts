@@ -9,6 +9,8 @@
 import type { PyObject } from "../object.js";
 import type { PyType } from "../type.js";
 import { PyInt } from "./int.js";
+import type { IntValue } from "./int-value.js";
+import type { ListSlot } from "./list-packed-ints.js";
 import { PyFloat } from "./float.js";
 import { PyStr } from "./str.js";
 
@@ -45,23 +47,27 @@ export class PrimitiveOrder {
    * otherwise. `mayPack` allows packed int keys (their runs differ only where equal keys
    * meet, which 3.13's run detection looks at).
    */
-  static of(items: readonly PyObject[], types: { int: PyType; float: PyType; str: PyType }, mayPack: boolean): PrimitiveOrder | null {
-    const keyType = items[0]!.type;
+  static of(items: readonly ListSlot[], types: { int: PyType; float: PyType; str: PyType }, mayPack: boolean): PrimitiveOrder | null {
+    const first = items[0]!;
+    // A JS number is a packed int (list-packed-ints.ts).
+    const keyType = typeof first === "number" ? types.int : first.type;
     if (keyType === types.int) return PrimitiveOrder.ofInts(items, keyType, mayPack);
-    if (keyType === types.float) return PrimitiveOrder.ofFloats(items, keyType);
-    if (keyType === types.str) return PrimitiveOrder.ofStrs(items, keyType);
+    if (keyType === types.float) return PrimitiveOrder.ofFloats(items as readonly PyObject[], keyType);
+    if (keyType === types.str) return PrimitiveOrder.ofStrs(items as readonly PyObject[], keyType);
     return null;
   }
 
-  private static ofInts(items: readonly PyObject[], int: PyType, mayPack: boolean): PrimitiveOrder | null {
+  private static ofInts(items: readonly ListSlot[], int: PyType, mayPack: boolean): PrimitiveOrder | null {
     const size = items.length;
     const keys = new Float64Array(size);
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < size; i++) {
       const item = items[i]!;
-      if (item.type !== int) return null;
-      const value = (item as PyInt).value;
+      let value: IntValue;
+      if (typeof item === "number") value = item;
+      else if (item.type !== int) return null;
+      else value = (item as PyInt).value;
       if (typeof value !== "number") return null;
       keys[i] = value;
       if (value < min) min = value;
@@ -182,17 +188,21 @@ export class PrimitiveOrder {
     }
   }
 
-  /** Rearranges `array` (the items, or the key objects) into the sorted order. */
-  apply(array: PyObject[]): void {
-    const old = array.slice();
+  /**
+   * Rearranges the first `keys.length` entries of `array` (the items, the key objects, or a
+   * packed list's block offsets) into the sorted order.
+   */
+  apply(array: PyObject[] | Int32Array): void {
+    const size = this.keys.length;
+    const old = array.slice(0, size) as PyObject[];
+    const moved = array as PyObject[];
     const positions = this.positions;
     if (positions !== null) {
-      for (let i = 0; i < old.length; i++) array[i] = old[positions[i]!]!;
+      for (let i = 0; i < size; i++) moved[i] = old[positions[i]!]!;
       return;
     }
     const keys = this.keys as Float64Array;
-    const size = old.length;
-    for (let i = 0; i < size; i++) array[i] = old[packedPosition(keys[i]!, size)]!;
+    for (let i = 0; i < size; i++) moved[i] = old[packedPosition(keys[i]!, size)]!;
   }
 }
 

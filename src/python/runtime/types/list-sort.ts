@@ -15,6 +15,7 @@ import { call } from "../abstract/object-protocol.js";
 import { callFromRuntime } from "../argument-tuple.js";
 import { valueError } from "../errors.js";
 import { PyList, releaseBuffer } from "./list.js";
+import { type ListSlot, resumePacking } from "./list-packed-ints.js";
 import { PyInt } from "./int.js";
 import { PyFloat } from "./float.js";
 import { PyStr } from "./str.js";
@@ -752,12 +753,30 @@ function mergeSort(ms: MergeState, keys: PyObject[], values: PyObject[] | null):
   mergeForceCollapse(ms);
 }
 
+/** Every slot a packed int or an exact int whose value is a JS number. */
+function allJsNumberInts(storage: readonly ListSlot[]): boolean {
+  const int = rt.types.int;
+  for (let i = 0; i < storage.length; i++) {
+    const slot = storage[i]!;
+    if (typeof slot !== "number" && (slot.type !== int || typeof (slot as PyInt).value !== "number")) return false;
+  }
+  return true;
+}
+
 /**
  * list_sort_impl: the list is emptied while it sorts (mutation is detected afterwards), keys
  * are computed first when a key function is given, and the items come back even on failure.
  */
 export function sortList(list: PyList, keyFunction: PyObject | null, reverse: boolean): void {
-  const savedItems = list.items;
+  // Packed ints (list-packed-ints.ts) sort as they are held, their block offsets moving with
+  // them, when there is no key function and every item is an int held as a JS number; the
+  // comparisons of such a sort run no code, so nothing can read the list meanwhile.
+  let packedOffsets = list.packedOffsets;
+  if (packedOffsets !== null && (keyFunction !== null || !allJsNumberInts(list.storage))) {
+    list.unpackAll();
+    packedOffsets = null;
+  }
+  const savedItems = list.storage as PyObject[];
   const savedAllocated = list.allocated;
   const savedAddress = list.bufferAddress;
   const savedBytes = list.bufferBytes;
@@ -774,6 +793,7 @@ export function sortList(list: PyList, keyFunction: PyObject | null, reverse: bo
     const finalAddress = list.bufferAddress;
     const finalBytes = list.bufferBytes;
     list.items = savedItems;
+    if (packedOffsets !== null) resumePacking(list, packedOffsets);
     list.allocated = savedAllocated;
     list.bufferAddress = savedAddress;
     list.bufferBytes = savedBytes;
@@ -798,6 +818,7 @@ export function sortList(list: PyList, keyFunction: PyObject | null, reverse: bo
   if (reverse && size > 1) {
     if (keys !== null) reverseRange(keys, 0, size);
     reverseRange(savedItems, 0, size);
+    if (packedOffsets !== null) packedOffsets.subarray(0, size).reverse();
   }
   // Primitive keys sort as JS values with the items moving alongside; the merge space is
   // still accounted as CPython allocates it (with values only when there is a key function).
@@ -814,6 +835,7 @@ export function sortList(list: PyList, keyFunction: PyObject | null, reverse: bo
       mergeSort(ms, primitive.keys as unknown as PyObject[], primitive.positions as unknown as PyObject[] | null);
       // The key objects too: they are released in sorted order, as CPython's keys array is.
       primitive.apply(savedItems);
+      if (packedOffsets !== null) primitive.apply(packedOffsets);
       if (keys !== null) primitive.apply(keys);
     }
   } catch (error) {
@@ -824,7 +846,10 @@ export function sortList(list: PyList, keyFunction: PyObject | null, reverse: bo
     keyMemory.release();
   }
   if (failure === null && list.allocated !== -1) failure = valueError("list modified during sort");
-  if (reverse && size > 1) reverseRange(savedItems, 0, size);
+  if (reverse && size > 1) {
+    reverseRange(savedItems, 0, size);
+    if (packedOffsets !== null) packedOffsets.subarray(0, size).reverse();
+  }
   ms.memory.release();
   restore();
   if (failure !== null) throw failure;

@@ -7,6 +7,7 @@ import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { PyType } from "../type.js";
 import type { CallArgs } from "../slots.js";
 import { CompareOp } from "../slots.js";
+import { slotItem } from "./list-packed-ints.js";
 import { PyList, newList, listDealloc, listTraverse, listClear, listAppendStealing, preallocateExact, hasItemBuffer, LIST_OBJECT_SIZE, MAX_LIST_LENGTH } from "./list.js";
 import { listSlice, listExtend as extendList, listAssignSlice, listInplaceRepeat as inplaceRepeatList, listInsert, listPop, listAssignItem, listDeleteExtended, listAssignExtended, sequenceFast } from "./list-ops.js";
 import { sortList } from "./list-sort.js";
@@ -140,14 +141,14 @@ function listSubscript(self: PyObject, key: PyObject): PyObject {
   const list = listOf(self);
   if (key.type.index !== null) {
     let index = subscriptIndex(key);
-    if (index < 0) index += list.items.length;
-    const item = list.items[index];
-    if (index < 0 || item === undefined) throw indexError("list index out of range");
+    if (index < 0) index += list.storage.length;
+    if (index < 0 || index >= list.storage.length) throw indexError("list index out of range");
+    const item = slotItem(list, index);
     item.refcount++;
     return item;
   }
   if (key instanceof PySlice) {
-    const [start, stop, step, length] = sliceIndices(key, list.items.length);
+    const [start, stop, step, length] = sliceIndices(key, list.storage.length);
     if (length <= 0) return newList([]);
     if (step === 1) return listSlice(list, start, stop);
     const result: PyObject[] = [];
@@ -389,7 +390,7 @@ export const LIST_SPEC: BuiltinTypeSpec = {
     repr: textSlot(listRepr),
     richcompare: listRichCompare,
     hash: null,
-    length: (self) => listOf(self).items.length,
+    length: (self) => listOf(self).storage.length,
     getitem: listSubscript,
     setitem: listAssignSubscript,
     contains: listContains,

@@ -5,6 +5,8 @@ import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { memoryError } from "../errors.js";
 import { containerRules } from "./container-rules.js";
+import type { PackedHolder } from "../memory/allocator.js";
+import { type ListSlot, startPacking, packSlot, offsetsWithRoom, unpackList, stopPacking, releasePackedSlots } from "./list-packed-ints.js";
 
 /** A stand-in occupant for a list's item buffer in the allocator (memory reads show 0 there). */
 class ItemBuffer {
@@ -20,9 +22,15 @@ const SMALL_REQUEST_LIMIT = 512;
  */
 const SYSTEM_BLOCK = -1;
 
-export class PyList extends PyObject {
-  /** ob_item[0:ob_size]: owned references; `items.length` is ob_size. Re-read after any Python call. */
-  items: PyObject[];
+export class PyList extends PyObject implements PackedHolder {
+  /**
+   * ob_item[0:ob_size]: owned references; its length is ob_size. While `packedOffsets` is not
+   * null, a slot may hold a packed int's value instead (list-packed-ints.ts): read `items`
+   * unless the code handles those.
+   */
+  storage: ListSlot[];
+  /** The arena offsets of the packed ints' blocks by slot, while the list packs ints (else null). */
+  packedOffsets: Int32Array | null;
   /** The capacity CPython has (drives sys.getsizeof); -1 while list.sort() runs. */
   allocated: number;
   /** Address of the item buffer: 0 when ob_item is NULL, SYSTEM_BLOCK for an untracked system block. */
@@ -32,10 +40,27 @@ export class PyList extends PyObject {
 
   constructor(items: PyObject[]) {
     super(rt.types.list);
-    this.items = items;
+    this.storage = items;
+    this.packedOffsets = null;
     this.allocated = 0;
     this.bufferAddress = 0;
     this.bufferBytes = 0;
+  }
+
+  /** The items as objects (packed ints made again, and packing stopped). Re-read after any Python call. */
+  get items(): PyObject[] {
+    if (this.packedOffsets !== null) unpackList(this);
+    return this.storage as PyObject[];
+  }
+
+  /** Replaces the items (the old storage's packed ints, if any, must have been dealt with). */
+  set items(items: PyObject[]) {
+    if (this.packedOffsets !== null) stopPacking(this);
+    this.storage = items;
+  }
+
+  unpackAll(): void {
+    unpackList(this);
   }
 }
 
@@ -82,7 +107,7 @@ export function listResize(list: PyList, newSize: number): void {
   let capacity: number;
   if (containerRules().list.resize === "rounded") {
     capacity = (newSize + (newSize >> 3) + 6) & ~3;
-    if (newSize - list.items.length > capacity - newSize) capacity = (newSize + 3) & ~3;
+    if (newSize - list.storage.length > capacity - newSize) capacity = (newSize + 3) & ~3;
   } else {
     capacity = newSize + (newSize >> 3) + (newSize < 9 ? 3 : 6);
   }
@@ -177,10 +202,16 @@ export function listDealloc(self: PyObject): void {
   const list = self as PyList;
   gcUntrack(list);
   // Items go last-first while the list still holds them, then the buffer, then the object.
-  const items = list.items;
-  for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i]!;
-    if (--item.refcount === 0) item.type.dealloc(item);
+  const storage = list.storage;
+  const offsets = list.packedOffsets;
+  if (offsets !== null) {
+    list.items = [];
+    releasePackedSlots(storage, offsets);
+  } else {
+    for (let i = storage.length - 1; i >= 0; i--) {
+      const item = storage[i] as PyObject;
+      if (--item.refcount === 0) item.type.dealloc(item);
+    }
   }
   list.items = [];
   freeBuffer(list);
@@ -203,29 +234,53 @@ export function listTraverse(self: PyObject, visit: (child: PyObject) => void): 
 export function listClear(self: PyObject): void {
   const list = self as PyList;
   if (list.bufferAddress === 0) return;
-  const items = list.items;
+  const storage = list.storage;
+  const offsets = list.packedOffsets;
   const address = list.bufferAddress;
   const bytes = list.bufferBytes;
   list.items = [];
   list.bufferAddress = 0;
   list.bufferBytes = 0;
   list.allocated = 0;
-  for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i]!;
-    if (--item.refcount === 0) item.type.dealloc(item);
+  if (offsets !== null) {
+    releasePackedSlots(storage, offsets);
+  } else {
+    for (let i = storage.length - 1; i >= 0; i--) {
+      const item = storage[i] as PyObject;
+      if (--item.refcount === 0) item.type.dealloc(item);
+    }
   }
   if (address !== SYSTEM_BLOCK) rt.allocator.free(address, 0, bytes);
 }
 
-/** Appends (steals the reference to `item`), growing the capacity as list.append does. */
+/**
+ * Appends (steals the reference to `item`), growing the capacity as list.append does. An exact
+ * list that reaches PACK_FROM items with an int packs its ints from then on, each when the next
+ * item comes (the caller of list.append still holds the item it appends).
+ */
 export function listAppendStealing(list: PyList, item: PyObject): void {
-  const items = list.items;
-  const size = items.length;
+  const storage = list.storage;
+  const size = storage.length;
+  let offsets = list.packedOffsets;
+  if (offsets === null && size === PACK_FROM && item.type === rt.types.int && list.type === rt.types.list) {
+    startPacking(list);
+    offsets = list.packedOffsets;
+  }
   if (size >= list.allocated) listResize(list, size + 1);
   // At each power of two from RESERVE_FROM to RESERVE_UNTIL, the JS array gets room to double.
-  if ((size & (size - 1)) === 0 && size >= RESERVE_FROM && size <= RESERVE_UNTIL) reserveRoom(items, size);
-  items.push(item);
+  if ((size & (size - 1)) === 0 && size >= RESERVE_FROM && size <= RESERVE_UNTIL) reserveRoom(storage, size);
+  if (offsets !== null) {
+    if (size > 0) packSlot(list, offsets, size - 1);
+    offsetsWithRoom(list, offsets, size);
+  }
+  storage.push(item);
 }
+
+/**
+ * Lists start packing ints (list-packed-ints.ts) when an append finds this many items: short
+ * lists, made by the million in some loops, are not worth the offsets table and registration.
+ */
+const PACK_FROM = 64;
 
 /** Lists shorter than this grow their JS array by push alone. */
 const RESERVE_FROM = 4096;
@@ -239,7 +294,7 @@ const RESERVE_UNTIL = 1 << 22;
  * it again keeps that store, since V8 trims one only when less than half of it (minus 16
  * slots) stays in use. Only speed depends on this: the items are the same.
  */
-function reserveRoom(items: PyObject[], size: number): void {
+function reserveRoom(items: ListSlot[], size: number): void {
   items.length = 2 * size + 15;
   items.length = size;
 }
