@@ -152,11 +152,6 @@ function namesOf(module: string, minor: number): { readonly listed: readonly str
   return entry;
 }
 
-/** Whether the simulator knows CPython's names of `module` (one of the modules it implements). */
-export function hasMeasuredNames(module: string): boolean {
-  return CPYTHON_NAMES.has(module);
-}
-
 /**
  * Whether CPython's `module` may have `name` on `minor`, so a simulated module lacking it must
  * refuse rather than raise AttributeError. On a version newer than the measured ones, any name

@@ -21,17 +21,15 @@ export function markObjectList(list: PyObject): PyObject {
   return list;
 }
 
-/** What `value` is when it is a partial listing, else null. */
-function partialListingName(value: PyObject): string | null {
-  if (value === rt.sysModulesDict) return "sys.modules (CPython's also holds the modules the kernel imported)";
-  if (anyObjectList && objectLists.has(value)) return "the list gc.get_objects() returns (CPython's also holds the kernel's objects)";
-  if (value === sessionNamespace() && isIPythonSession()) return "the notebook namespace (IPython's also holds exit, quit, get_ipython, _dh and, from IPython 8, open)";
-  return null;
-}
-
 /** Ends the cell when `use` (len(), repr(), ...) of `value` would show the simulator's part only. */
 export function refusePartialListing(value: PyObject, use: string): void {
-  if (value.type !== rt.types.list && value.type !== rt.types.dict) return;
-  const name = partialListingName(value);
-  if (name !== null) throw new Unsupported(`${use} of ${name}`);
+  const type = value.type;
+  let what: string | null = null;
+  if (type === rt.types.list) {
+    if (anyObjectList && objectLists.has(value)) what = "the list gc.get_objects() returns (CPython's also holds the kernel's objects)";
+  } else if (type === rt.types.dict) {
+    if (value === rt.sysModulesDict) what = "sys.modules (CPython's also holds the modules the kernel imported)";
+    else if (value === sessionNamespace() && isIPythonSession()) what = "the notebook namespace (IPython's also holds exit, quit, get_ipython, _dh and, from IPython 8, open)";
+  }
+  if (what !== null) throw new Unsupported(`${use} of ${what}`);
 }
