@@ -52,6 +52,8 @@ export class CodeUnit {
    * constants and names, so this code's co_consts and co_names are refused (compile.ts).
    */
   readonly comprehensionsInlined = { count: 0 };
+  /** Why this code's co_consts/co_names are not CPython's (read as a refusal), or null. */
+  unfaithfulTables: string | null = null;
   /**
    * While compiling: how many exception handlers protect the code being compiled (try bodies,
    * except clauses, with bodies), and how many finally clauses enclose it. 3.13's close() of a

@@ -197,6 +197,7 @@ class Materializer {
 
   private finishCode(unit: CodeUnit, consts: PyTuple, codeConstants: readonly PyObject[], lateIndexes: readonly number[]): PyCode {
     const code = newCode(this.codeInfo(unit), consts);
+    code.unfaithfulTables = unit.unfaithfulTables;
     if (this.profile.minor <= 11 && unit.comprehensionsInlined.count > 0) {
       code.unfaithfulTables = "co_consts and co_names of code with a list, set or dict comprehension before 3.12 (the comprehension's own code object is not modelled)";
     }

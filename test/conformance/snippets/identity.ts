@@ -484,4 +484,10 @@ export const identitySnippets: readonly Snippet[] = [
     "if __debug__:\n    flag = 'debug words'\nelse:\n    flag = 'no debug words'\nprint(flag)",
     "def pair():\n    if 0:\n        return 'hello there'\n    return 'hello there'\nprint(pair() is pair(), pair.__code__.co_consts)",
   ]),
+  snippet("constants of a comprehension behind a constant false filter", [
+    "def filtered(items):\n    return [x for x in items if 0], {x: 'kept?' for x in items if 0.0}, [x * 7 for x in items if 1]\nprint(filtered.__code__.co_consts)",
+  ], { versions: ["3.12", "3.13"] }),
+  snippet("constants of a function defined in a finally body", [
+    "def outer():\n    try:\n        pass\n    finally:\n        def inner():\n            return 'from finally'\n        class Local:\n            pass\n    return inner\nprint([c if type(c) is not type(outer.__code__) else c.co_name for c in outer.__code__.co_consts])",
+  ]),
 ];

@@ -113,4 +113,56 @@ export const keyComparisonSnippets: readonly Snippet[] = [
                   print(type(error).__name__, error, error.__context__)
     `,
   ]),
+  snippet("set methods: the references a comparison sees", [
+    TRACED_KEYS,
+    py`
+      def probe():
+          s = {Key(1)}
+          for label, operation in [
+              ('add', lambda: s.add(Key(2))),
+              ('in', lambda: Key(3) in s),
+              ('discard', lambda: s.discard(Key(4))),
+              ('update from a list', lambda: s.update([Key(5)])),
+              ('issubset of a set', lambda: {Key(6)}.issubset(s)),
+              ('difference with a set', lambda: s.difference({Key(7)})),
+              ('difference with a dict', lambda: s.difference({Key(8): 0})),
+              ('intersection with a set', lambda: s.intersection({Key(9), Key(10)})),
+              ('isdisjoint with a set', lambda: s.isdisjoint({Key(11), Key(12)})),
+              ('symmetric difference', lambda: s.symmetric_difference([Key(13)])),
+              ('equality', lambda: {Key(14)} == {Key(15)}),
+          ]:
+              print(label)
+              operation()
+      probe()
+    `,
+    py`
+      def updates():
+          s = {Key(1)}
+          print('|= a set')
+          s |= {Key(2)}
+          print('update from a dict')
+          s.update({Key(3): 0})
+          print('difference_update with a set')
+          s.difference_update({Key(4)})
+          print('symmetric_difference_update with a set')
+          s.symmetric_difference_update({Key(5)})
+          print('&= a set')
+          s &= {Key(6)}
+      updates()
+    `,
+  ]),
+  snippet("issuperset of a list: a set first, or item by item", [
+    py`
+      class Loud:
+          def __init__(self, n):
+              self.n = n
+          def __hash__(self):
+              print('hash', self.n)
+              return self.n
+          def __eq__(self, other):
+              return self is other
+      small = {Loud(0)}
+      print(small.issuperset([Loud(1), Loud(2), Loud(3)]))
+    `,
+  ]),
 ];

@@ -7,6 +7,7 @@ import { compileExpression } from "./expressions.js";
 import { compileCondition } from "./conditions.js";
 import { storeTarget } from "./assignments.js";
 import { compileIterableOperand } from "./iterable-operand.js";
+import { staticOutcome, compileUnreachable } from "../reachability.js";
 
 type InlineComprehension = ast.ListComp | ast.SetComp | ast.DictComp;
 
@@ -50,10 +51,21 @@ function compileGenerators(unit: CodeUnit, node: InlineComprehension, index: num
   emitter.line("loopStep(R);");
   emitter.line(`{ const v = ${iterator}.type.iternext(${iterator}); if (v === null) break; ${emitter.reserve()} = v; }`);
   storeTarget(unit, generator.target);
+  let filteredOut = false;
   for (const condition of generator.ifs) {
     const test = compileCondition(unit, condition);
     emitter.line(`if (!${test}) continue ${label};`);
+    if (staticOutcome(unit, condition) === false) filteredOut = true;
   }
+  // After a constant false filter the rest is unreachable: its constants are not kept.
+  if (filteredOut) compileUnreachable(unit, () => compileComprehensionRest(unit, node, index, result));
+  else compileComprehensionRest(unit, node, index, result);
+  emitter.close();
+}
+
+/** What follows generator `index`'s filters: the next generator, or the element added to `result`. */
+function compileComprehensionRest(unit: CodeUnit, node: InlineComprehension, index: number, result: string): void {
+  const emitter = unit.emitter;
   if (index + 1 < node.generators.length) {
     const next = node.generators[index + 1]!;
     compileIterableOperand(unit, next.iter);
@@ -76,7 +88,6 @@ function compileGenerators(unit: CodeUnit, node: InlineComprehension, index: num
     const element = emitter.pop();
     emitter.line(`${node.type === "ListComp" ? "listAppend" : "setAdd"}(${result}, ${element}); ${element} = null;`);
   }
-  emitter.close();
 }
 
 /** (elt for … in …): a generator code object called with the first iterator. */

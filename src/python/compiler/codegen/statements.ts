@@ -285,7 +285,12 @@ function compileReturn(unit: CodeUnit, node: ast.Return): void {
  * defines a function or class is not duplicated (CPython would make a second code object).
  */
 function registerUnwinding(unit: CodeUnit): void {
-  if (unit.profile.minor < 8 || unit.profile.folding === "cfg") return;
+  if (unit.profile.minor < 8) return;
+  // The copy of a finally body that defines a function or class comes first in co_consts.
+  if (unit.unwindBlocks.some((block) => block.kind !== "with" && definesScopes(block.body))) {
+    unit.unfaithfulTables = "co_consts and co_names of code whose `return` leaves a finally body that defines a function or class (3.8+ compile a copy of that body there)";
+  }
+  if (unit.profile.folding === "cfg") return;
   const blocks = unit.unwindBlocks;
   const saved = blocks.slice();
   const live = unit.reach.live;

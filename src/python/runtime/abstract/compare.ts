@@ -37,6 +37,17 @@ export function richCompare(a: PyObject, b: PyObject, op: CompareOp): PyObject {
 }
 
 /**
+ * True when comparing `key` with another key may run Python code (a class's __eq__, also inside
+ * a tuple or frozenset): then the references CPython's tables hold during a lookup are visible.
+ */
+export function keyComparesInPython(key: PyObject): boolean {
+  const type = key.type;
+  if (type.heapType) return true;
+  if (type === rt.types.tuple) return (key as PyObject & { readonly items: readonly PyObject[] }).items.some(keyComparesInPython);
+  return type === rt.types.frozenset;
+}
+
+/**
  * The hash tables' key comparison (lookdict, set_lookkey): `stored == probe` with the stored key
  * held while its `==` runs, since that code may remove it from the table.
  */

@@ -6,13 +6,12 @@ import type { PyInt } from "./int.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack, isTracked } from "../gc/tracking.js";
 import { DictTable, type DictKeyOps, dictRules, usableFraction } from "../tables/index.js";
-import { richCompareBool, storedKeyEquals } from "../abstract/compare.js";
+import { richCompareBool, storedKeyEquals, keyComparesInPython } from "../abstract/compare.js";
 import { CompareOp } from "../slots.js";
 import { hash } from "../abstract/object-protocol.js";
 import { PyStr, strHash } from "./str.js";
 import type { PyHash } from "../hashing/hash-value.js";
 import type { PyType } from "../type.js";
-import type { PyTuple } from "./tuple.js";
 
 export class PyDict extends PyObject {
   table: DictTable<PyObject, PyObject>;
@@ -462,13 +461,6 @@ export function dictMergeDict(target: PyDict, source: PyDict, override: boolean)
   asOneLookup(() => target.table.merge(from, override));
   if (clones && isTracked(source) && !isTracked(target)) gcTrack(target);
   reconcile(target, before);
-}
-
-/** True when comparing `key` with another key may run Python code (a class's __eq__). */
-function keyComparesInPython(key: PyObject): boolean {
-  if (key.type.heapType) return true;
-  if (key.type === rt.types.tuple) return (key as PyTuple).items.some(keyComparesInPython);
-  return key.type === rt.types.frozenset;
 }
 
 function anyKeyComparesInPython(table: DictTable<PyObject, PyObject>): boolean {

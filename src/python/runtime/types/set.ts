@@ -6,7 +6,7 @@ import type { Runtime } from "../runtime.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { SetTable, SET_MIN_SIZE } from "../tables/index.js";
-import { richCompareBool, storedKeyEquals } from "../abstract/compare.js";
+import { richCompareBool, storedKeyEquals, keyComparesInPython } from "../abstract/compare.js";
 import { CompareOp } from "../slots.js";
 import type { PyType } from "../type.js";
 import { PyDict, keyHash } from "./dict.js";
@@ -165,7 +165,26 @@ export function changeTable(set: PySet, change: () => void): void {
 /** set_merge: `other` is a set or frozenset. */
 export function setMerge(set: PySet, other: PySet): void {
   if (other === set || other.table.size === 0) return;
+  if (set.table.fill > 0 && (anyKeyComparesInPython(other) || anyKeyComparesInPython(set))) {
+    // Into a set with keys, set_merge adds one key at a time (set_add_entry holds it meanwhile).
+    set.table.reserveFor(other.table.size);
+    for (const [key, hash] of [...other.table.entries()]) setAddEntry(set, key, hash);
+    return;
+  }
   changeTable(set, () => set.table.merge(other.table));
+}
+
+function anyKeyComparesInPython(set: PySet): boolean {
+  for (const [key] of set.table.entries()) if (keyComparesInPython(key)) return true;
+  return false;
+}
+
+/**
+ * 3.9+ hold each key they take from another table's entries while they look it up (its `==`
+ * could otherwise free it); up to 3.8 the key is only borrowed from the table.
+ */
+function holdsWalkedKeys(): boolean {
+  return rt.profile.minor >= 9;
 }
 
 /** Adds every key an iterable yields, in order, each released after it is stored. */
@@ -195,6 +214,11 @@ export function setUpdateInternal(set: PySet, other: PyObject): void {
   }
   if (other.type === rt.types.dict) {
     const source = (other as PyDict).table;
+    if (set.table.fill > 0 && (anyKeyComparesInPython(set) || source.keysInOrder().some(keyComparesInPython))) {
+      set.table.reserveFor(source.size);
+      for (const [key, hash] of [...source.entriesWithHashes()]) setAddEntry(set, key, hash);
+      return;
+    }
     changeTable(set, () => {
       set.table.reserveFor(source.size);
       for (const [key, hash] of source.entriesWithHashes()) set.table.add(key, hash);
@@ -322,12 +346,13 @@ export function setIntersection(set: PySet, other: PyObject): PySet {
         probed = other;
         walked = set;
       }
+      const holds = holdsWalkedKeys();
       for (const [key, hash] of walked.table.entries()) {
-        key.refcount++;
+        if (holds) key.refcount++;
         try {
           if (probed.table.contains(key, hash)) setAddEntry(result, key, hash);
         } finally {
-          decref(key);
+          if (holds) decref(key);
         }
       }
       return result;
@@ -386,13 +411,14 @@ export function setDifferenceUpdate(set: PySet, other: PyObject): void {
   if (other instanceof PySet) {
     const temporary = other.table.size >> 3 > set.table.size ? setIntersection(set, other) : null;
     const walked = temporary ?? other;
+    const holds = holdsWalkedKeys();
     try {
       for (const [key, hash] of walked.table.entries()) {
-        key.refcount++;
+        if (holds) key.refcount++;
         try {
           setDiscardEntry(set, key, hash);
         } finally {
-          decref(key);
+          if (holds) decref(key);
         }
       }
     } finally {
@@ -438,8 +464,9 @@ export function setDifference(set: PySet, other: PyObject): PySet {
   else return copyAndDifference(set, other);
   if (set.table.size >> 2 > otherSize) return copyAndDifference(set, other);
   const result = makeNewSetBasetype(set.type, null);
+  const holds = holdsWalkedKeys();
   for (const [key, hash] of set.table.entries()) {
-    key.refcount++;
+    if (holds) key.refcount++;
     try {
       const present = other instanceof PySet ? other.table.contains(key, hash) : (other as PyDict).table.has(key, hash);
       if (!present) setAddEntry(result, key, hash);
@@ -447,7 +474,7 @@ export function setDifference(set: PySet, other: PyObject): PySet {
       decref(result);
       throw error;
     } finally {
-      decref(key);
+      if (holds) decref(key);
     }
   }
   return result;
@@ -471,13 +498,14 @@ export function setSymmetricDifferenceUpdate(set: PySet, other: PyObject): void 
     return;
   }
   const otherSet = other instanceof PySet ? (other.refcount++, other) : makeNewSetBasetype(set.type, other);
+  const holds = holdsWalkedKeys();
   try {
     for (const [key, hash] of otherSet.table.entries()) {
-      key.refcount++;
+      if (holds) key.refcount++;
       try {
         if (!setDiscardEntry(set, key, hash)) setAddEntry(set, key, hash);
       } finally {
-        decref(key);
+        if (holds) decref(key);
       }
     }
   } finally {
@@ -508,25 +536,48 @@ export function setIsSubset(set: PySet, other: PyObject): boolean {
     }
   }
   if (set.table.size > other.table.size) return false;
+  const holds = holdsWalkedKeys();
   for (const [key, hash] of set.table.entries()) {
-    key.refcount++;
+    if (holds) key.refcount++;
     try {
       if (!other.table.contains(key, hash)) return false;
     } finally {
-      decref(key);
+      if (holds) decref(key);
     }
   }
   return true;
 }
 
-/** set_issuperset. */
+/**
+ * set_issuperset. Up to 3.10 another iterable becomes a set first (every item hashed); 3.11+
+ * looks its items up one by one and stops at the first one missing.
+ */
 export function setIsSuperset(set: PySet, other: PyObject): boolean {
   if (other instanceof PySet) return setIsSubset(other, set);
+  if (rt.profile.minor >= 11) return !anyItemMissing(set, other);
   const temporary = makeNewSet(rt.types.set, other);
   try {
     return setIsSubset(temporary, set);
   } finally {
     decref(temporary);
+  }
+}
+
+/** True when `iterable` yields an item `set` does not contain (stops there). */
+function anyItemMissing(set: PySet, iterable: PyObject): boolean {
+  const iterator = getIter(iterable);
+  try {
+    for (;;) {
+      const key = iterNext(iterator);
+      if (key === null) return false;
+      try {
+        if (!setContainsKey(set, key)) return true;
+      } finally {
+        decref(key);
+      }
+    }
+  } finally {
+    decref(iterator);
   }
 }
 
@@ -540,7 +591,15 @@ export function setIsDisjoint(set: PySet, other: PyObject): boolean {
       probed = other;
       walked = set;
     }
-    for (const [key, hash] of walked.table.entries()) if (probed.table.contains(key, hash)) return false;
+    const holds = holdsWalkedKeys();
+    for (const [key, hash] of walked.table.entries()) {
+      if (holds) key.refcount++;
+      try {
+        if (probed.table.contains(key, hash)) return false;
+      } finally {
+        if (holds) decref(key);
+      }
+    }
     return true;
   }
   const iterator = getIter(other);
