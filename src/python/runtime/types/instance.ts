@@ -214,7 +214,7 @@ function releaseSlotValues(instance: PyInstance): void {
  * subtype_traverse, in CPython's order: the __slots__ members (the class's own first, then each
  * base's, each class's in sorted name order as its member table has them), then the values or
  * __dict__, then the class last. gc.get_referents shows this order, and the collector's moves
- * between lists follow it (collector.ts traverseChildren walks the common cases itself).
+ * between lists follow it (collector.ts subtractChildren walks the common cases itself).
  */
 export function instanceTraverse(self: PyObject, visit: (child: PyObject) => void): void {
   const instance = self as PyInstance;
