@@ -96,11 +96,6 @@ export class SetTable<K> {
     return this.lookupSlot(key, hashRegister.hi, hashRegister.lo) >= 0;
   }
 
-  /** `key in s` with the hash already split into its halves (see strHashHalves). */
-  containsHalves(key: K, hi: number, lo: number): boolean {
-    return this.lookupSlot(key, hi, lo) >= 0;
-  }
-
   /** The stored key equal to `key`, if any (the object a set keeps is the first one added). */
   find(key: K, hash: PyHash): K | undefined {
     hashRegister.load(hash);

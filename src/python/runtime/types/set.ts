@@ -10,7 +10,7 @@ import { richCompareBool, storedKeyEquals, keyComparesInPython } from "../abstra
 import { CompareOp } from "../slots.js";
 import type { PyType } from "../type.js";
 import { PyDict, keyHash } from "./dict.js";
-import { PyStr, strHashHalves } from "./str.js";
+import { PyStr, strHash } from "./str.js";
 import { scalarEquals } from "./scalar-equality.js";
 import { PyRaise, discardRaise } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
@@ -131,10 +131,7 @@ function withHashableKey<T>(key: PyObject, use: (key: PyObject, hash: PyHash) =>
 
 export function setContainsKey(set: PySet, key: PyObject): boolean {
   // An exact str's hash cannot fail (and is cached): the common `x in s` needs no fallback.
-  if (key.type === rt.types.str) {
-    const halves = strHashHalves(key as PyStr);
-    return set.table.containsHalves(key, halves.hi, halves.lo);
-  }
+  if (key.type === rt.types.str) return set.table.contains(key, strHash(key));
   return withHashableKey(key, (probe, hash) => set.table.contains(probe, hash));
 }
 

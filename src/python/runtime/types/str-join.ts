@@ -58,29 +58,26 @@ function joinItems(separator: PyStr, items: readonly PyObject[]): PyObject {
   // Wider parts take the scanning path (surrogates can pair up across a boundary in JS text).
   let allLatin1 = count === 1 || separator.kind === 1;
   let length = count === 1 ? 0 : separator.value.length * (count - 1);
-  // Many parts are read as they are held: an int's digits not yet spelled out stay a number,
-  // which joinLatin1 writes itself (see PyStr.text).
-  const many = count >= MANY_PARTS;
-  const parts = new Array<string | number>(count);
   const str = rt.types.str;
   for (let index = 0; index < count; index++) {
     const item = items[index]!;
     if (item.type !== str && !(item instanceof PyStr)) throw typeError(`sequence item ${index}: expected str instance, ${item.type.name} found`);
     if ((item as PyStr).kind !== 1) allLatin1 = false;
-    const text = many ? (item as PyStr).textOrDigits : (item as PyStr).value;
+    // An int's digits not yet spelled out stay a number here and in joinLatin1 (see PyStr.text).
+    const text = (item as PyStr).textOrDigits;
     length += typeof text === "string" ? text.length : decimalLength(text);
-    parts[index] = text;
   }
   if (length === 0) return newStr("");
-  if (allLatin1 && many) return joinLatin1(separator.value, parts, length);
-  const texts = many ? parts.map(String) : (parts as string[]);
-  const text = texts.join(count === 1 ? "" : separator.value);
+  if (allLatin1 && count >= MANY_PARTS) return joinLatin1(separator.value, items as readonly PyStr[], length);
+  const parts = new Array<string>(count);
+  for (let index = 0; index < count; index++) parts[index] = (items[index] as PyStr).value;
+  const text = parts.join(count === 1 ? "" : separator.value);
   if (allLatin1) return newLatin1StrObject(text);
   const result = freshStr(text);
   // Only a result holding a pair can have joined two lone surrogates: then look at the seams.
   if (result.kind === 4) {
     try {
-      checkJoinedPieces(texts, count === 1 ? "" : separator.value, "str.join");
+      checkJoinedPieces(parts, count === 1 ? "" : separator.value, "str.join");
     } catch (error) {
       decref(result);
       throw error;
@@ -95,10 +92,10 @@ const MANY_PARTS = 64;
 const SHORT_PART = 16;
 
 /**
- * The join of Latin-1 parts (`length` code units in all) written into one byte buffer, as a
+ * The join of Latin-1 strs (`length` code units in all) written into one byte buffer, as a
  * new str. Text seen to be ASCII while it is copied is not scanned again for its size.
  */
-function joinLatin1(separator: string, parts: readonly (string | number)[], length: number): PyStr {
+function joinLatin1(separator: string, items: readonly PyStr[], length: number): PyStr {
   const buffer = Buffer.allocUnsafe(length);
   const separatorLength = separator.length;
   const separatorUnit = separator.charCodeAt(0);
@@ -107,12 +104,12 @@ function joinLatin1(separator: string, parts: readonly (string | number)[], leng
   for (let i = 0; i < separatorLength; i++) units |= separator.charCodeAt(i);
   let seenAll = true;
   let at = 0;
-  for (let index = 0; index < parts.length; index++) {
+  for (let index = 0; index < items.length; index++) {
     if (index !== 0 && separatorLength !== 0) {
       if (separatorLength === 1) buffer[at++] = separatorUnit;
       else at += buffer.write(separator, at, "latin1");
     }
-    const text = parts[index]!;
+    const text = items[index]!.textOrDigits;
     if (typeof text !== "string") {
       at = writeDecimal(buffer, at, text);
       continue;

@@ -6,7 +6,7 @@
 import { PyObject, IMMORTAL_MARK } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
-import { hashStr, strKind, Uint64, type StrKind } from "../hashing/index.js";
+import { hashStr, strKind, type StrKind } from "../hashing/index.js";
 import type { PyHash } from "../hashing/hash-value.js";
 
 export const enum InternState {
@@ -225,26 +225,8 @@ export function strHash(self: PyObject): PyHash {
   return hash;
 }
 
-/**
- * The hash of an exact str as two 32-bit halves, for table probes (read them before the next
- * call). Splitting a bigint hash (most 64-bit ones are) costs more than the probe itself, and
- * loops ask with one key again and again (`'p' in letters`), so the halves of the last str
- * asked are kept: a str's hash never changes.
- */
-export function strHashHalves(str: PyStr): Uint64 {
-  if (str !== lastHalvesOwner) {
-    lastHalves.load(strHash(str));
-    lastHalvesOwner = str;
-  }
-  return lastHalves;
-}
-
-const lastHalves = new Uint64();
-let lastHalvesOwner: PyStr | null = null;
-
 export function strDealloc(self: PyObject): void {
   const str = self as PyStr;
-  if (str === lastHalvesOwner) lastHalvesOwner = null;
   if (str.interned !== InternState.NotInterned) rt.interned.delete(str.value);
   freeObjectMemory(str, strObjectSize(str));
 }
