@@ -14,7 +14,7 @@ import { call } from "./abstract/object-protocol.js";
 import { isTrue } from "./abstract/truth.js";
 import { newInt, PyInt } from "./types/int.js";
 import { PyFunction } from "./types/function.js";
-import { functionCall, callFunctionWith } from "./types/callable-specs.js";
+import { functionCall } from "./types/callable-specs.js";
 import { PyMethodDescriptor } from "./types/descriptors.js";
 import { toDouble } from "./types/int-value.js";
 import type { PyHash } from "./hashing/hash-value.js";
@@ -270,28 +270,43 @@ function slotInit(self: PyObject, args: CallArgs): void {
 }
 
 /**
+ * The argument array of an __init__ call with one argument besides `self`: a compiled body's
+ * prologue reads its array before anything else runs and keeps nothing (see
+ * compiler/codegen/calls.ts), so one array serves every such call.
+ */
+const selfAndOne: PyObject[] = [];
+
+/**
  * slot_tp_init (3.7+) once __init__ is known to be the Python function `init` and the call has
- * no keywords: `init` called unbound with `self` before `values` (borrowed), holding
- * lookup_maybe_method's reference to it meanwhile; raises unless it returned None.
+ * no keywords: `init` called unbound with `self` before `values` (borrowed), its compiled body
+ * entered as callFunctionWith enters it; raises unless it returned None.
  */
 export function callInitFunction(self: PyObject, init: PyFunction, values: readonly PyObject[]): void {
-  init.refcount++;
+  // lookup_maybe_method's reference to __init__ and, from 3.11, its frame's, held for the call
+  // (taken and dropped together: nothing runs between the two).
+  const held = rt.profile.minor >= 11 ? 2 : 1;
+  init.refcount += held;
+  rt.runtimeCallDepth++;
   let result: PyObject;
   try {
-    // Array literals for the common sizes, without a spread (this runs once per instance
+    // Array literals for the other common sizes, without a spread (this runs once per instance
     // created): exactly as long as needed (a push onto `[self]` would grow its store to 17
     // slots, garbage made once per instance).
     let withSelf: PyObject[];
-    if (values.length === 0) withSelf = [self];
-    else if (values.length === 1) withSelf = [self, values[0]!];
+    if (values.length === 1) {
+      withSelf = selfAndOne;
+      withSelf[0] = self;
+      withSelf[1] = values[0]!;
+    } else if (values.length === 0) withSelf = [self];
     else if (values.length === 2) withSelf = [self, values[0]!, values[1]!];
     else {
       withSelf = [self];
       for (let index = 0; index < values.length; index++) withSelf.push(values[index]!);
     }
-    result = callFunctionWith(init, withSelf, NO_KEYWORDS);
+    result = init.code.compiled!(init, withSelf, NO_KEYWORDS, false);
   } finally {
-    if (--init.refcount === 0) init.type.dealloc(init);
+    rt.runtimeCallDepth--;
+    if ((init.refcount -= held) === 0) init.type.dealloc(init);
   }
   checkInitResult(result);
 }

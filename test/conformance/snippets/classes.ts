@@ -696,4 +696,54 @@ export const classSnippets: readonly Snippet[] = [
               print(error)
     `,
   ]),
+  // type_call's direct way to a Python __init__ (types/type-object.ts constructWithPlainInit):
+  // a class call inside __init__, the references held meanwhile, the argument tuple, an
+  // __init__ that returns a value, raises, or deletes itself so that the next call is refused.
+  snippet("class calls reaching a Python __init__: nesting, references, errors, a deleted __init__", [
+    py`
+      import sys, gc
+      class Inner:
+          def __init__(self, v):
+              self.v = v
+      class Outer:
+          def __init__(self, v):
+              self.inner = Inner(v + 1)
+              self.v = v
+      o = Outer(1)
+      print(o.v, o.inner.v)
+      class Counted:
+          def __init__(self, v):
+              print(sys.getrefcount(Counted.__dict__['__init__']), sys.getrefcount(v), [type(r).__name__ for r in gc.get_referrers(v) if type(r) is tuple])
+      payload = object()
+      Counted(payload)
+      class Bad:
+          def __init__(self, v):
+              self.v = v
+              return v
+      try:
+          Bad(3)
+      except TypeError as e:
+          print(e, sys.getrefcount(payload))
+      class Raises:
+          def __init__(self, v):
+              self.v = v
+              raise ValueError(v)
+      try:
+          Raises(payload)
+      except ValueError as e:
+          print('raised', e.args[0] is payload)
+      print(sys.getrefcount(payload))
+      class Gone:
+          def __init__(self, v):
+              del Gone.__init__
+              self.v = v
+      g = Gone(payload)
+      print(g.v is payload, sys.getrefcount(payload))
+      try:
+          Gone(5)
+      except TypeError as e:
+          print(e)
+    `,
+  ]),
 ];
+
