@@ -2,7 +2,8 @@
 // kernel's ~12,000 objects), sys.modules (the kernel imported ~100 modules the simulator has
 // not) and the notebook namespace (IPython's exit, quit, get_ipython, _dh, open). Iterating them
 // and testing membership of the lesson's own objects answers as CPython does; their length,
-// repr and sorted copies would not, so the builtins that produce those refuse by name.
+// repr and sorted copies would not, so the builtins that produce those refuse by name. A lookup
+// that misses in sys.modules is refused where dicts answer it (dict-spec.ts refuseSysModulesMiss).
 import type { PyObject } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import { Unsupported } from "../runtime/errors.js";

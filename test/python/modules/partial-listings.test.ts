@@ -42,6 +42,13 @@ describe("sys.modules", () => {
     expect(outcome("3.12", "pretty", "import sys\nprint(sys.modules)")).toBe(`unsupported: print() of ${MODULES}`);
     expect(outcome("3.12", "pretty", "import sys\nsorted(sys.modules)")).toBe(`unsupported: sorted() of ${MODULES}`);
   });
+  it("refuses a lookup that misses, since the kernel imported modules the simulator has not", () => {
+    const miss = (name: string) => `unsupported: looking up '${name}' in sys.modules, which in CPython also holds the modules the kernel imported`;
+    expect(outcome("3.11", "pretty", "import sys\n'json' in sys.modules")).toBe(miss("json"));
+    expect(outcome("3.13", "pretty", "import sys\nsys.modules['math']")).toBe(miss("math"));
+    expect(outcome("3.6", "pretty", "import sys\nsys.modules.get('re', None)")).toBe(miss("re"));
+    expect(outcome("3.11", "pretty", "import sys, math\nprint('math' in sys.modules, sys.modules.get('math') is math, 'json' in {})")).toBe("True True False");
+  });
 });
 
 describe("the notebook namespace", () => {

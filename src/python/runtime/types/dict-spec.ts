@@ -28,8 +28,9 @@ import {
 } from "./dict.js";
 import { isTracked } from "../gc/tracking.js";
 import { newBool, newNone, newNotImplemented } from "../values.js";
-import { keyErrorFor, pyError } from "../errors.js";
+import { keyErrorFor, pyError, Unsupported } from "../errors.js";
 import { newInt } from "./int.js";
+import { PyStr } from "./str.js";
 import { newTupleStealing } from "./tuple.js";
 import { guardedRepr } from "./sequence-helpers.js";
 import { reprText, callPositional } from "../abstract/object-protocol.js";
@@ -119,6 +120,7 @@ function dictSubscript(self: PyObject, key: PyObject): PyObject {
     value.refcount++;
     return value;
   }
+  refuseSysModulesMiss(self, key);
   if (self.type !== rt.types.dict) {
     // dict_subscript calls __missing__ bound (_PyObject_LookupSpecial); what else holds the
     // dict subclass meanwhile on 3.6-3.7 is not modelled.
@@ -219,9 +221,28 @@ function dictFromKeys(cls: PyObject, args: readonly PyObject[]): PyObject {
   }
 }
 
+function dictContains(self: PyObject, key: PyObject): boolean {
+  if (dictGetItem(dictOf(self), key) !== null) return true;
+  refuseSysModulesMiss(self, key);
+  return false;
+}
+
+/**
+ * A key sys.modules lacks: CPython's also holds the ~100 modules the kernel imported (json,
+ * math, re, ... depending on the IPython version), which the simulator has not, so "not there"
+ * cannot be answered. Hits are right: the simulator's modules are CPython's objects there.
+ */
+function refuseSysModulesMiss(self: PyObject, key: PyObject): void {
+  if (self !== rt.sysModulesDict) return;
+  const name = key instanceof PyStr ? `'${key.value}'` : "a key";
+  throw new Unsupported(`looking up ${name} in sys.modules, which in CPython also holds the modules the kernel imported`);
+}
+
 function dictGet(self: PyObject, args: readonly PyObject[]): PyObject {
   checkUnpacked("get", args, 1, 2);
-  const value = dictGetItem(dictOf(self), args[0]!) ?? args[1] ?? rt.None;
+  const found = dictGetItem(dictOf(self), args[0]!);
+  if (found === null) refuseSysModulesMiss(self, args[0]!);
+  const value = found ?? args[1] ?? rt.None;
   value.refcount++;
   return value;
 }
@@ -351,7 +372,7 @@ export const DICT_SPEC: BuiltinTypeSpec = {
     length: (self) => dictSize(dictOf(self)),
     getitem: dictSubscript,
     setitem: dictAssign,
-    contains: (self, key) => dictGetItem(dictOf(self), key) !== null,
+    contains: dictContains,
     iter: (self) => newDictIterator(dictOf(self), "keys"),
     new_: dictNew,
     init: dictInit,
