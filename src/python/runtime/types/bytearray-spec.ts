@@ -24,6 +24,7 @@ import { indexValue } from "../abstract/conversions.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { gcUntrack } from "../gc/tracking.js";
 import { adoptSubtype } from "./instance.js";
+import { allocateObject } from "../memory/object-memory.js";
 import { parseArguments, type Signature } from "./str-arguments.js";
 import { encodeText } from "./str-codecs.js";
 import { BYTES_METHOD_SPECS } from "./bytes-methods.js";
@@ -348,8 +349,15 @@ function byteArrayContains(self: PyObject, item: PyObject): boolean {
 }
 
 function byteArrayNew(type: PyType): PyObject {
-  const bytearray = newEmptyByteArray();
-  if (type !== rt.types.bytearray) adoptSubtype(bytearray, type);
+  if (type === rt.types.bytearray) return newEmptyByteArray();
+  // A subclass instance's block has the subclass's GC header, which its dealloc frees with: a
+  // block allocated as an exact bytearray (no header) was freed 16 or 32 bytes early, in the
+  // neighbouring block, which a live object may hold.
+  const bytearray = new PyByteArray();
+  bytearray.type = type;
+  allocateObject(bytearray, BYTEARRAY_OBJECT_SIZE);
+  bytearray.type = rt.types.bytearray;
+  adoptSubtype(bytearray, type);
   return bytearray;
 }
 
