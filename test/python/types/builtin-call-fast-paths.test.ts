@@ -34,7 +34,7 @@ const CELLS = [
   "','.join(5)",
   "','.join([S('a')]).__class__.__name__",
   "','.join([S('a'), 'b'])",
-  "items = ['ab', 'cd']",
+  "items = ['a b', 'c d']",
   "import sys",
   "before = [sys.getrefcount(x) for x in items]",
   "'-'.join(items), [sys.getrefcount(x) for x in items] == before",

@@ -57,8 +57,21 @@ export function moduleGetAttrHook(module: PyModule, name: PyObject): PyObject | 
   return null;
 }
 
+/**
+ * Names the lesson deleted from a module (`del sys.getrefcount`): CPython's module lacks them
+ * too from then on, so looking one up is CPython's AttributeError, not a refusal.
+ */
+const deletedNames = new WeakMap<PyModule, Set<string>>();
+
+function rememberDeleted(module: PyModule, name: string): void {
+  let names = deletedNames.get(module);
+  if (names === undefined) deletedNames.set(module, (names = new Set()));
+  names.add(name);
+}
+
 /** Ends the cell when CPython's module may have `name`, which the simulator's lacks. */
 function refuseUnsimulatedName(module: PyModule, name: string): void {
+  if (deletedNames.get(module)?.has(name) === true) return;
   if (IMPORT_METADATA.has(name)) throw new Unsupported(`${module.name}.${name} (the import system's metadata of modules is not simulated)`);
   const missing = module === rt.builtins ? isMissingBuiltin(name) : cpythonMayHave(module.name, name, rt.profile.minor);
   if (missing) throw new Unsupported(`${module.name}.${name}`);
@@ -83,7 +96,10 @@ function moduleSetAttr(self: PyObject, name: PyObject, value: PyObject | null): 
   const module = self as PyModule;
   if (!module.initialised) throw new Unsupported("attributes of a module whose __init__ has not run (3.10 and older)");
   if (value === null) {
-    if (dictDeleteItem(module.dict, name)) return;
+    if (dictDeleteItem(module.dict, name)) {
+      if (name instanceof PyStr) rememberDeleted(module, name.value);
+      return;
+    }
     const text = (name as PyStr).value;
     // PyObject_GenericSetAttr turned the dict's KeyError into AttributeError(name) until 3.11.
     throw attributeError(rt.profile.minor >= 11 ? `'${module.type.name}' object has no attribute '${text}'` : text);
