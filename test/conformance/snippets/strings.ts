@@ -145,7 +145,4 @@ export const stringSnippets: readonly Snippet[] = [
     "eval(\"'\" + chr(0xd800) + \"'\")",
     "exec('x = 1  # ' + chr(0xdfff))",
   ]),
-  snippet("3.13: interned names with a digit, immortal or counted", [
-    "import sys\ndef names():\n    return 'f1', 's2', 'sha256', 'utf_8', 'row_42', 'point3d'\nprint([(n, sys.getrefcount(n) > 2**30) for n in names()])\ntoken = sys.intern(''.join(['memo', '_key_', '42']))\nprint(sys.getrefcount(token))",
-  ], { versions: ["3.13"] }),
 ];

@@ -8,8 +8,7 @@ import { PyList } from "../types/list.js";
 import { PyTuple } from "../types/tuple.js";
 import { PyInt } from "../types/int.js";
 import { digitCount, sign } from "../types/int-value.js";
-import { PyStr, InternState, promoteToImmortal } from "../types/str.js";
-import { IMMORTAL_DIGIT_NAMES_313 } from "../types/str-immortal-digit-names.js";
+import { PyStr } from "../types/str.js";
 import { PyType } from "../type.js";
 import { isExecutingFrame } from "../types/live-frames.js";
 import { PyModule, isSimulatorModule } from "../types/module.js";
@@ -37,21 +36,6 @@ function refuseUnknownRefcount(object: PyObject): void {
   // sys.modules, the import system's records and the interpreter's own references count too.
   if (object instanceof PyModule && isSimulatorModule(object)) throw new Unsupported(`the reference count of module '${object.name}' (CPython's import system holds references the simulator does not model)`);
   if (object === rt.refcountUnknownOf) throw new Unsupported(rt.refcountUnknownWhy);
-  if (object instanceof PyStr && object.interned === InternState.Mortal && rt.profile.interning === "names-immortal") refuseUnlessKnownMortal(object);
-}
-
-/**
- * 3.13+ intern every name their runtime, the kernel and each loaded module use immortal (the
- * statically allocated identifiers too); the simulator knows only its own. A str it holds as a
- * mortal interned one is answered only when it has a digit (3.13's few immortal names with a
- * digit are listed); others may be immortal in CPython, so their count is refused.
- */
-function refuseUnlessKnownMortal(str: PyStr): void {
-  if (rt.profile.minor === 13 && /[0-9]/.test(str.value)) {
-    if (IMMORTAL_DIGIT_NAMES_313.has(str.value)) promoteToImmortal(str);
-    return;
-  }
-  throw new Unsupported(`the reference count of the interned str '${str.value}' on 3.13+ (immortal when CPython's runtime or a loaded module already uses it as a name)`);
 }
 
 /** Runs `run` with `object`'s count refused (see Runtime.refcountUnknownOf), `why` naming that count. */

@@ -266,13 +266,10 @@ export function intern(str: PyStr, asName: boolean): PyStr {
 
 /** 3.13+: a string first interned as a constant becomes immortal once used as a name. */
 function promoteInterned(str: PyStr): void {
-  if (rt.profile.interning === "names-immortal" && str.interned === InternState.Mortal) promoteToImmortal(str);
-}
-
-/** A mortal interned str becomes immortal (3.13+: CPython already holds it as a name). */
-export function promoteToImmortal(str: PyStr): void {
-  str.interned = InternState.Immortal;
-  immortalize(str);
+  if (rt.profile.interning === "names-immortal" && str.interned === InternState.Mortal) {
+    str.interned = InternState.Immortal;
+    immortalize(str);
+  }
 }
 
 /** The interned str for an identifier (attribute and variable names): new reference. */
