@@ -3,22 +3,14 @@
 // getattr with a default, import *), and the simulator's modules never hold a name CPython's lack.
 import { describe, expect, it } from "vitest";
 import { NotebookSession } from "../../../src/python/session/session.js";
+import { cellOutcome } from "../../support/cell-outcome.js";
 import { getProfile } from "../../../src/python/profiles/table.js";
 import { cpythonDir } from "../../../src/python/modules/cpython-module-names.js";
 import { dictForEach } from "../../../src/python/runtime/types/dict.js";
 import { PyStr } from "../../../src/python/runtime/types/str.js";
 import { rt } from "../../../src/python/runtime/state.js";
 
-function outcome(profile: string, source: string): string {
-  const session = new NotebookSession(getProfile(profile as never), { display: "pretty" });
-  try {
-    const result = session.runCell(source, { timeoutMs: 10_000, maxSteps: 1_000_000 });
-    if (result.status === "unsupported") return `unsupported: ${result.unsupported?.feature}`;
-    return result.status === "ok" ? result.output.trim() : (result.exception?.lastLine ?? result.status);
-  } finally {
-    session.close();
-  }
-}
+const outcome = cellOutcome;
 
 const MEASURED_VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
 

@@ -1,18 +1,10 @@
 // gc.get_objects(), sys.modules and the notebook namespace hold only the simulator's part of
 // CPython's: membership and iteration answer, their length, repr and sorted copies are refused.
 import { describe, expect, it } from "vitest";
-import { NotebookSession } from "../../../src/python/session/session.js";
-import { getProfile } from "../../../src/python/profiles/table.js";
+import { cellOutcome } from "../../support/cell-outcome.js";
 
 function outcome(profile: string, display: "pretty" | "repr", source: string): string {
-  const session = new NotebookSession(getProfile(profile as never), { display });
-  try {
-    const result = session.runCell(source, { timeoutMs: 10_000, maxSteps: 1_000_000 });
-    if (result.status === "unsupported") return `unsupported: ${result.unsupported?.feature}`;
-    return result.status === "ok" ? result.output.trim() : (result.exception?.lastLine ?? result.status);
-  } finally {
-    session.close();
-  }
+  return cellOutcome(profile, source, display);
 }
 
 const OBJECTS = "the list gc.get_objects() returns (CPython's also holds the kernel's objects)";

@@ -1,18 +1,10 @@
 // IPython's own names in the notebook namespace: dir() lists them as IPython 8.12 on 3.11 does
 // (measured), and `_dh`, whose value is the kernel's working directory, is refused by name.
 import { describe, expect, it } from "vitest";
-import { NotebookSession } from "../../../src/python/session/session.js";
-import { getProfile } from "../../../src/python/profiles/table.js";
+import { cellOutcome } from "../../support/cell-outcome.js";
 
 function outcome(profile: string, display: "pretty" | "repr", source: string): string {
-  const session = new NotebookSession(getProfile(profile as never), { display });
-  try {
-    const result = session.runCell(source, { timeoutMs: 10_000, maxSteps: 1_000_000 });
-    if (result.status === "unsupported") return `unsupported: ${result.unsupported?.feature}`;
-    return result.status === "ok" ? result.output.trim() : (result.exception?.lastLine ?? result.status);
-  } finally {
-    session.close();
-  }
+  return cellOutcome(profile, source, display);
 }
 
 describe("IPython's names in the notebook namespace", () => {

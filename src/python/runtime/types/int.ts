@@ -37,21 +37,22 @@ export function newInt(value: IntValue): PyInt {
 /** Dead exact ints kept for reuse by this many: making and freeing ints is the hottest path of loops. */
 const SPARE_INT_LIMIT = 1024;
 
+/** A PyInt holding `value` with refcount 1 and no block yet: a dead int's JS object when one is kept. */
+function spareOrNewInt(value: IntValue): PyInt {
+  const int = rt.spareInts.pop();
+  if (int === undefined) return new PyInt(value);
+  int.refcount = 1;
+  int.value = value;
+  return int;
+}
+
 /**
  * Always a new int object (what the parser builds for large literals). New reference.
  * The JavaScript object may be a dead int's (`rt.spareInts`); the simulated address is always
  * a fresh allocation, so nothing Python can see tells the difference.
  */
 export function newIntObject(value: IntValue): PyInt {
-  const spare = rt.spareInts;
-  let int: PyInt;
-  if (spare.length > 0) {
-    int = spare.pop()!;
-    int.refcount = 1;
-    int.value = value;
-  } else {
-    int = new PyInt(value);
-  }
+  const int = spareOrNewInt(value);
   // Ints have no GC header: the block starts at the object.
   const size = intObjectSize(value);
   const allocator = rt.allocator;
@@ -73,15 +74,7 @@ export function newIntObject(value: IntValue): PyInt {
  * owned by whoever held it packed (refcount 1).
  */
 export function intObjectAt(value: number, offset: number): PyInt {
-  const spare = rt.spareInts;
-  let int: PyInt;
-  if (spare.length > 0) {
-    int = spare.pop()!;
-    int.refcount = 1;
-    int.value = value;
-  } else {
-    int = new PyInt(value);
-  }
+  const int = spareOrNewInt(value);
   int.setArenaOffset(offset);
   rt.allocator.replaceSmallOccupant(offset, 0, int);
   return int;
