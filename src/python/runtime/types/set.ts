@@ -551,7 +551,7 @@ export function setIsSubset(set: PySet, other: PyObject): boolean {
  */
 export function setIsSuperset(set: PySet, other: PyObject): boolean {
   if (other instanceof PySet) return setIsSubset(other, set);
-  if (rt.profile.minor >= 11) return !anyItemMissing(set, other);
+  if (rt.profile.minor >= 11) return !anyItemWhereContained(set, other, false);
   const temporary = makeNewSet(rt.types.set, other);
   try {
     return setIsSubset(temporary, set);
@@ -560,15 +560,18 @@ export function setIsSuperset(set: PySet, other: PyObject): boolean {
   }
 }
 
-/** True when `iterable` yields an item `set` does not contain (stops there). */
-function anyItemMissing(set: PySet, iterable: PyObject): boolean {
+/**
+ * True when `iterable` yields an item whose membership in `set` is `present` (stops there):
+ * issuperset's search for a missing item, isdisjoint's for a shared one.
+ */
+function anyItemWhereContained(set: PySet, iterable: PyObject, present: boolean): boolean {
   const iterator = getIter(iterable);
   try {
     for (;;) {
       const key = iterNext(iterator);
       if (key === null) return false;
       try {
-        if (!setContainsKey(set, key)) return true;
+        if (setContainsKey(set, key) === present) return true;
       } finally {
         decref(key);
       }
@@ -599,20 +602,7 @@ export function setIsDisjoint(set: PySet, other: PyObject): boolean {
     }
     return true;
   }
-  const iterator = getIter(other);
-  try {
-    for (;;) {
-      const key = iterNext(iterator);
-      if (key === null) return true;
-      try {
-        if (setContainsKey(set, key)) return false;
-      } finally {
-        decref(key);
-      }
-    }
-  } finally {
-    decref(iterator);
-  }
+  return !anyItemWhereContained(set, other, true);
 }
 
 
