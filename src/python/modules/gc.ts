@@ -5,7 +5,7 @@ import { rt } from "../runtime/state.js";
 import type { ModuleDefinition } from "./module-builder.js";
 import type { MethodDef } from "../runtime/method-def.js";
 import { newInt } from "../runtime/types/int.js";
-import { newList, type PyList } from "../runtime/types/list.js";
+import { newList, listTraverse, listTraverseHeld, type PyList } from "../runtime/types/list.js";
 import { PyRaise } from "../runtime/errors.js";
 import { callPositional } from "../runtime/abstract/object-protocol.js";
 import { writeUnraisable } from "../runtime/unraisable.js";
@@ -202,7 +202,9 @@ const GC_FUNCTIONS: readonly MethodDef[] = [
         const wanted = new Set(targets);
         const referrers = rt.gc.objects().filter((candidate) => {
           let found = false;
-          candidate.type.traverse?.(candidate, (child) => {
+          // A packed int (list-packed-ints.ts) has no object that could be among the targets.
+          const traverse = candidate.type.traverse === listTraverse ? listTraverseHeld : candidate.type.traverse;
+          traverse?.(candidate, (child) => {
             if (wanted.has(child)) found = true;
           });
           return found;

@@ -168,6 +168,97 @@ export const containerSnippets: readonly Snippet[] = [
     ],
     { fresh: true },
   ),
+  // The list operations that read packed ints where they are held (list-packed-ints.ts):
+  // each must give the ints' values, addresses and counts as CPython's objects have them.
+  snippet(
+    "packed ints compared, searched and shown where they are held",
+    [
+      py`
+        import sys
+        def filled(offset):
+            made = []
+            for n in range(100):
+                made.append(n * 1000 + offset)
+            return made
+        xs = filled(7)
+        ys = filled(7)
+        where = [id(x) for x in xs]
+        print(repr(xs)[-32:], str(xs)[:20], xs == ys, xs != ys, xs < ys + [1], xs[:-1] < xs, ys[:50] + [0] < xs, xs > filled(6))
+        print(7007 in xs, 7008 in xs, 7007.0 in xs, True in xs, xs.index(50007), xs.count(99007), xs.count(3), xs.index(99007, -5))
+        xs.remove(int('40007'))
+        print(len(xs), xs[38:41], xs[::-7][:4], [id(x) for x in xs] == where[:40] + where[41:], sys.getrefcount(xs[95]))
+      `,
+    ],
+    { fresh: true },
+  ),
+  snippet(
+    "packed ints popped, inserted, replaced and deleted keep their addresses and counts",
+    [
+      py`
+        import ctypes, sys
+        xs = []
+        for n in range(100):
+            xs.append(n * 1000 + 3)
+        where = {x: id(x) for x in xs}
+        last = xs.pop()
+        middle = xs.pop(50)
+        first = xs.pop(0)
+        xs.insert(10, 77777)
+        xs.insert(-1, last)
+        xs[20] = middle
+        del xs[30]
+        del xs[40:43]
+        xs[60:62] = [5, 6, 7]
+        print(len(xs), xs[8:12], xs[18:22], xs[-3:], sys.getrefcount(xs[20]), sys.getrefcount(xs[21]))
+        print(all(id(x) == where[x] for x in xs if x in where), id(last) == where[99003], ctypes.c_ssize_t.from_address(where[70003]).value)
+        gone = where[xs[50]]
+        del xs[50]
+        again = int('123456')
+        print(id(again) == gone)
+        xs.reverse()
+        print(xs[:3], xs[-3:], [id(x) == where.get(x) for x in xs[:4]], list(reversed(xs))[:4] == xs[-1:-5:-1])
+      `,
+    ],
+    { fresh: true },
+  ),
+  snippet(
+    "ints stored by list(range(n)) and extend keep their addresses and counts",
+    [
+      py`
+        import ctypes, sys
+        zs = list(range(1000, 1200))
+        at = id(zs[150])
+        print(ctypes.c_ssize_t.from_address(at).value, sys.getrefcount(zs[150]), id(zs[150]) == at)
+        zs.extend(range(5000, 5100))
+        zs.extend(map(int, ['70000', '70001']))
+        zs += [x * 3 for x in range(400, 470)]
+        ids = [id(z) for z in zs]
+        print(len(zs), sum(zs), zs[-3:], zs[198:202], ids == [id(z) for z in zs], ctypes.c_ssize_t.from_address(ids[260]).value)
+        zs.sort(reverse=True)
+        print(zs[:3], sorted(ids) == sorted(id(z) for z in zs), sys.getrefcount(zs[5]))
+      `,
+    ],
+    { fresh: true },
+  ),
+  snippet(
+    "iterating and indexing packed ints keeps their addresses",
+    [
+      py`
+        xs = [n * 10 + 100000 for n in range(300)]
+        before = [id(x) for x in xs]
+        print(before == [id(x) for x in xs], before[::-1] == [id(x) for x in reversed(xs)])
+        t = 0
+        for i in range(len(xs)):
+            t += xs[i]
+        print(t, before == [id(x) for x in xs])
+        for i in range(len(xs)):
+            xs[i] += 1
+        after = [id(x) for x in xs]
+        print(xs[:3], sum(a != b for a, b in zip(before, after)), len(set(before) & set(after)), len(set(after)))
+      `,
+    ],
+    { fresh: true },
+  ),
   snippet(
     "a sum over appended ints past 2**53",
     [

@@ -24,6 +24,28 @@ const PAIR_CLASSES = py`
 export const gcSnippets: readonly Snippet[] = [
   snippet("a clean collect finds nothing", [CLEAN, "print(gc.collect())"]),
   snippet("list containing itself", [CLEAN, "loop = []\nloop.append(loop)\ndel loop\nprint(gc.collect())"]),
+  // A list holding ints packed (list-packed-ints.ts): the collector passes them by, and
+  // get_referents and get_referrers still see the int objects.
+  snippet("a cycle through a list of packed ints", [
+    CLEAN,
+    py`
+      xs = []
+      for n in range(200):
+          xs.append(n * 5 + 20000)
+      xs.append(xs)
+      ws = [n * 7 + 30000 for n in range(150)]
+      ws.append(ws)
+      del ws
+      print(gc.collect(), gc.collect(), sys.getrefcount(xs[100]))
+      refs = gc.get_referents(xs)
+      print(len(refs), refs[0] is xs, refs[1], [id(r) for r in refs[1:6]] == [id(x) for x in reversed(xs[-6:-1])], sys.getrefcount(xs[100]))
+      print(any(r is xs for r in gc.get_referrers(xs[150])), gc.is_tracked(xs[3]))
+      del refs
+      ids = [id(x) for x in xs[:-1]]
+      del xs
+      print(gc.collect())
+    `,
+  ]),
   snippet("two lists referring to each other", [CLEAN, "a = []\nb = [a]\na.append(b)\ndel a, b\nprint(gc.collect())"]),
   snippet("dict containing itself", [CLEAN, "table = {}\ntable['me'] = table\ndel table\nprint(gc.collect())"]),
   snippet("course cycle of two instances", [

@@ -11,6 +11,7 @@ import { GcLinks } from "./tracking.js";
 import { KIND_DICT, KIND_OTHER, KIND_TUPLE, WalkRecord } from "./walk-record.js";
 import { instanceTraverse, flatValueAt, type PyInstance } from "../types/instance.js";
 import { dictTraverse, type PyDict } from "../types/dict.js";
+import { listTraverse, listTraverseHeld } from "../types/list.js";
 import type { PyGenerator } from "../types/generator.js";
 import { callWeakrefCallback, detachWeakReferences, hasWeakReferences, type WeakReferenceLike } from "../weak-references.js";
 import { inlineTableOf } from "../instance-attributes.js";
@@ -316,6 +317,11 @@ function subtractChildren(
   if (traverse === null) return;
   if (traverse === dictTraverse) {
     subtractDict(links, record, object as PyDict, unreachablePass, argument, subtract);
+    return;
+  }
+  if (traverse === listTraverse) {
+    // A packed int (list-packed-ints.ts) is untracked: subtractChild would skip its object.
+    listTraverseHeld(object, subtract);
     return;
   }
   if (traverse !== instanceTraverse) {

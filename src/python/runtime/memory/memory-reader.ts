@@ -64,7 +64,7 @@ function refcountWord(object: PyObject): bigint {
 
 /** ob_size for variable-size objects (PyVarObject), the third word. */
 function sizeWord(object: PyObject): bigint | null {
-  if (object instanceof PyList) return BigInt(object.items.length);
+  if (object instanceof PyList) return BigInt(object.storage.length);
   if (object instanceof PyTuple) return BigInt(object.items.length);
   if (object instanceof PyInt && rt.profile.minor < 12) return BigInt(sign(object.value) * digitCount(object.value));
   if (object instanceof PyStr) return BigInt(object.length);

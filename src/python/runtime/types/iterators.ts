@@ -8,12 +8,12 @@ import type { PyType } from "../type.js";
 import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { CallArgs } from "../slots.js";
 import type { Profile } from "../../profiles/profile.js";
-import type { PyList } from "./list.js";
+import { PyList } from "./list.js";
 import { PyTuple, newTupleStealing } from "./tuple.js";
 import { PyStr, newStr } from "./str.js";
 import { PyInt, newInt } from "./int.js";
 import { getItem } from "../abstract/items.js";
-import { slotItem } from "./list-packed-ints.js";
+import { slotItem, repackSlot } from "./list-packed-ints.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { call } from "../abstract/object-protocol.js";
 import { callFromRuntime } from "../argument-tuple.js";
@@ -121,10 +121,12 @@ function listNext(self: PyObject): PyObject | null {
   if (list === null) return null;
   const index = iterator.index;
   if (index >= list.storage.length) return exhaust(iterator);
-  // A packed int (list-packed-ints.ts) is made for this item only.
+  // A packed int (list-packed-ints.ts) is made for this item only, and the item before last,
+  // which the caller has dropped by now unless it kept it, packed again.
   const item = slotItem(list, index);
   iterator.index = index + 1;
   item.refcount++;
+  repackSlot(list, index - 2);
   return item;
 }
 
@@ -132,10 +134,11 @@ function listReverseNext(self: PyObject): PyObject | null {
   const iterator = self as PySequenceIterator;
   const list = iterator.source as PyList | null;
   const index = iterator.index;
-  if (list !== null && index >= 0 && index < list.items.length) {
+  if (list !== null && index >= 0 && index < list.storage.length) {
     iterator.index--;
-    const item = list.items[index]!;
+    const item = slotItem(list, index);
     item.refcount++;
+    repackSlot(list, index + 2);
     return item;
   }
   iterator.index = -1;
@@ -192,6 +195,7 @@ function remaining(self: PyObject): number {
   if (source === null) return 0;
   let size: number;
   if (source.type === rt.types.str || source.type.isSubtypeOf(rt.types.str)) size = (source as PyStr).length;
+  else if (source instanceof PyList) size = source.storage.length;
   else size = (source as PyObject & { items: PyObject[] }).items.length;
   return Math.max(0, size - iterator.index);
 }
@@ -215,7 +219,7 @@ function listReverseHint(self: PyObject): PyObject {
   const iterator = self as PySequenceIterator;
   const list = iterator.source as PyList | null;
   const length = iterator.index + 1;
-  return newInt(list === null || list.items.length < length ? 0 : length);
+  return newInt(list === null || list.storage.length < length ? 0 : length);
 }
 
 /** seqiter's hint: len(seq) minus the index when the sequence has a length, else NotImplemented. */
@@ -236,7 +240,7 @@ export function newListIterator(list: PyList): PyObject {
 }
 
 export function newListReverseIterator(list: PyList): PyObject {
-  return newSequenceIteratorOf(rt.types.list_reverseiterator, list, list.items.length - 1);
+  return newSequenceIteratorOf(rt.types.list_reverseiterator, list, list.storage.length - 1);
 }
 
 export function newTupleIterator(tuple: PyTuple): PyObject {

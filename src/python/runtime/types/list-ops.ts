@@ -5,8 +5,8 @@ import { rt } from "../state.js";
 import { PyRaise, typeError, indexError } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
-import { slotItem } from "./list-packed-ints.js";
-import { PyList, newList, listResize, preallocateExact, hasItemBuffer, listClear, MAX_LIST_LENGTH } from "./list.js";
+import { slotItem, packSlot, offsetsWithRoom, spliceSlots, repackSlot, objectItems } from "./list-packed-ints.js";
+import { PyList, newList, listResize, preallocateExact, hasItemBuffer, listClear, packingFrom, MAX_LIST_LENGTH, PACK_FROM } from "./list.js";
 import { PyTuple, newTuple } from "./tuple.js";
 import { PySet } from "./set.js";
 import { PyDict, dictForEach } from "./dict.js";
@@ -87,7 +87,7 @@ export function listExtend(list: PyList, iterable: PyObject): void {
   const rules = containerRules().list;
   const type = iterable.type;
   if (type === rt.types.list || type === rt.types.tuple || iterable === list) {
-    extendFast(list, (iterable as PyList | PyTuple).items.slice());
+    extendFast(list, type === rt.types.tuple ? (iterable as PyTuple).items.slice() : objectItems(iterable as PyList).slice());
     return;
   }
   if (rules.extendFromSetsAndDicts && (type === rt.types.set || type === rt.types.frozenset || type === rt.types.dict || type === rt.types.dict_keys || type === rt.types.dict_values || type === rt.types.dict_items)) {
@@ -97,17 +97,28 @@ export function listExtend(list: PyList, iterable: PyObject): void {
   extendByIteration(list, iterable);
 }
 
-/** The list/tuple path: one resize (or, 3.10+, an exact preallocation into an empty list). */
+/**
+ * The list/tuple path: one resize (or, 3.10+, an exact preallocation into an empty list). The
+ * list's own packed ints stay packed: the items it gains are shared, never packed.
+ */
 function extendFast(list: PyList, source: PyObject[]): void {
   const count = source.length;
   if (count === 0) return;
-  if (list.items.length + count > MAX_LIST_LENGTH) throw memoryError();
+  const storage = list.storage;
+  if (storage.length + count > MAX_LIST_LENGTH) throw memoryError();
   if (!hasItemBuffer(list) && containerRules().list.extendPreallocatesEmpty) preallocateExact(list, count);
-  else listResize(list, list.items.length + count);
+  else listResize(list, storage.length + count);
   for (const item of source) {
     item.refcount++;
-    list.items.push(item);
+    storage.push(item);
   }
+  keepOffsetsRoom(list);
+}
+
+/** Room in a packing list's offsets table for every slot (offsetsWithRoom), after it grew. */
+function keepOffsetsRoom(list: PyList): void {
+  const offsets = list.packedOffsets;
+  if (offsets !== null) offsetsWithRoom(list, offsets, list.storage.length - 1);
 }
 
 /**
@@ -118,11 +129,12 @@ function extendAllAtOnce(list: PyList, iterable: PyObject): void {
   const type = iterable.type;
   if (type === rt.types.set || type === rt.types.frozenset) {
     const keys = (iterable as PySet).table.keys();
-    listResize(list, list.items.length + keys.length);
+    listResize(list, list.storage.length + keys.length);
     for (const key of keys) {
       key.refcount++;
-      list.items.push(key);
+      list.storage.push(key);
     }
+    keepOffsetsRoom(list);
     return;
   }
   const view = type === rt.types.dict ? null : (iterable as PyDictView);
@@ -130,24 +142,30 @@ function extendAllAtOnce(list: PyList, iterable: PyObject): void {
   const kind = view === null ? "keys" : view.kind;
   const entries: [PyObject, PyObject][] = [];
   dictForEach(dict, (key, value) => void entries.push([key, value]));
-  listResize(list, list.items.length + entries.length);
+  listResize(list, list.storage.length + entries.length);
   for (const [key, value] of entries) {
     if (kind === "items") {
-      list.items.push(newTuple([key, value]));
+      list.storage.push(newTuple([key, value]));
       continue;
     }
     const item = kind === "keys" ? key : value;
     item.refcount++;
-    list.items.push(item);
+    list.storage.push(item);
   }
+  keepOffsetsRoom(list);
 }
 
-/** The general path: room for the length hint (default 8), appends, then a cut back. */
+/**
+ * The general path: room for the length hint (default 8), appends, then a cut back. An exact
+ * list packs the ints only it refers to from its PACK_FROM-th item on, as appends do
+ * (list(range(n)), list(map(...))); the item just stored is packable at once, since the
+ * iterator's reference became the list's.
+ */
 function extendByIteration(list: PyList, iterable: PyObject): void {
   const iterator = getIter(iterable);
   try {
     const hint = lengthHint(iterable, 8);
-    const size = list.items.length;
+    const size = list.storage.length;
     if (size + hint <= MAX_LIST_LENGTH) {
       if (!hasItemBuffer(list) && containerRules().list.extendPreallocatesEmpty) {
         if (hint > 0) preallocateExact(list, hint);
@@ -159,19 +177,23 @@ function extendByIteration(list: PyList, iterable: PyObject): void {
       if (--rt.ops.steps < 0) tick();
       const item = iterNext(iterator);
       if (item === null) break;
-      if (list.items.length < list.allocated) {
-        list.items.push(item);
-      } else {
+      // Re-read: the iteration may have run code that replaced or unpacked the storage.
+      const storage = list.storage;
+      const index = storage.length;
+      if (index >= list.allocated) {
         try {
-          listResize(list, list.items.length + 1);
+          listResize(list, index + 1);
         } catch (error) {
           decref(item);
           throw error;
         }
-        list.items.push(item);
       }
+      let offsets = list.packedOffsets;
+      if (offsets === null && index === PACK_FROM) offsets = packingFrom(list, item);
+      storage.push(item);
+      if (offsets !== null) packSlot(list, offsetsWithRoom(list, offsets, index), index);
     }
-    if (list.items.length < list.allocated) listResize(list, list.items.length);
+    if (list.storage.length < list.allocated) listResize(list, list.storage.length);
   } finally {
     decref(iterator);
   }
@@ -193,7 +215,7 @@ export function listAssignSlice(list: PyList, low: number, high: number, value: 
   }
   const sequence = value === null ? null : sequenceFast(value, "can only assign an iterable");
   const replacement = sequence === null ? [] : sequence.items.slice();
-  const size = list.items.length;
+  const size = list.storage.length;
   if (low < 0) low = 0;
   else if (low > size) low = size;
   if (high < low) high = low;
@@ -207,11 +229,10 @@ export function listAssignSlice(list: PyList, low: number, high: number, value: 
   }
   try {
     withScratch(removedCount > 8 ? removedCount * 8 : 0, () => {
-      const removed = list.items.slice(low, high);
       if (delta < 0) listResize(list, size + delta);
       else if (delta > 0) listResize(list, size + delta);
       for (const item of replacement) item.refcount++;
-      list.items.splice(low, removedCount, ...replacement);
+      const removed = spliceSlots(list, low, removedCount, replacement);
       for (let k = removed.length - 1; k >= 0; k--) decref(removed[k]!);
     });
   } finally {
@@ -236,7 +257,7 @@ export function listInplaceRepeat(list: PyList, times: number): void {
 
 /** ins1: list.insert(where, item) (item borrowed). */
 export function listInsert(list: PyList, where: number, item: PyObject): void {
-  const size = list.items.length;
+  const size = list.storage.length;
   listResize(list, size + 1);
   if (where < 0) {
     where += size;
@@ -244,16 +265,16 @@ export function listInsert(list: PyList, where: number, item: PyObject): void {
   }
   if (where > size) where = size;
   item.refcount++;
-  list.items.splice(where, 0, item);
+  spliceSlots(list, where, 0, [item]);
 }
 
-/** list.pop(index): the item (the list's reference moves to the caller). */
+/** list.pop(index): the item (the list's reference moves to the caller; a packed int made again). */
 export function listPop(list: PyList, index: number): PyObject {
-  const size = list.items.length;
+  const size = list.storage.length;
   if (size === 0) throw indexError("pop from empty list");
   if (index < 0) index += size;
   if (index < 0 || index >= size) throw indexError("pop index out of range");
-  const item = list.items[index]!;
+  const item = slotItem(list, index);
   if (size === 1 && containerRules().list.popToEmptyClears) {
     // The extra reference survives list_clear and becomes the caller's.
     item.refcount++;
@@ -261,26 +282,28 @@ export function listPop(list: PyList, index: number): PyObject {
     return item;
   }
   listResize(list, size - 1);
-  list.items.splice(index, 1);
+  if (index === size - 1) list.storage.pop();
+  else spliceSlots(list, index, 1, []);
   return item;
 }
 
 /** list_ass_item: l[i] = value, or del l[i] when value is null (index already normalised). */
 export function listAssignItem(list: PyList, index: number, value: PyObject | null): void {
-  if (index < 0 || index >= list.items.length) throw indexError("list assignment index out of range");
+  if (index < 0 || index >= list.storage.length) throw indexError("list assignment index out of range");
   if (value === null) {
     if (containerRules().list.deleteItemResizes) {
       listAssignSlice(list, index, index + 1, null);
       return;
     }
-    const old = list.items[index]!;
-    list.items.splice(index, 1);
-    decref(old);
+    const [old] = spliceSlots(list, index, 1, []);
+    decref(old!);
     return;
   }
-  const old = list.items[index]!;
+  if (list.indexedSlot !== index) repackSlot(list, list.indexedSlot);
+  list.indexedSlot = index;
+  const old = slotItem(list, index);
   value.refcount++;
-  list.items[index] = value;
+  list.storage[index] = value;
   decref(old);
 }
 

@@ -18,6 +18,7 @@ import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { PACKED_OCCUPANT } from "../memory/allocator.js";
 import { PyInt, intObjectAt, recycleIntObject } from "./int.js";
+import type { PyFloat } from "./float.js";
 import type { PyList } from "./list.js";
 
 /** A list slot: the item, or the value of a packed int (whose block offset is in `packedOffsets`). */
@@ -45,13 +46,53 @@ export function packSlot(list: PyList, offsets: Int32Array, index: number): void
   recycleIntObject(item as PyInt);
 }
 
-/** `packedOffsets` with room for slot `index` (grown by doubling). */
+/**
+ * `packedOffsets` with room for slot `index` (grown by doubling, or to the index). Whatever
+ * lengthens a packing list's storage keeps this room for every slot: a sort moves offsets
+ * along with the slots, and a write past a typed array's end would be lost without a sound.
+ */
 export function offsetsWithRoom(list: PyList, offsets: Int32Array, index: number): Int32Array {
   if (index < offsets.length) return offsets;
-  const grown = new Int32Array(offsets.length * 2);
+  const grown = new Int32Array(Math.max(offsets.length * 2, index + 16));
   grown.set(offsets);
   list.packedOffsets = grown;
   return grown;
+}
+
+/**
+ * `storage.splice(start, removeCount, ...inserted)` with the packed offsets moved alongside;
+ * the removed items come back as objects (packed ones made again), still owned by the caller.
+ */
+export function spliceSlots(list: PyList, start: number, removeCount: number, inserted: readonly PyObject[]): PyObject[] {
+  for (let i = start; i < start + removeCount; i++) slotItem(list, i);
+  const oldLength = list.storage.length;
+  const removed = list.storage.splice(start, removeCount, ...inserted) as PyObject[];
+  let offsets = list.packedOffsets;
+  if (offsets !== null && removeCount !== inserted.length) {
+    offsets = offsetsWithRoom(list, offsets, list.storage.length);
+    offsets.copyWithin(start + inserted.length, start + removeCount, oldLength);
+  }
+  return removed;
+}
+
+/** list.reverse(): the slots reversed in place, packed offsets alongside. */
+export function reverseSlots(list: PyList): void {
+  const storage = list.storage;
+  storage.reverse();
+  list.packedOffsets?.subarray(0, storage.length).reverse();
+}
+
+/**
+ * `==` between a packed int's value and `other` when it runs no code and makes nothing (an
+ * exact int, a bool or an exact float: equal numbers); undefined when the int object is needed.
+ */
+export function packedEquals(value: number, other: PyObject): boolean | undefined {
+  const type = other.type;
+  const types = rt.types;
+  // A bigint value is never a safe integer's (int-value.ts), and a safe integer is exactly a
+  // double, which is how CPython compares an int with a float (NaN equals nothing).
+  if (type === types.int || type === types.bool || type === types.float) return (other as PyInt | PyFloat).value === value;
+  return undefined;
 }
 
 /** The item in slot `index` (borrowed), made again if it was packed; the slot then holds it. */
@@ -61,6 +102,29 @@ export function slotItem(list: PyList, index: number): PyObject {
   const int = intObjectAt(slot, list.packedOffsets![index]!);
   list.storage[index] = int;
   return int;
+}
+
+/**
+ * The items as objects (packed ints made again) for a caller that copies or reads them at once:
+ * unlike `list.items` the list keeps packing, so the array must not be kept across anything
+ * that may pack a slot again (an append, an iterator's next, an index).
+ */
+export function objectItems(list: PyList): readonly PyObject[] {
+  if (list.packedOffsets !== null) {
+    const storage = list.storage;
+    for (let i = 0; i < storage.length; i++) if (typeof storage[i] === "number") slotItem(list, i);
+  }
+  return list.storage as PyObject[];
+}
+
+/**
+ * Packs slot `index` again once its int is back to the list's reference alone: an iterator
+ * passes each item on and the loop drops it, and a long loop would otherwise leave every int
+ * made again (millions of objects V8 must keep) behind it.
+ */
+export function repackSlot(list: PyList, index: number): void {
+  const offsets = list.packedOffsets;
+  if (offsets !== null && index >= 0 && index < list.storage.length) packSlot(list, offsets, index);
 }
 
 /** Makes every packed slot's int again and stops packing (what `list.items` does first). */

@@ -7,7 +7,7 @@ import type { BuiltinTypeSpec } from "../type-spec.js";
 import type { PyType } from "../type.js";
 import type { CallArgs } from "../slots.js";
 import { CompareOp } from "../slots.js";
-import { slotItem } from "./list-packed-ints.js";
+import { slotItem, packedEquals, reverseSlots, repackSlot, objectItems } from "./list-packed-ints.js";
 import { PyList, newList, listDealloc, listTraverse, listClear, listAppendStealing, preallocateExact, hasItemBuffer, LIST_OBJECT_SIZE, MAX_LIST_LENGTH } from "./list.js";
 import { listSlice, listExtend as extendList, listAssignSlice, listInplaceRepeat as inplaceRepeatList, listInsert, listPop, listAssignItem, listDeleteExtended, listAssignExtended, sequenceFast } from "./list-ops.js";
 import { sortList } from "./list-sort.js";
@@ -32,16 +32,23 @@ function listOf(self: PyObject): PyList {
   return self as PyList;
 }
 
-/** list_repr: `[...]` for a list inside its own repr; items are re-read as reprs may mutate it. */
+/**
+ * list_repr: `[...]` for a list inside its own repr; items are re-read as reprs may mutate it.
+ * A packed int's repr is its value's decimal text (a safe integer's, which String gives).
+ */
 function listRepr(self: PyObject): string {
   const list = listOf(self);
-  if (list.items.length === 0) return "[]";
+  if (list.storage.length === 0) return "[]";
   return guardedRepr(self, "[...]", () => {
     const parts: string[] = [];
     // Up to 3.13 the item's repr runs on the list's own (borrowed) reference; 3.14 holds one.
     const holdsItem = rt.profile.minor >= 14;
-    for (let i = 0; i < list.items.length; i++) {
-      const item = list.items[i]!;
+    for (let i = 0; i < list.storage.length; i++) {
+      const item = list.storage[i]!;
+      if (typeof item === "number") {
+        parts.push(String(item));
+        continue;
+      }
       if (!holdsItem) {
         parts.push(reprText(item));
         continue;
@@ -57,20 +64,44 @@ function listRepr(self: PyObject): string {
   });
 }
 
-/** list_richcompare: lengths first for ==/!=, then the first differing items. */
 /** Whether the list keeps its own references to the items it compares (3.7+; 3.6 borrows them). */
 function holdsItems(): boolean {
   return containerRules().list.holdsItemsWhileComparing;
 }
 
+/**
+ * `==` of the items in slot `index` of two lists when a packed int takes part and the answer
+ * needs no object (packedEquals); undefined otherwise.
+ */
+function packedSlotsEqual(left: PyList, right: PyList, index: number): boolean | undefined {
+  const a = left.storage[index]!;
+  const b = right.storage[index]!;
+  if (typeof a === "number") return typeof b === "number" ? a === b : packedEquals(a, b);
+  return typeof b === "number" ? packedEquals(b, a) : undefined;
+}
+
+/**
+ * The item in slot `index` for a comparison with `value`, or the comparison's answer when the
+ * slot holds a packed int that needs no object for it (packedEquals).
+ */
+function itemOrPackedEquality(list: PyList, index: number, value: PyObject): PyObject | boolean {
+  const slot = list.storage[index]!;
+  if (typeof slot !== "number") return slot;
+  return packedEquals(slot, value) ?? slotItem(list, index);
+}
+
+/** list_richcompare: lengths first for ==/!=, then the first differing items. */
 function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
   if (!(other instanceof PyList)) return newNotImplemented();
   const left = listOf(self);
-  if (left.items.length !== other.items.length && (op === CompareOp.Eq || op === CompareOp.Ne)) return newBool(op === CompareOp.Ne);
+  if (left.storage.length !== other.storage.length && (op === CompareOp.Eq || op === CompareOp.Ne)) return newBool(op === CompareOp.Ne);
   let i = 0;
-  for (; i < left.items.length && i < other.items.length; i++) {
-    const a = left.items[i]!;
-    const b = other.items[i]!;
+  for (; i < left.storage.length && i < other.storage.length; i++) {
+    const packedEqual = packedSlotsEqual(left, other, i);
+    if (packedEqual === true) continue;
+    if (packedEqual === false) break;
+    const a = slotItem(left, i);
+    const b = slotItem(other, i);
     if (a === b) continue;
     const held = holdsItems();
     if (held) {
@@ -88,17 +119,17 @@ function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObje
     }
     if (!equal) break;
   }
-  if (i >= left.items.length || i >= other.items.length) {
-    const sizeA = left.items.length;
-    const sizeB = other.items.length;
+  if (i >= left.storage.length || i >= other.storage.length) {
+    const sizeA = left.storage.length;
+    const sizeB = other.storage.length;
     const outcome = [sizeA < sizeB, sizeA <= sizeB, sizeA === sizeB, sizeA !== sizeB, sizeA > sizeB, sizeA >= sizeB][op]!;
     return newBool(outcome);
   }
   if (op === CompareOp.Eq) return newBool(false);
   if (op === CompareOp.Ne) return newBool(true);
   // The ordering comparison of the first differing items holds them from 3.13 (borrowed before).
-  const a = left.items[i]!;
-  const b = other.items[i]!;
+  const a = slotItem(left, i);
+  const b = slotItem(other, i);
   if (rt.profile.minor <= 12) return richCompare(a, b, op);
   a.refcount++;
   b.refcount++;
@@ -118,8 +149,10 @@ function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObje
 export function listContains(self: PyObject, value: PyObject): boolean {
   const list = listOf(self);
   const itemFirst = containerRules().list.containsComparesItemFirst;
-  for (let i = 0; i < list.items.length; i++) {
-    const item = list.items[i]!;
+  for (let i = 0; i < list.storage.length; i++) {
+    const item = itemOrPackedEquality(list, i, value);
+    if (item === true) return true;
+    if (item === false) continue;
     if (item === value) return true;
     const equal = scalarEquals(item, value);
     if (equal !== undefined) {
@@ -143,6 +176,10 @@ function listSubscript(self: PyObject, key: PyObject): PyObject {
     let index = subscriptIndex(key);
     if (index < 0) index += list.storage.length;
     if (index < 0 || index >= list.storage.length) throw indexError("list index out of range");
+    // Indexing loops (`xs[i]` for each i) leave each int made again behind them, unless it is
+    // packed again when the next index comes.
+    if (list.indexedSlot !== index) repackSlot(list, list.indexedSlot);
+    list.indexedSlot = index;
     const item = slotItem(list, index);
     item.refcount++;
     return item;
@@ -153,7 +190,7 @@ function listSubscript(self: PyObject, key: PyObject): PyObject {
     if (step === 1) return listSlice(list, start, stop);
     const result: PyObject[] = [];
     for (let i = 0, at = start; i < length; i++, at += step) {
-      const item = list.items[at]!;
+      const item = slotItem(list, at);
       item.refcount++;
       result.push(item);
     }
@@ -167,7 +204,7 @@ function listAssignSubscript(self: PyObject, key: PyObject, value: PyObject | nu
   const list = listOf(self);
   if (key.type.index !== null) {
     let index = subscriptIndex(key);
-    if (index < 0) index += list.items.length;
+    if (index < 0) index += list.storage.length;
     listAssignItem(list, index, value);
     return;
   }
@@ -175,7 +212,7 @@ function listAssignSubscript(self: PyObject, key: PyObject, value: PyObject | nu
   const rules = containerRules().list;
   if (value !== null && rules.sliceAssignmentParsesValueFirst) {
     // 3.13: the value becomes a sequence before the indices are adjusted.
-    const sequence = value === list ? listSlice(list, 0, list.items.length) : sequenceFast(value, "must assign iterable to extended slice");
+    const sequence = value === list ? listSlice(list, 0, list.storage.length) : sequenceFast(value, "must assign iterable to extended slice");
     try {
       assignSliceWith(list, key, sequence);
     } finally {
@@ -183,7 +220,7 @@ function listAssignSubscript(self: PyObject, key: PyObject, value: PyObject | nu
     }
     return;
   }
-  let [start, stop, step, length] = sliceIndices(key, list.items.length);
+  let [start, stop, step, length] = sliceIndices(key, list.storage.length);
   if (step === 1) {
     listAssignSlice(list, start, stop, value);
     return;
@@ -193,7 +230,7 @@ function listAssignSubscript(self: PyObject, key: PyObject, value: PyObject | nu
     listDeleteExtended(list, start, step, length);
     return;
   }
-  const sequence = value === list ? listSlice(list, 0, list.items.length) : sequenceFast(value, "must assign iterable to extended slice");
+  const sequence = value === list ? listSlice(list, 0, list.storage.length) : sequenceFast(value, "must assign iterable to extended slice");
   try {
     assignExtended(list, start, step, length, sequence.items);
   } finally {
@@ -202,7 +239,7 @@ function listAssignSubscript(self: PyObject, key: PyObject, value: PyObject | nu
 }
 
 function assignSliceWith(list: PyList, key: PySlice, sequence: PyObject & { items: PyObject[] }): void {
-  const [start, stop, step, length] = sliceIndices(key, list.items.length);
+  const [start, stop, step, length] = sliceIndices(key, list.storage.length);
   if (step === 1) {
     listAssignSlice(list, start, stop, sequence);
     return;
@@ -217,7 +254,7 @@ function assignExtended(list: PyList, start: number, step: number, length: numbe
 
 function listConcat(self: PyObject, other: PyObject): PyObject {
   if (!(other instanceof PyList)) throw typeError(`can only concatenate list (not "${other.type.name}") to list`);
-  const items = [...listOf(self).items, ...other.items];
+  const items = [...objectItems(listOf(self)), ...objectItems(other)];
   if (items.length === 0) return newList([]);
   for (const item of items) item.refcount++;
   return newList(items);
@@ -225,7 +262,7 @@ function listConcat(self: PyObject, other: PyObject): PyObject {
 
 function listRepeat(self: PyObject, countObject: PyObject): PyObject {
   const times = repeatCount(countObject);
-  const source = listOf(self).items;
+  const source = objectItems(listOf(self));
   if (times <= 0 || source.length === 0) return newList([]);
   if (source.length > MAX_LIST_LENGTH / times) throw memoryError();
   const result: PyObject[] = new Array(source.length * times);
@@ -312,15 +349,17 @@ function listIndex(self: PyObject, args: readonly PyObject[]): PyObject {
   let start = args[1] === undefined ? 0 : sliceIndexArgument(args[1]);
   let stop = args[2] === undefined ? Number.MAX_SAFE_INTEGER : sliceIndexArgument(args[2]);
   if (start < 0) {
-    start += list.items.length;
+    start += list.storage.length;
     if (start < 0) start = 0;
   }
   if (stop < 0) {
-    stop += list.items.length;
+    stop += list.storage.length;
     if (stop < 0) stop = 0;
   }
-  for (let i = start; i < stop && i < list.items.length; i++) {
-    const item = list.items[i]!;
+  for (let i = start; i < stop && i < list.storage.length; i++) {
+    const item = itemOrPackedEquality(list, i, value);
+    if (item === true) return newInt(i);
+    if (item === false) continue;
     if (!holdsItems()) {
       if (richCompareBool(item, value, CompareOp.Eq)) return newInt(i);
       continue;
@@ -339,8 +378,13 @@ function listIndex(self: PyObject, args: readonly PyObject[]): PyObject {
 function listCount(self: PyObject, value: PyObject): PyObject {
   const list = listOf(self);
   let count = 0;
-  for (let i = 0; i < list.items.length; i++) {
-    const item = list.items[i]!;
+  for (let i = 0; i < list.storage.length; i++) {
+    const item = itemOrPackedEquality(list, i, value);
+    if (item === true) {
+      count++;
+      continue;
+    }
+    if (item === false) continue;
     if (item === value) {
       count++;
       continue;
@@ -361,15 +405,19 @@ function listCount(self: PyObject, value: PyObject): PyObject {
 
 function listRemove(self: PyObject, value: PyObject): PyObject {
   const list = listOf(self);
-  for (let i = 0; i < list.items.length; i++) {
-    const item = list.items[i]!;
-    const held = holdsItems();
-    if (held) item.refcount++;
+  for (let i = 0; i < list.storage.length; i++) {
+    const item = itemOrPackedEquality(list, i, value);
     let equal: boolean;
-    try {
-      equal = richCompareBool(item, value, CompareOp.Eq);
-    } finally {
-      if (held) decref(item);
+    if (typeof item === "boolean") {
+      equal = item;
+    } else {
+      const held = holdsItems();
+      if (held) item.refcount++;
+      try {
+        equal = richCompareBool(item, value, CompareOp.Eq);
+      } finally {
+        if (held) decref(item);
+      }
     }
     if (equal) {
       listAssignSlice(list, i, i + 1, null);
@@ -413,7 +461,7 @@ export const LIST_SPEC: BuiltinTypeSpec = {
         return newNone();
       },
     },
-    { name: "copy", kind: "noargs", impl: (self) => listSlice(listOf(self), 0, listOf(self).items.length) },
+    { name: "copy", kind: "noargs", impl: (self) => listSlice(listOf(self), 0, listOf(self).storage.length) },
     {
       name: "append",
       kind: "one",
@@ -456,7 +504,7 @@ export const LIST_SPEC: BuiltinTypeSpec = {
       name: "reverse",
       kind: "noargs",
       impl: (self) => {
-        listOf(self).items.reverse();
+        reverseSlots(listOf(self));
         return newNone();
       },
     },

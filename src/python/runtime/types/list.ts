@@ -6,7 +6,7 @@ import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { memoryError } from "../errors.js";
 import { containerRules } from "./container-rules.js";
 import type { PackedHolder } from "../memory/allocator.js";
-import { type ListSlot, startPacking, packSlot, offsetsWithRoom, unpackList, stopPacking, releasePackedSlots } from "./list-packed-ints.js";
+import { type ListSlot, startPacking, packSlot, offsetsWithRoom, unpackList, stopPacking, releasePackedSlots, slotItem } from "./list-packed-ints.js";
 
 /** A stand-in occupant for a list's item buffer in the allocator (memory reads show 0 there). */
 class ItemBuffer {
@@ -31,6 +31,8 @@ export class PyList extends PyObject implements PackedHolder {
   storage: ListSlot[];
   /** The arena offsets of the packed ints' blocks by slot, while the list packs ints (else null). */
   packedOffsets: Int32Array | null;
+  /** The slot an index last read or wrote, to pack again at the next (list-packed-ints.ts repackSlot). */
+  indexedSlot: number;
   /** The capacity CPython has (drives sys.getsizeof); -1 while list.sort() runs. */
   allocated: number;
   /** Address of the item buffer: 0 when ob_item is NULL, SYSTEM_BLOCK for an untracked system block. */
@@ -42,6 +44,7 @@ export class PyList extends PyObject implements PackedHolder {
     super(rt.types.list);
     this.storage = items;
     this.packedOffsets = null;
+    this.indexedSlot = -1;
     this.allocated = 0;
     this.bufferAddress = 0;
     this.bufferBytes = 0;
@@ -222,9 +225,27 @@ export function listDealloc(self: PyObject): void {
   }
 }
 
+/** list_traverse, last item first; a packed int is made again for its visit (the list keeps packing). */
 export function listTraverse(self: PyObject, visit: (child: PyObject) => void): void {
-  const items = (self as PyList).items;
-  for (let i = items.length - 1; i >= 0; i--) visit(items[i]!);
+  const list = self as PyList;
+  const storage = list.storage;
+  for (let i = storage.length - 1; i >= 0; i--) {
+    const slot = storage[i]!;
+    visit(typeof slot === "number" ? slotItem(list, i) : slot);
+  }
+}
+
+/**
+ * listTraverse without the packed ints, for walks that only look for tracked objects or for
+ * objects they already hold (the collector, gc.get_referrers): a packed int is untracked and
+ * no object but the list's slot.
+ */
+export function listTraverseHeld(self: PyObject, visit: (child: PyObject) => void): void {
+  const storage = (self as PyList).storage;
+  for (let i = storage.length - 1; i >= 0; i--) {
+    const slot = storage[i]!;
+    if (typeof slot !== "number") visit(slot);
+  }
 }
 
 /**
@@ -262,25 +283,33 @@ export function listAppendStealing(list: PyList, item: PyObject): void {
   const storage = list.storage;
   const size = storage.length;
   let offsets = list.packedOffsets;
-  if (offsets === null && size === PACK_FROM && item.type === rt.types.int && list.type === rt.types.list) {
-    startPacking(list);
-    offsets = list.packedOffsets;
-  }
+  if (offsets === null && size === PACK_FROM) offsets = packingFrom(list, item);
   if (size >= list.allocated) listResize(list, size + 1);
   // At each power of two from RESERVE_FROM to RESERVE_UNTIL, the JS array gets room to double.
   if ((size & (size - 1)) === 0 && size >= RESERVE_FROM && size <= RESERVE_UNTIL) reserveRoom(storage, size);
   if (offsets !== null) {
+    offsets = offsetsWithRoom(list, offsets, size);
     if (size > 0) packSlot(list, offsets, size - 1);
-    offsetsWithRoom(list, offsets, size);
   }
   storage.push(item);
 }
 
 /**
- * Lists start packing ints (list-packed-ints.ts) when an append finds this many items: short
- * lists, made by the million in some loops, are not worth the offsets table and registration.
+ * Lists start packing ints (list-packed-ints.ts) when an append or extend finds this many
+ * items: short lists, made by the million in some loops, are not worth the offsets table and
+ * registration.
  */
-const PACK_FROM = 64;
+export const PACK_FROM = 64;
+
+/**
+ * The offsets table of an exact list that starts packing now, PACK_FROM items in, because an
+ * int comes next (null if it does not start).
+ */
+export function packingFrom(list: PyList, item: PyObject): Int32Array | null {
+  if (item.type !== rt.types.int || list.type !== rt.types.list) return null;
+  startPacking(list);
+  return list.packedOffsets;
+}
 
 /** Lists shorter than this grow their JS array by push alone. */
 const RESERVE_FROM = 4096;

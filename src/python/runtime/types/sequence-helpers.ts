@@ -4,6 +4,7 @@ import { decref } from "../object.js";
 import { rt } from "../state.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { PyList } from "./list.js";
+import { objectItems } from "./list-packed-ints.js";
 import { PyTuple } from "./tuple.js";
 import { tick } from "../ops/limits.js";
 import { PyRaise, typeError, valueError, discardRaise } from "../errors.js";
@@ -25,7 +26,7 @@ export function guardedRepr(self: PyObject, recursive: string, render: () => str
 /** All items of an iterable as owned references (fast paths for lists and tuples). */
 export function collectItems(iterable: PyObject): PyObject[] {
   if (iterable instanceof PyList || iterable instanceof PyTuple) {
-    const items = iterable.items.slice();
+    const items = iterable instanceof PyList ? objectItems(iterable).slice() : iterable.items.slice();
     for (const item of items) item.refcount++;
     return items;
   }

@@ -7,6 +7,8 @@ import { gcTrack, gcUntrack, isTracked, trackedSlot, untrackSlot, NO_SLOT } from
 import { memoryError } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
+import type { PyList } from "./list.js";
+import { objectItems } from "./list-packed-ints.js";
 
 export class PyTuple extends PyObject {
   /**
@@ -167,7 +169,8 @@ export function tupleFromIterable(iterable: PyObject, lengthHint: (object: PyObj
     iterable.refcount++;
     return iterable as PyTuple;
   }
-  if (iterable.type === rt.types.list) return newTuple((iterable as PyObject & { items: PyObject[] }).items);
+  // A list's packed ints are made again (list-packed-ints.ts), the list still packing.
+  if (iterable.type === rt.types.list) return newTuple(objectItems(iterable as PyList));
   const iterator = getIter(iterable);
   let result: PyTuple | null = null;
   try {
