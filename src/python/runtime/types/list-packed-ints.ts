@@ -8,12 +8,14 @@
 // block stays allocated, and the object made again on demand (same value, address, refcount 1)
 // is indistinguishable from the one dropped.
 //
-// Lists start packing when they grow long by appends (list.ts listAppendStealing), and pack
-// only the slot before the one being appended (the caller's reference to that item is gone by
-// then). Any use of `list.items` makes every object again and stops packing, so the generic
-// code never sees a number (it must not keep `items` across Python code, as always); the hot
-// paths (append, len, indexing, slicing, iteration, sum, sort, dealloc, clear) read
-// `list.storage` and handle packed slots themselves.
+// Lists start packing when they grow long by appends (list.ts listAppendStealing), which pack
+// the slot before the one being appended (the caller's reference to that item is gone by
+// then), or by extends over an iterator (list-ops.ts), which pack the item just stored. Any
+// use of `list.items` makes every object again and stops packing, so the generic code never
+// sees a number (it must not keep `items` across Python code, as always). The common
+// operations read `list.storage` and handle packed slots themselves: those that need an item's
+// object make that one (slotItem), those that only compare or show it read its value, and
+// iteration and indexing pack an item again once the loop has dropped it (repackSlot).
 import type { PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { PACKED_OCCUPANT } from "../memory/allocator.js";
