@@ -14,13 +14,13 @@ import { PyStr, internName } from "../types/str.js";
 import { call as callBorrowed, str as strOf } from "../abstract/object-protocol.js";
 import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
-import { typeCall, typeCallOne, typeCallPacked, classCallBuildsTuple } from "../types/type-object.js";
+import { typeCall, typeCallOne, typeCallPacked, classCallBuildsTuple, constructPlainWithoutArguments } from "../types/type-object.js";
 import { slotCall, slotCallPacked, callWithKeywordsFromDict } from "../slot-table.js";
 import { offerArgumentTuple, forgetArgumentTuple } from "../argument-tuple.js";
 import { takeTpCallMark } from "../types/type-call-route.js";
 import type { PyInt } from "../types/int.js";
 import { PyMethod } from "../types/method.js";
-import type { PyType } from "../type.js";
+import { PyType } from "../type.js";
 
 function release(values: readonly PyObject[]): void {
   for (let i = 0; i < values.length; i++) {
@@ -61,6 +61,11 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
     } finally {
       if (!temporary) decref(func);
     }
+  }
+  // `P()` for a class without __new__ or __init__ of its own: the instance at once.
+  if (args.length === 0 && kwnames === null && callable instanceof PyType) {
+    const instance = constructPlainWithoutArguments(callable);
+    if (instance !== null) return instance;
   }
   try {
     // A METH_O built-in (`sys.getrefcount(x)`, `len(x)`) called with one positional argument:
