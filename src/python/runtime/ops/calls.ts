@@ -62,11 +62,6 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
       if (!temporary) decref(func);
     }
   }
-  // `P()` for a class without __new__ or __init__ of its own: the instance at once.
-  if (args.length === 0 && kwnames === null && callable instanceof PyType) {
-    const instance = constructPlainWithoutArguments(callable);
-    if (instance !== null) return instance;
-  }
   try {
     // A METH_O built-in (`sys.getrefcount(x)`, `len(x)`) called with one positional argument:
     // what builtinFunctionCall would do, without building the call's argument record.
@@ -78,6 +73,19 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
   } finally {
     releaseOwned(args, borrowed);
   }
+}
+
+/**
+ * `f()`: a class without __new__ or __init__ of its own (`P()`, from 3.8: 3.6–3.7 hold the
+ * callable, see callStealing) is made at once (constructPlainWithoutArguments); everything else
+ * takes callStealing's way.
+ */
+export function callNoArgs(callable: PyObject): PyObject {
+  if (callable instanceof PyType && rt.profile.minor >= 8) {
+    const instance = constructPlainWithoutArguments(callable);
+    if (instance !== null) return instance;
+  }
+  return callStealing(callable, [], null);
 }
 
 /**
