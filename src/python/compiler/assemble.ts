@@ -32,6 +32,7 @@ export const OPS_NAMES = [
   "loadMethod",
   "call",
   "callOne",
+  "callNoArgs",
   "callMethodOne",
   "callMethodNoArgs",
   "callEx",

@@ -51,12 +51,14 @@ function decodeAddress(offset: number): number {
 }
 
 export class PyObject {
+  // The fields are assigned in the constructor, or by a subclass constructor that passes
+  // HEADER_SET_BY_SUBCLASS (hence the `!`).
   /** ob_refcnt. Immortal objects hold IMMORTAL_MARK or more (see refcount reporting). */
-  refcount: number;
-  /** The address, encoded by `encodeAddress`. */
-  private addressOffset: number;
+  refcount!: number;
+  /** The address, encoded by `encodeAddress` (UNALLOCATED_ADDRESS_OFFSET: no block yet). */
+  protected addressOffset!: number;
   /** ob_type. A counted reference only for instances of heap types, as in CPython. */
-  type: PyType;
+  type!: PyType;
   /**
    * The object's slot in the collector's list links and generation marks (gc/tracking.ts),
    * -1 while untracked. Kinds whose exact objects are never tracked (int, str) leave it off
@@ -70,8 +72,12 @@ export class PyObject {
   // beside the objects (weak-references.ts); attribute storage is a field of
   // `AttributedObject` and lives beside any other object (instance-attributes.ts).
 
-  /** `gcCapable` false: see `gcSlot` (exact objects of the kind are never gc-tracked). */
-  constructor(type: PyType, gcCapable = true) {
+  /**
+   * `gcCapable` false: see `gcSlot` (exact objects of the kind are never gc-tracked).
+   * HEADER_SET_BY_SUBCLASS: the subclass constructor assigns these fields itself.
+   */
+  constructor(type: PyType, gcCapable: boolean | typeof HEADER_SET_BY_SUBCLASS = true) {
+    if (gcCapable === HEADER_SET_BY_SUBCLASS) return;
     this.refcount = 1;
     this.addressOffset = NO_ADDRESS;
     this.type = type;
@@ -102,6 +108,18 @@ export class PyObject {
   }
 }
 
+/**
+ * What the constructor of a class made by the million (PyInstance) passes up to PyObject and
+ * AttributedObject so that they assign nothing: it assigns their fields itself, in their order.
+ * Their constructors see objects of every class, so V8's stores there are megamorphic (some 100
+ * ns per object when V8 does not inline them into the caller, which its inlining budget often
+ * prevents); stores written in the subclass's constructor see only its own objects.
+ */
+export const HEADER_SET_BY_SUBCLASS = null;
+
+/** PyObject.addressOffset of an object without a block yet (address 0). */
+export const UNALLOCATED_ADDRESS_OFFSET = NO_ADDRESS;
+
 // What `gcSlot` reads on an object that never got the field: untracked.
 PyObject.prototype.gcSlot = -1;
 
@@ -118,14 +136,16 @@ const MATERIALIZED = 4;
  */
 export class AttributedObject extends PyObject {
   /** The attribute table (the storage's dict slot), made on first need. */
-  dict: DictTable<PyObject, PyObject> | null;
+  dict!: DictTable<PyObject, PyObject> | null;
   /** The __dict__ object once it exists (owned). */
-  dictObject: PyDict | null;
+  dictObject!: PyDict | null;
   /** HAS_ATTRIBUTES, OWNS_VALUES and MATERIALIZED: one small integer rather than three fields. */
-  private attributeFlags: number;
+  protected attributeFlags!: number;
 
-  constructor(type: PyType) {
-    super(type);
+  /** `header`: HEADER_SET_BY_SUBCLASS when the subclass assigns these fields too (see PyObject). */
+  constructor(type: PyType, header: typeof HEADER_SET_BY_SUBCLASS | undefined = undefined) {
+    super(type, header);
+    if (header === HEADER_SET_BY_SUBCLASS) return;
     this.dict = null;
     this.dictObject = null;
     this.attributeFlags = 0;

@@ -745,5 +745,69 @@ export const classSnippets: readonly Snippet[] = [
           print(e)
     `,
   ]),
+  // A class whose __new__ and __init__ are object's, called without arguments, is made at once
+  // (types/type-object.ts constructPlainWithoutArguments); arguments, a metaclass, a built-in
+  // base or __slots__ take type_call's way or still end the same.
+  snippet("classes without __init__ called with and without arguments", [
+    py`
+      import sys, gc
+      class P:
+          pass
+      before = sys.getrefcount(P)
+      def allocations():
+          gc.collect()
+          first = P()
+          second = P()
+          return gc.get_count()[0]
+      print(allocations())
+      a = P()
+      b = P()
+      print(type(a).__name__, a is not b, sys.getrefcount(P) - before, id(P()) == id(P()), a.__dict__)
+      for attempt in [lambda: P(1), lambda: P(x=1), lambda: P(*(), **{'k': 2})]:
+          try:
+              attempt()
+          except TypeError as e:
+              print(e)
+      print(P(*()).__class__.__name__, P(**{}).__class__.__name__)
+      class M(type):
+          pass
+      class Q(metaclass=M):
+          pass
+      print(type(Q()).__name__, type(Q).__name__)
+      try:
+          Q(1)
+      except TypeError as e:
+          print(e)
+      class Loud(type):
+          def __call__(cls, *args):
+              print('metaclass call', args)
+              return super().__call__(*args)
+      class R(metaclass=Loud):
+          pass
+      print(type(R()).__name__)
+      class Base:
+          def __init_subclass__(cls, **kwargs):
+              print('subclass', cls.__name__)
+      class Child(Base):
+          pass
+      print(type(Child()).__name__)
+      class L(list):
+          pass
+      class D(dict):
+          pass
+      class E(Exception):
+          pass
+      print(L(), D(), repr(E()), E().args)
+      class S:
+          __slots__ = ()
+      class W:
+          __slots__ = ('__weakref__',)
+      print(type(S()).__name__, type(W()).__name__)
+      class Sub(P):
+          pass
+      del a, b
+      print(type(Sub()).__name__, sys.getrefcount(P) - before)
+    `,
+  ]),
 ];
 

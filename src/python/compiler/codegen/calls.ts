@@ -89,6 +89,17 @@ export function compileCall(unit: CodeUnit, node: ast.Call): void {
     emitter.reserve();
     return;
   }
+  if (selfSlot === null && argumentCount === 0) {
+    emitter.pop();
+    const direct = `${callable}.code.compiled(${callable}, [], null, true, 0)`;
+    const invoke =
+      classCallSite(unit, callable, "[]", direct, `callNoArgs(${callable})`) ??
+      (unit.profile.frameStealsArguments ? `${callable} instanceof PyFunction ? ${direct} : callNoArgs(${callable})` : `callNoArgs(${callable})`);
+    emitter.line(`{ const r = ${invoke}; dec(${callable}); ${callable} = r; }`);
+    emitter.depth = start;
+    emitter.reserve();
+    return;
+  }
   if (selfSlot !== null) {
     emitter.pop();
     emitter.pop();

@@ -14,13 +14,13 @@ import { PyStr, internName } from "../types/str.js";
 import { call as callBorrowed, str as strOf } from "../abstract/object-protocol.js";
 import { PyBuiltinFunction, builtinFunctionCall } from "../types/builtin-function.js";
 import { PyMethodDescriptor } from "../types/descriptors.js";
-import { typeCall, typeCallOne, typeCallPacked, classCallBuildsTuple } from "../types/type-object.js";
+import { typeCall, typeCallOne, typeCallPacked, classCallBuildsTuple, constructPlainWithoutArguments } from "../types/type-object.js";
 import { slotCall, slotCallPacked, callWithKeywordsFromDict } from "../slot-table.js";
 import { offerArgumentTuple, forgetArgumentTuple } from "../argument-tuple.js";
 import { takeTpCallMark } from "../types/type-call-route.js";
 import type { PyInt } from "../types/int.js";
 import { PyMethod } from "../types/method.js";
-import type { PyType } from "../type.js";
+import { PyType } from "../type.js";
 
 function release(values: readonly PyObject[]): void {
   for (let i = 0; i < values.length; i++) {
@@ -73,6 +73,19 @@ export function callStealing(callable: PyObject, args: PyObject[], kwnames: read
   } finally {
     releaseOwned(args, borrowed);
   }
+}
+
+/**
+ * `f()`: a class without __new__ or __init__ of its own (`P()`, from 3.8: 3.6–3.7 hold the
+ * callable, see callStealing) is made at once (constructPlainWithoutArguments); everything else
+ * takes callStealing's way.
+ */
+export function callNoArgs(callable: PyObject): PyObject {
+  if (callable instanceof PyType && rt.profile.minor >= 8) {
+    const instance = constructPlainWithoutArguments(callable);
+    if (instance !== null) return instance;
+  }
+  return callStealing(callable, [], null);
 }
 
 /**

@@ -15,7 +15,7 @@ import { PyMethod } from "../types/method.js";
 import { CodeFlags, type PyCode } from "../types/code.js";
 import { newInstance } from "../types/instance.js";
 import { isObjectSlot } from "../types/object-spec.js";
-import { callStealing } from "./calls.js";
+import { callNoArgs, callStealing } from "./calls.js";
 
 /** What the site's CALL is specialised for. */
 const enum SiteKind {
@@ -147,7 +147,7 @@ export function callClassAtSite(type: PyType, args: PyObject[], site: ClassCallS
   } else {
     specialised = missOrAdapt(site, () => specialiseClass(site, type, args.length)) && site.kind === SiteKind.Init;
   }
-  if (!specialised) return callStealing(type, args, null);
+  if (!specialised) return args.length === 0 ? callNoArgs(type) : callStealing(type, args, null);
   const init = site.init!;
   const self = newInstance(type);
   self.refcount++;

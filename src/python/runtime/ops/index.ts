@@ -15,7 +15,7 @@ import { enterFrame, leaveFrame, enterInlineFrame, leaveInlineFrame } from "../m
 import * as matchOps from "./match-ops.js";
 import { offerLocals } from "./locals-ops.js";
 import * as exceptStarOps from "./except-star-ops.js";
-import { callStealing, callOne, callMethodOne, callMethodNoArgs, callWithStarArgs, bindArguments } from "./calls.js";
+import { callStealing, callNoArgs, callOne, callMethodOne, callMethodNoArgs, callWithStarArgs, bindArguments } from "./calls.js";
 import { setAttr } from "../abstract/attributes.js";
 import type { PyStr } from "../types/str.js";
 import { getItem, setItem, deleteItem } from "../abstract/items.js";
@@ -58,6 +58,7 @@ export function createOps(runtime: Runtime): Ops & Record<string, unknown> {
     deleteAttr: (object: PyObject, name: PyStr) => setAttr(object, name, null),
     loadMethod: functionOps.loadMethod,
     call: callStealing,
+    callNoArgs,
     callOne,
     callMethodOne,
     callMethodNoArgs,

@@ -1,5 +1,5 @@
 // Instances of classes defined in Python (subtype_dealloc and friends) and of plain `object`.
-import { AttributedObject, decref, type PyObject } from "../object.js";
+import { AttributedObject, HEADER_SET_BY_SUBCLASS, UNALLOCATED_ADDRESS_OFFSET, decref, type PyObject } from "../object.js";
 import { rt } from "../state.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack, trackedSlot } from "../gc/tracking.js";
@@ -33,7 +33,15 @@ export class PyInstance extends AttributedObject {
   // inline values are added to 16-byte objects only and stay far below the small-block limit.
 
   constructor(type: PyType) {
-    super(type);
+    // PyObject's and AttributedObject's fields first, in their order (see HEADER_SET_BY_SUBCLASS).
+    super(type, HEADER_SET_BY_SUBCLASS);
+    this.refcount = 1;
+    this.addressOffset = UNALLOCATED_ADDRESS_OFFSET;
+    this.type = type;
+    this.gcSlot = -1;
+    this.dict = null;
+    this.dictObject = null;
+    this.attributeFlags = 0;
     this.slotValues = null;
     this.flatLength = -1;
     this.flat0 = undefined;

@@ -95,6 +95,22 @@ export function typeCallOne(type: PyType, arg: PyObject): PyObject {
 }
 
 /**
+ * `cls()` without arguments for a class of metatype `type` whose __new__ and __init__ slots are
+ * object's (`class P: pass`), or null for any other class. type_call would pass the empty tuple
+ * (the shared singleton: no allocation, and its count is back where it was when the call ends),
+ * object_new makes the instance and object_init has no arguments to check; no Python code runs
+ * on the way, so the instance is made at once.
+ */
+export function constructPlainWithoutArguments(type: PyType): PyObject | null {
+  const object = rt.types.object;
+  if (type.type !== rt.types.type || !type.heapType || type.new_ !== object.new_ || type.init !== object.init || type.abstractMethods !== null) return null;
+  // What typeCall leaves behind: its tp_call mark used up, the empty tuple offered as its argument tuple.
+  takeTpCallMark();
+  offerArgumentTuple(rt.emptyTuple);
+  return newInstance(type);
+}
+
+/**
  * The __init__ of a class whose type_call is object_new's allocation then slot_tp_init calling
  * a Python function, or null. object_new's argument checks pass for such a class (its __new__
  * is object's, its __init__ is not), so a call without keywords is made by
