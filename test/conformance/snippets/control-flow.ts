@@ -367,4 +367,74 @@ export const controlFlowSnippets: readonly Snippet[] = [
       print(len(big), len(sixteen), list(small.values()), list(split.values()))
     `,
   ]),
+  // `a, b = x, y` makes no tuple (the optimiser rotates the stack); 3.11+ stores a function's
+  // distinct fast locals on one line last first, so the replaced values are released in that order.
+  snippet("unpacking a display of two or three items releases the old values in CPython's order", [
+    py`
+      class D:
+          def __init__(self, n):
+              self.n = n
+          def __del__(self):
+              print('del', self.n, end='; ')
+      def local():
+          a, b = D(1), D(2)
+          a, b = D(3), D(4)
+          print()
+          a, b, c = D(5), D(6), D(7)
+          a, b, c = D(8), D(9), D(10)
+          print()
+          [a, b] = D(11), D(12)
+          [a, b] = D(13), D(14)
+          print()
+          a, a = D(15), D(16)
+          a, a = D(17), D(18)
+          print()
+          (a,
+           b) = D(19), D(20)
+          (a,
+           b) = D(21), D(22)
+          print()
+          box = [None, None]
+          box[0], box[1] = D(23), D(24)
+          box[0], box[1] = D(25), D(26)
+          print()
+      def closed_over():
+          a, b = D(27), D(28)
+          a, b = D(29), D(30)
+          print()
+          def inner():
+              return a
+      local()
+      closed_over()
+      print()
+      a, b = D(1), D(2)
+      a, b = D(3), D(4)
+      print()
+      a, b = [D(5), D(6)]
+      a, b = [D(7), D(8)]
+      print()
+    `,
+  ]),
+  snippet("unpacking a display of one to three items makes no sequence (gc counts)", [
+    py`
+      import gc
+      class P:
+          pass
+      def counted(kind):
+          gc.collect()
+          before = gc.get_count()[0]
+          if kind == 1:
+              first, = P(),
+          elif kind == 2:
+              first, second = P(), P()
+          elif kind == 3:
+              first, second, third = P(), P(), P()
+          elif kind == 4:
+              first, second, third, fourth = P(), P(), P(), P()
+          else:
+              first, second = [P(), P()]
+          return gc.get_count()[0] - before
+      print([counted(kind) for kind in (1, 2, 3, 4, 5)])
+    `,
+  ]),
 ];

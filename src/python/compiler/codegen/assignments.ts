@@ -68,6 +68,52 @@ function storeUnpacking(unit: CodeUnit, targets: readonly ast.Expr[]): void {
   emitter.close();
 }
 
+/**
+ * `a, b = x, y`: one unpacking target and a display of as many items (1 to 3, none starred, not
+ * folded to a constant). CPython's optimiser turns BUILD_TUPLE + UNPACK_SEQUENCE into stack
+ * rotations (3.6's peephole also BUILD_LIST + UNPACK_SEQUENCE), so no sequence is made, which
+ * gc counts and the tuple free list show. Returns false when the statement takes the general path.
+ */
+export function storeDisplayByRotation(unit: CodeUnit, target: ast.Expr, value: ast.Expr): boolean {
+  if (target.type !== "Tuple" && target.type !== "List") return false;
+  if (value.type !== "Tuple" && !(value.type === "List" && unit.profile.minor === 6)) return false;
+  const count = target.elts.length;
+  if (count > 3 || value.elts.length !== count || count === 0) return false;
+  if (target.elts.some((element) => element.type === "Starred") || value.elts.some((element) => element.type === "Starred")) return false;
+  if (value.type === "Tuple" && unit.context.folder.fold(value) !== undefined) return false;
+  for (const element of value.elts) compileExpression(unit, element);
+  if (storesSwapStatically(unit, target.elts)) {
+    for (let index = count - 1; index >= 0; index--) storeTarget(unit, target.elts[index]!);
+    return true;
+  }
+  // ROT_TWO, ROT_THREE + ROT_TWO, SWAP: the first item ends on top and is stored first.
+  if (count > 1) {
+    const emitter = unit.emitter;
+    const first = emitter.slot(emitter.depth - count);
+    const last = emitter.slot(emitter.depth - 1);
+    emitter.line(`{ const rotated = ${first}; ${first} = ${last}; ${last} = rotated; }`);
+  }
+  for (const element of target.elts) storeTarget(unit, element);
+  return true;
+}
+
+/**
+ * 3.11+ (apply_static_swaps): a SWAP followed by STORE_FASTs on one line to distinct variables is
+ * done by exchanging the stores instead, so the last target is stored first and the values it
+ * replaces are released in that order.
+ */
+function storesSwapStatically(unit: CodeUnit, targets: readonly ast.Expr[]): boolean {
+  if (unit.profile.minor < 11 || targets.length < 2) return false;
+  const names = new Set<string>();
+  for (const target of targets) {
+    if (target.type !== "Name" || target.lineno !== targets[0]!.lineno) return false;
+    const name = unit.scope.mangle(target.id);
+    if (unit.scope.lookup(name) !== "fast") return false;
+    names.add(name);
+  }
+  return names.size === targets.length;
+}
+
 /** `target OP= value`. */
 export function compileAugAssign(unit: CodeUnit, node: ast.AugAssign): void {
   const emitter = unit.emitter;

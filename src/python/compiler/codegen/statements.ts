@@ -3,7 +3,7 @@ import type * as ast from "../../ast/nodes.js";
 import type { CodeUnit } from "../code-unit.js";
 import { compileExpression } from "./expressions.js";
 import { compileCondition } from "./conditions.js";
-import { storeTarget, compileAugAssign, deleteTarget } from "./assignments.js";
+import { storeTarget, compileAugAssign, deleteTarget, storeDisplayByRotation } from "./assignments.js";
 import { storeName, loadName, attributeNameRef } from "./names.js";
 import { compileFunctionDef, compileClassDef } from "./functions.js";
 import { UnsupportedSyntax, compilerSyntaxError } from "./unsupported.js";
@@ -34,6 +34,7 @@ export function compileStatement(unit: CodeUnit, node: ast.Stmt): void {
       return;
     }
     case "Assign": {
+      if (node.targets.length === 1 && storeDisplayByRotation(unit, node.targets[0]!, node.value)) return;
       compileExpression(unit, node.value);
       const value = emitter.slot(emitter.depth - 1);
       node.targets.forEach((target, index) => {
