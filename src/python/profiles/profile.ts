@@ -36,6 +36,20 @@ export type InterningModel =
   /** 3.13+: names (co_names, identifiers) immortal; constants and sys.intern() results mortal. */
   | "names-immortal";
 
+/**
+ * What the simulator knows of the strs CPython 3.13+ holds interned immortal in a kernel: every
+ * name its runtime, the kernel and each loaded module use, which no simulator can list. The count
+ * of any other mortal interned str is refused, except for a name with a digit outside
+ * `libraryDigitNames`: such names are rare enough in modules that the standard library's are
+ * the ones to fear, while names without a digit are too common to rule out.
+ */
+export interface KernelImmortalNames {
+  /** Immortal in every process before user code runs: a constant or sys.intern() finds them. */
+  readonly atStartup: ReadonlySet<string>;
+  /** Names with a digit a kernel may hold immortal (standard-library modules, the driver). */
+  readonly libraryDigitNames: ReadonlySet<string>;
+}
+
 /** How instance attributes are stored (FACTS §2.1, §2.2). */
 export type InstanceDictModel =
   /** ≤3.10: every instance gets a real dict object (GC-tracked, counted by gc.collect). */
@@ -97,6 +111,8 @@ export interface Profile {
   // ---- refcounts
   readonly immortality: Immortality;
   readonly interning: InterningModel;
+  /** "names-immortal" only: the kernel's immortal names the simulator knows (null elsewhere). */
+  readonly kernelImmortalNames: KernelImmortalNames | null;
   /**
    * One-character names the interpreter keeps as their own statically allocated identifier strs
    * (3.11–3.12): interning such a character (a literal, a variable name, sys.intern) yields that

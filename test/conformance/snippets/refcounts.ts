@@ -604,15 +604,15 @@ export const refcountSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("defaults tuple after the function is deleted", [READER, "default = [0]\ndef use(x=default):\n    return x\ndel use\nprint(count_at(id(default)))"]),
-  snippet("str.join result pieces", [READER, "piece = 'xy' * 3\nglued = '-'.join([piece, piece])\nprint(count_at(id(piece)), count_at(id(glued)))"]),
+  snippet("str.join result pieces", [READER, "piece = 'x7' * 3\nglued = '-'.join([piece, piece])\nprint(count_at(id(piece)), count_at(id(glued)))"]),
   snippet("attribute read through the instance", [READER, "class Config:\n    setting = [1]\nconfig = Config()\nvalue = config.setting\nprint(count_at(id(value)))"]),
   snippet("immortal small int on 3.12+", [READER, "print(sys.getrefcount(7), count_at(id(7)))"], { versions: ["3.12", "3.13"] }),
   snippet("immortal None and True on 3.12+", [READER, "print(sys.getrefcount(None), sys.getrefcount(True), count_at(id(False)))"], {
     versions: ["3.12", "3.13"],
   }),
   snippet("small int count is huge on 3.11", [READER, "print(sys.getrefcount(0) > 999_999_999, count_at(id(1)) > 999_999_999)"], { versions: ["3.11"] }),
-  snippet("interned name-like string literal", [READER, "word = 'hello_literal_xyz'", "print(count_at(id(word)))"]),
-  snippet("interned via sys.intern", [READER, "made = sys.intern(''.join(['run', '_time', '_name']))\nprint(count_at(id(made)))"]),
+  snippet("interned name-like string literal", [READER, "word = 'hello_literal_7'", "print(count_at(id(word)))"]),
+  snippet("interned via sys.intern", [READER, "made = sys.intern(''.join(['run', '_time', '_name2']))\nprint(count_at(id(made)))"]),
   snippet("list displayed as Out then counted", [READER, "shown = [1, 2, 3]", "shown", "print(count_at(id(shown)))"], { fresh: true }),
   snippet("Out keeps a value after del", [READER, "shown = [5, 6]", "shown", "keep_id = id(shown)\ndel shown\nprint(count_at(keep_id))"], { fresh: true }),
   snippet("exception frames keep an argument alive", [

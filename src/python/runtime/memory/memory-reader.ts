@@ -8,7 +8,7 @@ import { PyList } from "../types/list.js";
 import { PyTuple } from "../types/tuple.js";
 import { PyInt } from "../types/int.js";
 import { digitCount, sign } from "../types/int-value.js";
-import { PyStr } from "../types/str.js";
+import { PyStr, InternState } from "../types/str.js";
 import { PyType } from "../type.js";
 import { isExecutingFrame } from "../types/live-frames.js";
 import { PyModule, isSimulatorModule } from "../types/module.js";
@@ -36,6 +36,15 @@ function refuseUnknownRefcount(object: PyObject): void {
   // sys.modules, the import system's records and the interpreter's own references count too.
   if (object instanceof PyModule && isSimulatorModule(object)) throw new Unsupported(`the reference count of module '${object.name}' (CPython's import system holds references the simulator does not model)`);
   if (object === rt.refcountUnknownOf) throw new Unsupported(rt.refcountUnknownWhy);
+  if (object instanceof PyStr && object.interned === InternState.Mortal && object.refcount < IMMORTAL_MARK && rt.profile.interning === "names-immortal" && !isKnownMortal(object.value)) {
+    throw new Unsupported(`the reference count of the interned str '${object.value}' on 3.13+ (immortal in CPython when the kernel or a module it loaded uses it as a name)`);
+  }
+}
+
+/** 3.13+: whether a mortal interned str of this text is answered as CPython's mortal one (see KernelImmortalNames). */
+function isKnownMortal(text: string): boolean {
+  const known = rt.profile.kernelImmortalNames;
+  return known !== null && /[0-9]/.test(text) && !known.libraryDigitNames.has(text);
 }
 
 /** Runs `run` with `object`'s count refused (see Runtime.refcountUnknownOf), `why` naming that count. */

@@ -238,7 +238,8 @@ export function immortalize(object: PyObject): void {
 
 /**
  * Interns a str, per the profile's rules (sys.intern, code constants, identifiers).
- * `asName` marks identifiers and co_names entries, which 3.13+ interns immortal.
+ * `asName` marks identifiers and co_names entries, which 3.13+ interns immortal; there a str
+ * CPython already holds immortal from startup stays immortal whichever way it is interned.
  * Steals the reference to `str`; returns a new reference to the interned str.
  */
 export function intern(str: PyStr, asName: boolean): PyStr {
@@ -255,7 +256,7 @@ export function intern(str: PyStr, asName: boolean): PyStr {
   }
   rt.interned.set(str.value, str);
   const model = rt.profile.interning;
-  if (model === "immortal" || (model === "names-immortal" && asName)) {
+  if (model === "immortal" || (model === "names-immortal" && (asName || rt.profile.kernelImmortalNames?.atStartup.has(str.value) === true))) {
     str.interned = InternState.Immortal;
     immortalize(str);
   } else {
