@@ -6,7 +6,7 @@ import type { CallArgs } from "../runtime/slots.js";
 import type { MethodDef } from "../runtime/method-def.js";
 import { typeError, PyRaise, discardRaise, type PyRaise as PyRaiseType } from "../runtime/errors.js";
 import { newNone, newBool } from "../runtime/values.js";
-import { PyStr, internName } from "../runtime/types/str.js";
+import { PyStr, intern, internName } from "../runtime/types/str.js";
 import { newList } from "../runtime/types/list.js";
 import { getAttr, lookupAttr, setAttr } from "../runtime/abstract/attributes.js";
 import { call } from "../runtime/abstract/object-protocol.js";
@@ -28,16 +28,28 @@ function exactName(name: PyObject): PyStr {
   return internName((name as PyStr).value);
 }
 
+/** An exact str name as _PyType_Lookup sees it, marked as one its cache may keep (PyStr.wasLookupName). */
+function typeCacheName(name: PyObject): PyStr {
+  const exact = exactName(name);
+  exact.markLookupName();
+  return exact;
+}
+
 /** The name argument of getattr/hasattr: ≤3.10 "getattr(): attribute name must be string". */
 function lookupName(functionName: string, name: PyObject): PyStr {
-  if (name.type.isSubtypeOf(rt.types.str)) return exactName(name);
+  if (name.type.isSubtypeOf(rt.types.str)) return typeCacheName(name);
   if (rt.profile.minor < 11) throw typeError(`${functionName}(): attribute name must be string`);
   throw typeError(`attribute name must be string, not '${name.type.name}'`);
 }
 
 /** The name argument of setattr/delattr (PyObject_SetAttr's check). New reference. */
 function storeName(name: PyObject): PyStr {
-  if (name.type.isSubtypeOf(rt.types.str)) return exactName(name);
+  if (name.type.isSubtypeOf(rt.types.str)) {
+    // PyObject_SetAttr interns the name in place first (immortal on 3.12, as every interned str).
+    const interned = intern(exactName(name), false);
+    interned.markLookupName();
+    return interned;
+  }
   throw typeError(`attribute name must be string, not '${name.type.name}'`);
 }
 

@@ -1512,4 +1512,25 @@ export const refcountSnippets: readonly Snippet[] = [
   snippet("the index list.pop() reads through __index__", [
     "import sys\nclass Position:\n    def __index__(self):\n        print(sys.getrefcount(self))\n        return 0\nitems = [1, 2]\nwhere = Position()\nprint(items.pop(where))",
   ]),
+  snippet("setattr interns a run-time name, and a name over 100 characters stays out of the type cache", [
+    READER,
+    py`
+      class Holder:
+          pass
+      holder = Holder()
+      long_name = 'k' * 60 + ''.join(['7'] * 50)
+      before = sys.getrefcount(long_name)
+      print(getattr(holder, long_name, None), hasattr(holder, long_name), getattr(Holder, long_name, 7), sys.getrefcount(long_name) - before)
+      setattr(holder, long_name, 1)
+      print(sys.getrefcount(long_name) - before, count_at(id(long_name)), getattr(holder, long_name))
+    `,
+    py`
+      twin = 'k' * 60 + ''.join(['7'] * 50)
+      print(sys.intern(twin) is long_name, list(vars(holder))[0] is long_name)
+      copy_of = 'm' * 60 + ''.join(['8'] * 50)
+      setattr(holder, sys.intern('m' * 60 + ''.join(['8'] * 50)), 2)
+      setattr(holder, copy_of, 3)
+      print(list(vars(holder))[1] is copy_of, count_at(id(copy_of)), holder.__dict__)
+    `,
+  ]),
 ];

@@ -17,12 +17,16 @@ export const enum InternState {
   Immortal = 2,
 }
 
-/** `PyStr.bits`: the kind in bits 0-2, the intern state in bits 3-4, what is known of ASCII in 5-6. */
+/**
+ * `PyStr.bits`: the kind in bits 0-2, the intern state in bits 3-4, what is known of ASCII in 5-6,
+ * in bit 7 whether the str was an attribute name given at run time.
+ */
 const KIND_MASK = 7;
 const INTERN_SHIFT = 3;
 const INTERN_MASK = 3 << INTERN_SHIFT;
 const ASCII_YES = 1 << 5;
 const ASCII_NO = 2 << 5;
+const LOOKUP_NAME = 1 << 7;
 
 /** Code-point lengths of kind-4 strs (the only ones whose length differs from their JS string's). */
 const astralLengths = new WeakMap<PyStr, number>();
@@ -105,6 +109,18 @@ export class PyStr extends PyObject {
   /** Records that the text is known to be ASCII (an int's digits), sparing the scan. */
   markAscii(): void {
     this.bits |= ASCII_YES;
+  }
+
+  /**
+   * True once the str was an attribute name given at run time (getattr(obj, name) and kin):
+   * CPython's type attribute cache may hold a reference to it since (see memory-reader).
+   */
+  get wasLookupName(): boolean {
+    return (this.bits & LOOKUP_NAME) !== 0;
+  }
+
+  markLookupName(): void {
+    this.bits |= LOOKUP_NAME;
   }
 }
 
