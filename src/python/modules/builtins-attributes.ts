@@ -28,16 +28,18 @@ function exactName(name: PyObject): PyStr {
   return internName((name as PyStr).value);
 }
 
-/** An exact str name as _PyType_Lookup sees it, marked as one its cache may keep (PyStr.wasLookupName). */
-function typeCacheName(name: PyObject): PyStr {
-  const exact = exactName(name);
-  exact.markLookupName();
-  return exact;
+/**
+ * Drops the call's reference to its name, which _PyType_Lookup's cache may keep from now on
+ * (PyStr.wasLookupName). While the call ran, that reference stood in for the cache's.
+ */
+function releaseLookupName(name: PyStr): void {
+  name.markLookupName();
+  decref(name);
 }
 
 /** The name argument of getattr/hasattr: ≤3.10 "getattr(): attribute name must be string". */
 function lookupName(functionName: string, name: PyObject): PyStr {
-  if (name.type.isSubtypeOf(rt.types.str)) return typeCacheName(name);
+  if (name.type.isSubtypeOf(rt.types.str)) return exactName(name);
   if (rt.profile.minor < 11) throw typeError(`${functionName}(): attribute name must be string`);
   throw typeError(`attribute name must be string, not '${name.type.name}'`);
 }
@@ -46,9 +48,7 @@ function lookupName(functionName: string, name: PyObject): PyStr {
 function storeName(name: PyObject): PyStr {
   if (name.type.isSubtypeOf(rt.types.str)) {
     // PyObject_SetAttr interns the name in place first (immortal on 3.12, as every interned str).
-    const interned = intern(exactName(name), false);
-    interned.markLookupName();
-    return interned;
+    return intern(exactName(name), false);
   }
   throw typeError(`attribute name must be string, not '${name.type.name}'`);
 }
@@ -76,7 +76,7 @@ function getattr(_self: PyObject, args: CallArgs): PyObject {
     fallback.refcount++;
     return fallback;
   } finally {
-    decref(name);
+    releaseLookupName(name);
   }
 }
 
@@ -95,7 +95,7 @@ function hasattr(_self: PyObject, args: CallArgs): PyObject {
     discardRaise(error);
     return newBool(false);
   } finally {
-    decref(name);
+    releaseLookupName(name);
   }
 }
 
@@ -107,7 +107,7 @@ function setattr(_self: PyObject, args: CallArgs): PyObject {
   try {
     setAttr(values[0]!, name, values[2]!);
   } finally {
-    decref(name);
+    releaseLookupName(name);
   }
   return newNone();
 }
@@ -120,7 +120,7 @@ function delattr(_self: PyObject, args: CallArgs): PyObject {
   try {
     setAttr(values[0]!, name, null);
   } finally {
-    decref(name);
+    releaseLookupName(name);
   }
   return newNone();
 }

@@ -597,8 +597,12 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       kind: "one",
       impl: (self, name) => {
         if (name.type !== rt.types.str) throw typeError(`attribute name must be string, not '${name.type.name}'`);
-        (name as PyStr).markLookupName();
-        const value = fn(self, name);
+        let value: PyObject | null;
+        try {
+          value = fn(self, name);
+        } finally {
+          (name as PyStr).markLookupName();
+        }
         if (value === null) throw missingAttribute(self, (name as PyStr).value);
         return value;
       },
@@ -610,8 +614,11 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       kind: "positional",
       impl: (self, args) => {
         expectArgs("__setattr__", args, 2);
-        markIfLookupName(args[0]!);
-        fn(self, args[0]!, args[1]!);
+        try {
+          fn(self, args[0]!, args[1]!);
+        } finally {
+          markIfLookupName(args[0]!);
+        }
         return newNone();
       },
     },
@@ -619,8 +626,11 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       name: "__delattr__",
       kind: "one",
       impl: (self, name) => {
-        markIfLookupName(name);
-        fn(self, name, null);
+        try {
+          fn(self, name, null);
+        } finally {
+          markIfLookupName(name);
+        }
         return newNone();
       },
     },
