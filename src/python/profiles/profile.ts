@@ -37,16 +37,17 @@ export type InterningModel =
   | "names-immortal";
 
 /**
- * What the simulator knows of the strs CPython 3.13+ holds interned immortal in a kernel: every
- * name its runtime, the kernel and each loaded module use, which no simulator can list. The count
- * of any other mortal interned str is refused, except for a name with a digit outside
- * `libraryDigitNames`: such names are rare enough in modules that the standard library's are
- * the ones to fear, while names without a digit are too common to rule out.
+ * What the simulator knows of the names CPython's process holds interned besides the lesson's:
+ * every name its runtime, the kernel and each loaded module use, which no simulator can list.
+ * Where an interned str's count depends on them (counted by their code on 3.11 and older,
+ * immortal when they use it as a name on 3.13+), the count is refused, except for a name with
+ * a digit outside both sets: such names are rare enough in modules that the standard library's
+ * are the ones to fear, while names without a digit are too common to rule out.
  */
-export interface KernelImmortalNames {
-  /** Immortal in every process before user code runs: a constant or sys.intern() finds them. */
+export interface KernelNames {
+  /** Held in every process before user code runs (immortal on 3.13: a constant or sys.intern() finds them). */
   readonly atStartup: ReadonlySet<string>;
-  /** Names with a digit a kernel may hold immortal (standard-library modules, the driver). */
+  /** Names with a digit a kernel may hold (standard-library modules, the driver). */
   readonly libraryDigitNames: ReadonlySet<string>;
 }
 
@@ -111,8 +112,8 @@ export interface Profile {
   // ---- refcounts
   readonly immortality: Immortality;
   readonly interning: InterningModel;
-  /** "names-immortal" only: the kernel's immortal names the simulator knows (null elsewhere). */
-  readonly kernelImmortalNames: KernelImmortalNames | null;
+  /** The kernel's interned names the simulator knows (measured on 3.13.0, the best knowledge for every version). */
+  readonly kernelNames: KernelNames;
   /**
    * One-character names the interpreter keeps as their own statically allocated identifier strs
    * (3.11–3.12): interning such a character (a literal, a variable name, sys.intern) yields that

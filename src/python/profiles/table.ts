@@ -24,8 +24,8 @@ const SIZES_38: ObjectSizes = { ...SIZES_36, gcHeader: 16, instance: 48, slotsIn
 const SIZES_311: ObjectSizes = { ...SIZES_38, managedPreHeader: 16, zeroIntSize: 28, instance: 56 };
 const SIZES_312: ObjectSizes = { ...SIZES_311, managedWeakref: true, managedDictForVariableSize: true, asciiStrHeader: 40, compactStrHeader: 56, instance: 48 };
 
-/** 3.13.0's measured knowledge of its immortal interned names (scripts/interned-names-313.py). */
-const KERNEL_IMMORTAL_NAMES_313 = { atStartup: STARTUP_IMMORTAL_NAMES_313, libraryDigitNames: LIBRARY_DIGIT_NAMES_313 };
+/** The kernel's interned names as measured on 3.13.0 (scripts/interned-names-313.py); no other version was measured. */
+const KERNEL_NAMES_313 = { atStartup: STARTUP_IMMORTAL_NAMES_313, libraryDigitNames: LIBRARY_DIGIT_NAMES_313 };
 
 /** 3.13+ (see TrashcanModel): CPython's budget is ~10 000 C frames; a JavaScript stack holds ~1 000 deallocations. */
 const HEADROOM_TRASHCAN = { style: "headroom", depthLimit: 1000, headroom: 50 } as const;
@@ -38,7 +38,7 @@ const BASE: Omit<Profile, "key" | "minor" | "patchVersion"> = {
   loadMethod: true,
   immortality: { kind: "none" },
   interning: "counted",
-  kernelImmortalNames: null,
+  kernelNames: KERNEL_NAMES_313,
   separateOneCharIdentifiers: "",
   baseRefcounts: baseRefcounts(4000, 110, 120, 1250, 64, 70),
   strConcatInPlace: true,
@@ -155,7 +155,6 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
       trashcan: HEADROOM_TRASHCAN,
       immortality: { kind: "fixed", reported: 4_294_967_295, memoryWord: 4_294_967_295 },
       interning: "names-immortal",
-      kernelImmortalNames: KERNEL_IMMORTAL_NAMES_313,
       strConcatInPlace: false,
       gcThresholds: [2000, 10, 10],
       instanceDict: "inline-shared",
@@ -184,8 +183,6 @@ const PROFILES: ReadonlyMap<ProfileKey, Profile> = new Map<ProfileKey, Profile>(
         runtimeMemoryWord: 2 ** 48 + 3 * 2 ** 30,
       },
       interning: "names-immortal",
-      // Derived like the rest of 3.14: 3.13's measurement (same interning rules, FACTS §1.5).
-      kernelImmortalNames: KERNEL_IMMORTAL_NAMES_313,
       strConcatInPlace: false,
       gcThresholds: [2000, 10, 0],
       instanceDict: "inline-shared",

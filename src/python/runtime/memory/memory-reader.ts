@@ -43,15 +43,20 @@ function refuseUnknownRefcount(object: PyObject): void {
   if (object instanceof PyStr && object.wasLookupName && object.refcount < IMMORTAL_MARK && object.type === rt.types.str && object.length <= 100) {
     throw new Unsupported(`the reference count of the str '${object.value}' once used as an attribute name by getattr(), hasattr(), setattr() or delattr() (CPython's type attribute cache may hold a reference to it)`);
   }
-  if (object instanceof PyStr && object.interned === InternState.Mortal && object.refcount < IMMORTAL_MARK && rt.profile.interning === "names-immortal" && !isKnownMortal(object.value)) {
-    throw new Unsupported(`the reference count of the interned str '${object.value}' on 3.13+ (immortal in CPython when the kernel or a module it loaded uses it as a name)`);
+  if (object instanceof PyStr && object.interned === InternState.Mortal && object.refcount < IMMORTAL_MARK && !isKnownUnshared(object.value)) {
+    const why = rt.profile.interning === "counted" ? "on 3.11 and older (the code of the kernel and of the modules it loaded holds it too where they use it)" : "on 3.13+ (immortal in CPython when the kernel or a module it loaded uses it as a name)";
+    throw new Unsupported(`the reference count of the interned str '${object.value}' ${why}`);
   }
 }
 
-/** 3.13+: whether a mortal interned str of this text is answered as CPython's mortal one (see KernelImmortalNames). */
-function isKnownMortal(text: string): boolean {
-  const known = rt.profile.kernelImmortalNames;
-  return known !== null && /[0-9]/.test(text) && !known.libraryDigitNames.has(text);
+/**
+ * Whether CPython's process surely holds no interned str of this text besides the lesson's, so
+ * the lesson's references are all its count has (see KernelNames): a name with a digit that
+ * neither the startup modules nor the standard library use.
+ */
+function isKnownUnshared(text: string): boolean {
+  const known = rt.profile.kernelNames;
+  return /[0-9]/.test(text) && !known.libraryDigitNames.has(text) && !known.atStartup.has(text);
 }
 
 /** Runs `run` with `object`'s count refused (see Runtime.refcountUnknownOf), `why` naming that count. */

@@ -272,7 +272,7 @@ export function intern(str: PyStr, asName: boolean): PyStr {
   }
   rt.interned.set(str.value, str);
   const model = rt.profile.interning;
-  if (model === "immortal" || (model === "names-immortal" && (asName || rt.profile.kernelImmortalNames?.atStartup.has(str.value) === true))) {
+  if (model === "immortal" || (model === "names-immortal" && (asName || rt.profile.kernelNames.atStartup.has(str.value)))) {
     str.interned = InternState.Immortal;
     immortalize(str);
   } else {
