@@ -38,9 +38,9 @@ function refuseUnknownRefcount(object: PyObject): void {
   if (object === rt.refcountUnknownOf) throw new Unsupported(rt.refcountUnknownWhy);
   // _PyType_Lookup stores each name it looks up (an exact str of up to 100 characters) with a
   // reference in a 4096-entry cache, until a lookup hashed to the same entry replaces it: which
-  // of the kernel's own lookups do that cannot be followed (≤3.10 the slot even depends on the
-  // hash seed). Names in compiled code are interned; this is about names given at run time.
-  if (object instanceof PyStr && object.wasLookupName && object.refcount < IMMORTAL_MARK && object.type === rt.types.str && object.length <= 100) {
+  // of the kernel's own lookups do that cannot be followed (up to 3.10 the entry even follows
+  // the name's hash, which the kernel's hash seed randomises).
+  if (object instanceof PyStr && object.wasLookupName && object.refcount < IMMORTAL_MARK && object.length <= 100) {
     throw new Unsupported(`the reference count of the str '${object.value}' once used as an attribute name by getattr(), hasattr(), setattr() or delattr() (CPython's type attribute cache may hold a reference to it)`);
   }
   if (object instanceof PyStr && object.interned === InternState.Mortal && object.refcount < IMMORTAL_MARK && !isKnownUnshared(object.value)) {

@@ -112,8 +112,8 @@ export class PyStr extends PyObject {
   }
 
   /**
-   * True once the str was an attribute name given at run time (getattr(obj, name) and kin):
-   * CPython's type attribute cache may hold a reference to it since (see memory-reader).
+   * True once the exact str was an attribute name given at run time (getattr(obj, name) and
+   * kin): CPython's type attribute cache may hold a reference to it from then on (memory-reader).
    */
   get wasLookupName(): boolean {
     return (this.bits & LOOKUP_NAME) !== 0;
