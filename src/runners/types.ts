@@ -80,7 +80,8 @@ export interface HeapObject {
   readonly address: number;
   readonly type: string;
   readonly summary: string;
-  readonly refcount: number;
+  /** Null when the simulator cannot tell it (a count it refuses in a cell, too). */
+  readonly refcount: number | null;
   readonly references: readonly { readonly label: string; readonly object: number }[];
 }
 

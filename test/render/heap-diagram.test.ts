@@ -184,6 +184,12 @@ describe("the cell's own names first", () => {
     expect(text).toMatch(/<g class="heap-name heap-name-other" data-name="greeting">/);
     expect(text).toMatch(/<g class="heap-name" data-name="a_id">/);
   });
+  it("says 'refcount unknown' for a count the simulator refuses", () => {
+    const refused = snapshot([["word", 0x7f0000003000]], [{ ...heapObject(0x7f0000003000, "str", "'ledger'"), refcount: null }]);
+    const box = layoutHeap(refused).objects[0]!;
+    expect(box.lines[1]!.aside).toBe("refcount unknown");
+    expect(describeHeap(refused)).toContain("str 'ledger' at 0x7f0000003000 has refcount unknown.");
+  });
 });
 
 describe("heapSvg", () => {

@@ -6,7 +6,7 @@ import type { CallArgs } from "../runtime/slots.js";
 import type { MethodDef } from "../runtime/method-def.js";
 import { typeError, PyRaise, discardRaise, type PyRaise as PyRaiseType } from "../runtime/errors.js";
 import { newNone, newBool } from "../runtime/values.js";
-import { PyStr, internName } from "../runtime/types/str.js";
+import { PyStr, intern, internName } from "../runtime/types/str.js";
 import { newList } from "../runtime/types/list.js";
 import { getAttr, lookupAttr, setAttr } from "../runtime/abstract/attributes.js";
 import { call } from "../runtime/abstract/object-protocol.js";
@@ -28,6 +28,15 @@ function exactName(name: PyObject): PyStr {
   return internName((name as PyStr).value);
 }
 
+/**
+ * Drops the call's reference to its name, which _PyType_Lookup's cache may keep from now on
+ * (PyStr.wasLookupName). While the call ran, that reference stood in for the cache's.
+ */
+function releaseLookupName(name: PyStr): void {
+  name.markLookupName();
+  decref(name);
+}
+
 /** The name argument of getattr/hasattr: ≤3.10 "getattr(): attribute name must be string". */
 function lookupName(functionName: string, name: PyObject): PyStr {
   if (name.type.isSubtypeOf(rt.types.str)) return exactName(name);
@@ -37,7 +46,10 @@ function lookupName(functionName: string, name: PyObject): PyStr {
 
 /** The name argument of setattr/delattr (PyObject_SetAttr's check). New reference. */
 function storeName(name: PyObject): PyStr {
-  if (name.type.isSubtypeOf(rt.types.str)) return exactName(name);
+  if (name.type.isSubtypeOf(rt.types.str)) {
+    // PyObject_SetAttr interns the name in place first (immortal on 3.12, as every interned str).
+    return intern(exactName(name), false);
+  }
   throw typeError(`attribute name must be string, not '${name.type.name}'`);
 }
 
@@ -64,7 +76,7 @@ function getattr(_self: PyObject, args: CallArgs): PyObject {
     fallback.refcount++;
     return fallback;
   } finally {
-    decref(name);
+    releaseLookupName(name);
   }
 }
 
@@ -83,7 +95,7 @@ function hasattr(_self: PyObject, args: CallArgs): PyObject {
     discardRaise(error);
     return newBool(false);
   } finally {
-    decref(name);
+    releaseLookupName(name);
   }
 }
 
@@ -95,7 +107,7 @@ function setattr(_self: PyObject, args: CallArgs): PyObject {
   try {
     setAttr(values[0]!, name, values[2]!);
   } finally {
-    decref(name);
+    releaseLookupName(name);
   }
   return newNone();
 }
@@ -108,7 +120,7 @@ function delattr(_self: PyObject, args: CallArgs): PyObject {
   try {
     setAttr(values[0]!, name, null);
   } finally {
-    decref(name);
+    releaseLookupName(name);
   }
   return newNone();
 }

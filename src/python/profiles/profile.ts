@@ -36,6 +36,21 @@ export type InterningModel =
   /** 3.13+: names (co_names, identifiers) immortal; constants and sys.intern() results mortal. */
   | "names-immortal";
 
+/**
+ * What the simulator knows of the names CPython's process holds interned besides the lesson's:
+ * every name its runtime, the kernel and each loaded module use, which no simulator can list.
+ * Where an interned str's count depends on them (counted by their code on 3.11 and older,
+ * immortal when they use it as a name on 3.13+), the count is refused, except for a name with
+ * a digit outside both sets: such names are rare enough in modules that the standard library's
+ * are the ones to fear, while names without a digit are too common to rule out.
+ */
+export interface KernelNames {
+  /** Held in every process before user code runs (immortal on 3.13: a constant or sys.intern() finds them). */
+  readonly atStartup: ReadonlySet<string>;
+  /** Names with a digit a kernel may hold (standard-library modules, the driver). */
+  readonly libraryDigitNames: ReadonlySet<string>;
+}
+
 /** How instance attributes are stored (FACTS §2.1, §2.2). */
 export type InstanceDictModel =
   /** ≤3.10: every instance gets a real dict object (GC-tracked, counted by gc.collect). */
@@ -97,6 +112,8 @@ export interface Profile {
   // ---- refcounts
   readonly immortality: Immortality;
   readonly interning: InterningModel;
+  /** The kernel's interned names the simulator knows (measured on 3.13.0, the best knowledge for every version). */
+  readonly kernelNames: KernelNames;
   /**
    * One-character names the interpreter keeps as their own statically allocated identifier strs
    * (3.11–3.12): interning such a character (a literal, a variable name, sys.intern) yields that

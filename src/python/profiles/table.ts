@@ -1,6 +1,7 @@
 // The per-version data: one Profile record for each CPython 3.6–3.14 (FACTS key table).
 import type { ObjectSizes, Profile, ProfileKey } from "./profile.js";
 import { PROFILE_KEYS } from "./profile.js";
+import { LIBRARY_DIGIT_NAMES_313, STARTUP_IMMORTAL_NAMES_313 } from "./interned-names-313.js";
 
 /** FACTS §1.4: order-of-magnitude counts before user code runs (≤3.11 show real counts). */
 function baseRefcounts(none: number, trueCount: number, falseCount: number, emptyTuple: number, emptyStr: number, typeCount: number) {
@@ -23,6 +24,9 @@ const SIZES_38: ObjectSizes = { ...SIZES_36, gcHeader: 16, instance: 48, slotsIn
 const SIZES_311: ObjectSizes = { ...SIZES_38, managedPreHeader: 16, zeroIntSize: 28, instance: 56 };
 const SIZES_312: ObjectSizes = { ...SIZES_311, managedWeakref: true, managedDictForVariableSize: true, asciiStrHeader: 40, compactStrHeader: 56, instance: 48 };
 
+/** The kernel's interned names as measured on 3.13.0 (scripts/interned-names-313.py); no other version was measured. */
+const KERNEL_NAMES_313 = { atStartup: STARTUP_IMMORTAL_NAMES_313, libraryDigitNames: LIBRARY_DIGIT_NAMES_313 };
+
 /** 3.13+ (see TrashcanModel): CPython's budget is ~10 000 C frames; a JavaScript stack holds ~1 000 deallocations. */
 const HEADROOM_TRASHCAN = { style: "headroom", depthLimit: 1000, headroom: 50 } as const;
 
@@ -34,6 +38,7 @@ const BASE: Omit<Profile, "key" | "minor" | "patchVersion"> = {
   loadMethod: true,
   immortality: { kind: "none" },
   interning: "counted",
+  kernelNames: KERNEL_NAMES_313,
   separateOneCharIdentifiers: "",
   baseRefcounts: baseRefcounts(4000, 110, 120, 1250, 64, 70),
   strConcatInPlace: true,

@@ -457,6 +457,11 @@ function callNameUnknown(run: () => PyObject, name: PyObject): PyObject {
   return whileRefcountUnknown(name, "the reference count of the attribute name inside __getattr__ (3.11 and older: the type attribute cache holds the names it looked up)", run);
 }
 
+/** obj.__setattr__(name, v) and obj.__delattr__(name) reach _PyType_Lookup with `name` as given (PyStr.wasLookupName). */
+function markIfLookupName(name: PyObject): void {
+  if (name.type === rt.types.str) (name as PyStr).markLookupName();
+}
+
 /** call_attribute: binds the attribute before calling it until 3.12, which calls a function unbound. */
 function callAttribute(self: PyObject, attribute: PyObject, name: PyObject): PyObject {
   if (rt.profile.minor >= 12 && attribute instanceof PyFunction) return call(attribute, { values: [self, name], kwnames: NO_KEYWORDS });
@@ -592,7 +597,12 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       kind: "one",
       impl: (self, name) => {
         if (name.type !== rt.types.str) throw typeError(`attribute name must be string, not '${name.type.name}'`);
-        const value = fn(self, name);
+        let value: PyObject | null;
+        try {
+          value = fn(self, name);
+        } finally {
+          (name as PyStr).markLookupName();
+        }
         if (value === null) throw missingAttribute(self, (name as PyStr).value);
         return value;
       },
@@ -604,7 +614,11 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       kind: "positional",
       impl: (self, args) => {
         expectArgs("__setattr__", args, 2);
-        fn(self, args[0]!, args[1]!);
+        try {
+          fn(self, args[0]!, args[1]!);
+        } finally {
+          markIfLookupName(args[0]!);
+        }
         return newNone();
       },
     },
@@ -612,7 +626,11 @@ export const SLOT_DEFINITIONS: readonly SlotDefinition[] = [
       name: "__delattr__",
       kind: "one",
       impl: (self, name) => {
-        fn(self, name, null);
+        try {
+          fn(self, name, null);
+        } finally {
+          markIfLookupName(name);
+        }
         return newNone();
       },
     },

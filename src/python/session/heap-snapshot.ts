@@ -8,7 +8,7 @@ import { reportedRefcount } from "../runtime/memory/memory-reader.js";
 import { PyType } from "../runtime/type.js";
 import { PyModule } from "../runtime/types/module.js";
 import { PyFunction } from "../runtime/types/function.js";
-import { PyRaise, discardRaise } from "../runtime/errors.js";
+import { PyRaise, Unsupported, discardRaise } from "../runtime/errors.js";
 import { attributesOf } from "../runtime/instance-attributes.js";
 
 export interface HeapSnapshotData {
@@ -18,7 +18,8 @@ export interface HeapSnapshotData {
     readonly address: number;
     readonly type: string;
     readonly summary: string;
-    readonly refcount: number;
+    /** Null when the simulator refuses the count (see reportedRefcount): the box says so. */
+    readonly refcount: number | null;
     readonly references: { readonly label: string; readonly object: number }[];
   }[];
 }
@@ -36,6 +37,16 @@ function summaryOf(object: PyObject): string {
   } catch (error) {
     if (error instanceof PyRaise) discardRaise(error);
     return object.type.name;
+  }
+}
+
+/** The count a box shows; a count the simulator refuses is drawn unknown, not failing the cell. */
+function drawnRefcount(object: PyObject): number | null {
+  try {
+    return reportedRefcount(object);
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
   }
 }
 
@@ -80,7 +91,7 @@ export function takeHeapSnapshot(namespace: PyDict): HeapSnapshotData {
         });
       }
     }
-    objects.push({ id: object.address, address: object.address, type: object.type.name, summary: summaryOf(object), refcount: reportedRefcount(object), references });
+    objects.push({ id: object.address, address: object.address, type: object.type.name, summary: summaryOf(object), refcount: drawnRefcount(object), references });
   }
   void rt;
   return { names, objects };

@@ -63,7 +63,8 @@ export function hexAddress(address: number): string {
  */
 const IMMORTAL_REFCOUNT = 2 ** 30;
 
-export function formatRefcount(refcount: number): string {
+export function formatRefcount(refcount: number | null): string {
+  if (refcount === null) return "refcount unknown";
   return refcount >= IMMORTAL_REFCOUNT ? `refcount ${refcount} (immortal)` : `refcount ${refcount}`;
 }
 

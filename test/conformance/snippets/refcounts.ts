@@ -604,15 +604,15 @@ export const refcountSnippets: readonly Snippet[] = [
     `,
   ]),
   snippet("defaults tuple after the function is deleted", [READER, "default = [0]\ndef use(x=default):\n    return x\ndel use\nprint(count_at(id(default)))"]),
-  snippet("str.join result pieces", [READER, "piece = 'xy' * 3\nglued = '-'.join([piece, piece])\nprint(count_at(id(piece)), count_at(id(glued)))"]),
+  snippet("str.join result pieces", [READER, "piece = 'x7' * 3\nglued = '-'.join([piece, piece])\nprint(count_at(id(piece)), count_at(id(glued)))"]),
   snippet("attribute read through the instance", [READER, "class Config:\n    setting = [1]\nconfig = Config()\nvalue = config.setting\nprint(count_at(id(value)))"]),
   snippet("immortal small int on 3.12+", [READER, "print(sys.getrefcount(7), count_at(id(7)))"], { versions: ["3.12", "3.13"] }),
   snippet("immortal None and True on 3.12+", [READER, "print(sys.getrefcount(None), sys.getrefcount(True), count_at(id(False)))"], {
     versions: ["3.12", "3.13"],
   }),
   snippet("small int count is huge on 3.11", [READER, "print(sys.getrefcount(0) > 999_999_999, count_at(id(1)) > 999_999_999)"], { versions: ["3.11"] }),
-  snippet("interned name-like string literal", [READER, "word = 'hello_literal_xyz'", "print(count_at(id(word)))"]),
-  snippet("interned via sys.intern", [READER, "made = sys.intern(''.join(['run', '_time', '_name']))\nprint(count_at(id(made)))"]),
+  snippet("interned name-like string literal", [READER, "word = 'hello_literal_7'", "print(count_at(id(word)))"]),
+  snippet("interned via sys.intern", [READER, "made = sys.intern(''.join(['run', '_time', '_name2']))\nprint(count_at(id(made)))"]),
   snippet("list displayed as Out then counted", [READER, "shown = [1, 2, 3]", "shown", "print(count_at(id(shown)))"], { fresh: true }),
   snippet("Out keeps a value after del", [READER, "shown = [5, 6]", "shown", "keep_id = id(shown)\ndel shown\nprint(count_at(keep_id))"], { fresh: true }),
   snippet("exception frames keep an argument alive", [
@@ -1511,5 +1511,26 @@ export const refcountSnippets: readonly Snippet[] = [
   ]),
   snippet("the index list.pop() reads through __index__", [
     "import sys\nclass Position:\n    def __index__(self):\n        print(sys.getrefcount(self))\n        return 0\nitems = [1, 2]\nwhere = Position()\nprint(items.pop(where))",
+  ]),
+  snippet("setattr interns a run-time name, and a name over 100 characters stays out of the type cache", [
+    READER,
+    py`
+      class Holder:
+          pass
+      holder = Holder()
+      long_name = 'k' * 60 + ''.join(['7'] * 50)
+      before = sys.getrefcount(long_name)
+      print(getattr(holder, long_name, None), hasattr(holder, long_name), getattr(Holder, long_name, 7), sys.getrefcount(long_name) - before)
+      setattr(holder, long_name, 1)
+      print(sys.getrefcount(long_name) - before, count_at(id(long_name)), getattr(holder, long_name))
+    `,
+    py`
+      twin = 'k' * 60 + ''.join(['7'] * 50)
+      print(sys.intern(twin) is long_name, list(vars(holder))[0] is long_name)
+      copy_of = 'm' * 60 + ''.join(['8'] * 50)
+      setattr(holder, sys.intern('m' * 60 + ''.join(['8'] * 50)), 2)
+      setattr(holder, copy_of, 3)
+      print(list(vars(holder))[1] is copy_of, count_at(id(copy_of)), holder.__dict__)
+    `,
   ]),
 ];

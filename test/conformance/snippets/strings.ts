@@ -145,4 +145,16 @@ export const stringSnippets: readonly Snippet[] = [
     "eval(\"'\" + chr(0xd800) + \"'\")",
     "exec('x = 1  # ' + chr(0xdfff))",
   ]),
+  snippet("3.13: strs CPython holds as names from startup read immortal as constants and through sys.intern", [
+    "import sys, ctypes\ndef words():\n    return 'items', 'append', 'encodings', 'posixpath', 'utf_8', 'f1'\nprint([sys.getrefcount(w) for w in words()])",
+    "built = sys.intern(''.join(['it', 'ems']))\nprint(built is 'items'.strip(), sys.getrefcount(built), ctypes.c_long.from_address(id(sys.intern('app' + 'end'))).value)",
+  ], { versions: ["3.13"] }),
+  snippet("3.13: interned strs with a digit that no module uses as a name stay mortal", [
+    "import sys, ctypes\ndef labels():\n    return 'row_42', 'point3d', 'memo_7'\nprint([sys.getrefcount(label) for label in labels()])",
+    "token = sys.intern(''.join(['cache', '_slot_', '9']))\nalias = token\nprint(sys.getrefcount(token), ctypes.c_long.from_address(id(token)).value)",
+    "del alias\nprint(ctypes.c_long.from_address(id(token)).value)",
+  ], { versions: ["3.13"] }),
+  snippet("3.13: a str used as a name in the lesson reads immortal", [
+    "import sys\nfield_count_7 = 1\nlabel = sys.intern(''.join(['field', '_count_', '7']))\nprint(sys.getrefcount(label))",
+  ], { versions: ["3.13"] }),
 ];

@@ -8,7 +8,7 @@ import { PyList } from "../types/list.js";
 import { PyTuple } from "../types/tuple.js";
 import { PyInt } from "../types/int.js";
 import { digitCount, sign } from "../types/int-value.js";
-import { PyStr } from "../types/str.js";
+import { PyStr, InternState } from "../types/str.js";
 import { PyType } from "../type.js";
 import { isExecutingFrame } from "../types/live-frames.js";
 import { PyModule, isSimulatorModule } from "../types/module.js";
@@ -36,6 +36,27 @@ function refuseUnknownRefcount(object: PyObject): void {
   // sys.modules, the import system's records and the interpreter's own references count too.
   if (object instanceof PyModule && isSimulatorModule(object)) throw new Unsupported(`the reference count of module '${object.name}' (CPython's import system holds references the simulator does not model)`);
   if (object === rt.refcountUnknownOf) throw new Unsupported(rt.refcountUnknownWhy);
+  // _PyType_Lookup stores each name it looks up (an exact str of up to 100 characters) with a
+  // reference in a 4096-entry cache, until a lookup hashed to the same entry replaces it: which
+  // of the kernel's own lookups do that cannot be followed (up to 3.10 the entry even follows
+  // the name's hash, which the kernel's hash seed randomises).
+  if (object instanceof PyStr && object.wasLookupName && object.refcount < IMMORTAL_MARK && object.length <= 100) {
+    throw new Unsupported(`the reference count of the str '${object.value}' once used as an attribute name by getattr(), hasattr(), setattr() or delattr() (CPython's type attribute cache may hold a reference to it)`);
+  }
+  if (object instanceof PyStr && object.interned === InternState.Mortal && object.refcount < IMMORTAL_MARK && !isKnownUnshared(object.value)) {
+    const why = rt.profile.interning === "counted" ? "on 3.11 and older (the code of the kernel and of the modules it loaded holds it too where they use it)" : "on 3.13+ (immortal in CPython when the kernel or a module it loaded uses it as a name)";
+    throw new Unsupported(`the reference count of the interned str '${object.value}' ${why}`);
+  }
+}
+
+/**
+ * Whether CPython's process surely holds no interned str of this text besides the lesson's, so
+ * the lesson's references are all its count has (see KernelNames): a name with a digit that
+ * neither the startup modules nor the standard library use.
+ */
+function isKnownUnshared(text: string): boolean {
+  const known = rt.profile.kernelNames;
+  return /[0-9]/.test(text) && !known.libraryDigitNames.has(text) && !known.atStartup.has(text);
 }
 
 /** Runs `run` with `object`'s count refused (see Runtime.refcountUnknownOf), `why` naming that count. */

@@ -17,12 +17,16 @@ export const enum InternState {
   Immortal = 2,
 }
 
-/** `PyStr.bits`: the kind in bits 0-2, the intern state in bits 3-4, what is known of ASCII in 5-6. */
+/**
+ * `PyStr.bits`: the kind in bits 0-2, the intern state in bits 3-4, what is known of ASCII in 5-6,
+ * in bit 7 whether the str was an attribute name given at run time.
+ */
 const KIND_MASK = 7;
 const INTERN_SHIFT = 3;
 const INTERN_MASK = 3 << INTERN_SHIFT;
 const ASCII_YES = 1 << 5;
 const ASCII_NO = 2 << 5;
+const LOOKUP_NAME = 1 << 7;
 
 /** Code-point lengths of kind-4 strs (the only ones whose length differs from their JS string's). */
 const astralLengths = new WeakMap<PyStr, number>();
@@ -105,6 +109,18 @@ export class PyStr extends PyObject {
   /** Records that the text is known to be ASCII (an int's digits), sparing the scan. */
   markAscii(): void {
     this.bits |= ASCII_YES;
+  }
+
+  /**
+   * True once the exact str was an attribute name given at run time (getattr(obj, name) and
+   * kin): CPython's type attribute cache may hold a reference to it from then on (memory-reader).
+   */
+  get wasLookupName(): boolean {
+    return (this.bits & LOOKUP_NAME) !== 0;
+  }
+
+  markLookupName(): void {
+    this.bits |= LOOKUP_NAME;
   }
 }
 
@@ -238,7 +254,8 @@ export function immortalize(object: PyObject): void {
 
 /**
  * Interns a str, per the profile's rules (sys.intern, code constants, identifiers).
- * `asName` marks identifiers and co_names entries, which 3.13+ interns immortal.
+ * `asName` marks identifiers and co_names entries, which 3.13+ interns immortal; there a str
+ * CPython already holds immortal from startup stays immortal whichever way it is interned.
  * Steals the reference to `str`; returns a new reference to the interned str.
  */
 export function intern(str: PyStr, asName: boolean): PyStr {
@@ -255,7 +272,7 @@ export function intern(str: PyStr, asName: boolean): PyStr {
   }
   rt.interned.set(str.value, str);
   const model = rt.profile.interning;
-  if (model === "immortal" || (model === "names-immortal" && asName)) {
+  if (model === "immortal" || (model === "names-immortal" && (asName || rt.profile.kernelNames.atStartup.has(str.value)))) {
     str.interned = InternState.Immortal;
     immortalize(str);
   } else {
