@@ -24,6 +24,7 @@ import { allocateObject } from "../memory/object-memory.js";
 import { gcTrack } from "../gc/tracking.js";
 import { adoptSubtype } from "./instance.js";
 import { textSlot } from "../spec-helpers.js";
+import { refusePartialListing, refusePartialOperands } from "../../modules/partial-listings.js";
 import { guardedRepr } from "./sequence-helpers.js";
 import { containerRules } from "./container-rules.js";
 import { checkPositional, checkConstructorArgs, unexpectedKeyword, subscriptIndex, repeatCount, ssizeArgument, sliceIndexArgument, intFlagArgument } from "./container-arguments.js";
@@ -34,6 +35,7 @@ function listOf(self: PyObject): PyList {
 
 /** list_repr: `[...]` for a list inside its own repr; items are re-read as reprs may mutate it. */
 function listRepr(self: PyObject): string {
+  refusePartialListing(self, "the repr");
   const list = listOf(self);
   if (list.items.length === 0) return "[]";
   return guardedRepr(self, "[...]", () => {
@@ -65,6 +67,7 @@ function holdsItems(): boolean {
 
 function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
   if (!(other instanceof PyList)) return newNotImplemented();
+  refusePartialOperands(self, other, "a comparison");
   const left = listOf(self);
   if (left.items.length !== other.items.length && (op === CompareOp.Eq || op === CompareOp.Ne)) return newBool(op === CompareOp.Ne);
   let i = 0;
@@ -138,6 +141,7 @@ export function listContains(self: PyObject, value: PyObject): boolean {
 }
 
 function listSubscript(self: PyObject, key: PyObject): PyObject {
+  refusePartialListing(self, "indexing or slicing");
   const list = listOf(self);
   if (key.type.index !== null) {
     let index = subscriptIndex(key);
@@ -164,6 +168,7 @@ function listSubscript(self: PyObject, key: PyObject): PyObject {
 
 /** list_ass_subscript: item and slice assignment and deletion. */
 function listAssignSubscript(self: PyObject, key: PyObject, value: PyObject | null): void {
+  refusePartialListing(self, "item assignment or deletion");
   const list = listOf(self);
   if (key.type.index !== null) {
     let index = subscriptIndex(key);
@@ -217,6 +222,7 @@ function assignExtended(list: PyList, start: number, step: number, length: numbe
 
 function listConcat(self: PyObject, other: PyObject): PyObject {
   if (!(other instanceof PyList)) throw typeError(`can only concatenate list (not "${other.type.name}") to list`);
+  refusePartialOperands(self, other, "a concatenation");
   const items = [...listOf(self).items, ...other.items];
   if (items.length === 0) return newList([]);
   for (const item of items) item.refcount++;
@@ -224,6 +230,7 @@ function listConcat(self: PyObject, other: PyObject): PyObject {
 }
 
 function listRepeat(self: PyObject, countObject: PyObject): PyObject {
+  refusePartialListing(self, "a repetition");
   const times = repeatCount(countObject);
   const source = listOf(self).items;
   if (times <= 0 || source.length === 0) return newList([]);
@@ -301,12 +308,14 @@ function listSortMethod(self: PyObject, args: CallArgs): PyObject {
     else if (name === "reverse") reverse = intFlagArgument(value, isTrue);
     else unexpectedKeyword("sort", name);
   });
+  refusePartialListing(self, "sort()");
   sortList(listOf(self), key === rt.None ? null : key, reverse);
   return newNone();
 }
 
 function listIndex(self: PyObject, args: readonly PyObject[]): PyObject {
   checkPositional("index", args, 1, 3);
+  refusePartialListing(self, "index()");
   const list = listOf(self);
   const value = args[0]!;
   let start = args[1] === undefined ? 0 : sliceIndexArgument(args[1]);
@@ -337,6 +346,7 @@ function listIndex(self: PyObject, args: readonly PyObject[]): PyObject {
 }
 
 function listCount(self: PyObject, value: PyObject): PyObject {
+  refusePartialListing(self, "count()");
   const list = listOf(self);
   let count = 0;
   for (let i = 0; i < list.items.length; i++) {
@@ -360,6 +370,7 @@ function listCount(self: PyObject, value: PyObject): PyObject {
 }
 
 function listRemove(self: PyObject, value: PyObject): PyObject {
+  refusePartialListing(self, "remove()");
   const list = listOf(self);
   for (let i = 0; i < list.items.length; i++) {
     const item = list.items[i]!;
@@ -413,7 +424,14 @@ export const LIST_SPEC: BuiltinTypeSpec = {
         return newNone();
       },
     },
-    { name: "copy", kind: "noargs", impl: (self) => listSlice(listOf(self), 0, listOf(self).items.length) },
+    {
+      name: "copy",
+      kind: "noargs",
+      impl: (self) => {
+        refusePartialListing(self, "a copy");
+        return listSlice(listOf(self), 0, listOf(self).items.length);
+      },
+    },
     {
       name: "append",
       kind: "one",
@@ -428,6 +446,7 @@ export const LIST_SPEC: BuiltinTypeSpec = {
       kind: "positional",
       impl: (self, args) => {
         checkPositional("insert", args, 2, 2);
+        refusePartialListing(self, "insert()");
         listInsert(listOf(self), ssizeArgument(args[0]!), args[1]!);
         return newNone();
       },
@@ -446,6 +465,7 @@ export const LIST_SPEC: BuiltinTypeSpec = {
       varargsUntil: 6,
       impl: (self, args) => {
         checkPositional("pop", args, 0, 1);
+        refusePartialListing(self, "pop()");
         return listPop(listOf(self), args.length === 0 ? -1 : ssizeArgument(args[0]!));
       },
     },

@@ -17,6 +17,7 @@ import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
 import type { PyHash } from "../hashing/hash-value.js";
 import { adoptSubtype } from "./instance.js";
+import { refusePartialListing } from "../../modules/partial-listings.js";
 
 export class PySet extends PyObject {
   table: SetTable<PyObject>;
@@ -205,6 +206,7 @@ function addFromIterator(set: PySet, iterable: PyObject): void {
 
 /** set_update_internal: a set merges, an exact dict presizes and adds its keys, else iteration. */
 export function setUpdateInternal(set: PySet, other: PyObject): void {
+  refusePartialListing(other, "a set");
   if (other instanceof PySet) {
     setMerge(set, other);
     return;

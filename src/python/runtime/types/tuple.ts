@@ -7,6 +7,7 @@ import { gcTrack, gcUntrack, isTracked, trackedSlot, untrackSlot, NO_SLOT } from
 import { memoryError } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
+import { refusePartialListing } from "../../modules/partial-listings.js";
 
 export class PyTuple extends PyObject {
   /**
@@ -163,6 +164,7 @@ export function resizeTuple(tuple: PyTuple, newSize: number): PyTuple {
  * starts at the length hint (default 10) and grows by `n + 10 + (n + 10) / 4`.
  */
 export function tupleFromIterable(iterable: PyObject, lengthHint: (object: PyObject, fallback: number) => number): PyTuple {
+  refusePartialListing(iterable, "a tuple");
   if (iterable.type === rt.types.tuple) {
     iterable.refcount++;
     return iterable as PyTuple;
