@@ -20,7 +20,7 @@ import { richCompare, richCompareBool } from "../abstract/compare.js";
 import { reprText } from "../abstract/object-protocol.js";
 import { isTrue } from "../abstract/truth.js";
 import { newListIterator, newListReverseIterator } from "./iterators.js";
-import { allocateObject } from "../memory/object-memory.js";
+import { allocateObject, subtypeObjectSize } from "../memory/object-memory.js";
 import { gcTrack } from "../gc/tracking.js";
 import { adoptSubtype } from "./instance.js";
 import { textSlot } from "../spec-helpers.js";
@@ -263,7 +263,7 @@ function listNew(type: PyType): PyObject {
   const list = new PyList([]);
   // The header size of the block is the subtype's (allocateObject reads the object's type).
   list.type = type;
-  allocateObject(list, LIST_OBJECT_SIZE);
+  allocateObject(list, subtypeObjectSize(type, LIST_OBJECT_SIZE));
   list.type = rt.types.list;
   rt.gc.countAllocation();
   adoptSubtype(list, type);
