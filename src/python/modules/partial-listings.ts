@@ -5,8 +5,8 @@
 // other objects are the kernel's, which a lesson's search skips). Whatever shows their size,
 // order or whole contents would not: their length, repr/str, positions (indexing, index(),
 // pop()), copies (list(), tuple(), set(), copy(), +, *), views' length and repr, and iterating
-// sys.modules or the namespace are refused by name where those are computed (the slots and
-// builtins call in here), and so is a lookup that misses a key the simulator's part lacks.
+// sys.modules are refused by name where those are computed (the slots and builtins call in
+// here), and so is a lookup that misses a key the simulator's part lacks.
 import type { PyObject } from "../runtime/object.js";
 import { rt } from "../runtime/state.js";
 import { Unsupported } from "../runtime/errors.js";
@@ -57,13 +57,14 @@ export function refusePartialListing(value: PyObject, use: string): void {
 }
 
 /**
- * Iterating sys.modules or the notebook namespace (or a view of them): a lesson iterates them to
- * list names, which CPython's has ~100 (or 5) more of, so iteration is refused as a whole. The
- * list gc.get_objects() returns stays iterable: lessons search it for their own objects.
+ * Iterating sys.modules (or a view of it): a lesson iterates it to list module names, of which
+ * CPython's has ~100 more, so iteration is refused as a whole. The notebook namespace stays
+ * iterable (lessons and snippets filter it for their own names; an unfiltered listing misses
+ * IPython's five), and so does the list gc.get_objects() returns (lessons search it for their
+ * own objects).
  */
 export function refusePartialIteration(dict: PyObject): void {
-  const what = partialDictOf(dict);
-  if (what !== null) throw new Unsupported(`iterating over ${what}`);
+  if (dict === rt.sysModulesDict) throw new Unsupported(`iterating over ${SYS_MODULES}`);
 }
 
 /** refusePartialListing for operations on two operands (comparisons, concatenation). */
