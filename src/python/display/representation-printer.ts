@@ -13,6 +13,7 @@ import { getAttrString } from "../runtime/abstract/attributes.js";
 import { forEachItem, safeAttribute } from "./python-access.js";
 import { printRepr, printDefault } from "./repr-printers.js";
 import { callReprPretty, newPrinterObject } from "./printer-object.js";
+import { refusePartialListing } from "../modules/partial-listings.js";
 
 /** Something `pretty` can be asked to show that is not a Python object (IPython's helper classes). */
 export interface PrettyHelper {
@@ -48,6 +49,7 @@ export class RepresentationPrinter extends LayoutPrinter {
   /** Shows `value` (borrowed): IPython's `RepresentationPrinter.pretty`. */
   pretty(value: PyObject): void {
     if (this.printing.length >= MAX_NESTING) throw new Unsupported(`IPython display of values nested more than ${MAX_NESTING} deep`);
+    refusePartialListing(value, "the display");
     const cycle = this.printing.includes(value);
     this.printing.push(value);
     this.beginGroup();

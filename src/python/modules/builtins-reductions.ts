@@ -112,6 +112,7 @@ function sumStartAndIterable(args: CallArgs): [PyObject, PyObject | undefined] {
  */
 function sum(_self: PyObject, args: CallArgs): PyObject {
   const [iterable, start] = sumStartAndIterable(args);
+  refusePartialListing(iterable, "sum()");
   if (start !== undefined) {
     if (start.type.isSubtypeOf(rt.types.str)) throw typeError("sum() can't sum strings [use ''.join(seq) instead]");
     if (start.type.isSubtypeOf(rt.types.bytes)) throw typeError("sum() can't sum bytes [use b''.join(seq) instead]");

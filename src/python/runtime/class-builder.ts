@@ -403,7 +403,8 @@ function describeLayout(type: PyType, base: PyType, slotNames: string[] | null):
   const variableSized = base.layout.itemSize !== 0 && builtinBase !== rt.types.str;
   const dictInStruct = builtinBase.instancesHaveDict;
   const managedDict = type.instancesHaveDict && !dictInStruct && sizes.managedPreHeader > 0 && (!variableSized || sizes.managedDictForVariableSize);
-  const managedWeakref = type.instancesHaveWeakrefs && sizes.managedWeakref;
+  // A built-in whose struct has a weak reference list (set, frozenset) keeps it there.
+  const managedWeakref = type.instancesHaveWeakrefs && sizes.managedWeakref && !builtinBase.instancesHaveWeakrefs;
   const basicSize = instanceBasicSize(base, type, managedDict, managedWeakref);
   type.layout = {
     ...type.layout,

@@ -26,6 +26,7 @@ import ast
 import builtins
 import codecs
 import codeop
+import functools
 import io
 import json
 import linecache
@@ -1212,6 +1213,35 @@ class OutputCache(object):
             history.pop(number, None)
 
 
+class ExitAutocall(object):
+    """ipykernel's `exit` and `quit` (one object): present in the namespace as IPython puts it there.
+
+    Calling it asks IPython to end the kernel after the cell, which this driver does not do.
+    """
+
+    def __call__(self):
+        raise NotImplementedError("the emulated kernel cannot end itself (exit/quit)")
+
+
+ExitAutocall.__module__ = "ipykernel.zmqshell"
+ExitAutocall.__name__ = ExitAutocall.__qualname__ = "ZMQExitAutocall"
+
+
+def make_ipython_open():
+    """The `open` IPython 8 puts in the namespace: io.open refusing the process's fds 0-2."""
+
+    @functools.wraps(io.open)
+    def open(file, *args, **kwargs):
+        if file in {0, 1, 2}:
+            raise ValueError(
+                "IPython won't let you open fd=%s by default as it is likely to crash IPython. "
+                "If you know what you are doing, you can use builtins' open." % (file,)
+            )
+        return io.open(file, *args, **kwargs)
+
+    return open
+
+
 class EmulatedKernel(object):
     """IPython's execution rules without IPython (see the module comment)."""
 
@@ -1240,6 +1270,11 @@ class EmulatedKernel(object):
             "In": self.input_history,
         }
         namespace["Out"] = namespace["_oh"]
+        # IPython's init_user_ns adds these next (open from IPython 8, which needs Python 3.8).
+        namespace["get_ipython"] = self.get_ipython
+        namespace["exit"] = namespace["quit"] = ExitAutocall()
+        if sys.version_info >= (3, 8):
+            namespace["open"] = make_ipython_open()
         self.user_ns_hidden.update(namespace)
         self.user_ns.update(namespace)
         self.displayhook = OutputCache(self)
@@ -1247,6 +1282,10 @@ class EmulatedKernel(object):
         builtins.display = self.display
         # IPython imports jedi (a dependency, for completion), which raises the limit to 3000.
         sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
+
+    def get_ipython(self):
+        """The namespace's get_ipython: the running shell."""
+        return self
 
     def push(self, variables):
         """IPython's push(interactive=False): into the namespace, hidden from %who."""

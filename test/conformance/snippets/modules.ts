@@ -186,6 +186,9 @@ export const moduleSnippets: readonly Snippet[] = [
     "print(__spec__, __loader__, __package__, __doc__)",
     "def scope():\n    return __name__, globals()['__name__'], type(globals()).__name__\nprint(scope())",
   ]),
+  snippet("IPython's names in the notebook namespace (open from IPython 8, on 3.8 and later)", [
+    "names = dir()\nprint([name for name in ('In', 'Out', '_ih', '_oh', '_dh', 'get_ipython', 'exit', 'quit', 'open') if name in names])",
+  ]),
   snippet("dir of a module", ["import gc, _weakref\nprint(dir(gc))\nprint(dir(_weakref))"]),
   snippet("gc functions per version", ["import gc\nprint([hasattr(gc, name) for name in ('freeze', 'unfreeze', 'get_freeze_count', 'is_finalized')])\nprint(gc.get_debug(), gc.set_debug(0), gc.get_freeze_count() if hasattr(gc, 'get_freeze_count') else None)"], { versions: ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.13"] }),
   snippet("module names that exist only on some versions", [

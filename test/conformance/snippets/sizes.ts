@@ -159,5 +159,61 @@ export const sizeSnippets: readonly Snippet[] = [
       sys.getsizeof(Negative())
     `,
   ]),
+  snippet("sizes of instances of classes over built-in types, with and without __slots__", [
+    py`
+      import sys
+      class L(list): pass
+      class LS(list): __slots__ = ()
+      class LW(list): __slots__ = ('__weakref__',)
+      class B(bytearray): pass
+      class BD(bytearray): __slots__ = ('__dict__',)
+      class D(dict): pass
+      class DW(dict): __slots__ = ('__weakref__',)
+      class S(set): pass
+      class FS(frozenset): __slots__ = ()
+      class I(int): pass
+      class IS(int): __slots__ = ()
+      class T(tuple): pass
+      class TS(tuple): __slots__ = ()
+      class F(float): pass
+      class C(complex): pass
+      kinds = (L, LS, LW, B, BD, D, DW, S, FS, I, IS, T, TS, F, C)
+      print([(kind.__name__, kind.__basicsize__, sys.getsizeof(kind())) for kind in kinds])
+      print([sys.getsizeof(kind(value)) for kind, value in ((I, 10**30), (T, (1, 2, 3)), (L, [1, 2, 3]), (D, {1: 2}), (S, {1}))])
+    `,
+  ]),
+  // An object's block goes back to its pool's free list when it dies; the next block of the same
+  // size class is that one. A bytes object of n bytes takes 33 + n, so the smallest bytes that
+  // reuses the freed block gives its size class, and the address difference its GC headers.
+  snippet("memory blocks of instances of classes over built-in types (address reuse after del)", [
+    py`
+      class L(list): pass
+      class LS(list): __slots__ = ()
+      class LW(list): __slots__ = ('__weakref__',)
+      class B(bytearray): pass
+      class D(dict): pass
+      class DW(dict): __slots__ = ('__weakref__',)
+      class S(set): pass
+      class FS(frozenset): __slots__ = ()
+      class I(int): pass
+      class IS(int): __slots__ = ()
+      class T(tuple): pass
+      class TS(tuple): __slots__ = ()
+      class F(float): pass
+      class C(complex): pass
+      def block_size_class(make):
+          for size in range(48, 513, 16):
+              obj = make()
+              address = id(obj)
+              del obj
+              probe = bytes(size - 33)
+              if 0 <= address - id(probe) < 64:
+                  return size, address - id(probe)
+          return None
+      print([(kind.__name__, block_size_class(kind)) for kind in (L, LS, LW, B, D, DW, S, FS, I, IS, T, TS, F, C)])
+      print([block_size_class(lambda: kind(value)) for kind, value in ((I, 10**30), (I, 7), (T, (1, 2, 3)), (L, [1, 2, 3]), (D, {1: 2}), (F, 1.5))])
+    `,
+    // 3.6 and 3.7 have size classes 8 bytes apart, which a probe by 16 bytes misses.
+  ], { fresh: true, versions: ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"] }),
   snippet("__sizeof__ of builtins", ["print([].__sizeof__(), ().__sizeof__(), (1).__sizeof__(), 'ab'.__sizeof__())"]),
 ];

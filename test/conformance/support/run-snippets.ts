@@ -8,12 +8,13 @@ import type { Snippet } from "./snippet.js";
 export type Isolation = "fresh" | "batch";
 
 /**
- * Deletes the previous snippet's names (keeping IPython's own `_…`, In and Out) so a batched
- * snippet starts from a clean namespace; both engines run it, so both see the same history. It
- * has no expression statement, so nothing is shown or stored in `_` (also under `python -i` rules).
+ * Deletes the previous snippet's names (keeping IPython's own: `_…`, In, Out, get_ipython, exit,
+ * quit, open) so a batched snippet starts from a clean namespace; both engines run it, so both
+ * see the same history. It has no expression statement, so nothing is shown or stored in `_`
+ * (also under `python -i` rules).
  */
 const RESET_CELL = [
-  "for _conformance_name in [name for name in globals() if not name.startswith('_') and name not in ('In', 'Out')]:",
+  "for _conformance_name in [name for name in globals() if not name.startswith('_') and name not in ('In', 'Out', 'get_ipython', 'exit', 'quit', 'open')]:",
   "    del globals()[_conformance_name]",
   "if '_conformance_name' in globals():",
   "    del _conformance_name",

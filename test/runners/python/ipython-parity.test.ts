@@ -66,6 +66,8 @@ const CELLS: readonly string[] = [
   "_, __, ___",
   "Out[max(Out)] is _",
   "print(type(In).__name__, len(In), In[-1][:5], _i[:5], _ii[:5], _iii[:5], _ih is In, _oh is Out)",
+  // IPython's own names in the namespace, in its order
+  "print(list(globals())[7:16], exit is quit, callable(exit), type(get_ipython).__name__, open.__name__, open.__wrapped__ is __builtins__.open)",
   // output caching and reference counts
   "cached = [1, 2, 3]\nprint(rc(id(cached)))",
   "cached",

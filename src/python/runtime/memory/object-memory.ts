@@ -12,6 +12,19 @@ export function headerBytesOf(type: PyType): number {
   return layout.preHeader ? sizes.gcHeader + sizes.managedPreHeader : sizes.gcHeader;
 }
 
+/**
+ * The object size of an instance of `type` when the built-in under it makes objects of
+ * `builtinSize` bytes: PyType_GenericAlloc allocates the class's tp_basicsize, which adds the
+ * pointers the class gives its instances (__dict__, __weakref__ and __slots__ members, where they
+ * are not in the pre-header), so a class over list, dict, set or bytearray has a bigger block.
+ */
+export function subtypeObjectSize(type: PyType, builtinSize: number): number {
+  if (!type.heapType) return builtinSize;
+  let builtin = type.base!;
+  while (builtin.heapType) builtin = builtin.base!;
+  return builtinSize + type.layout.basicSize - builtin.layout.basicSize;
+}
+
 /** Gives `object` a fresh address for `size` bytes of object (headers added here). */
 export function allocateObject(object: PyObject, size: number): void {
   const header = headerBytesOf(object.type);

@@ -24,7 +24,7 @@ import { indexValue } from "../abstract/conversions.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { gcUntrack } from "../gc/tracking.js";
 import { adoptSubtype } from "./instance.js";
-import { allocateObject } from "../memory/object-memory.js";
+import { allocateObject, subtypeObjectSize } from "../memory/object-memory.js";
 import { parseArguments, type Signature } from "./str-arguments.js";
 import { encodeText } from "./str-codecs.js";
 import { BYTES_METHOD_SPECS } from "./bytes-methods.js";
@@ -355,7 +355,7 @@ function byteArrayNew(type: PyType): PyObject {
   // neighbouring block, which a live object may hold.
   const bytearray = new PyByteArray();
   bytearray.type = type;
-  allocateObject(bytearray, BYTEARRAY_OBJECT_SIZE);
+  allocateObject(bytearray, subtypeObjectSize(type, BYTEARRAY_OBJECT_SIZE));
   bytearray.type = rt.types.bytearray;
   adoptSubtype(bytearray, type);
   return bytearray;

@@ -2,7 +2,7 @@
 // (PyByteArray_Resize's growth and shrink rules drive sys.getsizeof), not GC-tracked.
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
-import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { allocateObject, freeObjectMemory, subtypeObjectSize } from "../memory/object-memory.js";
 import { memoryError } from "../errors.js";
 
 /** A stand-in occupant for a bytearray's byte buffer in the allocator. */
@@ -143,5 +143,5 @@ export function byteArrayDealloc(self: PyObject): void {
   const bytearray = self as PyByteArray;
   if (bytearray.bufferAddress !== 0) rt.allocator.free(bytearray.bufferAddress, 0, bytearray.alloc);
   bytearray.bufferAddress = 0;
-  freeObjectMemory(bytearray, BYTEARRAY_OBJECT_SIZE);
+  freeObjectMemory(bytearray, subtypeObjectSize(bytearray.type, BYTEARRAY_OBJECT_SIZE));
 }

@@ -9,7 +9,7 @@ import { splitArgs } from "../spec-helpers.js";
 import { PyComplex, newComplex, COMPLEX_OBJECT_SIZE } from "./complex.js";
 import { PyStr } from "./str.js";
 import { adoptSubtype } from "./instance.js";
-import { allocateObject } from "../memory/object-memory.js";
+import { allocateObject, subtypeObjectSize } from "../memory/object-memory.js";
 import { FormatError } from "../format/index.js";
 import { typeError, pyRaiseFromFormatError, Unsupported } from "../errors.js";
 import { reprText } from "../abstract/object-protocol.js";
@@ -22,7 +22,10 @@ import { unexpectedKeyword } from "./number-args.js";
 function ofType(type: PyType, real: number, imag: number): PyObject {
   if (type === rt.types.complex) return newComplex(real, imag);
   const instance = new PyComplex(real, imag);
-  allocateObject(instance, COMPLEX_OBJECT_SIZE);
+  // The class's block: its GC header and the pointers it adds (freed so by complexDealloc).
+  instance.type = type;
+  allocateObject(instance, subtypeObjectSize(type, COMPLEX_OBJECT_SIZE));
+  instance.type = rt.types.complex;
   adoptSubtype(instance, type);
   return instance;
 }

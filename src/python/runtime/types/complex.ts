@@ -1,7 +1,7 @@
 // complex objects: a pair of doubles.
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
-import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { allocateObject, freeObjectMemory, subtypeObjectSize } from "../memory/object-memory.js";
 
 export class PyComplex extends PyObject {
   constructor(
@@ -22,5 +22,5 @@ export function newComplex(real: number, imag: number): PyComplex {
 }
 
 export function complexDealloc(self: PyObject): void {
-  freeObjectMemory(self, COMPLEX_OBJECT_SIZE);
+  freeObjectMemory(self, subtypeObjectSize(self.type, COMPLEX_OBJECT_SIZE));
 }

@@ -12,6 +12,7 @@ import { newNone } from "../values.js";
 import { runtimeError } from "../errors.js";
 import { placeIterator, releaseIterator } from "./iterators.js";
 import { lazyType } from "./container-types.js";
+import { refusePartialIteration } from "../../modules/partial-listings.js";
 
 export type DictIteratorKind = "keys" | "values" | "items";
 
@@ -47,6 +48,7 @@ function iteratorType(kind: DictIteratorKind, reverse: boolean): PyType {
 
 /** dictiter_new: iter(d), iter(d.values()), reversed(d.items()), … */
 export function newDictIterator(dict: PyDict, kind: DictIteratorKind, reverse = false): PyObject {
+  refusePartialIteration(dict);
   const table = dict.table;
   const start = reverse ? table.positionLimit - 1 : 0;
   const iterator = new PyDictIterator(iteratorType(kind, reverse), dict, table.size, start, table.size, kind, reverse);

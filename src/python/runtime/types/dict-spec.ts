@@ -28,9 +28,8 @@ import {
 } from "./dict.js";
 import { isTracked } from "../gc/tracking.js";
 import { newBool, newNone, newNotImplemented } from "../values.js";
-import { keyErrorFor, pyError, Unsupported } from "../errors.js";
+import { keyErrorFor, pyError } from "../errors.js";
 import { newInt } from "./int.js";
-import { PyStr } from "./str.js";
 import { newTupleStealing } from "./tuple.js";
 import { guardedRepr } from "./sequence-helpers.js";
 import { reprText, callPositional } from "../abstract/object-protocol.js";
@@ -42,6 +41,7 @@ import { whileRefcountUnknown } from "../memory/memory-reader.js";
 import { getAttrString } from "../abstract/attributes.js";
 import { adoptSubtype } from "./instance.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
+import { refusePartialListing, refusePartialOperands, refuseUnknownMiss } from "../../modules/partial-listings.js";
 import { PySet } from "./set.js";
 import { newList } from "./list.js";
 import { newDictIterator } from "./dict-iterators.js";
@@ -56,6 +56,7 @@ function dictOf(self: PyObject): PyDict {
 
 /** dict_repr: items are visited by position, so a repr that mutates the dict is seen as CPython sees it. */
 function dictRepr(self: PyObject): string {
+  refusePartialListing(self, "the repr");
   const dict = dictOf(self);
   return guardedRepr(self, "{...}", () => {
     if (dict.table.size === 0) return "{}";
@@ -120,7 +121,7 @@ function dictSubscript(self: PyObject, key: PyObject): PyObject {
     value.refcount++;
     return value;
   }
-  refuseSysModulesMiss(self, key);
+  refuseUnknownMiss(self, key);
   if (self.type !== rt.types.dict) {
     // dict_subscript calls __missing__ bound (_PyObject_LookupSpecial); what else holds the
     // dict subclass meanwhile on 3.6-3.7 is not modelled.
@@ -138,7 +139,10 @@ function dictAssign(self: PyObject, key: PyObject, value: PyObject | null): void
   dictOf(self).displayInsertsLeft = 0;
   if (value === null) {
     const removed = dictPopItemReference(dictOf(self), key);
-    if (removed === null) throw keyErrorFor(key);
+    if (removed === null) {
+      refuseUnknownMiss(self, key);
+      throw keyErrorFor(key);
+    }
     decref(removed);
     return;
   }
@@ -165,7 +169,10 @@ function dictUpdateCommon(self: PyObject, args: CallArgs, name: string): void {
   const positional = args.values.slice(0, args.values.length - kwnames.length);
   checkUnpacked(name, positional, 0, 1);
   const dict = dictOf(self);
-  if (positional.length === 1) dictUpdateArg(dict, positional[0]!);
+  if (positional.length === 1) {
+    refusePartialListing(positional[0]!, "a copy");
+    dictUpdateArg(dict, positional[0]!);
+  }
   dictUpdateKeywords(dict, kwnames, args.values.slice(positional.length));
 }
 
@@ -178,6 +185,7 @@ function dictFromKeys(cls: PyObject, args: readonly PyObject[]): PyObject {
   checkUnpacked("fromkeys", args, 1, 2);
   const iterable = args[0]!;
   const value = args[1] ?? rt.None;
+  refusePartialListing(iterable, "dict.fromkeys()");
   const result = callPositional(cls, []);
   try {
     if (result.type === rt.types.dict && dictSize(result as PyDict) === 0) {
@@ -223,25 +231,14 @@ function dictFromKeys(cls: PyObject, args: readonly PyObject[]): PyObject {
 
 function dictContains(self: PyObject, key: PyObject): boolean {
   if (dictGetItem(dictOf(self), key) !== null) return true;
-  refuseSysModulesMiss(self, key);
+  refuseUnknownMiss(self, key);
   return false;
-}
-
-/**
- * A key sys.modules lacks: CPython's also holds the ~100 modules the kernel imported (json,
- * math, re, ... depending on the IPython version), which the simulator has not, so "not there"
- * cannot be answered. Hits are right: the simulator's modules are CPython's objects there.
- */
-function refuseSysModulesMiss(self: PyObject, key: PyObject): void {
-  if (self !== rt.sysModulesDict) return;
-  const name = key instanceof PyStr ? `'${key.value}'` : "a key";
-  throw new Unsupported(`looking up ${name} in sys.modules, which in CPython also holds the modules the kernel imported`);
 }
 
 function dictGet(self: PyObject, args: readonly PyObject[]): PyObject {
   checkUnpacked("get", args, 1, 2);
   const found = dictGetItem(dictOf(self), args[0]!);
-  if (found === null) refuseSysModulesMiss(self, args[0]!);
+  if (found === null) refuseUnknownMiss(self, args[0]!);
   const value = found ?? args[1] ?? rt.None;
   value.refcount++;
   return value;
@@ -259,6 +256,7 @@ function dictSetDefault(self: PyObject, args: readonly PyObject[]): PyObject {
       existing.refcount++;
       return existing;
     }
+    refuseUnknownMiss(self, key);
     dictSetItemWithHash(dict, key, hash, fallback);
     fallback.refcount++;
     return fallback;
@@ -279,6 +277,7 @@ function dictPop(self: PyObject, args: readonly PyObject[]): PyObject {
   }
   const removed = dictPopItemReference(dict, key);
   if (removed !== null) return removed;
+  refuseUnknownMiss(self, key);
   if (fallback !== undefined) {
     fallback.refcount++;
     return fallback;
@@ -288,6 +287,7 @@ function dictPop(self: PyObject, args: readonly PyObject[]): PyObject {
 
 /** dict.popitem(): the result tuple is made before the last item comes out (LIFO). */
 function dictPopItem(self: PyObject): PyObject {
+  refusePartialListing(self, "popitem()");
   const dict = dictOf(self);
   if (dict.table.size === 0) throw pyError(rt.exc.KeyError, "popitem(): dictionary is empty");
   const result = newTupleStealing(new Array<PyObject>(2));
@@ -301,6 +301,7 @@ function dictPopItem(self: PyObject): PyObject {
 /** dict | other (3.9+): a copy updated by the other dict. */
 function dictOr(a: PyObject, b: PyObject): PyObject {
   if (!(a instanceof PyDict) || !(b instanceof PyDict)) return newNotImplemented();
+  refusePartialOperands(a, b, "the | (a copy)");
   const result = dictCopy(a);
   try {
     dictUpdateArg(result, b);
@@ -312,6 +313,7 @@ function dictOr(a: PyObject, b: PyObject): PyObject {
 }
 
 function dictInplaceOr(a: PyObject, b: PyObject): PyObject {
+  refusePartialListing(b, "a copy");
   dictUpdateArg(dictOf(a), b);
   a.refcount++;
   return a;
@@ -349,7 +351,14 @@ function dictMethods() {
         return newNone();
       },
     },
-    { name: "copy", kind: "noargs", impl: (self) => dictCopy(dictOf(self)) },
+    {
+      name: "copy",
+      kind: "noargs",
+      impl: (self) => {
+        refusePartialListing(self, "a copy");
+        return dictCopy(dictOf(self));
+      },
+    },
   ];
   return methods;
 }
@@ -391,6 +400,7 @@ export const DICT_SPEC: BuiltinTypeSpec = {
 
 /** PyDict_Update semantics for callers outside (DICT_UPDATE, f(**mapping)): keys() and []. */
 export function dictUpdateFrom(dict: PyDict, source: PyObject): void {
+  refusePartialListing(source, "a copy");
   dictMerge(dict, source, true);
 }
 

@@ -22,6 +22,7 @@ import { newDictIterator, type DictIteratorKind } from "./dict-iterators.js";
 import { PySet, makeNewSet, setUpdateInternal, setDifferenceUpdate, setIntersection, setIntersectionUpdate, setSymmetricDifferenceUpdate, setAddKey, allocateSet } from "./set.js";
 import { newMappingProxyOf } from "./mappingproxy.js";
 import { containerRules } from "./container-rules.js";
+import { refusePartialListing, refuseUnknownMiss } from "../../modules/partial-listings.js";
 
 export class PyDictView extends PyObject {
   constructor(
@@ -70,7 +71,10 @@ function viewDealloc(self: PyObject): void {
 function itemsContain(view: PyDictView, item: PyObject): boolean {
   if (!(item instanceof PyTuple) || item.items.length !== 2) return false;
   const found = dictGetItem(view.dict, item.items[0]!);
-  if (found === null) return false;
+  if (found === null) {
+    refuseUnknownMiss(view.dict, item.items[0]!);
+    return false;
+  }
   found.refcount++;
   try {
     // 3.9+ compare the dict's value first; up to 3.8 the tuple's (bpo-37648).
@@ -81,11 +85,15 @@ function itemsContain(view: PyDictView, item: PyObject): boolean {
 }
 
 function viewContains(view: PyDictView, item: PyObject): boolean {
-  return view.kind === "keys" ? dictGetItem(view.dict, item) !== null : itemsContain(view, item);
+  if (view.kind !== "keys") return itemsContain(view, item);
+  if (dictGetItem(view.dict, item) !== null) return true;
+  refuseUnknownMiss(view.dict, item);
+  return false;
 }
 
 /** dictview_repr: `dict_keys([...])` through a list of the view; `...` inside itself. */
 function viewRepr(self: PyObject): string {
+  refusePartialListing(self, "the repr");
   return guardedRepr(self, "...", () => {
     const list = sequenceToList(self);
     try {
@@ -290,12 +298,18 @@ function isDisjoint(self: PyObject, other: PyObject): PyObject {
   }
 }
 
+/** len(view): refused for a view of a container the simulator fills in part (sys.modules, the notebook's namespace). */
+function viewLength(self: PyObject): number {
+  refusePartialListing(self, "the length");
+  return dictSize(viewOf(self).dict);
+}
+
 function viewSpec(name: string, kind: DictIteratorKind): BuiltinTypeSpec {
   const setLike = kind !== "values";
   const slots: BuiltinTypeSpec["slots"] = {
     dealloc: viewDealloc,
     traverse: (self, visit) => visit(viewOf(self).dict),
-    length: (self) => dictSize(viewOf(self).dict),
+    length: viewLength,
     iter: (self) => newDictIterator(viewOf(self).dict, kind),
     repr: textSlot(viewRepr),
     ...(setLike ? { contains: (self: PyObject, item: PyObject) => viewContains(viewOf(self), item), richcompare: viewRichCompare, hash: null } : {}),

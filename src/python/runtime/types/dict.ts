@@ -3,7 +3,7 @@ import { PyObject, decref } from "../object.js";
 import { rt } from "../state.js";
 import { scalarEquals } from "./scalar-equality.js";
 import type { PyInt } from "./int.js";
-import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { allocateObject, freeObjectMemory, subtypeObjectSize } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack, isTracked } from "../gc/tracking.js";
 import { DictTable, type DictKeyOps, dictRules, usableFraction } from "../tables/index.js";
 import { richCompareBool, storedKeyEquals, keyComparesInPython } from "../abstract/compare.js";
@@ -134,7 +134,7 @@ function presizeAsGeneral(dict: PyDict): void {
 export function newDictFromTypeCall(type: PyType): PyDict {
   const dict = new PyDict(DictTable.fromTypeCall<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS));
   dict.type = type;
-  allocateObject(dict, DICT_OBJECT_SIZE);
+  allocateObject(dict, subtypeObjectSize(type, DICT_OBJECT_SIZE));
   dict.type = rt.types.dict;
   rt.gc.countAllocation();
   return dict;
@@ -324,7 +324,7 @@ export function dictDealloc(self: PyObject): void {
   dict.table = DictTable.create<PyObject, PyObject>(rt.profile, OBJECT_KEY_OPS);
   for (const reference of references) if (--reference.refcount === 0) reference.type.dealloc(reference);
   if (dict.type !== rt.types.dict || !rt.freeLists.dict.park(dict, DICT_OBJECT_SIZE)) {
-    freeObjectMemory(dict, DICT_OBJECT_SIZE);
+    freeObjectMemory(dict, subtypeObjectSize(dict.type, DICT_OBJECT_SIZE));
     rt.gc.countDeallocation();
   }
 }

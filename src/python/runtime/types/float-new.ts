@@ -13,7 +13,7 @@ import * as value from "./int-value.js";
 import { PyStr } from "./str.js";
 import { PyBytes } from "./bytes.js";
 import { adoptSubtype } from "./instance.js";
-import { allocateObject } from "../memory/object-memory.js";
+import { allocateObject, subtypeObjectSize } from "../memory/object-memory.js";
 import { parseFloatText, FormatError } from "../format/index.js";
 import { typeError, overflowError, pyRaiseFromFormatError, Unsupported } from "../errors.js";
 import { indexValue } from "../abstract/conversions.js";
@@ -35,7 +35,10 @@ export function floatNew(type: PyType, args: CallArgs): PyObject {
   if (type === rt.types.float) return result;
   const instance = new PyFloat((result as PyFloat).value);
   decref(result);
-  allocateObject(instance, FLOAT_OBJECT_SIZE);
+  // The class's block: its GC header and the pointers it adds (freed so by floatDealloc).
+  instance.type = type;
+  allocateObject(instance, subtypeObjectSize(type, FLOAT_OBJECT_SIZE));
+  instance.type = rt.types.float;
   adoptSubtype(instance, type);
   return instance;
 }

@@ -1,7 +1,7 @@
 // float objects: IEEE doubles with CPython's free list (3.6–3.13).
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
-import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { allocateObject, freeObjectMemory, subtypeObjectSize } from "../memory/object-memory.js";
 
 export class PyFloat extends PyObject {
   readonly value: number;
@@ -24,7 +24,7 @@ export function newFloat(value: number): PyFloat {
 
 export function floatDealloc(self: PyObject): void {
   if (self.type === rt.types.float && rt.freeLists.float.park(self, FLOAT_OBJECT_SIZE)) return;
-  freeObjectMemory(self, FLOAT_OBJECT_SIZE);
+  freeObjectMemory(self, subtypeObjectSize(self.type, FLOAT_OBJECT_SIZE));
 }
 
 export function isFloat(object: PyObject): object is PyFloat {

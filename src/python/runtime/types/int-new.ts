@@ -7,7 +7,7 @@ import { rt } from "../state.js";
 import type { PyType } from "../type.js";
 import type { CallArgs } from "../slots.js";
 import { splitArgs } from "../spec-helpers.js";
-import { PyInt, newInt, newIntObject, intObjectSize } from "./int.js";
+import { PyInt, newInt, newIntObject, intSubtypeObjectSize } from "./int.js";
 import * as value from "./int-value.js";
 import { PyFloat } from "./float.js";
 import { PyStr } from "./str.js";
@@ -38,7 +38,10 @@ export function intNew(type: PyType, args: CallArgs): PyObject {
   if (type === rt.types.int) return result;
   const instance = new PyInt(result.value);
   decref(result);
-  allocateObject(instance, intObjectSize(instance.value));
+  // The class's block: its GC header, the pointers it adds and the digits (freed so by intDealloc).
+  instance.type = type;
+  allocateObject(instance, intSubtypeObjectSize(type, instance.value));
+  instance.type = rt.types.int;
   adoptSubtype(instance, type);
   return instance;
 }

@@ -1,6 +1,7 @@
 // int (and the storage of bool): arbitrary-precision values, the small-int cache, sizes.
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
+import type { PyType } from "../type.js";
 import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
 import { type IntValue, digitCount } from "./int-value.js";
 
@@ -85,7 +86,21 @@ export function recycleIntObject(int: PyInt): void {
   if (rt.spareInts.length < SPARE_INT_LIMIT) rt.spareInts.push(int);
 }
 
+/**
+ * The object size of an int of a class over int: long_subtype_new asks tp_alloc for the value's
+ * digits (at least one from 3.12), PyType_GenericAlloc adds one more to the class's basic size
+ * and rounds up to a pointer.
+ */
+export function intSubtypeObjectSize(type: PyType, value: IntValue): number {
+  const digits = Math.max(digitCount(value), rt.profile.minor >= 12 ? 1 : 0);
+  return Math.ceil((type.layout.basicSize + 4 * (digits + 1)) / 8) * 8;
+}
+
 export function intDealloc(self: PyObject): void {
+  if (self.type.heapType) {
+    freeObjectMemory(self, intSubtypeObjectSize(self.type, (self as PyInt).value));
+    return;
+  }
   const size = intObjectSize((self as PyInt).value);
   const offset = self.arenaOffset();
   if (offset >= 0 && size <= 512) rt.allocator.freeSmall(offset, 0);

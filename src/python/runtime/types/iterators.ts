@@ -30,6 +30,7 @@ import { lazyType } from "./container-types.js";
 import { adoptSubtype } from "./instance.js";
 import { dictIteratorSpec } from "./dict-iterators.js";
 import { setIteratorSpec } from "./set-iterator.js";
+import { refusePartialListing } from "../../modules/partial-listings.js";
 
 /** Allocates an iterator object of `size` bytes (plus the GC header when the type has one) and tracks it. */
 export function placeIterator(object: PyObject, size: number): void {
@@ -321,6 +322,8 @@ export function enumerateNew(type: PyType, args: CallArgs): PyObject {
     if (minor === 6) throw typeError("Required argument 'iterable' (pos 1) not found");
     throw typeError(minor <= 10 ? "enumerate() missing required argument 'iterable' (pos 1)" : "enumerate() missing required argument 'iterable'");
   }
+  // The indices enumerate pairs with the items are their positions in the whole container.
+  refusePartialListing(iterable, "enumerate()");
   const enumerate = placeTyped(new PyEnumerate(rt.types.enumerate), type);
   try {
     if (start !== undefined) enumerate.index = startIndex(start);

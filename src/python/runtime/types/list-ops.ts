@@ -14,6 +14,7 @@ import type { PyDictView } from "./dict-views.js";
 import { lengthHint } from "./sequence-helpers.js";
 import { containerRules } from "./container-rules.js";
 import { memoryError, Unsupported } from "../errors.js";
+import { refusePartialListing } from "../../modules/partial-listings.js";
 
 /** Temporary PyMem blocks CPython takes while moving items (recycle/garbage arrays). */
 function withScratch<T>(bytes: number, body: () => T): T {
@@ -61,6 +62,7 @@ export function sequenceToList(iterable: PyObject): PyList {
  * `value`'s iterator; a non-iterable raises TypeError(`message`).
  */
 export function sequenceFast(value: PyObject, message: string): PyList | PyTuple {
+  refusePartialListing(value, "the items in order");
   if (value.type === rt.types.list || value.type === rt.types.tuple) {
     value.refcount++;
     return value as PyList | PyTuple;
@@ -84,6 +86,7 @@ export function sequenceFast(value: PyObject, message: string): PyList | PyTuple
 
 /** list.extend / `+=` / LIST_EXTEND / list(iterable): list_extend of each version. */
 export function listExtend(list: PyList, iterable: PyObject): void {
+  refusePartialListing(iterable, "a list");
   const rules = containerRules().list;
   const type = iterable.type;
   if (type === rt.types.list || type === rt.types.tuple || iterable === list) {

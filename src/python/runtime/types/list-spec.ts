@@ -20,10 +20,11 @@ import { richCompare, richCompareBool } from "../abstract/compare.js";
 import { reprText } from "../abstract/object-protocol.js";
 import { isTrue } from "../abstract/truth.js";
 import { newListIterator, newListReverseIterator } from "./iterators.js";
-import { allocateObject } from "../memory/object-memory.js";
+import { allocateObject, subtypeObjectSize } from "../memory/object-memory.js";
 import { gcTrack } from "../gc/tracking.js";
 import { adoptSubtype } from "./instance.js";
 import { textSlot } from "../spec-helpers.js";
+import { refusePartialListing, refusePartialOperands } from "../../modules/partial-listings.js";
 import { guardedRepr } from "./sequence-helpers.js";
 import { containerRules } from "./container-rules.js";
 import { checkPositional, checkConstructorArgs, unexpectedKeyword, subscriptIndex, repeatCount, ssizeArgument, sliceIndexArgument, intFlagArgument } from "./container-arguments.js";
@@ -37,6 +38,7 @@ function listOf(self: PyObject): PyList {
  * A packed int's repr is its value's decimal text (a safe integer's, which String gives).
  */
 function listRepr(self: PyObject): string {
+  refusePartialListing(self, "the repr");
   const list = listOf(self);
   if (list.storage.length === 0) return "[]";
   return guardedRepr(self, "[...]", () => {
@@ -93,6 +95,7 @@ function itemOrPackedEquality(list: PyList, index: number, value: PyObject): PyO
 /** list_richcompare: lengths first for ==/!=, then the first differing items. */
 function listRichCompare(self: PyObject, other: PyObject, op: CompareOp): PyObject {
   if (!(other instanceof PyList)) return newNotImplemented();
+  refusePartialOperands(self, other, "a comparison");
   const left = listOf(self);
   if (left.storage.length !== other.storage.length && (op === CompareOp.Eq || op === CompareOp.Ne)) return newBool(op === CompareOp.Ne);
   let i = 0;
@@ -171,6 +174,7 @@ export function listContains(self: PyObject, value: PyObject): boolean {
 }
 
 function listSubscript(self: PyObject, key: PyObject): PyObject {
+  refusePartialListing(self, "indexing or slicing");
   const list = listOf(self);
   if (key.type.index !== null) {
     let index = subscriptIndex(key);
@@ -201,6 +205,7 @@ function listSubscript(self: PyObject, key: PyObject): PyObject {
 
 /** list_ass_subscript: item and slice assignment and deletion. */
 function listAssignSubscript(self: PyObject, key: PyObject, value: PyObject | null): void {
+  refusePartialListing(self, "item assignment or deletion");
   const list = listOf(self);
   if (key.type.index !== null) {
     let index = subscriptIndex(key);
@@ -254,6 +259,7 @@ function assignExtended(list: PyList, start: number, step: number, length: numbe
 
 function listConcat(self: PyObject, other: PyObject): PyObject {
   if (!(other instanceof PyList)) throw typeError(`can only concatenate list (not "${other.type.name}") to list`);
+  refusePartialOperands(self, other, "a concatenation");
   const items = [...objectItems(listOf(self)), ...objectItems(other)];
   if (items.length === 0) return newList([]);
   for (const item of items) item.refcount++;
@@ -261,6 +267,7 @@ function listConcat(self: PyObject, other: PyObject): PyObject {
 }
 
 function listRepeat(self: PyObject, countObject: PyObject): PyObject {
+  refusePartialListing(self, "a repetition");
   const times = repeatCount(countObject);
   const source = objectItems(listOf(self));
   if (times <= 0 || source.length === 0) return newList([]);
@@ -293,7 +300,7 @@ function listNew(type: PyType): PyObject {
   const list = new PyList([]);
   // The header size of the block is the subtype's (allocateObject reads the object's type).
   list.type = type;
-  allocateObject(list, LIST_OBJECT_SIZE);
+  allocateObject(list, subtypeObjectSize(type, LIST_OBJECT_SIZE));
   list.type = rt.types.list;
   rt.gc.countAllocation();
   adoptSubtype(list, type);
@@ -338,12 +345,14 @@ function listSortMethod(self: PyObject, args: CallArgs): PyObject {
     else if (name === "reverse") reverse = intFlagArgument(value, isTrue);
     else unexpectedKeyword("sort", name);
   });
+  refusePartialListing(self, "sort()");
   sortList(listOf(self), key === rt.None ? null : key, reverse);
   return newNone();
 }
 
 function listIndex(self: PyObject, args: readonly PyObject[]): PyObject {
   checkPositional("index", args, 1, 3);
+  refusePartialListing(self, "index()");
   const list = listOf(self);
   const value = args[0]!;
   let start = args[1] === undefined ? 0 : sliceIndexArgument(args[1]);
@@ -376,6 +385,7 @@ function listIndex(self: PyObject, args: readonly PyObject[]): PyObject {
 }
 
 function listCount(self: PyObject, value: PyObject): PyObject {
+  refusePartialListing(self, "count()");
   const list = listOf(self);
   let count = 0;
   for (let i = 0; i < list.storage.length; i++) {
@@ -404,6 +414,7 @@ function listCount(self: PyObject, value: PyObject): PyObject {
 }
 
 function listRemove(self: PyObject, value: PyObject): PyObject {
+  refusePartialListing(self, "remove()");
   const list = listOf(self);
   for (let i = 0; i < list.storage.length; i++) {
     const item = itemOrPackedEquality(list, i, value);
@@ -461,7 +472,14 @@ export const LIST_SPEC: BuiltinTypeSpec = {
         return newNone();
       },
     },
-    { name: "copy", kind: "noargs", impl: (self) => listSlice(listOf(self), 0, listOf(self).storage.length) },
+    {
+      name: "copy",
+      kind: "noargs",
+      impl: (self) => {
+        refusePartialListing(self, "a copy");
+        return listSlice(listOf(self), 0, listOf(self).storage.length);
+      },
+    },
     {
       name: "append",
       kind: "one",
@@ -476,6 +494,7 @@ export const LIST_SPEC: BuiltinTypeSpec = {
       kind: "positional",
       impl: (self, args) => {
         checkPositional("insert", args, 2, 2);
+        refusePartialListing(self, "insert()");
         listInsert(listOf(self), ssizeArgument(args[0]!), args[1]!);
         return newNone();
       },
@@ -494,6 +513,7 @@ export const LIST_SPEC: BuiltinTypeSpec = {
       varargsUntil: 6,
       impl: (self, args) => {
         checkPositional("pop", args, 0, 1);
+        refusePartialListing(self, "pop()");
         return listPop(listOf(self), args.length === 0 ? -1 : ssizeArgument(args[0]!));
       },
     },

@@ -1,7 +1,7 @@
 // list objects: items, the item buffer as CPython allocates it (list_resize, preallocation), the free list, dealloc.
 import { PyObject } from "../object.js";
 import { rt } from "../state.js";
-import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { allocateObject, freeObjectMemory, subtypeObjectSize } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { memoryError } from "../errors.js";
 import { containerRules } from "./container-rules.js";
@@ -220,7 +220,7 @@ export function listDealloc(self: PyObject): void {
   freeBuffer(list);
   list.allocated = 0;
   if (list.type !== rt.types.list || !rt.freeLists.list.park(list, LIST_OBJECT_SIZE)) {
-    freeObjectMemory(list, LIST_OBJECT_SIZE);
+    freeObjectMemory(list, subtypeObjectSize(list.type, LIST_OBJECT_SIZE));
     rt.gc.countDeallocation();
   }
 }

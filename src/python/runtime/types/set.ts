@@ -3,7 +3,7 @@ import { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
 import type { Runtime } from "../runtime.js";
-import { allocateObject, freeObjectMemory } from "../memory/object-memory.js";
+import { allocateObject, freeObjectMemory, subtypeObjectSize } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack } from "../gc/tracking.js";
 import { SetTable, SET_MIN_SIZE } from "../tables/index.js";
 import { richCompareBool, storedKeyEquals, keyComparesInPython } from "../abstract/compare.js";
@@ -17,6 +17,7 @@ import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
 import type { PyHash } from "../hashing/hash-value.js";
 import { adoptSubtype } from "./instance.js";
+import { refusePartialListing } from "../../modules/partial-listings.js";
 
 export class PySet extends PyObject {
   table: SetTable<PyObject>;
@@ -69,7 +70,7 @@ export function allocateSet(type: PyType): PySet {
   const base = type.isSubtypeOf(rt.types.frozenset) ? rt.types.frozenset : rt.types.set;
   const set = new PySet(base, emptyTable());
   set.type = type;
-  allocateObject(set, SET_OBJECT_SIZE);
+  allocateObject(set, subtypeObjectSize(type, SET_OBJECT_SIZE));
   set.type = base;
   rt.gc.countAllocation();
   adoptSubtype(set, type);
@@ -205,6 +206,7 @@ function addFromIterator(set: PySet, iterable: PyObject): void {
 
 /** set_update_internal: a set merges, an exact dict presizes and adds its keys, else iteration. */
 export function setUpdateInternal(set: PySet, other: PyObject): void {
+  refusePartialListing(other, "a set");
   if (other instanceof PySet) {
     setMerge(set, other);
     return;
@@ -311,7 +313,7 @@ export function setDealloc(self: PyObject): void {
   if (set.tableAddress !== 0) rt.allocator.free(set.tableAddress, 0, set.tableBytes);
   set.tableAddress = 0;
   set.tableBytes = 0;
-  freeObjectMemory(set, SET_OBJECT_SIZE);
+  freeObjectMemory(set, subtypeObjectSize(set.type, SET_OBJECT_SIZE));
   rt.gc.countDeallocation();
 }
 

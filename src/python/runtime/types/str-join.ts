@@ -10,6 +10,7 @@ import { getIter } from "../abstract/iteration.js";
 import { collectItems } from "./sequence-helpers.js";
 import { freshStr } from "./str-text.js";
 import { checkJoinedPieces } from "./str-surrogates.js";
+import { refusePartialListing } from "../../modules/partial-listings.js";
 
 /** PySequence_Fast(iterable, "can only join an iterable"): the items as new references. */
 export function itemsOf(iterable: PyObject): PyObject[] {
@@ -37,6 +38,7 @@ export function itemsOf(iterable: PyObject): PyObject[] {
  * can go away while it is read, and the items' counts are left alone as CPython leaves them.
  */
 export function joinStrings(separator: PyStr, iterable: PyObject): PyObject {
+  refusePartialListing(iterable, "str.join()");
   if (iterable instanceof PyList || iterable instanceof PyTuple) return joinItems(separator, iterable.items);
   const items = itemsOf(iterable);
   try {

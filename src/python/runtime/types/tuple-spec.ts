@@ -8,7 +8,7 @@ import type { PyType } from "../type.js";
 import type { CallArgs } from "../slots.js";
 import { CompareOp } from "../slots.js";
 import { textSlot } from "../spec-helpers.js";
-import { PyTuple, newTupleStealing, tupleDealloc, tupleTraverse, tupleObjectSize, tupleFromIterable } from "./tuple.js";
+import { PyTuple, newTupleStealing, tupleDealloc, tupleTraverse, tupleObjectSize, tupleInstanceSize, tupleFromIterable } from "./tuple.js";
 import { newNotImplemented, newBool } from "../values.js";
 import { typeError, indexError, valueError, memoryError } from "../errors.js";
 import { newInt } from "./int.js";
@@ -145,7 +145,7 @@ function tupleNew(type: PyType, args: CallArgs): PyObject {
     for (const item of copy) item.refcount++;
     const tuple = new PyTuple(copy);
     tuple.type = type;
-    allocateObject(tuple, tupleObjectSize(copy.length));
+    allocateObject(tuple, tupleInstanceSize(type, copy.length));
     tuple.type = rt.types.tuple;
     rt.gc.countAllocation();
     adoptSubtype(tuple, type);

@@ -2,13 +2,15 @@
 import { PyObject } from "../object.js";
 import { decref } from "../object.js";
 import { rt } from "../state.js";
-import { allocateObject, freeObjectMemory, headerBytesOf } from "../memory/object-memory.js";
+import type { PyType } from "../type.js";
+import { allocateObject, freeObjectMemory, headerBytesOf, subtypeObjectSize } from "../memory/object-memory.js";
 import { gcTrack, gcUntrack, isTracked, trackedSlot, untrackSlot, NO_SLOT } from "../gc/tracking.js";
 import { memoryError } from "../errors.js";
 import { getIter, iterNext } from "../abstract/iteration.js";
 import { tick } from "../ops/limits.js";
 import type { PyList } from "./list.js";
 import { objectItems } from "./list-packed-ints.js";
+import { refusePartialListing } from "../../modules/partial-listings.js";
 
 export class PyTuple extends PyObject {
   /**
@@ -36,6 +38,11 @@ const MAX_TUPLE_LENGTH = 50_000_000;
 /** sys.getsizeof of a tuple of `length` items (without the GC header). */
 export function tupleObjectSize(length: number): number {
   return 24 + 8 * length;
+}
+
+/** The object size of a tuple of `type`: a class's instances come from PyType_GenericAlloc, which sizes one item more. */
+export function tupleInstanceSize(type: PyType, length: number): number {
+  return type.heapType ? subtypeObjectSize(type, tupleObjectSize(length + 1)) : tupleObjectSize(length);
 }
 
 /**
@@ -89,7 +96,7 @@ export function tupleDealloc(self: PyObject): void {
     const item = items[i];
     if (item !== undefined && --item.refcount === 0) item.type.dealloc(item);
   }
-  const size = tupleObjectSize(length);
+  const size = tupleInstanceSize(tuple.type, length);
   const freeList = tuple.type === rt.types.tuple && length > 0 && length < rt.freeLists.tuple.length ? rt.freeLists.tuple[length] : undefined;
   if (freeList === undefined || !freeList.park(tuple, size)) {
     freeObjectMemory(tuple, size);
@@ -165,6 +172,7 @@ export function resizeTuple(tuple: PyTuple, newSize: number): PyTuple {
  * starts at the length hint (default 10) and grows by `n + 10 + (n + 10) / 4`.
  */
 export function tupleFromIterable(iterable: PyObject, lengthHint: (object: PyObject, fallback: number) => number): PyTuple {
+  refusePartialListing(iterable, "a tuple");
   if (iterable.type === rt.types.tuple) {
     iterable.refcount++;
     return iterable as PyTuple;
