@@ -9,13 +9,13 @@ export const KNOWN_GAPS: readonly KnownGapGroup[] = [
   // ---- exception messages ----
   // ---- gc ----
   {
-    cause: "3.9–3.10: after a collected instance cycle, the first 48-byte GC object made by the 'still alive?' helper (the cell its generator expression closes over) takes a freed instance's block in CPython; the simulator's two instances sit in one pool that is not the one allocations come from, so neither block is reused (allocation history, as the gc group below; on 3.9 since the kernel's namespace holds IPython's exit, quit, get_ipython and open)",
-    versions: ["3.9", "3.10"],
+    cause: "3.9: after a collected instance cycle, the first 48-byte GC object made by the 'still alive?' helper (the cell its generator expression closes over) takes a freed instance's block in CPython; the simulator's two instances sit in one pool that is not the one allocations come from, so neither block is reused (allocation history, as the gc group below; since the kernel's namespace holds IPython's exit, quit, get_ipython and open)",
+    versions: ["3.9"],
     snippets: { course: ["garbage collection of a circular pair"] },
   },
   {
-    cause: "3.10 and 3.12: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history; on 3.12 since the kernel's namespace holds IPython's exit, quit, get_ipython and open, while 3.9 agrees since then), the simulator's in one, so LIFO reuse across them differs",
-    versions: ["3.10", "3.12"],
+    cause: "3.12: which freed block the next allocation reuses after a collected cycle: CPython's two instances sit in different pools (allocation history; since the kernel's namespace holds IPython's exit, quit, get_ipython and open, while 3.9 agrees since then and 3.10 agrees too), the simulator's in one, so LIFO reuse across them differs",
+    versions: ["3.12"],
     snippets: { gc: ["course cycle of two instances"] },
   },
   {
