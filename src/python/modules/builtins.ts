@@ -112,8 +112,12 @@ export function markIPythonBuiltins(): void {
  */
 export function ipythonNamespaceNames(): readonly string[] {
   if (!isIPythonSession()) return [];
-  return rt.profile.minor >= 8 ? ["_dh", "exit", "quit", "get_ipython", "open"] : ["_dh", "exit", "quit", "get_ipython"];
+  return rt.profile.minor >= 8 ? IPYTHON_NAMESPACE_NAMES : IPYTHON_7_NAMESPACE_NAMES;
 }
+
+/** Every name ipythonNamespaceNames() gives on some version, in IPython's order. */
+export const IPYTHON_NAMESPACE_NAMES: readonly string[] = ["_dh", "exit", "quit", "get_ipython", "open"];
+const IPYTHON_7_NAMESPACE_NAMES = IPYTHON_NAMESPACE_NAMES.filter((name) => name !== "open");
 
 /** True when `name` is in IPython's namespace with a value the simulator lacks (`_dh`): refused, not NameError. */
 export function isUnsimulatedIPythonName(name: string): boolean {

@@ -13,10 +13,10 @@ import { Unsupported } from "../runtime/errors.js";
 import { PyStr } from "../runtime/types/str.js";
 import { PyDictView } from "../runtime/types/dict-views.js";
 import { sessionNamespace } from "./namespace-generation.js";
-import { ipythonNamespaceNames, isIPythonSession } from "./builtins.js";
+import { IPYTHON_NAMESPACE_NAMES, ipythonNamespaceNames, isIPythonSession } from "./builtins.js";
 
-/** Every name ipythonNamespaceNames() may give, for a quick test of a missed key. */
-const IPYTHON_NAMES = new Set(["_dh", "exit", "quit", "get_ipython", "open"]);
+/** IPython's names on any version, for a quick test of a missed key. */
+const IPYTHON_NAMES = new Set(IPYTHON_NAMESPACE_NAMES);
 
 /** The lists gc.get_objects() returned, while they live. */
 const objectLists = new WeakSet<PyObject>();
